@@ -1,0 +1,27 @@
+package org.tenfour.adapters;
+
+/**
+ * The outbound capability every platform offers: send, post, update, open a form.
+ *
+ * <p>Implementations throw {@link ChatPlatformException} subclasses so that the outbox can decide
+ * whether to retry ({@link ChatPlatformException.RateLimited}, {@link ChatPlatformException.Transient})
+ * or to stop ({@link ChatPlatformException.Unreachable}, {@link ChatPlatformException.Rejected}).
+ * They do not retry themselves: pacing, retries and idempotency belong to the outbox.
+ */
+public interface ChatPlatform {
+
+    /** Which platform this is. */
+    Platform platform();
+
+    /** Sends a message to a user (as a direct message) or a channel. */
+    Delivery send(Address to, Message message);
+
+    /** Replaces a message sent earlier (e.g. to disable its buttons once one was used). */
+    void update(Address to, Delivery sent, Message message);
+
+    /**
+     * Opens a form in response to a user's interaction; {@code triggerId} is the platform's
+     * short-lived handle for that interaction (Slack {@code trigger_id}).
+     */
+    void openForm(Address user, String triggerId, Form form);
+}

@@ -1,0 +1,83 @@
+package org.tenfour.adapters;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What a platform tells the product, translated into neutral records by the adapter. */
+public sealed interface InboundEvent {
+
+    /** Who caused the event. */
+    Actor actor();
+
+    /**
+     * A text command after the platform's wrapping is stripped: Slack {@code /tenfour cadence weekly}
+     * and a Teams {@code <at>TenFour</at> cadence weekly} both become name {@code tenfour}, text
+     * {@code cadence weekly}. User mentions are normalised to {@code <@USERID>}.
+     *
+     * @param name      the command word ({@code tenfour}, {@code peer})
+     * @param text      the arguments, trimmed
+     * @param where     the channel or DM the command was typed in
+     * @param triggerId the platform's handle to open a form in reply, or null
+     */
+    record Command(Actor actor, String name, String text, Address where, String triggerId)
+            implements InboundEvent {
+        public Command {
+            Objects.requireNonNull(actor, "null actor");
+            Address.requireText(name, "name");
+            Objects.requireNonNull(text, "null text");
+            Objects.requireNonNull(where, "null where");
+        }
+    }
+
+    /**
+     * A submitted form: values by field id (choice fields give option values; booleans "true").
+     */
+    record FormSubmitted(Actor actor, String formId, Map<String, List<String>> values, String context)
+            implements InboundEvent {
+        public FormSubmitted {
+            Objects.requireNonNull(actor, "null actor");
+            Address.requireText(formId, "formId");
+            values = Map.copyOf(Objects.requireNonNull(values, "null values"));
+            Objects.requireNonNull(context, "null context");
+        }
+    }
+
+    /**
+     * A pressed button on a message sent earlier.
+     *
+     * @param message the message the button was on, so it can be updated
+     * @param where   the conversation the message is in
+     * @param triggerId the platform's handle to open a form in reply, or null
+     */
+    record ButtonPressed(Actor actor, String actionId, String value, Address where, Delivery message,
+                         String triggerId) implements InboundEvent {
+        public ButtonPressed {
+            Objects.requireNonNull(actor, "null actor");
+            Address.requireText(actionId, "actionId");
+            Objects.requireNonNull(value, "null value");
+        }
+    }
+
+    /**
+     * The bot was installed or removed, or a person joined or left a conversation the bot is in.
+     * Teams needs these to learn conversation references for later proactive messages.
+     */
+    record MembershipChanged(Actor actor, Change change, Address conversation) implements InboundEvent {
+        /** What changed. */
+        public enum Change { BOT_INSTALLED, BOT_REMOVED, MEMBER_JOINED, MEMBER_LEFT }
+
+        public MembershipChanged {
+            Objects.requireNonNull(actor, "null actor");
+            Objects.requireNonNull(change, "null change");
+            Objects.requireNonNull(conversation, "null conversation");
+        }
+    }
+
+    /** A member opened the bot's home (Slack App Home); the product may publish a view. */
+    record HomeOpened(Actor actor) implements InboundEvent {
+        public HomeOpened {
+            Objects.requireNonNull(actor, "null actor");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.tenfour.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running database: an external PostgreSQL or the embedded one, a HikariCP pool and a
+ * configured {@link Jdbi}.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(settings)) {
+ *     db.migrate();
+ *     Agencies agencies = db.jdbi().onDemand(Agencies.class);
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final EmbeddedDatabase embedded;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private Database(EmbeddedDatabase embedded, HikariDataSource pool) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.jdbi = configure(Jdbi.create(pool));
+    }
+
+    /** Starts the embedded server if needed and opens a pool; does not migrate. */
+    public static Database open(DatabaseSettings settings) {
+        EmbeddedDatabase embedded = null;
+        String url = settings.jdbcUrl();
+        String user = settings.user();
+        String password = settings.password();
+        if (settings.embedded()) {
+            embedded = EmbeddedDatabase.start(settings.dataDir());
+            url = embedded.jdbcUrl();
+            user = "postgres";
+            password = null;
+        }
+        try {
+            return new Database(embedded, pool(url, user, password, settings.poolSize()));
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw new StorageException("could not connect to " + settings + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies JDBI's plugins the repositories need. */
+    public static Jdbi configure(Jdbi jdbi) {
+        return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setPoolName("tenfour");
+        // Fail fast while the database is down: callers answer 503 instead of hanging.
+        config.setConnectionTimeout(3_000);
+        config.setValidationTimeout(2_000);
+        // Start even if the database is momentarily unreachable; readiness reports it.
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
+    }
+
+    /** Applies pending migrations. */
+    public int migrate() {
+        int applied = Migrations.apply(pool);
+        log.info("database migrations applied: {}", applied);
+        return applied;
+    }
+
+    /** Whether a trivial query answers within two seconds. */
+    public boolean reachable() {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout(2);
+            s.execute("select 1");
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The configured JDBI. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The connection pool (Quartz uses it too). */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Closes the pool, then stops the embedded server if there is one. */
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.tenfour.storage;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the database is.
+ *
+ * @param jdbcUrl  a {@code jdbc:postgresql:} URL of an external server, or null for the embedded one
+ * @param user     user for the external server (may be null when the URL carries it)
+ * @param password password for the external server (may be null)
+ * @param dataDir  directory under which the embedded server keeps its data ({@code <dataDir>/pg})
+ * @param poolSize maximum connections in the pool
+ */
+public record DatabaseSettings(String jdbcUrl, String user, String password, Path dataDir, int poolSize) {
+
+    public DatabaseSettings {
+        Objects.requireNonNull(dataDir, "null dataDir");
+        if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("not a jdbc:postgresql: URL: " + jdbcUrl);
+        }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
+        }
+    }
+
+    /** Whether the embedded PostgreSQL is used. */
+    public boolean embedded() {
+        return jdbcUrl == null;
+    }
+
+    @Override
+    public String toString() {
+        // never print the password
+        return "DatabaseSettings[" + (embedded() ? "embedded at " + dataDir : jdbcUrl) + "]";
+    }
+}

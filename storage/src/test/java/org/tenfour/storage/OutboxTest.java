@@ -1,0 +1,106 @@
+package org.tenfour.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class OutboxTest {
+    private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final Agency agency;
+
+    OutboxTest(TestDatabase db) {
+        this.jdbi = db.jdbi();
+        this.outbox = jdbi.onDemand(Outbox.class);
+        this.agency = TestData.agency(jdbi);
+        jdbi.useHandle(h -> h.execute("delete from outbox"));
+    }
+
+    @Test
+    void the_same_idempotency_key_is_enqueued_once() {
+        assertThat(outbox.enqueue(agency.id(), "k1", "{}", "{}", T0)).isTrue();
+        assertThat(outbox.enqueue(agency.id(), "k1", "{}", "{}", T0)).isFalse();
+        assertThat(outbox.list(agency.id())).hasSize(1);
+    }
+
+    @Test
+    void rows_are_claimed_only_when_due_and_a_lease_keeps_others_off() {
+        outbox.enqueue(agency.id(), "due", "{}", "{}", T0);
+        outbox.enqueue(agency.id(), "later", "{}", "{}", T0.plusSeconds(60));
+
+        List<OutboxEntry> first = outbox.claim("w1", T0, T0.plusSeconds(30), 10);
+        assertThat(first).extracting(OutboxEntry::idempotencyKey).containsExactly("due");
+        assertThat(first.get(0).attempts()).isEqualTo(1);
+        assertThat(outbox.claim("w2", T0.plusSeconds(10), T0.plusSeconds(40), 10))
+                .as("leased to w1").isEmpty();
+        assertThat(outbox.claim("w2", T0.plusSeconds(61), T0.plusSeconds(90), 10))
+                .as("w1's lease expired (a crashed sender) and 'later' came due")
+                .extracting(OutboxEntry::idempotencyKey).containsExactlyInAnyOrder("due", "later");
+    }
+
+    @Test
+    void only_the_lease_holder_can_mark_a_row_sent_and_a_sent_row_is_never_claimed_again() {
+        outbox.enqueue(agency.id(), "once", "{}", "{}", T0);
+        OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
+        assertThat(outbox.markSent(row.id(), "someone-else", T0, "D1", "m1")).isFalse();
+        assertThat(outbox.markSent(row.id(), "w1", T0, "D1", "m1")).isTrue();
+        assertThat(outbox.claim("w1", T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), 10)).isEmpty();
+        assertThat(outbox.findByKey(agency.id(), "once")).get()
+                .extracting(OutboxEntry::state, OutboxEntry::platformMessageId).containsExactly("sent", "m1");
+    }
+
+    @Test
+    void a_retried_row_comes_back_at_its_next_attempt_time() {
+        outbox.enqueue(agency.id(), "retry", "{}", "{}", T0);
+        OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
+        assertThat(outbox.retryLater(row.id(), "w1", T0.plusSeconds(5), "429")).isTrue();
+        assertThat(outbox.claim("w1", T0.plusSeconds(4), T0.plusSeconds(30), 10)).isEmpty();
+        assertThat(outbox.claim("w1", T0.plusSeconds(5), T0.plusSeconds(30), 10)).hasSize(1);
+    }
+
+    @Test
+    void concurrent_claimers_never_take_the_same_row() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            outbox.enqueue(agency.id(), "c" + i, "{}", "{}", T0);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<List<Long>>> workers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                String worker = "w" + w;
+                workers.add(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    List<OutboxEntry> batch;
+                    while (!(batch = outbox.claim(worker, T0, T0.plusSeconds(600), 7)).isEmpty()) {
+                        batch.forEach(e -> mine.add(e.id()));
+                    }
+                    return mine;
+                });
+            }
+            Set<Long> seen = new HashSet<>();
+            int total = 0;
+            for (Future<List<Long>> f : pool.invokeAll(workers)) {
+                total += f.get().size();
+                seen.addAll(f.get());
+            }
+            assertThat(total).isEqualTo(200);
+            assertThat(seen).hasSize(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.tenfour.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** One agency never reads or changes another's rows, through any repository method. */
+@ExtendWith(PostgresExtension.class)
+class RepositoryTenancyTest {
+    private final Jdbi jdbi;
+    private final Agency mine;
+    private final Agency theirs;
+
+    RepositoryTenancyTest(TestDatabase db) {
+        this.jdbi = db.jdbi();
+        this.mine = TestData.agency(jdbi);
+        this.theirs = TestData.agency(jdbi);
+    }
+
+    @Test
+    void members_of_one_agency_are_invisible_to_another() {
+        Members members = jdbi.onDemand(Members.class);
+        Member m = TestData.member(jdbi, theirs);
+
+        assertThat(members.find(mine.id(), m.id())).isEmpty();
+        assertThat(members.findByPlatformUser(mine.id(), m.platformUserId())).isEmpty();
+        assertThat(members.list(mine.id())).extracting(Member::id).doesNotContain(m.id());
+        assertThat(members.setOptedOut(mine.id(), m.id(), true)).isZero();
+        assertThat(members.delete(mine.id(), m.id())).isZero();
+        assertThat(members.find(theirs.id(), m.id())).get().extracting(Member::optedOut).isEqualTo(false);
+    }
+
+    @Test
+    void the_same_platform_user_in_two_agencies_is_two_members() {
+        Members members = jdbi.onDemand(Members.class);
+        Member a = members.upsert(mine.id(), "USHARED", "A", null);
+        Member b = members.upsert(theirs.id(), "USHARED", "B", null);
+        assertThat(a.id()).isNotEqualTo(b.id());
+        assertThat(members.findByPlatformUser(mine.id(), "USHARED")).map(Member::displayName).contains("A");
+    }
+
+    @Test
+    void outbox_rows_of_one_agency_are_invisible_to_another() {
+        Outbox outbox = jdbi.onDemand(Outbox.class);
+        outbox.enqueue(theirs.id(), "tenancy-key", "{}", "{\"text\":\"x\"}", Instant.now());
+        assertThat(outbox.findByKey(mine.id(), "tenancy-key")).isEmpty();
+        assertThat(outbox.list(mine.id())).isEmpty();
+        assertThat(outbox.count(mine.id(), "pending")).isZero();
+        assertThat(outbox.count(theirs.id(), "pending")).isEqualTo(1);
+    }
+
+    @Test
+    void audit_entries_of_one_agency_are_invisible_to_another() {
+        AuditLog audit = jdbi.onDemand(AuditLog.class);
+        audit.record(theirs.id(), "UCOORD", "cadence", "off", "every 30 days", Instant.now());
+        assertThat(audit.recent(mine.id(), 10)).isEmpty();
+        assertThat(audit.recent(theirs.id(), 10)).extracting(AuditEntry::newValue).containsExactly("every 30 days");
+    }
+
+    @Test
+    void agency_settings_change_only_the_named_agency() {
+        Agencies agencies = jdbi.onDemand(Agencies.class);
+        agencies.setTimeZone(mine.id(), "America/Denver");
+        assertThat(agencies.find(theirs.id())).map(Agency::timeZone).contains("UTC");
+        assertThat(agencies.find(mine.id())).map(Agency::timeZone).contains("America/Denver");
+    }
+}
