@@ -24,4 +24,22 @@ public interface ChatPlatform {
      * short-lived handle for that interaction (Slack {@code trigger_id}).
      */
     void openForm(Address user, String triggerId, Form form);
+
+    /** Looks a person up (display name, time zone); empty when the platform cannot say. */
+    default java.util.Optional<UserProfile> profile(Address user) {
+        return java.util.Optional.empty();
+    }
+
+    /** The user ids in a channel (Slack channel) or group (Slack user group {@code S…}). */
+    default java.util.List<String> groupMembers(Address group) {
+        throw new ChatPlatformException.Rejected(platform().id() + " cannot list group members");
+    }
+
+    /**
+     * Opens a conversation with several people (Slack {@code conversations.open} with the users)
+     * and returns its address, for same-agency introductions; empty where the platform cannot.
+     */
+    default java.util.Optional<Address> openGroupConversation(java.util.List<Address> users) {
+        return java.util.Optional.empty();
+    }
 }
