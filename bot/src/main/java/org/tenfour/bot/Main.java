@@ -1,0 +1,81 @@
+package org.tenfour.bot;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import org.tenfour.storage.Database;
+
+/**
+ * The command line: {@code serve} (the default) runs the bot; {@code migrate} applies the schema
+ * migrations and exits.
+ */
+@Command(name = "tenfour", mixinStandardHelpOptions = true, version = "TenFour 0.1.0",
+        description = "Peer-support program bot for first responders.",
+        subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (0 ok, 1 failure, 2 bad configuration or usage). */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("tenfour: configuration error: " + e.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("tenfour: " + e.getMessage());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        return new Serve().call();
+    }
+
+    /** Starts the bot and runs until SIGTERM/SIGINT. */
+    @Command(name = "serve", description = "Start the bot (default).")
+    static final class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Settings settings = Settings.fromEnv(System.getenv());
+            Application app = Application.start(settings, Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "tenfour-shutdown"));
+            System.out.println("TenFour is running: http://localhost:" + app.port() + "/readyz");
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    /** Applies pending migrations and exits. */
+    @Command(name = "migrate", description = "Apply database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            Settings settings = Settings.fromEnv(System.getenv());
+            try (Database database = Database.open(settings.database())) {
+                int applied = database.migrate();
+                System.out.println("migrations applied: " + applied);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.tenfour.bot;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+import org.tenfour.storage.DatabaseSettings;
+
+/**
+ * Every setting, read once from the environment at start. A bad value stops start-up with one line
+ * naming the variable and the problem ({@link ConfigException}). {@link #toString()} never shows a
+ * secret.
+ *
+ * @param port          HTTP port ({@value #PORT})
+ * @param database      where the database is ({@value #DATABASE_URL} or the embedded one)
+ * @param dataDir       where the embedded PostgreSQL keeps its data ({@value #DATA_DIR})
+ * @param defaultZone   time zone for agencies that have not set one ({@value #TIME_ZONE})
+ * @param publicUrl     the bot's public base URL, or null ({@value #PUBLIC_URL})
+ * @param secretKey     32-byte key encrypting secrets at rest, or null ({@value #SECRET_KEY})
+ * @param instanceId    this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
+ */
+public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId defaultZone,
+                       URI publicUrl, byte[] secretKey, String instanceId) {
+
+    public static final String PORT = "PORT";
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String DATABASE_USER = "DATABASE_USER";
+    public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
+    public static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
+    public static final String DATA_DIR = "TENFOUR_DATA_DIR";
+    public static final String TIME_ZONE = "TENFOUR_TIME_ZONE";
+    public static final String PUBLIC_URL = "TENFOUR_PUBLIC_URL";
+    public static final String SECRET_KEY = "TENFOUR_SECRET_KEY";
+    public static final String INSTANCE_ID = "TENFOUR_INSTANCE_ID";
+
+    public Settings {
+        Objects.requireNonNull(database, "null database");
+        Objects.requireNonNull(dataDir, "null dataDir");
+        Objects.requireNonNull(defaultZone, "null defaultZone");
+        Objects.requireNonNull(instanceId, "null instanceId");
+        if (port < 0 || port > 65535) {
+            throw new ConfigException(PORT, "must be between 0 and 65535, was " + port);
+        }
+        secretKey = secretKey == null ? null : secretKey.clone();
+    }
+
+    /** Reads the settings from environment variables. */
+    public static Settings fromEnv(Map<String, String> env) {
+        int port = intValue(env, PORT, 8080, 0, 65535);
+        Path dataDir = path(env, DATA_DIR, "./data");
+        String url = blankToNull(env.get(DATABASE_URL));
+        if (url != null && !url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException(DATABASE_URL,
+                    "must be a JDBC URL like jdbc:postgresql://host:5432/tenfour, was '" + url + "'");
+        }
+        int poolSize = intValue(env, DATABASE_POOL_SIZE, 10, 1, 200);
+        DatabaseSettings database = new DatabaseSettings(url, blankToNull(env.get(DATABASE_USER)),
+                blankToNull(env.get(DATABASE_PASSWORD)), dataDir, poolSize);
+        return new Settings(port, database, dataDir, zone(env, TIME_ZONE, "UTC"), url(env, PUBLIC_URL),
+                key(env, SECRET_KEY), instanceId(env));
+    }
+
+    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new ConfigException(name, "must be between " + min + " and " + max + ", was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name, "not a whole number: '" + raw + "'");
+        }
+    }
+
+    private static Path path(Map<String, String> env, String name, String fallback) {
+        String raw = blankToNull(env.get(name));
+        try {
+            return Path.of(raw == null ? fallback : raw);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(name, "not a valid path: '" + raw + "'");
+        }
+    }
+
+    private static ZoneId zone(Map<String, String> env, String name, String fallback) {
+        String raw = blankToNull(env.get(name));
+        try {
+            return ZoneId.of(raw == null ? fallback : raw.trim());
+        } catch (DateTimeException e) {
+            throw new ConfigException(name, "unknown time zone '" + raw + "' (use an IANA id such as America/Chicago)");
+        }
+    }
+
+    private static URI url(Map<String, String> env, String name) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(raw.trim());
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException(name, "must be an http(s) URL with a host, was '" + raw + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(name, "not a valid URL: '" + raw + "'");
+        }
+    }
+
+    private static byte[] key(Map<String, String> env, String name) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) {
+            return null;
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name, "not valid base64 (generate one with: openssl rand -base64 32)");
+        }
+        if (key.length != 32) {
+            throw new ConfigException(name, "must decode to 32 bytes, decodes to " + key.length
+                    + " (generate one with: openssl rand -base64 32)");
+        }
+        return key;
+    }
+
+    private static String instanceId(Map<String, String> env) {
+        String raw = blankToNull(env.get(INSTANCE_ID));
+        if (raw != null) {
+            return raw.trim();
+        }
+        String host = blankToNull(env.get("HOSTNAME"));
+        return (host == null ? "tenfour" : host) + "-" + ProcessHandle.current().pid();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public byte[] secretKey() {
+        return secretKey == null ? null : secretKey.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", database=" + database + ", defaultZone=" + defaultZone
+                + ", publicUrl=" + publicUrl + ", secretKey=" + (secretKey == null ? "unset" : "set")
+                + ", instanceId=" + instanceId + "]";
+    }
+}
