@@ -1,0 +1,2 @@
+/** Agencies (tenants): their settings, who belongs to them, and their roles. */
+package org.tenfour.bot.agency;

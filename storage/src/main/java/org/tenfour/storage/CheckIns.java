@@ -1,0 +1,70 @@
+package org.tenfour.storage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Check-ins. Every method is scoped to one agency, except the sweeps that name their purpose. */
+@RegisterConstructorMapper(CheckIn.class)
+public interface CheckIns {
+    String COLUMNS = """
+            id, agency_id, member_id, peer_id, kind, slot_key, due_at, state, answer, incident_id,
+            created_at, sent_at, answered_at, nudged_at""";
+
+    /**
+     * Schedules a check-in for a planning slot; returns it, or empty when that slot already has one
+     * (planning twice, or two replicas planning at once, create one check-in).
+     */
+    @SqlQuery("""
+            insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, state, incident_id)
+            values (:agencyId, :memberId, :peerId, :kind, :slotKey, :dueAt, 'scheduled', :incidentId)
+            on conflict (agency_id, member_id, slot_key) do nothing
+            returning\s""" + COLUMNS)
+    Optional<CheckIn> schedule(UUID agencyId, UUID memberId, UUID peerId, String kind, String slotKey,
+                               Instant dueAt, UUID incidentId);
+
+    @SqlQuery("select " + COLUMNS + " from check_in where agency_id = :agencyId and id = :id")
+    Optional<CheckIn> find(UUID agencyId, UUID id);
+
+    @SqlQuery("select " + COLUMNS + " from check_in where agency_id = :agencyId and member_id = :memberId order by due_at")
+    List<CheckIn> forMember(UUID agencyId, UUID memberId);
+
+    /** The latest non-cancelled check-in due time of a member, if any. */
+    @SqlQuery("select max(due_at) from check_in where agency_id = :agencyId and member_id = :memberId "
+            + "and state <> 'cancelled'")
+    Optional<Instant> lastDue(UUID agencyId, UUID memberId);
+
+    @SqlUpdate("update check_in set state = 'sent', sent_at = :at where agency_id = :agencyId and id = :id "
+            + "and state = 'scheduled'")
+    int markSent(UUID agencyId, UUID id, Instant at);
+
+    /** Records the member's answer; only the first answer counts. */
+    @SqlUpdate("update check_in set state = 'answered', answer = :answer, answered_at = :at "
+            + "where agency_id = :agencyId and id = :id and state in ('scheduled', 'sent', 'expired') and answer is null")
+    int answer(UUID agencyId, UUID id, String answer, Instant at);
+
+    /** Sent check-ins without an answer since before {@code sentBefore}, not yet nudged: all agencies. */
+    @SqlQuery("select " + COLUMNS + " from check_in where state = 'sent' and sent_at < :sentBefore "
+            + "and nudged_at is null order by sent_at limit :limit")
+    List<CheckIn> unansweredForNudge(Instant sentBefore, int limit);
+
+    @SqlUpdate("update check_in set state = 'expired', nudged_at = :at where agency_id = :agencyId and id = :id "
+            + "and state = 'sent' and nudged_at is null")
+    int markNudged(UUID agencyId, UUID id, Instant at);
+
+    @SqlUpdate("update check_in set state = 'cancelled' where agency_id = :agencyId and incident_id = :incidentId "
+            + "and state = 'scheduled'")
+    int cancelForIncident(UUID agencyId, UUID incidentId);
+
+    @SqlUpdate("update check_in set state = 'cancelled' where agency_id = :agencyId and member_id = :memberId "
+            + "and state = 'scheduled'")
+    int cancelScheduledForMember(UUID agencyId, UUID memberId);
+
+    @SqlQuery("select count(*) from check_in where agency_id = :agencyId and state = :state "
+            + "and due_at >= :from and due_at < :to")
+    int count(UUID agencyId, String state, Instant from, Instant to);
+}
