@@ -22,6 +22,13 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, S
     /** The token endpoint; {@code {tenantId}} is replaced by the tenant. */
     public static final String DEFAULT_TOKEN_URL = "https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token";
 
+    /** Environment variables read by {@link #fromEnvironment}. */
+    public static final String ENV_APP_ID = "TEAMS_APP_ID";
+    public static final String ENV_APP_PASSWORD = "TEAMS_APP_PASSWORD";
+    public static final String ENV_TENANT_ID = "TEAMS_TENANT_ID";
+    public static final String ENV_OPENID_METADATA_URL = "TEAMS_OPENID_METADATA_URL";
+    public static final String ENV_TOKEN_URL = "TEAMS_TOKEN_URL";
+
     public TeamsSettings {
         requireText(appId, "appId");
         requireText(appPassword, "appPassword");
@@ -40,6 +47,30 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, S
     /** Settings with the public-cloud endpoints. */
     public TeamsSettings(String appId, String appPassword, String tenantId) {
         this(appId, appPassword, tenantId, null, null);
+    }
+
+    /**
+     * Reads the settings from the environment once, at start: empty when {@code TEAMS_APP_ID} is not
+     * set (Teams is off); otherwise every required variable must be set, and the failure names the one
+     * that is wrong.
+     */
+    public static java.util.Optional<TeamsSettings> fromEnvironment(java.util.Map<String, String> env) {
+        String appId = env.get(ENV_APP_ID);
+        if (appId == null || appId.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        for (String required : new String[] {ENV_APP_PASSWORD, ENV_TENANT_ID}) {
+            if (env.get(required) == null || env.get(required).isBlank()) {
+                throw new IllegalArgumentException(required + " must be set when " + ENV_APP_ID + " is set");
+            }
+        }
+        try {
+            return java.util.Optional.of(new TeamsSettings(appId, env.get(ENV_APP_PASSWORD), env.get(ENV_TENANT_ID),
+                    env.get(ENV_OPENID_METADATA_URL), env.get(ENV_TOKEN_URL)));
+        } catch (IllegalArgumentException e) {
+            String variable = e.getMessage().startsWith("openIdMetadataUrl") ? ENV_OPENID_METADATA_URL : ENV_TOKEN_URL;
+            throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -34,4 +34,21 @@ class TeamsSettingsTest {
         assertThat(new TeamsSettings("a", "pw", "t", "http://127.0.0.1:8080/openid", "http://127.0.0.1:8080/token")
                 .tokenUrl()).isEqualTo("http://127.0.0.1:8080/token");
     }
+
+    @Test
+    void teams_is_off_when_no_app_id_is_in_the_environment() {
+        assertThat(TeamsSettings.fromEnvironment(java.util.Map.of())).isEmpty();
+    }
+
+    @Test
+    void the_environment_gives_the_settings_and_a_missing_password_is_named() {
+        assertThat(TeamsSettings.fromEnvironment(java.util.Map.of("TEAMS_APP_ID", "app", "TEAMS_APP_PASSWORD", "pw",
+                "TEAMS_TENANT_ID", "t", "TEAMS_TOKEN_URL", "https://login.example/t/token")))
+                .get().extracting(TeamsSettings::tokenUrl).isEqualTo("https://login.example/t/token");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(java.util.Map.of("TEAMS_APP_ID", "app",
+                "TEAMS_TENANT_ID", "t"))).hasMessageContaining("TEAMS_APP_PASSWORD");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(java.util.Map.of("TEAMS_APP_ID", "app",
+                "TEAMS_APP_PASSWORD", "pw", "TEAMS_TENANT_ID", "t", "TEAMS_OPENID_METADATA_URL", "http://evil/x")))
+                .hasMessageContaining("TEAMS_OPENID_METADATA_URL");
+    }
 }
