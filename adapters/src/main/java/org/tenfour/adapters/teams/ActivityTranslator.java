@@ -1,0 +1,123 @@
+package org.tenfour.adapters.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.InboundEvent.MembershipChanged.Change;
+import org.tenfour.adapters.Platform;
+
+/**
+ * Turns an authenticated Activity into the neutral events the product handles: text into
+ * {@link InboundEvent.Command}s (bot mention stripped, other mentions as {@code <@ID>}), card actions
+ * into {@link InboundEvent.ButtonPressed} / {@link InboundEvent.FormSubmitted}, installation and
+ * membership changes into {@link InboundEvent.MembershipChanged}.
+ */
+final class ActivityTranslator {
+    static final String INVOKE_CARD_ACTION = "adaptiveCard/action";
+    private static final Pattern LEADING_AT = Pattern.compile("^\\s*<at>[^<]*</at>");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private ActivityTranslator() {
+    }
+
+    /** The events in the activity; empty for activities the product does not need. */
+    static List<InboundEvent> translate(Activity a) {
+        return switch (a.type()) {
+            case "message" -> a.value() != null && a.value().isObject()
+                    ? cardAction(a, a.value(), null)
+                    : List.of(command(a));
+            case "invoke" -> INVOKE_CARD_ACTION.equals(a.name()) && a.value() != null
+                    ? cardAction(a, a.value().path("action").get("data"), Json.text(a.value().path("action"), "verb"))
+                    : List.of();
+            case "installationUpdate" -> installation(a);
+            case "conversationUpdate" -> membership(a);
+            default -> List.of();
+        };
+    }
+
+    static InboundEvent.Command command(Activity a) {
+        String text = normalise(a);
+        String[] words = text.split(" ", 2);
+        if (words[0].toLowerCase(Locale.ROOT).equals("talk")) {
+            return new InboundEvent.Command(actor(a), "peer", words.length > 1 ? words[1] : "", where(a), null);
+        }
+        return new InboundEvent.Command(actor(a), "tenfour", text, where(a), null);
+    }
+
+    /** The message text with the bot's mention removed and other mentions as {@code <@ID>}. */
+    static String normalise(Activity a) {
+        String text = a.text() == null ? "" : a.text();
+        for (Activity.Entity e : a.entities()) {
+            if (!"mention".equals(e.type()) || e.mentioned() == null || e.text() == null || e.text().isEmpty()) {
+                continue;
+            }
+            boolean bot = e.mentioned().id().equals(a.recipient().id());
+            text = text.replace(e.text(), bot ? " " : "<@" + e.mentioned().id() + ">");
+        }
+        text = LEADING_AT.matcher(text).replaceFirst(" ");
+        return SPACES.matcher(text.replace("&nbsp;", " ")).replaceAll(" ").trim();
+    }
+
+    private static List<InboundEvent> cardAction(Activity a, JsonNode data, String verb) {
+        return CardSubmission.parse(data, verb).map(s -> List.of(event(a, s))).orElse(List.of());
+    }
+
+    private static InboundEvent event(Activity a, CardSubmission submission) {
+        if (submission instanceof CardSubmission.Submitted f) {
+            return new InboundEvent.FormSubmitted(actor(a), f.formId(), f.values(), f.context());
+        }
+        CardSubmission.Pressed p = (CardSubmission.Pressed) submission;
+        Delivery message = a.replyToId() == null ? null : new Delivery(a.conversation().id(), a.replyToId());
+        return new InboundEvent.ButtonPressed(actor(a), p.actionId(), p.value(), where(a), message, null);
+    }
+
+    private static List<InboundEvent> installation(Activity a) {
+        String action = a.action() == null ? "" : a.action();
+        Change change = action.startsWith("remove") ? Change.BOT_REMOVED : Change.BOT_INSTALLED;
+        return List.of(new InboundEvent.MembershipChanged(actor(a), change, where(a)));
+    }
+
+    private static List<InboundEvent> membership(Activity a) {
+        List<InboundEvent> events = new ArrayList<>();
+        String bot = a.recipient().id();
+        for (Activity.Account m : a.membersAdded()) {
+            events.add(m.id().equals(bot)
+                    ? new InboundEvent.MembershipChanged(actor(a), Change.BOT_INSTALLED, where(a))
+                    : new InboundEvent.MembershipChanged(member(a, m), Change.MEMBER_JOINED, where(a)));
+        }
+        for (Activity.Account m : a.membersRemoved()) {
+            events.add(m.id().equals(bot)
+                    ? new InboundEvent.MembershipChanged(actor(a), Change.BOT_REMOVED, where(a))
+                    : new InboundEvent.MembershipChanged(member(a, m), Change.MEMBER_LEFT, where(a)));
+        }
+        return events;
+    }
+
+    /** The sender; in a 1:1 chat their address carries that conversation, so replies need no lookup. */
+    static Actor actor(Activity a) {
+        return member(a, a.from());
+    }
+
+    private static Actor member(Activity a, Activity.Account account) {
+        boolean ownChat = a.isPersonal() && account.id().equals(a.from().id());
+        return new Actor(new Address(Platform.TEAMS, a.tenantId(), Address.Kind.USER, account.id(), a.serviceUrl(),
+                ownChat ? a.conversation().id() : null), false);
+    }
+
+    /** Where the activity happened: the sender's 1:1 chat, or the channel (group chat) as a channel address. */
+    static Address where(Activity a) {
+        if (a.isPersonal()) {
+            return actor(a).address();
+        }
+        String channel = a.channelIdOfTeam();
+        String target = channel != null ? channel : a.baseConversationId();
+        return new Address(Platform.TEAMS, a.tenantId(), Address.Kind.CHANNEL, target, a.serviceUrl(),
+                a.baseConversationId());
+    }
+}

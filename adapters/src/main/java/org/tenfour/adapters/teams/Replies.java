@@ -1,0 +1,60 @@
+package org.tenfour.adapters.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Optional;
+import org.tenfour.adapters.Reply;
+
+/**
+ * Turns the product's immediate {@link Reply} into what Teams shows: an activity to post into the
+ * conversation (answers to messages and card submits), or the body of an invoke response
+ * (answers to {@code Action.Execute}: a refreshed card, or a short message).
+ */
+final class Replies {
+    static final String INVOKE_CARD = "application/vnd.microsoft.card.adaptive";
+    static final String INVOKE_MESSAGE = "application/vnd.microsoft.activity.message";
+
+    private Replies() {
+    }
+
+    /** The activity to post in reply, if the reply says anything. */
+    static Optional<ObjectNode> activity(Reply reply) {
+        if (reply instanceof Reply.Private p) {
+            return Optional.of(TeamsPlatform.messageActivity(p.message()));
+        }
+        if (reply instanceof Reply.ShowForm f) {
+            return Optional.of(TeamsPlatform.cardActivity(AdaptiveCards.card(f.form(), Map.of())));
+        }
+        if (reply instanceof Reply.FormErrors e) {
+            return Optional.of(TeamsPlatform.cardActivity(AdaptiveCards.card(e.form(), e.errors())));
+        }
+        if (reply instanceof Reply.FormAccepted a && a.confirmation() != null) {
+            return Optional.of(TeamsPlatform.messageActivity(a.confirmation()));
+        }
+        return Optional.empty();
+    }
+
+    /** The invoke response body: the card that replaces the one acted on, or a message. */
+    static ObjectNode invokeResponse(Reply reply) {
+        if (reply instanceof Reply.FormErrors e) {
+            return card(AdaptiveCards.card(e.form(), e.errors()));
+        }
+        if (reply instanceof Reply.ShowForm f) {
+            return card(AdaptiveCards.card(f.form(), Map.of()));
+        }
+        if (reply instanceof Reply.FormAccepted a && a.confirmation() != null) {
+            return card(AdaptiveCards.card(a.confirmation()));
+        }
+        if (reply instanceof Reply.Private p) {
+            return Json.object().put("statusCode", 200).put("type", INVOKE_MESSAGE)
+                    .put("value", AdaptiveCards.markdown(p.message().text()));
+        }
+        return Json.object().put("statusCode", 200).put("type", INVOKE_MESSAGE).put("value", "");
+    }
+
+    private static ObjectNode card(ObjectNode card) {
+        ObjectNode body = Json.object().put("statusCode", 200).put("type", INVOKE_CARD);
+        body.set("value", card);
+        return body;
+    }
+}

@@ -1,0 +1,59 @@
+package org.tenfour.adapters.teams;
+
+import io.javalin.http.Handler;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.tenfour.adapters.ChatPlatform;
+import org.tenfour.adapters.InboundHandler;
+
+/**
+ * The Teams adapter: the {@code POST /api/messages} handler and the outbound {@link ChatPlatform}.
+ *
+ * <pre>{@code
+ * TeamsAdapter teams = new TeamsAdapter(settings, inboundHandler, Clock.systemUTC(), references);
+ * Javalin.create(config -> config.routes.post("/api/messages", teams.messages()));
+ * }</pre>
+ */
+public final class TeamsAdapter {
+    /** At most one JWKS refetch per minute, however many unknown key ids arrive. */
+    static final Duration KEY_REFRESH_INTERVAL = Duration.ofSeconds(60);
+
+    private final MessagesHandler messages;
+    private final TeamsPlatform platform;
+
+    /** An adapter for the bot registration in {@code settings}. */
+    public TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock,
+                        ConversationReferences references) {
+        this(settings, handler, clock, references, defaultClient(), KEY_REFRESH_INTERVAL);
+    }
+
+    TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock, ConversationReferences references,
+                 HttpClient http, Duration keyRefreshInterval) {
+        Objects.requireNonNull(settings, "null settings");
+        Objects.requireNonNull(handler, "null handler");
+        Objects.requireNonNull(clock, "null clock");
+        Objects.requireNonNull(references, "null references");
+        SigningKeys keys = new SigningKeys(http, settings.openIdMetadataUrl(), clock, keyRefreshInterval);
+        Connector connector = new Connector(http, new AppTokens(http, settings, clock));
+        this.platform = new TeamsPlatform(settings.appId(), connector, references);
+        this.messages = new MessagesHandler(new TokenVerifier(keys, settings.appId(), clock), handler, references,
+                platform);
+    }
+
+    /** The handler to mount at {@code POST /api/messages}. */
+    public Handler messages() {
+        return messages;
+    }
+
+    /** Sends, updates and forms, through the Bot Connector. */
+    public ChatPlatform platform() {
+        return platform;
+    }
+
+    private static HttpClient defaultClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+}

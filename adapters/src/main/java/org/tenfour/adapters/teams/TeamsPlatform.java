@@ -1,0 +1,143 @@
+package org.tenfour.adapters.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.ChatPlatform;
+import org.tenfour.adapters.ChatPlatformException;
+import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.Form;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Platform;
+import org.tenfour.adapters.UserProfile;
+import org.tenfour.adapters.teams.ConversationReferences.ConversationReference;
+
+/**
+ * Sends through the Bot Connector. A user without a known 1:1 conversation gets one created first
+ * (and its reference saved); Teams has no trigger ids, so a form is sent as a card.
+ */
+final class TeamsPlatform implements ChatPlatform {
+    private static final Logger log = LoggerFactory.getLogger(TeamsPlatform.class);
+
+    private final String appId;
+    private final Connector connector;
+    private final ConversationReferences references;
+
+    TeamsPlatform(String appId, Connector connector, ConversationReferences references) {
+        this.appId = Objects.requireNonNull(appId, "null appId");
+        this.connector = Objects.requireNonNull(connector, "null connector");
+        this.references = Objects.requireNonNull(references, "null references");
+    }
+
+    /** Where to post for an address. */
+    private record Target(String serviceUrl, String conversationId) {
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TEAMS;
+    }
+
+    @Override
+    public Delivery send(Address to, Message message) {
+        return post(resolve(to), messageActivity(message));
+    }
+
+    @Override
+    public void update(Address to, Delivery sent, Message message) {
+        Target target = resolve(to);
+        ObjectNode activity = messageActivity(message).put("id", sent.messageId());
+        connector.put(target.serviceUrl(), activitiesPath(sent.conversationId()) + "/" + Connector.segment(sent.messageId()),
+                activity);
+    }
+
+    @Override
+    public void openForm(Address user, String triggerId, Form form) {
+        post(resolve(user), cardActivity(AdaptiveCards.card(form, java.util.Map.of())));
+    }
+
+    @Override
+    public Optional<UserProfile> profile(Address user) {
+        Optional<Target> known = known(user);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        Target target = known.get();
+        JsonNode member = connector.get(target.serviceUrl(),
+                "/v3/conversations/" + Connector.segment(target.conversationId()) + "/members/"
+                        + Connector.segment(user.targetId()));
+        return Optional.of(new UserProfile(Json.text(member, "name"), null, false));
+    }
+
+    /** Posts an activity into a conversation and returns where it landed. */
+    Delivery post(String serviceUrl, String conversationId, ObjectNode activity) {
+        return post(new Target(serviceUrl, conversationId), activity);
+    }
+
+    private Delivery post(Target target, ObjectNode activity) {
+        JsonNode answer = connector.post(target.serviceUrl(), activitiesPath(target.conversationId()), activity);
+        String id = Objects.requireNonNullElse(Json.text(answer, "id"), "");
+        return new Delivery(target.conversationId(), id);
+    }
+
+    /** A message as an activity: plain text when that is all it is, otherwise an Adaptive Card. */
+    static ObjectNode messageActivity(Message message) {
+        if (message.notes().isEmpty() && message.buttons().isEmpty()) {
+            return Json.object().put("type", "message").put("textFormat", "markdown")
+                    .put("text", AdaptiveCards.markdown(message.text()));
+        }
+        return cardActivity(AdaptiveCards.card(message));
+    }
+
+    static ObjectNode cardActivity(ObjectNode card) {
+        ObjectNode activity = Json.object().put("type", "message");
+        activity.putArray("attachments").add(AdaptiveCards.attachment(card));
+        return activity;
+    }
+
+    private Target resolve(Address to) {
+        Optional<Target> known = known(to);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (to.serviceUrl() == null) {
+            throw new ChatPlatformException.Unreachable("no conversation reference for this " + to.kind());
+        }
+        if (to.kind() == Address.Kind.CHANNEL) {
+            return new Target(to.serviceUrl(), to.targetId());
+        }
+        return createConversation(to);
+    }
+
+    private Optional<Target> known(Address to) {
+        if (to.serviceUrl() != null && to.conversationId() != null) {
+            return Optional.of(new Target(to.serviceUrl(), to.conversationId()));
+        }
+        return references.find(to.workspaceId(), to.kind(), to.targetId())
+                .map(ref -> new Target(ref.serviceUrl(), ref.conversationId()));
+    }
+
+    private Target createConversation(Address user) {
+        ObjectNode request = Json.object().put("isGroup", false).put("tenantId", user.workspaceId());
+        request.putObject("bot").put("id", "28:" + appId);
+        request.putArray("members").addObject().put("id", user.targetId());
+        request.putObject("channelData").putObject("tenant").put("id", user.workspaceId());
+        JsonNode answer = connector.post(user.serviceUrl(), "/v3/conversations", request);
+        String conversationId = Json.text(answer, "id");
+        if (conversationId == null || conversationId.isBlank()) {
+            throw new ChatPlatformException.Rejected("create conversation answered without an id");
+        }
+        references.save(Address.Kind.USER, user.targetId(),
+                new ConversationReference(user.serviceUrl(), conversationId, user.workspaceId()));
+        log.info("teams 1:1 conversation created for a user of tenant {}", user.workspaceId());
+        return new Target(user.serviceUrl(), conversationId);
+    }
+
+    private static String activitiesPath(String conversationId) {
+        return "/v3/conversations/" + Connector.segment(conversationId) + "/activities";
+    }
+}

@@ -1,0 +1,155 @@
+package org.tenfour.adapters.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Microsoft on loopback: the Bot Connector's OpenID metadata and JWKS (test keys with their
+ * endorsements), the Entra token endpoint, and a Bot Connector that records what it is sent and can
+ * be told to fail.
+ */
+final class FakeMicrosoft implements AutoCloseable {
+    static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
+    static final String CLIENT_SECRET = "s3cret~value&with=chars";
+    static final String APP_TOKEN = "app-token-xyz";
+
+    /** One request the fake connector received. */
+    record Call(String method, String path, String authorization, JsonNode body) {
+    }
+
+    /** A failure to answer instead of success. */
+    record Failure(int status, String retryAfter, String body) {
+    }
+
+    private final Javalin server;
+    final AtomicInteger metadataFetches = new AtomicInteger();
+    final AtomicInteger jwksFetches = new AtomicInteger();
+    final AtomicInteger tokenFetches = new AtomicInteger();
+    final List<String> tokenRequestProblems = new CopyOnWriteArrayList<>();
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile List<Map.Entry<RSAKey, List<String>>> keys = List.of();
+
+    FakeMicrosoft() {
+        server = Javalin.create(config -> {
+            config.routes.get("/openid", this::metadata);
+            config.routes.get("/keys", this::jwks);
+            config.routes.post("/tenant/token", this::token);
+            config.routes.post("/v3/conversations", ctx -> connector(ctx, "create"));
+            config.routes.post("/v3/conversations/{conversation}/activities", ctx -> connector(ctx, "post"));
+            config.routes.put("/v3/conversations/{conversation}/activities/{activity}", ctx -> connector(ctx, "put"));
+            config.routes.get("/v3/conversations/{conversation}/members/{member}", ctx -> connector(ctx, "member"));
+        }).start("127.0.0.1", 0);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    String serviceUrl() {
+        return baseUrl() + "/";
+    }
+
+    TeamsSettings settings() {
+        return new TeamsSettings(CLIENT_ID, CLIENT_SECRET, "tenant-1", baseUrl() + "/openid", baseUrl() + "/tenant/token");
+    }
+
+    /** Publishes these keys, each with its endorsements. */
+    void publish(List<Map.Entry<RSAKey, List<String>>> published) {
+        this.keys = List.copyOf(published);
+    }
+
+    /** The next connector call answers with this failure. */
+    void failNext(int status, String retryAfter, String body) {
+        failures.add(new Failure(status, retryAfter, body));
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    private void metadata(Context ctx) {
+        metadataFetches.incrementAndGet();
+        ctx.contentType("application/json").result(Json.object()
+                .put("issuer", "https://api.botframework.com")
+                .put("jwks_uri", baseUrl() + "/keys")
+                .set("id_token_signing_alg_values_supported", Json.MAPPER.createArrayNode().add("RS256"))
+                .toString());
+    }
+
+    private void jwks(Context ctx) throws Exception {
+        jwksFetches.incrementAndGet();
+        ObjectNode body = Json.object();
+        ArrayNode array = body.putArray("keys");
+        for (Map.Entry<RSAKey, List<String>> key : keys) {
+            ObjectNode jwk = (ObjectNode) Json.MAPPER.readTree(key.getKey().toPublicJWK().toJSONString());
+            ArrayNode endorsements = jwk.putArray("endorsements");
+            key.getValue().forEach(endorsements::add);
+            array.add(jwk);
+        }
+        ctx.contentType("application/json").result(body.toString());
+    }
+
+    private void token(Context ctx) {
+        tokenFetches.incrementAndGet();
+        Map<String, String> form = new HashMap<>();
+        for (String pair : ctx.body().split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        expect(form, "grant_type", "client_credentials");
+        expect(form, "client_id", CLIENT_ID);
+        expect(form, "client_secret", CLIENT_SECRET);
+        expect(form, "scope", "https://api.botframework.com/.default");
+        if (!String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) {
+            tokenRequestProblems.add("content type " + ctx.contentType());
+        }
+        ctx.contentType("application/json").result(Json.object().put("token_type", "Bearer")
+                .put("expires_in", 3600).put("access_token", APP_TOKEN).toString());
+    }
+
+    private void expect(Map<String, String> form, String field, String value) {
+        if (!value.equals(form.get(field))) {
+            tokenRequestProblems.add(field + "=" + form.get(field));
+        }
+    }
+
+    private void connector(Context ctx, String kind) throws Exception {
+        JsonNode body = ctx.body().isBlank() ? null : Json.MAPPER.readTree(ctx.body());
+        String path = URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8);
+        calls.add(new Call(ctx.method().name(), path, ctx.header("Authorization"), body));
+        Failure failure = failures.poll();
+        if (failure != null) {
+            if (failure.retryAfter() != null) {
+                ctx.header("Retry-After", failure.retryAfter());
+            }
+            ctx.status(failure.status()).contentType("application/json").result(failure.body());
+            return;
+        }
+        ObjectNode answer = switch (kind) {
+            case "create" -> Json.object().put("id", "a:created-" + ids.incrementAndGet());
+            case "member" -> Json.object().put("id", ctx.pathParam("member")).put("name", "Alex Rivera");
+            default -> Json.object().put("id", "activity-" + ids.incrementAndGet());
+        };
+        ctx.contentType("application/json").result(answer.toString());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

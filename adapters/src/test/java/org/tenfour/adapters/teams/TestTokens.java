@@ -1,0 +1,53 @@
+package org.tenfour.adapters.teams;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/** Real RS256 tokens, signed with keys generated for the test, shaped like the Bot Connector's. */
+final class TestTokens {
+    private TestTokens() {
+    }
+
+    static RSAKey newKey(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims the Bot Connector puts in a token for our app, valid from {@code now} for an hour. */
+    static JWTClaimsSet.Builder claims(Instant now, String serviceUrl) {
+        return new JWTClaimsSet.Builder()
+                .issuer("https://api.botframework.com")
+                .audience(FakeMicrosoft.CLIENT_ID)
+                .notBeforeTime(Date.from(now.minusSeconds(1)))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("serviceurl", serviceUrl);
+    }
+
+    static String sign(RSAKey key, JWTClaimsSet claims) {
+        return sign(key, key.getKeyID(), claims);
+    }
+
+    static String sign(RSAKey key, String kid, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
