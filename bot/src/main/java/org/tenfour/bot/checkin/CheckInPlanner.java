@@ -1,0 +1,95 @@
+package org.tenfour.bot.checkin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+
+/**
+ * Plans the cadence check-ins of one agency: a roster member is due when their latest check-in is
+ * older than the cadence (or they never had one), unless they opted out, snoozed, or cannot be
+ * reached. Each due check-in is written with its outgoing message in one transaction, timed for
+ * the member's next contact window. Planning the same cycle twice creates nothing new: the cycle is
+ * part of the check-in's unique slot key.
+ */
+public final class CheckInPlanner {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public CheckInPlanner(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Plans due check-ins for the agency; returns how many were created. */
+    public int plan(Agency agency) {
+        AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
+        if (settings.cadenceDays() == null) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Duration cadence = Duration.ofDays(settings.cadenceDays());
+        long cycle = LocalDate.ofInstant(now, ZoneOffset.UTC).toEpochDay() / settings.cadenceDays();
+        String slot = "cadence:" + settings.cadenceDays() + ":" + cycle;
+        int created = 0;
+        for (Member member : jdbi.onDemand(Members.class).roster(agency.id())) {
+            if (member.optedOut() || member.unreachable()) {
+                continue;
+            }
+            Optional<Instant> last = jdbi.onDemand(CheckIns.class).lastDue(agency.id(), member.id());
+            if (last.isPresent() && last.get().isAfter(now.minus(cadence))) {
+                continue;
+            }
+            Instant from = member.snoozedUntil() != null && member.snoozedUntil().isAfter(now) ? member.snoozedUntil() : now;
+            Instant due = Windows.of(agency, settings, member).next(from);
+            if (schedule(agency, settings, member, "cadence", slot, due, null)) {
+                created++;
+            }
+        }
+        return created;
+    }
+
+    /** Schedules one check-in and its message in one transaction; false if the slot already had one. */
+    boolean schedule(Agency agency, AgencySettings settings, Member member, String kind, String slot,
+                     Instant due, UUID incidentId) {
+        return jdbi.inTransaction((Handle h) -> {
+            Optional<UUID> peer = new PeerAssigner(h).assign(member, due);
+            Optional<CheckIn> checkIn = h.attach(CheckIns.class)
+                    .schedule(agency.id(), member.id(), peer.orElse(null), kind, slot, due, incidentId);
+            if (checkIn.isEmpty()) {
+                return false;
+            }
+            Members members = h.attach(Members.class);
+            String peerName = peer.isEmpty() ? null
+                    : members.find(agency.id(), peer.get()).map(Member::displayName).orElse(null);
+            Outgoing.on(h, agency.id()).send(key(checkIn.get().id()), AddressBook.member(h, agency, member),
+                    CheckInMessages.checkIn(checkIn.get().id().toString(), peerName, settings), due);
+            return true;
+        });
+    }
+
+    /** The outbox key of a check-in's message. */
+    static String key(UUID checkInId) {
+        return "checkin:" + checkInId;
+    }
+
+    /** Marks a check-in sent when its message is delivered (an outbox listener). */
+    public static void onDelivered(Handle h, UUID agencyId, String key, org.tenfour.adapters.Delivery d, Instant at) {
+        if (key.startsWith("checkin:")) {
+            h.attach(CheckIns.class).markSent(agencyId, UUID.fromString(key.substring("checkin:".length())), at);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.tenfour.bot.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.ChatPlatform;
+import org.tenfour.adapters.ChatPlatformException;
+import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.Platform;
+import org.tenfour.bot.http.Json;
+import org.tenfour.storage.Members;
+import org.tenfour.storage.Outbox;
+import org.tenfour.storage.OutboxEntry;
+
+/**
+ * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends each
+ * through its platform, and records the outcome. A rate limit pauses the whole workspace until the
+ * platform's {@code Retry-After}; transient failures back off exponentially and are retried without
+ * end; an unreachable person is marked so (coordinators see a count) and not retried.
+ *
+ * <p>A crash between the platform's answer and the "sent" record re-sends that one message once the
+ * lease expires: delivery is at least once, with the window limited to one in-flight batch.
+ */
+public final class OutboxSender implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final int BATCH = 20;
+
+    private final Jdbi jdbi;
+    private final Map<Platform, ChatPlatform> platforms;
+    private final List<DeliveryListener> listeners;
+    private final Clock clock;
+    private final String worker;
+    private final Map<String, Instant> pausedWorkspaces = new ConcurrentHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private ScheduledExecutorService loop;
+
+    public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
+                        Clock clock, String worker) {
+        this.jdbi = jdbi;
+        this.platforms = Map.copyOf(platforms);
+        this.listeners = List.copyOf(listeners);
+        this.clock = clock;
+        this.worker = worker;
+    }
+
+    /** Starts polling every {@code interval} on a background thread. */
+    public void start(Duration interval) {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
+        loop.scheduleWithFixedDelay(this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void drainSafely() {
+        try {
+            while (running.get() && runOnce() == BATCH) {
+                // a full batch: more may be due right now
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox pass failed (will retry): {}", e.toString());
+        }
+    }
+
+    /** Claims and handles one batch; returns how many rows were claimed. */
+    public int runOnce() {
+        Instant now = clock.instant();
+        List<OutboxEntry> batch = jdbi.onDemand(Outbox.class).claim(worker, now, now.plus(LEASE), BATCH);
+        for (OutboxEntry entry : batch) {
+            deliver(entry);
+        }
+        return batch.size();
+    }
+
+    private void deliver(OutboxEntry entry) {
+        Outbox outbox = jdbi.onDemand(Outbox.class);
+        Address to;
+        OutboundItem item;
+        try {
+            to = Json.MAPPER.readValue(entry.targetJson(), Address.class);
+            item = Json.MAPPER.readValue(entry.messageJson(), OutboundItem.class);
+        } catch (java.io.IOException | RuntimeException e) {
+            outbox.markDead(entry.id(), worker, "unreadable row: " + e.getClass().getSimpleName());
+            log.error("outbox row {} unreadable, set aside", entry.id());
+            return;
+        }
+        Instant now = clock.instant();
+        Instant pausedUntil = pausedWorkspaces.get(workspaceKey(to));
+        if (pausedUntil != null && pausedUntil.isAfter(now)) {
+            outbox.retryLater(entry.id(), worker, pausedUntil, "workspace paused by rate limit");
+            return;
+        }
+        ChatPlatform platform = platforms.get(to.platform());
+        if (platform == null) {
+            outbox.retryLater(entry.id(), worker, now.plus(Duration.ofMinutes(5)), "platform not configured: " + to.platform());
+            return;
+        }
+        try {
+            Delivery delivery;
+            if (item.replaces() == null) {
+                delivery = platform.send(to, item.message());
+            } else {
+                platform.update(to, item.replaces(), item.message());
+                delivery = item.replaces();
+            }
+            Instant at = clock.instant();
+            jdbi.useTransaction(h -> {
+                if (h.attach(Outbox.class).markSent(entry.id(), worker, at, delivery.conversationId(), delivery.messageId())) {
+                    for (DeliveryListener l : listeners) {
+                        l.delivered(h, entry.agencyId(), entry.idempotencyKey(), delivery, at);
+                    }
+                }
+            });
+        } catch (ChatPlatformException.RateLimited e) {
+            Instant until = clock.instant().plus(e.retryAfter());
+            pausedWorkspaces.merge(workspaceKey(to), until, (a, b) -> a.isAfter(b) ? a : b);
+            outbox.retryLater(entry.id(), worker, until, "rate limited for " + e.retryAfter());
+            log.info("outbox: {} rate limited agency={} for {}", to.platform().id(), entry.agencyId(), e.retryAfter());
+        } catch (ChatPlatformException.Transient e) {
+            Duration wait = Backoff.after(entry.attempts());
+            outbox.retryLater(entry.id(), worker, clock.instant().plus(wait), "transient: " + e.getMessage());
+            log.info("outbox: row {} transient failure, retry in {}", entry.id(), wait);
+        } catch (ChatPlatformException.Unreachable e) {
+            jdbi.useTransaction(h -> {
+                h.attach(Outbox.class).markDead(entry.id(), worker, "unreachable: " + e.getMessage());
+                if (to.kind() == Address.Kind.USER) {
+                    h.attach(Members.class).markUnreachableByPlatformUser(entry.agencyId(), to.targetId());
+                }
+            });
+            log.info("outbox: row {} unreachable target, member marked unreachable", entry.id());
+        } catch (ChatPlatformException e) {
+            outbox.markDead(entry.id(), worker, "rejected: " + e.getMessage());
+            log.warn("outbox: row {} rejected by {}: {}", entry.id(), to.platform().id(), e.getMessage());
+        } catch (RuntimeException e) {
+            Duration wait = Backoff.after(entry.attempts());
+            outbox.retryLater(entry.id(), worker, clock.instant().plus(wait), "error: " + e.getClass().getSimpleName());
+            log.warn("outbox: row {} failed unexpectedly, retry in {}: {}", entry.id(), wait, e.toString());
+        }
+    }
+
+    private static String workspaceKey(Address to) {
+        return to.platform().id() + ":" + to.workspaceId();
+    }
+
+    /** Stops polling, letting the current batch finish. */
+    @Override
+    public void close() {
+        running.set(false);
+        if (loop != null) {
+            loop.shutdown();
+            try {
+                loop.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
