@@ -16,7 +16,7 @@ class MigrationsTest {
                 .mapTo(String.class).list());
         assertThat(tables).contains("agency", "member", "peer", "partnership", "check_in",
                 "connection_request", "interaction_log", "outbox", "platform_installation",
-                "audit_log", "processed_event", "conversation_ref",
+                "audit_log", "processed_event", "conversation_ref", "slack_oauth_state",
                 "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state");
         assertThat(Migrations.upToDate(db.dataSource())).isTrue();
     }

@@ -1,0 +1,205 @@
+package org.tenfour.adapters.slack;
+
+import com.google.gson.JsonObject;
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.middleware.MiddlewareOps;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.ChatPlatform;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.InboundHandler;
+
+/**
+ * TenFour's Slack adapter: Bolt for Java behind Javalin handlers, and the Slack {@link ChatPlatform}.
+ *
+ * <pre>{@code
+ * SlackAdapter slack = new SlackAdapter(settings, handler, installations, ledger);
+ * config.routes.post("/slack/events", slack.events());           // commands, interactivity, events
+ * config.routes.get("/slack/install", slack.install());          // OAuth mode only
+ * config.routes.get("/slack/oauth_redirect", slack.oauthRedirect());
+ * }</pre>
+ *
+ * <p>Every request to {@link #events()} is signature-checked on its raw bytes before it is parsed;
+ * events are acknowledged at once and handled on a small executor, each {@code event_id} once.
+ */
+public final class SlackAdapter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+
+    private final SlackSettings settings;
+    private final SlackInstallations installations;
+    private final SignatureCheck signatures;
+    private final App app;
+    private final SlackRequestParser parser;
+    private final SlackPlatform platform;
+    private final ExecutorService workers;
+
+    /** An adapter with two event workers of its own and the system clock. */
+    public SlackAdapter(SlackSettings settings, InboundHandler handler, SlackInstallations installations,
+                        EventLedger ledger) {
+        this(settings, handler, installations, ledger, Executors.newFixedThreadPool(2, daemonThreads()),
+                Clock.systemUTC());
+    }
+
+    /**
+     * An adapter whose Events API work runs on {@code eventWorkers} (shut down by {@link #close()})
+     * and whose signature and OAuth-state checks read {@code clock}.
+     */
+    public SlackAdapter(SlackSettings settings, InboundHandler handler, SlackInstallations installations,
+                        EventLedger ledger, ExecutorService eventWorkers, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "null settings");
+        Objects.requireNonNull(handler, "null handler");
+        this.installations = Objects.requireNonNull(installations, "null installations");
+        Objects.requireNonNull(ledger, "null ledger");
+        this.workers = Objects.requireNonNull(eventWorkers, "null eventWorkers");
+        Objects.requireNonNull(clock, "null clock");
+        this.signatures = new SignatureCheck(settings.signingSecret(), clock);
+        Slack slack = BoltApps.slack(settings);
+        SlackWebApi api = new SlackWebApi(slack);
+        this.platform = new SlackPlatform(api, new Tokens(settings, installations));
+        this.app = BoltApps.create(settings, slack, installations, clock, installed -> installed(handler, installed));
+        new InteractionListeners(handler, api).register(app);
+        new EventListeners(handler, api, installations, ledger, workers).register(app);
+        this.parser = new SlackRequestParser(app.config());
+    }
+
+    /** {@code POST /slack/events}: slash commands, interactivity and the Events API. */
+    public Handler events() {
+        return this::handleEvents;
+    }
+
+    /** {@code GET /slack/install}: redirects to Slack's OAuth consent page (OAuth mode). */
+    public Handler install() {
+        return ctx -> handleOAuth(ctx, BoltApps.INSTALL_PATH);
+    }
+
+    /** {@code GET /slack/oauth_redirect}: where Slack sends the installer back (OAuth mode). */
+    public Handler oauthRedirect() {
+        return ctx -> handleOAuth(ctx, BoltApps.REDIRECT_PATH);
+    }
+
+    /** The outbound Slack platform. */
+    public ChatPlatform platform() {
+        return platform;
+    }
+
+    /** Stops the event workers; events not yet handled are dropped (Slack does not resend acknowledged ones). */
+    @Override
+    public void close() {
+        workers.shutdown();
+        app.stop();
+    }
+
+    private void handleEvents(Context ctx) {
+        byte[] raw = ctx.bodyAsBytes();
+        SignatureCheck.Verdict verdict = signatures.check(ctx.header(SignatureCheck.TIMESTAMP_HEADER),
+                ctx.header(SignatureCheck.SIGNATURE_HEADER), raw);
+        if (verdict != SignatureCheck.Verdict.VALID) {
+            log.info("slack request refused: {} from {}", verdict, ctx.ip());
+            BoltHttp.reply(ctx, 401, "invalid request signature");
+            return;
+        }
+        Request<?> request;
+        try {
+            request = parser.parse(BoltHttp.request(ctx, ctx.path(), new String(raw, StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            log.info("slack request malformed: {}", e.getClass().getSimpleName());
+            BoltHttp.reply(ctx, 400, "malformed payload");
+            return;
+        }
+        if (request == null || request.getContext() == null || isOAuth(request)) {
+            BoltHttp.reply(ctx, 400, "unrecognised payload");
+            return;
+        }
+        BoltHttp.write(notInstalled(request).orElseGet(() -> run(request)), ctx);
+    }
+
+    private void handleOAuth(Context ctx, String requestUri) {
+        if (!settings.oauth()) {
+            ctx.status(404).contentType("text/plain; charset=utf-8")
+                    .result("This TenFour serves one Slack workspace with a bot token; there is no install link.");
+            return;
+        }
+        Request<?> request;
+        try {
+            request = parser.parse(BoltHttp.request(ctx, requestUri, ""));
+        } catch (RuntimeException e) {
+            request = null;
+        }
+        if (request == null || request.getContext() == null || !isOAuth(request)) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result("Invalid install request.");
+            return;
+        }
+        BoltHttp.write(run(request), ctx);
+    }
+
+    private Response run(Request<?> request) {
+        try {
+            return app.run(request);
+        } catch (Exception e) {
+            log.warn("slack {} request failed: {}", request.getRequestType(), e.getClass().getSimpleName());
+            return Response.builder().statusCode(500).contentType("application/json; charset=utf-8")
+                    .body("{\"error\":\"internal error\"}").build();
+        }
+    }
+
+    /** In OAuth mode, a workspace without an installation gets a polite word instead of Bolt's 401. */
+    private Optional<Response> notInstalled(Request<?> request) {
+        RequestType type = request.getRequestType();
+        if (!settings.oauth() || type == RequestType.UrlVerification || type == RequestType.SSLCheck
+                || MiddlewareOps.isNoTokenRequiredRequest(request)) {
+            return Optional.empty();
+        }
+        String team = request.getContext().getTeamId();
+        if (team == null || installations.find(team).isPresent()) {
+            return Optional.empty();
+        }
+        log.info("slack {} from team={} without an installation", type, team);
+        if (type == RequestType.Command) {
+            JsonObject body = new JsonObject();
+            body.addProperty("response_type", "ephemeral");
+            body.addProperty("text", Replies.NOT_INSTALLED);
+            return Optional.of(Response.builder().statusCode(200)
+                    .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body.toString()).build());
+        }
+        return Optional.of(Response.ok());
+    }
+
+    private static boolean isOAuth(Request<?> request) {
+        return request.getRequestType() == RequestType.OAuthStart || request.getRequestType() == RequestType.OAuthCallback;
+    }
+
+    private void installed(InboundHandler handler, SlackInstallation installation) {
+        log.info("slack app installed in team={}", installation.teamId());
+        String installer = installation.installerUserId() == null ? Inbound.SLACKBOT : installation.installerUserId();
+        try {
+            handler.handle(new InboundEvent.MembershipChanged(Inbound.actor(installation.teamId(), installer),
+                    InboundEvent.MembershipChanged.Change.BOT_INSTALLED,
+                    Inbound.channel(installation.teamId(), installation.teamId())));
+        } catch (RuntimeException e) {
+            log.warn("handling the install of team={} failed: {}", installation.teamId(), e.getClass().getSimpleName());
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "slack-events-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

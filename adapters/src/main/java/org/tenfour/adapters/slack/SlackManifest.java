@@ -1,0 +1,116 @@
+package org.tenfour.adapters.slack;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The Slack app manifest for a TenFour deployment at a base URL: paste it into "Create an app →
+ * From an app manifest" (the product prints it with {@code tenfour slack-manifest --url …}).
+ */
+public final class SlackManifest {
+    /** The events Slack sends to the adapter. */
+    static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_uninstalled", "tokens_revoked",
+            "member_joined_channel", "member_left_channel");
+
+    static final String TENFOUR_USAGE = "help | talk | checkin | optout | cadence every 30 days | hours 07:00-19:00 "
+            + "| roster #channel | peers | partners | report";
+    static final String PEER_USAGE = "available | away until 2030-01-31 | log | caseload";
+
+    private SlackManifest() {
+    }
+
+    /** The manifest as pretty-printed JSON; {@code baseUrl} is the public https URL of the bot. */
+    public static String json(String baseUrl) {
+        String base = base(baseUrl);
+        String requestUrl = base + "/slack/events";
+
+        JsonObject display = new JsonObject();
+        display.addProperty("name", "TenFour");
+        display.addProperty("description", "Peer support for first responders: check-ins and a confidential "
+                + "line to a trained peer.");
+        display.addProperty("background_color", "#1d3557");
+
+        JsonObject appHome = new JsonObject();
+        appHome.addProperty("home_tab_enabled", true);
+        appHome.addProperty("messages_tab_enabled", true);
+        // Nobody reads what members type to the bot: a read-only tab keeps a cry for help from going unseen.
+        appHome.addProperty("messages_tab_read_only_enabled", true);
+
+        JsonObject botUser = new JsonObject();
+        botUser.addProperty("display_name", "TenFour");
+        botUser.addProperty("always_online", true);
+
+        JsonArray commands = new JsonArray();
+        commands.add(command("/tenfour", requestUrl, "Check-ins, asking for a peer, and coordinator settings",
+                TENFOUR_USAGE));
+        commands.add(command("/peer", requestUrl, "For peer supporters: availability and contact logs", PEER_USAGE));
+
+        JsonObject features = new JsonObject();
+        features.add("app_home", appHome);
+        features.add("bot_user", botUser);
+        features.add("slash_commands", commands);
+
+        JsonObject scopes = new JsonObject();
+        scopes.add("bot", array(SlackScopes.BOT));
+        JsonObject oauth = new JsonObject();
+        oauth.add("redirect_urls", array(List.of(base + "/slack/oauth_redirect")));
+        oauth.add("scopes", scopes);
+
+        JsonObject events = new JsonObject();
+        events.addProperty("request_url", requestUrl);
+        events.add("bot_events", array(BOT_EVENTS));
+        JsonObject interactivity = new JsonObject();
+        interactivity.addProperty("is_enabled", true);
+        interactivity.addProperty("request_url", requestUrl);
+        JsonObject settings = new JsonObject();
+        settings.add("event_subscriptions", events);
+        settings.add("interactivity", interactivity);
+        settings.addProperty("org_deploy_enabled", false);
+        settings.addProperty("socket_mode_enabled", false);
+        settings.addProperty("token_rotation_enabled", false);
+
+        JsonObject manifest = new JsonObject();
+        manifest.add("display_information", display);
+        manifest.add("features", features);
+        manifest.add("oauth_config", oauth);
+        manifest.add("settings", settings);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(manifest);
+    }
+
+    private static JsonObject command(String name, String url, String description, String usage) {
+        JsonObject c = new JsonObject();
+        c.addProperty("command", name);
+        c.addProperty("url", url);
+        c.addProperty("description", description);
+        c.addProperty("usage_hint", usage);
+        // Escaped mentions arrive as ids (<@U123|name>), which the adapter normalises.
+        c.addProperty("should_escape", true);
+        return c;
+    }
+
+    private static JsonArray array(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static String base(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("blank base URL: give the bot's public https URL");
+        }
+        URI uri;
+        try {
+            uri = URI.create(baseUrl.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: " + baseUrl);
+        }
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("Slack needs a public https URL, not: " + baseUrl);
+        }
+        String s = uri.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

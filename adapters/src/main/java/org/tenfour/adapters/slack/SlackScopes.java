@@ -1,0 +1,40 @@
+package org.tenfour.adapters.slack;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The bot scopes the adapter needs, each tied to the Web API methods or features that need it. */
+final class SlackScopes {
+    private SlackScopes() {
+    }
+
+    /** Web API method → the bot scope it needs ({@code null}: none). */
+    static final Map<String, String> METHODS = Map.ofEntries(
+            Map.entry("auth.test", ""),
+            Map.entry("oauth.v2.access", ""),
+            Map.entry("views.open", ""),
+            Map.entry("views.publish", ""),
+            Map.entry("chat.postMessage", "chat:write"),
+            Map.entry("chat.update", "chat:write"),
+            Map.entry("chat.postEphemeral", "chat:write"),
+            Map.entry("users.info", "users:read"),
+            Map.entry("conversations.members", "channels:read groups:read"),
+            Map.entry("usergroups.users.list", "usergroups:read"),
+            Map.entry("conversations.open", "im:write mpim:write"));
+
+    /** Why each scope is asked for (also the set the manifest and OAuth request). */
+    static final Map<String, String> REASONS = Map.of(
+            "commands", "the /tenfour and /peer slash commands",
+            "chat:write", "send direct messages and channel posts, update them, and send ephemeral replies",
+            "im:write", "open a direct message with one person (conversations.open)",
+            "mpim:write", "open a group DM to introduce a member and a peer (conversations.open with several users)",
+            "users:read", "read a person's time zone, display name and admin flag (users.info)",
+            "channels:read", "list members of a public roster channel (conversations.members); "
+                    + "receive member_joined_channel / member_left_channel",
+            "groups:read", "the same for a private roster channel",
+            "usergroups:read", "list members of a user group used as a roster (usergroups.users.list)");
+
+    /** The bot scopes, sorted. */
+    static final List<String> BOT = List.copyOf(new TreeSet<>(REASONS.keySet()));
+}

@@ -1,0 +1,101 @@
+package org.tenfour.adapters.slack;
+
+import static com.slack.api.model.view.Views.view;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
+import com.slack.api.model.User;
+import com.slack.api.model.view.View;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.UserProfile;
+
+/** The Web API methods the adapter uses, with a token given per call; failures mapped by {@link SlackCalls}. */
+final class SlackWebApi {
+    private static final int PAGE = 200;
+
+    private final Slack slack;
+
+    SlackWebApi(Slack slack) {
+        this.slack = slack;
+    }
+
+    Delivery postMessage(String token, String channel, Message message) {
+        ChatPostMessageResponse r = SlackCalls.call("chat.postMessage", () -> methods(token).chatPostMessage(req -> req
+                .channel(channel).text(BlockKitMessages.fallback(message)).blocks(BlockKitMessages.blocks(message))));
+        return new Delivery(r.getChannel(), r.getTs());
+    }
+
+    void update(String token, String channel, String ts, Message message) {
+        SlackCalls.call("chat.update", () -> methods(token).chatUpdate(req -> req
+                .channel(channel).ts(ts).text(BlockKitMessages.fallback(message))
+                .blocks(BlockKitMessages.blocks(message))));
+    }
+
+    void postEphemeral(String token, String channel, String user, Message message) {
+        SlackCalls.call("chat.postEphemeral", () -> methods(token).chatPostEphemeral(req -> req
+                .channel(channel).user(user).text(BlockKitMessages.fallback(message))
+                .blocks(BlockKitMessages.blocks(message))));
+    }
+
+    void openView(String token, String triggerId, View modal) {
+        SlackCalls.call("views.open", () -> methods(token).viewsOpen(req -> req.triggerId(triggerId).view(modal)));
+    }
+
+    void publishHome(String token, String userId, Message message) {
+        View home = view(v -> v.type("home").blocks(BlockKitMessages.blocks(message)));
+        SlackCalls.call("views.publish", () -> methods(token).viewsPublish(req -> req.userId(userId).view(home)));
+    }
+
+    Optional<UserProfile> userInfo(String token, String userId) {
+        User user = SlackCalls.call("users.info", () -> methods(token).usersInfo(req -> req.user(userId))).getUser();
+        if (user == null) {
+            return Optional.empty();
+        }
+        String name = null;
+        if (user.getProfile() != null) {
+            name = firstNonBlank(user.getProfile().getDisplayName(), user.getProfile().getRealName());
+        }
+        name = firstNonBlank(name, user.getRealName());
+        return Optional.of(new UserProfile(name, user.getTz(), user.isAdmin() || user.isOwner()));
+    }
+
+    List<String> channelMembers(String token, String channel) {
+        List<String> members = new ArrayList<>();
+        String cursor = null;
+        do {
+            String page = cursor;
+            ConversationsMembersResponse r = SlackCalls.call("conversations.members", () -> methods(token)
+                    .conversationsMembers(req -> req.channel(channel).limit(PAGE).cursor(page)));
+            if (r.getMembers() != null) {
+                members.addAll(r.getMembers());
+            }
+            cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+        } while (cursor != null && !cursor.isBlank());
+        return members;
+    }
+
+    List<String> userGroupMembers(String token, String groupId) {
+        List<String> users = SlackCalls.call("usergroups.users.list", () -> methods(token)
+                .usergroupsUsersList(req -> req.usergroup(groupId))).getUsers();
+        return users == null ? List.of() : List.copyOf(users);
+    }
+
+    String openConversation(String token, List<String> userIds) {
+        return SlackCalls.call("conversations.open", () -> methods(token)
+                .conversationsOpen(req -> req.users(userIds))).getChannel().getId();
+    }
+
+    private MethodsClient methods(String token) {
+        return slack.methods(token);
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        return a != null && !a.isBlank() ? a : b;
+    }
+}
