@@ -12,11 +12,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.InboundHandler;
+import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.checkin.CheckInAnswers;
+import org.tenfour.bot.checkin.CheckInJobs;
+import org.tenfour.bot.checkin.CheckInPlanner;
+import org.tenfour.bot.checkin.IncidentCommands;
+import org.tenfour.bot.checkin.MemberCommands;
+import org.tenfour.bot.checkin.ProgramCommands;
+import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.http.HttpServer;
+import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.outbox.OutboxSender;
+import org.tenfour.bot.platform.PlatformWiring;
+import org.tenfour.storage.Agency;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Migrations;
@@ -32,34 +47,73 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Scheduling scheduling;
     private final HttpServer http;
+    private final OutboxSender sender;
+    private final PlatformWiring wiring;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(Database database, Scheduling scheduling, HttpServer http) {
+    private Application(Database database, Scheduling scheduling, HttpServer http, OutboxSender sender,
+                        PlatformWiring wiring) {
         this.database = database;
         this.scheduling = scheduling;
         this.http = http;
+        this.sender = sender;
+        this.wiring = wiring;
     }
 
     /** Starts everything; on failure, stops what was started and rethrows. */
     public static Application start(Settings settings, Clock clock) {
         Database database = Database.open(settings.database());
         Scheduling scheduling = null;
+        PlatformWiring wiring = null;
+        OutboxSender sender = null;
         try {
             database.migrate();
-            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), Map.of());
+            Jdbi jdbi = database.jdbi();
+            AtomicReference<InboundHandler> inbound = new AtomicReference<>();
+            wiring = new PlatformWiring(settings, jdbi, clock, event -> inbound.get().handle(event));
+            Platforms platforms = new Platforms(wiring.platforms());
+            CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
+            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), jobs.factories());
+            CheckInJobs.schedule(scheduling.scheduler());
+            Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
+            inbound.set(new Inbound(jdbi, List.of(
+                    new ProgramCommands(jdbi, clock, platforms, planNow),
+                    new RosterCommands(jdbi, clock, planNow),
+                    new MemberCommands(jdbi, clock),
+                    new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
+                    new CheckInAnswers(jdbi, clock))));
+            sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
+                    List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());
+            sender.start(Duration.ofMillis(500));
             PrometheusMeterRegistry metrics = metrics();
             Scheduling sched = scheduling;
-            HttpServer http = new HttpServer(settings.port(), () -> problems(database, sched), metrics, List.of());
+            HttpServer http = new HttpServer(settings.port(), () -> problems(database, sched), metrics, wiring.mounts());
             http.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
-            return new Application(database, scheduling, http);
+            return new Application(database, scheduling, http, sender, wiring);
         } catch (RuntimeException e) {
+            if (sender != null) {
+                sender.close();
+            }
             if (scheduling != null) {
                 scheduling.close();
+            }
+            if (wiring != null) {
+                wiring.close();
             }
             database.close();
             throw e;
         }
+    }
+
+    private static Consumer<Agency> triggerer(Scheduling scheduling, org.quartz.JobKey job) {
+        return agency -> {
+            try {
+                scheduling.scheduler().triggerJob(job);
+            } catch (org.quartz.SchedulerException e) {
+                log.warn("could not trigger {} now; it runs on its schedule: {}", job, e.toString());
+            }
+        };
     }
 
     private static PrometheusMeterRegistry metrics() {
@@ -99,7 +153,9 @@ public final class Application implements AutoCloseable {
         }
         log.info("stopping");
         http.stop(GRACE);
+        sender.close();
         scheduling.close();
+        wiring.close();
         database.close();
         log.info("stopped cleanly");
     }

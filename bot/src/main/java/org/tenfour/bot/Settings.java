@@ -25,7 +25,9 @@ import org.tenfour.storage.DatabaseSettings;
  * @param instanceId    this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
  */
 public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId defaultZone,
-                       URI publicUrl, byte[] secretKey, String instanceId) {
+                       URI publicUrl, byte[] secretKey, String instanceId,
+                       java.util.Optional<org.tenfour.adapters.slack.SlackSettings> slack,
+                       java.util.Optional<org.tenfour.adapters.teams.TeamsSettings> teams) {
 
     public static final String PORT = "PORT";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -47,6 +49,12 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
             throw new ConfigException(PORT, "must be between 0 and 65535, was " + port);
         }
         secretKey = secretKey == null ? null : secretKey.clone();
+        slack = Objects.requireNonNullElse(slack, java.util.Optional.empty());
+        teams = Objects.requireNonNullElse(teams, java.util.Optional.empty());
+        if (slack.isPresent() && slack.get().oauth() && secretKey == null) {
+            throw new ConfigException(SECRET_KEY, "must be set when Slack installs through OAuth "
+                    + "(bot tokens are stored encrypted with it; generate one with: openssl rand -base64 32)");
+        }
     }
 
     /** Reads the settings from environment variables. */
@@ -62,7 +70,17 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         DatabaseSettings database = new DatabaseSettings(url, blankToNull(env.get(DATABASE_USER)),
                 blankToNull(env.get(DATABASE_PASSWORD)), dataDir, poolSize);
         return new Settings(port, database, dataDir, zone(env, TIME_ZONE, "UTC"), url(env, PUBLIC_URL),
-                key(env, SECRET_KEY), instanceId(env));
+                key(env, SECRET_KEY), instanceId(env), platform("SLACK_*",
+                        () -> org.tenfour.adapters.slack.SlackSettings.fromEnvironment(env)),
+                platform("TEAMS_*", () -> org.tenfour.adapters.teams.TeamsSettings.fromEnvironment(env)));
+    }
+
+    private static <T> java.util.Optional<T> platform(String variables, java.util.function.Supplier<java.util.Optional<T>> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException(variables, String.valueOf(e.getMessage()));
+        }
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
@@ -165,6 +183,7 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
     public String toString() {
         return "Settings[port=" + port + ", database=" + database + ", defaultZone=" + defaultZone
                 + ", publicUrl=" + publicUrl + ", secretKey=" + (secretKey == null ? "unset" : "set")
-                + ", instanceId=" + instanceId + "]";
+                + ", instanceId=" + instanceId + ", slack=" + slack.map(Object::toString).orElse("off")
+                + ", teams=" + teams.map(Object::toString).orElse("off") + "]";
     }
 }

@@ -31,6 +31,13 @@ public interface Agencies {
             from agency where platform = :platform and workspace_id = :workspaceId""")
     Optional<Agency> findByWorkspace(String platform, String workspaceId);
 
+    /** Every agency: for the scheduler's sweeps, which then work agency by agency. */
+    @SqlQuery("""
+            select id, platform, workspace_id, name, time_zone, coordinator_channel_id,
+                   settings::text as settings_json, created_at
+            from agency order by created_at, id""")
+    java.util.List<Agency> all();
+
     @SqlUpdate("update agency set time_zone = :timeZone where id = :agencyId")
     int setTimeZone(UUID agencyId, String timeZone);
 

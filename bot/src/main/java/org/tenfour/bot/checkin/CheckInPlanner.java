@@ -86,6 +86,15 @@ public final class CheckInPlanner {
         return "checkin:" + checkInId;
     }
 
+    /** A queued check-in message is still wanted only while its check-in is scheduled (an outbox guard). */
+    public static boolean stillWanted(Jdbi jdbi, UUID agencyId, String key) {
+        if (!key.startsWith("checkin:")) {
+            return true;
+        }
+        return jdbi.onDemand(CheckIns.class).find(agencyId, UUID.fromString(key.substring("checkin:".length())))
+                .map(c -> c.state().equals("scheduled")).orElse(false);
+    }
+
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
     public static void onDelivered(Handle h, UUID agencyId, String key, org.tenfour.adapters.Delivery d, Instant at) {
         if (key.startsWith("checkin:")) {

@@ -40,6 +40,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Jdbi jdbi;
     private final Map<Platform, ChatPlatform> platforms;
     private final List<DeliveryListener> listeners;
+    private final List<SendGuard> guards;
     private final Clock clock;
     private final String worker;
     private final Map<String, Instant> pausedWorkspaces = new ConcurrentHashMap<>();
@@ -47,10 +48,11 @@ public final class OutboxSender implements AutoCloseable {
     private ScheduledExecutorService loop;
 
     public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
-                        Clock clock, String worker) {
+                        List<SendGuard> guards, Clock clock, String worker) {
         this.jdbi = jdbi;
         this.platforms = Map.copyOf(platforms);
         this.listeners = List.copyOf(listeners);
+        this.guards = List.copyOf(guards);
         this.clock = clock;
         this.worker = worker;
     }
@@ -95,6 +97,12 @@ public final class OutboxSender implements AutoCloseable {
             outbox.markDead(entry.id(), worker, "unreadable row: " + e.getClass().getSimpleName());
             log.error("outbox row {} unreadable, set aside", entry.id());
             return;
+        }
+        for (SendGuard guard : guards) {
+            if (!guard.stillWanted(jdbi, entry.agencyId(), entry.idempotencyKey())) {
+                outbox.markDead(entry.id(), worker, "no longer wanted");
+                return;
+            }
         }
         Instant now = clock.instant();
         Instant pausedUntil = pausedWorkspaces.get(workspaceKey(to));

@@ -1,0 +1,103 @@
+package org.tenfour.bot.checkin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+
+/**
+ * The check-in's buttons. Only the member the check-in is for can answer it, and only once; the
+ * message is then updated so its buttons cannot be pressed again. The answer is stored only as the
+ * check-in's state.
+ */
+public final class CheckInAnswers implements Feature {
+    private static final Duration SNOOZE = Duration.ofDays(7);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public CheckInAnswers(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public Map<String, ButtonAction> buttons() {
+        return Map.of(CheckInMessages.OK, (c, e) -> answer(c, e, "ok"),
+                CheckInMessages.TALK, (c, e) -> answer(c, e, "talk"),
+                CheckInMessages.NOT_NOW, (c, e) -> answer(c, e, "not_now"));
+    }
+
+    private Reply answer(Caller caller, InboundEvent.ButtonPressed event, String answer) {
+        UUID id;
+        try {
+            id = UUID.fromString(event.value());
+        } catch (IllegalArgumentException e) {
+            return Reply.text("That check-in could not be found.");
+        }
+        Optional<CheckIn> found = jdbi.onDemand(CheckIns.class).find(caller.agency().id(), id)
+                .filter(ci -> ci.memberId().equals(caller.member().id()));
+        if (found.isEmpty()) {
+            return Reply.text("That check-in could not be found.");
+        }
+        CheckIn checkIn = found.get();
+        Instant now = clock.instant();
+        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        boolean first = jdbi.inTransaction((Handle h) -> {
+            if (h.attach(CheckIns.class).answer(caller.agency().id(), id, answer, now) == 0) {
+                return false;
+            }
+            Outgoing out = Outgoing.on(h, caller.agency().id());
+            if (event.message() != null && event.where() != null) {
+                out.update("checkin-answered:" + id, event.where(), event.message(),
+                        CheckInMessages.checkIn(id.toString(), null, settings).resolved("You answered: " + label(answer)), now);
+            }
+            if (answer.equals("not_now")) {
+                h.attach(Members.class).setSnoozedUntil(caller.agency().id(), caller.member().id(), now.plus(SNOOZE));
+            }
+            if (answer.equals("talk") && checkIn.peerId() != null) {
+                Members members = h.attach(Members.class);
+                Optional<Member> peer = members.find(caller.agency().id(), checkIn.peerId());
+                peer.ifPresent(p -> out.send("checkin-talk:" + id, AddressBook.member(h, caller.agency(), p),
+                        CheckInMessages.memberWantsToTalk(caller.member().displayName() == null
+                                ? "<@" + caller.member().platformUserId() + ">" : caller.member().displayName()), now));
+            }
+            return true;
+        });
+        if (!first) {
+            return Reply.text("You already answered this check-in. Type `/peer` any time to talk to someone.");
+        }
+        return switch (answer) {
+            case "ok" -> Reply.text("Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
+            case "talk" -> new Reply.Private(new Message(checkIn.peerId() == null
+                    ? "Thank you for saying so. Type `/peer` and a peer will be found for you right away."
+                    : "Thank you for saying so. Your peer has been told and will reach out to you today.",
+                    settings.crisisLines(), java.util.List.of()));
+            default -> Reply.text("No problem. We'll check in again in a week or so.");
+        };
+    }
+
+    private static String label(String answer) {
+        return switch (answer) {
+            case "ok" -> "I'm OK";
+            case "talk" -> "I'd like to talk";
+            default -> "Not now";
+        };
+    }
+}

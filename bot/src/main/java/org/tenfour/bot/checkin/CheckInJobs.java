@@ -1,0 +1,207 @@
+package org.tenfour.bot.checkin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.Platform;
+import org.tenfour.bot.TenFourException;
+import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+
+/**
+ * The check-in jobs on the clustered Quartz scheduler: planning (roster sync, profile refresh,
+ * cadence planning) every five minutes, and nudges for unanswered check-ins every fifteen. Both are
+ * {@link DisallowConcurrentExecution}: across replicas a job runs once at a time.
+ */
+public final class CheckInJobs {
+    private static final Logger log = LoggerFactory.getLogger(CheckInJobs.class);
+    public static final JobKey PLAN = JobKey.jobKey("plan-check-ins", "check-ins");
+    public static final JobKey NUDGE = JobKey.jobKey("nudge-peers", "check-ins");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Platforms platforms;
+    private final CheckInPlanner planner;
+
+    public CheckInJobs(Jdbi jdbi, Clock clock, Platforms platforms) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.platforms = platforms;
+        this.planner = new CheckInPlanner(jdbi, clock);
+    }
+
+    /** Job factories for the scheduler. */
+    public Map<Class<? extends Job>, Supplier<? extends Job>> factories() {
+        return Map.of(PlanJob.class, () -> new PlanJob(this), NudgeJob.class, () -> new NudgeJob(this));
+    }
+
+    /** Registers both jobs with their repeating triggers (idempotent across replicas and restarts). */
+    public static void schedule(Scheduler scheduler) {
+        try {
+            register(scheduler, JobBuilder.newJob(PlanJob.class).withIdentity(PLAN).storeDurably().build(), Duration.ofMinutes(5));
+            register(scheduler, JobBuilder.newJob(NudgeJob.class).withIdentity(NUDGE).storeDurably().build(), Duration.ofMinutes(15));
+        } catch (SchedulerException e) {
+            throw new TenFourException("could not schedule the check-in jobs: " + e.getMessage(), e);
+        }
+    }
+
+    private static void register(Scheduler scheduler, JobDetail job, Duration every) throws SchedulerException {
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.getKey().getName(), job.getKey().getGroup())
+                .forJob(job).startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.toMillis())
+                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        scheduler.addJob(job, true);
+        if (scheduler.getTrigger(trigger.getKey()) == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                // another replica registered it first
+            }
+        }
+    }
+
+    /** One planning pass over every agency; returns check-ins created. */
+    public int planAll() {
+        int created = 0;
+        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
+            try {
+                syncRoster(agency);
+                refreshProfiles(agency);
+                created += planner.plan(jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency));
+            } catch (RuntimeException e) {
+                log.warn("planning failed for agency {}: {}", agency.id(), e.toString());
+            }
+        }
+        return created;
+    }
+
+    /** Brings the roster in line with its source group or channel, when one is set. */
+    void syncRoster(Agency agency) {
+        String source = AgencySettings.fromJson(agency.settingsJson()).rosterSource();
+        if (source == null) {
+            return;
+        }
+        Platform platform = Platform.fromId(agency.platform());
+        Args args = Args.parse(source);
+        String id = args.groupMentions().stream().findFirst().orElseGet(() -> args.channelMentions().get(0));
+        var members = platforms.get(platform).map(p -> p.groupMembers(Address.channel(platform, agency.workspaceId(), id)));
+        if (members.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> wanted = new java.util.HashSet<>(members.get());
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            for (String user : wanted) {
+                RosterCommands.enroll(h, agency, user, now);
+            }
+            for (Member m : h.attach(Members.class).roster(agency.id())) {
+                if (!wanted.contains(m.platformUserId())) {
+                    h.attach(Members.class).setOnRoster(agency.id(), m.id(), false);
+                    h.attach(CheckIns.class).cancelScheduledForMember(agency.id(), m.id());
+                }
+            }
+        });
+    }
+
+    /** Fills in names and time zones from the platform (at most 50 people per agency per pass). */
+    void refreshProfiles(Agency agency) {
+        Platform platform = Platform.fromId(agency.platform());
+        jdbi.onDemand(Members.class).roster(agency.id()).stream()
+                .filter(m -> m.timeZone() == null || m.displayName() == null)
+                .limit(50)
+                .forEach(m -> platforms.profile(Address.user(platform, agency.workspaceId(), m.platformUserId()))
+                        .ifPresent(p -> jdbi.onDemand(Members.class).upsert(agency.id(), m.platformUserId(),
+                                p.displayName(), p.timeZone())));
+    }
+
+    /** Nudges assigned peers about check-ins unanswered for the agency's nudge delay; returns nudges sent. */
+    public int nudgeAll() {
+        Instant now = clock.instant();
+        int nudged = 0;
+        List<CheckIn> candidates = jdbi.onDemand(CheckIns.class).unansweredForNudge(now.minus(Duration.ofDays(1)), 500);
+        for (CheckIn c : candidates) {
+            Agency agency = jdbi.onDemand(Agencies.class).find(c.agencyId()).orElseThrow();
+            int days = AgencySettings.fromJson(agency.settingsJson()).nudgeAfterDays();
+            if (c.sentAt().isAfter(now.minus(Duration.ofDays(days)))) {
+                continue;
+            }
+            boolean sent = jdbi.inTransaction(h -> {
+                if (h.attach(CheckIns.class).markNudged(agency.id(), c.id(), now) == 0) {
+                    return false;
+                }
+                Members members = h.attach(Members.class);
+                if (c.peerId() != null) {
+                    Member member = members.find(agency.id(), c.memberId()).orElseThrow();
+                    members.find(agency.id(), c.peerId()).ifPresent(peer -> Outgoing.on(h, agency.id()).send(
+                            "nudge:" + c.id(), AddressBook.member(h, agency, peer),
+                            CheckInMessages.nudge(member.displayName() == null ? "<@" + member.platformUserId() + ">"
+                                    : member.displayName()), now));
+                }
+                return true;
+            });
+            nudged += sent ? 1 : 0;
+        }
+        return nudged;
+    }
+
+    /** Quartz job: plan check-ins. */
+    @DisallowConcurrentExecution
+    public static final class PlanJob implements Job {
+        private final CheckInJobs jobs;
+
+        PlanJob(CheckInJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            int created = jobs.planAll();
+            if (created > 0) {
+                log.info("planned {} check-ins", created);
+            }
+        }
+    }
+
+    /** Quartz job: nudge peers. */
+    @DisallowConcurrentExecution
+    public static final class NudgeJob implements Job {
+        private final CheckInJobs jobs;
+
+        NudgeJob(CheckInJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            jobs.nudgeAll();
+        }
+    }
+}

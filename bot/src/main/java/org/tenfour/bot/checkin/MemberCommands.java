@@ -1,0 +1,147 @@
+package org.tenfour.bot.checkin;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Field;
+import org.tenfour.adapters.Form;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+
+/** A member's own check-in choices: {@code optout}, {@code optin}, {@code snooze}, {@code times}, {@code settings}. */
+public final class MemberCommands implements Feature {
+    static final String SETTINGS_FORM = "checkin.settings";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public MemberCommands(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Subcommand> subcommands() {
+        return List.of(
+                member("optout", "/tenfour optout", "stop proactive check-ins (you can still ask for a peer)", (c, a, t) -> optOut(c, true)),
+                member("optin", "/tenfour optin", "receive proactive check-ins again", (c, a, t) -> optOut(c, false)),
+                member("snooze", "/tenfour snooze 2w", "pause check-ins for a while (3d, 2w, 1m)", this::snooze),
+                member("times", "/tenfour times 07:00-09:00 sat-sun | /tenfour times clear", "when check-ins may reach you", this::times),
+                member("settings", "/tenfour settings", "see and change your check-in settings", (c, a, t) -> new Reply.ShowForm(form(c))));
+    }
+
+    @Override
+    public Map<String, FormAction> forms() {
+        return Map.of(SETTINGS_FORM, this::submitted);
+    }
+
+    private static Subcommand member(String name, String usage, String summary, Subcommand.Action action) {
+        return new Subcommand(name, usage, summary, Role.MEMBER, false, action);
+    }
+
+    private Reply optOut(Caller caller, boolean out) {
+        jdbi.useTransaction(h -> {
+            h.attach(Members.class).setOptedOut(caller.agency().id(), caller.member().id(), out);
+            if (out) {
+                h.attach(CheckIns.class).cancelScheduledForMember(caller.agency().id(), caller.member().id());
+            }
+        });
+        return Reply.text(out ? "Done: no more proactive check-ins. Nobody is told. You can still type `/peer` any time, "
+                + "and `/tenfour optin` brings check-ins back."
+                : "Welcome back: proactive check-ins are on again.");
+    }
+
+    private Reply snooze(Caller caller, Args args, String trigger) {
+        if (args.isEmpty()) {
+            throw new UsageException("Say for how long.");
+        }
+        Instant until = clock.instant().plus(Parsing.span(args.joined()));
+        jdbi.useTransaction(h -> {
+            h.attach(Members.class).setSnoozedUntil(caller.agency().id(), caller.member().id(), until);
+            h.attach(CheckIns.class).cancelScheduledForMember(caller.agency().id(), caller.member().id());
+        });
+        ZoneId zone = Windows.zone(caller.agency(), caller.member());
+        return Reply.text("Check-ins paused until " + WHEN.format(until.atZone(zone)) + ".");
+    }
+
+    private Reply times(Caller caller, Args args, String trigger) {
+        if (args.word(0).equals("clear")) {
+            jdbi.onDemand(Members.class).setWindow(caller.agency().id(), caller.member().id(), null, null, null);
+            return Reply.text("Your own window is cleared: check-ins follow the agency's hours.");
+        }
+        if (args.isEmpty()) {
+            throw new UsageException("Give a time range, and optionally days.");
+        }
+        LocalTime[] range = Parsing.hours(args.raw(0));
+        Set<DayOfWeek> days = args.size() > 1 ? Parsing.days(args.from(1).joined()) : Set.of(DayOfWeek.values());
+        setWindow(caller, range[0], range[1], days);
+        return Reply.text("Check-ins will reach you " + range[0] + "-" + range[1] + " on " + Parsing.daysText(days)
+                + ", in your time zone (" + Windows.zone(caller.agency(), caller.member()) + ").");
+    }
+
+    private void setWindow(Caller caller, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
+        String csv = days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+        jdbi.onDemand(Members.class).setWindow(caller.agency().id(), caller.member().id(), start, end, csv);
+    }
+
+    private Form form(Caller caller) {
+        Member m = caller.member();
+        List<Field.Option> dayOptions = new ArrayList<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            dayOptions.add(new Field.Option(d.name(), d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)));
+        }
+        List<String> chosenDays = m.windowDays() == null ? List.of() : List.of(m.windowDays().split(","));
+        return new Form(SETTINGS_FORM, "Check-in settings", "Save", List.of(
+                new Field("checkins", "Receive proactive check-ins", Field.Type.BOOLEAN, List.of(), false,
+                        m.optedOut() ? List.of() : List.of("true")),
+                new Field("window", "Preferred time, like 07:00-09:00 (empty: agency hours)", Field.Type.SHORT_TEXT,
+                        List.of(), false, m.windowStart() == null ? List.of() : List.of(m.windowStart() + "-" + m.windowEnd())),
+                new Field("days", "On these days", Field.Type.MULTI_CHOICE, dayOptions, false, chosenDays)), "");
+    }
+
+    private Reply submitted(Caller caller, InboundEvent.FormSubmitted event) {
+        Map<String, List<String>> v = event.values();
+        boolean checkIns = v.getOrDefault("checkins", List.of()).contains("true");
+        String window = v.getOrDefault("window", List.of()).stream().findFirst().orElse("").strip();
+        List<String> days = v.getOrDefault("days", List.of());
+        LocalTime[] range = null;
+        if (!window.isEmpty()) {
+            try {
+                range = Parsing.hours(window);
+            } catch (UsageException e) {
+                return new Reply.FormErrors(form(caller), Map.of("window", "Write it like 07:00-09:00."));
+            }
+        }
+        Set<DayOfWeek> daySet = days.isEmpty() ? Set.of(DayOfWeek.values())
+                : days.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
+        optOut(caller, !checkIns);
+        if (range == null) {
+            jdbi.onDemand(Members.class).setWindow(caller.agency().id(), caller.member().id(), null, null, null);
+        } else {
+            setWindow(caller, range[0], range[1], daySet);
+        }
+        return new Reply.FormAccepted(Message.text("Saved. Check-ins are " + (checkIns ? "on" : "off")
+                + (range == null ? ", following the agency's hours." : ", " + range[0] + "-" + range[1] + " on " + Parsing.daysText(daySet) + ".")));
+    }
+}

@@ -1,0 +1,167 @@
+package org.tenfour.bot.checkin;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tenfour.bot.inbound.UsageException;
+
+/** Parses the values coordinators and members type: cadences, hours, days, zones, durations. */
+public final class Parsing {
+    private static final Pattern EVERY = Pattern.compile("every\\s+(\\d+)\\s*(day|days|d|week|weeks|w)");
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):?(\\d{2})\\s*-\\s*(\\d{1,2}):?(\\d{2})");
+    private static final Pattern SPAN = Pattern.compile("(\\d+)\\s*(d|day|days|w|week|weeks|m|month|months)");
+    private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    private Parsing() {
+    }
+
+    /** {@code every 30 days}, {@code weekly}, {@code every 2 weeks}, {@code monthly}, {@code off}; null means off. */
+    public static Integer cadence(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        switch (t) {
+            case "off", "none", "stop" -> {
+                return null;
+            }
+            case "weekly", "every week" -> {
+                return 7;
+            }
+            case "fortnightly", "biweekly" -> {
+                return 14;
+            }
+            case "monthly", "every month" -> {
+                return 30;
+            }
+            default -> {
+                Matcher m = EVERY.matcher(t);
+                if (!m.matches()) {
+                    throw new UsageException("I can't read the cadence '" + text + "'.");
+                }
+                int n = Integer.parseInt(m.group(1));
+                int days = m.group(2).startsWith("w") ? n * 7 : n;
+                if (days < 1 || days > 366) {
+                    throw new UsageException("A cadence must be between 1 and 366 days, not " + days + ".");
+                }
+                return days;
+            }
+        }
+    }
+
+    /** {@code 08:00-18:00} (or {@code 0800-1800}); an end before the start means an overnight window. */
+    public static LocalTime[] hours(String text) {
+        Matcher m = RANGE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new UsageException("I can't read the hours '" + text + "'; write them like 08:00-18:00.");
+        }
+        try {
+            LocalTime start = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            LocalTime end = LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+            if (start.equals(end)) {
+                throw new UsageException("The hours start and end at the same time.");
+            }
+            return new LocalTime[] {start, end};
+        } catch (DateTimeException e) {
+            throw new UsageException("'" + text + "' is not a valid time range.");
+        }
+    }
+
+    /** {@code mon-fri}, {@code sat-sun}, {@code mon,wed,fri}, {@code every day}. */
+    public static Set<DayOfWeek> days(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace(" ", "");
+        if (t.equals("everyday") || t.equals("daily") || t.equals("all")) {
+            return EnumSet.allOf(DayOfWeek.class);
+        }
+        if (t.equals("weekdays")) {
+            return EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+        }
+        if (t.equals("weekends")) {
+            return EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String part : t.split(",")) {
+            String[] ends = part.split("-");
+            if (ends.length == 1) {
+                days.add(day(ends[0], text));
+            } else if (ends.length == 2) {
+                DayOfWeek from = day(ends[0], text);
+                DayOfWeek to = day(ends[1], text);
+                for (DayOfWeek d = from; ; d = d.plus(1)) {
+                    days.add(d);
+                    if (d == to) {
+                        break;
+                    }
+                }
+            } else {
+                throw new UsageException("I can't read the days '" + text + "'.");
+            }
+        }
+        return days;
+    }
+
+    private static DayOfWeek day(String word, String text) {
+        String w = word.length() >= 3 ? word.substring(0, 3) : word;
+        int i = DAY_NAMES.indexOf(w);
+        if (i < 0) {
+            throw new UsageException("I can't read the days '" + text + "'; write them like mon-fri or sat,sun.");
+        }
+        return DayOfWeek.of(i + 1);
+    }
+
+    /** An IANA zone such as {@code America/Chicago}. */
+    public static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            throw new UsageException("'" + text + "' is not a time zone I know; use a name like America/Chicago.");
+        }
+    }
+
+    /** {@code 2w}, {@code 3d}, {@code 1m} (30 days), {@code 10 days}; at most a year. */
+    public static Duration span(String text) {
+        Matcher m = SPAN.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageException("I can't read '" + text + "'; write it like 3d, 2w or 1m.");
+        }
+        long n = Long.parseLong(m.group(1));
+        long days = switch (m.group(2).charAt(0)) {
+            case 'w' -> n * 7;
+            case 'm' -> n * 30;
+            default -> n;
+        };
+        if (days < 1 || days > 365) {
+            throw new UsageException("Choose between 1 day and a year.");
+        }
+        return Duration.ofDays(days);
+    }
+
+    /** Days as text, e.g. {@code Mon-Fri}. */
+    public static String daysText(Set<DayOfWeek> days) {
+        Map<Set<DayOfWeek>, String> named = Map.of(EnumSet.allOf(DayOfWeek.class), "every day",
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "Mon-Fri",
+                EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), "Sat-Sun");
+        String name = named.get(EnumSet.copyOf(days));
+        if (name != null) {
+            return name;
+        }
+        return String.join(",", days.stream().sorted()
+                .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).toList());
+    }
+
+    /** A date like 2026-12-10. */
+    public static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new UsageException("'" + text + "' is not a date; write it like 2026-12-10.");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.tenfour.bot.checkin;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+
+/**
+ * The coordinator channel's program settings: {@code setup}, {@code cadence}, {@code hours},
+ * {@code days}, {@code timezone}, {@code crisis-lines}, {@code status}. Every change is audited and
+ * echoed in the channel.
+ */
+public final class ProgramCommands implements Feature {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Platforms platforms;
+    private final Consumer<Agency> planNow;
+
+    /**
+     * @param planNow asks the scheduler to plan this agency's check-ins soon (after a cadence change)
+     */
+    public ProgramCommands(Jdbi jdbi, Clock clock, Platforms platforms, Consumer<Agency> planNow) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.platforms = platforms;
+        this.planNow = planNow;
+    }
+
+    @Override
+    public List<Subcommand> subcommands() {
+        return List.of(
+                new Subcommand("setup", "/tenfour setup", "make this channel the coordinator channel",
+                        Role.MEMBER, false, (c, a, t) -> setup(c)),
+                coordinator("cadence", "/tenfour cadence every 30 days|weekly|every 2 weeks|monthly|off",
+                        "how often every member hears from the peer team", this::cadence),
+                coordinator("hours", "/tenfour hours 08:00-18:00", "working hours for check-ins (member's zone)", this::hours),
+                coordinator("days", "/tenfour days mon-fri", "working days for check-ins", this::days),
+                coordinator("timezone", "/tenfour timezone America/Chicago", "the agency's default time zone", this::timezone),
+                coordinator("crisis-lines", "/tenfour crisis-lines \"988 Suicide & Crisis Lifeline: call or text 988\" \"…\"",
+                        "crisis lines shown in every check-in", this::crisisLines),
+                coordinator("status", "/tenfour status", "program counts (no names)", this::status));
+    }
+
+    private static Subcommand coordinator(String name, String usage, String summary, Subcommand.Action action) {
+        return new Subcommand(name, usage, summary, Role.COORDINATOR, true, action);
+    }
+
+    private Reply setup(Caller caller) {
+        Address where = caller.where();
+        if (where == null || where.kind() != Address.Kind.CHANNEL) {
+            return Reply.text("Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
+        }
+        boolean admin = caller.actor().platformAdmin()
+                || platforms.profile(caller.actor().address()).map(p -> p.admin()).orElse(false);
+        boolean noCoordinatorsYet = jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
+                .noneMatch(Member::isCoordinator);
+        if (!caller.is(Role.COORDINATOR) && !admin) {
+            return Reply.text("Only a workspace admin or an existing coordinator can set up the coordinator channel.");
+        }
+        String old = caller.agency().coordinatorChannelId();
+        jdbi.useTransaction(h -> {
+            h.attach(Agencies.class).setCoordinatorChannel(caller.agency().id(), where.targetId());
+            if (noCoordinatorsYet || !caller.is(Role.COORDINATOR)) {
+                h.attach(Members.class).setCoordinator(caller.agency().id(), caller.member().id(), true);
+            }
+            Audit.change(h, caller, "coordinator channel", old == null ? null : "<#" + old + ">",
+                    "<#" + where.targetId() + ">", clock.instant());
+        });
+        return Reply.text("This is now the coordinator channel. Next: `/tenfour roster add @someone`, "
+                + "`/tenfour peers add @peer`, then `/tenfour cadence every 30 days`. Type `/tenfour help` for everything.");
+    }
+
+    private Reply cadence(Caller caller, Args args, String trigger) {
+        if (args.isEmpty()) {
+            throw new UsageException("Say how often.");
+        }
+        Integer days = Parsing.cadence(args.joined());
+        AgencySettings before = settings(caller);
+        AgencySettings after = before.withCadenceDays(days);
+        save(caller, "cadence", before.cadenceText(), after.cadenceText(), after);
+        if (days != null) {
+            planNow.accept(caller.agency());
+        }
+        return Reply.text("Cadence is now " + after.cadenceText() + "."
+                + (days == null ? " No new check-ins will be planned." : " Planning check-ins now."));
+    }
+
+    private Reply hours(Caller caller, Args args, String trigger) {
+        LocalTime[] range = Parsing.hours(args.joined());
+        AgencySettings before = settings(caller);
+        AgencySettings after = before.withHours(range[0], range[1]);
+        save(caller, "hours", before.hoursStart() + "-" + before.hoursEnd(), range[0] + "-" + range[1], after);
+        return Reply.text("Check-in hours are now " + range[0] + "-" + range[1] + " in each member's time zone.");
+    }
+
+    private Reply days(Caller caller, Args args, String trigger) {
+        Set<DayOfWeek> days = Parsing.days(args.joined());
+        AgencySettings before = settings(caller);
+        save(caller, "days", Parsing.daysText(before.days()), Parsing.daysText(days), before.withDays(days));
+        return Reply.text("Check-in days are now " + Parsing.daysText(days) + ".");
+    }
+
+    private Reply timezone(Caller caller, Args args, String trigger) {
+        ZoneId zone = Parsing.zone(args.joined());
+        jdbi.useTransaction(h -> {
+            h.attach(Agencies.class).setTimeZone(caller.agency().id(), zone.getId());
+            Audit.change(h, caller, "time zone", caller.agency().timeZone(), zone.getId(), clock.instant());
+        });
+        return Reply.text("The agency's time zone is now " + zone.getId() + ". Members' own time zones still win.");
+    }
+
+    private Reply crisisLines(Caller caller, Args args, String trigger) {
+        List<String> lines = args.words().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (lines.isEmpty() || lines.stream().anyMatch(l -> l.length() > 200)) {
+            throw new UsageException("Give each crisis line in double quotes (at most 200 characters each).");
+        }
+        AgencySettings before = settings(caller);
+        save(caller, "crisis lines", String.join(" | ", before.crisisLines()), String.join(" | ", lines),
+                before.withCrisisLines(lines));
+        return Reply.text("Crisis lines updated; they appear under every check-in.");
+    }
+
+    private Reply status(Caller caller, Args args, String trigger) {
+        Agency agency = caller.agency();
+        AgencySettings s = settings(caller);
+        List<Member> roster = jdbi.onDemand(Members.class).roster(agency.id());
+        long enrolled = roster.stream().filter(m -> !m.optedOut()).count();
+        long optedOut = roster.stream().filter(Member::optedOut).count();
+        long unreachable = roster.stream().filter(Member::unreachable).count();
+        Instant now = clock.instant();
+        CheckIns checkIns = jdbi.onDemand(CheckIns.class);
+        int dueThisWeek = checkIns.count(agency.id(), "scheduled", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(7)));
+        Duration cycle = Duration.ofDays(s.cadenceDays() == null ? 30 : s.cadenceDays());
+        int answered = checkIns.count(agency.id(), "answered", now.minus(cycle), now.plus(Duration.ofDays(1)));
+        int sentOrExpired = answered + checkIns.count(agency.id(), "sent", now.minus(cycle), now)
+                + checkIns.count(agency.id(), "expired", now.minus(cycle), now);
+        return Reply.text("*Program status*\n"
+                + "Cadence: " + s.cadenceText() + ", " + s.hoursStart() + "-" + s.hoursEnd() + " " + Parsing.daysText(s.days())
+                + ", agency zone " + agency.timeZone() + "\n"
+                + "Enrolled: " + enrolled + " · opted out: " + optedOut + " · unreachable: " + unreachable + "\n"
+                + "Check-ins due this week: " + dueThisWeek + " · answered last cycle: " + answered + " of " + sentOrExpired);
+    }
+
+    private AgencySettings settings(Caller caller) {
+        return jdbi.onDemand(Agencies.class).find(caller.agency().id())
+                .map(a -> AgencySettings.fromJson(a.settingsJson())).orElse(AgencySettings.DEFAULTS);
+    }
+
+    private void save(Caller caller, String action, String oldValue, String newValue, AgencySettings after) {
+        jdbi.useTransaction((Handle h) -> {
+            h.attach(Agencies.class).setSettings(caller.agency().id(), after.toJson());
+            Audit.change(h, caller, action, oldValue, newValue, clock.instant());
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package org.tenfour.bot.inbound;
+
+import java.util.Objects;
+import java.util.Set;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.Address;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.Member;
+
+/**
+ * Who is asking, resolved in the domain: their agency, their roster entry and their roles.
+ *
+ * @param where                 the conversation the event came from
+ * @param inCoordinatorChannel  whether that is the agency's coordinator channel
+ */
+public record Caller(Actor actor, Agency agency, Member member, Set<Role> roles, Address where,
+                     boolean inCoordinatorChannel) {
+    public Caller {
+        Objects.requireNonNull(actor, "null actor");
+        Objects.requireNonNull(agency, "null agency");
+        Objects.requireNonNull(member, "null member");
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean is(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -1,0 +1,37 @@
+package org.tenfour.bot.inbound;
+
+import java.util.List;
+import java.util.Map;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Reply;
+
+/** A feature's contribution to the inbound routing: its subcommands, buttons and forms. */
+public interface Feature {
+
+    /** {@code /tenfour} subcommands this feature owns. */
+    default List<Subcommand> subcommands() {
+        return List.of();
+    }
+
+    /** Button handlers by action id. */
+    default Map<String, ButtonAction> buttons() {
+        return Map.of();
+    }
+
+    /** Form handlers by form id. */
+    default Map<String, FormAction> forms() {
+        return Map.of();
+    }
+
+    /** Handles a pressed button. */
+    @FunctionalInterface
+    interface ButtonAction {
+        Reply run(Caller caller, InboundEvent.ButtonPressed event);
+    }
+
+    /** Handles a submitted form. */
+    @FunctionalInterface
+    interface FormAction {
+        Reply run(Caller caller, InboundEvent.FormSubmitted event);
+    }
+}

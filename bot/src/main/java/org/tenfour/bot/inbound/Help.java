@@ -1,0 +1,49 @@
+package org.tenfour.bot.inbound;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencySettings;
+
+/** {@code /tenfour help}: what the caller may do, by role, and the crisis lines. */
+final class Help {
+    private final List<Subcommand> all;
+
+    Help(Collection<Subcommand> subcommands) {
+        this.all = subcommands.stream().sorted(Comparator.comparing(Subcommand::role).thenComparing(Subcommand::name)).toList();
+    }
+
+    Reply forCaller(Caller caller) {
+        StringBuilder text = new StringBuilder("*TenFour — your peer support program.* Type `/peer` to talk to a peer.\n");
+        for (Role role : Role.values()) {
+            if (!caller.is(role)) {
+                continue;
+            }
+            text.append("\n*").append(title(role)).append("*\n");
+            all.stream().filter(s -> s.role() == role)
+                    .forEach(s -> text.append("• `").append(s.usage()).append("` — ").append(s.summary()).append('\n'));
+        }
+        text.append("\nConfidential: nothing you type to TenFour is stored, and nothing goes to personnel files. "
+                + "Exceptions: an immediate threat to yourself or others.");
+        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));
+    }
+
+    String shortList(Caller caller) {
+        return "Try `/tenfour help` for what you can do.";
+    }
+
+    Reply home(Caller caller) {
+        return forCaller(caller);
+    }
+
+    private static String title(Role role) {
+        return switch (role) {
+            case MEMBER -> "For everyone";
+            case PEER -> "For peer supporters";
+            case COORDINATOR -> "For coordinators (in the coordinator channel)";
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package org.tenfour.bot.inbound;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.Reply;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+import org.tenfour.storage.Peers;
+
+/**
+ * The product's {@link InboundHandler}: resolves the agency (one per workspace or tenant) and the
+ * caller, checks roles, and routes to the feature that owns the command, button or form. Slack,
+ * Teams and the sandbox all come through here, so authorisation cannot differ between them.
+ */
+public final class Inbound implements InboundHandler {
+    private static final Logger log = LoggerFactory.getLogger(Inbound.class);
+
+    private final Jdbi jdbi;
+    private final Map<String, Subcommand> subcommands = new HashMap<>();
+    private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
+    private final Map<String, Feature.FormAction> forms = new HashMap<>();
+    private final Help help;
+
+    public Inbound(Jdbi jdbi, List<Feature> features) {
+        this.jdbi = jdbi;
+        for (Feature f : features) {
+            f.subcommands().forEach(s -> register(subcommands, s.name(), s));
+            f.buttons().forEach((k, v) -> register(buttons, k, v));
+            f.forms().forEach((k, v) -> register(forms, k, v));
+        }
+        this.help = new Help(subcommands.values());
+    }
+
+    private static <T> void register(Map<String, T> map, String key, T value) {
+        if (map.putIfAbsent(key, value) != null) {
+            throw new IllegalArgumentException("registered twice: " + key);
+        }
+    }
+
+    @Override
+    public Reply handle(InboundEvent event) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        try {
+            return route(event);
+        } catch (UsageException e) {
+            return Reply.text(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("inbound {} failed ref={}: {}", event.getClass().getSimpleName(), ref, e.toString(), e);
+            return Reply.text("Sorry, something went wrong on our side (reference " + ref
+                    + "). Nothing you sent was stored. If you need someone now, use the crisis lines in /tenfour help.");
+        }
+    }
+
+    private Reply route(InboundEvent event) {
+        if (event instanceof InboundEvent.Command c) {
+            return command(c);
+        }
+        if (event instanceof InboundEvent.ButtonPressed b) {
+            Feature.ButtonAction action = buttons.get(b.actionId());
+            return action == null ? Reply.text("That button is no longer in use.") : action.run(caller(b.actor(), b.where()), b);
+        }
+        if (event instanceof InboundEvent.FormSubmitted f) {
+            Feature.FormAction action = forms.get(f.formId());
+            return action == null ? Reply.text("That form is no longer in use.") : action.run(caller(f.actor(), null), f);
+        }
+        if (event instanceof InboundEvent.HomeOpened h) {
+            return help.home(caller(h.actor(), null));
+        }
+        return Reply.none(); // membership changes: Teams references are stored by the adapter
+    }
+
+    private Reply command(InboundEvent.Command c) {
+        Caller caller = caller(c.actor(), c.where());
+        Args args = Args.parse(c.text());
+        String name = c.name().equals("peer") ? "talk" : args.word(0);
+        Args rest = c.name().equals("peer") ? args : args.from(1);
+        if (name.isEmpty() || name.equals("help")) {
+            return help.forCaller(caller);
+        }
+        Subcommand sub = subcommands.get(name);
+        if (sub == null) {
+            return Reply.text("I don't know `" + args.raw(0) + "`. " + help.shortList(caller));
+        }
+        if (!caller.is(sub.role())) {
+            return Reply.text(refusal(sub.role()));
+        }
+        if (sub.coordinatorChannelOnly() && !caller.inCoordinatorChannel()) {
+            return Reply.text("`/tenfour " + sub.name() + "` works in your agency's coordinator channel"
+                    + (caller.agency().coordinatorChannelId() == null ? " (set one up with `/tenfour setup` there)." : "."));
+        }
+        try {
+            return sub.action().run(caller, rest, c.triggerId());
+        } catch (UsageException e) {
+            return Reply.text(e.getMessage() + "\nUsage: `" + sub.usage() + "`");
+        }
+    }
+
+    private static String refusal(Role role) {
+        return switch (role) {
+            case COORDINATOR -> "Only the program's coordinators can do that. If you think you should be one, ask a coordinator.";
+            case PEER -> "That is for trained peer supporters. To talk to one, type `/peer`.";
+            case MEMBER -> "That is not available to you.";
+        };
+    }
+
+    /** Resolves the caller: their agency (created on first contact) and roster entry. */
+    Caller caller(Actor actor, Address where) {
+        Address who = actor.address();
+        Agency agency = jdbi.onDemand(Agencies.class).findByWorkspace(who.platform().id(), who.workspaceId())
+                .orElseGet(() -> jdbi.onDemand(Agencies.class).upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
+        Member member = jdbi.onDemand(Members.class).findByPlatformUser(agency.id(), who.targetId())
+                .orElseGet(() -> jdbi.onDemand(Members.class).upsert(agency.id(), who.targetId(), null, null));
+        Set<Role> roles = EnumSet.of(Role.MEMBER);
+        if (jdbi.onDemand(Peers.class).find(agency.id(), member.id()).filter(p -> p.active()).isPresent()) {
+            roles.add(Role.PEER);
+        }
+        if (member.isCoordinator()) {
+            roles.add(Role.COORDINATOR);
+        }
+        boolean inCoordinatorChannel = where != null && where.kind() == Address.Kind.CHANNEL
+                && where.targetId().equals(agency.coordinatorChannelId());
+        return new Caller(actor, agency, member, roles, where, inCoordinatorChannel);
+    }
+}

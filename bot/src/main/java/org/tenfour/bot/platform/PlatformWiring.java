@@ -1,0 +1,106 @@
+package org.tenfour.bot.platform;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.ChatPlatform;
+import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.Platform;
+import org.tenfour.adapters.slack.SlackAdapter;
+import org.tenfour.adapters.teams.TeamsAdapter;
+import org.tenfour.bot.Settings;
+import org.tenfour.storage.ProcessedEvents;
+import org.tenfour.storage.SecretCipher;
+
+/**
+ * Builds the configured platform adapters (Slack, Teams), their outbound {@link ChatPlatform}s and
+ * the HTTP routes they need.
+ */
+public final class PlatformWiring implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
+
+    private final Map<Platform, ChatPlatform> platforms = new EnumMap<>(Platform.class);
+    private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    /** Creates the adapters the settings enable; {@code inbound} receives every platform's events. */
+    public PlatformWiring(Settings settings, Jdbi jdbi, Clock clock, InboundHandler inbound) {
+        settings.slack().ifPresent(slack -> {
+            SecretCipher cipher = settings.secretKey() == null ? null
+                    : SecretCipher.fromBase64(java.util.Base64.getEncoder().encodeToString(settings.secretKey()));
+            StoredSlackInstallations installations = cipher == null ? null : new StoredSlackInstallations(jdbi, cipher, clock);
+            SlackAdapter adapter = new SlackAdapter(slack, inbound, installations == null ? noInstallations() : installations,
+                    id -> jdbi.onDemand(ProcessedEvents.class).firstSighting("slack", id));
+            platforms.put(Platform.SLACK, adapter.platform());
+            mounts.add(routes -> {
+                routes.post("/slack/events", adapter.events());
+                routes.get("/slack/install", adapter.install());
+                routes.get("/slack/oauth_redirect", adapter.oauthRedirect());
+            });
+            closeables.add(adapter);
+            log.info("Slack enabled ({})", slack.oauth() ? "OAuth, many workspaces" : "single workspace");
+        });
+        settings.teams().ifPresent(teams -> {
+            TeamsAdapter adapter = new TeamsAdapter(teams, inbound, clock, new StoredConversationReferences(jdbi, clock));
+            platforms.put(Platform.TEAMS, adapter.platform());
+            mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
+            log.info("Teams enabled");
+        });
+    }
+
+    /** In single-workspace mode nothing is stored; uninstalls only need a no-op delete. */
+    private static org.tenfour.adapters.slack.SlackInstallations noInstallations() {
+        return new org.tenfour.adapters.slack.SlackInstallations() {
+            @Override
+            public void save(org.tenfour.adapters.slack.SlackInstallation installation) {
+                throw new IllegalStateException("OAuth installs need TENFOUR_SECRET_KEY");
+            }
+
+            @Override
+            public java.util.Optional<org.tenfour.adapters.slack.SlackInstallation> find(String teamId) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void delete(String teamId) {
+                // single workspace: the token lives in the environment, nothing to forget
+            }
+
+            @Override
+            public void saveState(String state, java.time.Instant expiresAt) {
+                throw new IllegalStateException("OAuth installs need TENFOUR_SECRET_KEY");
+            }
+
+            @Override
+            public boolean consumeState(String state, java.time.Instant now) {
+                return false;
+            }
+        };
+    }
+
+    public Map<Platform, ChatPlatform> platforms() {
+        return Map.copyOf(platforms);
+    }
+
+    public List<Consumer<RoutesConfig>> mounts() {
+        return List.copyOf(mounts);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("closing a platform adapter failed: {}", e.toString());
+            }
+        }
+    }
+}

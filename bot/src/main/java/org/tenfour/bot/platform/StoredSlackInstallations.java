@@ -1,0 +1,52 @@
+package org.tenfour.bot.platform;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.slack.SlackInstallation;
+import org.tenfour.adapters.slack.SlackInstallations;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.SecretCipher;
+import org.tenfour.storage.SlackInstallationRecord;
+import org.tenfour.storage.SlackInstallationRepository;
+
+/** Slack installations in PostgreSQL, bot tokens encrypted; each workspace is an agency. */
+final class StoredSlackInstallations implements SlackInstallations {
+    private final Jdbi jdbi;
+    private final SlackInstallationRepository repository;
+
+    StoredSlackInstallations(Jdbi jdbi, SecretCipher cipher, Clock clock) {
+        this.jdbi = jdbi;
+        this.repository = new SlackInstallationRepository(jdbi, cipher);
+    }
+
+    @Override
+    public void save(SlackInstallation i) {
+        Agency agency = jdbi.onDemand(Agencies.class).upsert("slack", i.teamId(), i.teamName() == null ? i.teamId() : i.teamName());
+        repository.save(new SlackInstallationRecord(agency.id(), i.teamId(), i.teamName(), i.botUserId(), i.botToken(),
+                i.scopes(), i.installerUserId(), null));
+    }
+
+    @Override
+    public Optional<SlackInstallation> find(String teamId) {
+        return repository.findByTeam(teamId).map(r -> new SlackInstallation(r.teamId(), r.teamName(), r.botUserId(),
+                r.botToken(), r.scopes(), r.installerUserId()));
+    }
+
+    @Override
+    public void delete(String teamId) {
+        repository.deleteByTeam(teamId);
+    }
+
+    @Override
+    public void saveState(String state, Instant expiresAt) {
+        repository.issueState(state, expiresAt, Instant.now());
+    }
+
+    @Override
+    public boolean consumeState(String state, Instant now) {
+        return repository.consumeState(state, now);
+    }
+}
