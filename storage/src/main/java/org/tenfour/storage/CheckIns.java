@@ -33,10 +33,17 @@ public interface CheckIns {
     @SqlQuery("select " + COLUMNS + " from check_in where agency_id = :agencyId and member_id = :memberId order by due_at")
     List<CheckIn> forMember(UUID agencyId, UUID memberId);
 
-    /** The latest non-cancelled check-in due time of a member, if any. */
-    @SqlQuery("select max(due_at) from check_in where agency_id = :agencyId and member_id = :memberId "
-            + "and state <> 'cancelled'")
-    Optional<Instant> lastDue(UUID agencyId, UUID memberId);
+    /**
+     * Whether the member already has a contact that counts for this cycle: a check-in due within
+     * {@code cadence} either side of now (an anniversary a year out does not count), or a cadence
+     * check-in still waiting to be sent.
+     */
+    @SqlQuery("""
+            select exists (select 1 from check_in where agency_id = :agencyId and member_id = :memberId
+                and state <> 'cancelled'
+                and ((due_at > :since and due_at <= :until and kind <> 'anniversary')
+                     or (kind = 'cadence' and state = 'scheduled')))""")
+    boolean hasContactBetween(UUID agencyId, UUID memberId, Instant since, Instant until);
 
     @SqlUpdate("update check_in set state = 'sent', sent_at = :at where agency_id = :agencyId and id = :id "
             + "and state = 'scheduled'")

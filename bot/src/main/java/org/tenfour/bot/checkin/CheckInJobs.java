@@ -131,10 +131,10 @@ public final class CheckInJobs {
         });
     }
 
-    /** Fills in names and time zones from the platform (at most 50 people per agency per pass). */
+    /** Fills in names and time zones from the platform (at most 50 people per agency per pass; members, peers, coordinators). */
     void refreshProfiles(Agency agency) {
         Platform platform = Platform.fromId(agency.platform());
-        jdbi.onDemand(Members.class).roster(agency.id()).stream()
+        jdbi.onDemand(Members.class).list(agency.id()).stream()
                 .filter(m -> m.timeZone() == null || m.displayName() == null)
                 .limit(50)
                 .forEach(m -> platforms.profile(Address.user(platform, agency.workspaceId(), m.platformUserId()))

@@ -49,8 +49,7 @@ public final class CheckInPlanner {
             if (member.optedOut() || member.unreachable()) {
                 continue;
             }
-            Optional<Instant> last = jdbi.onDemand(CheckIns.class).lastDue(agency.id(), member.id());
-            if (last.isPresent() && last.get().isAfter(now.minus(cadence))) {
+            if (jdbi.onDemand(CheckIns.class).hasContactBetween(agency.id(), member.id(), now.minus(cadence), now.plus(cadence))) {
                 continue;
             }
             Instant from = member.snoozedUntil() != null && member.snoozedUntil().isAfter(now) ? member.snoozedUntil() : now;

@@ -1,0 +1,294 @@
+package org.tenfour.bot.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.UserProfile;
+import org.tenfour.bot.testing.RecordingPlatform;
+import org.tenfour.bot.testing.TestProgram;
+import org.tenfour.storage.AuditLog;
+import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.TestDatabase;
+
+/** Check-ins end to end through the domain: commands, planning, the outbox, buttons. */
+@ExtendWith(PostgresExtension.class)
+class CheckInFlowTest {
+    private static final Instant WEDNESDAY_6AM_CHICAGO = Instant.parse("2026-11-25T12:00:00Z");
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private final TestProgram p;
+
+    CheckInFlowTest(TestDatabase db) {
+        p = new TestProgram(db, WEDNESDAY_6AM_CHICAGO);
+        for (String u : List.of("UM1", "UM2", "UP1", "UP2", "UOPT")) {
+            p.platform.profile(u, new UserProfile("Name " + u, "America/Chicago", false));
+        }
+    }
+
+    private void program() {
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "timezone America/Chicago");
+        p.coordinator("UADMIN", "roster add <@UM1> <@UM2> <@UOPT>");
+        p.coordinator("UADMIN", "peers add <@UP1> <@UP2>");
+        p.tenfour("UOPT", null, "optout");
+        p.coordinator("UADMIN", "cadence weekly");
+    }
+
+    private static String text(Reply reply) {
+        return ((Reply.Private) reply).message().text();
+    }
+
+    private List<CheckIn> checkIns(String user) {
+        return p.jdbi.onDemand(CheckIns.class).forMember(p.agency().id(), p.member(user).id());
+    }
+
+    @Test
+    void setup_makes_the_coordinator_channel_and_others_are_politely_refused() {
+        assertThat(text(p.tenfour("UNOBODY", "CCOORD", "setup"))).contains("Only a workspace admin");
+        p.setUp("UADMIN");
+        assertThat(p.agency().coordinatorChannelId()).isEqualTo("CCOORD");
+        assertThat(text(p.coordinator("UNOBODY", "cadence weekly"))).contains("Only the program's coordinators");
+        assertThat(p.agency().settingsJson()).doesNotContain("cadenceDays\":7");
+        assertThat(text(p.tenfour("UADMIN", "CRANDOM", "cadence weekly"))).contains("coordinator channel");
+        assertThat(p.jdbi.onDemand(AuditLog.class).recent(p.agency().id(), 10))
+                .extracting(e -> e.action()).containsExactly("coordinator channel");
+    }
+
+    @Test
+    void bad_input_gets_the_right_form_back() {
+        p.setUp("UADMIN");
+        assertThat(text(p.coordinator("UADMIN", "cadence sometimes"))).contains("can't read the cadence")
+                .contains("Usage: `/tenfour cadence every 30 days|weekly|every 2 weeks|monthly|off`");
+        assertThat(text(p.coordinator("UADMIN", "hours 9-5"))).contains("08:00-18:00");
+        assertThat(text(p.tenfour("UM1", null, "frobnicate"))).contains("I don't know `frobnicate`");
+        assertThat(text(p.tenfour("UM1", null, "help"))).contains("/tenfour optout").doesNotContain("/tenfour cadence");
+        assertThat(text(p.coordinator("UADMIN", "help"))).contains("/tenfour cadence").contains("/tenfour optout");
+    }
+
+    @Test
+    void every_change_is_audited_and_echoed_in_the_channel() {
+        program();
+        p.deliver();
+        assertThat(p.jdbi.onDemand(AuditLog.class).recent(p.agency().id(), 20)).extracting(e -> e.action())
+                .contains("cadence", "roster", "peers", "time zone");
+        assertThat(p.platform.to("CCOORD")).extracting(s -> s.message().text())
+                .anyMatch(t -> t.contains("changed *cadence* from off to weekly"));
+    }
+
+    @Test
+    void roster_members_are_welcomed_once_privately() {
+        program();
+        p.coordinator("UADMIN", "roster add <@UM1>");
+        p.deliver();
+        assertThat(p.platform.to("UM1")).hasSize(1).first()
+                .satisfies(s -> assertThat(s.message().text()).contains("voluntary and confidential").contains("/tenfour optout"));
+    }
+
+    @Test
+    void every_enrolled_member_gets_exactly_one_check_in_per_cycle_inside_their_window() {
+        program();
+        assertThat(p.jobs.planAll()).as("UM1 and UM2; UOPT opted out; peers are not on the roster").isEqualTo(2);
+        assertThat(p.jobs.planAll()).as("planning twice creates nothing").isZero();
+        p.deliver();
+        p.platform.clear();
+        assertThat(p.deliver()).as("nothing is due before 08:00 in Chicago").isZero();
+
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        for (String u : List.of("UM1", "UM2")) {
+            List<RecordingPlatform.Sent> got = p.platform.to(u);
+            assertThat(got).hasSize(1);
+            assertThat(got.get(0).message().buttons()).extracting(b -> b.label())
+                    .containsExactly("I'm OK", "I'd like to talk", "Not now");
+            assertThat(got.get(0).message().notes()).anyMatch(n -> n.contains("988"));
+            assertThat(got.get(0).message().text()).contains("on behalf of Name UP");
+            assertThat(checkIns(u)).singleElement().satisfies(c -> {
+                assertThat(c.state()).isEqualTo("sent");
+                assertThat(c.dueAt().atZone(CHICAGO).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+            });
+        }
+        assertThat(p.platform.to("UOPT")).isEmpty();
+
+        p.clock.advance(Duration.ofDays(3));
+        assertThat(p.jobs.planAll()).as("still inside the cycle").isZero();
+        p.clock.advance(Duration.ofDays(4));
+        assertThat(p.jobs.planAll()).as("a week later: the next cycle").isEqualTo(2);
+        assertThat(p.jobs.planAll()).isZero();
+    }
+
+    @Test
+    void a_members_own_window_wins_even_outside_agency_hours() {
+        program();
+        p.tenfour("UM1", null, "times 19:00-21:00 sat-sun");
+        p.jobs.planAll();
+        CheckIn c = checkIns("UM1").get(0);
+        assertThat(c.dueAt().atZone(CHICAGO).toLocalDateTime()).isEqualTo(java.time.LocalDateTime.parse("2026-11-28T19:00"));
+    }
+
+    @Test
+    void a_peer_who_is_also_a_member_gets_the_check_in_from_another_peer_and_assignments_are_stable() {
+        program();
+        p.coordinator("UADMIN", "roster add <@UP1>");
+        p.jobs.planAll();
+        CheckIn own = checkIns("UP1").get(0);
+        assertThat(own.peerId()).isEqualTo(p.member("UP2").id());
+        java.util.UUID firstPeerOfUm1 = checkIns("UM1").get(0).peerId();
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        p.clock.advance(Duration.ofDays(7)); // a week after the first one was sent
+        p.jobs.planAll();
+        assertThat(checkIns("UM1")).hasSize(2).allSatisfy(c -> assertThat(c.peerId()).isEqualTo(firstPeerOfUm1));
+    }
+
+    @Test
+    void a_peer_in_the_members_crew_or_chain_of_command_is_never_assigned() {
+        program();
+        p.coordinator("UADMIN", "roster tag <@UM1> unit:Engine-7 supervisor:<@UP2>");
+        p.coordinator("UADMIN", "roster tag <@UP1> unit:engine-7");
+        p.jobs.planAll();
+        assertThat(checkIns("UM1").get(0).peerId()).as("UP1 same crew, UP2 the supervisor").isNull();
+        p.deliver();
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        assertThat(p.platform.to("UM1")).last().satisfies(s ->
+                assertThat(s.message().text()).contains("from the peer support team").doesNotContain("on behalf of"));
+    }
+
+    @Test
+    void a_peer_on_a_break_or_at_their_weekly_cap_is_skipped() {
+        program();
+        p.jdbi.useHandle(h -> h.execute("update peer set away_until = ? where member_id = ?",
+                WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(10)), p.member("UP1").id()));
+        p.jdbi.useHandle(h -> h.execute("update peer set weekly_cap = 1 where member_id = ?", p.member("UP2").id()));
+        p.jobs.planAll();
+        List<java.util.UUID> peers = List.of(checkIns("UM1").get(0).peerId() == null ? new java.util.UUID(0, 0) : checkIns("UM1").get(0).peerId(),
+                checkIns("UM2").get(0).peerId() == null ? new java.util.UUID(0, 0) : checkIns("UM2").get(0).peerId());
+        assertThat(peers).doesNotContain(p.member("UP1").id());
+        assertThat(peers).filteredOn(id -> id.equals(p.member("UP2").id())).as("cap of one").hasSize(1);
+    }
+
+    @Test
+    void each_button_does_what_it_says_once_and_only_for_its_member() {
+        program();
+        p.jobs.planAll();
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        RecordingPlatform.Sent um1 = p.platform.to("UM1").get(p.platform.to("UM1").size() - 1);
+        RecordingPlatform.Sent um2 = p.platform.to("UM2").get(p.platform.to("UM2").size() - 1);
+
+        assertThat(text(p.press("UM2", um1, CheckInMessages.OK))).contains("could not be found");
+        assertThat(text(p.press("UM1", um1, CheckInMessages.OK))).contains("Thanks");
+        assertThat(text(p.press("UM1", um1, CheckInMessages.TALK))).contains("already answered");
+        assertThat(checkIns("UM1").get(0)).extracting(CheckIn::state, CheckIn::answer).containsExactly("answered", "ok");
+        p.deliver();
+        assertThat(p.platform.updates()).singleElement().satisfies(u -> {
+            assertThat(u.message().buttons()).isEmpty();
+            assertThat(u.message().notes()).contains("You answered: I'm OK");
+        });
+
+        assertThat(((Reply.Private) p.press("UM2", um2, CheckInMessages.TALK)).message().text()).contains("Your peer has been told");
+        p.deliver();
+        java.util.UUID peer = checkIns("UM2").get(0).peerId();
+        String peerUser = p.jdbi.onDemand(org.tenfour.storage.Members.class).find(p.agency().id(), peer).orElseThrow().platformUserId();
+        assertThat(p.platform.to(peerUser)).extracting(s -> s.message().text()).anyMatch(t -> t.contains("I'd like to talk"));
+    }
+
+    @Test
+    void not_now_snoozes_a_week() {
+        program();
+        p.jobs.planAll();
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        p.press("UM1", p.platform.to("UM1").get(p.platform.to("UM1").size() - 1), CheckInMessages.NOT_NOW);
+        assertThat(p.member("UM1").snoozedUntil()).isEqualTo(Instant.parse("2026-12-02T14:00:00Z"));
+    }
+
+    @Test
+    void an_unanswered_check_in_nudges_the_assigned_peer_once_after_three_days() {
+        program();
+        p.jobs.planAll();
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        p.platform.clear();
+        p.clock.advance(Duration.ofDays(2));
+        assertThat(p.jobs.nudgeAll()).isZero();
+        p.clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(p.jobs.nudgeAll()).isEqualTo(2);
+        assertThat(p.jobs.nudgeAll()).isZero();
+        p.deliver();
+        assertThat(p.platform.sent()).hasSize(2).allSatisfy(s -> {
+            assertThat(s.to().targetId()).startsWith("UP");
+            assertThat(s.message().text()).contains("no answer");
+        });
+        assertThat(checkIns("UM1").get(0).state()).isEqualTo("expired");
+    }
+
+    @Test
+    void an_incident_schedules_follow_ups_in_each_window_and_cancel_stops_the_rest() {
+        program();
+        p.coordinator("UADMIN", "cadence off");
+        String reply = text(p.coordinator("UADMIN", "incident \"Structure fire, Main St\" <@UM1> <@UM2>"));
+        assertThat(reply).contains("8 follow-up check-ins for 2 people");
+        List<CheckIn> um1 = checkIns("UM1");
+        assertThat(um1).extracting(CheckIn::kind).containsExactly("incident", "incident", "incident", "anniversary");
+        assertThat(um1).allSatisfy(c -> assertThat(c.dueAt().atZone(CHICAGO).toLocalTime())
+                .isBetween(LocalTime.of(8, 0), LocalTime.of(18, 0)));
+        assertThat(um1.get(0).dueAt()).isAfterOrEqualTo(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofHours(24)));
+        assertThat(um1.get(3).dueAt()).isAfter(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(364)));
+
+        p.clock.advance(Duration.ofHours(26)); // Thursday 08:00 Chicago
+        p.deliver();
+        assertThat(p.platform.to("UM1")).extracting(s -> s.message().text())
+                .anyMatch(t -> t.contains("check-in")).noneMatch(t -> t.contains("fire"));
+        assertThat(text(p.coordinator("UADMIN", "incident list"))).contains("1. Structure fire, Main St");
+        assertThat(text(p.coordinator("UADMIN", "incident cancel 1"))).contains("Cancelled the 6 remaining check-ins");
+        p.deliver(); // the echo of the cancellation in the coordinator channel
+        p.platform.clear();
+        p.clock.advance(Duration.ofDays(400));
+        p.deliver();
+        assertThat(p.platform.sent()).as("cancelled follow-ups are never sent").isEmpty();
+    }
+
+    @Test
+    void opting_out_cancels_a_planned_check_in_and_its_message_is_never_sent() {
+        program();
+        p.jobs.planAll();
+        p.deliver();
+        p.platform.clear();
+        assertThat(text(p.tenfour("UM1", null, "optout"))).contains("no more proactive check-ins");
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        assertThat(p.platform.to("UM1")).isEmpty();
+        assertThat(p.platform.to("UM2")).hasSize(1);
+        assertThat(checkIns("UM1")).extracting(CheckIn::state).containsExactly("cancelled");
+    }
+
+    @Test
+    void status_shows_counts_and_no_names() {
+        program();
+        p.jobs.planAll();
+        String status = text(p.coordinator("UADMIN", "status"));
+        assertThat(status).contains("Cadence: weekly").contains("Enrolled: 2").contains("opted out: 1")
+                .contains("unreachable: 0").contains("Check-ins due this week: 2")
+                .doesNotContain("UM1").doesNotContain("Name ");
+    }
+
+    @Test
+    void snooze_and_settings_form() {
+        program();
+        assertThat(text(p.tenfour("UM1", null, "snooze 2w"))).contains("paused until");
+        p.jobs.planAll();
+        assertThat(checkIns("UM1").get(0).dueAt()).isAfter(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(14)));
+        Reply form = p.tenfour("UM1", null, "settings");
+        assertThat(form).isInstanceOf(Reply.ShowForm.class);
+        assertThat(((Reply.ShowForm) form).form().fields()).extracting(f -> f.id()).containsExactly("checkins", "window", "days");
+    }
+}

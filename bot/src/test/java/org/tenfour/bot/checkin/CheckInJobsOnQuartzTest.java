@@ -1,0 +1,44 @@
+package org.tenfour.bot.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Platform;
+import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.bot.testing.TestProgram;
+import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.TestDatabase;
+
+/** The planning job runs on real clustered Quartz on PostgreSQL, and two schedulers never double it. */
+@ExtendWith(PostgresExtension.class)
+class CheckInJobsOnQuartzTest {
+
+    @Test
+    void two_clustered_schedulers_plan_each_member_once(TestDatabase db) throws Exception {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-25T12:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add <@UM1> <@UM2> <@UM3>");
+        p.coordinator("UADMIN", "cadence weekly");
+        CheckInJobs jobs = new CheckInJobs(p.jdbi, p.clock, new Platforms(Map.of(Platform.SLACK, p.platform)));
+        try (Scheduling a = Scheduling.start(db.dataSource(), "replica-a", jobs.factories());
+             Scheduling b = Scheduling.start(db.dataSource(), "replica-b", jobs.factories())) {
+            CheckInJobs.schedule(a.scheduler());
+            CheckInJobs.schedule(b.scheduler());
+            a.scheduler().triggerJob(CheckInJobs.PLAN);
+            b.scheduler().triggerJob(CheckInJobs.PLAN);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> p.jdbi.withHandle(h -> h.createQuery(
+                    "select count(*) from check_in").mapTo(Integer.class).one()) == 3);
+            assertThat(a.scheduler().getJobDetail(CheckInJobs.PLAN)).isNotNull();
+        }
+        for (String u : new String[] {"UM1", "UM2", "UM3"}) {
+            assertThat(p.jdbi.onDemand(CheckIns.class).forMember(p.agency().id(), p.member(u).id())).hasSize(1);
+        }
+    }
+}

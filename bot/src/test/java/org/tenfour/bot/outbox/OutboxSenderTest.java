@@ -1,0 +1,140 @@
+package org.tenfour.bot.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.ChatPlatformException;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Platform;
+import org.tenfour.bot.testing.MutableClock;
+import org.tenfour.bot.testing.RecordingPlatform;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+import org.tenfour.storage.Outbox;
+import org.tenfour.storage.OutboxEntry;
+import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.TestData;
+import org.tenfour.storage.TestDatabase;
+
+@ExtendWith(PostgresExtension.class)
+class OutboxSenderTest {
+    private static final Instant T0 = Instant.parse("2026-11-25T15:00:00Z");
+    private final Jdbi jdbi;
+    private final MutableClock clock = new MutableClock(T0);
+    private final RecordingPlatform slack = new RecordingPlatform(Platform.SLACK);
+    private final OutboxSender sender;
+    private final Agency agency;
+    private final Member member;
+
+    OutboxSenderTest(TestDatabase db) {
+        jdbi = db.jdbi();
+        jdbi.useHandle(h -> h.execute("delete from agency"));
+        agency = TestData.agency(jdbi);
+        member = TestData.member(jdbi, agency);
+        sender = new OutboxSender(jdbi, Map.of(Platform.SLACK, slack), List.of(), List.of(), clock, "w1");
+    }
+
+    private void enqueue(String key, String user) {
+        jdbi.useTransaction(h -> Outgoing.on(h, agency.id()).send(key,
+                Address.user(Platform.SLACK, agency.workspaceId(), user), Message.text("hello " + key), clock.instant()));
+    }
+
+    private OutboxEntry row(String key) {
+        return jdbi.onDemand(Outbox.class).findByKey(agency.id(), key).orElseThrow();
+    }
+
+    @Test
+    void a_message_is_delivered_once_and_its_platform_id_kept() {
+        enqueue("k1", member.platformUserId());
+        assertThat(sender.runOnce()).isEqualTo(1);
+        assertThat(sender.runOnce()).isZero();
+        assertThat(slack.sent()).hasSize(1);
+        assertThat(row("k1")).extracting(OutboxEntry::state, OutboxEntry::platformMessageId).containsExactly("sent", "m1");
+    }
+
+    @Test
+    void a_rate_limit_pauses_the_workspace_until_retry_after() {
+        enqueue("k1", "U1");
+        enqueue("k2", "U2");
+        slack.failNext(() -> new ChatPlatformException.RateLimited("429", Duration.ofSeconds(30)));
+        sender.runOnce();
+        assertThat(slack.sent()).as("k2 waits with k1: the whole workspace is paused").isEmpty();
+        assertThat(row("k1").nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(row("k2").nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(sender.runOnce()).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        sender.runOnce();
+        assertThat(slack.sent()).hasSize(2);
+    }
+
+    @Test
+    void transient_failures_back_off_and_are_retried_until_delivered() {
+        enqueue("k1", "U1");
+        for (int i = 0; i < 3; i++) {
+            slack.failNext(() -> new ChatPlatformException.Transient("502", null));
+        }
+        for (int i = 0; i < 3; i++) {
+            sender.runOnce();
+            Instant next = row("k1").nextAttemptAt();
+            assertThat(next).isAfter(clock.instant());
+            clock.set(next);
+        }
+        sender.runOnce();
+        assertThat(row("k1").state()).isEqualTo("sent");
+        assertThat(row("k1").attempts()).isEqualTo(4);
+    }
+
+    @Test
+    void an_unreachable_member_is_marked_and_not_retried() {
+        enqueue("k1", member.platformUserId());
+        slack.failNext(() -> new ChatPlatformException.Unreachable("user_not_found"));
+        sender.runOnce();
+        assertThat(row("k1").state()).isEqualTo("dead");
+        assertThat(jdbi.onDemand(Members.class).find(agency.id(), member.id()).orElseThrow().unreachable()).isTrue();
+        clock.advance(Duration.ofDays(1));
+        assertThat(sender.runOnce()).isZero();
+    }
+
+    @Test
+    void a_sender_that_crashed_mid_send_is_replaced_after_its_lease_and_nothing_is_lost() {
+        enqueue("k1", "U1");
+        // a replica claims the row, then dies before sending
+        jdbi.onDemand(Outbox.class).claim("crashed", T0, T0.plusSeconds(60), 10);
+        assertThat(sender.runOnce()).as("leased to the crashed replica").isZero();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(sender.runOnce()).isEqualTo(1);
+        assertThat(slack.sent()).hasSize(1);
+        assertThat(row("k1").state()).isEqualTo("sent");
+    }
+
+    @Test
+    void a_row_no_longer_wanted_is_set_aside_unsent() {
+        OutboxSender guarded = new OutboxSender(jdbi, Map.of(Platform.SLACK, slack), List.of(),
+                List.of((j, a, key) -> !key.equals("cancelled")), clock, "w2");
+        enqueue("cancelled", "U1");
+        enqueue("wanted", "U2");
+        guarded.runOnce();
+        assertThat(slack.sent()).extracting(s -> s.to().targetId()).containsExactly("U2");
+        assertThat(row("cancelled").state()).isEqualTo("dead");
+    }
+
+    @Test
+    void a_platform_that_is_not_configured_keeps_the_row_for_later() {
+        jdbi.useTransaction(h -> Outgoing.on(h, agency.id()).send("teams-1",
+                Address.user(Platform.TEAMS, "tenant", "29:x"), Message.text("hi"), clock.instant()));
+        sender.runOnce();
+        assertThat(row("teams-1").state()).isEqualTo("pending");
+        assertThat(row("teams-1").nextAttemptAt()).isAfter(T0);
+        assertThat(UUID.fromString(agency.id().toString())).isEqualTo(agency.id());
+    }
+}

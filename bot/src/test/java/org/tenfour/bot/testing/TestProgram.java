@@ -1,0 +1,118 @@
+package org.tenfour.bot.testing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Platform;
+import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.UserProfile;
+import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.checkin.CheckInAnswers;
+import org.tenfour.bot.checkin.CheckInJobs;
+import org.tenfour.bot.checkin.CheckInPlanner;
+import org.tenfour.bot.checkin.IncidentCommands;
+import org.tenfour.bot.checkin.MemberCommands;
+import org.tenfour.bot.checkin.ProgramCommands;
+import org.tenfour.bot.checkin.RosterCommands;
+import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.outbox.OutboxSender;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+import org.tenfour.storage.TestDatabase;
+
+/**
+ * The product's domain on a real test database, driven with neutral events as any adapter would,
+ * delivering through the real outbox to a {@link RecordingPlatform}. One Slack workspace per instance.
+ */
+public final class TestProgram {
+    public static final String COORDINATOR_CHANNEL = "CCOORD";
+    public final Jdbi jdbi;
+    public final MutableClock clock;
+    public final RecordingPlatform platform = new RecordingPlatform(Platform.SLACK);
+    public final Inbound inbound;
+    public final OutboxSender sender;
+    public final CheckInJobs jobs;
+    public final String workspace = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private int planRequests;
+
+    public TestProgram(TestDatabase db, Instant start) {
+        this.jdbi = db.jdbi();
+        // the sender and the planner serve every agency in the database: start each test from none
+        jdbi.useHandle(h -> h.execute("delete from agency"));
+        this.clock = new MutableClock(start);
+        Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
+        this.jobs = new CheckInJobs(jdbi, clock, platforms);
+        this.inbound = new Inbound(jdbi, List.of(
+                new ProgramCommands(jdbi, clock, platforms, a -> planRequests++),
+                new RosterCommands(jdbi, clock, a -> planRequests++),
+                new MemberCommands(jdbi, clock),
+                new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
+                new CheckInAnswers(jdbi, clock)));
+        this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
+                List.of(CheckInPlanner::stillWanted), clock, "test-sender");
+    }
+
+    public Address user(String id) {
+        return Address.user(Platform.SLACK, workspace, id);
+    }
+
+    /** {@code /tenfour text} typed by {@code user} in {@code channel} (null: in their DM with the bot). */
+    public Reply tenfour(String user, String channel, String text) {
+        Address where = channel == null ? user(user) : Address.channel(Platform.SLACK, workspace, channel);
+        return inbound.handle(new InboundEvent.Command(new Actor(user(user), false), "tenfour", text, where, "trigger-1"));
+    }
+
+    /** A coordinator command in the coordinator channel. */
+    public Reply coordinator(String user, String text) {
+        return tenfour(user, COORDINATOR_CHANNEL, text);
+    }
+
+    /** A button pressed by {@code user} on a message they received. */
+    public Reply press(String user, RecordingPlatform.Sent message, String actionId) {
+        String value = message.message().buttons().stream().filter(b -> b.actionId().equals(actionId))
+                .findFirst().orElseThrow().value();
+        return inbound.handle(new InboundEvent.ButtonPressed(new Actor(user(user), false), actionId, value,
+                message.to(), message.delivery(), null));
+    }
+
+    /** Sets up the program: an admin makes the coordinator channel. */
+    public void setUp(String adminUser) {
+        platform.profile(adminUser, new UserProfile("Admin", "America/Chicago", true));
+        tenfour(adminUser, COORDINATOR_CHANNEL, "setup");
+    }
+
+    /** Delivers everything due now; returns how many rows were handled. */
+    public int deliver() {
+        int total = 0;
+        int n;
+        while ((n = sender.runOnce()) > 0) {
+            total += n;
+        }
+        return total;
+    }
+
+    public Agency agency() {
+        return jdbi.onDemand(Agencies.class).findByWorkspace("slack", workspace).orElseThrow();
+    }
+
+    public Member member(String user) {
+        return jdbi.onDemand(Members.class).findByPlatformUser(agency().id(), user).orElseThrow();
+    }
+
+    public int planRequests() {
+        return planRequests;
+    }
+
+    public Delivery lastDelivery() {
+        List<RecordingPlatform.Sent> all = platform.sent();
+        return all.get(all.size() - 1).delivery();
+    }
+}
