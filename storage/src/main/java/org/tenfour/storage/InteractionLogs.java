@@ -49,6 +49,11 @@ public interface InteractionLogs {
             + "and peer_pseudonym = :pseudonym and sealed_at > :now order by created_at desc, id")
     List<LogEntry> open(UUID agencyId, String pseudonym, Instant now);
 
+    /** This pseudonym's rows dated on or after {@code from}. */
+    @SqlQuery("select " + COLUMNS + " from interaction_log where agency_id = :agencyId "
+            + "and peer_pseudonym = :pseudonym and log_date >= :from order by log_date, id")
+    List<LogEntry> ofPseudonymSince(UUID agencyId, String pseudonym, LocalDate from);
+
     /** Rows dated within {@code [from, to]}. */
     @SqlQuery("select " + COLUMNS + " from interaction_log where agency_id = :agencyId "
             + "and log_date between :from and :to order by log_date, id")
