@@ -49,10 +49,18 @@ public interface ReportQueries {
             select 'unreachable', count(*) from member where agency_id = :agencyId and on_roster and unreachable""")
     List<KeyCount> rosterFlags(UUID agencyId);
 
-    /** Connection requests created within {@code [from, until)}, by state. */
-    @SqlQuery("select state as key, count(*) as count from connection_request where agency_id = :agencyId "
-            + "and created_at >= :from and created_at < :until group by state")
-    List<KeyCount> requestsByState(UUID agencyId, Instant from, Instant until);
+    /**
+     * Connection requests created within {@code [from, until)}, by outcome: {@code accepted} (a peer
+     * took it), {@code escalated}, {@code closed_unaccepted}, {@code open}.
+     */
+    @SqlQuery("""
+            select case when accepted_at is not null then 'accepted'
+                        when state = 'escalated' then 'escalated'
+                        when state = 'closed' then 'closed_unaccepted'
+                        else 'open' end as key, count(*) as count
+            from connection_request where agency_id = :agencyId
+              and created_at >= :from and created_at < :until group by 1""")
+    List<KeyCount> requestOutcomes(UUID agencyId, Instant from, Instant until);
 
     /** Seconds from creation to acceptance of accepted requests created within {@code [from, until)}. */
     @SqlQuery("select extract(epoch from accepted_at - created_at)::bigint from connection_request "
