@@ -1,0 +1,71 @@
+package org.tenfour.bot.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tenfour.bot.report.Suppression.Relation;
+import org.tenfour.bot.report.Suppression.Table;
+
+class SuppressionTest {
+    private final Suppression s = new Suppression(5);
+
+    @Test
+    void k_below_three_is_refused() {
+        assertThatThrownBy(() -> new Suppression(2)).hasMessageContaining("at least 3");
+    }
+
+    @Test
+    void large_counts_are_published_as_they_are() {
+        var r = s.apply(30, List.of(new Table(Relation.PARTITION, List.of(10, 20))));
+        assertThat(r.total()).isEqualTo(Cell.of(30));
+        assertThat(r.tables().get(0)).containsExactly(Cell.of(10), Cell.of(20));
+    }
+
+    @Test
+    void a_lone_small_cell_takes_the_next_smallest_with_it() {
+        var r = s.apply(40, List.of(new Table(Relation.PARTITION, List.of(2, 8, 30))));
+        assertThat(r.tables().get(0)).containsExactly(Cell.belowK(), Cell.hidden(), Cell.of(30));
+        assertThat(r.total()).isEqualTo(Cell.of(40));
+    }
+
+    @Test
+    void two_zeros_next_to_a_published_total_are_not_left_pinned() {
+        // 0 + 0 = 40 - 40: both "<5" would be exactly 0.
+        var r = s.apply(40, List.of(new Table(Relation.PARTITION, List.of(0, 0, 40))));
+        assertThat(r.tables().get(0)).doesNotContain(Cell.of(40));
+    }
+
+    @Test
+    void a_table_with_nothing_left_to_hide_hides_the_total() {
+        // 0 + 5 = 5 with "<5" + "≥5": only 0 + 5 fits, even with both cells hidden, so the total goes.
+        var r = s.apply(5, List.of(new Table(Relation.PARTITION, List.of(0, 5))));
+        assertThat(r.tables().get(0)).containsExactly(Cell.belowK(), Cell.hidden());
+        assertThat(r.total()).isEqualTo(Cell.hidden());
+    }
+
+    @Test
+    void a_small_total_is_below_k_and_so_is_every_cell() {
+        var r = s.apply(3, List.of(new Table(Relation.PARTITION, List.of(1, 2)),
+                new Table(Relation.MULTI_SELECT, List.of(3, 1))));
+        assertThat(r.total()).isEqualTo(Cell.belowK());
+        assertThat(r.tables()).allSatisfy(t -> assertThat(t).allMatch(c -> !c.published()));
+    }
+
+    @Test
+    void a_trend_is_shown_only_between_two_published_numbers() {
+        assertThat(Suppression.trend(Cell.of(9), Cell.of(6))).hasValue(3);
+        assertThat(Suppression.trend(Cell.belowK(), Cell.of(6))).isEmpty();
+        assertThat(Suppression.trend(Cell.of(9), Cell.hidden())).isEmpty();
+    }
+
+    @Test
+    void a_suppressed_cell_carries_no_value_to_render() {
+        assertThat(Cell.belowK().value()).isEmpty();
+        assertThat(Cell.belowK().text(5)).isEqualTo("<5");
+        assertThat(Cell.hidden().text(5)).isEqualTo("–");
+        assertThatThrownBy(() -> new Cell(Cell.State.HIDDEN, java.util.OptionalInt.of(7)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
