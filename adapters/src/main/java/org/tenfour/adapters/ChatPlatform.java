@@ -25,6 +25,11 @@ public interface ChatPlatform {
      */
     void openForm(Address user, String triggerId, Form form);
 
+    /** Posts a file to a user or channel; returns where it landed. */
+    default Delivery upload(Address to, FileUpload file) {
+        throw new ChatPlatformException.Rejected(platform().id() + " cannot upload files");
+    }
+
     /** Looks a person up (display name, time zone); empty when the platform cannot say. */
     default java.util.Optional<UserProfile> profile(Address user) {
         return java.util.Optional.empty();

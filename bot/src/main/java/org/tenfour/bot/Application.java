@@ -28,7 +28,12 @@ import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
 import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.http.HttpServer;
+import java.util.Map;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.log.LogCommands;
+import org.tenfour.bot.log.LogJobs;
+import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
 import org.tenfour.storage.Agency;
@@ -43,6 +48,8 @@ import org.tenfour.storage.Migrations;
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** Contacts in a week after which a peer is offered a debrief. */
+    static final int WELLNESS_THRESHOLD = 8;
 
     private final Database database;
     private final Scheduling scheduling;
@@ -73,15 +80,23 @@ public final class Application implements AutoCloseable {
             wiring = new PlatformWiring(settings, jdbi, clock, event -> inbound.get().handle(event));
             Platforms platforms = new Platforms(wiring.platforms());
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
-            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), jobs.factories());
+            MasterKey key = MasterKey.resolve(settings);
+            LogJobs logJobs = new LogJobs(jdbi, clock, key.pseudonymKeys(), RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
+            Map<Class<? extends org.quartz.Job>, java.util.function.Supplier<? extends org.quartz.Job>> factories =
+                    new java.util.HashMap<>(jobs.factories());
+            factories.putAll(logJobs.factories());
+            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), factories);
             CheckInJobs.schedule(scheduling.scheduler());
+            LogJobs.schedule(scheduling.scheduler());
             Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
             inbound.set(new Inbound(jdbi, List.of(
                     new ProgramCommands(jdbi, clock, platforms, planNow),
                     new RosterCommands(jdbi, clock, planNow),
                     new MemberCommands(jdbi, clock),
                     new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                    new CheckInAnswers(jdbi, clock))));
+                    new CheckInAnswers(jdbi, clock),
+                    new LogCommands(jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
+                    new ReportCommands(jdbi, clock, key.pseudonymKeys()))));
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                     List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());
             sender.start(Duration.ofMillis(500));

@@ -48,7 +48,11 @@ public final class CheckInMessages {
 
     /** To the assigned peer when a member asks to talk from a check-in. */
     public static Message memberWantsToTalk(String memberName) {
-        return Message.text((memberName == null ? "A member" : memberName)
-                + " answered your check-in with \"I'd like to talk\". Please reach out to them today.");
+        return new Message((memberName == null ? "A member" : memberName)
+                + " answered your check-in with \"I'd like to talk\". Please reach out to them today.",
+                List.of(), List.of(Button.of(LOG_CONTACT, "Log this contact", "proactive_check_in")));
     }
+
+    /** The peer's "Log this contact" button (the log feature opens its form, pre-filled). */
+    public static final String LOG_CONTACT = "log.open";
 }

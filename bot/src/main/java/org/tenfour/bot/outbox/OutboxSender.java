@@ -117,7 +117,9 @@ public final class OutboxSender implements AutoCloseable {
         }
         try {
             Delivery delivery;
-            if (item.replaces() == null) {
+            if (item.file() != null) {
+                delivery = platform.upload(to, item.file());
+            } else if (item.replaces() == null) {
                 delivery = platform.send(to, item.message());
             } else {
                 platform.update(to, item.replaces(), item.message());

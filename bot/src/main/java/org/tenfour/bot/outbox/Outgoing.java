@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.http.Json;
 import org.tenfour.storage.Outbox;
@@ -35,6 +36,12 @@ public final class Outgoing {
     /** Queues the replacement of a message sent earlier. */
     public boolean update(String idempotencyKey, Address to, Delivery sent, Message message, Instant notBefore) {
         return outbox.enqueue(agencyId, idempotencyKey, Json.write(to),
-                Json.write(new OutboundItem(message, sent)), notBefore);
+                Json.write(new OutboundItem(message, sent, null)), notBefore);
+    }
+
+    /** Queues a file (a chart, a CSV) for a user or channel. */
+    public boolean upload(String idempotencyKey, Address to, FileUpload file, Instant notBefore) {
+        return outbox.enqueue(agencyId, idempotencyKey, Json.write(to),
+                Json.write(new OutboundItem(Message.text(file.title()), null, file)), notBefore);
     }
 }

@@ -14,6 +14,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
@@ -25,7 +26,10 @@ import org.tenfour.adapters.UserProfile;
  */
 public final class RecordingPlatform implements ChatPlatform {
     /** One call. */
-    public record Sent(Address to, Message message, Delivery delivery, boolean update) {
+    public record Sent(Address to, Message message, Delivery delivery, boolean update, FileUpload file) {
+        Sent(Address to, Message message, Delivery delivery, boolean update) {
+            this(to, message, delivery, update, null);
+        }
     }
 
     private final Platform platform;
@@ -76,6 +80,14 @@ public final class RecordingPlatform implements ChatPlatform {
     public void update(Address to, Delivery sentBefore, Message message) {
         maybeFail();
         sent.add(new Sent(to, message, sentBefore, true));
+    }
+
+    @Override
+    public Delivery upload(Address to, FileUpload file) {
+        maybeFail();
+        Delivery d = new Delivery("D-" + to.targetId(), "f" + ids.incrementAndGet());
+        sent.add(new Sent(to, Message.text(file.title()), d, false, file));
+        return d;
     }
 
     @Override

@@ -21,6 +21,8 @@ import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
 import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.log.LogCommands;
+import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -34,6 +36,9 @@ import org.tenfour.storage.TestDatabase;
  */
 public final class TestProgram {
     public static final String COORDINATOR_CHANNEL = "CCOORD";
+    /** Per-agency pseudonym keys derived from a fixed test secret. */
+    public static final org.tenfour.bot.log.PseudonymKeys KEYS = agencyId ->
+            java.util.Arrays.copyOf(("test-key-" + agencyId).getBytes(java.nio.charset.StandardCharsets.UTF_8), 48);
     public final Jdbi jdbi;
     public final MutableClock clock;
     public final RecordingPlatform platform = new RecordingPlatform(Platform.SLACK);
@@ -55,7 +60,9 @@ public final class TestProgram {
                 new RosterCommands(jdbi, clock, a -> planRequests++),
                 new MemberCommands(jdbi, clock),
                 new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                new CheckInAnswers(jdbi, clock)));
+                new CheckInAnswers(jdbi, clock),
+                new LogCommands(jdbi, clock, KEYS, 3),
+                new ReportCommands(jdbi, clock, KEYS)));
         this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                 List.of(CheckInPlanner::stillWanted), clock, "test-sender");
     }
@@ -73,6 +80,11 @@ public final class TestProgram {
     /** A coordinator command in the coordinator channel. */
     public Reply coordinator(String user, String text) {
         return tenfour(user, COORDINATOR_CHANNEL, text);
+    }
+
+    /** A form submitted by {@code user}. */
+    public Reply submit(String user, String formId, Map<String, List<String>> values, String context) {
+        return inbound.handle(new InboundEvent.FormSubmitted(new Actor(user(user), false), formId, values, context));
     }
 
     /** A button pressed by {@code user} on a message they received. */

@@ -1,0 +1,114 @@
+package org.tenfour.bot.log;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.checkin.Windows;
+import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+
+/**
+ * The peer's quick log: {@code /tenfour log} opens the coded form, its submission is stored
+ * de-identified, {@code /tenfour log list} shows the peer's own logs still open for correction,
+ * and after each log the peer may be offered a debrief (peer wellness).
+ */
+public final class LogCommands implements Feature {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final InteractionLogService service;
+    private final PeerWellness wellness;
+    private final int wellnessThreshold;
+
+    public LogCommands(Jdbi jdbi, Clock clock, PseudonymKeys keys, int wellnessThreshold) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.service = new InteractionLogService(jdbi, clock, keys);
+        this.wellness = new PeerWellness(jdbi, clock, keys);
+        this.wellnessThreshold = wellnessThreshold;
+    }
+
+    @Override
+    public List<Subcommand> subcommands() {
+        return List.of(new Subcommand("log", "/tenfour log | /tenfour log list",
+                "log a contact (codes only, no names, no text)", Role.PEER, false, this::log));
+    }
+
+    @Override
+    public Map<String, FormAction> forms() {
+        return Map.of(InteractionLogForms.FORM_ID, this::submitted);
+    }
+
+    @Override
+    public Map<String, ButtonAction> buttons() {
+        return Map.of(InteractionLogService.CORRECT_ACTION, this::correct,
+                PeerWellness.DEBRIEF_ACTION, (c, e) -> Reply.text("Thank you for looking after yourself too. "
+                        + "Type `/peer` and choose a peer to debrief with — peers deserve peer support. "
+                        + "Your employee assistance program is there for you as well."),
+                LOG_ACTION, (c, e) -> c.is(Role.PEER) ? new Reply.ShowForm(InteractionLogForms.logForm(
+                        e.value().isBlank() ? null : e.value())) : Reply.text("Only peers log contacts."));
+    }
+
+    /** A "Log this contact" button; its value pre-fills the contact type. */
+    public static final String LOG_ACTION = "log.open";
+
+    private Reply log(Caller caller, Args args, String trigger) {
+        if (args.word(0).equals("list")) {
+            List<LoggedContact> logs = service.recentLogs(caller.agency().id(), caller.member().id());
+            if (logs.isEmpty()) {
+                return Reply.text("You have no logs open for correction (logs are sealed 24 hours after you save them).");
+            }
+            return new Reply.Private(new Message("Your logs still open for correction: " + logs.size(), List.of(),
+                    logs.stream().limit(5).map(l -> org.tenfour.adapters.Button.of(InteractionLogService.CORRECT_ACTION,
+                            truncate("Correct " + l.summary()), l.logId().toString())).toList()));
+        }
+        return new Reply.ShowForm(InteractionLogForms.logForm(null));
+    }
+
+    private static String truncate(String label) {
+        return label.length() <= 70 ? label : label.substring(0, 69) + "…";
+    }
+
+    private Reply submitted(Caller caller, InboundEvent.FormSubmitted event) {
+        if (!caller.is(Role.PEER)) {
+            return Reply.text("Only active peer supporters can log contacts.");
+        }
+        Reply reply;
+        if (event.context().isBlank()) {
+            reply = service.submit(caller.agency().id(), caller.member().id(),
+                    Windows.zone(caller.agency(), caller.member()), event.values());
+        } else {
+            reply = service.correct(caller.agency().id(), caller.member().id(), UUID.fromString(event.context()), event.values());
+        }
+        if (reply instanceof Reply.FormAccepted) {
+            Optional<Message> offer = wellness.check(caller.agency().id(), caller.member().id(), wellnessThreshold);
+            offer.ifPresent(m -> jdbi.useTransaction(h -> {
+                Agency agency = h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
+                Outgoing.on(h, agency.id()).send("wellness:" + caller.member().id() + ":" + LocalDate.now(clock),
+                        AddressBook.member(h, agency, caller.member()), m, clock.instant());
+            }));
+        }
+        return reply;
+    }
+
+    private Reply correct(Caller caller, InboundEvent.ButtonPressed event) {
+        try {
+            return service.correctionForm(caller.agency().id(), caller.member().id(), UUID.fromString(event.value()));
+        } catch (IllegalArgumentException e) {
+            return Reply.text("That log could not be found.");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.tenfour.bot.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.FileUpload;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.checkin.Windows;
+import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.log.PseudonymKeys;
+import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+
+/**
+ * {@code /tenfour report [month|quarter|year]} posts the suppressed report and its chart in the
+ * coordinator channel; {@code /tenfour export [period]} sends the same tables as CSV to the
+ * coordinator who asked.
+ */
+public final class ReportCommands implements Feature {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ReportService reports;
+
+    public ReportCommands(Jdbi jdbi, Clock clock, PseudonymKeys keys) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.reports = new ReportService(jdbi, keys);
+    }
+
+    @Override
+    public List<Subcommand> subcommands() {
+        return List.of(
+                new Subcommand("report", "/tenfour report [month|quarter|year]",
+                        "program report with small counts suppressed, and a chart", Role.COORDINATOR, true, this::report),
+                new Subcommand("export", "/tenfour export [month|quarter|year]",
+                        "the same suppressed tables as a CSV file, sent to you", Role.COORDINATOR, true,
+                        (c, a, t) -> export(c, period(a))));
+    }
+
+    @Override
+    public Map<String, ButtonAction> buttons() {
+        return Map.of(ReportText.EXPORT_ACTION, (c, e) -> c.is(Role.COORDINATOR) ? export(c, parse(e.value()))
+                : Reply.text("Only the program's coordinators can export reports."));
+    }
+
+    private static Period period(Args args) {
+        return parse(args.joined());
+    }
+
+    private static Period parse(String text) {
+        try {
+            return Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("Choose month, quarter or year.");
+        }
+    }
+
+    private ProgramReport build(Caller caller, Period period) {
+        Agency agency = jdbi.onDemand(Agencies.class).find(caller.agency().id()).orElseThrow();
+        int k = AgencySettings.fromJson(agency.settingsJson()).suppressionK();
+        LocalDate today = clock.instant().atZone(Windows.zone(agency, caller.member())).toLocalDate();
+        return reports.report(agency.id(), period, today, k);
+    }
+
+    private Reply report(Caller caller, Args args, String trigger) {
+        Period period = period(args);
+        ProgramReport report = build(caller, period);
+        String id = UUID.randomUUID().toString();
+        jdbi.useTransaction(h -> {
+            Agency agency = h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
+            var channel = AddressBook.channel(h, agency, agency.coordinatorChannelId());
+            Outgoing out = Outgoing.on(h, agency.id());
+            out.send("report:" + id, channel, ReportText.message(report), clock.instant());
+            out.upload("report-chart:" + id, channel, FileUpload.of("tenfour-report-" + period.name().toLowerCase() + ".png",
+                    "image/png", ReportChart.png(report), "Program report chart (" + period.name().toLowerCase() + ")"),
+                    clock.instant());
+        });
+        return Reply.text("The " + period.name().toLowerCase() + " report is being posted here (counts under "
+                + "the agency's threshold are suppressed).");
+    }
+
+    private Reply export(Caller caller, Period period) {
+        ProgramReport report = build(caller, period);
+        jdbi.useTransaction(h -> {
+            Agency agency = h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
+            Outgoing.on(h, agency.id()).upload("export:" + UUID.randomUUID(), AddressBook.member(h, agency, caller.member()),
+                    FileUpload.of("tenfour-report-" + period.name().toLowerCase() + ".csv", "text/csv",
+                            ReportCsv.write(report).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            "Program report (" + period.name().toLowerCase() + "), suppressed"), clock.instant());
+        });
+        return Reply.text("The CSV is on its way to you in a direct message.");
+    }
+}
