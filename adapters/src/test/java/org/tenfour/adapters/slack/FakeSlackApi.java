@@ -14,12 +14,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token) and
  * answers like Slack, or as told (429 with Retry-After, 500, {@code ok:false}).
  */
-final class FakeSlackApi implements AutoCloseable {
-    static final String TEAM = "T111";
-    static final String BOT_USER = "UBOT";
+public final class FakeSlackApi implements AutoCloseable {
+    public static final String TEAM = "T111";
+    public static final String BOT_USER = "UBOT";
 
     /** One recorded call. */
-    record Call(String method, Map<String, String> params, String token) {
+    public record Call(String method, Map<String, String> params, String token) {
         JsonObject json(String param) {
             return JsonParser.parseString(params.get(param)).getAsJsonObject();
         }
@@ -32,36 +32,36 @@ final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Javalin server;
 
-    FakeSlackApi() {
+    public FakeSlackApi() {
         server = Javalin.create(config -> config.routes.post("/api/{method}", this::handle)).start("127.0.0.1", 0);
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.port() + "/api/";
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    void answer(String method, int status, String body, Map<String, String> headers) {
+    public void answer(String method, int status, String body, Map<String, String> headers) {
         answers.put(method, new Answer(status, body, headers));
     }
 
-    void rateLimit(String method, int retryAfterSeconds) {
+    public void rateLimit(String method, int retryAfterSeconds) {
         answer(method, 429, "{\"ok\":false,\"error\":\"ratelimited\"}",
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
-    void serverError(String method) {
+    public void serverError(String method) {
         answer(method, 500, "<html>oops</html>", Map.of());
     }
 
-    void error(String method, String error) {
+    public void error(String method, String error) {
         answer(method, 200, "{\"ok\":false,\"error\":\"" + error + "\"}", Map.of());
     }
 

@@ -1,11 +1,11 @@
 package org.tenfour.adapters.slack;
 
 /** Slack payloads in the shapes Slack sends them. */
-final class Payloads {
+public final class Payloads {
     private Payloads() {
     }
 
-    static String blockAction(String team, String actionId, String value) {
+    public static String blockAction(String team, String actionId, String value) {
         return """
                 {"type":"block_actions","user":{"id":"U0PAT","username":"pat","name":"pat","team_id":"%1$s"},
                  "api_app_id":"A0APP","token":"gIkuvaNzQIHg97ATvDxqgjtO",
@@ -20,7 +20,7 @@ final class Payloads {
                 .formatted(team, actionId, value);
     }
 
-    static String viewSubmission(String team) {
+    public static String viewSubmission(String team) {
         return """
                 {"type":"view_submission","team":{"id":"%1$s","domain":"fd7"},
                  "user":{"id":"U0PEER","username":"sam","name":"sam","team_id":"%1$s"},
@@ -47,7 +47,7 @@ final class Payloads {
                 .formatted(team);
     }
 
-    static String event(String team, String eventId, String eventJson) {
+    public static String event(String team, String eventId, String eventJson) {
         return """
                 {"token":"gIkuvaNzQIHg97ATvDxqgjtO","team_id":"%1$s","api_app_id":"A0APP","event":%3$s,
                  "type":"event_callback","event_id":"%2$s","event_time":1700000000,
@@ -57,23 +57,23 @@ final class Payloads {
                 .formatted(team, eventId, eventJson);
     }
 
-    static String homeOpened(String user) {
+    public static String homeOpened(String user) {
         return """
                 {"type":"app_home_opened","user":"%s","channel":"D0DM","tab":"home","event_ts":"1700000000.000300"}"""
                 .formatted(user);
     }
 
-    static String memberJoined(String user, String channel) {
+    public static String memberJoined(String user, String channel) {
         return """
                 {"type":"member_joined_channel","user":"%s","channel":"%s","channel_type":"C","team":"T111",
                  "inviter":"U0COORD","event_ts":"1700000000.000400"}""".formatted(user, channel);
     }
 
-    static String appUninstalled() {
+    public static String appUninstalled() {
         return "{\"type\":\"app_uninstalled\",\"event_ts\":\"1700000000.000500\"}";
     }
 
-    static String urlVerification(String challenge) {
+    public static String urlVerification(String challenge) {
         return """
                 {"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"%s","type":"url_verification"}""".formatted(challenge);
     }

@@ -15,20 +15,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Posts requests to {@code /slack/events} the way Slack does, signed with the v0 HMAC-SHA256 scheme. */
-final class SlackRequests {
-    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-    static final String FORM = "application/x-www-form-urlencoded";
-    static final String JSON = "application/json";
+public final class SlackRequests {
+    public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String FORM = "application/x-www-form-urlencoded";
+    public static final String JSON = "application/json";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
 
-    SlackRequests(String baseUrl) {
+    public SlackRequests(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     /** The v0 signature, computed here independently of the code under test. */
-    static String sign(String secret, long timestamp, String body) {
+    public static String sign(String secret, long timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -39,11 +39,11 @@ final class SlackRequests {
         }
     }
 
-    HttpResponse<String> signed(String contentType, String body) {
+    public HttpResponse<String> signed(String contentType, String body) {
         return signed(contentType, body, Map.of());
     }
 
-    HttpResponse<String> signed(String contentType, String body, Map<String, String> extraHeaders) {
+    public HttpResponse<String> signed(String contentType, String body, Map<String, String> extraHeaders) {
         long now = Instant.now().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("X-Slack-Request-Timestamp", String.valueOf(now));
@@ -51,7 +51,7 @@ final class SlackRequests {
         return post(contentType, body, headers);
     }
 
-    HttpResponse<String> post(String contentType, String body, Map<String, String> headers) {
+    public HttpResponse<String> post(String contentType, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/slack/events"))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -59,7 +59,7 @@ final class SlackRequests {
         return send(b.build());
     }
 
-    HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
+    public HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET();
         headers.forEach(b::header);
         return send(b.build());
@@ -74,7 +74,7 @@ final class SlackRequests {
     }
 
     /** A slash command's form body, as Slack posts it. */
-    static String command(String team, String command, String text) {
+    public static String command(String team, String command, String text) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "gIkuvaNzQIHg97ATvDxqgjtO");
         form.put("team_id", team);
@@ -93,11 +93,11 @@ final class SlackRequests {
     }
 
     /** An interactivity body: the JSON payload in a {@code payload=} form field. */
-    static String interactive(String payloadJson) {
+    public static String interactive(String payloadJson) {
         return "payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8);
     }
 
-    static String form(Map<String, String> form) {
+    public static String form(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -3,18 +3,18 @@ package org.tenfour.adapters.teams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Test activities shaped like the ones Teams sends. */
-final class Activities {
-    static final String BOT = "28:" + FakeMicrosoft.CLIENT_ID;
-    static final String USER = "29:user-alice";
-    static final String TENANT = "tenant-1";
-    static final String PERSONAL_CONVERSATION = "a:1on1-alice";
-    static final String CHANNEL = "19:general@thread.tacv2";
+public final class Activities {
+    public static final String BOT = "28:" + FakeMicrosoft.CLIENT_ID;
+    public static final String USER = "29:user-alice";
+    public static final String TENANT = "tenant-1";
+    public static final String PERSONAL_CONVERSATION = "a:1on1-alice";
+    public static final String CHANNEL = "19:general@thread.tacv2";
 
     private Activities() {
     }
 
     /** A message in the user's 1:1 chat with the bot. */
-    static ObjectNode personalMessage(String serviceUrl, String text) {
+    public static ObjectNode personalMessage(String serviceUrl, String text) {
         ObjectNode a = base("message", serviceUrl).put("text", text);
         a.putObject("conversation").put("id", PERSONAL_CONVERSATION).put("conversationType", "personal")
                 .put("tenantId", TENANT);
@@ -22,7 +22,7 @@ final class Activities {
     }
 
     /** A channel message that @mentions the bot. */
-    static ObjectNode channelMention(String serviceUrl, String rest) {
+    public static ObjectNode channelMention(String serviceUrl, String rest) {
         ObjectNode a = base("message", serviceUrl).put("text", "<at>TenFour</at> " + rest);
         a.putObject("conversation").put("id", CHANNEL + ";messageid=1700000000000")
                 .put("conversationType", "channel").put("tenantId", TENANT);
@@ -36,7 +36,7 @@ final class Activities {
     }
 
     /** The bot added to a team: a conversationUpdate in the team's General channel. */
-    static ObjectNode botAddedToTeam(String serviceUrl) {
+    public static ObjectNode botAddedToTeam(String serviceUrl) {
         ObjectNode a = base("conversationUpdate", serviceUrl);
         a.putObject("conversation").put("id", CHANNEL).put("conversationType", "channel").put("tenantId", TENANT);
         a.putArray("membersAdded").addObject().put("id", BOT);
@@ -46,7 +46,7 @@ final class Activities {
         return a;
     }
 
-    static ObjectNode base(String type, String serviceUrl) {
+    public static ObjectNode base(String type, String serviceUrl) {
         ObjectNode a = Json.object().put("type", type).put("id", "incoming-1").put("channelId", "msteams")
                 .put("serviceUrl", serviceUrl).put("timestamp", "2026-05-01T12:00:00Z");
         a.putObject("from").put("id", USER).put("name", "Alice").put("aadObjectId", "aad-alice");

@@ -20,17 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * endorsements), the Entra token endpoint, and a Bot Connector that records what it is sent and can
  * be told to fail.
  */
-final class FakeMicrosoft implements AutoCloseable {
-    static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
-    static final String CLIENT_SECRET = "s3cret~value&with=chars";
-    static final String APP_TOKEN = "app-token-xyz";
+public final class FakeMicrosoft implements AutoCloseable {
+    public static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
+    public static final String CLIENT_SECRET = "s3cret~value&with=chars";
+    public static final String APP_TOKEN = "app-token-xyz";
 
     /** One request the fake connector received. */
-    record Call(String method, String path, String authorization, JsonNode body) {
+    public record Call(String method, String path, String authorization, JsonNode body) {
     }
 
     /** A failure to answer instead of success. */
-    record Failure(int status, String retryAfter, String body) {
+    public record Failure(int status, String retryAfter, String body) {
     }
 
     private final Javalin server;
@@ -43,7 +43,7 @@ final class FakeMicrosoft implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile List<Map.Entry<RSAKey, List<String>>> keys = List.of();
 
-    FakeMicrosoft() {
+    public FakeMicrosoft() {
         server = Javalin.create(config -> {
             config.routes.get("/openid", this::metadata);
             config.routes.get("/keys", this::jwks);
@@ -55,29 +55,29 @@ final class FakeMicrosoft implements AutoCloseable {
         }).start("127.0.0.1", 0);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    String serviceUrl() {
+    public String serviceUrl() {
         return baseUrl() + "/";
     }
 
-    TeamsSettings settings() {
+    public TeamsSettings settings() {
         return new TeamsSettings(CLIENT_ID, CLIENT_SECRET, "tenant-1", baseUrl() + "/openid", baseUrl() + "/tenant/token");
     }
 
     /** Publishes these keys, each with its endorsements. */
-    void publish(List<Map.Entry<RSAKey, List<String>>> published) {
+    public void publish(List<Map.Entry<RSAKey, List<String>>> published) {
         this.keys = List.copyOf(published);
     }
 
     /** The next connector call answers with this failure. */
-    void failNext(int status, String retryAfter, String body) {
+    public void failNext(int status, String retryAfter, String body) {
         failures.add(new Failure(status, retryAfter, body));
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 

@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.Date;
 
 /** Real RS256 tokens, signed with keys generated for the test, shaped like the Bot Connector's. */
-final class TestTokens {
+public final class TestTokens {
     private TestTokens() {
     }
 
-    static RSAKey newKey(String kid) {
+    public static RSAKey newKey(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (Exception e) {
@@ -26,7 +26,7 @@ final class TestTokens {
     }
 
     /** The claims the Bot Connector puts in a token for our app, valid from {@code now} for an hour. */
-    static JWTClaimsSet.Builder claims(Instant now, String serviceUrl) {
+    public static JWTClaimsSet.Builder claims(Instant now, String serviceUrl) {
         return new JWTClaimsSet.Builder()
                 .issuer("https://api.botframework.com")
                 .audience(FakeMicrosoft.CLIENT_ID)
@@ -36,11 +36,11 @@ final class TestTokens {
                 .claim("serviceurl", serviceUrl);
     }
 
-    static String sign(RSAKey key, JWTClaimsSet claims) {
+    public static String sign(RSAKey key, JWTClaimsSet claims) {
         return sign(key, key.getKeyID(), claims);
     }
 
-    static String sign(RSAKey key, String kid, JWTClaimsSet claims) {
+    public static String sign(RSAKey key, String kid, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
                     .type(JOSEObjectType.JWT).build(), claims);
