@@ -14,7 +14,8 @@ import org.tenfour.storage.Database;
  */
 @Command(name = "tenfour", mixinStandardHelpOptions = true, version = "TenFour 0.1.0",
         description = "Peer-support program bot for first responders.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.SlackManifestCommand.class,
+                Main.TeamsPackageCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
@@ -61,6 +62,55 @@ public final class Main implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return 0;
+        }
+    }
+
+    /** Prints the Slack app manifest to paste at api.slack.com/apps. */
+    @Command(name = "slack-manifest", description = "Print the Slack app manifest (JSON) for this bot's public URL.")
+    static final class SlackManifestCommand implements Callable<Integer> {
+        @CommandLine.Option(names = "--url", required = true, description = "The bot's public https:// base URL.")
+        String url;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                spec.commandLine().getOut().println(org.tenfour.adapters.slack.SlackManifest.json(url));
+                return 0;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("tenfour: --url: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    /** Writes the Teams app package a Teams admin uploads. */
+    @Command(name = "teams-package", description = "Write the Teams app package (manifest.json and icons, zipped).")
+    static final class TeamsPackageCommand implements Callable<Integer> {
+        @CommandLine.Option(names = "--app-id", required = true, description = "The Azure bot's Microsoft App ID.")
+        String appId;
+
+        @CommandLine.Option(names = "--url", required = true, description = "The bot's public https:// base URL.")
+        String url;
+
+        @CommandLine.Option(names = "--out", defaultValue = "tenfour-teams.zip", description = "Where to write the zip.")
+        java.nio.file.Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            try {
+                org.tenfour.adapters.teams.TeamsAppPackage.write(appId, url, out);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("tenfour: " + e.getMessage());
+                return 2;
+            }
+            spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + ": upload it in Teams admin center > Manage apps");
             return 0;
         }
     }

@@ -31,6 +31,12 @@ final class SlackPlatform implements ChatPlatform {
     }
 
     @Override
+    public Delivery upload(Address to, org.tenfour.adapters.FileUpload file) {
+        Objects.requireNonNull(file, "null file");
+        return api.upload(token(to), to.targetId(), file);
+    }
+
+    @Override
     public Delivery send(Address to, Message message) {
         Objects.requireNonNull(message, "null message");
         return api.postMessage(token(to), to.targetId(), message);

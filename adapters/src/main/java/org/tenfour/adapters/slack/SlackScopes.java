@@ -21,7 +21,9 @@ final class SlackScopes {
             Map.entry("users.info", "users:read"),
             Map.entry("conversations.members", "channels:read groups:read"),
             Map.entry("usergroups.users.list", "usergroups:read"),
-            Map.entry("conversations.open", "im:write mpim:write"));
+            Map.entry("conversations.open", "im:write mpim:write"),
+            Map.entry("files.getUploadURLExternal", "files:write"),
+            Map.entry("files.completeUploadExternal", "files:write"));
 
     /** Why each scope is asked for (also the set the manifest and OAuth request). */
     static final Map<String, String> REASONS = Map.of(
@@ -33,7 +35,9 @@ final class SlackScopes {
             "channels:read", "list members of a public roster channel (conversations.members); "
                     + "receive member_joined_channel / member_left_channel",
             "groups:read", "the same for a private roster channel",
-            "usergroups:read", "list members of a user group used as a roster (usergroups.users.list)");
+            "usergroups:read", "list members of a user group used as a roster (usergroups.users.list)",
+            "files:write", "post a report's chart in the coordinator channel and its CSV export to the coordinator "
+                    + "(files.getUploadURLExternal / files.completeUploadExternal)");
 
     /** The bot scopes, sorted. */
     static final List<String> BOT = List.copyOf(new TreeSet<>(REASONS.keySet()));

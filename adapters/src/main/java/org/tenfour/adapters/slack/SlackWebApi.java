@@ -8,10 +8,18 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
+import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.UserProfile;
 
@@ -90,6 +98,42 @@ final class SlackWebApi {
         return SlackCalls.call("conversations.open", () -> methods(token)
                 .conversationsOpen(req -> req.users(userIds))).getChannel().getId();
     }
+
+    /**
+     * Uploads a file the way Slack asks since files.upload was retired: get an upload URL, send the
+     * bytes there, then complete the upload into the channel (a person's DM is opened first).
+     */
+    Delivery upload(String token, String target, FileUpload file) {
+        String channel = target.startsWith("U") || target.startsWith("W") ? openConversation(token, List.of(target)) : target;
+        byte[] bytes = file.bytes();
+        FilesGetUploadURLExternalResponse url = SlackCalls.call("files.getUploadURLExternal", () -> methods(token)
+                .filesGetUploadURLExternal(req -> req.filename(file.filename()).length(bytes.length)));
+        try {
+            HttpResponse<Void> sent = UPLOADS.send(HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", file.mimeType())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
+            if (sent.statusCode() == 429 || sent.statusCode() >= 500) {
+                throw new ChatPlatformException.Transient("file upload answered " + sent.statusCode(), null);
+            }
+            if (sent.statusCode() != 200) {
+                throw new ChatPlatformException.Rejected("file upload answered " + sent.statusCode());
+            }
+        } catch (java.io.IOException e) {
+            throw new ChatPlatformException.Transient("file upload failed: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatPlatformException.Transient("file upload interrupted", e);
+        }
+        SlackCalls.call("files.completeUploadExternal", () -> methods(token).filesCompleteUploadExternal(req -> req
+                .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder()
+                        .id(url.getFileId()).title(file.title()).build()))
+                .channelId(channel)));
+        return new Delivery(channel, url.getFileId());
+    }
+
+    private static final java.net.http.HttpClient UPLOADS = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private MethodsClient methods(String token) {
         return slack.methods(token);

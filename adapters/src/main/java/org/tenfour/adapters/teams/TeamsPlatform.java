@@ -84,6 +84,44 @@ final class TeamsPlatform implements ChatPlatform {
         return new Delivery(target.conversationId(), id);
     }
 
+    /** Largest text file shown inline (Teams caps an activity at about 28 KB). */
+    static final int INLINE_TEXT_LIMIT = 20_000;
+
+    /**
+     * Teams has no bot file upload outside a consent flow: an image is sent inline (a data URL
+     * attachment), a small text file (CSV) as a monospace card; anything else is refused.
+     */
+    @Override
+    public Delivery upload(Address to, org.tenfour.adapters.FileUpload file) {
+        return post(resolve(to), fileActivity(file));
+    }
+
+    static ObjectNode fileActivity(org.tenfour.adapters.FileUpload file) {
+        if (file.mimeType().startsWith("image/")) {
+            ObjectNode activity = Json.object().put("type", "message").put("text", file.title());
+            activity.putArray("attachments").addObject().put("contentType", file.mimeType())
+                    .put("contentUrl", "data:" + file.mimeType() + ";base64," + file.base64())
+                    .put("name", file.filename());
+            return activity;
+        }
+        if (file.mimeType().startsWith("text/")) {
+            String content = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (content.length() > INLINE_TEXT_LIMIT) {
+                throw new org.tenfour.adapters.ChatPlatformException.Rejected(
+                        file.filename() + " is too large to show in Teams (" + content.length() + " characters)");
+            }
+            ObjectNode card = Json.object().put("type", "AdaptiveCard").put("version", "1.5")
+                    .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+            var body = card.putArray("body");
+            body.addObject().put("type", "TextBlock").put("text", file.title() + " (" + file.filename() + ")")
+                    .put("weight", "Bolder").put("wrap", true);
+            body.addObject().put("type", "TextBlock").put("text", content).put("fontType", "Monospace")
+                    .put("wrap", true).put("size", "Small");
+            return cardActivity(card);
+        }
+        throw new org.tenfour.adapters.ChatPlatformException.Rejected("Teams cannot show " + file.mimeType() + " inline");
+    }
+
     /** A message as an activity: plain text when that is all it is, otherwise an Adaptive Card. */
     static ObjectNode messageActivity(Message message) {
         if (message.notes().isEmpty() && message.buttons().isEmpty()) {

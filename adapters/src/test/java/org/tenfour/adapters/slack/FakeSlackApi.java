@@ -31,9 +31,22 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Javalin server;
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+
+    /** Bytes received at the upload URL, by file id. */
+    public Map<String, byte[]> uploads() {
+        return Map.copyOf(uploads);
+    }
 
     public FakeSlackApi() {
-        server = Javalin.create(config -> config.routes.post("/api/{method}", this::handle)).start("127.0.0.1", 0);
+        server = Javalin.create(config -> {
+            config.routes.post("/api/{method}", this::handle);
+            // where files.getUploadURLExternal sends the bytes
+            config.routes.post("/upload/{file}", ctx -> {
+                uploads.put(ctx.pathParam("file"), ctx.bodyAsBytes());
+                ctx.result("OK - " + ctx.bodyAsBytes().length);
+            });
+        }).start("127.0.0.1", 0);
     }
 
     public String apiUrl() {
@@ -81,7 +94,7 @@ public final class FakeSlackApi implements AutoCloseable {
         ctx.contentType("application/json; charset=utf-8").result(defaultAnswer(method, params));
     }
 
-    private static String defaultAnswer(String method, Map<String, String> params) {
+    private String defaultAnswer(String method, Map<String, String> params) {
         return switch (method) {
             case "auth.test" -> """
                     {"ok":true,"url":"https://fd7.slack.com/","team":"Fire District 7","user":"tenfour",
@@ -102,6 +115,10 @@ public final class FakeSlackApi implements AutoCloseable {
                     : "{\"ok\":true,\"members\":[\"U1\",\"U2\"],\"response_metadata\":{\"next_cursor\":\"page2\"}}";
             case "usergroups.users.list" -> "{\"ok\":true,\"users\":[\"U7\",\"U8\"]}";
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"G0MPIM\"}}";
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + apiUrl().replace("/api/", "/upload/")
+                    + "F0FILE1\",\"file_id\":\"F0FILE1\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0FILE1\",\"title\":\""
+                    + params.getOrDefault("files", "") .replace("\"", "'") + "\"}]}";
             case "oauth.v2.access" -> """
                     {"ok":true,"app_id":"A0APP","authed_user":{"id":"UINSTALLER"},"scope":"commands,chat:write",
                      "token_type":"bot","access_token":"xoxb-installed-token","bot_user_id":"UBOT7",

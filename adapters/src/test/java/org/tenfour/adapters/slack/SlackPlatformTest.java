@@ -44,6 +44,32 @@ class SlackPlatformTest {
     }
 
     @Test
+    void a_file_for_a_person_opens_their_dm_uploads_the_bytes_and_completes_into_that_channel() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        Delivery d = platform.upload(PAT, org.tenfour.adapters.FileUpload.of("chart.png", "image/png", png, "Monthly report"));
+
+        assertThat(slack.calls("conversations.open").get(0).params()).containsEntry("users", "U0PAT");
+        assertThat(slack.calls("files.getUploadURLExternal").get(0).params())
+                .containsEntry("filename", "chart.png").containsEntry("length", "7");
+        assertThat(slack.uploads().get("F0FILE1")).isEqualTo(png);
+        FakeSlackApi.Call complete = slack.calls("files.completeUploadExternal").get(0);
+        assertThat(complete.params()).containsEntry("channel_id", "G0MPIM");
+        assertThat(complete.params().get("files")).contains("F0FILE1").contains("Monthly report");
+        assertThat(d).isEqualTo(new Delivery("G0MPIM", "F0FILE1"));
+    }
+
+    @Test
+    void a_file_upload_that_slack_rate_limits_reports_the_wait() {
+        slack.rateLimit("files.getUploadURLExternal", 7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform.upload(
+                Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "C0COORD"),
+                org.tenfour.adapters.FileUpload.of("r.csv", "text/csv", new byte[] {1}, "Report")))
+                .isInstanceOfSatisfying(org.tenfour.adapters.ChatPlatformException.RateLimited.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7)));
+        assertThat(slack.uploads()).isEmpty();
+    }
+
+    @Test
     void a_message_to_a_user_is_posted_to_the_user_id_and_answers_the_dm_channel_and_ts() {
         Message message = new Message("How are you doing?", List.of("Crisis line: 988"),
                 List.of(new Button("checkin.answer", "I'm fine", "c42:ok", Button.Style.PRIMARY)));

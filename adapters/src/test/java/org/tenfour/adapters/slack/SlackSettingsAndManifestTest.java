@@ -75,7 +75,7 @@ class SlackSettingsAndManifestTest {
         List<String> scopes = new ArrayList<>();
         oauth.getAsJsonObject("scopes").getAsJsonArray("bot").forEach(e -> scopes.add(e.getAsString()));
         assertThat(scopes).containsExactlyInAnyOrderElementsOf(SlackScopes.REASONS.keySet())
-                .doesNotContain("files:write");
+                .contains("files:write").doesNotContain("files:read", "chat:write.public", "users:read.email");
         List<String> usedByMethods = SlackScopes.METHODS.values().stream().filter(s -> !s.isEmpty())
                 .flatMap(s -> java.util.Arrays.stream(s.split(" "))).toList();
         assertThat(scopes).allSatisfy(scope -> assertThat(scope.equals("commands") || usedByMethods.contains(scope))

@@ -35,6 +35,24 @@ class TeamsPlatformTest {
     }
 
     @Test
+    void a_chart_is_sent_inline_and_a_csv_as_a_monospace_card_and_other_files_are_refused() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        platform.upload(alice, org.tenfour.adapters.FileUpload.of("chart.png", "image/png", png, "Monthly report"));
+        platform.upload(alice, org.tenfour.adapters.FileUpload.of("r.csv", "text/csv",
+                "table,code\ncontacts,total\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Report CSV"));
+        assertThat(teams.microsoft.calls).hasSize(2);
+        var image = teams.microsoft.calls.get(0).body().path("attachments").get(0);
+        assertThat(image.path("contentType").asText()).isEqualTo("image/png");
+        assertThat(image.path("contentUrl").asText()).isEqualTo("data:image/png;base64,iVBORw==");
+        var card = teams.microsoft.calls.get(1).body().path("attachments").get(0).path("content");
+        assertThat(card.path("body").get(1).path("text").asText()).isEqualTo("table,code\ncontacts,total\n");
+        assertThat(card.path("body").get(1).path("fontType").asText()).isEqualTo("Monospace");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform.upload(alice,
+                org.tenfour.adapters.FileUpload.of("x.zip", "application/zip", new byte[] {1}, "zip")))
+                .isInstanceOf(org.tenfour.adapters.ChatPlatformException.Rejected.class);
+    }
+
+    @Test
     void a_message_to_a_user_with_a_known_chat_is_posted_there_and_its_id_returned() {
         Delivery delivery = platform.send(alice, Message.text("Checking in: how are you doing?"));
 
