@@ -36,6 +36,8 @@ import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
+import org.tenfour.bot.sandbox.DemoSeed;
+import org.tenfour.bot.sandbox.FastForward;
 import org.tenfour.storage.Agency;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Database;
@@ -56,19 +58,27 @@ public final class Application implements AutoCloseable {
     private final HttpServer http;
     private final OutboxSender sender;
     private final PlatformWiring wiring;
+    private final boolean sandbox;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Application(Database database, Scheduling scheduling, HttpServer http, OutboxSender sender,
-                        PlatformWiring wiring) {
+                        PlatformWiring wiring, boolean sandbox) {
         this.database = database;
         this.scheduling = scheduling;
         this.http = http;
         this.sender = sender;
         this.wiring = wiring;
+        this.sandbox = sandbox;
     }
 
-    /** Starts everything; on failure, stops what was started and rethrows. */
-    public static Application start(Settings settings, Clock clock) {
+    /**
+     * Starts everything; on failure, stops what was started and rethrows. In sandbox mode every part
+     * runs on a {@link org.tenfour.bot.sandbox.SandboxClock} over {@code baseClock}, so that the
+     * sandbox's fast-forward moves the whole application's time.
+     */
+    public static Application start(Settings settings, Clock baseClock) {
+        FastForward fastForward = settings.sandbox() ? FastForward.resume(baseClock, settings.dataDir()) : null;
+        Clock clock = fastForward == null ? baseClock : fastForward.clock();
         Database database = Database.open(settings.database());
         Scheduling scheduling = null;
         PlatformWiring wiring = null;
@@ -77,7 +87,7 @@ public final class Application implements AutoCloseable {
             database.migrate();
             Jdbi jdbi = database.jdbi();
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
-            wiring = new PlatformWiring(settings, jdbi, clock, event -> inbound.get().handle(event));
+            wiring = new PlatformWiring(settings, jdbi, clock, event -> inbound.get().handle(event), fastForward);
             Platforms platforms = new Platforms(wiring.platforms());
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
             MasterKey key = MasterKey.resolve(settings);
@@ -100,12 +110,21 @@ public final class Application implements AutoCloseable {
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                     List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());
             sender.start(Duration.ofMillis(500));
+            if (fastForward != null) {
+                OutboxSender outbox = sender;
+                fastForward.bind(() -> {
+                    jobs.planAll();
+                    jobs.nudgeAll();
+                }, outbox::runOnce);
+                DemoSeed.seed(jdbi, inbound.get());
+                jobs.planAll(); // names and time zones of the demo people, from the sandbox's directory
+            }
             PrometheusMeterRegistry metrics = metrics();
             Scheduling sched = scheduling;
             HttpServer http = new HttpServer(settings.port(), () -> problems(database, sched), metrics, wiring.mounts());
             http.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
-            return new Application(database, scheduling, http, sender, wiring);
+            return new Application(database, scheduling, http, sender, wiring, fastForward != null);
         } catch (RuntimeException e) {
             if (sender != null) {
                 sender.close();
@@ -155,6 +174,11 @@ public final class Application implements AutoCloseable {
         return problems;
     }
 
+    /** Whether the browser sandbox runs (at {@code /sandbox}). */
+    public boolean sandbox() {
+        return sandbox;
+    }
+
     /** The HTTP port. */
     public int port() {
         return http.port();
@@ -167,6 +191,7 @@ public final class Application implements AutoCloseable {
             return;
         }
         log.info("stopping");
+        wiring.disconnectLive();
         http.stop(GRACE);
         sender.close();
         scheduling.close();

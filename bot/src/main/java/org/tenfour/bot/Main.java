@@ -57,6 +57,9 @@ public final class Main implements Callable<Integer> {
                 stopped.countDown();
             }, "tenfour-shutdown"));
             System.out.println("TenFour is running: http://localhost:" + app.port() + "/readyz");
+            if (app.sandbox()) {
+                System.out.println("Sandbox (demo data, no Slack or Teams needed): http://localhost:" + app.port() + "/sandbox");
+            }
             try {
                 stopped.await();
             } catch (InterruptedException e) {

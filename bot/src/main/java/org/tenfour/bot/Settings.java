@@ -23,11 +23,14 @@ import org.tenfour.storage.DatabaseSettings;
  * @param publicUrl     the bot's public base URL, or null ({@value #PUBLIC_URL})
  * @param secretKey     32-byte key encrypting secrets at rest, or null ({@value #SECRET_KEY})
  * @param instanceId    this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
+ * @param sandbox       whether the browser sandbox with demo data runs at {@code /sandbox} ({@value #SANDBOX}):
+ *                      on by default when neither Slack nor Teams is configured, otherwise only when set to {@code on}
  */
 public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId defaultZone,
                        URI publicUrl, byte[] secretKey, String instanceId,
                        java.util.Optional<org.tenfour.adapters.slack.SlackSettings> slack,
-                       java.util.Optional<org.tenfour.adapters.teams.TeamsSettings> teams) {
+                       java.util.Optional<org.tenfour.adapters.teams.TeamsSettings> teams,
+                       boolean sandbox) {
 
     public static final String PORT = "PORT";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -39,6 +42,7 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
     public static final String PUBLIC_URL = "TENFOUR_PUBLIC_URL";
     public static final String SECRET_KEY = "TENFOUR_SECRET_KEY";
     public static final String INSTANCE_ID = "TENFOUR_INSTANCE_ID";
+    public static final String SANDBOX = "TENFOUR_SANDBOX";
 
     public Settings {
         Objects.requireNonNull(database, "null database");
@@ -69,10 +73,24 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         int poolSize = intValue(env, DATABASE_POOL_SIZE, 10, 1, 200);
         DatabaseSettings database = new DatabaseSettings(url, blankToNull(env.get(DATABASE_USER)),
                 blankToNull(env.get(DATABASE_PASSWORD)), dataDir, poolSize);
+        var slack = platform("SLACK_*", () -> org.tenfour.adapters.slack.SlackSettings.fromEnvironment(env));
+        var teams = platform("TEAMS_*", () -> org.tenfour.adapters.teams.TeamsSettings.fromEnvironment(env));
         return new Settings(port, database, dataDir, zone(env, TIME_ZONE, "UTC"), url(env, PUBLIC_URL),
-                key(env, SECRET_KEY), instanceId(env), platform("SLACK_*",
-                        () -> org.tenfour.adapters.slack.SlackSettings.fromEnvironment(env)),
-                platform("TEAMS_*", () -> org.tenfour.adapters.teams.TeamsSettings.fromEnvironment(env)));
+                key(env, SECRET_KEY), instanceId(env), slack, teams,
+                sandbox(env, slack.isEmpty() && teams.isEmpty()));
+    }
+
+    /** {@code on} or {@code off}; unset means on exactly when no chat platform is configured. */
+    private static boolean sandbox(Map<String, String> env, boolean noPlatform) {
+        String raw = blankToNull(env.get(SANDBOX));
+        if (raw == null) {
+            return noPlatform;
+        }
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ConfigException(SANDBOX, "must be on or off, was '" + raw + "'");
+        };
     }
 
     private static <T> java.util.Optional<T> platform(String variables, java.util.function.Supplier<java.util.Optional<T>> read) {
@@ -184,6 +202,6 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         return "Settings[port=" + port + ", database=" + database + ", defaultZone=" + defaultZone
                 + ", publicUrl=" + publicUrl + ", secretKey=" + (secretKey == null ? "unset" : "set")
                 + ", instanceId=" + instanceId + ", slack=" + slack.map(Object::toString).orElse("off")
-                + ", teams=" + teams.map(Object::toString).orElse("off") + "]";
+                + ", teams=" + teams.map(Object::toString).orElse("off") + ", sandbox=" + (sandbox ? "on" : "off") + "]";
     }
 }

@@ -65,4 +65,26 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("DATABASE_POOL_SIZE", "0")))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("DATABASE_POOL_SIZE:");
     }
+
+    @Test
+    void the_sandbox_is_on_when_no_chat_platform_is_configured() {
+        assertThat(Settings.fromEnv(Map.of()).sandbox()).isTrue();
+        assertThat(Settings.fromEnv(Map.of(Settings.SANDBOX, "off")).sandbox()).isFalse();
+    }
+
+    @Test
+    void with_a_chat_platform_the_sandbox_is_off_unless_asked_for() {
+        Map<String, String> slack = Map.of("SLACK_SIGNING_SECRET", "s3cret", "SLACK_BOT_TOKEN", "xoxb-1");
+        assertThat(Settings.fromEnv(slack).sandbox()).isFalse();
+        var withSandbox = new java.util.HashMap<>(slack);
+        withSandbox.put(Settings.SANDBOX, "on");
+        assertThat(Settings.fromEnv(withSandbox).sandbox()).isTrue();
+        assertThat(Settings.fromEnv(withSandbox).toString()).contains("sandbox=on");
+    }
+
+    @Test
+    void a_sandbox_value_other_than_on_or_off_is_refused() {
+        assertThatThrownBy(() -> Settings.fromEnv(Map.of(Settings.SANDBOX, "yes")))
+                .isInstanceOf(ConfigException.class).hasMessage("TENFOUR_SANDBOX: must be on or off, was 'yes'");
+    }
 }

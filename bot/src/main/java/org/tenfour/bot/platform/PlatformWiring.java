@@ -15,13 +15,15 @@ import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.slack.SlackAdapter;
 import org.tenfour.adapters.teams.TeamsAdapter;
+import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.Settings;
+import org.tenfour.bot.sandbox.DemoData;
 import org.tenfour.storage.ProcessedEvents;
 import org.tenfour.storage.SecretCipher;
 
 /**
- * Builds the configured platform adapters (Slack, Teams), their outbound {@link ChatPlatform}s and
- * the HTTP routes they need.
+ * Builds the configured platform adapters (Slack, Teams, the browser sandbox), their outbound
+ * {@link ChatPlatform}s and the HTTP routes they need.
  */
 public final class PlatformWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
@@ -29,9 +31,13 @@ public final class PlatformWiring implements AutoCloseable {
     private final Map<Platform, ChatPlatform> platforms = new EnumMap<>(Platform.class);
     private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private WebSandbox sandbox;
 
-    /** Creates the adapters the settings enable; {@code inbound} receives every platform's events. */
-    public PlatformWiring(Settings settings, Jdbi jdbi, Clock clock, InboundHandler inbound) {
+    /**
+     * Creates the adapters the settings enable; {@code inbound} receives every platform's events;
+     * {@code time} is the sandbox's fast-forward control (used only when the sandbox is on).
+     */
+    public PlatformWiring(Settings settings, Jdbi jdbi, Clock clock, InboundHandler inbound, WebSandbox.TimeControl time) {
         settings.slack().ifPresent(slack -> {
             SecretCipher cipher = settings.secretKey() == null ? null
                     : SecretCipher.fromBase64(java.util.Base64.getEncoder().encodeToString(settings.secretKey()));
@@ -53,6 +59,25 @@ public final class PlatformWiring implements AutoCloseable {
             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
             log.info("Teams enabled");
         });
+        if (settings.sandbox()) {
+            WebSandbox web = new WebSandbox(DemoData.WORKSPACES, DemoData.PEOPLE, DemoData.CHANNELS, inbound, clock,
+                    java.util.Objects.requireNonNull(time, "the sandbox needs its time control"));
+            platforms.put(Platform.WEB, web.platform());
+            mounts.add(web.routes());
+            closeables.add(web);
+            sandbox = web;
+            log.warn("SANDBOX ON ({}): /sandbox serves made-up demo agencies and lets anyone who can reach this port "
+                    + "act as any demo person and move the sandbox clock; it never touches Slack or Teams agencies. "
+                    + "Set {}=off to disable it.", settings.slack().isPresent() || settings.teams().isPresent()
+                    ? Settings.SANDBOX + "=on" : "no Slack or Teams configured", Settings.SANDBOX);
+        }
+    }
+
+    /** Ends the sandbox's live streams so that the HTTP server's graceful stop need not wait for them. */
+    public void disconnectLive() {
+        if (sandbox != null) {
+            sandbox.disconnect();
+        }
     }
 
     /** In single-workspace mode nothing is stored; uninstalls only need a no-op delete. */

@@ -1,0 +1,151 @@
+package org.tenfour.bot.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sandbox page as a person in a browser uses it: pick who you are, open a conversation, type,
+ * press buttons, fast-forward. Every wait is on something visible; the page re-renders on every
+ * live update, so lookups retry over stale elements.
+ */
+final class SandboxPage {
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    SandboxPage(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    SandboxPage open(String userId) {
+        driver.get(baseUrl + "/sandbox?as=" + userId);
+        waitUntilPlaying(userId);
+        return this;
+    }
+
+    /** Switches identity with the picker, as a person would. */
+    SandboxPage playAs(String userId) {
+        new Select(driver.findElement(By.id("identity"))).selectByValue(userId);
+        waitUntilPlaying(userId);
+        return this;
+    }
+
+    private void waitUntilPlaying(String userId) {
+        wait.until(d -> d.getCurrentUrl().contains("as=" + userId)
+                && !d.findElements(By.cssSelector(".conv.active[data-conversation='dm-" + userId + "']")).isEmpty());
+    }
+
+    SandboxPage openConversation(String conversationId) {
+        wait.until(d -> {
+            d.findElement(By.cssSelector(".conv[data-conversation='" + conversationId + "']")).click();
+            return !d.findElements(By.cssSelector(".conv.active[data-conversation='" + conversationId + "']")).isEmpty();
+        });
+        return this;
+    }
+
+    SandboxPage type(String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-input")));
+        input.clear();
+        input.sendKeys(text);
+        driver.findElement(By.id("composer-send")).click();
+        return this;
+    }
+
+    /** Waits for a reply only this person sees ("Only visible to you") that contains {@code text}. */
+    SandboxPage waitForPrivateReply(String text) {
+        wait.until(d -> d.findElements(By.cssSelector("#messages .ephemeral.reply")).stream()
+                .anyMatch(e -> e.getText().contains(text)));
+        return this;
+    }
+
+    /** Waits for a message in the open conversation containing {@code text}; returns it. */
+    WebElement waitForMessage(String text) {
+        return wait.until(d -> message(d, text).orElse(null));
+    }
+
+    /** Presses the button labelled {@code label} on the message containing {@code text}. */
+    SandboxPage press(String messageText, String label) {
+        wait.until(d -> {
+            WebElement message = message(d, messageText).orElse(null);
+            if (message == null) {
+                return false;
+            }
+            for (WebElement b : message.findElements(By.cssSelector(".buttons button"))) {
+                if (b.getText().equals(label) && b.isEnabled()) {
+                    b.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        return this;
+    }
+
+    /** Waits until the message containing {@code text} shows {@code outcome} and has no buttons left. */
+    SandboxPage waitForResolved(String text, String outcome) {
+        wait.until(d -> message(d, text).filter(m -> m.getText().contains(outcome))
+                .filter(m -> m.findElements(By.cssSelector(".buttons button")).isEmpty()).isPresent());
+        return this;
+    }
+
+    SandboxPage fastForward(int days, String expectedDay) {
+        WebElement input = driver.findElement(By.id("ff-days"));
+        input.clear();
+        input.sendKeys(Integer.toString(days));
+        driver.findElement(By.id("ff-go")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sandbox-now"), expectedDay));
+        return this;
+    }
+
+    String sandboxNow() {
+        return driver.findElement(By.id("sandbox-now")).getText();
+    }
+
+    int unread(String conversationId) {
+        List<WebElement> badges = driver.findElements(By.cssSelector(".conv[data-conversation='" + conversationId + "'] .badge"));
+        return badges.isEmpty() ? 0 : Integer.parseInt(badges.get(0).getText());
+    }
+
+    String banner() {
+        return driver.findElement(By.id("banner")).getText();
+    }
+
+    String timeControl() {
+        return driver.findElement(By.id("time-control")).getText();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<WebElement> message(WebDriver d, String text) {
+        return d.findElements(By.cssSelector("#messages .message:not(.ephemeral)")).stream()
+                .filter(e -> e.getText().contains(text)).findFirst();
+    }
+}
