@@ -11,7 +11,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +32,10 @@ import org.tenfour.bot.checkin.IncidentCommands;
 import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
 import org.tenfour.bot.checkin.RosterCommands;
+import org.tenfour.bot.connect.Connect;
+import org.tenfour.bot.connect.ConnectJobs;
 import org.tenfour.bot.http.HttpServer;
+import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
@@ -49,10 +57,12 @@ public final class Application implements AutoCloseable {
     private final HttpServer http;
     private final OutboxSender sender;
     private final PlatformWiring wiring;
+    private final ExecutorService relaySender;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Application(Database database, Scheduling scheduling, HttpServer http, OutboxSender sender,
-                        PlatformWiring wiring) {
+                        PlatformWiring wiring, ExecutorService relaySender) {
+        this.relaySender = relaySender;
         this.database = database;
         this.scheduling = scheduling;
         this.http = http;
@@ -66,6 +76,7 @@ public final class Application implements AutoCloseable {
         Scheduling scheduling = null;
         PlatformWiring wiring = null;
         OutboxSender sender = null;
+        ExecutorService relaySender = null;
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
@@ -73,15 +84,23 @@ public final class Application implements AutoCloseable {
             wiring = new PlatformWiring(settings, jdbi, clock, event -> inbound.get().handle(event));
             Platforms platforms = new Platforms(wiring.platforms());
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
-            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), jobs.factories());
+            ConnectJobs connectJobs = new ConnectJobs(jdbi, clock);
+            Map<Class<? extends org.quartz.Job>, Supplier<? extends org.quartz.Job>> factories = new HashMap<>(jobs.factories());
+            factories.putAll(connectJobs.factories());
+            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), factories);
             CheckInJobs.schedule(scheduling.scheduler());
+            ConnectJobs.schedule(scheduling.scheduler());
             Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
-            inbound.set(new Inbound(jdbi, List.of(
+            relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
+            Connect connect = new Connect(jdbi, clock, platforms, relaySender);
+            List<Feature> features = new ArrayList<>(List.of(
                     new ProgramCommands(jdbi, clock, platforms, planNow),
-                    new RosterCommands(jdbi, clock, planNow),
+                    new RosterCommands(jdbi, clock, planNow, connect.directory()),
                     new MemberCommands(jdbi, clock),
                     new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                    new CheckInAnswers(jdbi, clock))));
+                    new CheckInAnswers(jdbi, clock, connect.checkInTalk())));
+            features.addAll(connect.features());
+            inbound.set(new Inbound(jdbi, features));
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                     List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());
             sender.start(Duration.ofMillis(500));
@@ -90,8 +109,11 @@ public final class Application implements AutoCloseable {
             HttpServer http = new HttpServer(settings.port(), () -> problems(database, sched), metrics, wiring.mounts());
             http.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
-            return new Application(database, scheduling, http, sender, wiring);
+            return new Application(database, scheduling, http, sender, wiring, relaySender);
         } catch (RuntimeException e) {
+            if (relaySender != null) {
+                relaySender.shutdownNow();
+            }
             if (sender != null) {
                 sender.close();
             }
@@ -153,6 +175,7 @@ public final class Application implements AutoCloseable {
         }
         log.info("stopping");
         http.stop(GRACE);
+        relaySender.shutdown();
         sender.close();
         scheduling.close();
         wiring.close();

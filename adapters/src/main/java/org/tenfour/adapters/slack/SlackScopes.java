@@ -33,7 +33,12 @@ final class SlackScopes {
             "channels:read", "list members of a public roster channel (conversations.members); "
                     + "receive member_joined_channel / member_left_channel",
             "groups:read", "the same for a private roster channel",
-            "usergroups:read", "list members of a user group used as a roster (usergroups.users.list)");
+            "usergroups:read", "list members of a user group used as a roster (usergroups.users.list)",
+            "im:history", "receive what a person writes to the bot in its DM (message.im), only to relay it live "
+                    + "between a member and a peer; it is never stored");
+
+    /** Event subscription → the bot scope it needs. */
+    static final Map<String, String> EVENTS = Map.of("message.im", "im:history");
 
     /** The bot scopes, sorted. */
     static final List<String> BOT = List.copyOf(new TreeSet<>(REASONS.keySet()));
