@@ -88,7 +88,7 @@ public interface ConnectionRequests {
     /** After an accept: {@code introduced} (closed at once: the bot stepped out) or {@code relaying}. */
     @SqlUpdate("""
             update connection_request set state = :state,
-                   closed_at = case when :state = 'introduced' then :at else null end
+                   closed_at = case when cast(:state as text) = 'introduced' then cast(:at as timestamptz) else null end
             where agency_id = :agencyId and id = :id and state = 'accepted'""")
     int connected(UUID agencyId, UUID id, String state, Instant at);
 
