@@ -231,7 +231,7 @@ class PartnersReferralsRetentionTest {
         assertThat(after.namedPeerId()).isNull();
         assertThat(after.triedPeerIds()).isEmpty();
         assertThat(after.urgency()).as("coded facts stay for reporting").isEqualTo("today");
-        int rows = world.jdbi.withHandle(h -> h.createQuery("select (select count(*) from relay where request_id = :id) "
+        int rows = world.jdbi.withHandle(h -> h.createQuery("select (select count(*) from relay where request_id::text = :id) "
                 + "+ (select count(*) from outbox where idempotency_key like 'connect:' || :id || '%')")
                 .bind("id", r.id().toString()).mapTo(Integer.class).one());
         assertThat(rows).as("routing and delivered messages of the request are gone").isZero();
