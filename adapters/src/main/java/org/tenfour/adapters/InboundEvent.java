@@ -74,6 +74,28 @@ public sealed interface InboundEvent {
         }
     }
 
+    /**
+     * A person wrote to the bot in a direct message, and it is not a command (Slack: a {@code message.im}
+     * from a person; Teams: a 1:1 message whose first word is no command). The product relays it to a
+     * peer when a relay is active and never stores it.
+     *
+     * @param text  what they wrote, as written
+     * @param where the direct-message conversation
+     */
+    record DirectMessage(Actor actor, String text, Address where) implements InboundEvent {
+        public DirectMessage {
+            Objects.requireNonNull(actor, "null actor");
+            Objects.requireNonNull(text, "null text");
+            Objects.requireNonNull(where, "null where");
+        }
+
+        /** Never the text: it is personal. */
+        @Override
+        public String toString() {
+            return "DirectMessage[actor=" + actor + ", where=" + where + ", text=(" + text.length() + " chars)]";
+        }
+    }
+
     /** A member opened the bot's home (Slack App Home); the product may publish a view. */
     record HomeOpened(Actor actor) implements InboundEvent {
         public HomeOpened {

@@ -11,7 +11,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +32,11 @@ import org.tenfour.bot.checkin.IncidentCommands;
 import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
 import org.tenfour.bot.checkin.RosterCommands;
+import org.tenfour.bot.connect.Connect;
+import org.tenfour.bot.connect.ConnectJobs;
 import org.tenfour.bot.http.HttpServer;
 import java.util.Map;
+import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
@@ -59,10 +67,12 @@ public final class Application implements AutoCloseable {
     private final OutboxSender sender;
     private final PlatformWiring wiring;
     private final boolean sandbox;
+    private final ExecutorService relaySender;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private Application(Database database, Scheduling scheduling, HttpServer http, OutboxSender sender,
-                        PlatformWiring wiring, boolean sandbox) {
+                        PlatformWiring wiring, boolean sandbox, ExecutorService relaySender) {
+        this.relaySender = relaySender;
         this.database = database;
         this.scheduling = scheduling;
         this.http = http;
@@ -83,6 +93,7 @@ public final class Application implements AutoCloseable {
         Scheduling scheduling = null;
         PlatformWiring wiring = null;
         OutboxSender sender = null;
+        ExecutorService relaySender = null;
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
@@ -92,21 +103,27 @@ public final class Application implements AutoCloseable {
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
             MasterKey key = MasterKey.resolve(settings);
             LogJobs logJobs = new LogJobs(jdbi, clock, key.pseudonymKeys(), RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
-            Map<Class<? extends org.quartz.Job>, java.util.function.Supplier<? extends org.quartz.Job>> factories =
-                    new java.util.HashMap<>(jobs.factories());
+            ConnectJobs connectJobs = new ConnectJobs(jdbi, clock);
+            Map<Class<? extends org.quartz.Job>, Supplier<? extends org.quartz.Job>> factories = new HashMap<>(jobs.factories());
             factories.putAll(logJobs.factories());
+            factories.putAll(connectJobs.factories());
             scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), factories);
             CheckInJobs.schedule(scheduling.scheduler());
             LogJobs.schedule(scheduling.scheduler());
+            ConnectJobs.schedule(scheduling.scheduler());
             Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
-            inbound.set(new Inbound(jdbi, List.of(
+            relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
+            Connect connect = new Connect(jdbi, clock, platforms, relaySender);
+            List<Feature> features = new ArrayList<>(List.of(
                     new ProgramCommands(jdbi, clock, platforms, planNow),
-                    new RosterCommands(jdbi, clock, planNow),
+                    new RosterCommands(jdbi, clock, planNow, connect.directory()),
                     new MemberCommands(jdbi, clock),
                     new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                    new CheckInAnswers(jdbi, clock),
+                    new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
                     new LogCommands(jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
-                    new ReportCommands(jdbi, clock, key.pseudonymKeys()))));
+                    new ReportCommands(jdbi, clock, key.pseudonymKeys())));
+            features.addAll(connect.features());
+            inbound.set(new Inbound(jdbi, features));
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                     List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());
             sender.start(Duration.ofMillis(500));
@@ -124,8 +141,11 @@ public final class Application implements AutoCloseable {
             HttpServer http = new HttpServer(settings.port(), () -> problems(database, sched), metrics, wiring.mounts());
             http.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
-            return new Application(database, scheduling, http, sender, wiring, fastForward != null);
+            return new Application(database, scheduling, http, sender, wiring, fastForward != null, relaySender);
         } catch (RuntimeException e) {
+            if (relaySender != null) {
+                relaySender.shutdownNow();
+            }
             if (sender != null) {
                 sender.close();
             }
@@ -193,6 +213,7 @@ public final class Application implements AutoCloseable {
         log.info("stopping");
         wiring.disconnectLive();
         http.stop(GRACE);
+        relaySender.shutdown();
         sender.close();
         scheduling.close();
         wiring.close();

@@ -40,6 +40,10 @@ public interface Members {
     @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and on_roster order by created_at, id")
     List<Member> roster(UUID agencyId);
 
+    /** The agency's coordinators (who are paged when no peer takes a request). */
+    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and is_coordinator order by created_at, id")
+    List<Member> coordinators(UUID agencyId);
+
     @SqlUpdate("update member set opted_out = :optedOut where agency_id = :agencyId and id = :memberId")
     int setOptedOut(UUID agencyId, UUID memberId, boolean optedOut);
 

@@ -37,6 +37,18 @@ public interface Peers {
     @SqlUpdate("update peer set weekly_cap = :cap where agency_id = :agencyId and member_id = :memberId")
     int setWeeklyCap(UUID agencyId, UUID memberId, int cap);
 
+    /** A peer edits their own directory entry. */
+    @SqlUpdate("""
+            update peer set bio = :bio, languages = string_to_array(:languages, ','),
+                   partner_requests = :partnerRequests, weekly_cap = :weeklyCap
+            where agency_id = :agencyId and member_id = :memberId""")
+    int setProfile(UUID agencyId, UUID memberId, String bio, String languages, boolean partnerRequests, int weeklyCap);
+
+    /** Active peers of the agency who take requests from partner agencies. */
+    @SqlQuery("select " + COLUMNS + " from peer where agency_id = :agencyId and active and partner_requests "
+            + "order by created_at, member_id")
+    List<Peer> takingPartnerRequests(UUID agencyId);
+
     /** Check-ins assigned to each active peer with a due time in [from, to): the peer's load. */
     @SqlQuery("""
             select p.member_id, count(c.id) from peer p

@@ -8,6 +8,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MemberLeftChannelEvent;
+import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,6 +54,14 @@ final class EventListeners {
                 membership(p.getTeamId(), p.getEvent().getUser(), p.getEvent().getChannel(), Change.MEMBER_JOINED)));
         app.event(MemberLeftChannelEvent.class, (p, ctx) -> later(p, "member_left_channel", () ->
                 membership(p.getTeamId(), p.getEvent().getUser(), p.getEvent().getChannel(), Change.MEMBER_LEFT)));
+        app.event(MessageEvent.class, (p, ctx) -> {
+            MessageEvent m = p.getEvent();
+            if (!isPersonToBot(m, ctx.getBotUserId())) {
+                return ctx.ack(); // channel messages, bots (the bot itself included), edits and joins
+            }
+            String token = ctx.getBotToken();
+            return later(p, "message.im", () -> directMessage(p.getTeamId(), m.getUser(), m.getChannel(), m.getText(), token));
+        });
         app.event(AppUninstalledEvent.class, (p, ctx) -> later(p, "app_uninstalled", () -> removed(p.getTeamId())));
         app.event(TokensRevokedEvent.class, (p, ctx) -> {
             TokensRevokedEvent.Tokens tokens = p.getEvent().getTokens();
@@ -88,6 +97,21 @@ final class EventListeners {
         Reply reply = handler.handle(new InboundEvent.HomeOpened(Inbound.actor(team, user)));
         if (reply instanceof Reply.Private r) {
             api.publishHome(token, user, r.message());
+        }
+    }
+
+    /** A person's own plain message in their DM with the bot: no subtype, no bot, not the bot itself. */
+    static boolean isPersonToBot(MessageEvent m, String botUserId) {
+        return "im".equals(m.getChannelType()) && m.getSubtype() == null && m.getBotId() == null
+                && m.getUser() != null && !m.getUser().equals(botUserId)
+                && m.getText() != null && !m.getText().isBlank();
+    }
+
+    private void directMessage(String team, String user, String channel, String text, String token) {
+        Reply reply = handler.handle(new InboundEvent.DirectMessage(Inbound.actor(team, user),
+                text, Inbound.channel(team, channel)));
+        if (reply instanceof Reply.Private r) {
+            api.postMessage(token, channel, r.message());
         }
     }
 

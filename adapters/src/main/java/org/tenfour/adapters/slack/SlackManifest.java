@@ -13,11 +13,14 @@ import java.util.List;
 public final class SlackManifest {
     /** The events Slack sends to the adapter. */
     static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_uninstalled", "tokens_revoked",
-            "member_joined_channel", "member_left_channel");
+            "member_joined_channel", "member_left_channel",
+            // Relay only: a member's DM is passed live to their peer (and back) and never stored.
+            "message.im");
 
     static final String TENFOUR_USAGE = "help | talk | checkin | optout | cadence every 30 days | hours 07:00-19:00 "
-            + "| roster #channel | peers | partners | report";
-    static final String PEER_USAGE = "available | away until 2030-01-31 | log | caseload";
+            + "| roster #channel | peers | profile | away until 2030-01-31 | back | refer @member | partner invite | end "
+            + "| reveal | report";
+    static final String PEER_USAGE = "now | today | this week";
 
     private SlackManifest() {
     }
@@ -36,8 +39,9 @@ public final class SlackManifest {
         JsonObject appHome = new JsonObject();
         appHome.addProperty("home_tab_enabled", true);
         appHome.addProperty("messages_tab_enabled", true);
-        // Nobody reads what members type to the bot: a read-only tab keeps a cry for help from going unseen.
-        appHome.addProperty("messages_tab_read_only_enabled", true);
+        // Writable for the relay between a member and a peer (message.im, im:history): TenFour passes what is
+        // written on live and never stores it; outside a relay it answers that it does not read messages.
+        appHome.addProperty("messages_tab_read_only_enabled", false);
 
         JsonObject botUser = new JsonObject();
         botUser.addProperty("display_name", "TenFour");
@@ -46,7 +50,7 @@ public final class SlackManifest {
         JsonArray commands = new JsonArray();
         commands.add(command("/tenfour", requestUrl, "Check-ins, asking for a peer, and coordinator settings",
                 TENFOUR_USAGE));
-        commands.add(command("/peer", requestUrl, "For peer supporters: availability and contact logs", PEER_USAGE));
+        commands.add(command("/peer", requestUrl, "Ask for a trained peer to talk to", PEER_USAGE));
 
         JsonObject features = new JsonObject();
         features.add("app_home", appHome);

@@ -26,18 +26,23 @@ final class SlackScopes {
             Map.entry("files.completeUploadExternal", "files:write"));
 
     /** Why each scope is asked for (also the set the manifest and OAuth request). */
-    static final Map<String, String> REASONS = Map.of(
-            "commands", "the /tenfour and /peer slash commands",
-            "chat:write", "send direct messages and channel posts, update them, and send ephemeral replies",
-            "im:write", "open a direct message with one person (conversations.open)",
-            "mpim:write", "open a group DM to introduce a member and a peer (conversations.open with several users)",
-            "users:read", "read a person's time zone, display name and admin flag (users.info)",
-            "channels:read", "list members of a public roster channel (conversations.members); "
-                    + "receive member_joined_channel / member_left_channel",
-            "groups:read", "the same for a private roster channel",
-            "usergroups:read", "list members of a user group used as a roster (usergroups.users.list)",
-            "files:write", "post a report's chart in the coordinator channel and its CSV export to the coordinator "
-                    + "(files.getUploadURLExternal / files.completeUploadExternal)");
+    static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("commands", "the /tenfour and /peer slash commands"),
+            Map.entry("chat:write", "send direct messages and channel posts, update them, and send ephemeral replies"),
+            Map.entry("im:write", "open a direct message with one person (conversations.open)"),
+            Map.entry("mpim:write", "open a group DM to introduce a member and a peer (conversations.open with several users)"),
+            Map.entry("users:read", "read a person's time zone, display name and admin flag (users.info)"),
+            Map.entry("channels:read", "list members of a public roster channel (conversations.members); "
+                    + "receive member_joined_channel / member_left_channel"),
+            Map.entry("groups:read", "the same for a private roster channel"),
+            Map.entry("usergroups:read", "list members of a user group used as a roster (usergroups.users.list)"),
+            Map.entry("files:write", "post a report's chart in the coordinator channel and its CSV export to the coordinator "
+                    + "(files.getUploadURLExternal / files.completeUploadExternal)"),
+            Map.entry("im:history", "receive what a person writes to the bot in its DM (message.im), only to relay it live "
+                    + "between a member and a peer; it is never stored"));
+
+    /** Event subscription → the bot scope it needs. */
+    static final Map<String, String> EVENTS = Map.of("message.im", "im:history");
 
     /** The bot scopes, sorted. */
     static final List<String> BOT = List.copyOf(new TreeSet<>(REASONS.keySet()));

@@ -31,7 +31,7 @@ final class ActivityTranslator {
         return switch (a.type()) {
             case "message" -> a.value() != null && a.value().isObject()
                     ? cardAction(a, a.value(), null)
-                    : List.of(command(a));
+                    : textMessage(a);
             case "invoke" -> INVOKE_CARD_ACTION.equals(a.name()) && a.value() != null
                     ? cardAction(a, a.value().path("action").get("data"), Json.text(a.value().path("action"), "verb"))
                     : List.of();
@@ -39,6 +39,27 @@ final class ActivityTranslator {
             case "conversationUpdate" -> membership(a);
             default -> List.of();
         };
+    }
+
+    /**
+     * The first words TenFour understands as commands in a 1:1 chat. Anything else written there is a
+     * {@link InboundEvent.DirectMessage} (relayed to a peer during a relay; otherwise answered with help).
+     */
+    static final java.util.Set<String> COMMAND_WORDS = java.util.Set.of("help", "talk", "peer", "peers", "profile",
+            "away", "back", "refer", "partner", "end", "reveal", "log", "optout", "optin", "snooze", "times",
+            "settings", "mydata", "setup", "cadence", "hours", "days", "timezone", "status", "roster",
+            "coordinators", "incident", "report", "caseload", "checkin", "available");
+
+    private static List<InboundEvent> textMessage(Activity a) {
+        String text = normalise(a);
+        if (text.isEmpty()) {
+            return List.of(command(a)); // an empty message: the product answers with help
+        }
+        String first = text.split(" ", 2)[0].toLowerCase(Locale.ROOT);
+        if (a.isPersonal() && !COMMAND_WORDS.contains(first)) {
+            return List.of(new InboundEvent.DirectMessage(actor(a), a.text() == null ? text : a.text().strip(), where(a)));
+        }
+        return List.of(command(a));
     }
 
     static InboundEvent.Command command(Activity a) {

@@ -69,6 +69,13 @@ public final class Payloads {
                  "inviter":"U0COORD","event_ts":"1700000000.000400"}""".formatted(user, channel);
     }
 
+    /** A message in a DM with the bot; {@code extra} adds fields such as a subtype or bot_id. */
+    public static String directMessage(String user, String text, String extra) {
+        return """
+                {"type":"message","channel":"D0DM","channel_type":"im","user":"%s","text":"%s",
+                 "ts":"1700000000.000600","event_ts":"1700000000.000600"%s}""".formatted(user, text, extra);
+    }
+
     public static String appUninstalled() {
         return "{\"type\":\"app_uninstalled\",\"event_ts\":\"1700000000.000500\"}";
     }

@@ -309,6 +309,37 @@ class SlackEventsEndToEndTest {
     }
 
     @Test
+    void a_persons_message_in_the_bots_dm_becomes_a_direct_message_and_the_reply_is_posted_there() {
+        replies = e -> Reply.text("I don't read messages");
+
+        requests.signed(SlackRequests.JSON, Payloads.event(TEAM, "Ev0DM", Payloads.directMessage("U0PAT", "rough shift", "")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+        assertThat(events).singleElement().isInstanceOfSatisfying(InboundEvent.DirectMessage.class, m -> {
+            assertThat(m.text()).isEqualTo("rough shift");
+            assertThat(m.actor().address()).isEqualTo(Address.user(Platform.SLACK, TEAM, "U0PAT"));
+            assertThat(m.where()).isEqualTo(Address.channel(Platform.SLACK, TEAM, "D0DM"));
+            assertThat(m.toString()).as("the text never reaches a log line").doesNotContain("rough shift");
+        });
+        assertThat(slack.calls("chat.postMessage").get(0).params()).containsEntry("channel", "D0DM");
+    }
+
+    @Test
+    void bot_messages_the_bots_own_messages_and_edits_in_a_dm_are_not_direct_messages() {
+        requests.signed(SlackRequests.JSON, Payloads.event(TEAM, "Ev0BOT",
+                Payloads.directMessage("U0OTHER", "from a bot", ",\"bot_id\":\"B0OTHER\"")));
+        requests.signed(SlackRequests.JSON, Payloads.event(TEAM, "Ev0SELF", Payloads.directMessage(FakeSlackApi.BOT_USER, "echo", "")));
+        requests.signed(SlackRequests.JSON, Payloads.event(TEAM, "Ev0EDIT",
+                Payloads.directMessage("U0PAT", "edited", ",\"subtype\":\"message_changed\"")));
+        // a later, real message on the same single worker: once it arrives, the others would have too
+        requests.signed(SlackRequests.JSON, Payloads.event(TEAM, "Ev0REAL", Payloads.directMessage("U0PAT", "real", "")));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+        assertThat(events).singleElement().isInstanceOfSatisfying(InboundEvent.DirectMessage.class,
+                m -> assertThat(m.text()).isEqualTo("real"));
+    }
+
+    @Test
     void an_uninstall_removes_the_installation_and_tells_the_product() {
         requests.signed(SlackRequests.JSON, Payloads.event(TEAM, "Ev0GONE", Payloads.appUninstalled()));
 

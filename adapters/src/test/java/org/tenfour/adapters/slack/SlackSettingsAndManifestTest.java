@@ -78,8 +78,10 @@ class SlackSettingsAndManifestTest {
                 .contains("files:write").doesNotContain("files:read", "chat:write.public", "users:read.email");
         List<String> usedByMethods = SlackScopes.METHODS.values().stream().filter(s -> !s.isEmpty())
                 .flatMap(s -> java.util.Arrays.stream(s.split(" "))).toList();
-        assertThat(scopes).allSatisfy(scope -> assertThat(scope.equals("commands") || usedByMethods.contains(scope))
-                .as(scope + " is used by a Web API method or the slash commands").isTrue());
+        assertThat(scopes).allSatisfy(scope -> assertThat(scope.equals("commands") || usedByMethods.contains(scope)
+                        || SlackScopes.EVENTS.containsValue(scope))
+                .as(scope + " is used by a Web API method, an event subscription or the slash commands").isTrue());
+        assertThat(SlackScopes.REASONS.get("im:history")).as("why the bot may read DMs").contains("relay", "never stored");
 
         JsonObject settings = m.getAsJsonObject("settings");
         assertThat(settings.getAsJsonObject("event_subscriptions").get("request_url").getAsString())
@@ -88,7 +90,9 @@ class SlackSettingsAndManifestTest {
         settings.getAsJsonObject("event_subscriptions").getAsJsonArray("bot_events")
                 .forEach(e -> events.add(e.getAsString()));
         assertThat(events).containsExactlyInAnyOrder("app_home_opened", "app_uninstalled", "tokens_revoked",
-                "member_joined_channel", "member_left_channel");
+                "member_joined_channel", "member_left_channel", "message.im");
+        assertThat(features.getAsJsonObject("app_home").get("messages_tab_read_only_enabled").getAsBoolean())
+                .as("members can write to the bot for the relay").isFalse();
         assertThat(settings.getAsJsonObject("interactivity").get("is_enabled").getAsBoolean()).isTrue();
         assertThat(settings.getAsJsonObject("interactivity").get("request_url").getAsString())
                 .isEqualTo("https://bot.example.org/slack/events");

@@ -87,6 +87,26 @@ class TeamsInboundTest {
     }
 
     @Test
+    void a_personal_message_that_is_no_command_becomes_a_direct_message_from_that_chat() {
+        teams.postSigned(Activities.personalMessage(serviceUrl, "It was a rough shift"));
+
+        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.DirectMessage.class, m -> {
+            assertThat(m.text()).isEqualTo("It was a rough shift");
+            assertThat(m.actor().address().targetId()).isEqualTo(Activities.USER);
+            assertThat(m.where().conversationId()).isEqualTo(Activities.PERSONAL_CONVERSATION);
+        });
+    }
+
+    @Test
+    void a_known_command_word_in_the_personal_chat_stays_a_command_and_channel_text_is_never_a_direct_message() {
+        teams.postSigned(Activities.personalMessage(serviceUrl, "End"));
+        teams.postSigned(Activities.channelMention(serviceUrl, "It was a rough shift"));
+
+        assertThat(teams.events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(InboundEvent.Command.class));
+        assertThat(((InboundEvent.Command) teams.events.get(0)).text()).isEqualTo("End");
+    }
+
+    @Test
     void words_after_talk_become_the_peer_commands_text() {
         teams.postSigned(Activities.personalMessage(serviceUrl, "Talk  today please"));
 

@@ -20,18 +20,36 @@ import org.tenfour.bot.http.Json;
  * @param suppressionK   counts below this are suppressed in reports (at least 3)
  * @param nudgeAfterDays days without an answer before the assigned peer is nudged
  * @param rosterSource   {@code <!subteam^S…>} or {@code <#C…>} the roster follows, or null
+ * @param confidentialityPolicy what members are told about confidentiality and its exceptions; shown
+ *                       on first contact with a peer, in help, and to coordinators on a safety concern
+ * @param connect        connection-request timing and retention; defaults when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTime hoursEnd,
                              Set<DayOfWeek> days, List<String> crisisLines, int suppressionK,
-                             int nudgeAfterDays, String rosterSource) {
+                             int nudgeAfterDays, String rosterSource, String confidentialityPolicy,
+                             ConnectSettings connect) {
+
+    /** The policy text when coordinators wrote none. */
+    public static final String DEFAULT_POLICY = "Confidential: what you say to a peer stays between you and the "
+            + "peer. TenFour stores no message text and nothing goes to personnel files. The exceptions: an "
+            + "immediate threat to yourself or others, and the admission of a crime; then a peer may need to "
+            + "involve a coordinator or emergency services.";
 
     /** The defaults of a new agency: check-ins off until coordinators choose a cadence. */
     public static final AgencySettings DEFAULTS = new AgencySettings(null, LocalTime.of(8, 0), LocalTime.of(18, 0),
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
             List.of("988 Suicide & Crisis Lifeline: call or text 988", "In immediate danger: call 911"),
-            5, 3, null);
+            5, 3, null, DEFAULT_POLICY, ConnectSettings.DEFAULTS);
 
+    /** Settings without the connection-request parts (their defaults apply). */
+    public AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTime hoursEnd, Set<DayOfWeek> days,
+                          List<String> crisisLines, int suppressionK, int nudgeAfterDays, String rosterSource) {
+        this(cadenceDays, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
+                null, null);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
     public AgencySettings {
         if (cadenceDays != null && (cadenceDays < 1 || cadenceDays > 366)) {
             throw new IllegalArgumentException("cadenceDays must be 1..366: " + cadenceDays);
@@ -45,6 +63,9 @@ public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTim
             throw new IllegalArgumentException("suppressionK must be at least 3: " + suppressionK);
         }
         nudgeAfterDays = nudgeAfterDays == 0 ? 3 : nudgeAfterDays;
+        confidentialityPolicy = confidentialityPolicy == null || confidentialityPolicy.isBlank()
+                ? DEFAULT_POLICY : confidentialityPolicy;
+        connect = connect == null ? ConnectSettings.DEFAULTS : connect;
     }
 
     private static final LocalTime DEFAULTS_START = LocalTime.of(8, 0);
@@ -68,23 +89,33 @@ public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTim
     }
 
     public AgencySettings withCadenceDays(Integer value) {
-        return new AgencySettings(value, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource);
+        return new AgencySettings(value, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
+                confidentialityPolicy, connect);
     }
 
     public AgencySettings withHours(LocalTime start, LocalTime end) {
-        return new AgencySettings(cadenceDays, start, end, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource);
+        return new AgencySettings(cadenceDays, start, end, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
+                confidentialityPolicy, connect);
     }
 
     public AgencySettings withDays(Set<DayOfWeek> value) {
-        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, value, crisisLines, suppressionK, nudgeAfterDays, rosterSource);
+        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, value, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
+                confidentialityPolicy, connect);
     }
 
     public AgencySettings withCrisisLines(List<String> value) {
-        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, value, suppressionK, nudgeAfterDays, rosterSource);
+        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, value, suppressionK, nudgeAfterDays, rosterSource,
+                confidentialityPolicy, connect);
     }
 
     public AgencySettings withRosterSource(String value) {
-        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, value);
+        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, value,
+                confidentialityPolicy, connect);
+    }
+
+    public AgencySettings withConnect(ConnectSettings value) {
+        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays,
+                rosterSource, confidentialityPolicy, value);
     }
 
     /** Cadence as people say it. */

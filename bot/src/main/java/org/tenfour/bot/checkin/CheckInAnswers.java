@@ -11,14 +11,12 @@ import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
-import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
-import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
 /**
@@ -31,10 +29,13 @@ public final class CheckInAnswers implements Feature {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final CheckInTalk talk;
 
-    public CheckInAnswers(Jdbi jdbi, Clock clock) {
+    /** @param talk asks for a peer when the member answers "I'd like to talk" */
+    public CheckInAnswers(Jdbi jdbi, Clock clock, CheckInTalk talk) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.talk = java.util.Objects.requireNonNull(talk, "null talk");
     }
 
     @Override
@@ -59,6 +60,7 @@ public final class CheckInAnswers implements Feature {
         CheckIn checkIn = found.get();
         Instant now = clock.instant();
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        String[] talkReply = {null};
         boolean first = jdbi.inTransaction((Handle h) -> {
             if (h.attach(CheckIns.class).answer(caller.agency().id(), id, answer, now) == 0) {
                 return false;
@@ -71,12 +73,8 @@ public final class CheckInAnswers implements Feature {
             if (answer.equals("not_now")) {
                 h.attach(Members.class).setSnoozedUntil(caller.agency().id(), caller.member().id(), now.plus(SNOOZE));
             }
-            if (answer.equals("talk") && checkIn.peerId() != null) {
-                Members members = h.attach(Members.class);
-                Optional<Member> peer = members.find(caller.agency().id(), checkIn.peerId());
-                peer.ifPresent(p -> out.send("checkin-talk:" + id, AddressBook.member(h, caller.agency(), p),
-                        CheckInMessages.memberWantsToTalk(caller.member().displayName() == null
-                                ? "<@" + caller.member().platformUserId() + ">" : caller.member().displayName()), now));
+            if (answer.equals("talk")) {
+                talkReply[0] = talk.requested(h, caller.agency(), caller.member(), checkIn, now);
             }
             return true;
         });
@@ -85,10 +83,7 @@ public final class CheckInAnswers implements Feature {
         }
         return switch (answer) {
             case "ok" -> Reply.text("Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
-            case "talk" -> new Reply.Private(new Message(checkIn.peerId() == null
-                    ? "Thank you for saying so. Type `/peer` and a peer will be found for you right away."
-                    : "Thank you for saying so. Your peer has been told and will reach out to you today.",
-                    settings.crisisLines(), java.util.List.of()));
+            case "talk" -> new Reply.Private(new Message(talkReply[0], settings.crisisLines(), java.util.List.of()));
             default -> Reply.text("No problem. We'll check in again in a week or so.");
         };
     }

@@ -61,6 +61,22 @@ public final class CheckInPlanner {
         return created;
     }
 
+    /**
+     * A referral: the member gets a check-in like any other, in their next contact window, from their
+     * assigned peer. Nothing records who asked. At most one referral check-in a day per member; none
+     * for a member who opted out or cannot be reached. Returns whether one was scheduled.
+     */
+    public boolean refer(Agency agency, Member member) {
+        if (member.optedOut() || member.unreachable()) {
+            return false;
+        }
+        AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
+        Instant now = clock.instant();
+        Instant due = Windows.of(agency, settings, member).next(now);
+        return schedule(agency, settings, member, "referral", "referral:" + LocalDate.ofInstant(now, ZoneOffset.UTC),
+                due, null);
+    }
+
     /** Schedules one check-in and its message in one transaction; false if the slot already had one. */
     boolean schedule(Agency agency, AgencySettings settings, Member member, String kind, String slot,
                      Instant due, UUID incidentId) {

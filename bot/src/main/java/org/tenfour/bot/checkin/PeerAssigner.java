@@ -22,7 +22,7 @@ import org.tenfour.storage.Peers;
  * {@code unit} tag, or either one tagged as the other's supervisor). The choice is kept as the
  * member's assignment, so it is stable across cycles.
  */
-final class PeerAssigner {
+public final class PeerAssigner {
     private final Handle handle;
 
     PeerAssigner(Handle handle) {
@@ -52,8 +52,8 @@ final class PeerAssigner {
         return chosen;
     }
 
-    /** Same crew, or one supervises the other. */
-    static boolean related(Member a, Member b) {
+    /** Same crew, or one supervises the other (members of one agency). */
+    public static boolean related(Member a, Member b) {
         JsonNode ta = tags(a);
         JsonNode tb = tags(b);
         String unitA = ta.path("unit").asText("");

@@ -31,12 +31,22 @@ public final class RosterCommands implements Feature {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Consumer<Agency> syncNow;
+    private final Subcommand.Action directory;
 
     /** @param syncNow asks the scheduler to sync the roster from its source and plan, soon */
     public RosterCommands(Jdbi jdbi, Clock clock, Consumer<Agency> syncNow) {
+        this(jdbi, clock, syncNow, null);
+    }
+
+    /**
+     * @param directory what a plain {@code /tenfour peers} shows anyone (the peer directory); null for
+     *                  coordinators' {@code peers add|remove} only
+     */
+    public RosterCommands(Jdbi jdbi, Clock clock, Consumer<Agency> syncNow, Subcommand.Action directory) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.syncNow = syncNow;
+        this.directory = directory;
     }
 
     @Override
@@ -44,8 +54,12 @@ public final class RosterCommands implements Feature {
         return List.of(
                 new Subcommand("roster", "/tenfour roster add|remove @user … | roster from @group|#channel | roster tag @user unit:Engine-7 supervisor:@x",
                         "who is enrolled in check-ins", Role.COORDINATOR, true, this::roster),
-                new Subcommand("peers", "/tenfour peers add|remove @user …", "who the trained peer supporters are",
-                        Role.COORDINATOR, true, this::peers),
+                directory == null
+                        ? new Subcommand("peers", "/tenfour peers add|remove @user …", "who the trained peer supporters are",
+                                Role.COORDINATOR, true, this::peers)
+                        : new Subcommand("peers", "/tenfour peers | /tenfour peers add|remove @user … (coordinators)",
+                                "the peer supporters you can ask for (coordinators: add or remove them)",
+                                Role.MEMBER, false, this::peersOrDirectory),
                 new Subcommand("coordinators", "/tenfour coordinators add|remove @user …", "who runs the program",
                         Role.COORDINATOR, true, this::coordinators));
     }
@@ -115,6 +129,20 @@ public final class RosterCommands implements Feature {
             }
             default -> throw new UsageException("Say `roster add`, `roster remove`, `roster from` or `roster tag`.");
         }
+    }
+
+    /** Everyone may look at the directory; only coordinators, in their channel, change the peer team. */
+    private Reply peersOrDirectory(Caller caller, Args args, String trigger) {
+        if (!List.of("add", "remove").contains(args.word(0))) {
+            return directory.run(caller, args, trigger);
+        }
+        if (!caller.is(Role.COORDINATOR)) {
+            return Reply.text("Only the program's coordinators can change the peer team. If you think you should be one, ask a coordinator.");
+        }
+        if (!caller.inCoordinatorChannel()) {
+            return Reply.text("`/tenfour peers add|remove` works in your agency's coordinator channel.");
+        }
+        return peers(caller, args, trigger);
     }
 
     private Reply peers(Caller caller, Args args, String trigger) {

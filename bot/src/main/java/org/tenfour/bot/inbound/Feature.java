@@ -23,6 +23,20 @@ public interface Feature {
         return Map.of();
     }
 
+    /**
+     * Handles plain direct messages to the bot (not commands), or null when the feature does not.
+     * At most one feature may: the relay.
+     */
+    default DirectMessageAction directMessages() {
+        return null;
+    }
+
+    /** Handles a direct message that is not a command. */
+    @FunctionalInterface
+    interface DirectMessageAction {
+        Reply run(Caller caller, InboundEvent.DirectMessage event);
+    }
+
     /** Handles a pressed button. */
     @FunctionalInterface
     interface ButtonAction {

@@ -8,7 +8,7 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
 
 /** {@code /tenfour help}: what the caller may do, by role, and the crisis lines. */
-final class Help {
+public final class Help {
     private final List<Subcommand> all;
 
     Help(Collection<Subcommand> subcommands) {
@@ -25,10 +25,18 @@ final class Help {
             all.stream().filter(s -> s.role() == role)
                     .forEach(s -> text.append("• `").append(s.usage()).append("` — ").append(s.summary()).append('\n'));
         }
-        text.append("\nConfidential: nothing you type to TenFour is stored, and nothing goes to personnel files. "
-                + "Exceptions: an immediate threat to yourself or others.");
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        text.append('\n').append(settings.confidentialityPolicy());
         return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));
+    }
+
+    /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
+    public static Reply notReading(Caller caller) {
+        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        boolean teams = caller.actor().address().platform() == org.tenfour.adapters.Platform.TEAMS;
+        return new Reply.Private(new Message("I don't read messages, and nothing you write here is stored. Type "
+                + (teams ? "`help`" : "`/tenfour help`") + " to see what I can do, or "
+                + (teams ? "`talk`" : "`/peer`") + " to reach a trained peer.", settings.crisisLines(), List.of()));
     }
 
     String shortList(Caller caller) {

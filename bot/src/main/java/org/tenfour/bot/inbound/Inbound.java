@@ -33,6 +33,7 @@ public final class Inbound implements InboundHandler {
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
     private final Help help;
+    private Feature.DirectMessageAction directMessages;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
         this.jdbi = jdbi;
@@ -40,6 +41,12 @@ public final class Inbound implements InboundHandler {
             f.subcommands().forEach(s -> register(subcommands, s.name(), s));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
             f.forms().forEach((k, v) -> register(forms, k, v));
+            if (f.directMessages() != null) {
+                if (directMessages != null) {
+                    throw new IllegalArgumentException("registered twice: direct messages");
+                }
+                directMessages = f.directMessages();
+            }
         }
         this.help = new Help(subcommands.values());
     }
@@ -75,6 +82,10 @@ public final class Inbound implements InboundHandler {
         if (event instanceof InboundEvent.FormSubmitted f) {
             Feature.FormAction action = forms.get(f.formId());
             return action == null ? Reply.text("That form is no longer in use.") : action.run(caller(f.actor(), null), f);
+        }
+        if (event instanceof InboundEvent.DirectMessage m) {
+            Caller caller = caller(m.actor(), m.where());
+            return directMessages == null ? help.notReading(caller) : directMessages.run(caller, m);
         }
         if (event instanceof InboundEvent.HomeOpened h) {
             return help.home(caller(h.actor(), null));

@@ -194,11 +194,14 @@ class CheckInFlowTest {
             assertThat(u.message().notes()).contains("You answered: I'm OK");
         });
 
-        assertThat(((Reply.Private) p.press("UM2", um2, CheckInMessages.TALK)).message().text()).contains("Your peer has been told");
+        assertThat(((Reply.Private) p.press("UM2", um2, CheckInMessages.TALK)).message().text()).contains("A peer is being asked");
         p.deliver();
         java.util.UUID peer = checkIns("UM2").get(0).peerId();
         String peerUser = p.jdbi.onDemand(org.tenfour.storage.Members.class).find(p.agency().id(), peer).orElseThrow().platformUserId();
-        assertThat(p.platform.to(peerUser)).extracting(s -> s.message().text()).anyMatch(t -> t.contains("I'd like to talk"));
+        assertThat(p.platform.to(peerUser)).as("the check-in's own peer gets the offer first")
+                .anyMatch(s -> s.message().buttons().stream().anyMatch(b -> b.label().equals("Accept")));
+        List<String> sources = p.jdbi.withHandle(h -> h.createQuery("select source from connection_request").mapTo(String.class).list());
+        assertThat(sources).containsExactly("check_in");
     }
 
     @Test

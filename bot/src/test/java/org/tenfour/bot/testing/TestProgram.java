@@ -20,6 +20,8 @@ import org.tenfour.bot.checkin.IncidentCommands;
 import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
 import org.tenfour.bot.checkin.RosterCommands;
+import org.tenfour.bot.connect.Connect;
+import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.report.ReportCommands;
@@ -55,14 +57,17 @@ public final class TestProgram {
         this.clock = new MutableClock(start);
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
         this.jobs = new CheckInJobs(jdbi, clock, platforms);
-        this.inbound = new Inbound(jdbi, List.of(
+        Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
+        List<Feature> features = new java.util.ArrayList<>(List.of(
                 new ProgramCommands(jdbi, clock, platforms, a -> planRequests++),
-                new RosterCommands(jdbi, clock, a -> planRequests++),
+                new RosterCommands(jdbi, clock, a -> planRequests++, connect.directory()),
                 new MemberCommands(jdbi, clock),
                 new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                new CheckInAnswers(jdbi, clock),
+                new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
                 new LogCommands(jdbi, clock, KEYS, 3),
                 new ReportCommands(jdbi, clock, KEYS)));
+        features.addAll(connect.features());
+        this.inbound = new Inbound(jdbi, features);
         this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                 List.of(CheckInPlanner::stillWanted), clock, "test-sender");
     }

@@ -1,0 +1,21 @@
+package org.tenfour.bot.checkin;
+
+import java.time.Instant;
+import org.jdbi.v3.core.Handle;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.Member;
+
+/**
+ * What happens when a member answers a check-in with "I'd like to talk": a port the connection
+ * requests implement, so that the check-in does not need to know how a peer is found.
+ */
+@FunctionalInterface
+public interface CheckInTalk {
+
+    /**
+     * Asks for a peer for {@code member}, preferring the check-in's peer, in the caller's transaction
+     * (so the request commits with the answer); returns what to tell the member.
+     */
+    String requested(Handle handle, Agency agency, Member member, CheckIn checkIn, Instant now);
+}

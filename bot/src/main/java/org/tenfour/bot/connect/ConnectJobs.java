@@ -1,0 +1,139 @@
+package org.tenfour.bot.connect;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.bot.TenFourException;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.ConnectionRequest;
+import org.tenfour.storage.ConnectionRequests;
+
+/**
+ * The connection-request jobs on the clustered Quartz scheduler, both
+ * {@link DisallowConcurrentExecution}: offer timeouts every minute (an unanswered offer moves to the
+ * next peer, then to the coordinators), and the nightly retention purge. Both read the injected clock.
+ */
+public final class ConnectJobs {
+    private static final Logger log = LoggerFactory.getLogger(ConnectJobs.class);
+    public static final JobKey TIMEOUTS = JobKey.jobKey("offer-timeouts", "connect");
+    public static final JobKey RETENTION = JobKey.jobKey("retention-purge", "connect");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ConnectJobs(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Job factories for the scheduler. */
+    public Map<Class<? extends Job>, Supplier<? extends Job>> factories() {
+        return Map.of(TimeoutJob.class, () -> new TimeoutJob(this), RetentionJob.class, () -> new RetentionJob(this));
+    }
+
+    /** Registers both jobs (idempotent across replicas and restarts). */
+    public static void schedule(Scheduler scheduler) {
+        try {
+            register(scheduler, JobBuilder.newJob(TimeoutJob.class).withIdentity(TIMEOUTS).storeDurably().build(),
+                    SimpleScheduleBuilder.simpleSchedule().withIntervalInMinutes(1).repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount());
+            register(scheduler, JobBuilder.newJob(RetentionJob.class).withIdentity(RETENTION).storeDurably().build(),
+                    CronScheduleBuilder.dailyAtHourAndMinute(3, 17).withMisfireHandlingInstructionFireAndProceed());
+        } catch (SchedulerException e) {
+            throw new TenFourException("could not schedule the connection-request jobs: " + e.getMessage(), e);
+        }
+    }
+
+    private static void register(Scheduler scheduler, JobDetail job, org.quartz.ScheduleBuilder<? extends Trigger> schedule)
+            throws SchedulerException {
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.getKey().getName(), job.getKey().getGroup())
+                .forJob(job).startNow().withSchedule(schedule).build();
+        scheduler.addJob(job, true);
+        if (scheduler.getTrigger(trigger.getKey()) == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                // another replica registered it first
+            }
+        }
+    }
+
+    /** Moves every offer whose time ran out to the next peer (or the coordinators); returns how many. */
+    public int expireOffers() {
+        Instant now = clock.instant();
+        int moved = 0;
+        for (ConnectionRequest r : jdbi.onDemand(ConnectionRequests.class).expiredOffers(now, 200)) {
+            try {
+                boolean released = jdbi.inTransaction((Handle h) -> Offers.release(h, r, r.currentPeerId(),
+                        "No answer in time, so it went to another peer. No problem — thank you.", now));
+                moved += released ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("connect: timeout of request {} failed: {}", r.id(), e.toString());
+            }
+        }
+        return moved;
+    }
+
+    /** Purges who was involved in requests closed longer ago than each agency's retention; returns how many. */
+    public int purge() {
+        Instant now = clock.instant();
+        int purged = 0;
+        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
+            AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
+            purged += jdbi.onDemand(ConnectionRequests.class).purgeBefore(agency.id(), now.minus(settings.connect().retention()));
+        }
+        if (purged > 0) {
+            log.info("connect: purged identifying fields of {} closed request(s)", purged);
+        }
+        return purged;
+    }
+
+    /** Quartz job: offer timeouts. */
+    @DisallowConcurrentExecution
+    public static final class TimeoutJob implements Job {
+        private final ConnectJobs jobs;
+
+        TimeoutJob(ConnectJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            jobs.expireOffers();
+        }
+    }
+
+    /** Quartz job: retention purge. */
+    @DisallowConcurrentExecution
+    public static final class RetentionJob implements Job {
+        private final ConnectJobs jobs;
+
+        RetentionJob(ConnectJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            jobs.purge();
+        }
+    }
+}

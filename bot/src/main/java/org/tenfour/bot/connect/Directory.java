@@ -1,0 +1,194 @@
+package org.tenfour.bot.connect;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Field;
+import org.tenfour.adapters.Form;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.checkin.Parsing;
+import org.tenfour.bot.checkin.Windows;
+import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+import org.tenfour.storage.Partnerships;
+import org.tenfour.storage.Peer;
+import org.tenfour.storage.Peers;
+
+/**
+ * The peer directory ({@code /tenfour peers}: the caller's agency's peers and partner agencies' peers
+ * who take partner requests), a peer's own profile form ({@code /tenfour profile}), and peers'
+ * availability ({@code /tenfour away until 2026-12-10}, {@code /tenfour back}).
+ */
+final class Directory implements Feature {
+    static final String PROFILE_FORM = "connect.profile";
+    static final int BIO_MAX = 280;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    Directory(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** One peer as listed. */
+    record Entry(Agency agency, Member member, Peer peer) {
+        String label() {
+            return People.name(member) + (peer.languages() == null || peer.languages().isEmpty() ? "" : " (" + peer.languages() + ")")
+                    + " — " + agency.name();
+        }
+
+        List<String> languages() {
+            return peer.languages() == null || peer.languages().isBlank() ? List.of() : Arrays.asList(peer.languages().split(","));
+        }
+    }
+
+    /** Who the agency's members may ask for by name. */
+    static List<Entry> entries(Handle h, Agency agency) {
+        List<Entry> out = new ArrayList<>();
+        for (Peer p : h.attach(Peers.class).active(agency.id())) {
+            h.attach(Members.class).find(agency.id(), p.memberId()).ifPresent(m -> out.add(new Entry(agency, m, p)));
+        }
+        for (var partnerId : h.attach(Partnerships.class).partnerIds(agency.id())) {
+            Agency partner = h.attach(Agencies.class).find(partnerId).orElseThrow();
+            for (Peer p : h.attach(Peers.class).takingPartnerRequests(partnerId)) {
+                h.attach(Members.class).find(partnerId, p.memberId()).ifPresent(m -> out.add(new Entry(partner, m, p)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Subcommand> subcommands() {
+        return List.of(
+                new Subcommand("profile", "/tenfour profile", "edit your peer profile: bio, languages, partner requests, weekly cap",
+                        Role.PEER, false, (c, a, t) -> new Reply.ShowForm(profileForm(c))),
+                new Subcommand("away", "/tenfour away until 2026-12-10", "take a break from new requests and check-ins",
+                        Role.PEER, false, this::away),
+                new Subcommand("back", "/tenfour back", "end your break", Role.PEER, false, this::back));
+    }
+
+    @Override
+    public Map<String, FormAction> forms() {
+        return Map.of(PROFILE_FORM, this::profileSubmitted);
+    }
+
+    /** {@code /tenfour peers} for anyone. */
+    Reply list(Caller caller, Args args, String trigger) {
+        List<Entry> entries = jdbi.withHandle(h -> entries(h, caller.agency()));
+        if (entries.isEmpty()) {
+            return Reply.text("Your agency has no trained peers listed yet. A coordinator can add them. "
+                    + "You can still type `/peer` — the coordinators will help.");
+        }
+        Instant now = clock.instant();
+        StringBuilder text = new StringBuilder("*Trained peers you can ask for* (type `/peer` and choose one, or any peer):\n");
+        for (Entry e : entries) {
+            text.append("• *").append(People.name(e.member())).append("*, ").append(e.agency().name());
+            if (!e.languages().isEmpty()) {
+                text.append(" · speaks ").append(String.join(", ", e.languages()));
+            }
+            text.append(" · partner requests: ").append(e.peer().partnerRequests() ? "yes" : "no");
+            if (!e.peer().availableAt(now)) {
+                text.append(" · away until ").append(DAY.format(e.peer().awayUntil().atZone(Windows.zone(e.agency(), e.member()))));
+            }
+            if (e.peer().bio() != null && !e.peer().bio().isBlank()) {
+                text.append("\n    ").append(e.peer().bio());
+            }
+            text.append('\n');
+        }
+        return new Reply.Private(new Message(text.toString().strip(), List.of(
+                "Peers from partner agencies see only what you choose to share."), List.of()));
+    }
+
+    private Form profileForm(Caller caller) {
+        Peer p = jdbi.onDemand(Peers.class).find(caller.agency().id(), caller.member().id()).orElseThrow();
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("bio", "A short bio (up to " + BIO_MAX + " characters)", Field.Type.SHORT_TEXT, List.of(), false,
+                p.bio() == null ? List.of() : List.of(p.bio())));
+        fields.add(new Field("languages", "Languages, as codes (en, es, fr)", Field.Type.SHORT_TEXT, List.of(), false,
+                p.languages() == null || p.languages().isEmpty() ? List.of() : List.of(p.languages().replace(",", ", "))));
+        fields.add(new Field("partner_requests", "Take requests from partner agencies", Field.Type.BOOLEAN, List.of(), false,
+                p.partnerRequests() ? List.of("true") : List.of()));
+        fields.add(new Field("weekly_cap", "Most new contacts a week (0-20)", Field.Type.SHORT_TEXT, List.of(), true,
+                List.of(String.valueOf(p.weeklyCap()))));
+        return new Form(PROFILE_FORM, "Your peer profile", "Save", fields, "");
+    }
+
+    private Reply profileSubmitted(Caller caller, InboundEvent.FormSubmitted f) {
+        if (!caller.is(Role.PEER)) {
+            return Reply.text("That is for trained peer supporters.");
+        }
+        String bio = value(f, "bio").orElse("").strip();
+        String languages = value(f, "languages").orElse("").toLowerCase(Locale.ROOT);
+        Map<String, String> errors = new HashMap<>();
+        if (bio.length() > BIO_MAX) {
+            errors.put("bio", "Keep it to " + BIO_MAX + " characters (now " + bio.length() + ").");
+        }
+        List<String> codes = Arrays.stream(languages.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+        if (codes.stream().anyMatch(c -> !c.matches("[a-z]{2,3}"))) {
+            errors.put("languages", "Write language codes like en, es, fr, separated by commas.");
+        }
+        int cap = -1;
+        try {
+            cap = Integer.parseInt(value(f, "weekly_cap").orElse("").strip());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (cap < 0 || cap > 20) {
+            errors.put("weekly_cap", "A whole number from 0 to 20.");
+        }
+        if (!errors.isEmpty()) {
+            return new Reply.FormErrors(profileForm(caller), errors);
+        }
+        boolean partner = value(f, "partner_requests").map("true"::equals).orElse(false);
+        jdbi.onDemand(Peers.class).setProfile(caller.agency().id(), caller.member().id(), bio.isEmpty() ? null : bio,
+                String.join(",", codes), partner, cap);
+        return new Reply.FormAccepted(Message.text("Your profile is saved. " + (partner
+                ? "Partner agencies' members can now ask for you." : "Only your own agency's members can ask for you.")));
+    }
+
+    private static Optional<String> value(InboundEvent.FormSubmitted f, String field) {
+        return Optional.ofNullable(f.values().get(field)).filter(v -> !v.isEmpty()).map(v -> v.get(0));
+    }
+
+    private Reply away(Caller caller, Args args, String trigger) {
+        if (!args.word(0).equals("until") || args.size() != 2) {
+            throw new UsageException("Say until when, as a date.");
+        }
+        LocalDate date = Parsing.date(args.raw(1));
+        var zone = Windows.zone(caller.agency(), caller.member());
+        Instant until = date.atStartOfDay(zone).toInstant();
+        if (!until.isAfter(clock.instant())) {
+            throw new UsageException(args.raw(1) + " is not in the future.");
+        }
+        jdbi.onDemand(Peers.class).setAwayUntil(caller.agency().id(), caller.member().id(), until);
+        return Reply.text("You're on a break until " + DAY.format(date) + ": no new requests or check-ins reach you. "
+                + "Conversations you already have go on. `/tenfour back` ends the break early. Take care.");
+    }
+
+    private Reply back(Caller caller, Args args, String trigger) {
+        jdbi.onDemand(Peers.class).setAwayUntil(caller.agency().id(), caller.member().id(), null);
+        return Reply.text("Welcome back: you can be asked again.");
+    }
+}

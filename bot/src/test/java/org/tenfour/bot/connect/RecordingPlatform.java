@@ -1,0 +1,68 @@
+package org.tenfour.bot.connect;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.ChatPlatform;
+import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.Form;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Platform;
+
+/** The port at its seam: records what would have been sent, updated or opened on one platform. */
+final class RecordingPlatform implements ChatPlatform {
+    record Sent(Address to, Message message, Delivery delivery) {
+    }
+
+    record Updated(Address to, Delivery delivery, Message message) {
+    }
+
+    private final Platform platform;
+    private final boolean groups;
+    private final AtomicInteger ids = new AtomicInteger();
+    final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final List<Updated> updated = new CopyOnWriteArrayList<>();
+    final List<List<Address>> groupsOpened = new CopyOnWriteArrayList<>();
+
+    RecordingPlatform(Platform platform, boolean groups) {
+        this.platform = platform;
+        this.groups = groups;
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public Delivery send(Address to, Message message) {
+        Delivery d = new Delivery("D-" + to.targetId(), "m" + ids.incrementAndGet());
+        sent.add(new Sent(to, message, d));
+        return d;
+    }
+
+    @Override
+    public void update(Address to, Delivery sent, Message message) {
+        updated.add(new Updated(to, sent, message));
+    }
+
+    @Override
+    public void openForm(Address user, String triggerId, Form form) {
+    }
+
+    @Override
+    public Optional<Address> openGroupConversation(List<Address> users) {
+        if (!groups) {
+            return Optional.empty();
+        }
+        groupsOpened.add(users);
+        return Optional.of(Address.channel(platform, users.get(0).workspaceId(), "G" + groupsOpened.size()));
+    }
+
+    /** Messages sent to one user id (a DM) or channel id. */
+    List<Sent> to(String targetId) {
+        return sent.stream().filter(s -> s.to().targetId().equals(targetId)).toList();
+    }
+}
