@@ -16,7 +16,7 @@ public interface Members {
             id, agency_id, platform_user_id, display_name, time_zone, opted_out, snoozed_until,
             unreachable, is_coordinator, on_roster, created_at, window_start, window_end,
             array_to_string(window_days, ',') as window_days, assigned_peer_id, tags::text as tags_json,
-            welcomed_at""";
+            welcomed_at, is_admin""";
 
     /** Adds the person to the agency (not on the roster yet), or refreshes their name and zone. */
     @SqlQuery("insert into member (agency_id, platform_user_id, display_name, time_zone, on_roster) "
@@ -77,6 +77,9 @@ public interface Members {
 
     @SqlUpdate("update member set welcomed_at = :at where agency_id = :agencyId and id = :memberId and welcomed_at is null")
     int markWelcomed(UUID agencyId, UUID memberId, Instant at);
+
+    @SqlUpdate("update member set is_admin = true where agency_id = :agencyId and id = :memberId")
+    int markAdmin(UUID agencyId, UUID memberId);
 
     @SqlUpdate("delete from member where agency_id = :agencyId and id = :memberId")
     int delete(UUID agencyId, UUID memberId);

@@ -17,6 +17,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
 /**
@@ -68,7 +69,8 @@ public final class CheckInAnswers implements Feature {
             Outgoing out = Outgoing.on(h, caller.agency().id());
             if (event.message() != null && event.where() != null) {
                 out.update("checkin-answered:" + id, event.where(), event.message(),
-                        CheckInMessages.checkIn(id.toString(), null, settings).resolved("You answered: " + label(answer)), now);
+                        CheckInMessages.checkIn(id.toString(), peerName(h, caller, checkIn), settings)
+                                .resolved("You answered: " + label(answer)), now);
             }
             if (answer.equals("not_now")) {
                 h.attach(Members.class).setSnoozedUntil(caller.agency().id(), caller.member().id(), now.plus(SNOOZE));
@@ -86,6 +88,11 @@ public final class CheckInAnswers implements Feature {
             case "talk" -> new Reply.Private(new Message(talkReply[0], settings.crisisLines(), java.util.List.of()));
             default -> Reply.text("No problem. We'll check in again in a week or so.");
         };
+    }
+
+    private static String peerName(Handle h, Caller caller, CheckIn checkIn) {
+        return checkIn.peerId() == null ? null : h.attach(Members.class).find(caller.agency().id(), checkIn.peerId())
+                .map(Member::displayName).orElse(null);
     }
 
     private static String label(String answer) {

@@ -72,12 +72,12 @@ public final class ProgramCommands implements Feature {
         if (where == null || where.kind() != Address.Kind.CHANNEL) {
             return Reply.text("Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
         }
-        boolean admin = caller.actor().platformAdmin()
+        boolean admin = caller.actor().platformAdmin() || caller.member().isAdmin()
                 || platforms.profile(caller.actor().address()).map(p -> p.admin()).orElse(false);
         boolean noCoordinatorsYet = jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
                 .noneMatch(Member::isCoordinator);
         if (!caller.is(Role.COORDINATOR) && !admin) {
-            return Reply.text("Only a workspace admin or an existing coordinator can set up the coordinator channel.");
+            return Reply.text("Only a workspace admin, the person who installed TenFour, or an existing coordinator can set up the coordinator channel.");
         }
         String old = caller.agency().coordinatorChannelId();
         jdbi.useTransaction(h -> {

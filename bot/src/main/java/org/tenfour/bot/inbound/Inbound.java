@@ -90,7 +90,11 @@ public final class Inbound implements InboundHandler {
         if (event instanceof InboundEvent.HomeOpened h) {
             return help.home(caller(h.actor(), null));
         }
-        return Reply.none(); // membership changes: Teams references are stored by the adapter
+        if (event instanceof InboundEvent.MembershipChanged m && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
+                && !m.actor().address().targetId().equals("USLACKBOT")) {
+            installedBy(caller(m.actor(), null));
+        }
+        return Reply.none(); // other membership changes: Teams references are stored by the adapter
     }
 
     private Reply command(InboundEvent.Command c) {
@@ -125,6 +129,18 @@ public final class Inbound implements InboundHandler {
             case PEER -> "That is for trained peer supporters. To talk to one, type `/peer`.";
             case MEMBER -> "That is not available to you.";
         };
+    }
+
+    /**
+     * The person who installs the app in an agency without coordinators may set up the coordinator
+     * channel (Teams does not tell a bot who the team's owners are; Slack OAuth names the installer).
+     */
+    private void installedBy(Caller caller) {
+        boolean noCoordinators = jdbi.onDemand(Members.class).list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
+        if (noCoordinators) {
+            jdbi.onDemand(Members.class).markAdmin(caller.agency().id(), caller.member().id());
+            log.info("installer recorded as admin of agency {}", caller.agency().id());
+        }
     }
 
     /** Resolves the caller: their agency (created on first contact) and roster entry. */
