@@ -122,7 +122,8 @@ public final class Application implements AutoCloseable {
                     new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
                     new LogCommands(jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
                     new ReportCommands(jdbi, clock, key.pseudonymKeys())));
-            features.addAll(connect.features());
+            features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
+        features.addAll(connect.features());
             inbound.set(new Inbound(jdbi, features));
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                     List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());

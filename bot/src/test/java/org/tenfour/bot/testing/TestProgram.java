@@ -66,6 +66,7 @@ public final class TestProgram {
                 new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
                 new LogCommands(jdbi, clock, KEYS, 3),
                 new ReportCommands(jdbi, clock, KEYS)));
+        features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features);
         this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
