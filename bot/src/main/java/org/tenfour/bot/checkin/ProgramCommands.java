@@ -60,7 +60,11 @@ public final class ProgramCommands implements Feature {
                 coordinator("timezone", "/tenfour timezone America/Chicago", "the agency's default time zone", this::timezone),
                 coordinator("crisis-lines", "/tenfour crisis-lines \"988 Suicide & Crisis Lifeline: call or text 988\" \"…\"",
                         "crisis lines shown in every check-in", this::crisisLines),
-                coordinator("status", "/tenfour status", "program counts (no names)", this::status));
+                coordinator("status", "/tenfour status", "program counts (no names)", this::status),
+                coordinator("timeouts", "/tenfour timeouts now 10m today 2h week 24h",
+                        "how long a peer has to answer a request before the next is asked", this::timeouts),
+                coordinator("retention", "/tenfour retention 90d",
+                        "how long closed requests keep who was involved", this::retention));
     }
 
     private static Subcommand coordinator(String name, String usage, String summary, Subcommand.Action action) {
@@ -161,6 +165,62 @@ public final class ProgramCommands implements Feature {
                 + ", agency zone " + agency.timeZone() + "\n"
                 + "Enrolled: " + enrolled + " · opted out: " + optedOut + " · unreachable: " + unreachable + "\n"
                 + "Check-ins due this week: " + dueThisWeek + " · answered last cycle: " + answered + " of " + sentOrExpired);
+    }
+
+    private Reply timeouts(Caller caller, Args args, String trigger) {
+        AgencySettings before = settings(caller);
+        org.tenfour.bot.agency.ConnectSettings c = before.connect();
+        int now = c.offerMinutesNow();
+        int today = c.offerMinutesToday();
+        int week = c.offerMinutesWeek();
+        if (args.isEmpty() || args.size() % 2 != 0) {
+            throw new UsageException("Give pairs of urgency and time.");
+        }
+        for (int i = 0; i < args.size(); i += 2) {
+            int minutes = minutes(args.word(i + 1));
+            switch (args.word(i)) {
+                case "now" -> now = minutes;
+                case "today" -> today = minutes;
+                case "week" -> week = minutes;
+                default -> throw new UsageException("The urgencies are now, today and week.");
+            }
+        }
+        org.tenfour.bot.agency.ConnectSettings after = new org.tenfour.bot.agency.ConnectSettings(now, today, week,
+                c.maxCandidates(), c.retentionDays());
+        save(caller, "offer timeouts", text(c), text(after), before.withConnect(after));
+        return Reply.text("Offer timeouts are now " + text(after) + ".");
+    }
+
+    private Reply retention(Caller caller, Args args, String trigger) {
+        java.time.Duration span = Parsing.span(args.joined());
+        AgencySettings before = settings(caller);
+        org.tenfour.bot.agency.ConnectSettings c = before.connect();
+        org.tenfour.bot.agency.ConnectSettings after = new org.tenfour.bot.agency.ConnectSettings(c.offerMinutesNow(),
+                c.offerMinutesToday(), c.offerMinutesWeek(), c.maxCandidates(), (int) span.toDays());
+        save(caller, "request retention", c.retentionDays() + " days", after.retentionDays() + " days", before.withConnect(after));
+        return Reply.text("Closed requests now lose who was involved after " + after.retentionDays() + " days.");
+    }
+
+    private static String text(org.tenfour.bot.agency.ConnectSettings c) {
+        return "now " + c.offerMinutesNow() + " min, today " + c.offerMinutesToday() + " min, week " + c.offerMinutesWeek() + " min";
+    }
+
+    /** {@code 10m}, {@code 2h}, {@code 24h}: between 1 minute and 7 days. */
+    private static int minutes(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(m|min|h|d)").matcher(text);
+        if (!m.matches()) {
+            throw new UsageException("Write times like 10m, 2h or 1d.");
+        }
+        long n = Long.parseLong(m.group(1));
+        long minutes = switch (m.group(2)) {
+            case "h" -> n * 60;
+            case "d" -> n * 1440;
+            default -> n;
+        };
+        if (minutes < 1 || minutes > 7 * 1440) {
+            throw new UsageException("Choose between 1 minute and 7 days.");
+        }
+        return (int) minutes;
     }
 
     private AgencySettings settings(Caller caller) {

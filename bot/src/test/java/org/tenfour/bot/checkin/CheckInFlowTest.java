@@ -285,6 +285,16 @@ class CheckInFlowTest {
     }
 
     @Test
+    void coordinators_set_offer_timeouts_and_request_retention() {
+        p.setUp("UADMIN");
+        assertThat(text(p.coordinator("UADMIN", "timeouts now 5m week 2d"))).contains("now 5 min, today 120 min, week 2880 min");
+        assertThat(org.tenfour.bot.agency.AgencySettings.fromJson(p.agency().settingsJson()).connect().offerMinutesNow()).isEqualTo(5);
+        assertThat(text(p.coordinator("UADMIN", "timeouts now forever"))).contains("10m, 2h or 1d");
+        assertThat(text(p.coordinator("UADMIN", "retention 30d"))).contains("after 30 days");
+        assertThat(text(p.tenfour("UM1", null, "timeouts now 1m"))).contains("Only the program's coordinators");
+    }
+
+    @Test
     void snooze_and_settings_form() {
         program();
         assertThat(text(p.tenfour("UM1", null, "snooze 2w"))).contains("paused until");
