@@ -149,6 +149,12 @@
       }
     }
     box.scrollTop = box.scrollHeight;
+    // images load after the first layout: keep the newest message in view once they have
+    box.querySelectorAll('.file-image img').forEach((img) => {
+      if (!img.complete) {
+        img.addEventListener('load', () => { box.scrollTop = box.scrollHeight; }, { once: true });
+      }
+    });
   }
 
   function renderClock() {

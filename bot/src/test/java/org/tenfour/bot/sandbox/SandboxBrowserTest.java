@@ -224,14 +224,26 @@ class SandboxBrowserTest {
                 .openConversation("ch-" + DemoData.RIVERSIDE_COORDINATORS.channelId())
                 .type("/tenfour report month")
                 .waitForPrivateReply("The month report is being posted here");
-        String report = page.waitForMessage("Peer support report").getText();
+        WebElement posted = page.waitForMessage("Peer support report");
+        String report = posted.getText();
         assertThat(report).contains("Contacts logged: <5").contains("Numbers below 5 show as <5")
                 .contains("No peer or member is named in this report.")
                 .doesNotContain(DemoData.ALEX.displayName()).doesNotContain(DemoData.TAYLOR.displayName());
         WebElement chart = page.waitForImage();
         assertThat(chart.getDomAttribute("alt")).startsWith("Program report chart");
         assertThat(chart.getSize().getWidth()).isGreaterThan(300);
+        page.scrollTo(chart.getLocation().getY() < posted.getLocation().getY() ? chart : posted);
         page.screenshot("17-coordinator-report-with-chart");
+    }
+
+    @Test
+    @Order(13)
+    void the_coordinator_exports_the_report_and_gets_the_csv_as_a_download_in_their_dm() {
+        page.press("Peer support report", "Export CSV").waitForPrivateReply("The CSV is on its way to you");
+        WebElement link = page.openConversation("dm-" + DemoData.DANA.userId()).waitForDownload("tenfour-report-month.csv");
+        assertThat(link.getDomAttribute("download")).isEqualTo("tenfour-report-month.csv");
+        assertThat(link.getDomAttribute("href")).contains("/sandbox/api/file?user=" + DemoData.DANA.userId());
+        page.screenshot("18-coordinator-csv-export");
     }
 
     /** Next Saturday, 10:00 in the demo agencies' zone: outside check-in hours. */

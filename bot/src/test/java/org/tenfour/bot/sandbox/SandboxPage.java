@@ -179,6 +179,18 @@ final class SandboxPage {
                 .findFirst().orElse(null));
     }
 
+    /** Waits for a download link to {@code filename} in the open conversation; returns the link. */
+    WebElement waitForDownload(String filename) {
+        return wait.until(d -> d.findElements(By.cssSelector("#messages .file-download a")).stream()
+                .filter(a -> a.getText().equals("Download " + filename)).findFirst().orElse(null));
+    }
+
+    /** Scrolls {@code element} to the top of the view (for a screenshot of what follows it). */
+    SandboxPage scrollTo(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+        return this;
+    }
+
     SandboxPage fastForward(int days, String expectedDay) {
         WebElement input = driver.findElement(By.id("ff-days"));
         input.clear();
