@@ -21,6 +21,7 @@ import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
@@ -64,6 +65,7 @@ final class Api {
         routes.post("/sandbox/api/button", this::button);
         routes.post("/sandbox/api/form", this::form);
         routes.post("/sandbox/api/time", this::fastForward);
+        routes.get("/sandbox/api/file", this::file);
     }
 
     private void directory(Context ctx) {
@@ -98,18 +100,58 @@ final class Api {
         live.join(person.get().userId(), client);
     }
 
+    /**
+     * What a person typed: a slash command ({@code /tenfour …}, {@code /peer …}) anywhere, or — only in
+     * their DM with TenFour — a plain message, which reaches the product as a
+     * {@link InboundEvent.DirectMessage} (relayed to a peer or answered, never stored), as Slack's
+     * {@code message.im} does. Plain text in a channel, or an unknown slash command, is a 400.
+     */
     private void command(Context ctx) {
         JsonNode body = Requests.parse(ctx.body());
         WebSandbox.Person person = person(Requests.text(body, "user"));
         String conversation = visible(person, Requests.text(body, "conversation"));
-        Matcher m = COMMAND.matcher(Requests.text(body, "text").strip());
+        String text = Requests.text(body, "text").strip();
+        Address where = directory.addressOf(conversation).orElseThrow();
+        if (!text.startsWith("/") && conversation.equals(Directory.dm(person.userId()))) {
+            Reply reply = inbound.handle(new InboundEvent.DirectMessage(actor(person), text, where));
+            ctx.json(render(person, reply, null));
+            return;
+        }
+        Matcher m = COMMAND.matcher(text);
         if (!m.matches()) {
-            throw new BadRequestResponse("type a command: /tenfour … or /peer");
+            throw new BadRequestResponse(text.startsWith("/")
+                    ? "unknown command: type /tenfour … or /peer"
+                    : "in a channel, type a command: /tenfour … or /peer (write plain messages in your DM with TenFour)");
         }
         String args = Mentions.normalise(m.group(2) == null ? "" : m.group(2).strip(), person.workspaceId(), directory);
-        Reply reply = inbound.handle(new InboundEvent.Command(actor(person), m.group(1), args,
-                directory.addressOf(conversation).orElseThrow(), trigger()));
+        Reply reply = inbound.handle(new InboundEvent.Command(actor(person), m.group(1), args, where, trigger()));
         ctx.json(render(person, reply, null));
+    }
+
+    /** A posted file's content, for a person who can see its conversation (images inline, others downloaded). */
+    private void file(Context ctx) {
+        WebSandbox.Person person = person(ctx.queryParam("user"));
+        String conversation = visible(person, required(ctx, "conversation"));
+        String messageId = required(ctx, "message");
+        FileUpload file = inboxes.find(conversation, messageId).map(Inboxes.Posted::file)
+                .orElseThrow(() -> new NotFoundResponse("no file " + messageId + " in " + conversation));
+        ctx.contentType(file.mimeType());
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Disposition", (image(file) ? "inline" : "attachment") + "; filename=\""
+                + file.filename().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        ctx.result(file.bytes());
+    }
+
+    private static boolean image(FileUpload file) {
+        return List.of("image/png", "image/jpeg", "image/gif").contains(file.mimeType());
+    }
+
+    private static String required(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            throw new BadRequestResponse("missing query parameter '" + name + "'");
+        }
+        return value;
     }
 
     private void button(Context ctx) {
@@ -186,6 +228,15 @@ final class Api {
         m.put("text", message.text());
         m.put("notes", message.notes());
         m.put("buttons", message.buttons());
+        if (p.file() != null) {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("filename", p.file().filename());
+            file.put("mimeType", p.file().mimeType());
+            file.put("title", p.file().title());
+            file.put("image", image(p.file()));
+            file.put("size", p.file().bytes().length);
+            m.put("file", file);
+        }
         return m;
     }
 

@@ -43,6 +43,11 @@ final class Directory {
         }
     }
 
+    /** The id of a person's direct-message conversation with TenFour. */
+    static String dm(String userId) {
+        return DM + userId;
+    }
+
     private static <T> void unique(Map<String, T> map, String key, T value) {
         if (map.putIfAbsent(key, value) != null) {
             throw new IllegalArgumentException("used twice: " + key);

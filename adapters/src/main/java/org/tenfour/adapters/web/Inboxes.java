@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
 
 /**
@@ -16,8 +17,12 @@ import org.tenfour.adapters.Message;
  */
 final class Inboxes {
 
-    /** A message as it currently shows in a conversation. */
-    record Posted(String id, String conversationId, Message message, Instant at, boolean edited) {
+    /**
+     * A message as it currently shows in a conversation.
+     *
+     * @param file a posted file (a report's chart, a CSV) with {@code message} as its caption; null for a message
+     */
+    record Posted(String id, String conversationId, Message message, FileUpload file, Instant at, boolean edited) {
     }
 
     private final Map<String, List<Posted>> byConversation = new HashMap<>();
@@ -29,7 +34,12 @@ final class Inboxes {
     }
 
     Posted append(String conversationId, Message message, Instant at) {
-        Posted posted = new Posted(UUID.randomUUID().toString(), conversationId, message, at, false);
+        return append(conversationId, message, null, at);
+    }
+
+    /** Posts a file, captioned with {@code caption}. */
+    Posted append(String conversationId, Message caption, FileUpload file, Instant at) {
+        Posted posted = new Posted(UUID.randomUUID().toString(), conversationId, caption, file, at, false);
         synchronized (this) {
             byConversation.computeIfAbsent(conversationId, k -> new ArrayList<>()).add(posted);
         }
@@ -46,7 +56,7 @@ final class Inboxes {
                 return false;
             }
             Posted old = list.get(i);
-            list.set(i, new Posted(old.id(), conversationId, message, old.at(), true));
+            list.set(i, new Posted(old.id(), conversationId, message, old.file(), old.at(), true));
         }
         changed.accept(conversationId);
         return true;

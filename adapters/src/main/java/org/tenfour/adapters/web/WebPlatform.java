@@ -8,6 +8,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
@@ -15,6 +16,9 @@ import org.tenfour.adapters.UserProfile;
 
 /** {@link ChatPlatform} for {@link Platform#WEB}: posts into the sandbox's inboxes. */
 final class WebPlatform implements ChatPlatform {
+    /** Files the fake platform takes (Slack's limit is far higher; a report chart is ~50 kB). */
+    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+
     private final Directory directory;
     private final Inboxes inboxes;
     private final Forms forms;
@@ -39,6 +43,27 @@ final class WebPlatform implements ChatPlatform {
         Objects.requireNonNull(message, "null message");
         String conversation = conversation(to);
         Inboxes.Posted posted = inboxes.append(conversation, message, clock.instant());
+        return new Delivery(conversation, posted.id());
+    }
+
+    /**
+     * Posts a file into the conversation, captioned with its title: the page shows images inline and
+     * offers other files (CSV) as a download.
+     */
+    @Override
+    public Delivery upload(Address to, FileUpload file) {
+        Objects.requireNonNull(file, "null file");
+        String conversation = conversation(to);
+        byte[] bytes;
+        try {
+            bytes = file.bytes();
+        } catch (IllegalArgumentException e) {
+            throw new ChatPlatformException.Rejected("file " + file.filename() + " is not valid base64");
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ChatPlatformException.Rejected("file " + file.filename() + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        Inboxes.Posted posted = inboxes.append(conversation, Message.text(file.title()), file, clock.instant());
         return new Delivery(conversation, posted.id());
     }
 

@@ -149,6 +149,12 @@
       }
     }
     box.scrollTop = box.scrollHeight;
+    // images load after the first layout: keep the newest message in view once they have
+    box.querySelectorAll('.file-image img').forEach((img) => {
+      if (!img.complete) {
+        img.addEventListener('load', () => { box.scrollTop = box.scrollHeight; }, { once: true });
+      }
+    });
   }
 
   function renderClock() {
@@ -164,7 +170,8 @@
     div.innerHTML = '<div class="meta"><span class="author">TenFour</span><time>' + escapeHtml(when(m.at)) + '</time>'
       + (m.edited ? ' <span class="edited">(edited)</span>' : '') + '</div>'
       + '<div class="text">' + rich(m.text) + '</div>'
-      + (m.notes.length ? '<ul class="notes">' + m.notes.map((n) => '<li>' + rich(n) + '</li>').join('') + '</ul>' : '');
+      + (m.notes.length ? '<ul class="notes">' + m.notes.map((n) => '<li>' + rich(n) + '</li>').join('') + '</ul>' : '')
+      + (m.file ? fileView(m) : '');
     if (m.buttons.length) {
       const row = document.createElement('div');
       row.className = 'buttons';
@@ -180,6 +187,20 @@
       div.appendChild(row);
     }
     return div;
+  }
+
+  // A posted file (a report's chart, a CSV): images inline, anything else as a download link.
+  function fileView(m) {
+    const url = api + '/file?user=' + encodeURIComponent(state.me.userId) + '&conversation='
+      + encodeURIComponent(state.conversationId) + '&message=' + encodeURIComponent(m.id);
+    const f = m.file;
+    if (f.image) {
+      return '<figure class="file file-image"><img src="' + escapeHtml(url) + '" alt="' + escapeHtml(f.title) + '">'
+        + '<figcaption>' + escapeHtml(f.filename) + '</figcaption></figure>';
+    }
+    return '<div class="file file-download"><a href="' + escapeHtml(url) + '" download="' + escapeHtml(f.filename) + '">'
+      + 'Download ' + escapeHtml(f.filename) + '</a> <span class="muted">(' + escapeHtml(f.mimeType) + ', '
+      + Math.max(1, Math.round(f.size / 1024)) + ' kB)</span></div>';
   }
 
   function ephemeralLine(l) {
@@ -226,7 +247,9 @@
       return;
     }
     input.value = '';
-    addEphemeral('typed', '<div class="text"><code>' + escapeHtml(text) + '</code></div>');
+    // A slash command shows as typed code; a plain message (in your DM: to your peer) as text.
+    addEphemeral('typed', '<div class="text">' + (text.startsWith('/') ? '<code>' + escapeHtml(text) + '</code>'
+      : escapeHtml(text)) + '</div>');
     $('composer-send').disabled = true;
     try {
       showReply(await call('/command', { user: state.me.userId, conversation: state.conversationId, text: text }));

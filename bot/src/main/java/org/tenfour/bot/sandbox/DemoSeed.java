@@ -1,12 +1,18 @@
 package org.tenfour.bot.sandbox;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
+import org.tenfour.adapters.Field;
+import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Platform;
@@ -14,7 +20,10 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.web.WebSandbox.Person;
 import org.tenfour.bot.TenFourException;
 import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Partnerships;
 import org.tenfour.storage.Peers;
 
 /**
@@ -22,14 +31,23 @@ import org.tenfour.storage.Peers;
  * channel, then time zone, roster, peers and co-coordinators, all through the product's own inbound
  * handler (so roles, audit entries and welcome messages are the real ones). An agency that already
  * has its roster and peers is left alone, so restarts add nothing.
+ *
+ * <p>Then the two agencies become partners the way their coordinators would do it: {@code /tenfour
+ * partner invite} in Riverside's coordinator channel, and the code it gives accepted with {@code
+ * /tenfour partner accept CODE} in Lakeview's. Lakeview's peer opts in to partner requests through
+ * {@code /tenfour profile} — the form it opens is submitted with its own values and the box ticked,
+ * as the peer would. Each step is skipped when its result is already there.
  */
 public final class DemoSeed {
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
+    private static final Pattern INVITE_CODE = Pattern.compile("\\*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\\*");
+    /** The profile form's "Take requests from partner agencies" box. */
+    private static final String PARTNER_REQUESTS = "partner_requests";
 
     private DemoSeed() {
     }
 
-    /** Seeds every demo agency that is not set up yet; returns how many were seeded. */
+    /** Seeds every demo agency that is not set up yet, then the partnership; returns how many agencies were seeded. */
     public static int seed(Jdbi jdbi, InboundHandler inbound) {
         int seeded = 0;
         for (DemoData.Agency a : DemoData.AGENCIES) {
@@ -50,7 +68,76 @@ public final class DemoSeed {
             log.info("sandbox demo agency {} seeded", a.workspace().workspaceId());
             seeded++;
         }
+        partner(jdbi, inbound, DemoData.AGENCIES.get(0), DemoData.AGENCIES.get(1));
+        takePartnerRequests(jdbi, inbound, DemoData.AGENCIES.get(1), DemoData.TAYLOR);
         return seeded;
+    }
+
+    /** {@code inviting}'s coordinator invites, {@code accepting}'s accepts the code — unless they are partners already. */
+    private static void partner(Jdbi jdbi, InboundHandler inbound, DemoData.Agency inviting, DemoData.Agency accepting) {
+        Agency a = agency(jdbi, inviting);
+        Agency b = agency(jdbi, accepting);
+        if (jdbi.onDemand(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
+            return;
+        }
+        Reply invite = handle(inbound, inviting.coordinator(), coordinatorChannel(inviting), "partner invite");
+        Matcher code = INVITE_CODE.matcher(invite instanceof Reply.Private p ? p.message().text() : "");
+        if (!code.find()) {
+            throw new TenFourException("sandbox seeding: no partner code in the reply to 'partner invite': " + invite);
+        }
+        Reply accepted = handle(inbound, accepting.coordinator(), coordinatorChannel(accepting), "partner accept " + code.group(1));
+        if (!jdbi.onDemand(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
+            throw new TenFourException("sandbox seeding: 'partner accept' did not make partners: " + accepted);
+        }
+        log.info("sandbox demo agencies {} and {} are partners", inviting.workspace().workspaceId(),
+                accepting.workspace().workspaceId());
+    }
+
+    /** The peer opens {@code /tenfour profile} and saves it with "Take requests from partner agencies" ticked. */
+    private static void takePartnerRequests(Jdbi jdbi, InboundHandler inbound, DemoData.Agency agency, Person peer) {
+        Agency a = agency(jdbi, agency);
+        Member member = jdbi.onDemand(Members.class).findByPlatformUser(a.id(), peer.userId()).orElseThrow(() ->
+                new TenFourException("sandbox seeding: " + peer.userId() + " is not a member of " + a.name()));
+        if (jdbi.onDemand(Peers.class).takingPartnerRequests(a.id()).stream().anyMatch(p -> p.memberId().equals(member.id()))) {
+            return;
+        }
+        Address dm = Address.user(Platform.WEB, peer.workspaceId(), peer.userId());
+        Reply opened = handle(inbound, peer, dm, "profile");
+        if (!(opened instanceof Reply.ShowForm show)) {
+            throw new TenFourException("sandbox seeding: '/tenfour profile' opened no form: " + opened);
+        }
+        Form form = show.form();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (Field f : form.fields()) {
+            if (!f.initial().isEmpty()) {
+                values.put(f.id(), f.initial());
+            }
+        }
+        values.put(PARTNER_REQUESTS, List.of("true"));
+        values.putIfAbsent("languages", List.of("en"));
+        values.putIfAbsent("bio", List.of("Patrol sergeant, 14 years on the job. Happy to talk shift work, "
+                + "critical incidents, or anything else."));
+        Reply saved = inbound.handle(new InboundEvent.FormSubmitted(actor(peer), form.formId(), values, form.context()));
+        if (!(saved instanceof Reply.FormAccepted)) {
+            throw new TenFourException("sandbox seeding: the profile form was not accepted: " + saved);
+        }
+        log.info("sandbox demo peer {} takes partner requests", peer.userId());
+    }
+
+    private static Agency agency(Jdbi jdbi, DemoData.Agency a) {
+        return jdbi.onDemand(Agencies.class).findByWorkspace(Platform.WEB.id(), a.workspace().workspaceId()).orElseThrow();
+    }
+
+    private static Address coordinatorChannel(DemoData.Agency a) {
+        return Address.channel(Platform.WEB, a.workspace().workspaceId(), a.coordinatorChannel().channelId());
+    }
+
+    private static Actor actor(Person p) {
+        return new Actor(Address.user(Platform.WEB, p.workspaceId(), p.userId()), p.admin());
+    }
+
+    private static Reply handle(InboundHandler inbound, Person who, Address where, String text) {
+        return inbound.handle(new InboundEvent.Command(actor(who), "tenfour", text, where, null));
     }
 
     private static boolean alreadySeeded(Jdbi jdbi, DemoData.Agency a) {
@@ -62,10 +149,7 @@ public final class DemoSeed {
     }
 
     private static void run(InboundHandler inbound, DemoData.Agency a, String text) {
-        Person c = a.coordinator();
-        Actor actor = new Actor(Address.user(Platform.WEB, c.workspaceId(), c.userId()), c.admin());
-        Address channel = Address.channel(Platform.WEB, c.workspaceId(), a.coordinatorChannel().channelId());
-        Reply reply = inbound.handle(new InboundEvent.Command(actor, "tenfour", text, channel, null));
+        Reply reply = handle(inbound, a.coordinator(), coordinatorChannel(a), text);
         if (reply instanceof Reply.Private p && p.message().text().startsWith("Sorry")) {
             throw new TenFourException("sandbox seeding of " + a.workspace().workspaceId() + " failed at '"
                     + text.split(" ")[0] + "': " + p.message().text());

@@ -69,11 +69,18 @@ class SandboxApiTest {
     }
 
     @Test
-    void only_slash_commands_are_accepted() throws Exception {
-        HttpResponse<String> res = post("/sandbox/api/command",
+    void plain_text_is_a_direct_message_in_a_dm_and_refused_in_a_channel() throws Exception {
+        HttpResponse<String> dm = post("/sandbox/api/command",
                 "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"hello there\"}");
-        assertThat(res.statusCode()).isEqualTo(400);
-        assertThat(res.body()).contains("/tenfour");
+        assertThat(dm.statusCode()).isEqualTo(200);
+        assertThat(dm.body()).as("outside a relay the product does not read DMs; it says how to get help")
+                .contains("\"kind\":\"private\"").contains("/peer");
+        HttpResponse<String> channel = post("/sandbox/api/command",
+                "{\"user\":\"URIVALEX\",\"conversation\":\"ch-CRIVSTATION1\",\"text\":\"hello there\"}");
+        assertThat(channel.statusCode()).isEqualTo(400);
+        assertThat(channel.body()).contains("/tenfour");
+        assertThat(post("/sandbox/api/command",
+                "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/shrug\"}").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -22,10 +22,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.Settings;
 import org.tenfour.storage.PostgresExtension;
@@ -36,8 +39,12 @@ import org.tenfour.storage.TestDatabase;
  * domain, PostgreSQL, Quartz and outbox, with only the demo data and the fast-forward control added.
  *
  * <p>One story, told in ordered steps that build on each other (one application and one browser for
- * the class). Add later chapters as further {@code @Order}ed steps: a member asks for a peer
- * ({@code /peer}), the peer accepts, the relay, the peer logs the contact, a suppressed report.
+ * the class): a coordinator sets a cadence, fast-forward delivers a check-in, a member answers; then
+ * the member asks for a peer from the partner agency ({@code /peer}, the request form), the partner's
+ * peer accepts the anonymous offer, they talk through the relay, the peer ends it and logs the contact
+ * (the log form, first with a mistake), and the coordinator runs the suppressed monthly report with
+ * its chart. The partnership and the peer's opt-in to partner requests are seeded by {@link DemoSeed}
+ * through the real commands. Screenshots of each step go to {@code target/screenshots/}.
  *
  * <p>Sandbox time starts on a Saturday at 10:00 in the demo agencies' zone, outside check-in hours,
  * so a check-in planned then waits for Monday morning: only fast-forwarding delivers it.
@@ -49,6 +56,9 @@ class SandboxBrowserTest {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String CHECK_IN = "this is a check-in from the peer support team";
+    private static final String OFFER = "would like to talk to a peer";
+    private static final String PEER_SAYS = "Hi, I'm glad you reached out. How are you holding up?";
+    private static final String MEMBER_SAYS = "Honestly, not great since the Main St fire. Can't sleep.";
 
     private Application app;
     private WebDriver driver;
@@ -131,6 +141,109 @@ class SandboxBrowserTest {
                 .type("/tenfour status")
                 .waitForPrivateReply("answered last cycle: 1 of");
         page.screenshot("07-coordinator-status");
+    }
+
+    @Test
+    @Order(7)
+    void a_member_asks_for_a_peer_from_the_partner_agency_through_the_request_form() {
+        page.playAs(DemoData.ALEX.userId()).type("/peer");
+        WebElement form = page.waitForForm("Talk to a peer");
+        assertThat(form.getText()).contains("Who would you like to talk to?", "How soon?", "How?",
+                "Share my name with the peer now", "Topic (optional)", "A peer from a partner agency");
+        assertThat(page.field("share_name").findElement(By.tagName("input")).isSelected())
+                .as("the member's name is not shared unless they tick it").isFalse();
+        page.choose("who", "A peer from a partner agency").choose("urgency", "Today").choose("contact", "Chat");
+        page.screenshot("08-member-request-form");
+        page.submitForm().waitForFormClosed().waitForPrivateReply("A peer is being asked and will be in touch today");
+        page.screenshot("09-member-request-sent");
+    }
+
+    @Test
+    @Order(8)
+    void the_partner_peer_receives_an_anonymous_offer_and_accepts_it() {
+        page.playAs(DemoData.TAYLOR.userId());
+        String offer = page.waitForMessage(OFFER).getText();
+        assertThat(offer).contains("A member of Riverside Fire & EMS", "When: today", "Prefers: chat")
+                .doesNotContain(DemoData.ALEX.displayName());
+        page.screenshot("10-peer-receives-offer");
+        page.press(OFFER, "Accept").waitForMessage("You're connected with Member");
+        page.waitForMessage("You accepted request");
+        page.screenshot("11-peer-accepted");
+    }
+
+    @Test
+    @Order(9)
+    void member_and_peer_talk_through_the_relay_and_the_peer_never_sees_the_members_name() {
+        page.type(PEER_SAYS);
+        page.playAs(DemoData.ALEX.userId());
+        page.waitForMessage("Taylor Grant, a trained peer from Lakeview Police");
+        assertThat(page.waitForMessage(PEER_SAYS).getText()).contains("\nTaylor Grant: " + PEER_SAYS);
+        page.type(MEMBER_SAYS);
+        page.screenshot("12-member-relay");
+
+        page.playAs(DemoData.TAYLOR.userId());
+        assertThat(page.waitForMessage(MEMBER_SAYS).getText()).contains("\nMember: " + MEMBER_SAYS);
+        assertThat(page.conversationText()).as("the peer's side of the conversation")
+                .doesNotContain(DemoData.ALEX.displayName()).doesNotContain("Alex").doesNotContain("@alex");
+        page.screenshot("13-peer-relay");
+    }
+
+    @Test
+    @Order(10)
+    void the_peer_ends_the_relay_and_the_member_is_told() {
+        page.type("/tenfour end").waitForPrivateReply("The conversation is ended; nothing of it was kept.");
+        page.playAs(DemoData.ALEX.userId()).waitForMessage("Taylor Grant ended the conversation.");
+        page.screenshot("14-relay-ended");
+    }
+
+    @Test
+    @Order(11)
+    void the_peer_logs_the_contact_and_sees_a_mistake_next_to_its_field_first() {
+        page.playAs(DemoData.TAYLOR.userId()).type("/tenfour log");
+        WebElement form = page.waitForForm("Log a contact");
+        assertThat(form.findElements(By.cssSelector("textarea"))).as("no free-text box in the log form").isEmpty();
+        page.choose("contact_type", "Member request")
+                .tick("topics", "stress", true).tick("topics", "critical_incident", true)
+                .choose("duration", "30–60 min")
+                .tick("follow_up", null, true);
+        page.submitForm().waitForFieldError("follow_up_date", "Choose the day to follow up.");
+        assertThat(page.fieldErrors()).containsOnlyKeys("follow_up_date");
+        assertThat(new Select(page.field("contact_type").findElement(By.tagName("select"))).getFirstSelectedOption().getText())
+                .as("what was chosen stays chosen").isEqualTo("Member request");
+        page.screenshot("15-log-form-error");
+
+        page.tick("follow_up", null, false).submitForm().waitForFormClosed()
+                .waitForPrivateReply("Logged — thank you. You can correct it for the next 24 hours.");
+        page.screenshot("16-contact-logged");
+    }
+
+    @Test
+    @Order(12)
+    void the_coordinator_runs_the_monthly_report_and_sees_suppressed_counts_and_the_chart() {
+        page.playAs(DemoData.DANA.userId())
+                .openConversation("ch-" + DemoData.RIVERSIDE_COORDINATORS.channelId())
+                .type("/tenfour report month")
+                .waitForPrivateReply("The month report is being posted here");
+        WebElement posted = page.waitForMessage("Peer support report");
+        String report = posted.getText();
+        assertThat(report).contains("Contacts logged: <5").contains("Numbers below 5 show as <5")
+                .contains("No peer or member is named in this report.")
+                .doesNotContain(DemoData.ALEX.displayName()).doesNotContain(DemoData.TAYLOR.displayName());
+        WebElement chart = page.waitForImage();
+        assertThat(chart.getDomAttribute("alt")).startsWith("Program report chart");
+        assertThat(chart.getSize().getWidth()).isGreaterThan(300);
+        page.scrollTo(chart.getLocation().getY() < posted.getLocation().getY() ? chart : posted);
+        page.screenshot("17-coordinator-report-with-chart");
+    }
+
+    @Test
+    @Order(13)
+    void the_coordinator_exports_the_report_and_gets_the_csv_as_a_download_in_their_dm() {
+        page.press("Peer support report", "Export CSV").waitForPrivateReply("The CSV is on its way to you");
+        WebElement link = page.openConversation("dm-" + DemoData.DANA.userId()).waitForDownload("tenfour-report-month.csv");
+        assertThat(link.getDomAttribute("download")).isEqualTo("tenfour-report-month.csv");
+        assertThat(link.getDomAttribute("href")).contains("/sandbox/api/file?user=" + DemoData.DANA.userId());
+        page.screenshot("18-coordinator-csv-export");
     }
 
     /** Next Saturday, 10:00 in the demo agencies' zone: outside check-in hours. */

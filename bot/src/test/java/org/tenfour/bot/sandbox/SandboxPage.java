@@ -108,6 +108,89 @@ final class SandboxPage {
         return this;
     }
 
+    // ---------- forms (the dialog rendered from the neutral Form) ----------
+
+    /** Waits until the form dialog shows, titled {@code title}; returns the dialog. */
+    WebElement waitForForm(String title) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-panel")));
+        wait.until(ExpectedConditions.textToBe(By.id("form-title"), title));
+        return driver.findElement(By.id("form-panel"));
+    }
+
+    /** The field {@code fieldId}'s box in the open form (label, input, and any error under it). */
+    WebElement field(String fieldId) {
+        return wait.until(d -> d.findElement(By.cssSelector("#form-fields .field[data-field='" + fieldId + "']")));
+    }
+
+    /** Picks the option labelled {@code label} in a single-choice field. */
+    SandboxPage choose(String fieldId, String label) {
+        new Select(field(fieldId).findElement(By.tagName("select"))).selectByVisibleText(label);
+        return this;
+    }
+
+    /** Ticks ({@code on}) or clears a box: a boolean field ({@code value} null) or one option of a multi-choice field. */
+    SandboxPage tick(String fieldId, String value, boolean on) {
+        WebElement box = field(fieldId).findElement(By.cssSelector(value == null ? "input[type=checkbox]"
+                : "input[type=checkbox][value='" + value + "']"));
+        if (box.isSelected() != on) {
+            box.click();
+        }
+        return this;
+    }
+
+    SandboxPage submitForm() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("form-submit"))).click();
+        return this;
+    }
+
+    /** Waits for {@code error} shown under the field {@code fieldId}, with the dialog still open. */
+    SandboxPage waitForFieldError(String fieldId, String error) {
+        wait.until(d -> {
+            List<WebElement> errors = d.findElements(By.cssSelector("#form-fields .field[data-field='" + fieldId + "'] .field-error"));
+            return !errors.isEmpty() && errors.get(0).isDisplayed() && errors.get(0).getText().contains(error);
+        });
+        return this;
+    }
+
+    /** All errors the open form shows, by field id. */
+    java.util.Map<String, String> fieldErrors() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (WebElement e : driver.findElements(By.cssSelector("#form-fields .field-error"))) {
+            out.put(e.findElement(By.xpath("..")).getDomAttribute("data-field"), e.getText());
+        }
+        return out;
+    }
+
+    SandboxPage waitForFormClosed() {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("form-overlay")));
+        return this;
+    }
+
+    /** The text of the open conversation's messages and the conversation list: what this person sees of the chat. */
+    String conversationText() {
+        return driver.findElement(By.id("messages")).getText() + "\n" + driver.findElement(By.id("conversations")).getText();
+    }
+
+    /** Waits until an image posted in the open conversation (a report's chart) has loaded; returns it. */
+    WebElement waitForImage() {
+        return wait.until(d -> d.findElements(By.cssSelector("#messages .file-image img")).stream()
+                .filter(img -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", img)))
+                .findFirst().orElse(null));
+    }
+
+    /** Waits for a download link to {@code filename} in the open conversation; returns the link. */
+    WebElement waitForDownload(String filename) {
+        return wait.until(d -> d.findElements(By.cssSelector("#messages .file-download a")).stream()
+                .filter(a -> a.getText().equals("Download " + filename)).findFirst().orElse(null));
+    }
+
+    /** Scrolls {@code element} to the top of the view (for a screenshot of what follows it). */
+    SandboxPage scrollTo(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+        return this;
+    }
+
     SandboxPage fastForward(int days, String expectedDay) {
         WebElement input = driver.findElement(By.id("ff-days"));
         input.clear();
