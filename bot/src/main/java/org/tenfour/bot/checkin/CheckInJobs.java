@@ -15,14 +15,12 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.bot.TenFourException;
+import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
@@ -73,19 +71,7 @@ public final class CheckInJobs {
     }
 
     private static void register(Scheduler scheduler, JobDetail job, Duration every) throws SchedulerException {
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.getKey().getName(), job.getKey().getGroup())
-                .forJob(job).startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(every.toMillis())
-                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
-                .build();
-        scheduler.addJob(job, true);
-        if (scheduler.getTrigger(trigger.getKey()) == null) {
-            try {
-                scheduler.scheduleJob(trigger);
-            } catch (org.quartz.ObjectAlreadyExistsException raced) {
-                // another replica registered it first
-            }
-        }
+        Scheduling.register(scheduler, job, Scheduling.every(every));
     }
 
     /** One planning pass over every agency; returns check-ins created. */

@@ -10,17 +10,14 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.bot.TenFourException;
+import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -53,27 +50,12 @@ public final class ConnectJobs {
     /** Registers both jobs (idempotent across replicas and restarts). */
     public static void schedule(Scheduler scheduler) {
         try {
-            register(scheduler, JobBuilder.newJob(TimeoutJob.class).withIdentity(TIMEOUTS).storeDurably().build(),
-                    SimpleScheduleBuilder.simpleSchedule().withIntervalInMinutes(1).repeatForever()
-                            .withMisfireHandlingInstructionNextWithRemainingCount());
-            register(scheduler, JobBuilder.newJob(RetentionJob.class).withIdentity(RETENTION).storeDurably().build(),
+            Scheduling.register(scheduler, JobBuilder.newJob(TimeoutJob.class).withIdentity(TIMEOUTS).storeDurably().build(),
+                    Scheduling.every(java.time.Duration.ofMinutes(1)));
+            Scheduling.register(scheduler, JobBuilder.newJob(RetentionJob.class).withIdentity(RETENTION).storeDurably().build(),
                     CronScheduleBuilder.dailyAtHourAndMinute(3, 17).withMisfireHandlingInstructionFireAndProceed());
         } catch (SchedulerException e) {
             throw new TenFourException("could not schedule the connection-request jobs: " + e.getMessage(), e);
-        }
-    }
-
-    private static void register(Scheduler scheduler, JobDetail job, org.quartz.ScheduleBuilder<? extends Trigger> schedule)
-            throws SchedulerException {
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(job.getKey().getName(), job.getKey().getGroup())
-                .forJob(job).startNow().withSchedule(schedule).build();
-        scheduler.addJob(job, true);
-        if (scheduler.getTrigger(trigger.getKey()) == null) {
-            try {
-                scheduler.scheduleJob(trigger);
-            } catch (org.quartz.ObjectAlreadyExistsException raced) {
-                // another replica registered it first
-            }
         }
     }
 

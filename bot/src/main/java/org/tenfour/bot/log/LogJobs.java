@@ -13,12 +13,11 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.TenFourException;
+import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
@@ -64,17 +63,8 @@ public final class LogJobs {
 
     private static void register(Scheduler scheduler, Class<? extends Job> type, JobKey key, int minutes)
             throws SchedulerException {
-        scheduler.addJob(JobBuilder.newJob(type).withIdentity(key).storeDurably().build(), true);
-        var trigger = TriggerBuilder.newTrigger().withIdentity(key.getName(), key.getGroup()).forJob(key).startNow()
-                .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever(minutes)
-                        .withMisfireHandlingInstructionNextWithRemainingCount()).build();
-        if (scheduler.getTrigger(trigger.getKey()) == null) {
-            try {
-                scheduler.scheduleJob(trigger);
-            } catch (org.quartz.ObjectAlreadyExistsException raced) {
-                // another replica registered it first
-            }
-        }
+        Scheduling.register(scheduler, JobBuilder.newJob(type).withIdentity(key).storeDurably().build(),
+                Scheduling.every(java.time.Duration.ofMinutes(minutes)));
     }
 
     /** Sends today's follow-up reminders to their peers; returns how many. */

@@ -75,6 +75,31 @@ public final class Scheduling implements AutoCloseable {
         };
     }
 
+    /**
+     * Stores a durable job and its repeating trigger, unless the trigger already exists: idempotent
+     * across restarts and across replicas registering at the same moment.
+     */
+    public static void register(Scheduler scheduler, org.quartz.JobDetail job,
+                                org.quartz.ScheduleBuilder<? extends org.quartz.Trigger> schedule) throws SchedulerException {
+        org.quartz.Trigger trigger = org.quartz.TriggerBuilder.newTrigger()
+                .withIdentity(job.getKey().getName(), job.getKey().getGroup())
+                .forJob(job).startNow().withSchedule(schedule).build();
+        scheduler.addJob(job, true);
+        if (scheduler.getTrigger(trigger.getKey()) == null) {
+            try {
+                scheduler.scheduleJob(trigger);
+            } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                // another replica registered it first
+            }
+        }
+    }
+
+    /** A repeat-forever schedule that skips missed runs instead of replaying them. */
+    public static org.quartz.SimpleScheduleBuilder every(java.time.Duration interval) {
+        return org.quartz.SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
+                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount();
+    }
+
     /** The Quartz scheduler, for scheduling jobs. */
     public Scheduler scheduler() {
         return scheduler;

@@ -1,5 +1,6 @@
 package org.tenfour.bot.connect;
 
+import org.tenfour.bot.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class World {
     static final Instant START = Instant.parse("2026-06-01T14:00:00Z");
 
     final Jdbi jdbi;
-    final TestClock clock = new TestClock(START);
+    final MutableClock clock = new MutableClock(START);
     final RecordingPlatform slack = new RecordingPlatform(Platform.SLACK, true);
     final RecordingPlatform teams = new RecordingPlatform(Platform.TEAMS, false);
     final Inbound inbound;
