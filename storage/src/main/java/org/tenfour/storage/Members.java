@@ -78,6 +78,18 @@ public interface Members {
     @SqlUpdate("update member set welcomed_at = :at where agency_id = :agencyId and id = :memberId and welcomed_at is null")
     int markWelcomed(UUID agencyId, UUID memberId, Instant at);
 
+    /** People whose profile was never read, or not since {@code before}: oldest first. */
+    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId "
+            + "and (profile_checked_at is null or profile_checked_at < :before) "
+            + "order by profile_checked_at nulls first, id limit :limit")
+    List<Member> profilesToRefresh(UUID agencyId, Instant before, int limit);
+
+    /** Records a profile read (names and zones of the platform are kept when it gave them). */
+    @SqlUpdate("update member set display_name = coalesce(:displayName, display_name), "
+            + "time_zone = coalesce(:timeZone, time_zone), profile_checked_at = :at "
+            + "where agency_id = :agencyId and id = :memberId")
+    int profileChecked(UUID agencyId, UUID memberId, String displayName, String timeZone, Instant at);
+
     @SqlUpdate("update member set is_admin = true where agency_id = :agencyId and id = :memberId")
     int markAdmin(UUID agencyId, UUID memberId);
 

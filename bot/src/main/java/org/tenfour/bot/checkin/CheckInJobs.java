@@ -117,15 +117,19 @@ public final class CheckInJobs {
         });
     }
 
-    /** Fills in names and time zones from the platform (at most 50 people per agency per pass; members, peers, coordinators). */
+    /**
+     * Reads names and time zones from the platform for people never read or not read for a day
+     * (at most 50 per agency per pass), so a member who moves or changes zone is followed.
+     */
     void refreshProfiles(Agency agency) {
         Platform platform = Platform.fromId(agency.platform());
-        jdbi.onDemand(Members.class).list(agency.id()).stream()
-                .filter(m -> m.timeZone() == null || m.displayName() == null)
-                .limit(50)
-                .forEach(m -> platforms.profile(Address.user(platform, agency.workspaceId(), m.platformUserId()))
-                        .ifPresent(p -> jdbi.onDemand(Members.class).upsert(agency.id(), m.platformUserId(),
-                                p.displayName(), p.timeZone())));
+        Instant now = clock.instant();
+        Members members = jdbi.onDemand(Members.class);
+        for (Member m : members.profilesToRefresh(agency.id(), now.minus(Duration.ofDays(1)), 50)) {
+            var profile = platforms.profile(Address.user(platform, agency.workspaceId(), m.platformUserId()));
+            members.profileChecked(agency.id(), m.id(), profile.map(p -> p.displayName()).orElse(null),
+                    profile.map(p -> p.timeZone()).orElse(null), now);
+        }
     }
 
     /** Nudges assigned peers about check-ins unanswered for the agency's nudge delay; returns nudges sent. */

@@ -13,6 +13,8 @@ final class ConnectMessages {
     static final String DECLINE = "connect.decline";
     static final String TAKE = "connect.take";
     static final String SAFETY = "connect.safety";
+    /** The log feature's "Log this contact" action (its value pre-fills the contact type). */
+    static final String LOG_CONTACT = "log.open";
     static final String END = "connect.end";
 
     private ConnectMessages() {
@@ -70,6 +72,12 @@ final class ConnectMessages {
         if (relay) {
             buttons.add(Button.of(END, "End conversation", r.id().toString()));
         }
+        // the log form opens pre-filled with the contact type; the log never learns the request
+        buttons.add(Button.of(LOG_CONTACT, "Log this contact", switch (r.source()) {
+            case "check_in" -> "proactive_check_in";
+            case "referral" -> "supervisor_referral";
+            default -> "member_request";
+        }));
         return new Message("You accepted request " + People.ref(r.id()) + ". " + how, List.of(
                 "If you believe someone is in immediate danger, press Safety concern: the coordinators are told "
                         + "who to contact (you), never what was said."), buttons);

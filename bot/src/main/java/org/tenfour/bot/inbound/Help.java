@@ -43,10 +43,6 @@ public final class Help {
         return "Try `/tenfour help` for what you can do.";
     }
 
-    Reply home(Caller caller) {
-        return forCaller(caller);
-    }
-
     private static String title(Role role) {
         return switch (role) {
             case MEMBER -> "For everyone";

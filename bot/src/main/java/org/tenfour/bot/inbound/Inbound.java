@@ -33,10 +33,16 @@ public final class Inbound implements InboundHandler {
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
     private final Help help;
+    private final org.tenfour.bot.home.HomeView home;
     private Feature.DirectMessageAction directMessages;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
+        this(jdbi, features, java.time.Clock.systemUTC());
+    }
+
+    public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock) {
         this.jdbi = jdbi;
+        this.home = new org.tenfour.bot.home.HomeView(jdbi, clock);
         for (Feature f : features) {
             f.subcommands().forEach(s -> register(subcommands, s.name(), s));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
@@ -88,7 +94,7 @@ public final class Inbound implements InboundHandler {
             return directMessages == null ? help.notReading(caller) : directMessages.run(caller, m);
         }
         if (event instanceof InboundEvent.HomeOpened h) {
-            return help.home(caller(h.actor(), null));
+            return new Reply.Private(home.render(caller(h.actor(), null)));
         }
         if (event instanceof InboundEvent.MembershipChanged m && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
                 && !m.actor().address().targetId().equals("USLACKBOT")) {

@@ -295,6 +295,34 @@ class CheckInFlowTest {
     }
 
     @Test
+    void the_home_shows_each_role_its_own_things_and_no_one_elses_names() {
+        program();
+        p.jobs.planAll();
+        java.util.function.Function<String, String> home = u -> ((Reply.Private) p.inbound.handle(
+                new org.tenfour.adapters.InboundEvent.HomeOpened(new org.tenfour.adapters.Actor(p.user(u), false))))
+                .message().text();
+        assertThat(home.apply("UM1")).contains("/peer").contains("Your check-ins:* on").contains("next: Wed 25 Nov")
+                .doesNotContain("As a peer").doesNotContain("Program:");
+        assertThat(home.apply("UP1")).contains("As a peer:* open requests: 0");
+        assertThat(home.apply("UADMIN")).contains("Program:* cadence weekly · enrolled 2 · opted out 1")
+                .doesNotContain("UM1").doesNotContain("Name UM");
+    }
+
+    @Test
+    void a_members_time_zone_follows_their_profile_day_by_day() {
+        program();
+        p.jobs.planAll();
+        assertThat(p.member("UM1").timeZone()).isEqualTo("America/Chicago");
+        p.platform.profile("UM1", new UserProfile("Name UM1", "Europe/London", false));
+        p.clock.advance(Duration.ofHours(2));
+        p.jobs.planAll();
+        assertThat(p.member("UM1").timeZone()).as("read at most daily").isEqualTo("America/Chicago");
+        p.clock.advance(Duration.ofDays(1));
+        p.jobs.planAll();
+        assertThat(p.member("UM1").timeZone()).isEqualTo("Europe/London");
+    }
+
+    @Test
     void snooze_and_settings_form() {
         program();
         assertThat(text(p.tenfour("UM1", null, "snooze 2w"))).contains("paused until");

@@ -93,8 +93,12 @@ class ConnectionRequestFlowTest {
         assertThat(world.slack.to(sam.platformUserId()))
                 .as("the peer never sees the member's name or id").allSatisfy(s -> assertThat(s.message().toString())
                         .doesNotContain("Morgan").doesNotContain(member.platformUserId()));
-        assertThat(world.slack.updated).as("the offer now carries the safety button")
-                .anySatisfy(u -> assertThat(u.message().buttons()).extracting(Button::actionId).contains(ConnectMessages.SAFETY));
+        assertThat(world.slack.updated).as("the offer now carries the safety and log buttons")
+                .anySatisfy(u -> assertThat(u.message().buttons()).extracting(Button::actionId)
+                        .contains(ConnectMessages.SAFETY, ConnectMessages.LOG_CONTACT));
+        Button log = world.slack.updated.stream().flatMap(u -> u.message().buttons().stream())
+                .filter(b -> b.actionId().equals(ConnectMessages.LOG_CONTACT)).findFirst().orElseThrow();
+        assertThat(log.value()).as("pre-filled contact type, and no request id").isEqualTo("member_request");
         int stored = world.jdbi.withHandle(h -> h.createQuery("""
                 select (select count(*) from outbox where message::text like '%secret-words%')
                      + (select count(*) from relay where member_address::text like '%secret-words%'
@@ -226,7 +230,7 @@ class ConnectionRequestFlowTest {
 
         assertThat(replies).filteredOn(x -> x instanceof Reply.None).as("exactly one press connects").hasSize(1);
         assertThat(replies).filteredOn(x -> x instanceof Reply.Private).hasSize(3).allSatisfy(x ->
-                assertThat(((Reply.Private) x).message().text()).containsAnyOf("already took", "already accepted", "moved on"));
+                assertThat(((Reply.Private) x).message().text()).containsAnyOf("already took", "already accepted", "moved on", "in a relayed conversation"));
         int relays = world.jdbi.withHandle(h -> h.createQuery("select count(*) from relay where request_id = :id")
                 .bind("id", r.id()).mapTo(Integer.class).one());
         assertThat(relays).isEqualTo(1);

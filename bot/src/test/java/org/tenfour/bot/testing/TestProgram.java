@@ -68,7 +68,7 @@ public final class TestProgram {
                 new ReportCommands(jdbi, clock, KEYS)));
         features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
         features.addAll(connect.features());
-        this.inbound = new Inbound(jdbi, features);
+        this.inbound = new Inbound(jdbi, features, clock);
         this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                 List.of(CheckInPlanner::stillWanted), clock, "test-sender");
     }
