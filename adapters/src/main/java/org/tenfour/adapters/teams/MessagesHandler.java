@@ -29,9 +29,11 @@ final class MessagesHandler implements Handler {
     private final InboundHandler handler;
     private final ConversationReferences references;
     private final TeamsPlatform platform;
+    private final ActivityLedger ledger;
 
     MessagesHandler(TokenVerifier verifier, InboundHandler handler, ConversationReferences references,
-                    TeamsPlatform platform) {
+                    TeamsPlatform platform, ActivityLedger ledger) {
+        this.ledger = Objects.requireNonNull(ledger, "null ledger");
         this.verifier = Objects.requireNonNull(verifier, "null verifier");
         this.handler = Objects.requireNonNull(handler, "null handler");
         this.references = Objects.requireNonNull(references, "null references");
@@ -56,6 +58,13 @@ final class MessagesHandler implements Handler {
             return;
         }
         log.info("teams activity type={} id={} tenant={}", activity.type(), activity.id(), activity.tenantId());
+        if (activity.id() != null && activity.conversation() != null
+                && !ledger.firstSighting(activity.conversation().id() + "|" + activity.id())) {
+            log.info("teams activity {} already handled; ignored", activity.id());
+            ctx.status(200).contentType("application/json")
+                    .result(activity.isInvoke() ? Json.write(Replies.invokeResponse(Reply.none())) : "");
+            return;
+        }
         remember(activity);
         List<InboundEvent> events = ActivityTranslator.translate(activity);
         if (activity.isInvoke()) {

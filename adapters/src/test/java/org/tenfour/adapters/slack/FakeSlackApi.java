@@ -11,21 +11,46 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token) and
- * answers like Slack, or as told (429 with Retry-After, 500, {@code ok:false}).
+ * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token, time)
+ * and answers like Slack, or as told (429 with Retry-After, 500, {@code ok:false}). It keeps the
+ * messages it accepted, with their {@code metadata}, and serves them back through
+ * {@code conversations.history}; a {@link #delay} slows a method down and a {@link #storm} answers a
+ * share of calls with 429 or 5xx for a while.
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM = "T111";
     public static final String BOT_USER = "UBOT";
 
     /** One recorded call. */
-    public record Call(String method, Map<String, String> params, String token) {
+    public record Call(String method, Map<String, String> params, String token, long atNanos) {
+        public Call(String method, Map<String, String> params, String token) {
+            this(method, params, token, System.nanoTime());
+        }
+
         JsonObject json(String param) {
             return JsonParser.parseString(params.get(param)).getAsJsonObject();
         }
     }
 
     private record Answer(int status, String body, Map<String, String> headers) {
+    }
+
+    /** A message the fake accepted: where it was posted, its ts and its outbox key (metadata), if any. */
+    public record Posted(String channel, String ts, String key, long atNanos) {
+    }
+
+    /** A 429 the fake answered: when, to which token, for how long. */
+    public record Limited(String token, long atNanos, int retryAfterSeconds) {
+    }
+
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final List<Limited> limited = new CopyOnWriteArrayList<>();
+    private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Storm storm;
+
+    /** While {@code untilNanos}, a share of calls gets 429 (with Retry-After) and another share 5xx. */
+    private record Storm(double rateLimited, int retryAfterSeconds, double serverErrors, long untilNanos) {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -57,6 +82,29 @@ public final class FakeSlackApi implements AutoCloseable {
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
+    /** Every call of {@code method} waits {@code delay} before answering (a slow platform). */
+    public void delay(String method, java.time.Duration delay) {
+        delays.put(method, delay);
+    }
+
+    /**
+     * For {@code duration}: a {@code rateLimited} share of calls is answered 429 with
+     * {@code Retry-After: retryAfterSeconds}, a {@code serverErrors} share 503.
+     */
+    public void storm(double rateLimited, int retryAfterSeconds, double serverErrors, java.time.Duration duration) {
+        storm = new Storm(rateLimited, retryAfterSeconds, serverErrors, System.nanoTime() + duration.toNanos());
+    }
+
+    /** Messages accepted (answered ok) by {@code chat.postMessage}. */
+    public List<Posted> posted() {
+        return List.copyOf(posted);
+    }
+
+    /** The 429s answered. */
+    public List<Limited> limited() {
+        return List.copyOf(limited);
+    }
+
     public void serverError(String method) {
         answer(method, 500, "<html>oops</html>", Map.of());
     }
@@ -71,14 +119,95 @@ public final class FakeSlackApi implements AutoCloseable {
         ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
         String auth = ctx.header("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+        java.time.Duration delay = delays.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         calls.add(new Call(method, params, token));
+        Storm s = storm;
+        if (s != null && System.nanoTime() < s.untilNanos()) {
+            double roll = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+            if (roll < s.rateLimited()) {
+                limited.add(new Limited(token, System.nanoTime(), s.retryAfterSeconds()));
+                ctx.header("Retry-After", String.valueOf(s.retryAfterSeconds()));
+                ctx.status(429).contentType("application/json").result("{\"ok\":false,\"error\":\"ratelimited\"}");
+                return;
+            }
+            if (roll < s.rateLimited() + s.serverErrors()) {
+                ctx.status(503).contentType("text/html").result("<html>unavailable</html>");
+                return;
+            }
+        }
         Answer answer = answers.get(method);
         if (answer != null) {
             answer.headers().forEach(ctx::header);
             ctx.status(answer.status()).contentType("application/json").result(answer.body());
             return;
         }
+        if (method.equals("chat.postMessage") && params.containsKey("metadata")) {
+            ctx.contentType("application/json; charset=utf-8").result(accept(params));
+            return;
+        }
+        if (method.equals("conversations.history")) {
+            ctx.contentType("application/json; charset=utf-8").result(history(params.get("channel")));
+            return;
+        }
+        if (method.equals("conversations.open") && params.containsKey("users") && !params.get("users").contains(",")) {
+            ctx.contentType("application/json; charset=utf-8")
+                    .result("{\"ok\":true,\"channel\":{\"id\":\"" + dm(params.get("users")) + "\"}}");
+            return;
+        }
         ctx.contentType("application/json; charset=utf-8").result(defaultAnswer(method, params));
+    }
+
+    private static String dm(String channel) {
+        return channel.startsWith("U") ? "D" + channel : channel;
+    }
+
+    /** A message with outbox metadata: stored, with a ts of its own, so that history can find it. */
+    private String accept(Map<String, String> params) {
+        String channel = dm(params.getOrDefault("channel", ""));
+        String ts = "1700000000." + String.format("%06d", sequence.incrementAndGet());
+        String key = null;
+        try {
+            JsonObject metadata = JsonParser.parseString(params.get("metadata")).getAsJsonObject();
+            key = metadata.getAsJsonObject("event_payload").get("key").getAsString();
+        } catch (RuntimeException e) {
+            // metadata without a key: stored as a plain message
+        }
+        posted.add(new Posted(channel, ts, key, System.nanoTime()));
+        return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
+    }
+
+    private String history(String channel) {
+        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        for (int i = posted.size() - 1; i >= 0; i--) {
+            Posted p = posted.get(i);
+            if (!p.channel().equals(channel)) {
+                continue;
+            }
+            JsonObject m = new JsonObject();
+            m.addProperty("type", "message");
+            m.addProperty("ts", p.ts());
+            if (p.key() != null) {
+                JsonObject metadata = new JsonObject();
+                metadata.addProperty("event_type", "tenfour_outbox");
+                JsonObject payload = new JsonObject();
+                payload.addProperty("key", p.key());
+                metadata.add("event_payload", payload);
+                m.add("metadata", metadata);
+            }
+            messages.add(m);
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("ok", true);
+        answer.add("messages", messages);
+        answer.addProperty("has_more", false);
+        return answer.toString();
     }
 
     private static String defaultAnswer(String method, Map<String, String> params) {

@@ -29,8 +29,12 @@ import org.tenfour.storage.OutboxEntry;
  * platform's {@code Retry-After}; transient failures back off exponentially and are retried without
  * end; an unreachable person is marked so (coordinators see a count) and not retried.
  *
- * <p>A crash between the platform's answer and the "sent" record re-sends that one message once the
- * lease expires: delivery is at least once, with the window limited to one in-flight batch.
+ * <p>A crash between the platform's answer and the "sent" record leaves the row claimed; once its lease
+ * expires (at once when the replica restarts under the same instance id) the row is marked
+ * {@code outcome_unknown}, and before sending it again the sender asks the platform whether a message
+ * with the row's idempotency key is already there ({@link ChatPlatform#findSent}; Slack message
+ * metadata). Where the platform can say (Slack), delivery is effectively once; where it cannot
+ * (Teams), at least once, with the window limited to the one message in flight.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -61,6 +65,10 @@ public final class OutboxSender implements AutoCloseable {
     public void start(Duration interval) {
         if (!running.compareAndSet(false, true)) {
             return;
+        }
+        int released = jdbi.onDemand(Outbox.class).releaseLeases(worker);
+        if (released > 0) {
+            log.info("outbox: took back {} rows leased by this instance before a restart", released);
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
         loop.scheduleWithFixedDelay(this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -117,10 +125,15 @@ public final class OutboxSender implements AutoCloseable {
         }
         try {
             Delivery delivery;
-            if (item.file() != null) {
+            java.util.Optional<Delivery> earlier = entry.outcomeUnknown() && item.file() == null && item.replaces() == null
+                    ? platform.findSent(to, entry.idempotencyKey()) : java.util.Optional.empty();
+            if (earlier.isPresent()) {
+                delivery = earlier.get();
+                log.info("outbox: row {} was already delivered before a crash; not sent again", entry.id());
+            } else if (item.file() != null) {
                 delivery = platform.upload(to, item.file());
             } else if (item.replaces() == null) {
-                delivery = platform.send(to, item.message());
+                delivery = platform.send(to, item.message(), entry.idempotencyKey());
             } else {
                 platform.update(to, item.replaces(), item.message());
                 delivery = item.replaces();

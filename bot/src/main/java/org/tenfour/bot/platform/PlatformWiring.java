@@ -48,7 +48,8 @@ public final class PlatformWiring implements AutoCloseable {
             log.info("Slack enabled ({})", slack.oauth() ? "OAuth, many workspaces" : "single workspace");
         });
         settings.teams().ifPresent(teams -> {
-            TeamsAdapter adapter = new TeamsAdapter(teams, inbound, clock, new StoredConversationReferences(jdbi, clock));
+            TeamsAdapter adapter = new TeamsAdapter(teams, inbound, clock, new StoredConversationReferences(jdbi, clock),
+                    id -> jdbi.onDemand(ProcessedEvents.class).firstSighting("teams", id));
             platforms.put(Platform.TEAMS, adapter.platform());
             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
             log.info("Teams enabled");
