@@ -150,6 +150,14 @@ public final class SlackAdapter implements AutoCloseable {
         try {
             return app.run(request);
         } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.tenfour.adapters.InboundUnavailableException unavailable) {
+                    // the product cannot take it now: a clean 503 makes Slack retry events, and tells a person to retry
+                    log.warn("slack {} request refused: {}", request.getRequestType(), unavailable.getMessage());
+                    return Response.builder().statusCode(503).contentType("application/json; charset=utf-8")
+                            .body("{\"error\":\"temporarily unavailable, retry shortly\"}").build();
+                }
+            }
             log.warn("slack {} request failed: {}", request.getRequestType(), e.getClass().getSimpleName());
             return Response.builder().statusCode(500).contentType("application/json; charset=utf-8")
                     .body("{\"error\":\"internal error\"}").build();

@@ -77,6 +77,18 @@ public final class FakeSlackApi implements AutoCloseable {
         answers.put(method, new Answer(status, body, headers));
     }
 
+    private final java.util.Set<String> notAdmins = ConcurrentHashMap.newKeySet();
+
+    /** {@code users.info} says this user is neither a workspace admin nor an owner. */
+    public void notAdmin(String user) {
+        notAdmins.add(user);
+    }
+
+    /** Back to Slack's normal answers for {@code method}. */
+    public void normal(String method) {
+        answers.remove(method);
+    }
+
     public void rateLimit(String method, int retryAfterSeconds) {
         answer(method, 429, "{\"ok\":false,\"error\":\"ratelimited\"}",
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
@@ -161,7 +173,11 @@ public final class FakeSlackApi implements AutoCloseable {
                     .result("{\"ok\":true,\"channel\":{\"id\":\"" + dm(params.get("users")) + "\"}}");
             return;
         }
-        ctx.contentType("application/json; charset=utf-8").result(defaultAnswer(method, params));
+        String answer = defaultAnswer(method, params);
+        if (method.equals("users.info") && notAdmins.contains(params.get("user"))) {
+            answer = answer.replace("\"is_admin\":true", "\"is_admin\":false");
+        }
+        ctx.contentType("application/json; charset=utf-8").result(answer);
     }
 
     private static String dm(String channel) {

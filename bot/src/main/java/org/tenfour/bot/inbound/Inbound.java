@@ -58,6 +58,11 @@ public final class Inbound implements InboundHandler {
         } catch (UsageException e) {
             return Reply.text(e.getMessage());
         } catch (RuntimeException e) {
+            if (org.tenfour.storage.Database.isUnavailable(e)) {
+                // 503: the platform (or person) retries; a "sorry" 200 would make Slack consider it handled
+                log.warn("inbound {} refused: database unreachable ref={}", event.getClass().getSimpleName(), ref);
+                throw new org.tenfour.adapters.InboundUnavailableException("database unreachable; retry shortly");
+            }
             log.error("inbound {} failed ref={}: {}", event.getClass().getSimpleName(), ref, e.toString(), e);
             return Reply.text("Sorry, something went wrong on our side (reference " + ref
                     + "). Nothing you sent was stored. If you need someone now, use the crisis lines in /tenfour help.");

@@ -37,7 +37,7 @@ public final class PlatformWiring implements AutoCloseable {
                     : SecretCipher.fromBase64(java.util.Base64.getEncoder().encodeToString(settings.secretKey()));
             StoredSlackInstallations installations = cipher == null ? null : new StoredSlackInstallations(jdbi, cipher, clock);
             SlackAdapter adapter = new SlackAdapter(slack, inbound, installations == null ? noInstallations() : installations,
-                    id -> jdbi.onDemand(ProcessedEvents.class).firstSighting("slack", id));
+                    id -> available(() -> jdbi.onDemand(ProcessedEvents.class).firstSighting("slack", id)));
             platforms.put(Platform.SLACK, adapter.platform());
             mounts.add(routes -> {
                 routes.post("/slack/events", adapter.events());
@@ -49,11 +49,23 @@ public final class PlatformWiring implements AutoCloseable {
         });
         settings.teams().ifPresent(teams -> {
             TeamsAdapter adapter = new TeamsAdapter(teams, inbound, clock, new StoredConversationReferences(jdbi, clock),
-                    id -> jdbi.onDemand(ProcessedEvents.class).firstSighting("teams", id));
+                    id -> available(() -> jdbi.onDemand(ProcessedEvents.class).firstSighting("teams", id)));
             platforms.put(Platform.TEAMS, adapter.platform());
             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
             log.info("Teams enabled");
         });
+    }
+
+    /** Runs a database call of the inbound path; an unreachable database becomes a 503 (the platform retries). */
+    static <T> T available(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (org.tenfour.storage.Database.isUnavailable(e)) {
+                throw new org.tenfour.adapters.InboundUnavailableException("database unreachable; retry shortly");
+            }
+            throw e;
+        }
     }
 
     /** In single-workspace mode nothing is stored; uninstalls only need a no-op delete. */
