@@ -62,6 +62,11 @@ final class SlackWebApi {
                 .findFirst();
     }
 
+    /** The workspace the token belongs to. */
+    String authTestTeam(String token) {
+        return SlackCalls.call("auth.test", () -> methods(token).authTest(req -> req)).getTeamId();
+    }
+
     void update(String token, String channel, String ts, Message message) {
         SlackCalls.call("chat.update", () -> methods(token).chatUpdate(req -> req
                 .channel(channel).ts(ts).text(BlockKitMessages.fallback(message))

@@ -50,7 +50,7 @@ public final class TeamsAdapter {
         Connector connector = new Connector(http, new AppTokens(http, settings, clock));
         this.platform = new TeamsPlatform(settings.appId(), connector, references);
         this.messages = new MessagesHandler(new TokenVerifier(keys, settings.appId(), clock), handler, references,
-                platform, Objects.requireNonNull(ledger, "null ledger"));
+                platform, Objects.requireNonNull(ledger, "null ledger"), settings.tenantId());
     }
 
     /** The handler to mount at {@code POST /api/messages}. */

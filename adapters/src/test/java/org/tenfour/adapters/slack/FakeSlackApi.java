@@ -173,11 +173,11 @@ public final class FakeSlackApi implements AutoCloseable {
                     .result("{\"ok\":true,\"channel\":{\"id\":\"" + dm(params.get("users")) + "\"}}");
             return;
         }
-        String answer = defaultAnswer(method, params);
+        String body = defaultAnswer(method, params);
         if (method.equals("users.info") && notAdmins.contains(params.get("user"))) {
-            answer = answer.replace("\"is_admin\":true", "\"is_admin\":false");
+            body = body.replace("\"is_admin\":true", "\"is_admin\":false");
         }
-        ctx.contentType("application/json; charset=utf-8").result(answer);
+        ctx.contentType("application/json; charset=utf-8").result(body);
     }
 
     private static String dm(String channel) {
