@@ -98,7 +98,7 @@ public final class Application implements AutoCloseable {
                     new LogCommands(jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
                     new ReportCommands(jdbi, clock, key.pseudonymKeys()))));
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
-                    List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());
+                    List.of(CheckInPlanner::stillWanted), clock, settings.instanceId(), true);
             sender.start(Duration.ofMillis(500));
             PrometheusMeterRegistry metrics = metrics();
             Scheduling sched = scheduling;

@@ -84,6 +84,48 @@ public final class FakeSlackApi implements AutoCloseable {
         notAdmins.add(user);
     }
 
+    private volatile Limits limits;
+
+    /** Slack-like pacing of {@code chat.postMessage}: per channel per second, and per workspace (token) per minute. */
+    private static final class Limits {
+        final int perChannelPerSecond;
+        final int workspacePerMinute;
+        final Map<String, java.util.ArrayDeque<Long>> channelPosts = new java.util.HashMap<>();
+        long windowStart = System.nanoTime();
+        int inWindow;
+
+        Limits(int perChannelPerSecond, int workspacePerMinute) {
+            this.perChannelPerSecond = perChannelPerSecond;
+            this.workspacePerMinute = workspacePerMinute;
+        }
+
+        /** Seconds to wait, or 0 when the post is allowed (and then counted). */
+        synchronized int admit(String channel, long now) {
+            if (now - windowStart >= 60_000_000_000L) {
+                windowStart = now;
+                inWindow = 0;
+            }
+            if (inWindow >= workspacePerMinute) {
+                return (int) Math.max(1, Math.ceil((windowStart + 60_000_000_000L - now) / 1e9));
+            }
+            java.util.ArrayDeque<Long> recent = channelPosts.computeIfAbsent(channel, c -> new java.util.ArrayDeque<>());
+            while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
+                recent.pollFirst();
+            }
+            if (recent.size() >= perChannelPerSecond) {
+                return 1;
+            }
+            recent.addLast(now);
+            inWindow++;
+            return 0;
+        }
+    }
+
+    /** Enforces Slack-like limits on {@code chat.postMessage} (429 with Retry-After beyond them). */
+    public void limits(int perChannelPerSecond, int workspacePerMinute) {
+        limits = new Limits(perChannelPerSecond, workspacePerMinute);
+    }
+
     /** Back to Slack's normal answers for {@code method}. */
     public void normal(String method) {
         answers.remove(method);
@@ -151,6 +193,16 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             if (roll < s.rateLimited() + s.serverErrors()) {
                 ctx.status(503).contentType("text/html").result("<html>unavailable</html>");
+                return;
+            }
+        }
+        Limits l = limits;
+        if (l != null && method.equals("chat.postMessage")) {
+            int wait = l.admit(dm(params.getOrDefault("channel", "")), System.nanoTime());
+            if (wait > 0) {
+                limited.add(new Limited(token, System.nanoTime(), wait));
+                ctx.header("Retry-After", String.valueOf(wait));
+                ctx.status(429).contentType("application/json").result("{\"ok\":false,\"error\":\"ratelimited\"}");
                 return;
             }
         }

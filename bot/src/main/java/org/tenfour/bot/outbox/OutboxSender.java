@@ -25,7 +25,8 @@ import org.tenfour.storage.OutboxEntry;
 
 /**
  * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends each
- * through its platform, and records the outcome. A rate limit pauses the whole workspace until the
+ * through its platform, and records the outcome. Messages to one conversation are spaced by the
+ * platform's per-conversation limit ({@link Pacer}); a rate limit pauses the whole workspace until the
  * platform's {@code Retry-After}; transient failures back off exponentially and are retried without
  * end; an unreachable person is marked so (coordinators see a count) and not retried.
  *
@@ -48,11 +49,20 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final String worker;
     private final Map<String, Instant> pausedWorkspaces = new ConcurrentHashMap<>();
+    private final Pacer pacer;
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledExecutorService loop;
 
+    /** A sender without per-conversation pacing (domain tests drive it with a fixed clock). */
     public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
                         List<SendGuard> guards, Clock clock, String worker) {
+        this(jdbi, platforms, listeners, guards, clock, worker, false);
+    }
+
+    /** A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer}); production paces. */
+    public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
+                        List<SendGuard> guards, Clock clock, String worker, boolean paced) {
+        this.pacer = paced ? new Pacer() : null;
         this.jdbi = jdbi;
         this.platforms = Map.copyOf(platforms);
         this.listeners = List.copyOf(listeners);
@@ -121,6 +131,11 @@ public final class OutboxSender implements AutoCloseable {
         ChatPlatform platform = platforms.get(to.platform());
         if (platform == null) {
             outbox.retryLater(entry.id(), worker, now.plus(Duration.ofMinutes(5)), "platform not configured: " + to.platform());
+            return;
+        }
+        Instant slot = pacer == null ? now : pacer.reserve(to, now);
+        if (slot.isAfter(now)) {
+            outbox.retryLater(entry.id(), worker, slot, "paced: one message per conversation per interval");
             return;
         }
         try {
