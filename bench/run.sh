@@ -20,4 +20,5 @@ if [ ! -d bench/target/classes ] || [ -n "${BENCH_REBUILD:-}" ]; then
 fi
 # the bot's shaded jar carries every runtime dependency; the adapters' test jar has the fake Slack
 CP="bench/target/classes:bot/target/tenfour.jar:$(ls adapters/target/tenfour-adapters-*-tests.jar)"
-exec java ${JAVA_OPTS:-} -cp "$CP" "$main" "$@"
+# the production logging configuration, not the test jars' logback-test.xml
+exec java -Dlogback.configurationFile=logback.xml ${JAVA_OPTS:-} -cp "$CP" "$main" "$@"

@@ -17,7 +17,8 @@ import org.tenfour.storage.EmbeddedDatabase;
  * workspace (429 + Retry-After beyond). The bot runs as its own JVM; its resident memory is read
  * idle (10 s after ready) and sampled every second while it delivers.
  *
- * <p>Usage: {@code bench/run.sh delivery [members=10000] [capPerMinute=3000]}
+ * <p>Usage: {@code bench/run.sh delivery [members=10000] [capPerMinute=3000]}; {@code BOT_JAVA_OPTS} are
+ * passed to the bot's JVM (e.g. {@code -Xmx256m}).
  */
 public final class DeliveryBench {
     public static void main(String[] args) throws Exception {
@@ -61,15 +62,21 @@ public final class DeliveryBench {
             long first = posted.stream().mapToLong(FakeSlackApi.Posted::atNanos).min().orElse(start);
             long last = posted.stream().mapToLong(FakeSlackApi.Posted::atNanos).max().orElse(start);
             double seconds = (last - first) / 1e9;
-            double achieved = (posted.size() - 1) / Math.max(seconds, 1e-9);
             double allowed = cap / 60.0;
             int calls = slack.calls("chat.postMessage").size();
             int limited = slack.limited().size();
             long planned = jdbi.withHandle(h -> h.createQuery("select count(*) from check_in").mapTo(Long.class).one());
             System.err.printf("planned %d check-ins; delivered %d distinct, lost %d, doubled %d%n", planned, perKey.size(),
                     members - perKey.size(), perKey.values().stream().filter(n -> n > 1).count());
-            System.err.printf("achieved %.1f msg/s over %.0f s vs allowed %.1f msg/s = %.1f%%; 429s %d of %d calls = %.2f%%%n",
-                    achieved, seconds, allowed, 100 * achieved / allowed, limited, calls, 100.0 * limited / calls);
+            // the limit is a sliding minute: the best possible schedule sends CAP at once, then CAP/60 per second
+            double best = Math.max(0, (posted.size() - cap) / allowed);
+            long steadyFrom = first + 60_000_000_000L;
+            long steady = posted.stream().filter(p -> p.atNanos() >= steadyFrom).count();
+            double steadyRate = steady / Math.max((last - steadyFrom) / 1e9, 1e-9);
+            System.err.printf("delivered in %.0f s; best possible under the limit %.0f s (%.1f%%); after the first minute "
+                    + "%.1f msg/s vs allowed %.1f msg/s = %.1f%%; 429s %d of %d calls = %.2f%%%n",
+                    seconds, best, 100 * best / seconds, steadyRate, allowed, 100 * steadyRate / allowed,
+                    limited, calls, 100.0 * limited / calls);
             System.err.println("bot RSS max while delivering: " + maxRss + " MB");
         } finally {
             bot.destroy();

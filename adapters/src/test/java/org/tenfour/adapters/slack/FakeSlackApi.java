@@ -91,22 +91,20 @@ public final class FakeSlackApi implements AutoCloseable {
         final int perChannelPerSecond;
         final int workspacePerMinute;
         final Map<String, java.util.ArrayDeque<Long>> channelPosts = new java.util.HashMap<>();
-        long windowStart = System.nanoTime();
-        int inWindow;
+        final java.util.ArrayDeque<Long> workspacePosts = new java.util.ArrayDeque<>();
 
         Limits(int perChannelPerSecond, int workspacePerMinute) {
             this.perChannelPerSecond = perChannelPerSecond;
             this.workspacePerMinute = workspacePerMinute;
         }
 
-        /** Seconds to wait, or 0 when the post is allowed (and then counted). */
+        /** Seconds to wait, or 0 when the post is allowed (and then counted). Both limits are sliding windows. */
         synchronized int admit(String channel, long now) {
-            if (now - windowStart >= 60_000_000_000L) {
-                windowStart = now;
-                inWindow = 0;
+            while (!workspacePosts.isEmpty() && now - workspacePosts.peekFirst() >= 60_000_000_000L) {
+                workspacePosts.pollFirst();
             }
-            if (inWindow >= workspacePerMinute) {
-                return (int) Math.max(1, Math.ceil((windowStart + 60_000_000_000L - now) / 1e9));
+            if (workspacePosts.size() >= workspacePerMinute) {
+                return (int) Math.max(1, Math.ceil((workspacePosts.peekFirst() + 60_000_000_000L - now) / 1e9));
             }
             java.util.ArrayDeque<Long> recent = channelPosts.computeIfAbsent(channel, c -> new java.util.ArrayDeque<>());
             while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
@@ -116,7 +114,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 return 1;
             }
             recent.addLast(now);
-            inWindow++;
+            workspacePosts.addLast(now);
             return 0;
         }
     }

@@ -33,9 +33,16 @@ public final class Inbound implements InboundHandler {
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
     private final Help help;
+    // on-demand proxies are thread-safe and costly to build: one each, not one per request
+    private final Agencies agencies;
+    private final Members members;
+    private final Peers peers;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
         this.jdbi = jdbi;
+        this.agencies = jdbi.onDemand(Agencies.class);
+        this.members = jdbi.onDemand(Members.class);
+        this.peers = jdbi.onDemand(Peers.class);
         for (Feature f : features) {
             f.subcommands().forEach(s -> register(subcommands, s.name(), s));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
@@ -124,12 +131,12 @@ public final class Inbound implements InboundHandler {
     /** Resolves the caller: their agency (created on first contact) and roster entry. */
     Caller caller(Actor actor, Address where) {
         Address who = actor.address();
-        Agency agency = jdbi.onDemand(Agencies.class).findByWorkspace(who.platform().id(), who.workspaceId())
-                .orElseGet(() -> jdbi.onDemand(Agencies.class).upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
-        Member member = jdbi.onDemand(Members.class).findByPlatformUser(agency.id(), who.targetId())
-                .orElseGet(() -> jdbi.onDemand(Members.class).upsert(agency.id(), who.targetId(), null, null));
+        Agency agency = agencies.findByWorkspace(who.platform().id(), who.workspaceId())
+                .orElseGet(() -> agencies.upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
+        Member member = members.findByPlatformUser(agency.id(), who.targetId())
+                .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
         Set<Role> roles = EnumSet.of(Role.MEMBER);
-        if (jdbi.onDemand(Peers.class).find(agency.id(), member.id()).filter(p -> p.active()).isPresent()) {
+        if (peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent()) {
             roles.add(Role.PEER);
         }
         if (member.isCoordinator()) {
