@@ -33,6 +33,14 @@ final class Bench {
     /** A fresh embedded PostgreSQL, migrated, in a temp directory. */
     static EmbeddedDatabase database() throws IOException {
         EmbeddedDatabase db = EmbeddedDatabase.start(Files.createTempDirectory("tenfour-bench-pg"));
+        // an interrupted benchmark (Ctrl-C) must not leave its PostgreSQL running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                db.close();
+            } catch (RuntimeException e) {
+                // already stopped
+            }
+        }));
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setUrl(db.jdbcUrl());
         ds.setUser("postgres");
