@@ -16,6 +16,23 @@ public interface ChatPlatform {
     /** Sends a message to a user (as a direct message) or a channel. */
     Delivery send(Address to, Message message);
 
+    /**
+     * Sends a message tagged with the outbox's idempotency key, so that {@link #findSent} can later
+     * tell whether an attempt whose outcome is unknown (a crash mid-call) reached the platform.
+     * Platforms that cannot carry a key send it untagged.
+     */
+    default Delivery send(Address to, Message message, String idempotencyKey) {
+        return send(to, message);
+    }
+
+    /**
+     * Looks for a message sent earlier with {@code idempotencyKey}; empty when none is found or the
+     * platform cannot say (then the outbox re-sends: at least once).
+     */
+    default java.util.Optional<Delivery> findSent(Address to, String idempotencyKey) {
+        return java.util.Optional.empty();
+    }
+
     /** Replaces a message sent earlier (e.g. to disable its buttons once one was used). */
     void update(Address to, Delivery sent, Message message);
 

@@ -126,7 +126,7 @@ public final class Application implements AutoCloseable {
         features.addAll(connect.features());
             inbound.set(new Inbound(jdbi, features, clock));
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
-                    List.of(CheckInPlanner::stillWanted), clock, settings.instanceId());
+                    List.of(CheckInPlanner::stillWanted), clock, settings.instanceId(), true);
             sender.start(Duration.ofMillis(500));
             if (fastForward != null) {
                 OutboxSender outbox = sender;

@@ -96,6 +96,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@code failure} means the database cannot be reached right now (the pool's connection
+     * timeout, a refused or broken connection, a server shutting down) rather than a bad statement:
+     * callers answer such failures with 503 and a retry, not 500.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The configured JDBI. */
     public Jdbi jdbi() {
         return jdbi;

@@ -21,7 +21,7 @@ public interface Outbox {
     String COLUMNS = """
             id, agency_id, idempotency_key, target::text as target_json, message::text as message_json,
             state, attempts, next_attempt_at, platform_message_id, platform_conversation_id,
-            created_at, sent_at""";
+            created_at, sent_at, outcome_unknown""";
 
     /** Adds a message unless one with the same idempotency key exists; returns whether it was added. */
     @SqlUpdate("""
@@ -34,7 +34,8 @@ public interface Outbox {
 
     /** Leases up to {@code limit} due rows to {@code worker} until {@code leaseUntil}. */
     @SqlQuery("""
-            update outbox set claimed_by = :worker, claimed_until = :leaseUntil, attempts = attempts + 1
+            update outbox set claimed_by = :worker, claimed_until = :leaseUntil, attempts = attempts + 1,
+                   outcome_unknown = outcome_unknown or claimed_until is not null
             where id in (
                 select id from outbox
                 where state = 'pending' and next_attempt_at <= :now
@@ -44,6 +45,16 @@ public interface Outbox {
                 for update skip locked)
             returning\s""" + COLUMNS)
     List<OutboxEntry> claim(String worker, Instant now, Instant leaseUntil, int limit);
+
+    /**
+     * Ends the leases a worker of the same name held before it restarted (a stable
+     * {@code TENFOUR_INSTANCE_ID}), so that its rows are taken back at once rather than after the
+     * lease; the claim then marks them {@code outcome_unknown}. Returns how many were released.
+     */
+    @SqlUpdate("""
+            update outbox set claimed_until = '-infinity'
+            where claimed_by = :worker and state = 'pending' and claimed_until is not null""")
+    int releaseLeases(String worker);
 
     /** Records a delivery; only the current lease holder may. */
     @SqlUpdate("""

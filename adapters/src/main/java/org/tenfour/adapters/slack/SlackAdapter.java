@@ -46,6 +46,8 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackRequestParser parser;
     private final SlackPlatform platform;
     private final ExecutorService workers;
+    private final SlackWebApi api;
+    private final java.util.concurrent.atomic.AtomicReference<String> ownTeam = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** An adapter with two event workers of its own and the system clock. */
     public SlackAdapter(SlackSettings settings, InboundHandler handler, SlackInstallations installations,
@@ -69,6 +71,7 @@ public final class SlackAdapter implements AutoCloseable {
         this.signatures = new SignatureCheck(settings.signingSecret(), clock);
         Slack slack = BoltApps.slack(settings);
         SlackWebApi api = new SlackWebApi(slack);
+        this.api = api;
         this.platform = new SlackPlatform(api, new Tokens(settings, installations));
         this.app = BoltApps.create(settings, slack, installations, clock, installed -> installed(handler, installed));
         new InteractionListeners(handler, api).register(app);
@@ -112,9 +115,21 @@ public final class SlackAdapter implements AutoCloseable {
             BoltHttp.reply(ctx, 401, "invalid request signature");
             return;
         }
+        String body = new String(raw, StandardCharsets.UTF_8);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        boolean form = type.startsWith("application/x-www-form-urlencoded");
+        if (!form && !type.startsWith("application/json")) {
+            BoltHttp.reply(ctx, 415, "unsupported content type");
+            return;
+        }
+        if (form == body.stripLeading().startsWith("{")) {
+            // Slack posts commands and interactivity as forms, events as JSON; anything else is not Slack's
+            BoltHttp.reply(ctx, 400, "body does not match its content type");
+            return;
+        }
         Request<?> request;
         try {
-            request = parser.parse(BoltHttp.request(ctx, ctx.path(), new String(raw, StandardCharsets.UTF_8)));
+            request = parser.parse(BoltHttp.request(ctx, ctx.path(), body));
         } catch (RuntimeException e) {
             log.info("slack request malformed: {}", e.getClass().getSimpleName());
             BoltHttp.reply(ctx, 400, "malformed payload");
@@ -124,7 +139,35 @@ public final class SlackAdapter implements AutoCloseable {
             BoltHttp.reply(ctx, 400, "unrecognised payload");
             return;
         }
+        if (!forThisWorkspace(request)) {
+            log.info("slack {} for team={} refused: this TenFour serves one other workspace", request.getRequestType(),
+                    request.getContext().getTeamId());
+            BoltHttp.reply(ctx, 403, "request for another workspace");
+            return;
+        }
         BoltHttp.write(notInstalled(request).orElseGet(() -> run(request)), ctx);
+    }
+
+    /**
+     * In single-workspace mode, whether the request names the bot token's own workspace (learnt once
+     * from {@code auth.test}); a request without a team id (url_verification, ssl_check) passes.
+     */
+    private boolean forThisWorkspace(Request<?> request) {
+        String team = request.getContext().getTeamId();
+        if (settings.oauth() || team == null || team.isBlank()) {
+            return true;
+        }
+        String own = ownTeam.get();
+        if (own == null) {
+            try {
+                own = api.authTestTeam(settings.botToken());
+                ownTeam.compareAndSet(null, own);
+            } catch (RuntimeException e) {
+                log.warn("slack auth.test failed; workspace check skipped: {}", e.getMessage());
+                return true;
+            }
+        }
+        return own == null || own.equals(team);
     }
 
     private void handleOAuth(Context ctx, String requestUri) {
@@ -150,6 +193,20 @@ public final class SlackAdapter implements AutoCloseable {
         try {
             return app.run(request);
         } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.tenfour.adapters.InboundUnavailableException unavailable) {
+                    // the product cannot take it now: a clean 503 makes Slack retry events, and tells a person to retry
+                    log.warn("slack {} request refused: {}", request.getRequestType(), unavailable.getMessage());
+                    return Response.builder().statusCode(503).contentType("application/json; charset=utf-8")
+                            .body("{\"error\":\"temporarily unavailable, retry shortly\"}").build();
+                }
+            }
+            if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
+                // a signed payload missing what a neutral event needs (no user, no workspace)
+                log.info("slack {} request malformed: {}", request.getRequestType(), e.getMessage());
+                return Response.builder().statusCode(400).contentType("application/json; charset=utf-8")
+                        .body("{\"error\":\"malformed payload\"}").build();
+            }
             log.warn("slack {} request failed: {}", request.getRequestType(), e.getClass().getSimpleName());
             return Response.builder().statusCode(500).contentType("application/json; charset=utf-8")
                     .body("{\"error\":\"internal error\"}").build();

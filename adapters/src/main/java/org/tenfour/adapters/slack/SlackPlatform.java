@@ -42,6 +42,24 @@ final class SlackPlatform implements ChatPlatform {
         return api.postMessage(token(to), to.targetId(), message);
     }
 
+    /** Posts with Slack message metadata {@code tenfour_outbox {key}}, which {@link #findSent} searches. */
+    @Override
+    public Delivery send(Address to, Message message, String idempotencyKey) {
+        Objects.requireNonNull(message, "null message");
+        return api.postMessage(token(to), to.targetId(), message, idempotencyKey);
+    }
+
+    /** Reads the recent history of the conversation (a user's DM is opened first) for the key's metadata. */
+    @Override
+    public Optional<Delivery> findSent(Address to, String idempotencyKey) {
+        Objects.requireNonNull(idempotencyKey, "null idempotencyKey");
+        String token = token(to);
+        String channel = to.kind() == Address.Kind.USER
+                ? api.openConversation(token, List.of(to.targetId()))
+                : to.targetId();
+        return api.findByMetadata(token, channel, idempotencyKey).map(ts -> new Delivery(channel, ts));
+    }
+
     @Override
     public void update(Address to, Delivery sent, Message message) {
         Objects.requireNonNull(sent, "null sent");

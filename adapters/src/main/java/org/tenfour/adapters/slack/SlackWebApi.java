@@ -39,6 +39,42 @@ final class SlackWebApi {
         return new Delivery(r.getChannel(), r.getTs());
     }
 
+    /** Slack message metadata type carrying the outbox key. */
+    static final String OUTBOX_EVENT = "tenfour_outbox";
+    private static final int HISTORY_PAGE = 200;
+
+    Delivery postMessage(String token, String channel, Message message, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return postMessage(token, channel, message);
+        }
+        com.slack.api.model.Message.Metadata metadata = new com.slack.api.model.Message.Metadata(OUTBOX_EVENT,
+                java.util.Map.of("key", idempotencyKey));
+        ChatPostMessageResponse r = SlackCalls.call("chat.postMessage", () -> methods(token).chatPostMessage(req -> req
+                .channel(channel).text(BlockKitMessages.fallback(message)).blocks(BlockKitMessages.blocks(message))
+                .metadata(metadata)));
+        return new Delivery(r.getChannel(), r.getTs());
+    }
+
+    /** The ts of the newest message in the channel's latest page whose outbox metadata carries {@code key}. */
+    Optional<String> findByMetadata(String token, String channel, String key) {
+        var r = SlackCalls.call("conversations.history", () -> methods(token).conversationsHistory(req -> req
+                .channel(channel).includeAllMetadata(true).limit(HISTORY_PAGE)));
+        if (r.getMessages() == null) {
+            return Optional.empty();
+        }
+        return r.getMessages().stream()
+                .filter(m -> m.getMetadata() != null && OUTBOX_EVENT.equals(m.getMetadata().getEventType())
+                        && m.getMetadata().getEventPayload() != null
+                        && key.equals(String.valueOf(m.getMetadata().getEventPayload().get("key"))))
+                .map(com.slack.api.model.Message::getTs)
+                .findFirst();
+    }
+
+    /** The workspace the token belongs to. */
+    String authTestTeam(String token) {
+        return SlackCalls.call("auth.test", () -> methods(token).authTest(req -> req)).getTeamId();
+    }
+
     void update(String token, String channel, String ts, Message message) {
         SlackCalls.call("chat.update", () -> methods(token).chatUpdate(req -> req
                 .channel(channel).ts(ts).text(BlockKitMessages.fallback(message))

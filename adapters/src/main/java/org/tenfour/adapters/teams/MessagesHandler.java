@@ -29,9 +29,13 @@ final class MessagesHandler implements Handler {
     private final InboundHandler handler;
     private final ConversationReferences references;
     private final TeamsPlatform platform;
+    private final ActivityLedger ledger;
+    private final String tenantId;
 
     MessagesHandler(TokenVerifier verifier, InboundHandler handler, ConversationReferences references,
-                    TeamsPlatform platform) {
+                    TeamsPlatform platform, ActivityLedger ledger, String tenantId) {
+        this.tenantId = tenantId;
+        this.ledger = Objects.requireNonNull(ledger, "null ledger");
         this.verifier = Objects.requireNonNull(verifier, "null verifier");
         this.handler = Objects.requireNonNull(handler, "null handler");
         this.references = Objects.requireNonNull(references, "null references");
@@ -43,12 +47,21 @@ final class MessagesHandler implements Handler {
         Activity activity;
         try {
             TokenVerifier.VerifiedToken token = verifier.verify(ctx.header("Authorization"));
+            String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+            if (!type.startsWith("application/json")) {
+                ctx.status(415).contentType("application/json")
+                        .result(Json.write(Json.object().put("error", "activities are application/json")));
+                return;
+            }
             Optional<Activity> parsed = parse(ctx);
             if (parsed.isEmpty()) {
                 return;
             }
             activity = parsed.get();
             token.requireFor(activity);
+            if (tenantId != null && !tenantId.equals(activity.tenantId())) {
+                throw AuthenticationFailed.forbidden("activity from another tenant than the bot's own");
+            }
         } catch (AuthenticationFailed e) {
             log.warn("teams request refused ({}): {}", e.status(), e.getMessage());
             ctx.status(e.status()).contentType("application/json")
@@ -56,6 +69,13 @@ final class MessagesHandler implements Handler {
             return;
         }
         log.info("teams activity type={} id={} tenant={}", activity.type(), activity.id(), activity.tenantId());
+        if (activity.id() != null && activity.conversation() != null
+                && !ledger.firstSighting(activity.conversation().id() + "|" + activity.id())) {
+            log.info("teams activity {} already handled; ignored", activity.id());
+            ctx.status(200).contentType("application/json")
+                    .result(activity.isInvoke() ? Json.write(Replies.invokeResponse(Reply.none())) : "");
+            return;
+        }
         remember(activity);
         List<InboundEvent> events = ActivityTranslator.translate(activity);
         if (activity.isInvoke()) {
@@ -72,10 +92,13 @@ final class MessagesHandler implements Handler {
         String reason;
         try {
             Activity activity = Json.MAPPER.readValue(ctx.body(), Activity.class);
-            if (activity.tenantId() != null) {
+            if (activity == null) {
+                reason = "no activity";
+            } else if (activity.tenantId() != null) {
                 return Optional.of(activity);
+            } else {
+                reason = "missing tenant";
             }
-            reason = "missing tenant";
         } catch (JsonProcessingException e) {
             Throwable root = e;
             while (root.getCause() != null) {

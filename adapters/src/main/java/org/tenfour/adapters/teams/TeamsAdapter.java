@@ -26,11 +26,22 @@ public final class TeamsAdapter {
     /** An adapter for the bot registration in {@code settings}. */
     public TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock,
                         ConversationReferences references) {
-        this(settings, handler, clock, references, defaultClient(), KEY_REFRESH_INTERVAL);
+        this(settings, handler, clock, references, ActivityLedger.NONE);
+    }
+
+    /** An adapter that hands each activity id ({@link ActivityLedger}) to the product once. */
+    public TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock,
+                        ConversationReferences references, ActivityLedger ledger) {
+        this(settings, handler, clock, references, defaultClient(), KEY_REFRESH_INTERVAL, ledger);
     }
 
     TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock, ConversationReferences references,
                  HttpClient http, Duration keyRefreshInterval) {
+        this(settings, handler, clock, references, http, keyRefreshInterval, ActivityLedger.NONE);
+    }
+
+    TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock, ConversationReferences references,
+                 HttpClient http, Duration keyRefreshInterval, ActivityLedger ledger) {
         Objects.requireNonNull(settings, "null settings");
         Objects.requireNonNull(handler, "null handler");
         Objects.requireNonNull(clock, "null clock");
@@ -39,7 +50,7 @@ public final class TeamsAdapter {
         Connector connector = new Connector(http, new AppTokens(http, settings, clock));
         this.platform = new TeamsPlatform(settings.appId(), connector, references);
         this.messages = new MessagesHandler(new TokenVerifier(keys, settings.appId(), clock), handler, references,
-                platform);
+                platform, Objects.requireNonNull(ledger, "null ledger"), settings.tenantId());
     }
 
     /** The handler to mount at {@code POST /api/messages}. */

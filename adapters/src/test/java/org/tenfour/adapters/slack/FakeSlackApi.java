@@ -11,21 +11,46 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token) and
- * answers like Slack, or as told (429 with Retry-After, 500, {@code ok:false}).
+ * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token, time)
+ * and answers like Slack, or as told (429 with Retry-After, 500, {@code ok:false}). It keeps the
+ * messages it accepted, with their {@code metadata}, and serves them back through
+ * {@code conversations.history}; a {@link #delay} slows a method down and a {@link #storm} answers a
+ * share of calls with 429 or 5xx for a while.
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM = "T111";
     public static final String BOT_USER = "UBOT";
 
     /** One recorded call. */
-    public record Call(String method, Map<String, String> params, String token) {
+    public record Call(String method, Map<String, String> params, String token, long atNanos) {
+        public Call(String method, Map<String, String> params, String token) {
+            this(method, params, token, System.nanoTime());
+        }
+
         JsonObject json(String param) {
             return JsonParser.parseString(params.get(param)).getAsJsonObject();
         }
     }
 
     private record Answer(int status, String body, Map<String, String> headers) {
+    }
+
+    /** A message the fake accepted: where it was posted, its ts and its outbox key (metadata), if any. */
+    public record Posted(String channel, String ts, String key, long atNanos) {
+    }
+
+    /** A 429 the fake answered: when, to which token, for how long. */
+    public record Limited(String token, long atNanos, int retryAfterSeconds) {
+    }
+
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final List<Limited> limited = new CopyOnWriteArrayList<>();
+    private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Storm storm;
+
+    /** While {@code untilNanos}, a share of calls gets 429 (with Retry-After) and another share 5xx. */
+    private record Storm(double rateLimited, int retryAfterSeconds, double serverErrors, long untilNanos) {
     }
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -65,9 +90,84 @@ public final class FakeSlackApi implements AutoCloseable {
         answers.put(method, new Answer(status, body, headers));
     }
 
+    private final java.util.Set<String> notAdmins = ConcurrentHashMap.newKeySet();
+
+    /** {@code users.info} says this user is neither a workspace admin nor an owner. */
+    public void notAdmin(String user) {
+        notAdmins.add(user);
+    }
+
+    private volatile Limits limits;
+
+    /** Slack-like pacing of {@code chat.postMessage}: per channel per second, and per workspace (token) per minute. */
+    private static final class Limits {
+        final int perChannelPerSecond;
+        final int workspacePerMinute;
+        final Map<String, java.util.ArrayDeque<Long>> channelPosts = new java.util.HashMap<>();
+        final java.util.ArrayDeque<Long> workspacePosts = new java.util.ArrayDeque<>();
+
+        Limits(int perChannelPerSecond, int workspacePerMinute) {
+            this.perChannelPerSecond = perChannelPerSecond;
+            this.workspacePerMinute = workspacePerMinute;
+        }
+
+        /** Seconds to wait, or 0 when the post is allowed (and then counted). Both limits are sliding windows. */
+        synchronized int admit(String channel, long now) {
+            while (!workspacePosts.isEmpty() && now - workspacePosts.peekFirst() >= 60_000_000_000L) {
+                workspacePosts.pollFirst();
+            }
+            if (workspacePosts.size() >= workspacePerMinute) {
+                return (int) Math.max(1, Math.ceil((workspacePosts.peekFirst() + 60_000_000_000L - now) / 1e9));
+            }
+            java.util.ArrayDeque<Long> recent = channelPosts.computeIfAbsent(channel, c -> new java.util.ArrayDeque<>());
+            while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
+                recent.pollFirst();
+            }
+            if (recent.size() >= perChannelPerSecond) {
+                return 1;
+            }
+            recent.addLast(now);
+            workspacePosts.addLast(now);
+            return 0;
+        }
+    }
+
+    /** Enforces Slack-like limits on {@code chat.postMessage} (429 with Retry-After beyond them). */
+    public void limits(int perChannelPerSecond, int workspacePerMinute) {
+        limits = new Limits(perChannelPerSecond, workspacePerMinute);
+    }
+
+    /** Back to Slack's normal answers for {@code method}. */
+    public void normal(String method) {
+        answers.remove(method);
+    }
+
     public void rateLimit(String method, int retryAfterSeconds) {
         answer(method, 429, "{\"ok\":false,\"error\":\"ratelimited\"}",
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
+    /** Every call of {@code method} waits {@code delay} before answering (a slow platform). */
+    public void delay(String method, java.time.Duration delay) {
+        delays.put(method, delay);
+    }
+
+    /**
+     * For {@code duration}: a {@code rateLimited} share of calls is answered 429 with
+     * {@code Retry-After: retryAfterSeconds}, a {@code serverErrors} share 503.
+     */
+    public void storm(double rateLimited, int retryAfterSeconds, double serverErrors, java.time.Duration duration) {
+        storm = new Storm(rateLimited, retryAfterSeconds, serverErrors, System.nanoTime() + duration.toNanos());
+    }
+
+    /** Messages accepted (answered ok) by {@code chat.postMessage}. */
+    public List<Posted> posted() {
+        return List.copyOf(posted);
+    }
+
+    /** The 429s answered. */
+    public List<Limited> limited() {
+        return List.copyOf(limited);
     }
 
     public void serverError(String method) {
@@ -84,14 +184,109 @@ public final class FakeSlackApi implements AutoCloseable {
         ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
         String auth = ctx.header("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+        java.time.Duration delay = delays.get(method);
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         calls.add(new Call(method, params, token));
+        Storm s = storm;
+        if (s != null && System.nanoTime() < s.untilNanos()) {
+            double roll = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+            if (roll < s.rateLimited()) {
+                limited.add(new Limited(token, System.nanoTime(), s.retryAfterSeconds()));
+                ctx.header("Retry-After", String.valueOf(s.retryAfterSeconds()));
+                ctx.status(429).contentType("application/json").result("{\"ok\":false,\"error\":\"ratelimited\"}");
+                return;
+            }
+            if (roll < s.rateLimited() + s.serverErrors()) {
+                ctx.status(503).contentType("text/html").result("<html>unavailable</html>");
+                return;
+            }
+        }
+        Limits l = limits;
+        if (l != null && method.equals("chat.postMessage")) {
+            int wait = l.admit(dm(params.getOrDefault("channel", "")), System.nanoTime());
+            if (wait > 0) {
+                limited.add(new Limited(token, System.nanoTime(), wait));
+                ctx.header("Retry-After", String.valueOf(wait));
+                ctx.status(429).contentType("application/json").result("{\"ok\":false,\"error\":\"ratelimited\"}");
+                return;
+            }
+        }
         Answer answer = answers.get(method);
         if (answer != null) {
             answer.headers().forEach(ctx::header);
             ctx.status(answer.status()).contentType("application/json").result(answer.body());
             return;
         }
-        ctx.contentType("application/json; charset=utf-8").result(defaultAnswer(method, params));
+        if (method.equals("chat.postMessage") && params.containsKey("metadata")) {
+            ctx.contentType("application/json; charset=utf-8").result(accept(params));
+            return;
+        }
+        if (method.equals("conversations.history")) {
+            ctx.contentType("application/json; charset=utf-8").result(history(params.get("channel")));
+            return;
+        }
+        if (method.equals("conversations.open") && params.containsKey("users") && !params.get("users").contains(",")) {
+            ctx.contentType("application/json; charset=utf-8")
+                    .result("{\"ok\":true,\"channel\":{\"id\":\"" + dm(params.get("users")) + "\"}}");
+            return;
+        }
+        String body = defaultAnswer(method, params);
+        if (method.equals("users.info") && notAdmins.contains(params.get("user"))) {
+            body = body.replace("\"is_admin\":true", "\"is_admin\":false");
+        }
+        ctx.contentType("application/json; charset=utf-8").result(body);
+    }
+
+    private static String dm(String channel) {
+        return channel.startsWith("U") ? "D" + channel : channel;
+    }
+
+    /** A message with outbox metadata: stored, with a ts of its own, so that history can find it. */
+    private String accept(Map<String, String> params) {
+        String channel = dm(params.getOrDefault("channel", ""));
+        String ts = "1700000000." + String.format("%06d", sequence.incrementAndGet());
+        String key = null;
+        try {
+            JsonObject metadata = JsonParser.parseString(params.get("metadata")).getAsJsonObject();
+            key = metadata.getAsJsonObject("event_payload").get("key").getAsString();
+        } catch (RuntimeException e) {
+            // metadata without a key: stored as a plain message
+        }
+        posted.add(new Posted(channel, ts, key, System.nanoTime()));
+        return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
+    }
+
+    private String history(String channel) {
+        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        for (int i = posted.size() - 1; i >= 0; i--) {
+            Posted p = posted.get(i);
+            if (!p.channel().equals(channel)) {
+                continue;
+            }
+            JsonObject m = new JsonObject();
+            m.addProperty("type", "message");
+            m.addProperty("ts", p.ts());
+            if (p.key() != null) {
+                JsonObject metadata = new JsonObject();
+                metadata.addProperty("event_type", "tenfour_outbox");
+                JsonObject payload = new JsonObject();
+                payload.addProperty("key", p.key());
+                metadata.add("event_payload", payload);
+                m.add("metadata", metadata);
+            }
+            messages.add(m);
+        }
+        JsonObject answer = new JsonObject();
+        answer.addProperty("ok", true);
+        answer.add("messages", messages);
+        answer.addProperty("has_more", false);
+        return answer.toString();
     }
 
     private String defaultAnswer(String method, Map<String, String> params) {

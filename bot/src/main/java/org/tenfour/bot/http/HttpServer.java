@@ -69,10 +69,19 @@ public final class HttpServer {
             config.routes.exception(ServiceUnavailableException.class, (e, ctx) ->
                     ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                             .json(error("unavailable", e.getMessage())));
+            config.routes.exception(org.tenfour.adapters.InboundUnavailableException.class, (e, ctx) ->
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                            .json(error("unavailable", e.getMessage())));
             config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
                     ctx.status(e.getStatus()).json(error(HttpStatus.forStatus(e.getStatus()).getMessage(),
                             e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (org.tenfour.storage.Database.isUnavailable(e)) {
+                    log.warn("request {} refused: database unreachable", (Object) ctx.attribute(REQUEST_ID));
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                            .json(error("unavailable", "database unreachable; retry shortly"));
+                    return;
+                }
                 log.error("request {} failed: {}", ctx.attribute(REQUEST_ID), e.toString(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                         .json(error("internal error", "request " + ctx.attribute(REQUEST_ID) + " failed; it is logged"));

@@ -25,7 +25,8 @@ public final class Args {
     /** Splits command text into words. */
     public static Args parse(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text == null ? "" : text.strip());
+        // NUL cannot be stored in PostgreSQL text or jsonb; nobody types it on purpose
+        Matcher m = TOKEN.matcher(text == null ? "" : text.replace("\u0000", "").strip());
         while (m.find()) {
             words.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
         }

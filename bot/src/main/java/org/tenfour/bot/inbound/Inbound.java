@@ -35,6 +35,10 @@ public final class Inbound implements InboundHandler {
     private final Help help;
     private final org.tenfour.bot.home.HomeView home;
     private Feature.DirectMessageAction directMessages;
+    // on-demand proxies are thread-safe and costly to build: one each, not one per request
+    private final Agencies agencies;
+    private final Members members;
+    private final Peers peers;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
         this(jdbi, features, java.time.Clock.systemUTC());
@@ -43,6 +47,9 @@ public final class Inbound implements InboundHandler {
     public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock) {
         this.jdbi = jdbi;
         this.home = new org.tenfour.bot.home.HomeView(jdbi, clock);
+        this.agencies = jdbi.onDemand(Agencies.class);
+        this.members = jdbi.onDemand(Members.class);
+        this.peers = jdbi.onDemand(Peers.class);
         for (Feature f : features) {
             f.subcommands().forEach(s -> register(subcommands, s.name(), s));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
@@ -71,6 +78,11 @@ public final class Inbound implements InboundHandler {
         } catch (UsageException e) {
             return Reply.text(e.getMessage());
         } catch (RuntimeException e) {
+            if (org.tenfour.storage.Database.isUnavailable(e)) {
+                // 503: the platform (or person) retries; a "sorry" 200 would make Slack consider it handled
+                log.warn("inbound {} refused: database unreachable ref={}", event.getClass().getSimpleName(), ref);
+                throw new org.tenfour.adapters.InboundUnavailableException("database unreachable; retry shortly");
+            }
             log.error("inbound {} failed ref={}: {}", event.getClass().getSimpleName(), ref, e.toString(), e);
             return Reply.text("Sorry, something went wrong on our side (reference " + ref
                     + "). Nothing you sent was stored. If you need someone now, use the crisis lines in /tenfour help.");
@@ -142,9 +154,9 @@ public final class Inbound implements InboundHandler {
      * channel (Teams does not tell a bot who the team's owners are; Slack OAuth names the installer).
      */
     private void installedBy(Caller caller) {
-        boolean noCoordinators = jdbi.onDemand(Members.class).list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
+        boolean noCoordinators = members.list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
         if (noCoordinators) {
-            jdbi.onDemand(Members.class).markAdmin(caller.agency().id(), caller.member().id());
+            members.markAdmin(caller.agency().id(), caller.member().id());
             log.info("installer recorded as admin of agency {}", caller.agency().id());
         }
     }
@@ -152,12 +164,12 @@ public final class Inbound implements InboundHandler {
     /** Resolves the caller: their agency (created on first contact) and roster entry. */
     Caller caller(Actor actor, Address where) {
         Address who = actor.address();
-        Agency agency = jdbi.onDemand(Agencies.class).findByWorkspace(who.platform().id(), who.workspaceId())
-                .orElseGet(() -> jdbi.onDemand(Agencies.class).upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
-        Member member = jdbi.onDemand(Members.class).findByPlatformUser(agency.id(), who.targetId())
-                .orElseGet(() -> jdbi.onDemand(Members.class).upsert(agency.id(), who.targetId(), null, null));
+        Agency agency = agencies.findByWorkspace(who.platform().id(), who.workspaceId())
+                .orElseGet(() -> agencies.upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
+        Member member = members.findByPlatformUser(agency.id(), who.targetId())
+                .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
         Set<Role> roles = EnumSet.of(Role.MEMBER);
-        if (jdbi.onDemand(Peers.class).find(agency.id(), member.id()).filter(p -> p.active()).isPresent()) {
+        if (peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent()) {
             roles.add(Role.PEER);
         }
         if (member.isCoordinator()) {

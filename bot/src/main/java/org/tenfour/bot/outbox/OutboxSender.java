@@ -25,12 +25,17 @@ import org.tenfour.storage.OutboxEntry;
 
 /**
  * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends each
- * through its platform, and records the outcome. A rate limit pauses the whole workspace until the
+ * through its platform, and records the outcome. Messages to one conversation are spaced by the
+ * platform's per-conversation limit ({@link Pacer}); a rate limit pauses the whole workspace until the
  * platform's {@code Retry-After}; transient failures back off exponentially and are retried without
  * end; an unreachable person is marked so (coordinators see a count) and not retried.
  *
- * <p>A crash between the platform's answer and the "sent" record re-sends that one message once the
- * lease expires: delivery is at least once, with the window limited to one in-flight batch.
+ * <p>A crash between the platform's answer and the "sent" record leaves the row claimed; once its lease
+ * expires (at once when the replica restarts under the same instance id) the row is marked
+ * {@code outcome_unknown}, and before sending it again the sender asks the platform whether a message
+ * with the row's idempotency key is already there ({@link ChatPlatform#findSent}; Slack message
+ * metadata). Where the platform can say (Slack), delivery is effectively once; where it cannot
+ * (Teams), at least once, with the window limited to the one message in flight.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -44,11 +49,20 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final String worker;
     private final Map<String, Instant> pausedWorkspaces = new ConcurrentHashMap<>();
+    private final Pacer pacer;
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledExecutorService loop;
 
+    /** A sender without per-conversation pacing (domain tests drive it with a fixed clock). */
     public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
                         List<SendGuard> guards, Clock clock, String worker) {
+        this(jdbi, platforms, listeners, guards, clock, worker, false);
+    }
+
+    /** A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer}); production paces. */
+    public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
+                        List<SendGuard> guards, Clock clock, String worker, boolean paced) {
+        this.pacer = paced ? new Pacer() : null;
         this.jdbi = jdbi;
         this.platforms = Map.copyOf(platforms);
         this.listeners = List.copyOf(listeners);
@@ -61,6 +75,10 @@ public final class OutboxSender implements AutoCloseable {
     public void start(Duration interval) {
         if (!running.compareAndSet(false, true)) {
             return;
+        }
+        int released = jdbi.onDemand(Outbox.class).releaseLeases(worker);
+        if (released > 0) {
+            log.info("outbox: took back {} rows leased by this instance before a restart", released);
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
         loop.scheduleWithFixedDelay(this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
@@ -115,12 +133,22 @@ public final class OutboxSender implements AutoCloseable {
             outbox.retryLater(entry.id(), worker, now.plus(Duration.ofMinutes(5)), "platform not configured: " + to.platform());
             return;
         }
+        Instant slot = pacer == null ? now : pacer.reserve(to, now);
+        if (slot.isAfter(now)) {
+            outbox.retryLater(entry.id(), worker, slot, "paced: one message per conversation per interval");
+            return;
+        }
         try {
             Delivery delivery;
-            if (item.file() != null) {
+            java.util.Optional<Delivery> earlier = entry.outcomeUnknown() && item.file() == null && item.replaces() == null
+                    ? platform.findSent(to, entry.idempotencyKey()) : java.util.Optional.empty();
+            if (earlier.isPresent()) {
+                delivery = earlier.get();
+                log.info("outbox: row {} was already delivered before a crash; not sent again", entry.id());
+            } else if (item.file() != null) {
                 delivery = platform.upload(to, item.file());
             } else if (item.replaces() == null) {
-                delivery = platform.send(to, item.message());
+                delivery = platform.send(to, item.message(), entry.idempotencyKey());
             } else {
                 platform.update(to, item.replaces(), item.message());
                 delivery = item.replaces();

@@ -43,7 +43,7 @@ public final class PlatformWiring implements AutoCloseable {
                     : SecretCipher.fromBase64(java.util.Base64.getEncoder().encodeToString(settings.secretKey()));
             StoredSlackInstallations installations = cipher == null ? null : new StoredSlackInstallations(jdbi, cipher, clock);
             SlackAdapter adapter = new SlackAdapter(slack, inbound, installations == null ? noInstallations() : installations,
-                    id -> jdbi.onDemand(ProcessedEvents.class).firstSighting("slack", id));
+                    id -> available(() -> jdbi.onDemand(ProcessedEvents.class).firstSighting("slack", id)));
             platforms.put(Platform.SLACK, adapter.platform());
             mounts.add(routes -> {
                 routes.post("/slack/events", adapter.events());
@@ -54,7 +54,8 @@ public final class PlatformWiring implements AutoCloseable {
             log.info("Slack enabled ({})", slack.oauth() ? "OAuth, many workspaces" : "single workspace");
         });
         settings.teams().ifPresent(teams -> {
-            TeamsAdapter adapter = new TeamsAdapter(teams, inbound, clock, new StoredConversationReferences(jdbi, clock));
+            TeamsAdapter adapter = new TeamsAdapter(teams, inbound, clock, new StoredConversationReferences(jdbi, clock),
+                    id -> available(() -> jdbi.onDemand(ProcessedEvents.class).firstSighting("teams", id)));
             platforms.put(Platform.TEAMS, adapter.platform());
             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
             log.info("Teams enabled");
@@ -77,6 +78,18 @@ public final class PlatformWiring implements AutoCloseable {
     public void disconnectLive() {
         if (sandbox != null) {
             sandbox.disconnect();
+        }
+    }
+
+    /** Runs a database call of the inbound path; an unreachable database becomes a 503 (the platform retries). */
+    static <T> T available(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            if (org.tenfour.storage.Database.isUnavailable(e)) {
+                throw new org.tenfour.adapters.InboundUnavailableException("database unreachable; retry shortly");
+            }
+            throw e;
         }
     }
 

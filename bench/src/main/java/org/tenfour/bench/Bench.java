@@ -1,0 +1,143 @@
+package org.tenfour.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.storage.Database;
+import org.tenfour.storage.EmbeddedDatabase;
+import org.tenfour.storage.Migrations;
+
+/** Shared bits of the benchmarks: an embedded database, seeding, processes, percentiles, RSS. */
+final class Bench {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Bench() {
+    }
+
+    /** A fresh embedded PostgreSQL, migrated, in a temp directory. */
+    static EmbeddedDatabase database() throws IOException {
+        EmbeddedDatabase db = EmbeddedDatabase.start(Files.createTempDirectory("tenfour-bench-pg"));
+        // an interrupted benchmark (Ctrl-C) must not leave its PostgreSQL running
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                db.close();
+            } catch (RuntimeException e) {
+                // already stopped
+            }
+        }));
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(db.jdbcUrl());
+        ds.setUser("postgres");
+        Migrations.apply(ds);
+        return db;
+    }
+
+    static Jdbi jdbi(EmbeddedDatabase db) {
+        return Database.configure(Jdbi.create(db.jdbcUrl(), "postgres", ""));
+    }
+
+    static String settings(Integer cadenceDays) {
+        return AgencySettings.DEFAULTS.withCadenceDays(cadenceDays).withHours(LocalTime.MIN, LocalTime.MAX)
+                .withDays(EnumSet.allOf(DayOfWeek.class)).toJson();
+    }
+
+    /** A Slack agency with a coordinator (U0COORD in C0COORD) and {@code members} roster members. */
+    static UUID agency(Jdbi jdbi, String workspace, int members, Integer cadenceDays) {
+        return jdbi.inTransaction(h -> {
+            UUID agency = h.createQuery("""
+                    insert into agency (platform, workspace_id, name, time_zone, coordinator_channel_id, settings)
+                    values ('slack', :ws, :ws, 'UTC', 'C0COORD', cast(:settings as jsonb)) returning id""")
+                    .bind("ws", workspace).bind("settings", settings(cadenceDays)).mapTo(UUID.class).one();
+            h.createUpdate("""
+                    insert into member (agency_id, platform_user_id, display_name, time_zone, is_coordinator, on_roster)
+                    values (:agency, 'U0COORD', 'Coordinator', 'UTC', true, false)""").bind("agency", agency).execute();
+            h.createUpdate("""
+                    insert into member (agency_id, platform_user_id, display_name, time_zone)
+                    select :agency, 'U' || lpad(n::text, 7, '0'), 'Member ' || n, 'UTC' from generate_series(1, :n) n""")
+                    .bind("agency", agency).bind("n", members).execute();
+            return agency;
+        });
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The bot as its own JVM ({@code Main serve}) with the bench's class path. */
+    static Process bot(Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        String opts = System.getenv("BOT_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            command.addAll(List.of(opts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
+                "org.tenfour.bot.Main", "serve"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    static void awaitReady(String baseUrl, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("bot exited");
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("bot not ready in 120 s");
+    }
+
+    /** Resident set size of a process in MB (Linux /proc). */
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static double percentile(List<Long> nanos, double p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+
+    static String machine() {
+        Runtime rt = Runtime.getRuntime();
+        return "cpus=" + rt.availableProcessors() + " java=" + System.getProperty("java.version") + " "
+                + System.getProperty("java.vm.name") + " maxHeap=" + rt.maxMemory() / (1024 * 1024) + "MB";
+    }
+}

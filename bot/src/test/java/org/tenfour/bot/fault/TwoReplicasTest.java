@@ -1,0 +1,49 @@
+package org.tenfour.bot.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tenfour.adapters.slack.FakeSlackApi;
+import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.TestDatabase;
+
+/** Two bot processes on one database and one Slack, both scheduling and both sending. */
+@ExtendWith(PostgresExtension.class)
+class TwoReplicasTest {
+    static final int MEMBERS = 1_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void two_replicas_plan_each_slot_once_and_deliver_each_message_once(TestDatabase db) throws Exception {
+        Jdbi jdbi = db.jdbi();
+        Seed.slackAgency(jdbi, "T111", MEMBERS);
+        try (FakeSlackApi slack = new FakeSlackApi()) {
+            slack.delay("chat.postMessage", Duration.ofMillis(2));
+            try (BotProcess a = BotProcess.start(dir, "a", KillMidFanOutTest.env(db, slack, "replica-a"));
+                 BotProcess b = BotProcess.start(dir, "b", KillMidFanOutTest.env(db, slack, "replica-b"))) {
+                Awaitility.await("everything planned and delivered").atMost(Duration.ofSeconds(120))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> Seed.count(jdbi, "select count(*) from check_in") == MEMBERS
+                                && Seed.count(jdbi, "select count(*) from outbox where state <> 'sent'") == 0);
+                Map<String, Long> perKey = KillMidFanOutTest.postsPerKey(slack);
+                assertThat(perKey).hasSize(MEMBERS);
+                assertThat(perKey.values()).as("deliveries per message").containsOnly(1L);
+                assertThat(Seed.count(jdbi, "select count(distinct slot_key) from check_in")).as("one slot").isEqualTo(1);
+                assertThat(Seed.count(jdbi, "select max(c) from (select count(*) c from check_in group by member_id) x"))
+                        .as("check-ins per member").isEqualTo(1);
+                assertThat(Seed.count(jdbi, "select count(distinct claimed_by) from outbox")).isZero();
+                assertThat(a.status("/readyz")).isEqualTo(200);
+                assertThat(b.status("/readyz")).isEqualTo(200);
+            }
+        }
+    }
+}
