@@ -48,7 +48,8 @@ final class ActivityTranslator {
     static final java.util.Set<String> COMMAND_WORDS = java.util.Set.of("help", "talk", "peer", "peers", "profile",
             "away", "back", "refer", "partner", "end", "reveal", "log", "optout", "optin", "snooze", "times",
             "settings", "mydata", "setup", "cadence", "hours", "days", "timezone", "status", "roster",
-            "coordinators", "incident", "report", "caseload", "checkin", "available");
+            "coordinators", "incident", "report", "caseload", "checkin", "available", "crisis-lines", "export",
+            "timeouts", "retention", "forgetme");
 
     private static List<InboundEvent> textMessage(Activity a) {
         String text = normalise(a);

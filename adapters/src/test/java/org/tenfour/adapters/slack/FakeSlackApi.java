@@ -194,7 +194,8 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         calls.add(new Call(method, params, token));
         Storm s = storm;
-        if (s != null && System.nanoTime() < s.untilNanos()) {
+        // the storm hits message sends (Slack rate-limits per method; profile reads are another tier)
+        if (s != null && method.startsWith("chat.") && System.nanoTime() < s.untilNanos()) {
             double roll = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
             if (roll < s.rateLimited()) {
                 limited.add(new Limited(token, System.nanoTime(), s.retryAfterSeconds()));

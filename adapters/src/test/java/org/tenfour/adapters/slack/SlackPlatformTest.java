@@ -53,9 +53,9 @@ class SlackPlatformTest {
                 .containsEntry("filename", "chart.png").containsEntry("length", "7");
         assertThat(slack.uploads().get("F0FILE1")).isEqualTo(png);
         FakeSlackApi.Call complete = slack.calls("files.completeUploadExternal").get(0);
-        assertThat(complete.params()).containsEntry("channel_id", "G0MPIM");
+        assertThat(complete.params()).containsEntry("channel_id", "DU0PAT");
         assertThat(complete.params().get("files")).contains("F0FILE1").contains("Monthly report");
-        assertThat(d).isEqualTo(new Delivery("G0MPIM", "F0FILE1"));
+        assertThat(d).isEqualTo(new Delivery("DU0PAT", "F0FILE1"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class SecurityCorpusTest {
     static final Set<Integer> UNAUTHORIZED = Set.of(401);
     static final Set<Integer> FORBIDDEN = Set.of(401, 403);
     static final Set<Integer> MALFORMED = Set.of(400, 413, 415);
-    static final String REFUSAL = "coordinators can do that";
+    static final String REFUSAL = "coordinators can";
 
     @TempDir
     static Path dir;
