@@ -181,8 +181,8 @@ class CheckInFlowTest {
         p.jobs.planAll();
         p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
         p.deliver();
-        RecordingPlatform.Sent um1 = p.platform.to("UM1").get(p.platform.to("UM1").size() - 1);
-        RecordingPlatform.Sent um2 = p.platform.to("UM2").get(p.platform.to("UM2").size() - 1);
+        RecordingPlatform.Sent um1 = p.lastWithButton("UM1", CheckInMessages.OK);
+        RecordingPlatform.Sent um2 = p.lastWithButton("UM2", CheckInMessages.OK);
 
         assertThat(text(p.press("UM2", um1, CheckInMessages.OK))).contains("could not be found");
         assertThat(text(p.press("UM1", um1, CheckInMessages.OK))).contains("Thanks");
@@ -210,7 +210,7 @@ class CheckInFlowTest {
         p.jobs.planAll();
         p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
         p.deliver();
-        p.press("UM1", p.platform.to("UM1").get(p.platform.to("UM1").size() - 1), CheckInMessages.NOT_NOW);
+        p.press("UM1", p.lastWithButton("UM1", CheckInMessages.NOT_NOW), CheckInMessages.NOT_NOW);
         assertThat(p.member("UM1").snoozedUntil()).isEqualTo(Instant.parse("2026-12-02T14:00:00Z"));
     }
 

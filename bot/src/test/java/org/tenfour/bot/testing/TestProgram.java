@@ -101,6 +101,16 @@ public final class TestProgram {
                 message.to(), message.delivery(), null));
     }
 
+    /** The latest message to {@code user} that carries a button with {@code actionId}. */
+    public RecordingPlatform.Sent lastWithButton(String user, String actionId) {
+        List<RecordingPlatform.Sent> all = platform.to(user).stream()
+                .filter(s -> s.message().buttons().stream().anyMatch(b -> b.actionId().equals(actionId))).toList();
+        if (all.isEmpty()) {
+            throw new AssertionError("no message to " + user + " with " + actionId + "; sent: " + platform.sent());
+        }
+        return all.get(all.size() - 1);
+    }
+
     /** Sets up the program: an admin makes the coordinator channel. */
     public void setUp(String adminUser) {
         platform.profile(adminUser, new UserProfile("Admin", "America/Chicago", true));
