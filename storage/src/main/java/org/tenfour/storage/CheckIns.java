@@ -45,6 +45,18 @@ public interface CheckIns {
                      or (kind = 'cadence' and state = 'scheduled')))""")
     boolean hasContactBetween(UUID agencyId, UUID memberId, Instant since, Instant until);
 
+    /**
+     * Roster members of the agency due for a cadence check-in: not opted out, reachable, and without
+     * a contact that counts for this cycle (see {@link #hasContactBetween}). One query for the agency.
+     */
+    @SqlQuery("select " + Members.COLUMNS + " from member m where m.agency_id = :agencyId and m.on_roster "
+            + "and not m.opted_out and not m.unreachable and not exists (select 1 from check_in c "
+            + "where c.agency_id = m.agency_id and c.member_id = m.id and c.state <> 'cancelled' "
+            + "and ((c.due_at > :since and c.due_at <= :until and c.kind <> 'anniversary') "
+            + "or (c.kind = 'cadence' and c.state = 'scheduled'))) order by m.created_at, m.id")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Member.class)
+    List<Member> dueForCadence(UUID agencyId, Instant since, Instant until);
+
     @SqlUpdate("update check_in set state = 'sent', sent_at = :at where agency_id = :agencyId and id = :id "
             + "and state = 'scheduled'")
     int markSent(UUID agencyId, UUID id, Instant at);

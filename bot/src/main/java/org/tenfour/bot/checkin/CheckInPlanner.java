@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -44,21 +46,62 @@ public final class CheckInPlanner {
         Duration cadence = Duration.ofDays(settings.cadenceDays());
         long cycle = LocalDate.ofInstant(now, ZoneOffset.UTC).toEpochDay() / settings.cadenceDays();
         String slot = "cadence:" + settings.cadenceDays() + ":" + cycle;
+        List<Member> due = jdbi.onDemand(CheckIns.class).dueForCadence(agency.id(), now.minus(cadence), now.plus(cadence));
         int created = 0;
-        for (Member member : jdbi.onDemand(Members.class).roster(agency.id())) {
-            if (member.optedOut() || member.unreachable()) {
-                continue;
-            }
-            if (jdbi.onDemand(CheckIns.class).hasContactBetween(agency.id(), member.id(), now.minus(cadence), now.plus(cadence))) {
-                continue;
-            }
-            Instant from = member.snoozedUntil() != null && member.snoozedUntil().isAfter(now) ? member.snoozedUntil() : now;
-            Instant due = Windows.of(agency, settings, member).next(from);
-            if (schedule(agency, settings, member, "cadence", slot, due, null)) {
-                created++;
-            }
+        for (int from = 0; from < due.size(); from += CHUNK) {
+            List<Member> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
+            created += jdbi.inTransaction((Handle h) -> planChunk(h, agency, settings, chunk, slot, now));
         }
         return created;
+    }
+
+    /** Members planned per transaction: big enough to batch, small enough to keep transactions short. */
+    private static final int CHUNK = 1000;
+
+    /**
+     * Plans a chunk in one transaction with batched statements: the same rules as one-by-one
+     * planning (window, peer choice, slot key), without a round trip per member.
+     */
+    private int planChunk(Handle h, Agency agency, AgencySettings settings, List<Member> members, String slot, Instant now) {
+        PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
+        List<Planned> planned = new java.util.ArrayList<>(members.size());
+        for (Member member : members) {
+            Instant from = member.snoozedUntil() != null && member.snoozedUntil().isAfter(now) ? member.snoozedUntil() : now;
+            Instant dueAt = Windows.of(agency, settings, member).next(from);
+            planned.add(new Planned(member, dueAt, assigner.assign(member, dueAt).orElse(null)));
+        }
+        // one statement per chunk: arrays unnested by PostgreSQL, not a round trip per member
+        Map<UUID, UUID> checkInByMember = new java.util.HashMap<>();
+        h.createQuery("""
+                insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, state)
+                select :agency, t.member, t.peer, 'cadence', :slot, t.due::timestamptz, 'scheduled'
+                from unnest(:members::uuid[], :peers::uuid[], :dues::text[]) as t(member, peer, due)
+                on conflict (agency_id, member_id, slot_key) do nothing returning id, member_id""")
+                .bind("agency", agency.id()).bind("slot", slot)
+                .bind("members", planned.stream().map(p -> p.member().id()).toArray(UUID[]::new))
+                .bind("peers", planned.stream().map(Planned::peer).toArray(UUID[]::new))
+                .bind("dues", planned.stream().map(p -> p.dueAt().toString()).toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getObject("member_id", UUID.class), rs.getObject("id", UUID.class)))
+                .forEach(e -> checkInByMember.put(e.getKey(), e.getValue()));
+        List<String> keys = new java.util.ArrayList<>();
+        List<org.tenfour.adapters.Address> to = new java.util.ArrayList<>();
+        List<org.tenfour.adapters.Message> messages = new java.util.ArrayList<>();
+        List<Instant> times = new java.util.ArrayList<>();
+        for (Planned p : planned) {
+            UUID checkInId = checkInByMember.get(p.member().id());
+            if (checkInId != null) {
+                keys.add(key(checkInId));
+                to.add(AddressBook.member(h, agency, p.member()));
+                messages.add(CheckInMessages.checkIn(checkInId.toString(), p.peer() == null ? null : assigner.name(p.peer()), settings));
+                times.add(p.dueAt());
+            }
+        }
+        Outgoing.on(h, agency.id()).sendAll(keys, to, messages, times);
+        assigner.saveAssignments(h);
+        return checkInByMember.size();
+    }
+
+    private record Planned(Member member, Instant dueAt, UUID peer) {
     }
 
     /**
@@ -81,7 +124,7 @@ public final class CheckInPlanner {
     boolean schedule(Agency agency, AgencySettings settings, Member member, String kind, String slot,
                      Instant due, UUID incidentId) {
         return jdbi.inTransaction((Handle h) -> {
-            Optional<UUID> peer = new PeerAssigner(h).assign(member, due);
+            Optional<UUID> peer = PeerAssigner.assignNow(h, member, due);
             Optional<CheckIn> checkIn = h.attach(CheckIns.class)
                     .schedule(agency.id(), member.id(), peer.orElse(null), kind, slot, due, incidentId);
             if (checkIn.isEmpty()) {

@@ -23,23 +23,42 @@ import org.tenfour.storage.Peers;
  * member's assignment, so it is stable across cycles.
  */
 public final class PeerAssigner {
-    private final Handle handle;
+    private final List<Peer> peers;
+    private final Map<UUID, Member> peerMembers;
+    private final Map<UUID, Integer> load;
+    private final Map<UUID, JsonNode> peerTags = new java.util.HashMap<>();
+    private final Map<UUID, UUID> changedAssignments = new java.util.LinkedHashMap<>();
 
-    PeerAssigner(Handle handle) {
-        this.handle = handle;
+    /** Loads the agency's active peers and their check-in load around {@code around}, once. */
+    PeerAssigner(Handle handle, UUID agencyId, Instant around) {
+        Members members = handle.attach(Members.class);
+        this.peers = handle.attach(Peers.class).active(agencyId);
+        this.peerMembers = new java.util.HashMap<>();
+        for (Peer p : peers) {
+            members.find(agencyId, p.memberId()).ifPresent(m -> peerMembers.put(p.memberId(), m));
+        }
+        peerMembers.forEach((id, m) -> peerTags.put(id, tags(m)));
+        this.load = new java.util.HashMap<>(handle.attach(Peers.class)
+                .load(agencyId, around.minus(Duration.ofDays(7)), around.plus(Duration.ofDays(7))));
     }
 
+    /** One assignment in its own transaction (incidents, referrals, a single check-in). */
+    static Optional<UUID> assignNow(Handle handle, Member member, Instant dueAt) {
+        PeerAssigner assigner = new PeerAssigner(handle, member.agencyId(), dueAt);
+        Optional<UUID> chosen = assigner.assign(member, dueAt);
+        assigner.saveAssignments(handle);
+        return chosen;
+    }
+
+    /** Chooses the peer for a check-in due at {@code dueAt}, counting it in the peer's load. */
     Optional<UUID> assign(Member member, Instant dueAt) {
-        Peers peers = handle.attach(Peers.class);
-        Members members = handle.attach(Members.class);
-        Instant weekStart = dueAt.minus(Duration.ofDays(7));
-        Map<UUID, Integer> load = peers.load(member.agencyId(), weekStart, dueAt.plus(Duration.ofDays(7)));
-        List<Peer> eligible = peers.active(member.agencyId()).stream()
+        JsonNode memberTags = tags(member);
+        List<Peer> eligible = peers.stream()
                 .filter(p -> p.availableAt(dueAt))
                 .filter(p -> !p.memberId().equals(member.id()))
                 .filter(p -> load.getOrDefault(p.memberId(), 0) < p.weeklyCap())
-                .filter(p -> members.find(member.agencyId(), p.memberId())
-                        .map(pm -> !related(member, pm)).orElse(false))
+                .filter(p -> peerMembers.containsKey(p.memberId())
+                        && !related(member, memberTags, peerMembers.get(p.memberId()), peerTags.get(p.memberId())))
                 .toList();
         Optional<UUID> chosen = eligible.stream().map(Peer::memberId)
                 .filter(id -> id.equals(member.assignedPeerId())).findFirst()
@@ -47,15 +66,38 @@ public final class PeerAssigner {
                         .min(Comparator.comparingInt((Peer p) -> load.getOrDefault(p.memberId(), 0))
                                 .thenComparing(Peer::memberId))
                         .map(Peer::memberId));
-        chosen.filter(id -> !id.equals(member.assignedPeerId()))
-                .ifPresent(id -> members.setAssignedPeer(member.agencyId(), member.id(), id));
+        chosen.ifPresent(id -> {
+            load.merge(id, 1, Integer::sum);
+            if (!id.equals(member.assignedPeerId())) {
+                changedAssignments.put(member.id(), id);
+            }
+        });
         return chosen;
+    }
+
+    /** The display name of a peer, if known. */
+    String name(UUID peerId) {
+        Member m = peerMembers.get(peerId);
+        return m == null ? null : m.displayName();
+    }
+
+    /** Writes the new stable assignments made since the last save, in one batch. */
+    void saveAssignments(Handle handle) {
+        if (changedAssignments.isEmpty()) {
+            return;
+        }
+        var batch = handle.prepareBatch("update member set assigned_peer_id = :peer where id = :member");
+        changedAssignments.forEach((member, peer) -> batch.bind("peer", peer).bind("member", member).add());
+        batch.execute();
+        changedAssignments.clear();
     }
 
     /** Same crew, or one supervises the other (members of one agency). */
     public static boolean related(Member a, Member b) {
-        JsonNode ta = tags(a);
-        JsonNode tb = tags(b);
+        return related(a, tags(a), b, tags(b));
+    }
+
+    private static boolean related(Member a, JsonNode ta, Member b, JsonNode tb) {
         String unitA = ta.path("unit").asText("");
         if (!unitA.isEmpty() && unitA.equalsIgnoreCase(tb.path("unit").asText(""))) {
             return true;
@@ -65,6 +107,6 @@ public final class PeerAssigner {
     }
 
     private static JsonNode tags(Member m) {
-        return m.tagsJson() == null ? Json.MAPPER.createObjectNode() : Json.parse(m.tagsJson());
+        return m.tagsJson() == null || m.tagsJson().equals("{}") ? Json.MAPPER.createObjectNode() : Json.parse(m.tagsJson());
     }
 }

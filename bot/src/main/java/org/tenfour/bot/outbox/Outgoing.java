@@ -33,6 +33,17 @@ public final class Outgoing {
         return outbox.enqueue(agencyId, idempotencyKey, Json.write(to), Json.write(OutboundItem.send(message)), notBefore);
     }
 
+    /** Many messages queued in one batch (planning); same semantics as {@link #send} for each. */
+    public void sendAll(java.util.List<String> keys, java.util.List<Address> to, java.util.List<Message> messages,
+                        java.util.List<Instant> notBefore) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        outbox.enqueueAll(agencyId, keys.toArray(String[]::new), to.stream().map(Json::write).toArray(String[]::new),
+                messages.stream().map(m -> Json.write(OutboundItem.send(m))).toArray(String[]::new),
+                notBefore.stream().map(Instant::toString).toArray(String[]::new));
+    }
+
     /** Queues the replacement of a message sent earlier. */
     public boolean update(String idempotencyKey, Address to, Delivery sent, Message message, Instant notBefore) {
         return outbox.enqueue(agencyId, idempotencyKey, Json.write(to),
