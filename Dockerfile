@@ -6,14 +6,11 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
-COPY storage/pom.xml storage/
-COPY adapters/pom.xml adapters/
-COPY bot/pom.xml bot/
-RUN ./mvnw -B -ntp -q dependency:go-offline -DexcludeArtifactIds=tenfour-storage,tenfour-adapters || true
 COPY storage storage
 COPY adapters adapters
 COPY bot bot
-RUN ./mvnw -B -ntp -q -DskipTests package
+COPY bench bench
+RUN ./mvnw -B -ntp -q -DskipTests package -pl bot -am
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
