@@ -75,9 +75,4 @@ public final class MasterKey {
     public PseudonymKeys pseudonymKeys() {
         return (UUID agencyId) -> derive("pseudonym:" + agencyId);
     }
-
-    /** The raw key, for the token cipher. */
-    public byte[] bytes() {
-        return key.clone();
-    }
 }

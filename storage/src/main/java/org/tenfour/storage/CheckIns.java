@@ -34,20 +34,10 @@ public interface CheckIns {
     List<CheckIn> forMember(UUID agencyId, UUID memberId);
 
     /**
-     * Whether the member already has a contact that counts for this cycle: a check-in due within
-     * {@code cadence} either side of now (an anniversary a year out does not count), or a cadence
-     * check-in still waiting to be sent.
-     */
-    @SqlQuery("""
-            select exists (select 1 from check_in where agency_id = :agencyId and member_id = :memberId
-                and state <> 'cancelled'
-                and ((due_at > :since and due_at <= :until and kind <> 'anniversary')
-                     or (kind = 'cadence' and state = 'scheduled')))""")
-    boolean hasContactBetween(UUID agencyId, UUID memberId, Instant since, Instant until);
-
-    /**
      * Roster members of the agency due for a cadence check-in: not opted out, reachable, and without
-     * a contact that counts for this cycle (see {@link #hasContactBetween}). One query for the agency.
+     * a contact that counts for this cycle — a check-in due between {@code since} and {@code until}
+     * (an anniversary a year out does not count), or a cadence check-in still waiting to be sent.
+     * One query for the agency.
      */
     @SqlQuery("select " + Members.COLUMNS + " from member m where m.agency_id = :agencyId and m.on_roster "
             + "and not m.opted_out and not m.unreachable and not exists (select 1 from check_in c "

@@ -98,7 +98,8 @@ class EmbeddedDatabaseTest {
             db.jdbi().onDemand(Agencies.class).upsert("slack", "T-KILLED", "Written before SIGKILL");
             System.out.println(READY);
             System.out.flush();
-            Thread.sleep(120_000);
+            // wait to be killed; bounded so that a test that dies first leaves no process forever
+            new java.util.concurrent.CountDownLatch(1).await(2, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.tenfour.adapters.teams;
 
+import org.tenfour.adapters.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.javalin.Javalin;

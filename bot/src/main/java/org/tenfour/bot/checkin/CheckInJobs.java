@@ -4,22 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
-import org.tenfour.bot.TenFourException;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
@@ -36,7 +26,7 @@ import org.tenfour.storage.Members;
 /**
  * The check-in jobs on the clustered Quartz scheduler: planning (roster sync, profile refresh,
  * cadence planning) every five minutes, and nudges for unanswered check-ins every fifteen. Both are
- * {@link DisallowConcurrentExecution}: across replicas a job runs once at a time.
+ * {@link org.tenfour.bot.schedule.Scheduling.Task}s: across replicas a job runs once at a time.
  */
 public final class CheckInJobs {
     private static final Logger log = LoggerFactory.getLogger(CheckInJobs.class);
@@ -55,23 +45,15 @@ public final class CheckInJobs {
         this.planner = new CheckInPlanner(jdbi, clock);
     }
 
-    /** Job factories for the scheduler. */
-    public Map<Class<? extends Job>, Supplier<? extends Job>> factories() {
-        return Map.of(PlanJob.class, () -> new PlanJob(this), NudgeJob.class, () -> new NudgeJob(this));
-    }
-
-    /** Registers both jobs with their repeating triggers (idempotent across replicas and restarts). */
-    public static void schedule(Scheduler scheduler) {
-        try {
-            register(scheduler, JobBuilder.newJob(PlanJob.class).withIdentity(PLAN).storeDurably().build(), Duration.ofMinutes(5));
-            register(scheduler, JobBuilder.newJob(NudgeJob.class).withIdentity(NUDGE).storeDurably().build(), Duration.ofMinutes(15));
-        } catch (SchedulerException e) {
-            throw new TenFourException("could not schedule the check-in jobs: " + e.getMessage(), e);
-        }
-    }
-
-    private static void register(Scheduler scheduler, JobDetail job, Duration every) throws SchedulerException {
-        Scheduling.register(scheduler, job, Scheduling.every(every));
+    /** Planning every five minutes, nudges every fifteen. */
+    public List<Scheduling.Task> tasks() {
+        return List.of(new Scheduling.Task(PLAN, Scheduling.every(Duration.ofMinutes(5)), () -> {
+                    int created = planAll();
+                    if (created > 0) {
+                        log.info("planned {} check-ins", created);
+                    }
+                }),
+                new Scheduling.Task(NUDGE, Scheduling.every(Duration.ofMinutes(15)), this::nudgeAll));
     }
 
     /** One planning pass over every agency; returns check-ins created. */
@@ -160,38 +142,5 @@ public final class CheckInJobs {
             nudged += sent ? 1 : 0;
         }
         return nudged;
-    }
-
-    /** Quartz job: plan check-ins. */
-    @DisallowConcurrentExecution
-    public static final class PlanJob implements Job {
-        private final CheckInJobs jobs;
-
-        PlanJob(CheckInJobs jobs) {
-            this.jobs = jobs;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            int created = jobs.planAll();
-            if (created > 0) {
-                log.info("planned {} check-ins", created);
-            }
-        }
-    }
-
-    /** Quartz job: nudge peers. */
-    @DisallowConcurrentExecution
-    public static final class NudgeJob implements Job {
-        private final CheckInJobs jobs;
-
-        NudgeJob(CheckInJobs jobs) {
-            this.jobs = jobs;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            jobs.nudgeAll();
-        }
     }
 }

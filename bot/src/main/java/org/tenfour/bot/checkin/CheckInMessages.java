@@ -45,14 +45,4 @@ public final class CheckInMessages {
                 + " has had no answer for a few days. A personal word from you may mean more than a bot's: "
                 + "consider reaching out directly.");
     }
-
-    /** To the assigned peer when a member asks to talk from a check-in. */
-    public static Message memberWantsToTalk(String memberName) {
-        return new Message((memberName == null ? "A member" : memberName)
-                + " answered your check-in with \"I'd like to talk\". Please reach out to them today.",
-                List.of(), List.of(Button.of(LOG_CONTACT, "Log this contact", "proactive_check_in")));
-    }
-
-    /** The peer's "Log this contact" button (the log feature opens its form, pre-filled). */
-    public static final String LOG_CONTACT = "log.open";
 }

@@ -1,22 +1,14 @@
 package org.tenfour.bot.connect;
 
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.CronScheduleBuilder;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tenfour.bot.TenFourException;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Agencies;
@@ -26,7 +18,7 @@ import org.tenfour.storage.ConnectionRequests;
 
 /**
  * The connection-request jobs on the clustered Quartz scheduler, both
- * {@link DisallowConcurrentExecution}: offer timeouts every minute (an unanswered offer moves to the
+ * {@link org.tenfour.bot.schedule.Scheduling.Task}s: offer timeouts every minute (an unanswered offer moves to the
  * next peer, then to the coordinators), and the nightly retention purge. Both read the injected clock.
  */
 public final class ConnectJobs {
@@ -42,21 +34,11 @@ public final class ConnectJobs {
         this.clock = clock;
     }
 
-    /** Job factories for the scheduler. */
-    public Map<Class<? extends Job>, Supplier<? extends Job>> factories() {
-        return Map.of(TimeoutJob.class, () -> new TimeoutJob(this), RetentionJob.class, () -> new RetentionJob(this));
-    }
-
-    /** Registers both jobs (idempotent across replicas and restarts). */
-    public static void schedule(Scheduler scheduler) {
-        try {
-            Scheduling.register(scheduler, JobBuilder.newJob(TimeoutJob.class).withIdentity(TIMEOUTS).storeDurably().build(),
-                    Scheduling.every(java.time.Duration.ofMinutes(1)));
-            Scheduling.register(scheduler, JobBuilder.newJob(RetentionJob.class).withIdentity(RETENTION).storeDurably().build(),
-                    CronScheduleBuilder.dailyAtHourAndMinute(3, 17).withMisfireHandlingInstructionFireAndProceed());
-        } catch (SchedulerException e) {
-            throw new TenFourException("could not schedule the connection-request jobs: " + e.getMessage(), e);
-        }
+    /** Offer timeouts every minute; the retention purge nightly at 03:17. */
+    public List<Scheduling.Task> tasks() {
+        return List.of(new Scheduling.Task(TIMEOUTS, Scheduling.every(java.time.Duration.ofMinutes(1)), this::expireOffers),
+                new Scheduling.Task(RETENTION, CronScheduleBuilder.dailyAtHourAndMinute(3, 17)
+                        .withMisfireHandlingInstructionFireAndProceed(), this::purge));
     }
 
     /** Moves every offer whose time ran out to the next peer (or the coordinators); returns how many. */
@@ -87,35 +69,5 @@ public final class ConnectJobs {
             log.info("connect: purged identifying fields of {} closed request(s)", purged);
         }
         return purged;
-    }
-
-    /** Quartz job: offer timeouts. */
-    @DisallowConcurrentExecution
-    public static final class TimeoutJob implements Job {
-        private final ConnectJobs jobs;
-
-        TimeoutJob(ConnectJobs jobs) {
-            this.jobs = jobs;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            jobs.expireOffers();
-        }
-    }
-
-    /** Quartz job: retention purge. */
-    @DisallowConcurrentExecution
-    public static final class RetentionJob implements Job {
-        private final ConnectJobs jobs;
-
-        RetentionJob(ConnectJobs jobs) {
-            this.jobs = jobs;
-        }
-
-        @Override
-        public void execute(JobExecutionContext context) {
-            jobs.purge();
-        }
     }
 }

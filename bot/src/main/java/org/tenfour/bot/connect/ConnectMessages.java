@@ -14,7 +14,7 @@ final class ConnectMessages {
     static final String TAKE = "connect.take";
     static final String SAFETY = "connect.safety";
     /** The log feature's "Log this contact" action (its value pre-fills the contact type). */
-    static final String LOG_CONTACT = "log.open";
+    static final String LOG_CONTACT = org.tenfour.bot.log.LogCommands.LOG_ACTION;
     static final String END = "connect.end";
 
     private ConnectMessages() {

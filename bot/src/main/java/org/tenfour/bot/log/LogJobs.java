@@ -1,22 +1,14 @@
 package org.tenfour.bot.log;
 
+import java.util.List;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobBuilder;
-import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Message;
-import org.tenfour.bot.TenFourException;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.outbox.Outgoing;
@@ -46,25 +38,10 @@ public final class LogJobs {
         this.retention = new Retention(jdbi, policy);
     }
 
-    public Map<Class<? extends Job>, Supplier<? extends Job>> factories() {
-        return Map.of(FollowUpJob.class, () -> (FollowUpJob) ctx -> remindAll(),
-                RetentionJob.class, () -> (RetentionJob) ctx -> purge());
-    }
-
-    /** Registers both jobs (idempotent across replicas and restarts). */
-    public static void schedule(Scheduler scheduler) {
-        try {
-            register(scheduler, FollowUpJob.class, FOLLOW_UPS, 60);
-            register(scheduler, RetentionJob.class, RETENTION, 24 * 60);
-        } catch (SchedulerException e) {
-            throw new TenFourException("could not schedule the log jobs: " + e.getMessage(), e);
-        }
-    }
-
-    private static void register(Scheduler scheduler, Class<? extends Job> type, JobKey key, int minutes)
-            throws SchedulerException {
-        Scheduling.register(scheduler, JobBuilder.newJob(type).withIdentity(key).storeDurably().build(),
-                Scheduling.every(java.time.Duration.ofMinutes(minutes)));
+    /** Follow-up reminders hourly; retention daily. */
+    public List<Scheduling.Task> tasks() {
+        return List.of(new Scheduling.Task(FOLLOW_UPS, Scheduling.every(java.time.Duration.ofHours(1)), this::remindAll),
+                new Scheduling.Task(RETENTION, Scheduling.every(java.time.Duration.ofDays(1)), this::purge));
     }
 
     /** Sends today's follow-up reminders to their peers; returns how many. */
@@ -93,19 +70,5 @@ public final class LogJobs {
         int events = jdbi.onDemand(ProcessedEvents.class).purgeBefore(clock.instant().minus(java.time.Duration.ofDays(2)));
         log.info("retention: {} logs, {} reminders removed, {} coarsened, {} event ids", purged.logs(),
                 purged.reminders(), purged.coarsened(), events);
-    }
-
-    /** Quartz job: follow-up reminders. */
-    @DisallowConcurrentExecution
-    public interface FollowUpJob extends Job {
-        @Override
-        void execute(JobExecutionContext context);
-    }
-
-    /** Quartz job: retention. */
-    @DisallowConcurrentExecution
-    public interface RetentionJob extends Job {
-        @Override
-        void execute(JobExecutionContext context);
     }
 }

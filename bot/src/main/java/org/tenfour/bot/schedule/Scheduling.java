@@ -2,11 +2,17 @@ package org.tenfour.bot.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
+import org.quartz.ScheduleBuilder;
+import org.quartz.Trigger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.StdSchedulerFactory;
@@ -18,12 +24,12 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.bot.TenFourException;
 
 /**
- * Builds the clustered Quartz scheduler on the product's connection pool. Jobs are created by the
- * given factories (so they get their collaborators), not by reflection.
+ * Builds the clustered Quartz scheduler on the product's connection pool and registers the
+ * features' {@link Task}s: each is a durable job with its trigger, run by one replica at a time.
  *
  * <pre>{@code
- * Scheduling scheduling = Scheduling.start(dataSource, "replica-1", Map.of(PlanJob.class, () -> new PlanJob(...)));
- * scheduling.scheduler().scheduleJob(job, trigger);
+ * Scheduling scheduling = Scheduling.start(dataSource, "replica-1",
+ *         List.of(new Scheduling.Task(PLAN, Scheduling.every(Duration.ofMinutes(5)), jobs::planAll)));
  * }</pre>
  */
 public final class Scheduling implements AutoCloseable {
@@ -36,9 +42,35 @@ public final class Scheduling implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Creates and starts the scheduler. */
-    public static Scheduling start(DataSource dataSource, String instanceId,
-                                   Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
+    /**
+     * Periodic work of a feature.
+     *
+     * @param key      the job's name in the cluster (also used to trigger it now)
+     * @param schedule when it runs
+     * @param work     what it does
+     */
+    public record Task(JobKey key, ScheduleBuilder<? extends Trigger> schedule, Runnable work) {
+        public Task {
+            java.util.Objects.requireNonNull(key, "null key");
+            java.util.Objects.requireNonNull(schedule, "null schedule");
+            java.util.Objects.requireNonNull(work, "null work");
+        }
+    }
+
+    /**
+     * The one job class: it runs its task's work. Concurrency is prevented per job (per task) across
+     * the cluster, not per class.
+     */
+    @DisallowConcurrentExecution
+    private record TaskJob(Runnable work) implements Job {
+        @Override
+        public void execute(JobExecutionContext context) {
+            work.run();
+        }
+    }
+
+    /** Creates and starts the scheduler, and registers the tasks (idempotent across replicas and restarts). */
+    public static Scheduling start(DataSource dataSource, String instanceId, List<Task> tasks) {
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "tenfour");
@@ -55,7 +87,11 @@ public final class Scheduling implements AutoCloseable {
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             Scheduler scheduler = factory.getScheduler();
-            scheduler.setJobFactory(jobFactory(jobs));
+            scheduler.setJobFactory(jobFactory(tasks));
+            for (Task task : tasks) {
+                register(scheduler, JobBuilder.newJob(TaskJob.class).withIdentity(task.key()).storeDurably().build(),
+                        task.schedule());
+            }
             scheduler.start();
             log.info("scheduler started (clustered, instance {})", instanceId);
             return new Scheduling(scheduler);
@@ -64,14 +100,15 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
-    private static JobFactory jobFactory(Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
-        Map<Class<? extends Job>, Supplier<? extends Job>> copy = Map.copyOf(jobs);
+    private static JobFactory jobFactory(List<Task> tasks) {
+        Map<JobKey, Runnable> work = new java.util.HashMap<>();
+        tasks.forEach(t -> work.put(t.key(), t.work()));
         return (bundle, scheduler) -> {
-            Supplier<? extends Job> supplier = copy.get(bundle.getJobDetail().getJobClass());
-            if (supplier == null) {
-                throw new SchedulerException("no factory for job " + bundle.getJobDetail().getJobClass());
+            Runnable w = work.get(bundle.getJobDetail().getKey());
+            if (w == null) {
+                throw new SchedulerException("this replica has no work for job " + bundle.getJobDetail().getKey());
             }
-            return supplier.get();
+            return new TaskJob(w);
         };
     }
 
@@ -79,8 +116,8 @@ public final class Scheduling implements AutoCloseable {
      * Stores a durable job and its repeating trigger, unless the trigger already exists: idempotent
      * across restarts and across replicas registering at the same moment.
      */
-    public static void register(Scheduler scheduler, org.quartz.JobDetail job,
-                                org.quartz.ScheduleBuilder<? extends org.quartz.Trigger> schedule) throws SchedulerException {
+    private static void register(Scheduler scheduler, org.quartz.JobDetail job,
+                                 ScheduleBuilder<? extends Trigger> schedule) throws SchedulerException {
         org.quartz.Trigger trigger = org.quartz.TriggerBuilder.newTrigger()
                 .withIdentity(job.getKey().getName(), job.getKey().getGroup())
                 .forJob(job).startNow().withSchedule(schedule).build();

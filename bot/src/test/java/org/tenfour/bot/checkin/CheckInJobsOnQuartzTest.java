@@ -27,10 +27,8 @@ class CheckInJobsOnQuartzTest {
         p.coordinator("UADMIN", "roster add <@UM1> <@UM2> <@UM3>");
         p.coordinator("UADMIN", "cadence weekly");
         CheckInJobs jobs = new CheckInJobs(p.jdbi, p.clock, new Platforms(Map.of(Platform.SLACK, p.platform)));
-        try (Scheduling a = Scheduling.start(db.dataSource(), "replica-a", jobs.factories());
-             Scheduling b = Scheduling.start(db.dataSource(), "replica-b", jobs.factories())) {
-            CheckInJobs.schedule(a.scheduler());
-            CheckInJobs.schedule(b.scheduler());
+        try (Scheduling a = Scheduling.start(db.dataSource(), "replica-a", jobs.tasks());
+             Scheduling b = Scheduling.start(db.dataSource(), "replica-b", jobs.tasks())) {
             a.scheduler().triggerJob(CheckInJobs.PLAN);
             b.scheduler().triggerJob(CheckInJobs.PLAN);
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> p.jdbi.withHandle(h -> h.createQuery(

@@ -1,6 +1,6 @@
 package org.tenfour.bot.connect;
 
-import org.tenfour.bot.testing.MutableClock;
+import org.tenfour.adapters.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

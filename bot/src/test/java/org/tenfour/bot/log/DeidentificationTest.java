@@ -1,6 +1,6 @@
 package org.tenfour.bot.log;
 
-import org.tenfour.bot.testing.MutableClock;
+import org.tenfour.adapters.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

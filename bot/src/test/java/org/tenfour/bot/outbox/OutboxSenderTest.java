@@ -14,7 +14,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
-import org.tenfour.bot.testing.MutableClock;
+import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;

@@ -1,5 +1,6 @@
 package org.tenfour.bot.testing;
 
+import org.tenfour.adapters.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

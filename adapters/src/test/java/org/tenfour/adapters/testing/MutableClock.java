@@ -1,4 +1,4 @@
-package org.tenfour.bot.testing;
+package org.tenfour.adapters.testing;
 
 import java.time.Clock;
 import java.time.Duration;
