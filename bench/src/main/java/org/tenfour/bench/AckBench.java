@@ -98,6 +98,7 @@ public final class AckBench {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
@@ -108,6 +109,7 @@ public final class AckBench {
                         done.incrementAndGet();
                     } catch (Exception e) {
                         failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
                     }
                 }
             });
@@ -115,7 +117,7 @@ public final class AckBench {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         if (failed.get() > 0) {
-            System.err.println("  " + failed.get() + " failed requests to " + url);
+            System.err.println("  " + failed.get() + " failed requests to " + url + ", first: " + firstFailure.get());
         }
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }

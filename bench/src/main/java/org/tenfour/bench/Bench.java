@@ -25,7 +25,8 @@ import org.tenfour.storage.Migrations;
 
 /** Shared bits of the benchmarks: an embedded database, seeding, processes, percentiles, RSS. */
 final class Bench {
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Bench() {
     }

@@ -119,7 +119,7 @@ public final class Application implements AutoCloseable {
                     new ReportCommands(jdbi, clock, key.pseudonymKeys())));
             features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
         features.addAll(connect.features());
-            inbound.set(new Inbound(jdbi, features, clock));
+            inbound.set(new Inbound(jdbi, features, clock, database.listenForDirectoryChanges()::listening));
             sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                     List.of(CheckInPlanner::stillWanted), clock, settings.instanceId(), true);
             sender.start(Duration.ofMillis(500));

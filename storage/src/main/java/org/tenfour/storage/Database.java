@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -29,10 +30,15 @@ public final class Database implements AutoCloseable {
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final String user;
+    private final String password;
+    private DirectoryListener listener;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource pool) {
+    private Database(EmbeddedDatabase embedded, HikariDataSource pool, String user, String password) {
         this.embedded = embedded;
         this.pool = pool;
+        this.user = user;
+        this.password = password;
         this.jdbi = configure(Jdbi.create(pool));
     }
 
@@ -49,7 +55,7 @@ public final class Database implements AutoCloseable {
             password = null;
         }
         try {
-            return new Database(embedded, pool(url, user, password, settings.poolSize()));
+            return new Database(embedded, pool(url, user, password, settings.poolSize()), user, password);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -58,9 +64,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies JDBI's plugins the repositories need. */
+    /** Applies JDBI's plugins the repositories need, and watches for writes to the directory. */
     public static Jdbi configure(Jdbi jdbi) {
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new DirectoryChanges.WriteWatcher());
         return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /**
+     * Starts hearing committed directory changes on a connection of its own (see
+     * {@link DirectoryListener}); stopped by {@link #close()}.
+     */
+    public synchronized DirectoryListener listenForDirectoryChanges() {
+        if (listener == null) {
+            listener = DirectoryListener.start(pool.getJdbcUrl(), user, password);
+        }
+        return listener;
     }
 
     private static HikariDataSource pool(String url, String user, String password, int size) {
@@ -127,6 +145,11 @@ public final class Database implements AutoCloseable {
     /** Closes the pool, then stops the embedded server if there is one. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (listener != null) {
+                listener.close();
+            }
+        }
         pool.close();
         if (embedded != null) {
             embedded.close();

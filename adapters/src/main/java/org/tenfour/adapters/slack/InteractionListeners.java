@@ -48,7 +48,7 @@ final class InteractionListeners {
         SlashCommandPayload p = req.getPayload();
         InboundEvent.Command command = Inbound.command(p);
         Reply reply = handler.handle(command);
-        log.info("slack command /{} team={} reply={}", command.name(), p.getTeamId(), Replies.kind(reply));
+        log.debug("slack command /{} team={} reply={}", command.name(), p.getTeamId(), Replies.kind(reply));
         if (reply instanceof Reply.Private r) {
             return ephemeral(ctx, r.message());
         }
@@ -81,7 +81,7 @@ final class InteractionListeners {
         Reply reply = handler.handle(pressed);
         String team = pressed.actor().address().workspaceId();
         String user = pressed.actor().address().targetId();
-        log.info("slack action {} team={} reply={}", pressed.actionId(), team, Replies.kind(reply));
+        log.debug("slack action {} team={} reply={}", pressed.actionId(), team, Replies.kind(reply));
         String token = ctx.getBotToken();
         try {
             if (reply instanceof Reply.Private r) {
@@ -110,7 +110,7 @@ final class InteractionListeners {
         Reply reply = handler.handle(submitted);
         String team = submitted.actor().address().workspaceId();
         String user = submitted.actor().address().targetId();
-        log.info("slack form {} team={} reply={}", submitted.formId(), team, Replies.kind(reply));
+        log.debug("slack form {} team={} reply={}", submitted.formId(), team, Replies.kind(reply));
         if (reply instanceof Reply.FormErrors r) {
             return ctx.ack(b -> b.responseAction("errors").errors(r.errors()));
         }

@@ -68,7 +68,7 @@ final class MessagesHandler implements Handler {
                     .result(Json.write(Json.object().put("error", e.status() == 401 ? "unauthorized" : "forbidden")));
             return;
         }
-        log.info("teams activity type={} id={} tenant={}", activity.type(), activity.id(), activity.tenantId());
+        log.debug("teams activity type={} id={} tenant={}", activity.type(), activity.id(), activity.tenantId());
         if (activity.id() != null && activity.conversation() != null
                 && !ledger.firstSighting(activity.conversation().id() + "|" + activity.id())) {
             log.info("teams activity {} already handled; ignored", activity.id());

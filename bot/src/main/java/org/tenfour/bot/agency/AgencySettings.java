@@ -56,7 +56,8 @@ public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTim
         }
         hoursStart = Objects.requireNonNullElse(hoursStart, DEFAULTS_START);
         hoursEnd = Objects.requireNonNullElse(hoursEnd, DEFAULTS_END);
-        days = days == null || days.isEmpty() ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : EnumSet.copyOf(days);
+        days = java.util.Collections.unmodifiableSet(days == null || days.isEmpty()
+                ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : EnumSet.copyOf(days));
         crisisLines = crisisLines == null ? List.of() : List.copyOf(crisisLines);
         suppressionK = suppressionK == 0 ? 5 : suppressionK;
         if (suppressionK < 3) {
@@ -76,12 +77,24 @@ public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTim
         if (json == null || json.isBlank() || json.equals("{}")) {
             return DEFAULTS;
         }
+        AgencySettings known = PARSED.get(json);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Json.MAPPER.readValue(json, AgencySettings.class);
+            AgencySettings parsed = Json.MAPPER.readValue(json, AgencySettings.class);
+            if (PARSED.size() >= 1_000) {
+                PARSED.clear();
+            }
+            PARSED.put(json, parsed);
+            return parsed;
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable agency settings", e);
         }
     }
+
+    // settings are immutable and read on every request: parse each distinct JSON text once
+    private static final java.util.Map<String, AgencySettings> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The JSON stored in the database. */
     public String toJson() {

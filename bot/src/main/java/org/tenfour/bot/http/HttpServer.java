@@ -105,6 +105,9 @@ public final class HttpServer {
         ctx.attribute(ENTERED, Boolean.TRUE);
     }
 
+    /** Answers at least this slow are logged at INFO (Slack gives up after 3 s). */
+    static final long SLOW_MILLIS = 1_000;
+
     private void after(Context ctx, PrometheusMeterRegistry metrics) {
         if (Boolean.TRUE.equals(ctx.attribute(ENTERED))) {
             ctx.attribute(ENTERED, Boolean.FALSE);
@@ -119,9 +122,16 @@ public final class HttpServer {
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(metrics)
                 .record(Duration.ofNanos(nanos));
-        // never the query string: OAuth codes and states travel there
-        log.info("http {} {} {} {}ms request={}", ctx.method(), ctx.path(), ctx.statusCode(),
-                nanos / 1_000_000, ctx.attribute(REQUEST_ID));
+        // never the query string: OAuth codes and states travel there. Every request is counted in the
+        // metrics above; the log gets refusals, failures and slow answers (the rest at DEBUG)
+        long millis = nanos / 1_000_000;
+        if (ctx.statusCode() >= 400 || millis >= SLOW_MILLIS) {
+            log.info("http {} {} {} {}ms request={}", ctx.method(), ctx.path(), ctx.statusCode(), millis,
+                    ctx.attribute(REQUEST_ID));
+        } else if (log.isDebugEnabled()) {
+            log.debug("http {} {} {} {}ms request={}", ctx.method(), ctx.path(), ctx.statusCode(), millis,
+                    ctx.attribute(REQUEST_ID));
+        }
     }
 
     private static String route(Context ctx) {

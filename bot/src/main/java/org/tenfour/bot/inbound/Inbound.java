@@ -39,12 +39,22 @@ public final class Inbound implements InboundHandler {
     private final Agencies agencies;
     private final Members members;
     private final Peers peers;
+    private final KnownCallers known;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
         this(jdbi, features, java.time.Clock.systemUTC());
     }
 
     public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock) {
+        this(jdbi, features, clock, () -> false);
+    }
+
+    /**
+     * A router that remembers who is who between requests while {@code directoryWatched} says the
+     * database's change notifications are being heard (see {@link KnownCallers}).
+     */
+    public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock, java.util.function.BooleanSupplier directoryWatched) {
+        this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
         this.home = new org.tenfour.bot.home.HomeView(jdbi, clock);
         this.agencies = jdbi.onDemand(Agencies.class);
@@ -164,12 +174,12 @@ public final class Inbound implements InboundHandler {
     /** Resolves the caller: their agency (created on first contact) and roster entry. */
     Caller caller(Actor actor, Address where) {
         Address who = actor.address();
-        Agency agency = agencies.findByWorkspace(who.platform().id(), who.workspaceId())
-                .orElseGet(() -> agencies.upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
-        Member member = members.findByPlatformUser(agency.id(), who.targetId())
-                .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
+        KnownCallers.Known known = this.known.get(who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId(),
+                () -> read(who));
+        Agency agency = known.agency();
+        Member member = known.member();
         Set<Role> roles = EnumSet.of(Role.MEMBER);
-        if (peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent()) {
+        if (known.activePeer()) {
             roles.add(Role.PEER);
         }
         if (member.isCoordinator()) {
@@ -178,5 +188,14 @@ public final class Inbound implements InboundHandler {
         boolean inCoordinatorChannel = where != null && where.kind() == Address.Kind.CHANNEL
                 && where.targetId().equals(agency.coordinatorChannelId());
         return new Caller(actor, agency, member, roles, where, inCoordinatorChannel);
+    }
+
+    private KnownCallers.Known read(Address who) {
+        Agency agency = agencies.findByWorkspace(who.platform().id(), who.workspaceId())
+                .orElseGet(() -> agencies.upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
+        Member member = members.findByPlatformUser(agency.id(), who.targetId())
+                .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
+        boolean activePeer = peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent();
+        return new KnownCallers.Known(agency, member, activePeer);
     }
 }

@@ -51,7 +51,16 @@ public final class TestProgram {
     public final String workspace = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private int planRequests;
 
+    /**
+     * A program whose router remembers who is who, as in production: every write in a test goes
+     * through a configured JDBI, which tells the cache at once (see {@code KnownCallers}).
+     */
     public TestProgram(TestDatabase db, Instant start) {
+        this(db, start, () -> true);
+    }
+
+    /** A program whose router trusts its cache of who is who while {@code directoryWatched} says so. */
+    public TestProgram(TestDatabase db, Instant start, java.util.function.BooleanSupplier directoryWatched) {
         this.jdbi = db.jdbi();
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
@@ -69,7 +78,7 @@ public final class TestProgram {
                 new ReportCommands(jdbi, clock, KEYS)));
         features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
         features.addAll(connect.features());
-        this.inbound = new Inbound(jdbi, features, clock);
+        this.inbound = new Inbound(jdbi, features, clock, directoryWatched);
         this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
                 List.of(CheckInPlanner::stillWanted), clock, "test-sender");
     }

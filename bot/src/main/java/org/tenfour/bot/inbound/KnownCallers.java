@@ -1,0 +1,68 @@
+package org.tenfour.bot.inbound;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.DirectoryChanges;
+import org.tenfour.storage.Member;
+
+/**
+ * Who is who, remembered between requests so the request path need not ask the database three
+ * times per command: a person's agency, roster entry and whether they are an active peer.
+ *
+ * <p>An entry is used only while nothing in the directory changed since it was read (the
+ * {@link DirectoryChanges} generation it was read under is still current), the database's change
+ * notifications are being heard ({@code watched}), and it is younger than {@link #MAX_AGE_NANOS}.
+ * Otherwise the caller reads the database again. So a coordinator removed on another replica loses
+ * the role as soon as that change commits and its notification arrives.
+ */
+final class KnownCallers {
+    static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(60);
+    static final int MAX_ENTRIES = 10_000;
+
+    /** One person as last read. */
+    record Known(Agency agency, Member member, boolean activePeer) {
+    }
+
+    private record Entry(Known known, long generation, long readAtNanos) {
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final BooleanSupplier watched;
+    private final LongSupplier generation;
+    private final LongSupplier nanoTime;
+
+    KnownCallers(BooleanSupplier watched) {
+        this(watched, DirectoryChanges::generation, System::nanoTime);
+    }
+
+    KnownCallers(BooleanSupplier watched, LongSupplier generation, LongSupplier nanoTime) {
+        this.watched = watched;
+        this.generation = generation;
+        this.nanoTime = nanoTime;
+    }
+
+    /** The person known under {@code key}, read with {@code read} unless a still-valid entry exists. */
+    Known get(String key, Supplier<Known> read) {
+        if (!watched.getAsBoolean()) {
+            return read.get();
+        }
+        long now = nanoTime.getAsLong();
+        long current = generation.getAsLong();
+        Entry entry = entries.get(key);
+        if (entry != null && entry.generation() == current && now - entry.readAtNanos() < MAX_AGE_NANOS) {
+            return entry.known();
+        }
+        // the generation is taken before reading: a change during the read makes the entry stale at once
+        Known known = read.get();
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(key, new Entry(known, current, now));
+        return known;
+    }
+}
