@@ -22,6 +22,12 @@ class TwoReplicasTest {
     @TempDir
     Path dir;
 
+    private static Map<String, String> withToken(Map<String, String> env, String token) {
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        copy.put("SLACK_BOT_TOKEN", token);
+        return copy;
+    }
+
     @Test
     void two_replicas_plan_each_slot_once_and_deliver_each_message_once(TestDatabase db) throws Exception {
         Jdbi jdbi = db.jdbi();
@@ -29,7 +35,8 @@ class TwoReplicasTest {
         try (FakeSlackApi slack = new FakeSlackApi()) {
             slack.delay("chat.postMessage", Duration.ofMillis(2));
             try (BotProcess a = BotProcess.start(dir, "a", KillMidFanOutTest.env(db, slack, "replica-a"));
-                 BotProcess b = BotProcess.start(dir, "b", KillMidFanOutTest.env(db, slack, "replica-b"))) {
+                 BotProcess b = BotProcess.start(dir, "b", withToken(KillMidFanOutTest.env(db, slack, "replica-b"),
+                         "xoxb-test-token-b"))) {
                 Awaitility.await("everything planned and delivered").atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> Seed.count(jdbi, "select count(*) from check_in") == MEMBERS
@@ -41,6 +48,9 @@ class TwoReplicasTest {
                 assertThat(Seed.count(jdbi, "select max(c) from (select count(*) c from check_in group by member_id) x"))
                         .as("check-ins per member").isEqualTo(1);
                 assertThat(Seed.count(jdbi, "select count(distinct claimed_by) from outbox")).isZero();
+                // the replicas' tokens differ (same workspace), so the fake can tell who sent what
+                assertThat(slack.calls("chat.postMessage")).extracting(FakeSlackApi.Call::token).as("both replicas sent")
+                        .contains("xoxb-test-token", "xoxb-test-token-b");
                 assertThat(a.status("/readyz")).isEqualTo(200);
                 assertThat(b.status("/readyz")).isEqualTo(200);
             }
