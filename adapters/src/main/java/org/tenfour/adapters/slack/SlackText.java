@@ -36,6 +36,9 @@ final class SlackText {
      * that the product can write {@code <@U123>}.
      */
     static String escapeMrkdwn(String text) {
+        if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0) {
+            return text; // nothing to escape, nothing to keep: most replies
+        }
         StringBuilder out = new StringBuilder(text.length() + 16);
         Matcher m = SLACK_TOKEN.matcher(text);
         int last = 0;
