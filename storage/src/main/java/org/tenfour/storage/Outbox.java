@@ -32,16 +32,6 @@ public interface Outbox {
     boolean enqueue(UUID agencyId, String idempotencyKey, String targetJson, String messageJson,
                     Instant notBefore);
 
-    /** {@link #enqueue} for many rows in one statement (planning); each row is skipped if its key exists. */
-    @SqlUpdate("""
-            insert into outbox (agency_id, idempotency_key, target, message, next_attempt_at)
-            select :agencyId, t.k, t.target::jsonb, t.message::jsonb, t.at::timestamptz
-            from unnest(:idempotencyKeys::text[], :targetJsons::text[], :messageJsons::text[], :notBefores::text[])
-                 as t(k, target, message, at)
-            on conflict (idempotency_key) do nothing""")
-    int enqueueAll(UUID agencyId, String[] idempotencyKeys, String[] targetJsons, String[] messageJsons,
-                   String[] notBefores);
-
     /** Leases up to {@code limit} due rows to {@code worker} until {@code leaseUntil}. */
     @SqlQuery("""
             update outbox set claimed_by = :worker, claimed_until = :leaseUntil, attempts = attempts + 1,

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,62 +48,60 @@ public final class CheckInPlanner {
         Duration cadence = Duration.ofDays(settings.cadenceDays());
         long cycle = LocalDate.ofInstant(now, ZoneOffset.UTC).toEpochDay() / settings.cadenceDays();
         String slot = "cadence:" + settings.cadenceDays() + ":" + cycle;
-        List<Member> due = jdbi.onDemand(CheckIns.class).dueForCadence(agency.id(), now.minus(cadence), now.plus(cadence));
-        int created = 0;
-        for (int from = 0; from < due.size(); from += CHUNK) {
-            List<Member> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
-            created += jdbi.inTransaction((Handle h) -> planChunk(h, agency, settings, chunk, slot, now));
-        }
-        return created;
+        // one connection for the query and the chunks: a pool checkout (or, without a pool, a new
+        // server process) per agency rather than two
+        return jdbi.withHandle(h -> {
+            List<Member> due = h.attach(CheckIns.class).dueForCadence(agency.id(), now.minus(cadence), now.plus(cadence));
+            int created = 0;
+            for (int from = 0; from < due.size(); from += CHUNK) {
+                List<Member> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
+                created += h.inTransaction((Handle tx) -> planChunk(tx, agency, settings, chunk, slot, now));
+            }
+            return created;
+        });
     }
 
     /** Members planned per transaction: big enough to batch, small enough to keep transactions short. */
     private static final int CHUNK = 1000;
 
     /**
-     * Plans a chunk in one transaction with batched statements: the same rules as one-by-one
-     * planning (window, peer choice, slot key), without a round trip per member.
+     * Plans a chunk in one transaction with one statement: the same rules as one-by-one planning
+     * (window, peer choice, slot key), without a round trip per member. Members' messages differ
+     * only by the check-in id (not known until inserted) and the peer's name, so each peer's message
+     * is serialised once, with a placeholder the statement replaces by the new check-in's id: the
+     * JSON of a thousand messages is neither built nor sent nor unpacked from an array per member.
      */
     private int planChunk(Handle h, Agency agency, AgencySettings settings, List<Member> members, String slot, Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
-        List<Planned> planned = new java.util.ArrayList<>(members.size());
-        for (Member member : members) {
+        int n = members.size();
+        UUID[] memberIds = new UUID[n];
+        UUID[] peers = new UUID[n];
+        String[] dues = new String[n];
+        String[] targets = new String[n];
+        int[] templateIndexes = new int[n];
+        // random, so that no crisis line or peer name can contain it
+        String placeholder = UUID.randomUUID().toString();
+        Map<UUID, Integer> templateByPeer = new HashMap<>();
+        List<String> templates = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Member member = members.get(i);
             Instant from = member.snoozedUntil() != null && member.snoozedUntil().isAfter(now) ? member.snoozedUntil() : now;
             Instant dueAt = Windows.of(agency, settings, member).next(from);
-            planned.add(new Planned(member, dueAt, assigner.assign(member, dueAt).orElse(null)));
+            UUID peer = assigner.assign(member, dueAt).orElse(null);
+            memberIds[i] = member.id();
+            peers[i] = peer;
+            dues[i] = dueAt.toString();
+            targets[i] = Outgoing.targetJson(AddressBook.member(h, agency, member));
+            templateIndexes[i] = templateByPeer.computeIfAbsent(peer, p -> {
+                templates.add(Outgoing.messageJson(
+                        CheckInMessages.checkIn(placeholder, p == null ? null : assigner.name(p), settings)));
+                return templates.size() - 1;
+            });
         }
-        // one statement per chunk: arrays unnested by PostgreSQL, not a round trip per member
-        Map<UUID, UUID> checkInByMember = new java.util.HashMap<>();
-        h.createQuery("""
-                insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, state)
-                select :agency, t.member, t.peer, 'cadence', :slot, t.due::timestamptz, 'scheduled'
-                from unnest(:members::uuid[], :peers::uuid[], :dues::text[]) as t(member, peer, due)
-                on conflict (agency_id, member_id, slot_key) do nothing returning id, member_id""")
-                .bind("agency", agency.id()).bind("slot", slot)
-                .bind("members", planned.stream().map(p -> p.member().id()).toArray(UUID[]::new))
-                .bind("peers", planned.stream().map(Planned::peer).toArray(UUID[]::new))
-                .bind("dues", planned.stream().map(p -> p.dueAt().toString()).toArray(String[]::new))
-                .map((rs, ctx) -> Map.entry(rs.getObject("member_id", UUID.class), rs.getObject("id", UUID.class)))
-                .forEach(e -> checkInByMember.put(e.getKey(), e.getValue()));
-        List<String> keys = new java.util.ArrayList<>();
-        List<org.tenfour.adapters.Address> to = new java.util.ArrayList<>();
-        List<org.tenfour.adapters.Message> messages = new java.util.ArrayList<>();
-        List<Instant> times = new java.util.ArrayList<>();
-        for (Planned p : planned) {
-            UUID checkInId = checkInByMember.get(p.member().id());
-            if (checkInId != null) {
-                keys.add(key(checkInId));
-                to.add(AddressBook.member(h, agency, p.member()));
-                messages.add(CheckInMessages.checkIn(checkInId.toString(), p.peer() == null ? null : assigner.name(p.peer()), settings));
-                times.add(p.dueAt());
-            }
-        }
-        Outgoing.on(h, agency.id()).sendAll(keys, to, messages, times);
+        int created = h.attach(CheckIns.class).scheduleCadence(agency.id(), slot, memberIds, peers, dues, targets,
+                templateIndexes, templates.toArray(String[]::new), placeholder, KEY_PREFIX);
         assigner.saveAssignments(h);
-        return checkInByMember.size();
-    }
-
-    private record Planned(Member member, Instant dueAt, UUID peer) {
+        return created;
     }
 
     /**
@@ -141,22 +141,24 @@ public final class CheckInPlanner {
 
     /** The outbox key of a check-in's message. */
     static String key(UUID checkInId) {
-        return "checkin:" + checkInId;
+        return KEY_PREFIX + checkInId;
     }
+
+    private static final String KEY_PREFIX = "checkin:";
 
     /** A queued check-in message is still wanted only while its check-in is scheduled (an outbox guard). */
     public static boolean stillWanted(Jdbi jdbi, UUID agencyId, String key) {
-        if (!key.startsWith("checkin:")) {
+        if (!key.startsWith(KEY_PREFIX)) {
             return true;
         }
-        return jdbi.onDemand(CheckIns.class).find(agencyId, UUID.fromString(key.substring("checkin:".length())))
+        return jdbi.onDemand(CheckIns.class).find(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())))
                 .map(c -> c.state().equals("scheduled")).orElse(false);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
     public static void onDelivered(Handle h, UUID agencyId, String key, org.tenfour.adapters.Delivery d, Instant at) {
-        if (key.startsWith("checkin:")) {
-            h.attach(CheckIns.class).markSent(agencyId, UUID.fromString(key.substring("checkin:".length())), at);
+        if (key.startsWith(KEY_PREFIX)) {
+            h.attach(CheckIns.class).markSent(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), at);
         }
     }
 }

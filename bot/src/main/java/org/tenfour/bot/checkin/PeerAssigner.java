@@ -38,7 +38,8 @@ public final class PeerAssigner {
             members.find(agencyId, p.memberId()).ifPresent(m -> peerMembers.put(p.memberId(), m));
         }
         peerMembers.forEach((id, m) -> peerTags.put(id, tags(m)));
-        this.load = new java.util.HashMap<>(handle.attach(Peers.class)
+        // no peers, no load worth a round trip
+        this.load = new java.util.HashMap<>(peers.isEmpty() ? Map.of() : handle.attach(Peers.class)
                 .load(agencyId, around.minus(Duration.ofDays(7)), around.plus(Duration.ofDays(7))));
     }
 

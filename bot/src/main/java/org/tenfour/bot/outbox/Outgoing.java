@@ -30,18 +30,20 @@ public final class Outgoing {
 
     /** Queues a message, delivered at or after {@code notBefore}; false if the key was already queued. */
     public boolean send(String idempotencyKey, Address to, Message message, Instant notBefore) {
-        return outbox.enqueue(agencyId, idempotencyKey, Json.write(to), Json.write(OutboundItem.send(message)), notBefore);
+        return outbox.enqueue(agencyId, idempotencyKey, targetJson(to), messageJson(message), notBefore);
     }
 
-    /** Many messages queued in one batch (planning); same semantics as {@link #send} for each. */
-    public void sendAll(java.util.List<String> keys, java.util.List<Address> to, java.util.List<Message> messages,
-                        java.util.List<Instant> notBefore) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        outbox.enqueueAll(agencyId, keys.toArray(String[]::new), to.stream().map(Json::write).toArray(String[]::new),
-                messages.stream().map(m -> Json.write(OutboundItem.send(m))).toArray(String[]::new),
-                notBefore.stream().map(Instant::toString).toArray(String[]::new));
+    /**
+     * How an address is stored in an outbox row, for a statement that queues rows itself (cadence
+     * planning queues messages in the statement that creates their check-ins).
+     */
+    public static String targetJson(Address to) {
+        return Json.write(to);
+    }
+
+    /** How a new message is stored in an outbox row (see {@link #targetJson}). */
+    public static String messageJson(Message message) {
+        return Json.write(OutboundItem.send(message));
     }
 
     /** Queues the replacement of a message sent earlier. */

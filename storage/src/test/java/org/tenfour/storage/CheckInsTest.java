@@ -1,0 +1,89 @@
+package org.tenfour.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class CheckInsTest {
+    private static final Instant T0 = Instant.parse("2026-11-25T12:00:00Z");
+    private static final String PLACEHOLDER = "00000000-0000-4000-8000-00000000abcd";
+    private final Jdbi jdbi;
+    private final CheckIns checkIns;
+    private final Outbox outbox;
+    private final Agency agency;
+    private final Member alice;
+    private final Member bob;
+
+    CheckInsTest(TestDatabase db) {
+        this.jdbi = db.jdbi();
+        this.checkIns = jdbi.onDemand(CheckIns.class);
+        this.outbox = jdbi.onDemand(Outbox.class);
+        this.agency = TestData.agency(jdbi);
+        this.alice = TestData.member(jdbi, agency);
+        this.bob = TestData.member(jdbi, agency);
+    }
+
+    private int plan(String slot) {
+        return checkIns.scheduleCadence(agency.id(), slot, new UUID[] {alice.id(), bob.id()},
+                new UUID[] {bob.id(), null}, new String[] {T0.toString(), T0.plusSeconds(3600).toString()},
+                new String[] {"{\"to\": \"alice\"}", "{\"to\": \"bob\"}"}, new int[] {1, 0},
+                new String[] {"{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
+                        "{\"text\": \"from bob\", \"ids\": [\"" + PLACEHOLDER + "\", \"" + PLACEHOLDER + "\"]}"},
+                PLACEHOLDER, "checkin:");
+    }
+
+    @Test
+    void cadence_planning_creates_each_check_in_with_its_own_message_in_one_statement() {
+        assertThat(plan("cadence:7:1")).isEqualTo(2);
+
+        CheckIn a = checkIns.forMember(agency.id(), alice.id()).get(0);
+        CheckIn b = checkIns.forMember(agency.id(), bob.id()).get(0);
+        assertThat(a.peerId()).isEqualTo(bob.id());
+        assertThat(b.peerId()).isNull();
+        assertThat(List.of(a.kind(), a.state(), a.slotKey(), a.dueAt()))
+                .containsExactly("cadence", "scheduled", "cadence:7:1", T0);
+        assertThat(b.dueAt()).isEqualTo(T0.plusSeconds(3600));
+
+        OutboxEntry toAlice = outbox.findByKey(agency.id(), "checkin:" + a.id()).orElseThrow();
+        assertThat(toAlice.targetJson()).isEqualTo("{\"to\": \"alice\"}");
+        assertThat(toAlice.messageJson())
+                .isEqualTo("{\"ids\": [\"" + a.id() + "\", \"" + a.id() + "\"], \"text\": \"from bob\"}");
+        assertThat(toAlice.nextAttemptAt()).isEqualTo(T0);
+        OutboxEntry toBob = outbox.findByKey(agency.id(), "checkin:" + b.id()).orElseThrow();
+        assertThat(toBob.messageJson()).isEqualTo("{\"ids\": [\"" + b.id() + "\"], \"text\": \"plain\"}");
+        assertThat(toBob.nextAttemptAt()).isEqualTo(T0.plusSeconds(3600));
+    }
+
+    @Test
+    void planning_the_same_slot_twice_creates_no_check_in_and_no_message() {
+        plan("cadence:7:1");
+        assertThat(plan("cadence:7:1")).isZero();
+        assertThat(checkIns.forMember(agency.id(), alice.id())).hasSize(1);
+        assertThat(outbox.list(agency.id())).hasSize(2);
+
+        assertThat(plan("cadence:7:2")).as("the next cycle").isEqualTo(2);
+        assertThat(outbox.list(agency.id())).hasSize(4);
+    }
+
+    @Test
+    void members_due_for_cadence_are_read_with_every_field_as_elsewhere() {
+        jdbi.useHandle(h -> h.createUpdate("""
+                update member set snoozed_until = :t, window_start = '07:00', window_end = '09:30',
+                       window_days = '{SATURDAY,SUNDAY}', assigned_peer_id = :peer, tags = '{"unit": "B"}',
+                       welcomed_at = :t, is_coordinator = true, is_admin = true, time_zone = 'Europe/Paris', on_roster = true
+                where id = :id""").bind("t", T0).bind("peer", bob.id()).bind("id", alice.id()).execute());
+        Member expected = jdbi.onDemand(Members.class).find(agency.id(), alice.id()).orElseThrow();
+
+        List<Member> due = checkIns.dueForCadence(agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400));
+
+        assertThat(due).contains(expected);
+        assertThat(expected.windowDays()).isEqualTo("SATURDAY,SUNDAY");
+        assertThat(expected.snoozedUntil()).isEqualTo(T0);
+    }
+}
