@@ -49,8 +49,11 @@ final class Bench {
         return db;
     }
 
-    static Jdbi jdbi(EmbeddedDatabase db) {
-        return Database.configure(Jdbi.create(db.jdbcUrl(), "postgres", ""));
+    /** JDBI over a connection pool, as the product runs it (default pool size 10). */
+    static Jdbi jdbi(EmbeddedDatabase db) throws IOException {
+        Database pooled = Database.open(new org.tenfour.storage.DatabaseSettings(db.jdbcUrl(), "postgres", null,
+                Files.createTempDirectory("tenfour-bench-unused"), 10));
+        return pooled.jdbi();
     }
 
     static String settings(Integer cadenceDays) {

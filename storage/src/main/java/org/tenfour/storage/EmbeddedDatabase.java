@@ -38,8 +38,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Starts (creating on first use) the embedded server whose data lives under {@code dataDir}. */
+    /**
+     * Starts (creating on first use) the embedded server whose data lives under {@code dataDir},
+     * durable: a commit is on disk before it returns (the embedded server's own default is not).
+     */
     public static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, true);
+    }
+
+    /**
+     * Starts the embedded server; {@code durable} false lets commits return before their WAL reaches
+     * the disk (a crash of the machine may lose the last fraction of a second), which only throw-away
+     * test databases may use.
+     */
+    public static EmbeddedDatabase start(Path dataDir, boolean durable) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);
@@ -58,6 +70,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();
             log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", pg.getPort(),
                     pgData.toAbsolutePath());

@@ -33,6 +33,9 @@ class EmbeddedDatabaseTest {
         try (Database db = Database.open(settings)) {
             db.migrate();
             db.jdbi().onDemand(Agencies.class).upsert("slack", "T-PERSIST", "Persisted agency");
+            String synchronousCommit = db.jdbi().withHandle(h -> h.createQuery("show synchronous_commit")
+                    .mapTo(String.class).one());
+            assertThat(synchronousCommit).as("a commit is on disk before it returns").isEqualTo("on");
         }
         try (Database db = Database.open(settings)) {
             assertThat(db.migrate()).as("nothing left to migrate on the second start").isZero();

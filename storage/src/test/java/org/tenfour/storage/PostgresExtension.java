@@ -86,7 +86,8 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
         static Server start() {
             try {
                 Path dir = Files.createTempDirectory("tenfour-test-pg");
-                EmbeddedDatabase embedded = EmbeddedDatabase.start(dir);
+                // throw-away databases: commits need not wait for the disk
+                EmbeddedDatabase embedded = EmbeddedDatabase.start(dir, false);
                 Server server = new Server(embedded, dir);
                 server.execute("create database " + TEMPLATE);
                 PGSimpleDataSource ds = new PGSimpleDataSource();

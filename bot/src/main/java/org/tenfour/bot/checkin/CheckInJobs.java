@@ -58,17 +58,17 @@ public final class CheckInJobs {
 
     /** One planning pass over every agency; returns check-ins created. */
     public int planAll() {
-        int created = 0;
+        List<Agency> ready = new java.util.ArrayList<>();
         for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
             try {
                 syncRoster(agency);
                 refreshProfiles(agency);
-                created += planner.plan(jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency));
+                ready.add(jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency));
             } catch (RuntimeException e) {
                 log.warn("planning failed for agency {}: {}", agency.id(), e.toString());
             }
         }
-        return created;
+        return planner.planAll(ready);
     }
 
     /** Brings the roster in line with its source group or channel, when one is set. */
