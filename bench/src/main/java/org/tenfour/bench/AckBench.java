@@ -50,7 +50,7 @@ public final class AckBench {
         Javalin bare = Javalin.create(c -> c.routes.post("/slack/events",
                 ctx -> ctx.contentType("application/json; charset=utf-8").result(reply))).start("127.0.0.1", 0);
         String bareUrl = "http://127.0.0.1:" + bare.port() + "/slack/events";
-        System.err.println("reply bytes: " + reply.length());
+        System.err.println("reply bytes: " + reply.length() + "; bot " + botUrl + ", bare " + bareUrl);
 
         // warm both up
         closedLoop(botUrl, body, concurrency, 5);

@@ -11,8 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.Outgoing;
@@ -30,7 +37,7 @@ import org.tenfour.storage.Members;
  * part of the check-in's unique slot key.
  */
 public final class CheckInPlanner {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CheckInPlanner.class);
+    private static final Logger log = LoggerFactory.getLogger(CheckInPlanner.class);
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -51,15 +58,15 @@ public final class CheckInPlanner {
         if (agencies.isEmpty()) {
             return 0;
         }
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(PARALLEL_AGENCIES, agencies.size()), r -> {
                     Thread t = new Thread(r, "check-in-planner-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
         try {
-            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            List<Future<Integer>> results = new ArrayList<>();
             for (Agency agency : agencies) {
                 results.add(pool.submit(() -> plan(agency)));
             }
@@ -67,7 +74,7 @@ public final class CheckInPlanner {
             for (int i = 0; i < results.size(); i++) {
                 try {
                     created += results.get(i).get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     log.warn("planning failed for agency {}: {}", agencies.get(i).id(), e.getCause().toString());
                 }
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public final class Inbound implements InboundHandler {
      * A router that remembers who is who between requests while {@code directoryWatched} says the
      * database's change notifications are being heard (see {@link KnownCallers}).
      */
-    public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock, java.util.function.BooleanSupplier directoryWatched) {
+    public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock, BooleanSupplier directoryWatched) {
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
         this.home = new org.tenfour.bot.home.HomeView(jdbi, clock);
