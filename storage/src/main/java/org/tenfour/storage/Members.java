@@ -30,6 +30,11 @@ public interface Members {
     @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and id = :memberId")
     Optional<Member> find(UUID agencyId, UUID memberId);
 
+    /** The agency's members among {@code memberIds} (others' and unknown ids are left out), in one query. */
+    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and id = any(:memberIds)")
+    @org.jdbi.v3.sqlobject.config.RegisterRowMapper(MemberMapper.class)
+    List<Member> findAll(UUID agencyId, UUID[] memberIds);
+
     @SqlQuery("select " + COLUMNS + " from member "
             + "where agency_id = :agencyId and platform_user_id = :platformUserId")
     Optional<Member> findByPlatformUser(UUID agencyId, String platformUserId);

@@ -28,6 +28,9 @@ class RepositoryTenancyTest {
         assertThat(members.find(mine.id(), m.id())).isEmpty();
         assertThat(members.findByPlatformUser(mine.id(), m.platformUserId())).isEmpty();
         assertThat(members.list(mine.id())).extracting(Member::id).doesNotContain(m.id());
+        Member own = TestData.member(jdbi, mine);
+        assertThat(members.findAll(mine.id(), new java.util.UUID[] {m.id(), own.id()})).containsExactly(own);
+        assertThat(members.findAll(theirs.id(), new java.util.UUID[] {m.id(), own.id()})).containsExactly(m);
         assertThat(members.setOptedOut(mine.id(), m.id(), true)).isZero();
         assertThat(members.delete(mine.id(), m.id())).isZero();
         assertThat(members.find(theirs.id(), m.id())).get().extracting(Member::optedOut).isEqualTo(false);

@@ -34,8 +34,10 @@ public final class PeerAssigner {
         Members members = handle.attach(Members.class);
         this.peers = handle.attach(Peers.class).active(agencyId);
         this.peerMembers = new java.util.HashMap<>();
-        for (Peer p : peers) {
-            members.find(agencyId, p.memberId()).ifPresent(m -> peerMembers.put(p.memberId(), m));
+        if (!peers.isEmpty()) {
+            for (Member m : members.findAll(agencyId, peers.stream().map(Peer::memberId).toArray(UUID[]::new))) {
+                peerMembers.put(m.id(), m);
+            }
         }
         peerMembers.forEach((id, m) -> peerTags.put(id, tags(m)));
         // no peers, no load worth a round trip
