@@ -10,10 +10,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Maps {@link Members#COLUMNS} to a {@link Member} by hand: planning reads a whole roster at a time,
- * and JDBI's constructor mapper (reflection set up per query, {@code Instant}s through
- * {@code java.sql.Timestamp} and a {@code Calendar}) cost more than the query itself. Public only
- * because JDBI instantiates it.
+ * Maps {@link Members#COLUMNS} to a {@link Member} by hand, for every read of members (planning reads
+ * whole rosters, the request path reads callers): JDBI's constructor mapper (reflection set up per
+ * query, {@code Instant}s through {@code java.sql.Timestamp} and a {@code Calendar}) cost more than the
+ * query itself. Public only because JDBI instantiates it.
  */
 public final class MemberMapper implements RowMapper<Member> {
     public MemberMapper() {

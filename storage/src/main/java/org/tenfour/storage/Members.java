@@ -5,12 +5,12 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** An agency's roster. Every method is scoped to one agency. */
-@RegisterConstructorMapper(Member.class)
+@RegisterRowMapper(MemberMapper.class)
 public interface Members {
     String COLUMNS = """
             id, agency_id, platform_user_id, display_name, time_zone, opted_out, snoozed_until,
@@ -32,7 +32,6 @@ public interface Members {
 
     /** The agency's members among {@code memberIds} (others' and unknown ids are left out), in one query. */
     @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and id = any(:memberIds)")
-    @org.jdbi.v3.sqlobject.config.RegisterRowMapper(MemberMapper.class)
     List<Member> findAll(UUID agencyId, UUID[] memberIds);
 
     @SqlQuery("select " + COLUMNS + " from member "

@@ -78,7 +78,12 @@ class CheckInsTest {
                        window_days = '{SATURDAY,SUNDAY}', assigned_peer_id = :peer, tags = '{"unit": "B"}',
                        welcomed_at = :t, is_coordinator = true, is_admin = true, time_zone = 'Europe/Paris', on_roster = true
                 where id = :id""").bind("t", T0).bind("peer", bob.id()).bind("id", alice.id()).execute());
-        Member expected = jdbi.onDemand(Members.class).find(agency.id(), alice.id()).orElseThrow();
+        // the reference: JDBI's own constructor mapper over the same columns
+        Member expected = jdbi.withHandle(h -> h.registerRowMapper(
+                        org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(Member.class))
+                .createQuery("select " + Members.COLUMNS + " from member where id = :id").bind("id", alice.id())
+                .mapTo(Member.class).one());
+        assertThat(jdbi.onDemand(Members.class).find(agency.id(), alice.id())).contains(expected);
 
         List<Member> due = checkIns.dueForCadence(agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400));
 

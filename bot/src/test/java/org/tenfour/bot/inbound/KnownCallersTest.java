@@ -52,25 +52,24 @@ class KnownCallersTest {
                         null, null, null, null, "{}", null, false), false);
     }
 
+    /** A read of someone new that counts itself in {@code reads}. */
+    private static java.util.function.Supplier<KnownCallers.Known> counted(AtomicInteger reads) {
+        return () -> {
+            reads.incrementAndGet();
+            return someone();
+        };
+    }
+
     @Test
     void a_person_is_read_once_while_nothing_changes_and_again_after_a_change() {
         AtomicLong generation = new AtomicLong();
         AtomicInteger reads = new AtomicInteger();
         KnownCallers known = new KnownCallers(() -> true, generation::get, () -> 0L);
-        KnownCallers.Known first = known.get("slack\nT1\nU1", () -> {
-            reads.incrementAndGet();
-            return someone();
-        });
-        assertThat(known.get("slack\nT1\nU1", () -> {
-            reads.incrementAndGet();
-            return someone();
-        })).isSameAs(first);
+        KnownCallers.Known first = known.get("slack\nT1\nU1", counted(reads));
+        assertThat(known.get("slack\nT1\nU1", counted(reads))).isSameAs(first);
         assertThat(reads).hasValue(1);
         generation.incrementAndGet();
-        assertThat(known.get("slack\nT1\nU1", () -> {
-            reads.incrementAndGet();
-            return someone();
-        })).isNotSameAs(first);
+        assertThat(known.get("slack\nT1\nU1", counted(reads))).isNotSameAs(first);
         assertThat(reads).hasValue(2);
     }
 
@@ -80,31 +79,16 @@ class KnownCallersTest {
         AtomicLong now = new AtomicLong();
         AtomicInteger reads = new AtomicInteger();
         KnownCallers known = new KnownCallers(watched::get, () -> 7L, now::get);
-        known.get("k", () -> {
-            reads.incrementAndGet();
-            return someone();
-        });
-        known.get("k", () -> {
-            reads.incrementAndGet();
-            return someone();
-        });
+        known.get("k", counted(reads));
+        known.get("k", counted(reads));
         assertThat(reads).as("not watched: every request reads").hasValue(2);
         watched.set(true);
-        known.get("k", () -> {
-            reads.incrementAndGet();
-            return someone();
-        });
+        known.get("k", counted(reads));
         now.set(TimeUnit.SECONDS.toNanos(59));
-        known.get("k", () -> {
-            reads.incrementAndGet();
-            return someone();
-        });
+        known.get("k", counted(reads));
         assertThat(reads).hasValue(3);
         now.set(TimeUnit.SECONDS.toNanos(61));
-        known.get("k", () -> {
-            reads.incrementAndGet();
-            return someone();
-        });
+        known.get("k", counted(reads));
         assertThat(reads).hasValue(4);
     }
 
