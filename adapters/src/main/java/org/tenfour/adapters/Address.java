@@ -3,22 +3,30 @@ package org.tenfour.adapters;
 import java.util.Objects;
 
 /**
- * A person or a place on a platform, as a value. For Teams, {@code serviceUrl} and
- * {@code conversationId} carry the stored conversation reference needed to message proactively;
- * they are null when the platform does not need them.
+ * A person or a place on a platform, as a value. For Teams, {@code serviceUrl} and {@code
+ * conversationId} carry the stored conversation reference needed to message proactively; they are
+ * null when the platform does not need them.
  *
- * @param platform       which platform
- * @param workspaceId    Slack team id, Teams tenant id, or the sandbox agency key
- * @param kind           a user (direct message) or a channel
- * @param targetId       the user id or channel id on that platform
- * @param serviceUrl     Teams only: the Bot Connector base URL for this conversation
+ * @param platform which platform
+ * @param workspaceId Slack team id, Teams tenant id, or the sandbox agency key
+ * @param kind a user (direct message) or a channel
+ * @param targetId the user id or channel id on that platform
+ * @param serviceUrl Teams only: the Bot Connector base URL for this conversation
  * @param conversationId Teams only: the conversation to post into, once known
  */
-public record Address(Platform platform, String workspaceId, Kind kind, String targetId,
-                      String serviceUrl, String conversationId) {
+public record Address(
+        Platform platform,
+        String workspaceId,
+        Kind kind,
+        String targetId,
+        String serviceUrl,
+        String conversationId) {
 
     /** Whether the address is a person or a channel. */
-    public enum Kind { USER, CHANNEL }
+    public enum Kind {
+        USER,
+        CHANNEL
+    }
 
     public Address {
         Objects.requireNonNull(platform, "null platform");

@@ -7,14 +7,18 @@ import java.util.Objects;
  * {@code actionId} and {@code value}.
  *
  * @param actionId what the product does when pressed (e.g. {@code checkin.ok})
- * @param label    what the user reads
- * @param value    an opaque reference the product needs to act (never personal content)
- * @param style    how prominent the button is
+ * @param label what the user reads
+ * @param value an opaque reference the product needs to act (never personal content)
+ * @param style how prominent the button is
  */
 public record Button(String actionId, String label, String value, Style style) {
 
     /** Visual weight of a button. */
-    public enum Style { DEFAULT, PRIMARY, DANGER }
+    public enum Style {
+        DEFAULT,
+        PRIMARY,
+        DANGER
+    }
 
     public Button {
         Address.requireText(actionId, "actionId");

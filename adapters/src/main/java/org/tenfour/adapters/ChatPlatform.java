@@ -4,9 +4,10 @@ package org.tenfour.adapters;
  * The outbound capability every platform offers: send, post, update, open a form.
  *
  * <p>Implementations throw {@link ChatPlatformException} subclasses so that the outbox can decide
- * whether to retry ({@link ChatPlatformException.RateLimited}, {@link ChatPlatformException.Transient})
- * or to stop ({@link ChatPlatformException.Unreachable}, {@link ChatPlatformException.Rejected}).
- * They do not retry themselves: pacing, retries and idempotency belong to the outbox.
+ * whether to retry ({@link ChatPlatformException.RateLimited}, {@link
+ * ChatPlatformException.Transient}) or to stop ({@link ChatPlatformException.Unreachable}, {@link
+ * ChatPlatformException.Rejected}). They do not retry themselves: pacing, retries and idempotency
+ * belong to the outbox.
  */
 public interface ChatPlatform {
 

@@ -3,7 +3,9 @@ package org.tenfour.adapters;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Root of the failures a {@link ChatPlatform} reports; the subclass says what the caller should do. */
+/**
+ * Root of the failures a {@link ChatPlatform} reports; the subclass says what the caller should do.
+ */
 public abstract class ChatPlatformException extends RuntimeException {
 
     protected ChatPlatformException(String message, Throwable cause) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * id) and the conversation it landed in, kept so that the message can be updated later.
  *
  * @param conversationId the channel / conversation the message is in
- * @param messageId      the platform's id for the message
+ * @param messageId the platform's id for the message
  */
 public record Delivery(String conversationId, String messageId) {
     public Delivery {

@@ -6,18 +6,29 @@ import java.util.Objects;
 /**
  * One input of a {@link Form}.
  *
- * @param id       the key under which the value is submitted
- * @param label    what the user reads
- * @param type     what kind of input
- * @param options  the choices, for choice types; empty otherwise
+ * @param id the key under which the value is submitted
+ * @param label what the user reads
+ * @param type what kind of input
+ * @param options the choices, for choice types; empty otherwise
  * @param required whether a value must be given
- * @param initial  pre-selected values (option values, {@code true}, an ISO date, or text)
+ * @param initial pre-selected values (option values, {@code true}, an ISO date, or text)
  */
-public record Field(String id, String label, Type type, List<Option> options, boolean required,
-                    List<String> initial) {
+public record Field(
+        String id,
+        String label,
+        Type type,
+        List<Option> options,
+        boolean required,
+        List<String> initial) {
 
     /** Input kinds every platform can render. */
-    public enum Type { SINGLE_CHOICE, MULTI_CHOICE, BOOLEAN, DATE, SHORT_TEXT }
+    public enum Type {
+        SINGLE_CHOICE,
+        MULTI_CHOICE,
+        BOOLEAN,
+        DATE,
+        SHORT_TEXT
+    }
 
     public Field {
         Address.requireText(id, "id");
@@ -48,7 +59,8 @@ public record Field(String id, String label, Type type, List<Option> options, bo
     }
 
     /** A multi-choice field. */
-    public static Field multiChoice(String id, String label, List<Option> options, boolean required) {
+    public static Field multiChoice(
+            String id, String label, List<Option> options, boolean required) {
         return new Field(id, label, Type.MULTI_CHOICE, options, required, List.of());
     }
 

@@ -7,10 +7,10 @@ import java.util.Objects;
  * A file to post (a report's chart or CSV): Slack uploads it, Teams shows an image inline or
  * attaches the file.
  *
- * @param filename    e.g. {@code report-2026-11.png}
- * @param mimeType    e.g. {@code image/png}, {@code text/csv}
- * @param base64      the content, base64-encoded (it travels through the outbox as JSON)
- * @param title       a short title shown with the file
+ * @param filename e.g. {@code report-2026-11.png}
+ * @param mimeType e.g. {@code image/png}, {@code text/csv}
+ * @param base64 the content, base64-encoded (it travels through the outbox as JSON)
+ * @param title a short title shown with the file
  */
 public record FileUpload(String filename, String mimeType, String base64, String title) {
     public FileUpload {
@@ -22,7 +22,8 @@ public record FileUpload(String filename, String mimeType, String base64, String
 
     /** A file from bytes. */
     public static FileUpload of(String filename, String mimeType, byte[] content, String title) {
-        return new FileUpload(filename, mimeType, Base64.getEncoder().encodeToString(content), title);
+        return new FileUpload(
+                filename, mimeType, Base64.getEncoder().encodeToString(content), title);
     }
 
     /** The content. */

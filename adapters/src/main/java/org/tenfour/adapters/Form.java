@@ -15,13 +15,14 @@ import java.util.Objects;
  *     Field.multiChoice("topics", "Topics", topicOptions, false)), "");
  * }</pre>
  *
- * @param formId      identifies the form to the product
- * @param title       shown at the top (Slack limits it to 24 characters)
+ * @param formId identifies the form to the product
+ * @param title shown at the top (Slack limits it to 24 characters)
  * @param submitLabel the submit button's label
- * @param fields      the inputs, in order
- * @param context     opaque reference echoed back on submit (never personal content)
+ * @param fields the inputs, in order
+ * @param context opaque reference echoed back on submit (never personal content)
  */
-public record Form(String formId, String title, String submitLabel, List<Field> fields, String context) {
+public record Form(
+        String formId, String title, String submitLabel, List<Field> fields, String context) {
 
     public Form {
         Address.requireText(formId, "formId");

@@ -11,13 +11,13 @@ public sealed interface InboundEvent {
     Actor actor();
 
     /**
-     * A text command after the platform's wrapping is stripped: Slack {@code /tenfour cadence weekly}
-     * and a Teams {@code <at>TenFour</at> cadence weekly} both become name {@code tenfour}, text
-     * {@code cadence weekly}. User mentions are normalised to {@code <@USERID>}.
+     * A text command after the platform's wrapping is stripped: Slack {@code /tenfour cadence
+     * weekly} and a Teams {@code <at>TenFour</at> cadence weekly} both become name {@code tenfour},
+     * text {@code cadence weekly}. User mentions are normalised to {@code <@USERID>}.
      *
-     * @param name      the command word ({@code tenfour}, {@code peer})
-     * @param text      the arguments, trimmed
-     * @param where     the channel or DM the command was typed in
+     * @param name the command word ({@code tenfour}, {@code peer})
+     * @param text the arguments, trimmed
+     * @param where the channel or DM the command was typed in
      * @param triggerId the platform's handle to open a form in reply, or null
      */
     record Command(Actor actor, String name, String text, Address where, String triggerId)
@@ -30,10 +30,9 @@ public sealed interface InboundEvent {
         }
     }
 
-    /**
-     * A submitted form: values by field id (choice fields give option values; booleans "true").
-     */
-    record FormSubmitted(Actor actor, String formId, Map<String, List<String>> values, String context)
+    /** A submitted form: values by field id (choice fields give option values; booleans "true"). */
+    record FormSubmitted(
+            Actor actor, String formId, Map<String, List<String>> values, String context)
             implements InboundEvent {
         public FormSubmitted {
             Objects.requireNonNull(actor, "null actor");
@@ -47,11 +46,17 @@ public sealed interface InboundEvent {
      * A pressed button on a message sent earlier.
      *
      * @param message the message the button was on, so it can be updated
-     * @param where   the conversation the message is in
+     * @param where the conversation the message is in
      * @param triggerId the platform's handle to open a form in reply, or null
      */
-    record ButtonPressed(Actor actor, String actionId, String value, Address where, Delivery message,
-                         String triggerId) implements InboundEvent {
+    record ButtonPressed(
+            Actor actor,
+            String actionId,
+            String value,
+            Address where,
+            Delivery message,
+            String triggerId)
+            implements InboundEvent {
         public ButtonPressed {
             Objects.requireNonNull(actor, "null actor");
             Address.requireText(actionId, "actionId");
@@ -63,9 +68,15 @@ public sealed interface InboundEvent {
      * The bot was installed or removed, or a person joined or left a conversation the bot is in.
      * Teams needs these to learn conversation references for later proactive messages.
      */
-    record MembershipChanged(Actor actor, Change change, Address conversation) implements InboundEvent {
+    record MembershipChanged(Actor actor, Change change, Address conversation)
+            implements InboundEvent {
         /** What changed. */
-        public enum Change { BOT_INSTALLED, BOT_REMOVED, MEMBER_JOINED, MEMBER_LEFT }
+        public enum Change {
+            BOT_INSTALLED,
+            BOT_REMOVED,
+            MEMBER_JOINED,
+            MEMBER_LEFT
+        }
 
         public MembershipChanged {
             Objects.requireNonNull(actor, "null actor");
@@ -75,11 +86,11 @@ public sealed interface InboundEvent {
     }
 
     /**
-     * A person wrote to the bot in a direct message, and it is not a command (Slack: a {@code message.im}
-     * from a person; Teams: a 1:1 message whose first word is no command). The product relays it to a
-     * peer when a relay is active and never stores it.
+     * A person wrote to the bot in a direct message, and it is not a command (Slack: a {@code
+     * message.im} from a person; Teams: a 1:1 message whose first word is no command). The product
+     * relays it to a peer when a relay is active and never stores it.
      *
-     * @param text  what they wrote, as written
+     * @param text what they wrote, as written
      * @param where the direct-message conversation
      */
     record DirectMessage(Actor actor, String text, Address where) implements InboundEvent {
@@ -92,7 +103,13 @@ public sealed interface InboundEvent {
         /** Never the text: it is personal. */
         @Override
         public String toString() {
-            return "DirectMessage[actor=" + actor + ", where=" + where + ", text=(" + text.length() + " chars)]";
+            return "DirectMessage[actor="
+                    + actor
+                    + ", where="
+                    + where
+                    + ", text=("
+                    + text.length()
+                    + " chars)]";
         }
     }
 

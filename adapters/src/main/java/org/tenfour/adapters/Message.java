@@ -8,8 +8,8 @@ import java.util.Objects;
  * the confidentiality reminder), and buttons. Rendered to Block Kit, an Adaptive Card or HTML at
  * send time.
  *
- * @param text    the main text; plain text with {@code *bold*} allowed
- * @param notes   secondary lines shown beneath the text
+ * @param text the main text; plain text with {@code *bold*} allowed
+ * @param notes secondary lines shown beneath the text
  * @param buttons actions offered under the message
  */
 public record Message(String text, List<String> notes, List<Button> buttons) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** A chat platform TenFour can speak to. */
 public enum Platform {
-    SLACK, TEAMS, WEB;
+    SLACK,
+    TEAMS,
+    WEB;
 
     /** The lower-case name used in storage and URLs. */
     public String id() {

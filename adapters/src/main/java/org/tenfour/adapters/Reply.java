@@ -3,7 +3,9 @@ package org.tenfour.adapters;
 import java.util.Map;
 import java.util.Objects;
 
-/** The product's immediate answer to an inbound event, delivered in the platform's acknowledgement. */
+/**
+ * The product's immediate answer to an inbound event, delivered in the platform's acknowledgement.
+ */
 public sealed interface Reply {
 
     /** Nothing to say now (work continues through the outbox). */

@@ -4,8 +4,7 @@ package org.tenfour.adapters;
  * What a platform says about a person, as far as the product needs it.
  *
  * @param displayName the name to show (may be null)
- * @param timeZone    an IANA zone id such as {@code America/Chicago} (may be null)
- * @param admin       whether the platform reports a workspace/team admin
+ * @param timeZone an IANA zone id such as {@code America/Chicago} (may be null)
+ * @param admin whether the platform reports a workspace/team admin
  */
-public record UserProfile(String displayName, String timeZone, boolean admin) {
-}
+public record UserProfile(String displayName, String timeZone, boolean admin) {}

@@ -24,10 +24,11 @@ import org.tenfour.bot.Settings;
 import org.tenfour.storage.EmbeddedDatabase;
 
 /**
- * The Slack ack path: signed {@code /tenfour help} commands against {@code /slack/events} (signature
- * check, Bolt, the product's handler, its database reads, the reply) versus a bare Javalin endpoint
- * returning the same body, in the same JVM, same client, same run. Closed-loop throughput with
- * {@code CONCURRENCY} clients, then latency at a fixed {@code RATE} req/s (open loop).
+ * The Slack ack path: signed {@code /tenfour help} commands against {@code /slack/events}
+ * (signature check, Bolt, the product's handler, its database reads, the reply) versus a bare
+ * Javalin endpoint returning the same body, in the same JVM, same client, same run. Closed-loop
+ * throughput with {@code CONCURRENCY} clients, then latency at a fixed {@code RATE} req/s (open
+ * loop).
  *
  * <p>Usage: {@code bench/run.sh ack [seconds=15] [rate=200] [concurrency=8]}
  */
@@ -40,17 +41,43 @@ public final class AckBench {
         EmbeddedDatabase pg = Bench.database();
         FakeSlackApi slack = new FakeSlackApi();
         Bench.agency(Bench.jdbi(pg), "T111", 10, null);
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", pg.jdbcUrl(), "DATABASE_USER", "postgres",
-                "SLACK_SIGNING_SECRET", SlackRequests.SECRET, "SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_API_URL", slack.apiUrl(),
-                "PORT", "0", "TENFOUR_DATA_DIR", Files.createTempDirectory("tenfour-bench").toString(), "TENFOUR_LOG_LEVEL", "WARN"));
+        Map<String, String> env =
+                new HashMap<>(
+                        Map.of(
+                                "DATABASE_URL",
+                                pg.jdbcUrl(),
+                                "DATABASE_USER",
+                                "postgres",
+                                "SLACK_SIGNING_SECRET",
+                                SlackRequests.SECRET,
+                                "SLACK_BOT_TOKEN",
+                                "xoxb-bench",
+                                "SLACK_API_URL",
+                                slack.apiUrl(),
+                                "PORT",
+                                "0",
+                                "TENFOUR_DATA_DIR",
+                                Files.createTempDirectory("tenfour-bench").toString(),
+                                "TENFOUR_LOG_LEVEL",
+                                "WARN"));
         Application app = Application.start(Settings.fromEnv(env), Clock.systemUTC());
-        String body = SlackRequests.command("T111", "/tenfour", "help").replace("U0PAT", "U0000001");
+        String body =
+                SlackRequests.command("T111", "/tenfour", "help").replace("U0PAT", "U0000001");
         String botUrl = "http://127.0.0.1:" + app.port() + "/slack/events";
         String reply = send(botUrl, body).body();
-        Javalin bare = Javalin.create(c -> c.routes.post("/slack/events",
-                ctx -> ctx.contentType("application/json; charset=utf-8").result(reply))).start("127.0.0.1", 0);
+        Javalin bare =
+                Javalin.create(
+                                c ->
+                                        c.routes.post(
+                                                "/slack/events",
+                                                ctx ->
+                                                        ctx.contentType(
+                                                                        "application/json; charset=utf-8")
+                                                                .result(reply)))
+                        .start("127.0.0.1", 0);
         String bareUrl = "http://127.0.0.1:" + bare.port() + "/slack/events";
-        System.err.println("reply bytes: " + reply.length() + "; bot " + botUrl + ", bare " + bareUrl);
+        System.err.println(
+                "reply bytes: " + reply.length() + "; bot " + botUrl + ", bare " + bareUrl);
 
         // warm both up
         closedLoop(botUrl, body, concurrency, 5);
@@ -63,12 +90,18 @@ public final class AckBench {
         }
         double bot = (botRates[0] + botRates[1]) / 2;
         double bareRate = (bareRates[0] + bareRates[1]) / 2;
-        System.err.printf("throughput (closed loop, %d clients): /slack/events %.0f req/s, bare Javalin %.0f req/s, ratio %.2f%n",
+        System.err.printf(
+                "throughput (closed loop, %d clients): /slack/events %.0f req/s, bare Javalin %.0f req/s, ratio %.2f%n",
                 concurrency, bot, bareRate, bot / bareRate);
         for (String[] target : new String[][] {{"bare", bareUrl}, {"/slack/events", botUrl}}) {
             List<Long> latencies = openLoop(target[1], body, rate, seconds);
-            System.err.printf("latency at %d req/s (%s): n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", rate, target[0],
-                    latencies.size(), Bench.percentile(latencies, 50), Bench.percentile(latencies, 99),
+            System.err.printf(
+                    "latency at %d req/s (%s): n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    rate,
+                    target[0],
+                    latencies.size(),
+                    Bench.percentile(latencies, 50),
+                    Bench.percentile(latencies, 99),
                     Bench.percentile(latencies, 100));
         }
         bare.stop();
@@ -79,50 +112,66 @@ public final class AckBench {
 
     static HttpRequest request(String url, String body) {
         long ts = Instant.now().getEpochSecond();
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", SlackRequests.FORM)
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", SlackRequests.FORM)
                 .header("X-Slack-Request-Timestamp", String.valueOf(ts))
                 .header("X-Slack-Signature", SlackRequests.sign(SlackRequests.SECRET, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     static HttpResponse<String> send(String url, String body) throws Exception {
-        HttpResponse<String> r = Bench.HTTP.send(request(url, body), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                Bench.HTTP.send(request(url, body), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
         return r;
     }
 
-    /** Requests per second with {@code clients} threads sending back to back for {@code seconds}. */
+    /**
+     * Requests per second with {@code clients} threads sending back to back for {@code seconds}.
+     */
     static double closedLoop(String url, String body, int clients, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
-            pool.execute(() -> {
-                while (System.nanoTime() < end) {
-                    try {
-                        send(url, body);
-                        done.incrementAndGet();
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-            });
+            pool.execute(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            try {
+                                send(url, body);
+                                done.incrementAndGet();
+                            } catch (Exception e) {
+                                failed.incrementAndGet();
+                                firstFailure.compareAndSet(null, e.toString());
+                            }
+                        }
+                    });
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         if (failed.get() > 0) {
-            System.err.println("  " + failed.get() + " failed requests to " + url + ", first: " + firstFailure.get());
+            System.err.println(
+                    "  "
+                            + failed.get()
+                            + " failed requests to "
+                            + url
+                            + ", first: "
+                            + firstFailure.get());
         }
         return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** Latencies of requests started at a fixed rate regardless of answers (no coordinated omission). */
+    /**
+     * Latencies of requests started at a fixed rate regardless of answers (no coordinated
+     * omission).
+     */
     static List<Long> openLoop(String url, String body, int rate, int seconds) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
@@ -135,10 +184,13 @@ public final class AckBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            inFlight.add(Bench.HTTP.sendAsync(request(url, body), HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(r -> latencies.add(System.nanoTime() - due)));
+            inFlight.add(
+                    Bench.HTTP
+                            .sendAsync(request(url, body), HttpResponse.BodyHandlers.ofString())
+                            .thenAccept(r -> latencies.add(System.nanoTime() - due)));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                .get(120, TimeUnit.SECONDS);
         return new ArrayList<>(latencies);
     }
 }

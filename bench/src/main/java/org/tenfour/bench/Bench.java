@@ -25,23 +25,28 @@ import org.tenfour.storage.Migrations;
 
 /** Shared bits of the benchmarks: an embedded database, seeding, processes, percentiles, RSS. */
 final class Bench {
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** A fresh embedded PostgreSQL, migrated, in a temp directory. */
     static EmbeddedDatabase database() throws IOException {
         EmbeddedDatabase db = EmbeddedDatabase.start(Files.createTempDirectory("tenfour-bench-pg"));
         // an interrupted benchmark (Ctrl-C) must not leave its PostgreSQL running
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                db.close();
-            } catch (RuntimeException e) {
-                // already stopped
-            }
-        }));
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try {
+                                        db.close();
+                                    } catch (RuntimeException e) {
+                                        // already stopped
+                                    }
+                                }));
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setUrl(db.jdbcUrl());
         ds.setUser("postgres");
@@ -51,32 +56,55 @@ final class Bench {
 
     /** JDBI over a connection pool, as the product runs it (default pool size 10). */
     static Jdbi jdbi(EmbeddedDatabase db) throws IOException {
-        Database pooled = Database.open(new org.tenfour.storage.DatabaseSettings(db.jdbcUrl(), "postgres", null,
-                Files.createTempDirectory("tenfour-bench-unused"), 10));
+        Database pooled =
+                Database.open(
+                        new org.tenfour.storage.DatabaseSettings(
+                                db.jdbcUrl(),
+                                "postgres",
+                                null,
+                                Files.createTempDirectory("tenfour-bench-unused"),
+                                10));
         return pooled.jdbi();
     }
 
     static String settings(Integer cadenceDays) {
-        return AgencySettings.DEFAULTS.withCadenceDays(cadenceDays).withHours(LocalTime.MIN, LocalTime.MAX)
-                .withDays(EnumSet.allOf(DayOfWeek.class)).toJson();
+        return AgencySettings.DEFAULTS
+                .withCadenceDays(cadenceDays)
+                .withHours(LocalTime.MIN, LocalTime.MAX)
+                .withDays(EnumSet.allOf(DayOfWeek.class))
+                .toJson();
     }
 
-    /** A Slack agency with a coordinator (U0COORD in C0COORD) and {@code members} roster members. */
+    /**
+     * A Slack agency with a coordinator (U0COORD in C0COORD) and {@code members} roster members.
+     */
     static UUID agency(Jdbi jdbi, String workspace, int members, Integer cadenceDays) {
-        return jdbi.inTransaction(h -> {
-            UUID agency = h.createQuery("""
+        return jdbi.inTransaction(
+                h -> {
+                    UUID agency =
+                            h.createQuery(
+                                            """
                     insert into agency (platform, workspace_id, name, time_zone, coordinator_channel_id, settings)
                     values ('slack', :ws, :ws, 'UTC', 'C0COORD', cast(:settings as jsonb)) returning id""")
-                    .bind("ws", workspace).bind("settings", settings(cadenceDays)).mapTo(UUID.class).one();
-            h.createUpdate("""
+                                    .bind("ws", workspace)
+                                    .bind("settings", settings(cadenceDays))
+                                    .mapTo(UUID.class)
+                                    .one();
+                    h.createUpdate(
+                                    """
                     insert into member (agency_id, platform_user_id, display_name, time_zone, is_coordinator, on_roster)
-                    values (:agency, 'U0COORD', 'Coordinator', 'UTC', true, false)""").bind("agency", agency).execute();
-            h.createUpdate("""
+                    values (:agency, 'U0COORD', 'Coordinator', 'UTC', true, false)""")
+                            .bind("agency", agency)
+                            .execute();
+                    h.createUpdate(
+                                    """
                     insert into member (agency_id, platform_user_id, display_name, time_zone)
                     select :agency, 'U' || lpad(n::text, 7, '0'), 'Member ' || n, 'UTC' from generate_series(1, :n) n""")
-                    .bind("agency", agency).bind("n", members).execute();
-            return agency;
-        });
+                            .bind("agency", agency)
+                            .bind("n", members)
+                            .execute();
+                    return agency;
+                });
     }
 
     static int freePort() throws IOException {
@@ -87,14 +115,21 @@ final class Bench {
 
     /** The bot as its own JVM ({@code Main serve}) with the bench's class path. */
     static Process bot(Map<String, String> env, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         String opts = System.getenv("BOT_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) {
             command.addAll(List.of(opts.trim().split("\\s+")));
         }
-        command.addAll(List.of("-Dlogback.configurationFile=logback.xml", "-cp", System.getProperty("java.class.path"),
-                "org.tenfour.bot.Main", "serve"));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        command.addAll(
+                List.of(
+                        "-Dlogback.configurationFile=logback.xml",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.tenfour.bot.Main",
+                        "serve"));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -106,8 +141,12 @@ final class Bench {
                 throw new IllegalStateException("bot exited");
             }
             try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (HTTP.send(
+                                        HttpRequest.newBuilder(URI.create(baseUrl + "/readyz"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -141,7 +180,14 @@ final class Bench {
 
     static String machine() {
         Runtime rt = Runtime.getRuntime();
-        return "cpus=" + rt.availableProcessors() + " java=" + System.getProperty("java.version") + " "
-                + System.getProperty("java.vm.name") + " maxHeap=" + rt.maxMemory() / (1024 * 1024) + "MB";
+        return "cpus="
+                + rt.availableProcessors()
+                + " java="
+                + System.getProperty("java.version")
+                + " "
+                + System.getProperty("java.vm.name")
+                + " maxHeap="
+                + rt.maxMemory() / (1024 * 1024)
+                + "MB";
     }
 }

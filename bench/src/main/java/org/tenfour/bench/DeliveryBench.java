@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.slack.FakeSlackApi;
@@ -17,14 +16,21 @@ import org.tenfour.storage.EmbeddedDatabase;
  * workspace (429 + Retry-After beyond). The bot runs as its own JVM; its resident memory is read
  * idle (10 s after ready) and sampled every second while it delivers.
  *
- * <p>Usage: {@code bench/run.sh delivery [members=10000] [capPerMinute=3000]}; {@code BOT_JAVA_OPTS} are
- * passed to the bot's JVM (e.g. {@code -Xmx256m}).
+ * <p>Usage: {@code bench/run.sh delivery [members=10000] [capPerMinute=3000]}; {@code
+ * BOT_JAVA_OPTS} are passed to the bot's JVM (e.g. {@code -Xmx256m}).
  */
 public final class DeliveryBench {
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int cap = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
-        System.err.println("delivery bench: " + Bench.machine() + " members=" + members + " cap=" + cap + "/min");
+        System.err.println(
+                "delivery bench: "
+                        + Bench.machine()
+                        + " members="
+                        + members
+                        + " cap="
+                        + cap
+                        + "/min");
         EmbeddedDatabase pg = Bench.database();
         Jdbi jdbi = Bench.jdbi(pg);
         Bench.agency(jdbi, "T111", members, null);
@@ -32,51 +38,105 @@ public final class DeliveryBench {
         slack.limits(1, cap);
         int port = Bench.freePort();
         Path dir = Files.createTempDirectory("tenfour-bench-bot");
-        Process bot = Bench.bot(Map.of("DATABASE_URL", pg.jdbcUrl(), "DATABASE_USER", "postgres", "PORT", String.valueOf(port),
-                "SLACK_SIGNING_SECRET", SlackRequests.SECRET, "SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_API_URL", slack.apiUrl(),
-                "TENFOUR_DATA_DIR", dir.toString(), "TENFOUR_INSTANCE_ID", "bench"), dir.resolve("bot.log"));
+        Process bot =
+                Bench.bot(
+                        Map.of(
+                                "DATABASE_URL",
+                                pg.jdbcUrl(),
+                                "DATABASE_USER",
+                                "postgres",
+                                "PORT",
+                                String.valueOf(port),
+                                "SLACK_SIGNING_SECRET",
+                                SlackRequests.SECRET,
+                                "SLACK_BOT_TOKEN",
+                                "xoxb-bench",
+                                "SLACK_API_URL",
+                                slack.apiUrl(),
+                                "TENFOUR_DATA_DIR",
+                                dir.toString(),
+                                "TENFOUR_INSTANCE_ID",
+                                "bench"),
+                        dir.resolve("bot.log"));
         try {
             String base = "http://127.0.0.1:" + port;
             Bench.awaitReady(base, bot);
             Thread.sleep(10_000);
-            System.err.println("bot RSS idle (10 s after ready, " + members + " members on the roster): " + Bench.rssMb(bot.pid()) + " MB");
+            System.err.println(
+                    "bot RSS idle (10 s after ready, "
+                            + members
+                            + " members on the roster): "
+                            + Bench.rssMb(bot.pid())
+                            + " MB");
             long start = System.nanoTime();
-            var reply = new SlackRequests(base).signed(SlackRequests.FORM,
-                    SlackRequests.command("T111", "/tenfour", "cadence weekly").replace("U0PAT", "U0COORD"));
+            var reply =
+                    new SlackRequests(base)
+                            .signed(
+                                    SlackRequests.FORM,
+                                    SlackRequests.command("T111", "/tenfour", "cadence weekly")
+                                            .replace("U0PAT", "U0COORD"));
             System.err.println("cadence command: " + reply.statusCode());
             long maxRss = 0;
             long deadline = start + Duration.ofMinutes(60).toNanos();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(1000);
                 maxRss = Math.max(maxRss, Bench.rssMb(bot.pid()));
-                int left = jdbi.withHandle(h -> h.createQuery(
-                        "select count(*) from outbox where state <> 'sent' or (select count(*) from check_in) < :n")
-                        .bind("n", members).mapTo(Integer.class).one());
+                int left =
+                        jdbi.withHandle(
+                                h ->
+                                        h.createQuery(
+                                                        "select count(*) from outbox where state <> 'sent' or (select count(*) from check_in) < :n")
+                                                .bind("n", members)
+                                                .mapTo(Integer.class)
+                                                .one());
                 if (left == 0) {
                     break;
                 }
             }
             var posted = slack.posted();
-            Map<String, Long> perKey = posted.stream().filter(p -> p.key() != null && p.key().startsWith("checkin:"))
-                    .collect(Collectors.groupingBy(FakeSlackApi.Posted::key, Collectors.counting()));
-            long first = posted.stream().mapToLong(FakeSlackApi.Posted::atNanos).min().orElse(start);
+            Map<String, Long> perKey =
+                    posted.stream()
+                            .filter(p -> p.key() != null && p.key().startsWith("checkin:"))
+                            .collect(
+                                    Collectors.groupingBy(
+                                            FakeSlackApi.Posted::key, Collectors.counting()));
+            long first =
+                    posted.stream().mapToLong(FakeSlackApi.Posted::atNanos).min().orElse(start);
             long last = posted.stream().mapToLong(FakeSlackApi.Posted::atNanos).max().orElse(start);
             double seconds = (last - first) / 1e9;
             double allowed = cap / 60.0;
             int calls = slack.calls("chat.postMessage").size();
             int limited = slack.limited().size();
-            long planned = jdbi.withHandle(h -> h.createQuery("select count(*) from check_in").mapTo(Long.class).one());
-            System.err.printf("planned %d check-ins; delivered %d distinct, lost %d, doubled %d%n", planned, perKey.size(),
-                    members - perKey.size(), perKey.values().stream().filter(n -> n > 1).count());
-            // the limit is a sliding minute: the best possible schedule sends CAP at once, then CAP/60 per second
+            long planned =
+                    jdbi.withHandle(
+                            h ->
+                                    h.createQuery("select count(*) from check_in")
+                                            .mapTo(Long.class)
+                                            .one());
+            System.err.printf(
+                    "planned %d check-ins; delivered %d distinct, lost %d, doubled %d%n",
+                    planned,
+                    perKey.size(),
+                    members - perKey.size(),
+                    perKey.values().stream().filter(n -> n > 1).count());
+            // the limit is a sliding minute: the best possible schedule sends CAP at once, then
+            // CAP/60 per second
             double best = Math.max(0, (posted.size() - cap) / allowed);
             long steadyFrom = first + 60_000_000_000L;
             long steady = posted.stream().filter(p -> p.atNanos() >= steadyFrom).count();
             double steadyRate = steady / Math.max((last - steadyFrom) / 1e9, 1e-9);
-            System.err.printf("delivered in %.0f s; best possible under the limit %.0f s (%.1f%%); after the first minute "
-                    + "%.1f msg/s vs allowed %.1f msg/s = %.1f%%; 429s %d of %d calls = %.2f%%%n",
-                    seconds, best, 100 * best / seconds, steadyRate, allowed, 100 * steadyRate / allowed,
-                    limited, calls, 100.0 * limited / calls);
+            System.err.printf(
+                    "delivered in %.0f s; best possible under the limit %.0f s (%.1f%%); after the first minute "
+                            + "%.1f msg/s vs allowed %.1f msg/s = %.1f%%; 429s %d of %d calls = %.2f%%%n",
+                    seconds,
+                    best,
+                    100 * best / seconds,
+                    steadyRate,
+                    allowed,
+                    100 * steadyRate / allowed,
+                    limited,
+                    calls,
+                    100.0 * limited / calls);
             System.err.println("bot RSS max while delivering: " + maxRss + " MB");
         } finally {
             bot.destroy();

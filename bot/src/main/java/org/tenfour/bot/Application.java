@@ -12,15 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInAnswers;
@@ -33,19 +32,18 @@ import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.connect.Connect;
 import org.tenfour.bot.connect.ConnectJobs;
 import org.tenfour.bot.http.HttpServer;
-import java.util.Map;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
-import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
+import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.sandbox.DemoSeed;
 import org.tenfour.bot.sandbox.FastForward;
-import org.tenfour.storage.Agency;
 import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Migrations;
 
@@ -56,6 +54,7 @@ import org.tenfour.storage.Migrations;
 public final class Application implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Application.class);
     private static final Duration GRACE = Duration.ofSeconds(10);
+
     /** Contacts in a week after which a peer is offered a debrief. */
     static final int WELLNESS_THRESHOLD = 8;
 
@@ -68,8 +67,14 @@ public final class Application implements AutoCloseable {
     private final ExecutorService relaySender;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private Application(Database database, Scheduling scheduling, HttpServer http, OutboxSender sender,
-                        PlatformWiring wiring, boolean sandbox, ExecutorService relaySender) {
+    private Application(
+            Database database,
+            Scheduling scheduling,
+            HttpServer http,
+            OutboxSender sender,
+            PlatformWiring wiring,
+            boolean sandbox,
+            ExecutorService relaySender) {
         this.relaySender = relaySender;
         this.database = database;
         this.scheduling = scheduling;
@@ -80,12 +85,13 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Starts everything; on failure, stops what was started and rethrows. In sandbox mode every part
-     * runs on a {@link org.tenfour.bot.sandbox.SandboxClock} over {@code baseClock}, so that the
-     * sandbox's fast-forward moves the whole application's time.
+     * Starts everything; on failure, stops what was started and rethrows. In sandbox mode every
+     * part runs on a {@link org.tenfour.bot.sandbox.SandboxClock} over {@code baseClock}, so that
+     * the sandbox's fast-forward moves the whole application's time.
      */
     public static Application start(Settings settings, Clock baseClock) {
-        FastForward fastForward = settings.sandbox() ? FastForward.resume(baseClock, settings.dataDir()) : null;
+        FastForward fastForward =
+                settings.sandbox() ? FastForward.resume(baseClock, settings.dataDir()) : null;
         Clock clock = fastForward == null ? baseClock : fastForward.clock();
         Database database = Database.open(settings.database());
         Scheduling scheduling = null;
@@ -96,11 +102,22 @@ public final class Application implements AutoCloseable {
             database.migrate();
             Jdbi jdbi = database.jdbi();
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
-            wiring = new PlatformWiring(settings, jdbi, clock, event -> inbound.get().handle(event), fastForward);
+            wiring =
+                    new PlatformWiring(
+                            settings,
+                            jdbi,
+                            clock,
+                            event -> inbound.get().handle(event),
+                            fastForward);
             Platforms platforms = new Platforms(wiring.platforms());
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
             MasterKey key = MasterKey.resolve(settings);
-            LogJobs logJobs = new LogJobs(jdbi, clock, key.pseudonymKeys(), RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
+            LogJobs logJobs =
+                    new LogJobs(
+                            jdbi,
+                            clock,
+                            key.pseudonymKeys(),
+                            RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
             ConnectJobs connectJobs = new ConnectJobs(jdbi, clock);
             List<Scheduling.Task> tasks = new ArrayList<>(jobs.tasks());
             tasks.addAll(logJobs.tasks());
@@ -109,35 +126,63 @@ public final class Application implements AutoCloseable {
             Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
             Connect connect = new Connect(jdbi, clock, platforms, relaySender);
-            List<Feature> features = new ArrayList<>(List.of(
-                    new ProgramCommands(jdbi, clock, platforms, planNow),
-                    new RosterCommands(jdbi, clock, planNow, connect.directory()),
-                    new MemberCommands(jdbi, clock),
-                    new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                    new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
-                    new LogCommands(jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
-                    new ReportCommands(jdbi, clock, key.pseudonymKeys())));
+            List<Feature> features =
+                    new ArrayList<>(
+                            List.of(
+                                    new ProgramCommands(jdbi, clock, platforms, planNow),
+                                    new RosterCommands(jdbi, clock, planNow, connect.directory()),
+                                    new MemberCommands(jdbi, clock),
+                                    new IncidentCommands(
+                                            jdbi,
+                                            clock,
+                                            platforms,
+                                            new CheckInPlanner(jdbi, clock)),
+                                    new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
+                                    new LogCommands(
+                                            jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
+                                    new ReportCommands(jdbi, clock, key.pseudonymKeys())));
             features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
-        features.addAll(connect.features());
-            inbound.set(new Inbound(jdbi, features, clock, database.listenForDirectoryChanges()::listening));
-            sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
-                    List.of(CheckInPlanner::stillWanted), clock, settings.instanceId(), true);
+            features.addAll(connect.features());
+            inbound.set(
+                    new Inbound(
+                            jdbi,
+                            features,
+                            clock,
+                            database.listenForDirectoryChanges()::listening));
+            sender =
+                    new OutboxSender(
+                            jdbi,
+                            platforms.all(),
+                            List.of(CheckInPlanner::onDelivered),
+                            List.of(CheckInPlanner::stillWanted),
+                            clock,
+                            settings.instanceId(),
+                            true);
             sender.start(Duration.ofMillis(500));
             if (fastForward != null) {
                 OutboxSender outbox = sender;
-                fastForward.bind(() -> {
-                    jobs.planAll();
-                    jobs.nudgeAll();
-                }, outbox::runOnce);
+                fastForward.bind(
+                        () -> {
+                            jobs.planAll();
+                            jobs.nudgeAll();
+                        },
+                        outbox::runOnce);
                 DemoSeed.seed(jdbi, inbound.get());
-                jobs.planAll(); // names and time zones of the demo people, from the sandbox's directory
+                jobs.planAll(); // names and time zones of the demo people, from the sandbox's
+                // directory
             }
             PrometheusMeterRegistry metrics = metrics();
             Scheduling sched = scheduling;
-            HttpServer http = new HttpServer(settings.port(), () -> problems(database, sched), metrics, wiring.mounts());
+            HttpServer http =
+                    new HttpServer(
+                            settings.port(),
+                            () -> problems(database, sched),
+                            metrics,
+                            wiring.mounts());
             http.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
-            return new Application(database, scheduling, http, sender, wiring, fastForward != null, relaySender);
+            return new Application(
+                    database, scheduling, http, sender, wiring, fastForward != null, relaySender);
         } catch (RuntimeException e) {
             if (relaySender != null) {
                 relaySender.shutdownNow();
@@ -161,7 +206,8 @@ public final class Application implements AutoCloseable {
             try {
                 scheduling.scheduler().triggerJob(job);
             } catch (org.quartz.SchedulerException e) {
-                log.warn("could not trigger {} now; it runs on its schedule: {}", job, e.toString());
+                log.warn(
+                        "could not trigger {} now; it runs on its schedule: {}", job, e.toString());
             }
         };
     }

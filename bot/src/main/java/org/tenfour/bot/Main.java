@@ -1,21 +1,29 @@
 package org.tenfour.bot;
 
 import java.time.Clock;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.tenfour.storage.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import org.tenfour.storage.Database;
 
 /**
  * The command line: {@code serve} (the default) runs the bot; {@code migrate} applies the schema
  * migrations and exits.
  */
-@Command(name = "tenfour", mixinStandardHelpOptions = true, version = "TenFour 0.1.0",
+@Command(
+        name = "tenfour",
+        mixinStandardHelpOptions = true,
+        version = "TenFour 0.1.0",
         description = "Peer-support program bot for first responders.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.SlackManifestCommand.class,
-                Main.TeamsPackageCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            Main.Serve.class,
+            Main.Migrate.class,
+            Main.SlackManifestCommand.class,
+            Main.TeamsPackageCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Callable<Integer> {
 
     /** Runs the command line and exits with its status. */
@@ -25,17 +33,21 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit status (0 ok, 1 failure, 2 bad configuration or usage). */
+    /**
+     * Runs the command line and returns the exit status (0 ok, 1 failure, 2 bad configuration or
+     * usage).
+     */
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException) {
-                cmd.getErr().println("tenfour: configuration error: " + e.getMessage());
-                return 2;
-            }
-            cmd.getErr().println("tenfour: " + e.getMessage());
-            return 1;
-        });
+        cli.setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                    if (e instanceof ConfigException) {
+                        cmd.getErr().println("tenfour: configuration error: " + e.getMessage());
+                        return 2;
+                    }
+                    cmd.getErr().println("tenfour: " + e.getMessage());
+                    return 1;
+                });
         return cli.execute(args);
     }
 
@@ -52,13 +64,20 @@ public final class Main implements Callable<Integer> {
             Settings settings = Settings.fromEnv(System.getenv());
             Application app = Application.start(settings, Clock.systemUTC());
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
-            }, "tenfour-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(
+                            new Thread(
+                                    () -> {
+                                        app.close();
+                                        stopped.countDown();
+                                    },
+                                    "tenfour-shutdown"));
             System.out.println("TenFour is running: http://localhost:" + app.port() + "/readyz");
             if (app.sandbox()) {
-                System.out.println("Sandbox (demo data, no Slack or Teams needed): http://localhost:" + app.port() + "/sandbox");
+                System.out.println(
+                        "Sandbox (demo data, no Slack or Teams needed): http://localhost:"
+                                + app.port()
+                                + "/sandbox");
             }
             try {
                 stopped.await();
@@ -70,18 +89,24 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Prints the Slack app manifest to paste at api.slack.com/apps. */
-    @Command(name = "slack-manifest", description = "Print the Slack app manifest (JSON) for this bot's public URL.")
+    @Command(
+            name = "slack-manifest",
+            description = "Print the Slack app manifest (JSON) for this bot's public URL.")
     static final class SlackManifestCommand implements Callable<Integer> {
-        @CommandLine.Option(names = "--url", required = true, description = "The bot's public https:// base URL.")
+        @CommandLine.Option(
+                names = "--url",
+                required = true,
+                description = "The bot's public https:// base URL.")
         String url;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             try {
-                spec.commandLine().getOut().println(org.tenfour.adapters.slack.SlackManifest.json(url));
+                spec.commandLine()
+                        .getOut()
+                        .println(org.tenfour.adapters.slack.SlackManifest.json(url));
                 return 0;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: --url: " + e.getMessage());
@@ -91,19 +116,29 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Writes the Teams app package a Teams admin uploads. */
-    @Command(name = "teams-package", description = "Write the Teams app package (manifest.json and icons, zipped).")
+    @Command(
+            name = "teams-package",
+            description = "Write the Teams app package (manifest.json and icons, zipped).")
     static final class TeamsPackageCommand implements Callable<Integer> {
-        @CommandLine.Option(names = "--app-id", required = true, description = "The Azure bot's Microsoft App ID.")
+        @CommandLine.Option(
+                names = "--app-id",
+                required = true,
+                description = "The Azure bot's Microsoft App ID.")
         String appId;
 
-        @CommandLine.Option(names = "--url", required = true, description = "The bot's public https:// base URL.")
+        @CommandLine.Option(
+                names = "--url",
+                required = true,
+                description = "The bot's public https:// base URL.")
         String url;
 
-        @CommandLine.Option(names = "--out", defaultValue = "tenfour-teams.zip", description = "Where to write the zip.")
+        @CommandLine.Option(
+                names = "--out",
+                defaultValue = "tenfour-teams.zip",
+                description = "Where to write the zip.")
         java.nio.file.Path out;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws java.io.IOException {
@@ -113,7 +148,12 @@ public final class Main implements Callable<Integer> {
                 spec.commandLine().getErr().println("tenfour: " + e.getMessage());
                 return 2;
             }
-            spec.commandLine().getOut().println("wrote " + out.toAbsolutePath() + ": upload it in Teams admin center > Manage apps");
+            spec.commandLine()
+                    .getOut()
+                    .println(
+                            "wrote "
+                                    + out.toAbsolutePath()
+                                    + ": upload it in Teams admin center > Manage apps");
             return 0;
         }
     }

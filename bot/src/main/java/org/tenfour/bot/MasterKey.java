@@ -34,8 +34,11 @@ public final class MasterKey {
             return new MasterKey(settings.secretKey());
         }
         if (!settings.database().embedded()) {
-            log.warn("{} is not set: using a key file in {}; replicas sharing a database must share {}",
-                    Settings.SECRET_KEY, settings.dataDir(), Settings.SECRET_KEY);
+            log.warn(
+                    "{} is not set: using a key file in {}; replicas sharing a database must share {}",
+                    Settings.SECRET_KEY,
+                    settings.dataDir(),
+                    Settings.SECRET_KEY);
         }
         return new MasterKey(keyFile(settings.dataDir().resolve("secret.key")));
     }
@@ -48,7 +51,8 @@ public final class MasterKey {
             Files.createDirectories(file.getParent());
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
+            Files.writeString(
+                    file, Base64.getEncoder().encodeToString(fresh), StandardOpenOption.CREATE_NEW);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException ignored) {
@@ -56,11 +60,16 @@ public final class MasterKey {
             }
             return fresh;
         } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigException(Settings.SECRET_KEY, "unset, and the key file " + file + " is unusable: " + e.getMessage());
+            throw new ConfigException(
+                    Settings.SECRET_KEY,
+                    "unset, and the key file " + file + " is unusable: " + e.getMessage());
         }
     }
 
-    /** A 32-byte key for {@code purpose}, derived with HMAC-SHA256 (different purposes never share keys). */
+    /**
+     * A 32-byte key for {@code purpose}, derived with HMAC-SHA256 (different purposes never share
+     * keys).
+     */
     public byte[] derive(String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

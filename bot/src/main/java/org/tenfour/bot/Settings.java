@@ -16,21 +16,28 @@ import org.tenfour.storage.DatabaseSettings;
  * naming the variable and the problem ({@link ConfigException}). {@link #toString()} never shows a
  * secret.
  *
- * @param port          HTTP port ({@value #PORT})
- * @param database      where the database is ({@value #DATABASE_URL} or the embedded one)
- * @param dataDir       where the embedded PostgreSQL keeps its data ({@value #DATA_DIR})
- * @param defaultZone   time zone for agencies that have not set one ({@value #TIME_ZONE})
- * @param publicUrl     the bot's public base URL, or null ({@value #PUBLIC_URL})
- * @param secretKey     32-byte key encrypting secrets at rest, or null ({@value #SECRET_KEY})
- * @param instanceId    this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
- * @param sandbox       whether the browser sandbox with demo data runs at {@code /sandbox} ({@value #SANDBOX}):
- *                      on by default when neither Slack nor Teams is configured, otherwise only when set to {@code on}
+ * @param port HTTP port ({@value #PORT})
+ * @param database where the database is ({@value #DATABASE_URL} or the embedded one)
+ * @param dataDir where the embedded PostgreSQL keeps its data ({@value #DATA_DIR})
+ * @param defaultZone time zone for agencies that have not set one ({@value #TIME_ZONE})
+ * @param publicUrl the bot's public base URL, or null ({@value #PUBLIC_URL})
+ * @param secretKey 32-byte key encrypting secrets at rest, or null ({@value #SECRET_KEY})
+ * @param instanceId this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
+ * @param sandbox whether the browser sandbox with demo data runs at {@code /sandbox} ({@value
+ *     #SANDBOX}): on by default when neither Slack nor Teams is configured, otherwise only when set
+ *     to {@code on}
  */
-public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId defaultZone,
-                       URI publicUrl, byte[] secretKey, String instanceId,
-                       java.util.Optional<org.tenfour.adapters.slack.SlackSettings> slack,
-                       java.util.Optional<org.tenfour.adapters.teams.TeamsSettings> teams,
-                       boolean sandbox) {
+public record Settings(
+        int port,
+        DatabaseSettings database,
+        Path dataDir,
+        ZoneId defaultZone,
+        URI publicUrl,
+        byte[] secretKey,
+        String instanceId,
+        java.util.Optional<org.tenfour.adapters.slack.SlackSettings> slack,
+        java.util.Optional<org.tenfour.adapters.teams.TeamsSettings> teams,
+        boolean sandbox) {
 
     public static final String PORT = "PORT";
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -56,8 +63,10 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         slack = Objects.requireNonNullElse(slack, java.util.Optional.empty());
         teams = Objects.requireNonNullElse(teams, java.util.Optional.empty());
         if (slack.isPresent() && slack.get().oauth() && secretKey == null) {
-            throw new ConfigException(SECRET_KEY, "must be set when Slack installs through OAuth "
-                    + "(bot tokens are stored encrypted with it; generate one with: openssl rand -base64 32)");
+            throw new ConfigException(
+                    SECRET_KEY,
+                    "must be set when Slack installs through OAuth "
+                            + "(bot tokens are stored encrypted with it; generate one with: openssl rand -base64 32)");
         }
     }
 
@@ -67,16 +76,38 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         Path dataDir = path(env, DATA_DIR, "./data");
         String url = blankToNull(env.get(DATABASE_URL));
         if (url != null && !url.startsWith("jdbc:postgresql://")) {
-            throw new ConfigException(DATABASE_URL,
-                    "must be a JDBC URL like jdbc:postgresql://host:5432/tenfour, was '" + url + "'");
+            throw new ConfigException(
+                    DATABASE_URL,
+                    "must be a JDBC URL like jdbc:postgresql://host:5432/tenfour, was '"
+                            + url
+                            + "'");
         }
         int poolSize = intValue(env, DATABASE_POOL_SIZE, 10, 1, 200);
-        DatabaseSettings database = new DatabaseSettings(url, blankToNull(env.get(DATABASE_USER)),
-                blankToNull(env.get(DATABASE_PASSWORD)), dataDir, poolSize);
-        var slack = platform("SLACK_*", () -> org.tenfour.adapters.slack.SlackSettings.fromEnvironment(env));
-        var teams = platform("TEAMS_*", () -> org.tenfour.adapters.teams.TeamsSettings.fromEnvironment(env));
-        return new Settings(port, database, dataDir, zone(env, TIME_ZONE, "UTC"), url(env, PUBLIC_URL),
-                key(env, SECRET_KEY), instanceId(env), slack, teams,
+        DatabaseSettings database =
+                new DatabaseSettings(
+                        url,
+                        blankToNull(env.get(DATABASE_USER)),
+                        blankToNull(env.get(DATABASE_PASSWORD)),
+                        dataDir,
+                        poolSize);
+        var slack =
+                platform(
+                        "SLACK_*",
+                        () -> org.tenfour.adapters.slack.SlackSettings.fromEnvironment(env));
+        var teams =
+                platform(
+                        "TEAMS_*",
+                        () -> org.tenfour.adapters.teams.TeamsSettings.fromEnvironment(env));
+        return new Settings(
+                port,
+                database,
+                dataDir,
+                zone(env, TIME_ZONE, "UTC"),
+                url(env, PUBLIC_URL),
+                key(env, SECRET_KEY),
+                instanceId(env),
+                slack,
+                teams,
                 sandbox(env, slack.isEmpty() && teams.isEmpty()));
     }
 
@@ -93,7 +124,8 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         };
     }
 
-    private static <T> java.util.Optional<T> platform(String variables, java.util.function.Supplier<java.util.Optional<T>> read) {
+    private static <T> java.util.Optional<T> platform(
+            String variables, java.util.function.Supplier<java.util.Optional<T>> read) {
         try {
             return read.get();
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -101,7 +133,8 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         }
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    private static int intValue(
+            Map<String, String> env, String name, int fallback, int min, int max) {
         String raw = blankToNull(env.get(name));
         if (raw == null) {
             return fallback;
@@ -109,7 +142,8 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         try {
             int value = Integer.parseInt(raw.trim());
             if (value < min || value > max) {
-                throw new ConfigException(name, "must be between " + min + " and " + max + ", was " + value);
+                throw new ConfigException(
+                        name, "must be between " + min + " and " + max + ", was " + value);
             }
             return value;
         } catch (NumberFormatException e) {
@@ -131,7 +165,9 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         try {
             return ZoneId.of(raw == null ? fallback : raw.trim());
         } catch (DateTimeException e) {
-            throw new ConfigException(name, "unknown time zone '" + raw + "' (use an IANA id such as America/Chicago)");
+            throw new ConfigException(
+                    name,
+                    "unknown time zone '" + raw + "' (use an IANA id such as America/Chicago)");
         }
     }
 
@@ -142,8 +178,10 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         }
         try {
             URI uri = new URI(raw.trim());
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new ConfigException(name, "must be an http(s) URL with a host, was '" + raw + "'");
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw new ConfigException(
+                        name, "must be an http(s) URL with a host, was '" + raw + "'");
             }
             return uri;
         } catch (URISyntaxException e) {
@@ -160,11 +198,15 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
         try {
             key = Base64.getDecoder().decode(raw.trim());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(name, "not valid base64 (generate one with: openssl rand -base64 32)");
+            throw new ConfigException(
+                    name, "not valid base64 (generate one with: openssl rand -base64 32)");
         }
         if (key.length != 32) {
-            throw new ConfigException(name, "must decode to 32 bytes, decodes to " + key.length
-                    + " (generate one with: openssl rand -base64 32)");
+            throw new ConfigException(
+                    name,
+                    "must decode to 32 bytes, decodes to "
+                            + key.length
+                            + " (generate one with: openssl rand -base64 32)");
         }
         return key;
     }
@@ -199,9 +241,24 @@ public record Settings(int port, DatabaseSettings database, Path dataDir, ZoneId
 
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", database=" + database + ", defaultZone=" + defaultZone
-                + ", publicUrl=" + publicUrl + ", secretKey=" + (secretKey == null ? "unset" : "set")
-                + ", instanceId=" + instanceId + ", slack=" + slack.map(Object::toString).orElse("off")
-                + ", teams=" + teams.map(Object::toString).orElse("off") + ", sandbox=" + (sandbox ? "on" : "off") + "]";
+        return "Settings[port="
+                + port
+                + ", database="
+                + database
+                + ", defaultZone="
+                + defaultZone
+                + ", publicUrl="
+                + publicUrl
+                + ", secretKey="
+                + (secretKey == null ? "unset" : "set")
+                + ", instanceId="
+                + instanceId
+                + ", slack="
+                + slack.map(Object::toString).orElse("off")
+                + ", teams="
+                + teams.map(Object::toString).orElse("off")
+                + ", sandbox="
+                + (sandbox ? "on" : "off")
+                + "]";
     }
 }

@@ -28,10 +28,16 @@ class CommandLineTest {
     @Test
     void slack_manifest_prints_commands_scopes_and_urls_for_the_given_host() {
         var manifest = Json.parse(capture("slack-manifest", "--url", "https://bot.example.org"));
-        assertThat(manifest.at("/features/slash_commands").toString()).contains("/tenfour").contains("/peer");
-        assertThat(manifest.at("/oauth_config/scopes/bot").toString()).contains("commands").contains("chat:write");
-        assertThat(manifest.at("/settings/event_subscriptions/request_url").asText()).isEqualTo("https://bot.example.org/slack/events");
-        assertThat(manifest.at("/settings/interactivity/request_url").asText()).isEqualTo("https://bot.example.org/slack/events");
+        assertThat(manifest.at("/features/slash_commands").toString())
+                .contains("/tenfour")
+                .contains("/peer");
+        assertThat(manifest.at("/oauth_config/scopes/bot").toString())
+                .contains("commands")
+                .contains("chat:write");
+        assertThat(manifest.at("/settings/event_subscriptions/request_url").asText())
+                .isEqualTo("https://bot.example.org/slack/events");
+        assertThat(manifest.at("/settings/interactivity/request_url").asText())
+                .isEqualTo("https://bot.example.org/slack/events");
     }
 
     @Test
@@ -40,16 +46,24 @@ class CommandLineTest {
     }
 
     @Test
-    void teams_package_writes_a_zip_with_the_manifest_and_both_icons(@TempDir Path dir) throws Exception {
+    void teams_package_writes_a_zip_with_the_manifest_and_both_icons(@TempDir Path dir)
+            throws Exception {
         Path zip = dir.resolve("tenfour-teams.zip");
-        capture("teams-package", "--app-id", "11111111-2222-3333-4444-555555555555", "--url", "https://bot.example.org",
-                "--out", zip.toString());
+        capture(
+                "teams-package",
+                "--app-id",
+                "11111111-2222-3333-4444-555555555555",
+                "--url",
+                "https://bot.example.org",
+                "--out",
+                zip.toString());
         try (ZipFile z = new ZipFile(zip.toFile())) {
             assertThat(z.getEntry("manifest.json")).isNotNull();
             assertThat(z.getEntry("color.png")).isNotNull();
             assertThat(z.getEntry("outline.png")).isNotNull();
             var manifest = Json.MAPPER.readTree(z.getInputStream(z.getEntry("manifest.json")));
-            assertThat(manifest.at("/bots/0/botId").asText()).isEqualTo("11111111-2222-3333-4444-555555555555");
+            assertThat(manifest.at("/bots/0/botId").asText())
+                    .isEqualTo("11111111-2222-3333-4444-555555555555");
             assertThat(manifest.at("/validDomains").toString()).contains("bot.example.org");
         }
     }

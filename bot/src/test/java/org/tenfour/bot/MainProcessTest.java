@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The real command line in a separate JVM, with the embedded PostgreSQL, as a user runs it. */
 class MainProcessTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private Process launch(Map<String, String> env, String... args) throws IOException {
         var command = new java.util.ArrayList<String>();
@@ -29,8 +28,10 @@ class MainProcessTest {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(java.util.List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("out-" + System.nanoTime() + ".log").toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("out-" + System.nanoTime() + ".log").toFile());
         pb.environment().remove("DATABASE_URL");
         pb.environment().putAll(env);
         return pb.start();
@@ -53,21 +54,33 @@ class MainProcessTest {
     }
 
     @Test
-    void serve_on_the_embedded_database_gets_ready_keeps_data_and_stops_cleanly_on_sigterm() throws Exception {
+    void serve_on_the_embedded_database_gets_ready_keeps_data_and_stops_cleanly_on_sigterm()
+            throws Exception {
         int port = freePort();
         Path data = dir.resolve("data");
-        Map<String, String> env = Map.of("PORT", Integer.toString(port), "TENFOUR_DATA_DIR", data.toString());
+        Map<String, String> env =
+                Map.of("PORT", Integer.toString(port), "TENFOUR_DATA_DIR", data.toString());
         HttpClient client = HttpClient.newHttpClient();
         URI readyz = URI.create("http://127.0.0.1:" + port + "/readyz");
 
         Process serve = launch(env, "serve");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> client.send(HttpRequest.newBuilder(readyz).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(
+                        () ->
+                                client.send(
+                                                        HttpRequest.newBuilder(readyz).build(),
+                                                        HttpResponse.BodyHandlers.ofString())
+                                                .statusCode()
+                                        == 200);
         serve.destroy(); // SIGTERM
         assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(output()).contains("stopped cleanly");
-        assertThat(data.resolve("pg/postmaster.pid")).as("embedded PostgreSQL was shut down").doesNotExist();
+        assertThat(data.resolve("pg/postmaster.pid"))
+                .as("embedded PostgreSQL was shut down")
+                .doesNotExist();
         assertThat(data.resolve("pg/PG_VERSION")).hasContent("17");
     }
 
@@ -80,15 +93,21 @@ class MainProcessTest {
         Process second = launch(env, "migrate");
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isZero();
-        assertThat(output()).containsPattern("(?m)^migrations applied: [1-9]\\d*$")
-                .as("nothing left for the second run").containsPattern("(?m)^migrations applied: 0$");
+        assertThat(output())
+                .containsPattern("(?m)^migrations applied: [1-9]\\d*$")
+                .as("nothing left for the second run")
+                .containsPattern("(?m)^migrations applied: 0$");
     }
 
     @Test
     void a_bad_variable_stops_start_up_with_one_line_naming_it() throws Exception {
-        Process p = launch(Map.of("PORT", "abc", "TENFOUR_DATA_DIR", dir.resolve("data").toString()), "serve");
+        Process p =
+                launch(
+                        Map.of("PORT", "abc", "TENFOUR_DATA_DIR", dir.resolve("data").toString()),
+                        "serve");
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(output().strip()).isEqualTo("tenfour: configuration error: PORT: not a whole number: 'abc'");
+        assertThat(output().strip())
+                .isEqualTo("tenfour: configuration error: PORT: not a whole number: 'abc'");
     }
 }

@@ -24,46 +24,65 @@ class SettingsTest {
     @Test
     void a_bad_port_names_the_variable_and_the_problem() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("PORT", "eighty")))
-                .isInstanceOf(ConfigException.class).hasMessage("PORT: not a whole number: 'eighty'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("PORT: not a whole number: 'eighty'");
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("PORT", "70000")))
-                .isInstanceOf(ConfigException.class).hasMessage("PORT: must be between 0 and 65535, was 70000");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("PORT: must be between 0 and 65535, was 70000");
     }
 
     @Test
     void a_database_url_that_is_not_jdbc_postgresql_is_refused() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("DATABASE_URL", "postgres://db/tenfour")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("DATABASE_URL: must be a JDBC URL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL: must be a JDBC URL");
     }
 
     @Test
     void an_unknown_time_zone_is_refused() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("TENFOUR_TIME_ZONE", "Mars/Olympus")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TENFOUR_TIME_ZONE: unknown time zone 'Mars/Olympus'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("TENFOUR_TIME_ZONE: unknown time zone 'Mars/Olympus'");
     }
 
     @Test
     void a_public_url_must_be_http_with_a_host() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("TENFOUR_PUBLIC_URL", "ftp://x")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TENFOUR_PUBLIC_URL:");
-        assertThat(Settings.fromEnv(Map.of("TENFOUR_PUBLIC_URL", "https://bot.example.org")).publicUrl())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("TENFOUR_PUBLIC_URL:");
+        assertThat(
+                        Settings.fromEnv(Map.of("TENFOUR_PUBLIC_URL", "https://bot.example.org"))
+                                .publicUrl())
                 .hasHost("bot.example.org");
     }
 
     @Test
     void the_secret_key_must_be_32_bytes_of_base64_and_is_never_printed() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("TENFOUR_SECRET_KEY", "short")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("TENFOUR_SECRET_KEY:");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("TENFOUR_SECRET_KEY:");
         String key = Base64.getEncoder().encodeToString(new byte[32]);
-        Settings s = Settings.fromEnv(Map.of("TENFOUR_SECRET_KEY", key,
-                "DATABASE_URL", "jdbc:postgresql://db:5432/tenfour", "DATABASE_PASSWORD", "hunter2"));
+        Settings s =
+                Settings.fromEnv(
+                        Map.of(
+                                "TENFOUR_SECRET_KEY",
+                                key,
+                                "DATABASE_URL",
+                                "jdbc:postgresql://db:5432/tenfour",
+                                "DATABASE_PASSWORD",
+                                "hunter2"));
         assertThat(s.secretKey()).hasSize(32);
-        assertThat(s.toString()).doesNotContain(key).doesNotContain("hunter2").contains("secretKey=set");
+        assertThat(s.toString())
+                .doesNotContain(key)
+                .doesNotContain("hunter2")
+                .contains("secretKey=set");
     }
 
     @Test
     void a_pool_size_out_of_range_is_refused() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("DATABASE_POOL_SIZE", "0")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("DATABASE_POOL_SIZE:");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_POOL_SIZE:");
     }
 
     @Test
@@ -74,7 +93,8 @@ class SettingsTest {
 
     @Test
     void with_a_chat_platform_the_sandbox_is_off_unless_asked_for() {
-        Map<String, String> slack = Map.of("SLACK_SIGNING_SECRET", "s3cret", "SLACK_BOT_TOKEN", "xoxb-1");
+        Map<String, String> slack =
+                Map.of("SLACK_SIGNING_SECRET", "s3cret", "SLACK_BOT_TOKEN", "xoxb-1");
         assertThat(Settings.fromEnv(slack).sandbox()).isFalse();
         var withSandbox = new java.util.HashMap<>(slack);
         withSandbox.put(Settings.SANDBOX, "on");
@@ -85,6 +105,7 @@ class SettingsTest {
     @Test
     void a_sandbox_value_other_than_on_or_off_is_refused() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of(Settings.SANDBOX, "yes")))
-                .isInstanceOf(ConfigException.class).hasMessage("TENFOUR_SANDBOX: must be on or off, was 'yes'");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("TENFOUR_SANDBOX: must be on or off, was 'yes'");
     }
 }

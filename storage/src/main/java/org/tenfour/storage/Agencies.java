@@ -11,7 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface Agencies {
 
     /** Creates the agency for a workspace, or returns the existing one. */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             insert into agency (platform, workspace_id, name)
             values (:platform, :workspaceId, :name)
             on conflict (platform, workspace_id) do update set name = agency.name
@@ -19,20 +20,23 @@ public interface Agencies {
                       settings::text as settings_json, created_at""")
     Agency upsert(String platform, String workspaceId, String name);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             select id, platform, workspace_id, name, time_zone, coordinator_channel_id,
                    settings::text as settings_json, created_at
             from agency where id = :agencyId""")
     Optional<Agency> find(UUID agencyId);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             select id, platform, workspace_id, name, time_zone, coordinator_channel_id,
                    settings::text as settings_json, created_at
             from agency where platform = :platform and workspace_id = :workspaceId""")
     Optional<Agency> findByWorkspace(String platform, String workspaceId);
 
     /** Every agency: for the scheduler's sweeps, which then work agency by agency. */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             select id, platform, workspace_id, name, time_zone, coordinator_channel_id,
                    settings::text as settings_json, created_at
             from agency order by created_at, id""")

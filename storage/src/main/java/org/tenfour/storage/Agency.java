@@ -9,8 +9,15 @@ import java.util.UUID;
  *
  * @param settingsJson the agency's settings as JSON (cadence, hours, thresholds); shaped by the bot
  */
-public record Agency(UUID id, String platform, String workspaceId, String name, String timeZone,
-                     String coordinatorChannelId, String settingsJson, Instant createdAt) {
+public record Agency(
+        UUID id,
+        String platform,
+        String workspaceId,
+        String name,
+        String timeZone,
+        String coordinatorChannelId,
+        String settingsJson,
+        Instant createdAt) {
     public Agency {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(platform, "null platform");

@@ -11,12 +11,20 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(AuditEntry.class)
 public interface AuditLog {
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             insert into audit_log (agency_id, actor, action, old_value, new_value, at)
             values (:agencyId, :actor, :action, :oldValue, :newValue, :at)""")
-    void record(UUID agencyId, String actor, String action, String oldValue, String newValue, Instant at);
+    void record(
+            UUID agencyId,
+            String actor,
+            String action,
+            String oldValue,
+            String newValue,
+            Instant at);
 
-    @SqlQuery("""
+    @SqlQuery(
+            """
             select id, agency_id, actor, action, old_value, new_value, at from audit_log
             where agency_id = :agencyId order by at desc, id desc limit :limit""")
     List<AuditEntry> recent(UUID agencyId, int limit);

@@ -5,9 +5,21 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** A scheduled proactive contact with a member, on behalf of a peer. */
-public record CheckIn(UUID id, UUID agencyId, UUID memberId, UUID peerId, String kind, String slotKey,
-                      Instant dueAt, String state, String answer, UUID incidentId, Instant createdAt,
-                      Instant sentAt, Instant answeredAt, Instant nudgedAt) {
+public record CheckIn(
+        UUID id,
+        UUID agencyId,
+        UUID memberId,
+        UUID peerId,
+        String kind,
+        String slotKey,
+        Instant dueAt,
+        String state,
+        String answer,
+        UUID incidentId,
+        Instant createdAt,
+        Instant sentAt,
+        Instant answeredAt,
+        Instant nudgedAt) {
     public CheckIn {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyId, "null agencyId");

@@ -12,7 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Check-ins. Every method is scoped to one agency, except the sweeps that name their purpose. */
 @RegisterConstructorMapper(CheckIn.class)
 public interface CheckIns {
-    String COLUMNS = """
+    String COLUMNS =
+            """
             id, agency_id, member_id, peer_id, kind, slot_key, due_at, state, answer, incident_id,
             created_at, sent_at, answered_at, nudged_at""";
 
@@ -20,44 +21,60 @@ public interface CheckIns {
      * Schedules a check-in for a planning slot; returns it, or empty when that slot already has one
      * (planning twice, or two replicas planning at once, create one check-in).
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, state, incident_id)
             values (:agencyId, :memberId, :peerId, :kind, :slotKey, :dueAt, 'scheduled', :incidentId)
             on conflict (agency_id, member_id, slot_key) do nothing
-            returning\s""" + COLUMNS)
-    Optional<CheckIn> schedule(UUID agencyId, UUID memberId, UUID peerId, String kind, String slotKey,
-                               Instant dueAt, UUID incidentId);
+            returning\s"""
+                    + COLUMNS)
+    Optional<CheckIn> schedule(
+            UUID agencyId,
+            UUID memberId,
+            UUID peerId,
+            String kind,
+            String slotKey,
+            Instant dueAt,
+            UUID incidentId);
 
     @SqlQuery("select " + COLUMNS + " from check_in where agency_id = :agencyId and id = :id")
     Optional<CheckIn> find(UUID agencyId, UUID id);
 
-    @SqlQuery("select " + COLUMNS + " from check_in where agency_id = :agencyId and member_id = :memberId order by due_at")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from check_in where agency_id = :agencyId and member_id = :memberId order by due_at")
     List<CheckIn> forMember(UUID agencyId, UUID memberId);
 
     /**
-     * Roster members of the agency due for a cadence check-in: not opted out, reachable, and without
-     * a contact that counts for this cycle — a check-in due between {@code since} and {@code until}
-     * (an anniversary a year out does not count), or a cadence check-in still waiting to be sent.
-     * One query for the agency.
+     * Roster members of the agency due for a cadence check-in: not opted out, reachable, and
+     * without a contact that counts for this cycle — a check-in due between {@code since} and
+     * {@code until} (an anniversary a year out does not count), or a cadence check-in still waiting
+     * to be sent. One query for the agency.
      */
-    @SqlQuery("select " + Members.COLUMNS + " from member m where m.agency_id = :agencyId and m.on_roster "
-            + "and not m.opted_out and not m.unreachable and not exists (select 1 from check_in c "
-            + "where c.agency_id = m.agency_id and c.member_id = m.id and c.state <> 'cancelled' "
-            + "and ((c.due_at > :since and c.due_at <= :until and c.kind <> 'anniversary') "
-            + "or (c.kind = 'cadence' and c.state = 'scheduled'))) order by m.created_at, m.id")
+    @SqlQuery(
+            "select "
+                    + Members.COLUMNS
+                    + " from member m where m.agency_id = :agencyId and m.on_roster "
+                    + "and not m.opted_out and not m.unreachable and not exists (select 1 from check_in c "
+                    + "where c.agency_id = m.agency_id and c.member_id = m.id and c.state <> 'cancelled' "
+                    + "and ((c.due_at > :since and c.due_at <= :until and c.kind <> 'anniversary') "
+                    + "or (c.kind = 'cadence' and c.state = 'scheduled'))) order by m.created_at, m.id")
     @RegisterRowMapper(MemberMapper.class)
     List<Member> dueForCadence(UUID agencyId, Instant since, Instant until);
 
     /**
-     * Cadence planning of many members in one statement: schedules a check-in in slot {@code slotKey}
-     * for row {@code i} of the arrays (member, peer or null, due time as an ISO instant), skipping a
-     * member whose slot already has one, and queues each new check-in's message in the outbox in the
-     * same statement, due when the check-in is, keyed {@code keyPrefix} + the check-in's id (skipped if
-     * that key exists). The message is {@code templates[templateIndexes[i]]} with every occurrence of
-     * {@code placeholder} replaced by the new check-in's id, so ids need no round trip and a message
-     * shared by many rows is sent once. Returns how many check-ins were created.
+     * Cadence planning of many members in one statement: schedules a check-in in slot {@code
+     * slotKey} for row {@code i} of the arrays (member, peer or null, due time as an ISO instant),
+     * skipping a member whose slot already has one, and queues each new check-in's message in the
+     * outbox in the same statement, due when the check-in is, keyed {@code keyPrefix} + the
+     * check-in's id (skipped if that key exists). The message is {@code
+     * templates[templateIndexes[i]]} with every occurrence of {@code placeholder} replaced by the
+     * new check-in's id, so ids need no round trip and a message shared by many rows is sent once.
+     * Returns how many check-ins were created.
      */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             with input as (
                 select * from unnest(:memberIds::uuid[], :peerIds::uuid[], :dueAts::text[], :targetJsons::text[],
                                      :templateIndexes::int[]) as t(member_id, peer_id, due_at, target, template)),
@@ -73,37 +90,57 @@ public interface CheckIns {
                 from created c join input i on i.member_id = c.member_id
                 on conflict (idempotency_key) do nothing)
             select count(*) from created""")
-    int scheduleCadence(UUID agencyId, String slotKey, UUID[] memberIds, UUID[] peerIds, String[] dueAts,
-                        String[] targetJsons, int[] templateIndexes, String[] templates, String placeholder,
-                        String keyPrefix);
+    int scheduleCadence(
+            UUID agencyId,
+            String slotKey,
+            UUID[] memberIds,
+            UUID[] peerIds,
+            String[] dueAts,
+            String[] targetJsons,
+            int[] templateIndexes,
+            String[] templates,
+            String placeholder,
+            String keyPrefix);
 
-    @SqlUpdate("update check_in set state = 'sent', sent_at = :at where agency_id = :agencyId and id = :id "
-            + "and state = 'scheduled'")
+    @SqlUpdate(
+            "update check_in set state = 'sent', sent_at = :at where agency_id = :agencyId and id = :id "
+                    + "and state = 'scheduled'")
     int markSent(UUID agencyId, UUID id, Instant at);
 
     /** Records the member's answer; only the first answer counts. */
-    @SqlUpdate("update check_in set state = 'answered', answer = :answer, answered_at = :at "
-            + "where agency_id = :agencyId and id = :id and state in ('scheduled', 'sent', 'expired') and answer is null")
+    @SqlUpdate(
+            "update check_in set state = 'answered', answer = :answer, answered_at = :at "
+                    + "where agency_id = :agencyId and id = :id and state in ('scheduled', 'sent', 'expired') and answer is null")
     int answer(UUID agencyId, UUID id, String answer, Instant at);
 
-    /** Sent check-ins without an answer since before {@code sentBefore}, not yet nudged: all agencies. */
-    @SqlQuery("select " + COLUMNS + " from check_in where state = 'sent' and sent_at < :sentBefore "
-            + "and nudged_at is null order by sent_at limit :limit")
+    /**
+     * Sent check-ins without an answer since before {@code sentBefore}, not yet nudged: all
+     * agencies.
+     */
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from check_in where state = 'sent' and sent_at < :sentBefore "
+                    + "and nudged_at is null order by sent_at limit :limit")
     List<CheckIn> unansweredForNudge(Instant sentBefore, int limit);
 
-    @SqlUpdate("update check_in set state = 'expired', nudged_at = :at where agency_id = :agencyId and id = :id "
-            + "and state = 'sent' and nudged_at is null")
+    @SqlUpdate(
+            "update check_in set state = 'expired', nudged_at = :at where agency_id = :agencyId and id = :id "
+                    + "and state = 'sent' and nudged_at is null")
     int markNudged(UUID agencyId, UUID id, Instant at);
 
-    @SqlUpdate("update check_in set state = 'cancelled' where agency_id = :agencyId and incident_id = :incidentId "
-            + "and state = 'scheduled'")
+    @SqlUpdate(
+            "update check_in set state = 'cancelled' where agency_id = :agencyId and incident_id = :incidentId "
+                    + "and state = 'scheduled'")
     int cancelForIncident(UUID agencyId, UUID incidentId);
 
-    @SqlUpdate("update check_in set state = 'cancelled' where agency_id = :agencyId and member_id = :memberId "
-            + "and state = 'scheduled'")
+    @SqlUpdate(
+            "update check_in set state = 'cancelled' where agency_id = :agencyId and member_id = :memberId "
+                    + "and state = 'scheduled'")
     int cancelScheduledForMember(UUID agencyId, UUID memberId);
 
-    @SqlQuery("select count(*) from check_in where agency_id = :agencyId and state = :state "
-            + "and due_at >= :from and due_at < :to")
+    @SqlQuery(
+            "select count(*) from check_in where agency_id = :agencyId and state = :state "
+                    + "and due_at >= :from and due_at < :to")
     int count(UUID agencyId, String state, Instant from, Instant to);
 }

@@ -7,23 +7,39 @@ import java.util.UUID;
 
 /**
  * A member's request to talk to a peer. Never holds what anyone said; after the retention period
- * its identifying fields ({@code memberId}, {@code currentPeerId}, {@code namedPeerId},
- * {@code triedPeerIds}) are cleared.
+ * its identifying fields ({@code memberId}, {@code currentPeerId}, {@code namedPeerId}, {@code
+ * triedPeerIds}) are cleared.
  *
- * @param source        {@code member}, {@code check_in} or {@code referral} (never who referred)
- * @param scope         {@code internal}, {@code partner} or {@code named}
- * @param urgency       {@code now}, {@code today} or {@code week}
- * @param contactPref   {@code chat}, {@code phone} or {@code in_person}
- * @param state         {@code offered}, {@code accepted}, {@code introduced}, {@code relaying},
- *                      {@code escalated} or {@code closed}
- * @param peerAgencyId  the agency of the current peer (a partner agency's for partner offers)
- * @param triedPeerIds  every peer offered so far, the current one included
+ * @param source {@code member}, {@code check_in} or {@code referral} (never who referred)
+ * @param scope {@code internal}, {@code partner} or {@code named}
+ * @param urgency {@code now}, {@code today} or {@code week}
+ * @param contactPref {@code chat}, {@code phone} or {@code in_person}
+ * @param state {@code offered}, {@code accepted}, {@code introduced}, {@code relaying}, {@code
+ *     escalated} or {@code closed}
+ * @param peerAgencyId the agency of the current peer (a partner agency's for partner offers)
+ * @param triedPeerIds every peer offered so far, the current one included
  */
-public record ConnectionRequest(UUID id, UUID agencyId, UUID memberId, String source, String scope,
-                                String urgency, String contactPref, boolean shareName, String topicCode,
-                                UUID namedPeerId, String state, UUID currentPeerId, UUID peerAgencyId,
-                                int attempts, Instant offerExpiresAt, String language, List<UUID> triedPeerIds,
-                                Instant createdAt, Instant acceptedAt, Instant closedAt) {
+public record ConnectionRequest(
+        UUID id,
+        UUID agencyId,
+        UUID memberId,
+        String source,
+        String scope,
+        String urgency,
+        String contactPref,
+        boolean shareName,
+        String topicCode,
+        UUID namedPeerId,
+        String state,
+        UUID currentPeerId,
+        UUID peerAgencyId,
+        int attempts,
+        Instant offerExpiresAt,
+        String language,
+        List<UUID> triedPeerIds,
+        Instant createdAt,
+        Instant acceptedAt,
+        Instant closedAt) {
     public ConnectionRequest {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyId, "null agencyId");

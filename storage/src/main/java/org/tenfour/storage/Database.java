@@ -34,7 +34,8 @@ public final class Database implements AutoCloseable {
     private final String password;
     private DirectoryListener listener;
 
-    private Database(EmbeddedDatabase embedded, HikariDataSource pool, String user, String password) {
+    private Database(
+            EmbeddedDatabase embedded, HikariDataSource pool, String user, String password) {
         this.embedded = embedded;
         this.pool = pool;
         this.user = user;
@@ -55,12 +56,14 @@ public final class Database implements AutoCloseable {
             password = null;
         }
         try {
-            return new Database(embedded, pool(url, user, password, settings.poolSize()), user, password);
+            return new Database(
+                    embedded, pool(url, user, password, settings.poolSize()), user, password);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
-            throw new StorageException("could not connect to " + settings + ": " + e.getMessage(), e);
+            throw new StorageException(
+                    "could not connect to " + settings + ": " + e.getMessage(), e);
         }
     }
 
@@ -71,8 +74,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Starts hearing committed directory changes on a connection of its own (see
-     * {@link DirectoryListener}); stopped by {@link #close()}.
+     * Starts hearing committed directory changes on a connection of its own (see {@link
+     * DirectoryListener}); stopped by {@link #close()}.
      */
     public synchronized DirectoryListener listenForDirectoryChanges() {
         if (listener == null) {
@@ -105,7 +108,8 @@ public final class Database implements AutoCloseable {
 
     /** Whether a trivial query answers within two seconds. */
     public boolean reachable() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             s.setQueryTimeout(2);
             s.execute("select 1");
             return true;
@@ -121,11 +125,14 @@ public final class Database implements AutoCloseable {
      */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.net.ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
         }

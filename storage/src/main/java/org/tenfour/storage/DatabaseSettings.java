@@ -6,13 +6,14 @@ import java.util.Objects;
 /**
  * Where the database is.
  *
- * @param jdbcUrl  a {@code jdbc:postgresql:} URL of an external server, or null for the embedded one
- * @param user     user for the external server (may be null when the URL carries it)
+ * @param jdbcUrl a {@code jdbc:postgresql:} URL of an external server, or null for the embedded one
+ * @param user user for the external server (may be null when the URL carries it)
  * @param password password for the external server (may be null)
- * @param dataDir  directory under which the embedded server keeps its data ({@code <dataDir>/pg})
+ * @param dataDir directory under which the embedded server keeps its data ({@code <dataDir>/pg})
  * @param poolSize maximum connections in the pool
  */
-public record DatabaseSettings(String jdbcUrl, String user, String password, Path dataDir, int poolSize) {
+public record DatabaseSettings(
+        String jdbcUrl, String user, String password, Path dataDir, int poolSize) {
 
     public DatabaseSettings {
         Objects.requireNonNull(dataDir, "null dataDir");

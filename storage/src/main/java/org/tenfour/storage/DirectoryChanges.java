@@ -8,23 +8,23 @@ import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * A generation number that moves whenever the directory ({@code agency}, {@code member},
- * {@code peer}) may have changed, so a cache of who is who can tell that it must forget.
+ * A generation number that moves whenever the directory ({@code agency}, {@code member}, {@code
+ * peer}) may have changed, so a cache of who is who can tell that it must forget.
  *
  * <p>Two sources move it: every statement run in this JVM through a {@link Database#configure
  * configured} JDBI that writes one of those tables (seen at once, before the next request of the
  * same flow), and {@link DirectoryListener}, which hears the database's notification of every
- * committed change, including those made by other replicas or by hand. The generation is per JVM
- * on purpose: test fixtures and the product may use different JDBI instances on one database.
+ * committed change, including those made by other replicas or by hand. The generation is per JVM on
+ * purpose: test fixtures and the product may use different JDBI instances on one database.
  */
 public final class DirectoryChanges {
     private static final AtomicLong GENERATION = new AtomicLong();
-    private static final Pattern WRITE = Pattern.compile(
-            "(?is).*\\b(insert\\s+into|update|delete\\s+from|truncate(\\s+table)?)\\s+(only\\s+)?(agency|member|peer)\\b.*");
+    private static final Pattern WRITE =
+            Pattern.compile(
+                    "(?is).*\\b(insert\\s+into|update|delete\\s+from|truncate(\\s+table)?)\\s+(only\\s+)?(agency|member|peer)\\b.*");
     private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
 
-    private DirectoryChanges() {
-    }
+    private DirectoryChanges() {}
 
     /** The current generation; a different value later means the directory may have changed. */
     public static long generation() {
@@ -42,12 +42,16 @@ public final class DirectoryChanges {
             return false;
         }
         if (VERDICTS.size() > 10_000) {
-            VERDICTS.clear(); // statements with inlined values would otherwise grow it without bound
+            VERDICTS.clear(); // statements with inlined values would otherwise grow it without
+            // bound
         }
         return VERDICTS.computeIfAbsent(sql, s -> WRITE.matcher(s).matches());
     }
 
-    /** The JDBI hook: moves the generation after (and also when failing) a statement that writes the directory. */
+    /**
+     * The JDBI hook: moves the generation after (and also when failing) a statement that writes the
+     * directory.
+     */
     static final class WriteWatcher implements SqlLogger {
         @Override
         public void logAfterExecution(StatementContext context) {

@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hears the database's {@code tenfour_directory} notifications (sent at commit by triggers on
- * {@code agency}, {@code member} and {@code peer}) on a connection of its own, outside the pool, and
- * moves {@link DirectoryChanges#generation()} for each. While it is not listening (starting, the
- * database away) {@link #listening()} is false and caches must not be trusted; on every (re)connect
- * the generation moves, since changes may have been missed.
+ * {@code agency}, {@code member} and {@code peer}) on a connection of its own, outside the pool,
+ * and moves {@link DirectoryChanges#generation()} for each. While it is not listening (starting,
+ * the database away) {@link #listening()} is false and caches must not be trusted; on every
+ * (re)connect the generation moves, since changes may have been missed.
  */
 public final class DirectoryListener implements AutoCloseable {
     static final String CHANNEL = "tenfour_directory";
@@ -76,7 +76,9 @@ public final class DirectoryListener implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (listening) {
-                    log.warn("directory listener lost the database ({}); caches off until it is back", e.getClass().getSimpleName());
+                    log.warn(
+                            "directory listener lost the database ({}); caches off until it is back",
+                            e.getClass().getSimpleName());
                 }
             } finally {
                 listening = false;

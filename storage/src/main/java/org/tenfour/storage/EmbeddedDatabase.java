@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * across starts.
  *
  * <p>A run that was killed (SIGKILL, power loss) leaves its postgres child running or a stale
- * {@code postmaster.pid}. We hold an exclusive lock on {@code <dataDir>/tenfour.lock} for as long as
- * we use the directory, so a postgres still running on it when we get that lock was orphaned by a
- * dead run: we stop it and start our own. A second live TenFour on the same directory is refused.
+ * {@code postmaster.pid}. We hold an exclusive lock on {@code <dataDir>/tenfour.lock} for as long
+ * as we use the directory, so a postgres still running on it when we get that lock was orphaned by
+ * a dead run: we stop it and start our own. A second live TenFour on the same directory is refused.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -47,38 +47,48 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded server; {@code durable} false lets commits return before their WAL reaches
-     * the disk (a crash of the machine may lose the last fraction of a second), which only throw-away
-     * test databases may use.
+     * Starts the embedded server; {@code durable} false lets commits return before their WAL
+     * reaches the disk (a crash of the machine may lose the last fraction of a second), which only
+     * throw-away test databases may use.
      */
     public static EmbeddedDatabase start(Path dataDir, boolean durable) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dataDir);
-            channel = FileChannel.open(dataDir.resolve("tenfour.lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel =
+                    FileChannel.open(
+                            dataDir.resolve("tenfour.lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                throw new StorageException("another TenFour process is using the data directory "
-                        + dataDir.toAbsolutePath() + "; stop it or set TENFOUR_DATA_DIR", null);
+                throw new StorageException(
+                        "another TenFour process is using the data directory "
+                                + dataDir.toAbsolutePath()
+                                + "; stop it or set TENFOUR_DATA_DIR",
+                        null);
             }
             Path pgData = dataDir.resolve("pg");
             clearStaleServer(pgData);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                    .start();
-            log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", pg.getPort(),
+            EmbeddedPostgres pg =
+                    EmbeddedPostgres.builder()
+                            .setDataDirectory(pgData)
+                            .setCleanDataDirectory(false)
+                            .setRegisterShutdownHook(false)
+                            .setPGStartupWait(Duration.ofSeconds(60))
+                            .setServerConfig("listen_addresses", "127.0.0.1")
+                            .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                            .start();
+            log.info(
+                    "embedded PostgreSQL started on 127.0.0.1:{} with data in {}",
+                    pg.getPort(),
                     pgData.toAbsolutePath());
             return new EmbeddedDatabase(pg, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new StorageException("could not start the embedded PostgreSQL in " + dataDir
-                    + ": " + e.getMessage(), e);
+            throw new StorageException(
+                    "could not start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -94,8 +104,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Stops a postgres left running on {@code pgData} by a killed run and removes a stale
-     * {@code postmaster.pid} whose process is gone (or whose pid now belongs to something else).
+     * Stops a postgres left running on {@code pgData} by a killed run and removes a stale {@code
+     * postmaster.pid} whose process is gone (or whose pid now belongs to something else).
      */
     static void clearStaleServer(Path pgData) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
@@ -109,13 +119,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
             log.warn("stopping a PostgreSQL (pid {}) left running by a previous run", pid);
             process.get().destroy(); // SIGTERM: postgres shuts down cleanly
             try {
-                process.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                process.get()
+                        .onExit()
+                        .get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             } catch (Exception e) {
                 process.get().destroyForcibly();
             }
         }
-        if (Files.exists(pidFile) && (process.isEmpty() || !process.get().isAlive()
-                || !isPostgres(process.get()))) {
+        if (Files.exists(pidFile)
+                && (process.isEmpty() || !process.get().isAlive() || !isPostgres(process.get()))) {
             log.warn("removing a stale postmaster.pid left by a previous run");
             Files.deleteIfExists(pidFile);
         }

@@ -12,18 +12,22 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Incident.class)
 public interface Incidents {
 
-    @SqlQuery("insert into incident (agency_id, label, created_by, created_at) values (:agencyId, :label, :createdBy, :at) "
-            + "returning id, agency_id, label, created_by, created_at, cancelled_at")
+    @SqlQuery(
+            "insert into incident (agency_id, label, created_by, created_at) values (:agencyId, :label, :createdBy, :at) "
+                    + "returning id, agency_id, label, created_by, created_at, cancelled_at")
     Incident create(UUID agencyId, String label, String createdBy, Instant at);
 
-    @SqlQuery("select id, agency_id, label, created_by, created_at, cancelled_at from incident "
-            + "where agency_id = :agencyId and id = :id")
+    @SqlQuery(
+            "select id, agency_id, label, created_by, created_at, cancelled_at from incident "
+                    + "where agency_id = :agencyId and id = :id")
     Optional<Incident> find(UUID agencyId, UUID id);
 
-    @SqlQuery("select id, agency_id, label, created_by, created_at, cancelled_at from incident "
-            + "where agency_id = :agencyId and cancelled_at is null order by created_at desc")
+    @SqlQuery(
+            "select id, agency_id, label, created_by, created_at, cancelled_at from incident "
+                    + "where agency_id = :agencyId and cancelled_at is null order by created_at desc")
     List<Incident> open(UUID agencyId);
 
-    @SqlUpdate("update incident set cancelled_at = :at where agency_id = :agencyId and id = :id and cancelled_at is null")
+    @SqlUpdate(
+            "update incident set cancelled_at = :at where agency_id = :agencyId and id = :id and cancelled_at is null")
     int cancel(UUID agencyId, UUID id, Instant at);
 }

@@ -9,8 +9,13 @@ import java.util.Objects;
  *
  * @param followUpDate the peer's follow-up date, or null when no follow-up is needed
  */
-public record LogCodes(String contactType, List<String> topicCodes, String durationBand,
-                       List<String> referralCodes, LocalDate followUpDate, boolean safetyConcern) {
+public record LogCodes(
+        String contactType,
+        List<String> topicCodes,
+        String durationBand,
+        List<String> referralCodes,
+        LocalDate followUpDate,
+        boolean safetyConcern) {
     public LogCodes {
         Objects.requireNonNull(contactType, "null contactType");
         topicCodes = List.copyOf(Objects.requireNonNull(topicCodes, "null topicCodes"));

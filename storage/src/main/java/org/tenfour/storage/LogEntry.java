@@ -10,10 +10,19 @@ import java.util.UUID;
  * One coded, de-identified interaction-log row: codes, a day, and a keyed pseudonym of the peer.
  * There is deliberately no member, peer or request id and no text.
  */
-public record LogEntry(UUID id, UUID agencyId, LocalDate logDate, String contactType,
-                       List<String> topicCodes, String durationBand, List<String> referralCodes,
-                       LocalDate followUpDate, boolean safetyConcern, String peerPseudonym,
-                       Instant createdAt, Instant sealedAt) {
+public record LogEntry(
+        UUID id,
+        UUID agencyId,
+        LocalDate logDate,
+        String contactType,
+        List<String> topicCodes,
+        String durationBand,
+        List<String> referralCodes,
+        LocalDate followUpDate,
+        boolean safetyConcern,
+        String peerPseudonym,
+        Instant createdAt,
+        Instant sealedAt) {
     public LogEntry {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyId, "null agencyId");

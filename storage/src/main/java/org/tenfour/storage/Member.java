@@ -8,15 +8,30 @@ import java.util.UUID;
 /**
  * A person on an agency's roster (members, peers and coordinators alike).
  *
- * @param windowDays  comma-separated ISO day names of the preferred window (e.g. {@code SATURDAY,SUNDAY}), or null
- * @param tagsJson    unit / crew / supervisor tags as a JSON object
- * @param isAdmin     the person who installed the app (may set up the coordinator channel)
+ * @param windowDays comma-separated ISO day names of the preferred window (e.g. {@code
+ *     SATURDAY,SUNDAY}), or null
+ * @param tagsJson unit / crew / supervisor tags as a JSON object
+ * @param isAdmin the person who installed the app (may set up the coordinator channel)
  */
-public record Member(UUID id, UUID agencyId, String platformUserId, String displayName,
-                     String timeZone, boolean optedOut, Instant snoozedUntil, boolean unreachable,
-                     boolean isCoordinator, boolean onRoster, Instant createdAt,
-                     LocalTime windowStart, LocalTime windowEnd, String windowDays,
-                     UUID assignedPeerId, String tagsJson, Instant welcomedAt, boolean isAdmin) {
+public record Member(
+        UUID id,
+        UUID agencyId,
+        String platformUserId,
+        String displayName,
+        String timeZone,
+        boolean optedOut,
+        Instant snoozedUntil,
+        boolean unreachable,
+        boolean isCoordinator,
+        boolean onRoster,
+        Instant createdAt,
+        LocalTime windowStart,
+        LocalTime windowEnd,
+        String windowDays,
+        UUID assignedPeerId,
+        String tagsJson,
+        Instant welcomedAt,
+        boolean isAdmin) {
     public Member {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyId, "null agencyId");

@@ -10,24 +10,35 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Maps {@link Members#COLUMNS} to a {@link Member} by hand, for every read of members (planning reads
- * whole rosters, the request path reads callers): JDBI's constructor mapper (reflection set up per
- * query, {@code Instant}s through {@code java.sql.Timestamp} and a {@code Calendar}) cost more than the
- * query itself. Public only because JDBI instantiates it.
+ * Maps {@link Members#COLUMNS} to a {@link Member} by hand, for every read of members (planning
+ * reads whole rosters, the request path reads callers): JDBI's constructor mapper (reflection set
+ * up per query, {@code Instant}s through {@code java.sql.Timestamp} and a {@code Calendar}) cost
+ * more than the query itself. Public only because JDBI instantiates it.
  */
 public final class MemberMapper implements RowMapper<Member> {
-    public MemberMapper() {
-    }
+    public MemberMapper() {}
 
     @Override
     public Member map(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Member(rs.getObject("id", UUID.class), rs.getObject("agency_id", UUID.class),
-                rs.getString("platform_user_id"), rs.getString("display_name"), rs.getString("time_zone"),
-                rs.getBoolean("opted_out"), instant(rs, "snoozed_until"), rs.getBoolean("unreachable"),
-                rs.getBoolean("is_coordinator"), rs.getBoolean("on_roster"), instant(rs, "created_at"),
-                rs.getObject("window_start", LocalTime.class), rs.getObject("window_end", LocalTime.class),
-                rs.getString("window_days"), rs.getObject("assigned_peer_id", UUID.class), rs.getString("tags_json"),
-                instant(rs, "welcomed_at"), rs.getBoolean("is_admin"));
+        return new Member(
+                rs.getObject("id", UUID.class),
+                rs.getObject("agency_id", UUID.class),
+                rs.getString("platform_user_id"),
+                rs.getString("display_name"),
+                rs.getString("time_zone"),
+                rs.getBoolean("opted_out"),
+                instant(rs, "snoozed_until"),
+                rs.getBoolean("unreachable"),
+                rs.getBoolean("is_coordinator"),
+                rs.getBoolean("on_roster"),
+                instant(rs, "created_at"),
+                rs.getObject("window_start", LocalTime.class),
+                rs.getObject("window_end", LocalTime.class),
+                rs.getString("window_days"),
+                rs.getObject("assigned_peer_id", UUID.class),
+                rs.getString("tags_json"),
+                instant(rs, "welcomed_at"),
+                rs.getBoolean("is_admin"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

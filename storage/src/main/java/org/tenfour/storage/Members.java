@@ -12,87 +12,124 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** An agency's roster. Every method is scoped to one agency. */
 @RegisterRowMapper(MemberMapper.class)
 public interface Members {
-    String COLUMNS = """
+    String COLUMNS =
+            """
             id, agency_id, platform_user_id, display_name, time_zone, opted_out, snoozed_until,
             unreachable, is_coordinator, on_roster, created_at, window_start, window_end,
             array_to_string(window_days, ',') as window_days, assigned_peer_id, tags::text as tags_json,
             welcomed_at, is_admin""";
 
     /** Adds the person to the agency (not on the roster yet), or refreshes their name and zone. */
-    @SqlQuery("insert into member (agency_id, platform_user_id, display_name, time_zone, on_roster) "
-            + "values (:agencyId, :platformUserId, :displayName, :timeZone, false) "
-            + "on conflict (agency_id, platform_user_id) do update set "
-            + "display_name = coalesce(excluded.display_name, member.display_name), "
-            + "time_zone = coalesce(excluded.time_zone, member.time_zone) "
-            + "returning " + COLUMNS)
+    @SqlQuery(
+            "insert into member (agency_id, platform_user_id, display_name, time_zone, on_roster) "
+                    + "values (:agencyId, :platformUserId, :displayName, :timeZone, false) "
+                    + "on conflict (agency_id, platform_user_id) do update set "
+                    + "display_name = coalesce(excluded.display_name, member.display_name), "
+                    + "time_zone = coalesce(excluded.time_zone, member.time_zone) "
+                    + "returning "
+                    + COLUMNS)
     Member upsert(UUID agencyId, String platformUserId, String displayName, String timeZone);
 
     @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and id = :memberId")
     Optional<Member> find(UUID agencyId, UUID memberId);
 
-    /** The agency's members among {@code memberIds} (others' and unknown ids are left out), in one query. */
-    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and id = any(:memberIds)")
+    /**
+     * The agency's members among {@code memberIds} (others' and unknown ids are left out), in one
+     * query.
+     */
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from member where agency_id = :agencyId and id = any(:memberIds)")
     List<Member> findAll(UUID agencyId, UUID[] memberIds);
 
-    @SqlQuery("select " + COLUMNS + " from member "
-            + "where agency_id = :agencyId and platform_user_id = :platformUserId")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from member "
+                    + "where agency_id = :agencyId and platform_user_id = :platformUserId")
     Optional<Member> findByPlatformUser(UUID agencyId, String platformUserId);
 
-    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId order by created_at, id")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from member where agency_id = :agencyId order by created_at, id")
     List<Member> list(UUID agencyId);
 
-    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and on_roster order by created_at, id")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from member where agency_id = :agencyId and on_roster order by created_at, id")
     List<Member> roster(UUID agencyId);
 
     /** The agency's coordinators (who are paged when no peer takes a request). */
-    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId and is_coordinator order by created_at, id")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from member where agency_id = :agencyId and is_coordinator order by created_at, id")
     List<Member> coordinators(UUID agencyId);
 
-    @SqlUpdate("update member set opted_out = :optedOut where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set opted_out = :optedOut where agency_id = :agencyId and id = :memberId")
     int setOptedOut(UUID agencyId, UUID memberId, boolean optedOut);
 
-    @SqlUpdate("update member set on_roster = :onRoster where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set on_roster = :onRoster where agency_id = :agencyId and id = :memberId")
     int setOnRoster(UUID agencyId, UUID memberId, boolean onRoster);
 
-    @SqlUpdate("update member set is_coordinator = :coordinator where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set is_coordinator = :coordinator where agency_id = :agencyId and id = :memberId")
     int setCoordinator(UUID agencyId, UUID memberId, boolean coordinator);
 
-    @SqlUpdate("update member set snoozed_until = :until where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set snoozed_until = :until where agency_id = :agencyId and id = :memberId")
     int setSnoozedUntil(UUID agencyId, UUID memberId, Instant until);
 
-    @SqlUpdate("update member set unreachable = :unreachable where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set unreachable = :unreachable where agency_id = :agencyId and id = :memberId")
     int setUnreachable(UUID agencyId, UUID memberId, boolean unreachable);
 
-    @SqlUpdate("update member set unreachable = true where agency_id = :agencyId and platform_user_id = :platformUserId")
+    @SqlUpdate(
+            "update member set unreachable = true where agency_id = :agencyId and platform_user_id = :platformUserId")
     int markUnreachableByPlatformUser(UUID agencyId, String platformUserId);
 
-    @SqlUpdate("update member set time_zone = :timeZone where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set time_zone = :timeZone where agency_id = :agencyId and id = :memberId")
     int setTimeZone(UUID agencyId, UUID memberId, String timeZone);
 
-    @SqlUpdate("update member set window_start = :start, window_end = :end, "
-            + "window_days = string_to_array(:days, ',') where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set window_start = :start, window_end = :end, "
+                    + "window_days = string_to_array(:days, ',') where agency_id = :agencyId and id = :memberId")
     int setWindow(UUID agencyId, UUID memberId, LocalTime start, LocalTime end, String days);
 
-    @SqlUpdate("update member set assigned_peer_id = :peerId where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set assigned_peer_id = :peerId where agency_id = :agencyId and id = :memberId")
     int setAssignedPeer(UUID agencyId, UUID memberId, UUID peerId);
 
-    @SqlUpdate("update member set tags = cast(:tagsJson as jsonb) where agency_id = :agencyId and id = :memberId")
+    @SqlUpdate(
+            "update member set tags = cast(:tagsJson as jsonb) where agency_id = :agencyId and id = :memberId")
     int setTags(UUID agencyId, UUID memberId, String tagsJson);
 
-    @SqlUpdate("update member set welcomed_at = :at where agency_id = :agencyId and id = :memberId and welcomed_at is null")
+    @SqlUpdate(
+            "update member set welcomed_at = :at where agency_id = :agencyId and id = :memberId and welcomed_at is null")
     int markWelcomed(UUID agencyId, UUID memberId, Instant at);
 
     /** People whose profile was never read, or not since {@code before}: oldest first. */
-    @SqlQuery("select " + COLUMNS + " from member where agency_id = :agencyId "
-            + "and (profile_checked_at is null or profile_checked_at < :before) "
-            + "order by profile_checked_at nulls first, id limit :limit")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from member where agency_id = :agencyId "
+                    + "and (profile_checked_at is null or profile_checked_at < :before) "
+                    + "order by profile_checked_at nulls first, id limit :limit")
     List<Member> profilesToRefresh(UUID agencyId, Instant before, int limit);
 
     /** Records a profile read (names and zones of the platform are kept when it gave them). */
-    @SqlUpdate("update member set display_name = coalesce(:displayName, display_name), "
-            + "time_zone = coalesce(:timeZone, time_zone), profile_checked_at = :at "
-            + "where agency_id = :agencyId and id = :memberId")
-    int profileChecked(UUID agencyId, UUID memberId, String displayName, String timeZone, Instant at);
+    @SqlUpdate(
+            "update member set display_name = coalesce(:displayName, display_name), "
+                    + "time_zone = coalesce(:timeZone, time_zone), profile_checked_at = :at "
+                    + "where agency_id = :agencyId and id = :memberId")
+    int profileChecked(
+            UUID agencyId, UUID memberId, String displayName, String timeZone, Instant at);
 
     @SqlUpdate("update member set is_admin = true where agency_id = :agencyId and id = :memberId")
     int markAdmin(UUID agencyId, UUID memberId);

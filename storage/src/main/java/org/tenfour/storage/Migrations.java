@@ -4,10 +4,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Applies the schema migrations in {@code db/migration}; the same ones in production and in tests. */
+/**
+ * Applies the schema migrations in {@code db/migration}; the same ones in production and in tests.
+ */
 public final class Migrations {
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Applies pending migrations; returns how many were applied. */
     public static int apply(DataSource dataSource) {

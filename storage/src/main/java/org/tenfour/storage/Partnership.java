@@ -9,8 +9,14 @@ import java.util.UUID;
  *
  * @param state {@code invited}, {@code active} or {@code ended}
  */
-public record Partnership(UUID id, UUID agencyA, UUID agencyB, Instant inviteUntil, String state,
-                          Instant createdAt, Instant endedAt) {
+public record Partnership(
+        UUID id,
+        UUID agencyA,
+        UUID agencyB,
+        Instant inviteUntil,
+        String state,
+        Instant createdAt,
+        Instant endedAt) {
     public Partnership {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyA, "null agencyA");

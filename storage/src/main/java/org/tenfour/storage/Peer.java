@@ -9,8 +9,15 @@ import java.util.UUID;
  *
  * @param languages comma-separated language codes, or empty
  */
-public record Peer(UUID memberId, UUID agencyId, boolean active, Instant awayUntil, int weeklyCap,
-                   String languages, boolean partnerRequests, String bio) {
+public record Peer(
+        UUID memberId,
+        UUID agencyId,
+        boolean active,
+        Instant awayUntil,
+        int weeklyCap,
+        String languages,
+        boolean partnerRequests,
+        String bio) {
     public Peer {
         Objects.requireNonNull(memberId, "null memberId");
         Objects.requireNonNull(agencyId, "null agencyId");

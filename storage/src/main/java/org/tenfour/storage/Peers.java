@@ -11,46 +11,68 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** An agency's peer supporters. Every method is scoped to one agency. */
 @RegisterConstructorMapper(Peer.class)
 public interface Peers {
-    String COLUMNS = """
+    String COLUMNS =
+            """
             member_id, agency_id, active, away_until, weekly_cap,
             array_to_string(languages, ',') as languages, partner_requests, bio""";
 
     /** Makes a member a peer (again); returns whether anything changed. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             insert into peer (member_id, agency_id) values (:memberId, :agencyId)
             on conflict (member_id) do update set active = true where peer.agency_id = :agencyId and not peer.active""")
     boolean add(UUID agencyId, UUID memberId);
 
     /** Retires a peer (kept for history, no longer matched); returns whether anything changed. */
-    @SqlUpdate("update peer set active = false where agency_id = :agencyId and member_id = :memberId and active")
+    @SqlUpdate(
+            "update peer set active = false where agency_id = :agencyId and member_id = :memberId and active")
     boolean retire(UUID agencyId, UUID memberId);
 
-    @SqlQuery("select " + COLUMNS + " from peer where agency_id = :agencyId and member_id = :memberId")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from peer where agency_id = :agencyId and member_id = :memberId")
     Optional<Peer> find(UUID agencyId, UUID memberId);
 
-    @SqlQuery("select " + COLUMNS + " from peer where agency_id = :agencyId and active order by created_at, member_id")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from peer where agency_id = :agencyId and active order by created_at, member_id")
     List<Peer> active(UUID agencyId);
 
-    @SqlUpdate("update peer set away_until = :until where agency_id = :agencyId and member_id = :memberId")
+    @SqlUpdate(
+            "update peer set away_until = :until where agency_id = :agencyId and member_id = :memberId")
     int setAwayUntil(UUID agencyId, UUID memberId, Instant until);
 
-    @SqlUpdate("update peer set weekly_cap = :cap where agency_id = :agencyId and member_id = :memberId")
+    @SqlUpdate(
+            "update peer set weekly_cap = :cap where agency_id = :agencyId and member_id = :memberId")
     int setWeeklyCap(UUID agencyId, UUID memberId, int cap);
 
     /** A peer edits their own directory entry. */
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             update peer set bio = :bio, languages = string_to_array(:languages, ','),
                    partner_requests = :partnerRequests, weekly_cap = :weeklyCap
             where agency_id = :agencyId and member_id = :memberId""")
-    int setProfile(UUID agencyId, UUID memberId, String bio, String languages, boolean partnerRequests, int weeklyCap);
+    int setProfile(
+            UUID agencyId,
+            UUID memberId,
+            String bio,
+            String languages,
+            boolean partnerRequests,
+            int weeklyCap);
 
     /** Active peers of the agency who take requests from partner agencies. */
-    @SqlQuery("select " + COLUMNS + " from peer where agency_id = :agencyId and active and partner_requests "
-            + "order by created_at, member_id")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from peer where agency_id = :agencyId and active and partner_requests "
+                    + "order by created_at, member_id")
     List<Peer> takingPartnerRequests(UUID agencyId);
 
     /** Check-ins assigned to each active peer with a due time in [from, to): the peer's load. */
-    @SqlQuery("""
+    @SqlQuery(
+            """
             select p.member_id, count(c.id) from peer p
             left join check_in c on c.peer_id = p.member_id and c.agency_id = p.agency_id
                  and c.due_at >= :from and c.due_at < :to and c.state <> 'cancelled'

@@ -36,10 +36,13 @@ public final class SecretCipher {
         this.key = new SecretKeySpec(key, "AES");
     }
 
-    /** Builds the cipher from a base64 32-byte key; the message on a bad key never shows the key. */
+    /**
+     * Builds the cipher from a base64 32-byte key; the message on a bad key never shows the key.
+     */
     public static SecretCipher fromBase64(String base64Key) {
         if (base64Key == null || base64Key.isBlank()) {
-            throw new IllegalArgumentException(KEY_VARIABLE + " is not set: give 32 random bytes in base64");
+            throw new IllegalArgumentException(
+                    KEY_VARIABLE + " is not set: give 32 random bytes in base64");
         }
         byte[] raw;
         try {
@@ -48,12 +51,15 @@ public final class SecretCipher {
             throw new IllegalArgumentException(KEY_VARIABLE + " is not valid base64", null);
         }
         if (raw.length != KEY_BYTES) {
-            throw new IllegalArgumentException(KEY_VARIABLE + " must decode to 32 bytes, not " + raw.length);
+            throw new IllegalArgumentException(
+                    KEY_VARIABLE + " must decode to 32 bytes, not " + raw.length);
         }
         return new SecretCipher(raw);
     }
 
-    /** A fresh random key in the form {@link #fromBase64} reads (for set-up instructions and tests). */
+    /**
+     * A fresh random key in the form {@link #fromBase64} reads (for set-up instructions and tests).
+     */
     public static String newKey() {
         byte[] raw = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(raw);
@@ -95,16 +101,21 @@ public final class SecretCipher {
         Objects.requireNonNull(sealed, "null sealed");
         Objects.requireNonNull(context, "null context");
         if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
-            throw new StorageException("cannot decrypt a secret: too short to be AES-GCM output", null);
+            throw new StorageException(
+                    "cannot decrypt a secret: too short to be AES-GCM output", null);
         }
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    key,
+                    new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new StorageException("cannot decrypt a secret: wrong " + KEY_VARIABLE + " or tampered data", e);
+            throw new StorageException(
+                    "cannot decrypt a secret: wrong " + KEY_VARIABLE + " or tampered data", e);
         }
     }
 

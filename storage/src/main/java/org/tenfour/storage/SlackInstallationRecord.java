@@ -10,9 +10,15 @@ import java.util.UUID;
  *
  * @param installedAt when it was stored; null on a record about to be saved
  */
-public record SlackInstallationRecord(UUID agencyId, String teamId, String teamName, String botUserId,
-                                      String botToken, String scopes, String installerUserId,
-                                      Instant installedAt) {
+public record SlackInstallationRecord(
+        UUID agencyId,
+        String teamId,
+        String teamName,
+        String botUserId,
+        String botToken,
+        String scopes,
+        String installerUserId,
+        Instant installedAt) {
     public SlackInstallationRecord {
         Objects.requireNonNull(agencyId, "null agencyId");
         if (teamId == null || teamId.isBlank()) {
@@ -25,7 +31,14 @@ public record SlackInstallationRecord(UUID agencyId, String teamId, String teamN
 
     @Override
     public String toString() {
-        return "SlackInstallationRecord[agencyId=" + agencyId + ", teamId=" + teamId + ", botUserId=" + botUserId
-                + ", scopes=" + scopes + ", botToken=<redacted>]";
+        return "SlackInstallationRecord[agencyId="
+                + agencyId
+                + ", teamId="
+                + teamId
+                + ", botUserId="
+                + botUserId
+                + ", scopes="
+                + scopes
+                + ", botToken=<redacted>]";
     }
 }

@@ -11,9 +11,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Slack installations in {@code platform_installation}, with the bot token encrypted by a
- * {@link SecretCipher} bound to the workspace id, and the one-time OAuth states of installs in
- * progress (stored hashed).
+ * Slack installations in {@code platform_installation}, with the bot token encrypted by a {@link
+ * SecretCipher} bound to the workspace id, and the one-time OAuth states of installs in progress
+ * (stored hashed).
  *
  * <p>{@link #findByTeam} and {@link #deleteByTeam} are the lookups by workspace that identify the
  * agency of an inbound request (as {@link Agencies#findByWorkspace} does); everything else takes
@@ -34,8 +34,14 @@ public final class SlackInstallationRepository {
      */
     public boolean save(SlackInstallationRecord installation) {
         byte[] sealed = cipher.encrypt(installation.botToken(), installation.teamId());
-        return sql.upsert(installation.agencyId(), installation.teamId(), installation.teamName(),
-                installation.botUserId(), sealed, installation.scopes(), installation.installerUserId());
+        return sql.upsert(
+                installation.agencyId(),
+                installation.teamId(),
+                installation.teamName(),
+                installation.botUserId(),
+                sealed,
+                installation.scopes(),
+                installation.installerUserId());
     }
 
     /** The installation of a workspace, whichever agency it belongs to. */
@@ -71,13 +77,22 @@ public final class SlackInstallationRepository {
 
     private SlackInstallationRecord open(SlackInstallationSql.Row row) {
         String token = cipher.decrypt(row.botTokenEnc(), row.workspaceId());
-        return new SlackInstallationRecord(row.agencyId(), row.workspaceId(), row.teamName(), row.botUserId(),
-                token, row.scopes(), row.installerUserId(), row.installedAt());
+        return new SlackInstallationRecord(
+                row.agencyId(),
+                row.workspaceId(),
+                row.teamName(),
+                row.botUserId(),
+                token,
+                row.scopes(),
+                row.installerUserId(),
+                row.installedAt());
     }
 
     private static String hash(String state) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(state.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

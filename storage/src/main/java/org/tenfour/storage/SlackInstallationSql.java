@@ -10,17 +10,28 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** The SQL behind {@link SlackInstallationRepository}; sees only ciphertext. */
 @RegisterConstructorMapper(SlackInstallationSql.Row.class)
 interface SlackInstallationSql {
-    String COLUMNS = """
+    String COLUMNS =
+            """
             agency_id, workspace_id, team_name, bot_user_id, bot_token_enc, scopes, installer_user_id,
             installed_at""";
 
     /** A stored row; the token still encrypted. */
-    record Row(UUID agencyId, String workspaceId, String teamName, String botUserId, byte[] botTokenEnc,
-               String scopes, String installerUserId, Instant installedAt) {
-    }
+    record Row(
+            UUID agencyId,
+            String workspaceId,
+            String teamName,
+            String botUserId,
+            byte[] botTokenEnc,
+            String scopes,
+            String installerUserId,
+            Instant installedAt) {}
 
-    /** Inserts or replaces the workspace's installation, unless the workspace belongs to another agency. */
-    @SqlUpdate("""
+    /**
+     * Inserts or replaces the workspace's installation, unless the workspace belongs to another
+     * agency.
+     */
+    @SqlUpdate(
+            """
             insert into platform_installation
                 (agency_id, platform, workspace_id, team_name, bot_user_id, bot_token_enc, scopes,
                  installer_user_id, installed_at)
@@ -31,26 +42,41 @@ interface SlackInstallationSql {
                     bot_token_enc = excluded.bot_token_enc, scopes = excluded.scopes,
                     installer_user_id = excluded.installer_user_id, installed_at = excluded.installed_at
                 where platform_installation.agency_id = excluded.agency_id""")
-    boolean upsert(UUID agencyId, String teamId, String teamName, String botUserId, byte[] tokenEnc,
-                   String scopes, String installerUserId);
+    boolean upsert(
+            UUID agencyId,
+            String teamId,
+            String teamName,
+            String botUserId,
+            byte[] tokenEnc,
+            String scopes,
+            String installerUserId);
 
-    @SqlQuery("select " + COLUMNS + " from platform_installation where platform = 'slack' and workspace_id = :teamId")
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from platform_installation where platform = 'slack' and workspace_id = :teamId")
     Optional<Row> findByTeam(String teamId);
 
-    @SqlQuery("select " + COLUMNS + """
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + """
              from platform_installation
             where platform = 'slack' and agency_id = :agencyId and workspace_id = :teamId""")
     Optional<Row> find(UUID agencyId, String teamId);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             delete from platform_installation
             where platform = 'slack' and agency_id = :agencyId and workspace_id = :teamId""")
     int delete(UUID agencyId, String teamId);
 
-    @SqlUpdate("delete from platform_installation where platform = 'slack' and workspace_id = :teamId")
+    @SqlUpdate(
+            "delete from platform_installation where platform = 'slack' and workspace_id = :teamId")
     int deleteByTeam(String teamId);
 
-    @SqlUpdate("""
+    @SqlUpdate(
+            """
             insert into slack_oauth_state (state_hash, expires_at) values (:stateHash, :expiresAt)
             on conflict (state_hash) do nothing""")
     boolean insertState(String stateHash, Instant expiresAt);

@@ -30,12 +30,24 @@ class CheckInsTest {
     }
 
     private int plan(String slot) {
-        return checkIns.scheduleCadence(agency.id(), slot, new UUID[] {alice.id(), bob.id()},
-                new UUID[] {bob.id(), null}, new String[] {T0.toString(), T0.plusSeconds(3600).toString()},
-                new String[] {"{\"to\": \"alice\"}", "{\"to\": \"bob\"}"}, new int[] {1, 0},
-                new String[] {"{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
-                        "{\"text\": \"from bob\", \"ids\": [\"" + PLACEHOLDER + "\", \"" + PLACEHOLDER + "\"]}"},
-                PLACEHOLDER, "checkin:");
+        return checkIns.scheduleCadence(
+                agency.id(),
+                slot,
+                new UUID[] {alice.id(), bob.id()},
+                new UUID[] {bob.id(), null},
+                new String[] {T0.toString(), T0.plusSeconds(3600).toString()},
+                new String[] {"{\"to\": \"alice\"}", "{\"to\": \"bob\"}"},
+                new int[] {1, 0},
+                new String[] {
+                    "{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
+                    "{\"text\": \"from bob\", \"ids\": [\""
+                            + PLACEHOLDER
+                            + "\", \""
+                            + PLACEHOLDER
+                            + "\"]}"
+                },
+                PLACEHOLDER,
+                "checkin:");
     }
 
     @Test
@@ -53,10 +65,16 @@ class CheckInsTest {
         OutboxEntry toAlice = outbox.findByKey(agency.id(), "checkin:" + a.id()).orElseThrow();
         assertThat(toAlice.targetJson()).isEqualTo("{\"to\": \"alice\"}");
         assertThat(toAlice.messageJson())
-                .isEqualTo("{\"ids\": [\"" + a.id() + "\", \"" + a.id() + "\"], \"text\": \"from bob\"}");
+                .isEqualTo(
+                        "{\"ids\": [\""
+                                + a.id()
+                                + "\", \""
+                                + a.id()
+                                + "\"], \"text\": \"from bob\"}");
         assertThat(toAlice.nextAttemptAt()).isEqualTo(T0);
         OutboxEntry toBob = outbox.findByKey(agency.id(), "checkin:" + b.id()).orElseThrow();
-        assertThat(toBob.messageJson()).isEqualTo("{\"ids\": [\"" + b.id() + "\"], \"text\": \"plain\"}");
+        assertThat(toBob.messageJson())
+                .isEqualTo("{\"ids\": [\"" + b.id() + "\"], \"text\": \"plain\"}");
         assertThat(toBob.nextAttemptAt()).isEqualTo(T0.plusSeconds(3600));
     }
 
@@ -73,19 +91,37 @@ class CheckInsTest {
 
     @Test
     void members_due_for_cadence_are_read_with_every_field_as_elsewhere() {
-        jdbi.useHandle(h -> h.createUpdate("""
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        """
                 update member set snoozed_until = :t, window_start = '07:00', window_end = '09:30',
                        window_days = '{SATURDAY,SUNDAY}', assigned_peer_id = :peer, tags = '{"unit": "B"}',
                        welcomed_at = :t, is_coordinator = true, is_admin = true, time_zone = 'Europe/Paris', on_roster = true
-                where id = :id""").bind("t", T0).bind("peer", bob.id()).bind("id", alice.id()).execute());
+                where id = :id""")
+                                .bind("t", T0)
+                                .bind("peer", bob.id())
+                                .bind("id", alice.id())
+                                .execute());
         // the reference: JDBI's own constructor mapper over the same columns
-        Member expected = jdbi.withHandle(h -> h.registerRowMapper(
-                        org.jdbi.v3.core.mapper.reflect.ConstructorMapper.factory(Member.class))
-                .createQuery("select " + Members.COLUMNS + " from member where id = :id").bind("id", alice.id())
-                .mapTo(Member.class).one());
+        Member expected =
+                jdbi.withHandle(
+                        h ->
+                                h.registerRowMapper(
+                                                org.jdbi.v3.core.mapper.reflect.ConstructorMapper
+                                                        .factory(Member.class))
+                                        .createQuery(
+                                                "select "
+                                                        + Members.COLUMNS
+                                                        + " from member where id = :id")
+                                        .bind("id", alice.id())
+                                        .mapTo(Member.class)
+                                        .one());
         assertThat(jdbi.onDemand(Members.class).find(agency.id(), alice.id())).contains(expected);
 
-        List<Member> due = checkIns.dueForCadence(agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400));
+        List<Member> due =
+                checkIns.dueForCadence(
+                        agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400));
 
         assertThat(due).contains(expected);
         assertThat(expected.windowDays()).isEqualTo("SATURDAY,SUNDAY");

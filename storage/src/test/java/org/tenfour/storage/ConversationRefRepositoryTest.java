@@ -30,21 +30,29 @@ class ConversationRefRepositoryTest {
     void a_saved_user_reference_is_found_again() {
         refs.save(mine.id(), ConversationRef.USER, "29:alice", SERVICE, "a:1on1-alice", AT);
 
-        assertThat(refs.find(mine.id(), ConversationRef.USER, "29:alice")).get()
-                .satisfies(r -> {
-                    assertThat(r.serviceUrl()).isEqualTo(SERVICE);
-                    assertThat(r.conversationId()).isEqualTo("a:1on1-alice");
-                    assertThat(r.updatedAt()).isEqualTo(AT);
-                });
+        assertThat(refs.find(mine.id(), ConversationRef.USER, "29:alice"))
+                .get()
+                .satisfies(
+                        r -> {
+                            assertThat(r.serviceUrl()).isEqualTo(SERVICE);
+                            assertThat(r.conversationId()).isEqualTo("a:1on1-alice");
+                            assertThat(r.updatedAt()).isEqualTo(AT);
+                        });
     }
 
     @Test
     void saving_again_replaces_the_conversation_and_service_url() {
         refs.save(mine.id(), ConversationRef.USER, "29:bob", SERVICE, "a:old", AT);
-        refs.save(mine.id(), ConversationRef.USER, "29:bob", "https://smba.example/emea/", "a:new",
+        refs.save(
+                mine.id(),
+                ConversationRef.USER,
+                "29:bob",
+                "https://smba.example/emea/",
+                "a:new",
                 AT.plus(1, ChronoUnit.DAYS));
 
-        assertThat(refs.find(mine.id(), ConversationRef.USER, "29:bob")).get()
+        assertThat(refs.find(mine.id(), ConversationRef.USER, "29:bob"))
+                .get()
                 .extracting(ConversationRef::conversationId, ConversationRef::serviceUrl)
                 .containsExactly("a:new", "https://smba.example/emea/");
         assertThat(refs.list(mine.id(), ConversationRef.USER)).hasSize(1);
@@ -55,9 +63,11 @@ class ConversationRefRepositoryTest {
         refs.save(mine.id(), ConversationRef.USER, "same", SERVICE, "a:user", AT);
         refs.save(mine.id(), ConversationRef.CHANNEL, "same", SERVICE, "19:channel", AT);
 
-        assertThat(refs.find(mine.id(), ConversationRef.CHANNEL, "same")).map(ConversationRef::conversationId)
+        assertThat(refs.find(mine.id(), ConversationRef.CHANNEL, "same"))
+                .map(ConversationRef::conversationId)
                 .contains("19:channel");
-        assertThat(refs.find(mine.id(), ConversationRef.USER, "same")).map(ConversationRef::conversationId)
+        assertThat(refs.find(mine.id(), ConversationRef.USER, "same"))
+                .map(ConversationRef::conversationId)
                 .contains("a:user");
     }
 

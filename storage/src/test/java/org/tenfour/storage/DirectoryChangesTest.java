@@ -43,18 +43,30 @@ class DirectoryChangesTest {
         Agency agency = TestData.agency(jdbi);
         long before = DirectoryChanges.generation();
         jdbi.onDemand(Members.class).list(agency.id());
-        jdbi.useHandle(h -> h.execute("insert into processed_event (platform, event_id) values ('slack', 'EvDir1')"));
+        jdbi.useHandle(
+                h ->
+                        h.execute(
+                                "insert into processed_event (platform, event_id) values ('slack', 'EvDir1')"));
         assertThat(DirectoryChanges.generation()).isEqualTo(before);
     }
 
     @Test
     void which_statements_count_as_directory_writes() {
-        assertThat(DirectoryChanges.writesDirectory("update member set opted_out = true where id = :id")).isTrue();
-        assertThat(DirectoryChanges.writesDirectory("INSERT INTO peer (agency_id) values (:a)")).isTrue();
-        assertThat(DirectoryChanges.writesDirectory("with x as (select 1) delete from agency where id = :id")).isTrue();
-        assertThat(DirectoryChanges.writesDirectory("select * from member where id = :id")).isFalse();
+        assertThat(
+                        DirectoryChanges.writesDirectory(
+                                "update member set opted_out = true where id = :id"))
+                .isTrue();
+        assertThat(DirectoryChanges.writesDirectory("INSERT INTO peer (agency_id) values (:a)"))
+                .isTrue();
+        assertThat(
+                        DirectoryChanges.writesDirectory(
+                                "with x as (select 1) delete from agency where id = :id"))
+                .isTrue();
+        assertThat(DirectoryChanges.writesDirectory("select * from member where id = :id"))
+                .isFalse();
         assertThat(DirectoryChanges.writesDirectory("update member_note set x = 1")).isFalse();
-        assertThat(DirectoryChanges.writesDirectory("insert into outbox (member) values (1)")).isFalse();
+        assertThat(DirectoryChanges.writesDirectory("insert into outbox (member) values (1)"))
+                .isFalse();
     }
 
     @Test
@@ -65,7 +77,7 @@ class DirectoryChangesTest {
         long before = DirectoryChanges.generation();
         // a plain JDBC connection: what another replica or an operator's psql would do
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.executeUpdate("update agency set name = 'Renamed' where id = '" + agency.id() + "'");
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> DirectoryChanges.generation() > before);
@@ -76,10 +88,14 @@ class DirectoryChangesTest {
         listener = DirectoryListener.start(db.jdbcUrl(), "postgres", null);
         await().atMost(Duration.ofSeconds(10)).until(listener::listening);
         long before = DirectoryChanges.generation();
-        jdbi.useHandle(h -> h.createQuery("""
+        jdbi.useHandle(
+                h ->
+                        h.createQuery(
+                                        """
                 select pg_terminate_backend(pid) from pg_stat_activity
                 where application_name = 'tenfour-directory-listener' and datname = current_database()""")
-                .mapTo(Boolean.class).list());
+                                .mapTo(Boolean.class)
+                                .list());
         await().atMost(Duration.ofSeconds(10)).until(() -> !listener.listening());
         assertThat(DirectoryChanges.generation()).isGreaterThan(before);
         await().atMost(Duration.ofSeconds(10)).until(listener::listening);

@@ -33,14 +33,22 @@ class EmbeddedDatabaseTest {
         try (Database db = Database.open(settings)) {
             db.migrate();
             db.jdbi().onDemand(Agencies.class).upsert("slack", "T-PERSIST", "Persisted agency");
-            String synchronousCommit = db.jdbi().withHandle(h -> h.createQuery("show synchronous_commit")
-                    .mapTo(String.class).one());
-            assertThat(synchronousCommit).as("a commit is on disk before it returns").isEqualTo("on");
+            String synchronousCommit =
+                    db.jdbi()
+                            .withHandle(
+                                    h ->
+                                            h.createQuery("show synchronous_commit")
+                                                    .mapTo(String.class)
+                                                    .one());
+            assertThat(synchronousCommit)
+                    .as("a commit is on disk before it returns")
+                    .isEqualTo("on");
         }
         try (Database db = Database.open(settings)) {
             assertThat(db.migrate()).as("nothing left to migrate on the second start").isZero();
             assertThat(db.jdbi().onDemand(Agencies.class).findByWorkspace("slack", "T-PERSIST"))
-                    .map(Agency::name).contains("Persisted agency");
+                    .map(Agency::name)
+                    .contains("Persisted agency");
         }
     }
 
@@ -56,12 +64,18 @@ class EmbeddedDatabaseTest {
 
     @Test
     void a_run_killed_with_sigkill_does_not_prevent_the_next_start() throws Exception {
-        Process child = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                KilledRun.class.getName(), dir.toString())
-                .redirectErrorStream(true)
-                .start();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        Process child =
+                new ProcessBuilder(
+                                javaBinary(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                KilledRun.class.getName(),
+                                dir.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals(KilledRun.READY)) {
                 // skip the child's log lines until it has written its row
@@ -70,12 +84,15 @@ class EmbeddedDatabaseTest {
             child.destroyForcibly(); // SIGKILL: no shutdown hook runs, postgres is orphaned
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(dir.resolve("pg/postmaster.pid")).as("the killed run left its lock behind").exists();
+        assertThat(dir.resolve("pg/postmaster.pid"))
+                .as("the killed run left its lock behind")
+                .exists();
 
         DatabaseSettings settings = new DatabaseSettings(null, null, null, dir, 2);
         try (Database db = Database.open(settings)) {
             assertThat(db.jdbi().onDemand(Agencies.class).findByWorkspace("slack", "T-KILLED"))
-                    .map(Agency::name).contains("Written before SIGKILL");
+                    .map(Agency::name)
+                    .contains("Written before SIGKILL");
         }
     }
 
@@ -96,13 +113,17 @@ class EmbeddedDatabaseTest {
         static final String READY = "ROW-WRITTEN";
 
         public static void main(String[] args) throws Exception {
-            Database db = Database.open(new DatabaseSettings(null, null, null, Path.of(args[0]), 2));
+            Database db =
+                    Database.open(new DatabaseSettings(null, null, null, Path.of(args[0]), 2));
             db.migrate();
-            db.jdbi().onDemand(Agencies.class).upsert("slack", "T-KILLED", "Written before SIGKILL");
+            db.jdbi()
+                    .onDemand(Agencies.class)
+                    .upsert("slack", "T-KILLED", "Written before SIGKILL");
             System.out.println(READY);
             System.out.flush();
             // wait to be killed; bounded so that a test that dies first leaves no process forever
-            new java.util.concurrent.CountDownLatch(1).await(2, java.util.concurrent.TimeUnit.MINUTES);
+            new java.util.concurrent.CountDownLatch(1)
+                    .await(2, java.util.concurrent.TimeUnit.MINUTES);
         }
     }
 }

@@ -14,8 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InteractionLogsTest {
     private static final Instant NOW = Instant.parse("2026-03-10T15:30:00Z");
     private static final LocalDate DAY = LocalDate.parse("2026-03-10");
-    private static final LogCodes CODES = new LogCodes("member_request", List.of("stress", "grief"), "15_30",
-            List.of("none"), null, false);
+    private static final LogCodes CODES =
+            new LogCodes(
+                    "member_request",
+                    List.of("stress", "grief"),
+                    "15_30",
+                    List.of("none"),
+                    null,
+                    false);
 
     private final Jdbi jdbi;
     private final InteractionLogs logs;
@@ -32,20 +38,27 @@ class InteractionLogsTest {
     @Test
     void a_stored_log_reads_back_with_its_codes() {
         LogEntry e = logs.insert(mine.id(), DAY, CODES, "p1", NOW, NOW.plusSeconds(86_400));
-        assertThat(logs.find(mine.id(), e.id())).get().satisfies(r -> {
-            assertThat(r.topicCodes()).containsExactly("stress", "grief");
-            assertThat(r.referralCodes()).containsExactly("none");
-            assertThat(r.logDate()).isEqualTo(DAY);
-        });
+        assertThat(logs.find(mine.id(), e.id()))
+                .get()
+                .satisfies(
+                        r -> {
+                            assertThat(r.topicCodes()).containsExactly("stress", "grief");
+                            assertThat(r.referralCodes()).containsExactly("none");
+                            assertThat(r.logDate()).isEqualTo(DAY);
+                        });
     }
 
     @Test
     void a_log_can_be_corrected_before_it_is_sealed_but_not_after() {
         LogEntry e = logs.insert(mine.id(), DAY, CODES, "p2", NOW, NOW.plusSeconds(86_400));
-        LogCodes changed = new LogCodes("group_debrief", List.of("sleep"), "lt_15", List.of("eap"), null, true);
+        LogCodes changed =
+                new LogCodes(
+                        "group_debrief", List.of("sleep"), "lt_15", List.of("eap"), null, true);
 
         assertThat(logs.correct(mine.id(), e.id(), "p2", changed, NOW.plusSeconds(3_600)))
-                .get().extracting(LogEntry::contactType).isEqualTo("group_debrief");
+                .get()
+                .extracting(LogEntry::contactType)
+                .isEqualTo("group_debrief");
         assertThat(logs.correct(mine.id(), e.id(), "p2", CODES, NOW.plusSeconds(86_400))).isEmpty();
         assertThat(logs.correct(mine.id(), e.id(), "someone-else", CODES, NOW)).isEmpty();
     }
@@ -70,13 +83,23 @@ class InteractionLogsTest {
     @Test
     void sealed_rows_lose_their_time_of_day_but_open_rows_keep_it() {
         LogEntry sealed = logs.insert(mine.id(), DAY, CODES, "p4", NOW, NOW.plusSeconds(86_400));
-        LogEntry open = logs.insert(mine.id(), DAY, CODES, "p4", NOW.plusSeconds(80_000),
-                NOW.plusSeconds(166_400));
+        LogEntry open =
+                logs.insert(
+                        mine.id(),
+                        DAY,
+                        CODES,
+                        "p4",
+                        NOW.plusSeconds(80_000),
+                        NOW.plusSeconds(166_400));
 
         assertThat(logs.coarsenSealed(mine.id(), NOW.plusSeconds(90_000))).isEqualTo(1);
-        assertThat(logs.find(mine.id(), sealed.id())).get().extracting(LogEntry::createdAt)
+        assertThat(logs.find(mine.id(), sealed.id()))
+                .get()
+                .extracting(LogEntry::createdAt)
                 .isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
-        assertThat(logs.find(mine.id(), open.id())).get().extracting(LogEntry::createdAt)
+        assertThat(logs.find(mine.id(), open.id()))
+                .get()
+                .extracting(LogEntry::createdAt)
                 .isEqualTo(NOW.plusSeconds(80_000));
     }
 

@@ -46,10 +46,12 @@ class OutboxTest {
         assertThat(first).extracting(OutboxEntry::idempotencyKey).containsExactly("due");
         assertThat(first.get(0).attempts()).isEqualTo(1);
         assertThat(outbox.claim("w2", T0.plusSeconds(10), T0.plusSeconds(40), 10))
-                .as("leased to w1").isEmpty();
+                .as("leased to w1")
+                .isEmpty();
         assertThat(outbox.claim("w2", T0.plusSeconds(61), T0.plusSeconds(90), 10))
                 .as("w1's lease expired (a crashed sender) and 'later' came due")
-                .extracting(OutboxEntry::idempotencyKey).containsExactlyInAnyOrder("due", "later");
+                .extracting(OutboxEntry::idempotencyKey)
+                .containsExactlyInAnyOrder("due", "later");
     }
 
     @Test
@@ -58,9 +60,12 @@ class OutboxTest {
         OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
         assertThat(outbox.markSent(row.id(), "someone-else", T0, "D1", "m1")).isFalse();
         assertThat(outbox.markSent(row.id(), "w1", T0, "D1", "m1")).isTrue();
-        assertThat(outbox.claim("w1", T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), 10)).isEmpty();
-        assertThat(outbox.findByKey(agency.id(), "once")).get()
-                .extracting(OutboxEntry::state, OutboxEntry::platformMessageId).containsExactly("sent", "m1");
+        assertThat(outbox.claim("w1", T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), 10))
+                .isEmpty();
+        assertThat(outbox.findByKey(agency.id(), "once"))
+                .get()
+                .extracting(OutboxEntry::state, OutboxEntry::platformMessageId)
+                .containsExactly("sent", "m1");
     }
 
     @Test
@@ -82,14 +87,16 @@ class OutboxTest {
             List<Callable<List<Long>>> workers = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 String worker = "w" + w;
-                workers.add(() -> {
-                    List<Long> mine = new ArrayList<>();
-                    List<OutboxEntry> batch;
-                    while (!(batch = outbox.claim(worker, T0, T0.plusSeconds(600), 7)).isEmpty()) {
-                        batch.forEach(e -> mine.add(e.id()));
-                    }
-                    return mine;
-                });
+                workers.add(
+                        () -> {
+                            List<Long> mine = new ArrayList<>();
+                            List<OutboxEntry> batch;
+                            while (!(batch = outbox.claim(worker, T0, T0.plusSeconds(600), 7))
+                                    .isEmpty()) {
+                                batch.forEach(e -> mine.add(e.id()));
+                            }
+                            return mine;
+                        });
             }
             Set<Long> seen = new HashSet<>();
             int total = 0;

@@ -3,16 +3,24 @@ package org.tenfour.storage;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
-/** Test-data builders for peers, check-ins and connection requests (kept apart from {@link TestData}). */
+/**
+ * Test-data builders for peers, check-ins and connection requests (kept apart from {@link
+ * TestData}).
+ */
 public final class PeerTestData {
-    private PeerTestData() {
-    }
+    private PeerTestData() {}
 
     /** A new member of the agency with the given platform id and name, made an active peer. */
     public static Member peer(Jdbi jdbi, Agency agency, String platformUserId, String name) {
-        Member m = jdbi.onDemand(Members.class).upsert(agency.id(), platformUserId, name, "America/Chicago");
-        jdbi.useHandle(h -> h.createUpdate("insert into peer (member_id, agency_id) values (:m, :a)")
-                .bind("m", m.id()).bind("a", agency.id()).execute());
+        Member m =
+                jdbi.onDemand(Members.class)
+                        .upsert(agency.id(), platformUserId, name, "America/Chicago");
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate("insert into peer (member_id, agency_id) values (:m, :a)")
+                                .bind("m", m.id())
+                                .bind("a", agency.id())
+                                .execute());
         return m;
     }
 

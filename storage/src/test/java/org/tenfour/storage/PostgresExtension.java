@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One embedded PostgreSQL per test run; each test class gets a fresh database cloned from a template
- * that the production Flyway migrations built. Inject {@link TestDatabase} into a constructor,
- * a {@code @BeforeAll} or a test method.
+ * One embedded PostgreSQL per test run; each test class gets a fresh database cloned from a
+ * template that the production Flyway migrations built. Inject {@link TestDatabase} into a
+ * constructor, a {@code @BeforeAll} or a test method.
  *
  * <pre>{@code
  * @ExtendWith(PostgresExtension.class)
@@ -29,7 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
     private static final String TEMPLATE = "tenfour_template";
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NS =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -48,8 +49,10 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
 
     private static TestDatabase database(ExtensionContext context) {
         ExtensionContext classContext = classContext(context);
-        return classContext.getStore(NS).getOrComputeIfAbsent("db",
-                k -> createDatabase(server(context)), TestDatabase.class);
+        return classContext
+                .getStore(NS)
+                .getOrComputeIfAbsent(
+                        "db", k -> createDatabase(server(context)), TestDatabase.class);
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {
@@ -61,7 +64,9 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
     }
 
     private static Server server(ExtensionContext context) {
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent("server", k -> Server.start(), Server.class);
+        return context.getRoot()
+                .getStore(NS)
+                .getOrComputeIfAbsent("server", k -> Server.start(), Server.class);
     }
 
     private static TestDatabase createDatabase(Server server) {
@@ -70,7 +75,8 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(server.embedded.jdbcUrl(name));
         ds.setUser("postgres");
-        return new TestDatabase(name, server.embedded.jdbcUrl(name), ds, Database.configure(Jdbi.create(ds)));
+        return new TestDatabase(
+                name, server.embedded.jdbcUrl(name), ds, Database.configure(Jdbi.create(ds)));
     }
 
     /** The one server of this run, closed when the run ends. */
@@ -102,7 +108,7 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
 
         void execute(String sql) {
             try (Connection c = DriverManager.getConnection(embedded.jdbcUrl(), "postgres", null);
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException(sql + ": " + e.getMessage(), e);

@@ -29,11 +29,16 @@ class RepositoryTenancyTest {
         assertThat(members.findByPlatformUser(mine.id(), m.platformUserId())).isEmpty();
         assertThat(members.list(mine.id())).extracting(Member::id).doesNotContain(m.id());
         Member own = TestData.member(jdbi, mine);
-        assertThat(members.findAll(mine.id(), new java.util.UUID[] {m.id(), own.id()})).containsExactly(own);
-        assertThat(members.findAll(theirs.id(), new java.util.UUID[] {m.id(), own.id()})).containsExactly(m);
+        assertThat(members.findAll(mine.id(), new java.util.UUID[] {m.id(), own.id()}))
+                .containsExactly(own);
+        assertThat(members.findAll(theirs.id(), new java.util.UUID[] {m.id(), own.id()}))
+                .containsExactly(m);
         assertThat(members.setOptedOut(mine.id(), m.id(), true)).isZero();
         assertThat(members.delete(mine.id(), m.id())).isZero();
-        assertThat(members.find(theirs.id(), m.id())).get().extracting(Member::optedOut).isEqualTo(false);
+        assertThat(members.find(theirs.id(), m.id()))
+                .get()
+                .extracting(Member::optedOut)
+                .isEqualTo(false);
     }
 
     @Test
@@ -42,7 +47,9 @@ class RepositoryTenancyTest {
         Member a = members.upsert(mine.id(), "USHARED", "A", null);
         Member b = members.upsert(theirs.id(), "USHARED", "B", null);
         assertThat(a.id()).isNotEqualTo(b.id());
-        assertThat(members.findByPlatformUser(mine.id(), "USHARED")).map(Member::displayName).contains("A");
+        assertThat(members.findByPlatformUser(mine.id(), "USHARED"))
+                .map(Member::displayName)
+                .contains("A");
     }
 
     @Test
@@ -60,7 +67,9 @@ class RepositoryTenancyTest {
         AuditLog audit = jdbi.onDemand(AuditLog.class);
         audit.record(theirs.id(), "UCOORD", "cadence", "off", "every 30 days", Instant.now());
         assertThat(audit.recent(mine.id(), 10)).isEmpty();
-        assertThat(audit.recent(theirs.id(), 10)).extracting(AuditEntry::newValue).containsExactly("every 30 days");
+        assertThat(audit.recent(theirs.id(), 10))
+                .extracting(AuditEntry::newValue)
+                .containsExactly("every 30 days");
     }
 
     @Test

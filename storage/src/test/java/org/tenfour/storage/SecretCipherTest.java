@@ -12,7 +12,8 @@ class SecretCipherTest {
 
     @Test
     void what_is_encrypted_decrypts_to_the_same_text() {
-        assertThat(cipher.decrypt(cipher.encrypt("xoxb-123-456-abc"))).isEqualTo("xoxb-123-456-abc");
+        assertThat(cipher.decrypt(cipher.encrypt("xoxb-123-456-abc")))
+                .isEqualTo("xoxb-123-456-abc");
     }
 
     @Test
@@ -28,7 +29,8 @@ class SecretCipherTest {
     void a_changed_byte_makes_decryption_fail() {
         byte[] sealed = cipher.encrypt("xoxb-123-456-abc");
         sealed[sealed.length - 3] ^= 1;
-        assertThatThrownBy(() -> cipher.decrypt(sealed)).isInstanceOf(StorageException.class)
+        assertThatThrownBy(() -> cipher.decrypt(sealed))
+                .isInstanceOf(StorageException.class)
                 .hasMessageContaining("tampered");
     }
 
@@ -43,17 +45,22 @@ class SecretCipherTest {
     void a_ciphertext_bound_to_one_workspace_does_not_decrypt_for_another() {
         byte[] sealed = cipher.encrypt("xoxb-123-456-abc", "T111");
         assertThat(cipher.decrypt(sealed, "T111")).isEqualTo("xoxb-123-456-abc");
-        assertThatThrownBy(() -> cipher.decrypt(sealed, "T222")).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> cipher.decrypt(sealed, "T222"))
+                .isInstanceOf(StorageException.class);
     }
 
     @Test
     void a_key_of_the_wrong_length_is_refused_without_showing_the_key() {
-        String shortKey = Base64.getEncoder().encodeToString("sixteen-byte-key".getBytes(StandardCharsets.US_ASCII));
+        String shortKey =
+                Base64.getEncoder()
+                        .encodeToString("sixteen-byte-key".getBytes(StandardCharsets.US_ASCII));
         assertThatThrownBy(() -> SecretCipher.fromBase64(shortKey))
-                .hasMessageContaining("TENFOUR_SECRET_KEY").hasMessageContaining("32 bytes")
+                .hasMessageContaining("TENFOUR_SECRET_KEY")
+                .hasMessageContaining("32 bytes")
                 .hasMessageNotContaining(shortKey);
         assertThatThrownBy(() -> SecretCipher.fromBase64("not base64 !!"))
-                .hasMessageContaining("TENFOUR_SECRET_KEY").hasMessageNotContaining("not base64 !!");
+                .hasMessageContaining("TENFOUR_SECRET_KEY")
+                .hasMessageNotContaining("not base64 !!");
         assertThatThrownBy(() -> SecretCipher.fromBase64(" ")).hasMessageContaining("not set");
     }
 }

@@ -21,14 +21,23 @@ class SlackInstallationRepositoryTest {
 
     SlackInstallationRepositoryTest(TestDatabase db) {
         this.jdbi = db.jdbi();
-        this.repo = new SlackInstallationRepository(jdbi, SecretCipher.fromBase64(SecretCipher.newKey()));
+        this.repo =
+                new SlackInstallationRepository(
+                        jdbi, SecretCipher.fromBase64(SecretCipher.newKey()));
         this.mine = TestData.agency(jdbi);
         this.theirs = TestData.agency(jdbi);
     }
 
     private static SlackInstallationRecord install(Agency agency, String token) {
-        return new SlackInstallationRecord(agency.id(), agency.workspaceId(), "Fire District 7", "UBOT",
-                token, "commands,chat:write", "UINSTALLER", null);
+        return new SlackInstallationRecord(
+                agency.id(),
+                agency.workspaceId(),
+                "Fire District 7",
+                "UBOT",
+                token,
+                "commands,chat:write",
+                "UINSTALLER",
+                null);
     }
 
     @Test
@@ -48,14 +57,26 @@ class SlackInstallationRepositoryTest {
     @Test
     void the_token_column_holds_ciphertext_not_the_token() {
         repo.save(install(mine, TOKEN));
-        byte[] stored = jdbi.withHandle(h -> h.createQuery(
-                        "select bot_token_enc from platform_installation where workspace_id = :t")
-                .bind("t", mine.workspaceId()).mapTo(byte[].class).one());
+        byte[] stored =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select bot_token_enc from platform_installation where workspace_id = :t")
+                                        .bind("t", mine.workspaceId())
+                                        .mapTo(byte[].class)
+                                        .one());
         assertThat(stored).isNotEmpty();
-        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("xoxb").doesNotContain("secret");
-        String asText = jdbi.withHandle(h -> h.createQuery(
-                        "select encode(bot_token_enc, 'escape') from platform_installation where workspace_id = :t")
-                .bind("t", mine.workspaceId()).mapTo(String.class).one());
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+                .doesNotContain("xoxb")
+                .doesNotContain("secret");
+        String asText =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select encode(bot_token_enc, 'escape') from platform_installation where workspace_id = :t")
+                                        .bind("t", mine.workspaceId())
+                                        .mapTo(String.class)
+                                        .one());
         assertThat(asText).doesNotContain(TOKEN);
     }
 
@@ -63,7 +84,8 @@ class SlackInstallationRepositoryTest {
     void a_reinstall_replaces_the_token() {
         repo.save(install(mine, TOKEN));
         repo.save(install(mine, "xoxb-new-token"));
-        assertThat(repo.findByTeam(mine.workspaceId())).map(SlackInstallationRecord::botToken)
+        assertThat(repo.findByTeam(mine.workspaceId()))
+                .map(SlackInstallationRecord::botToken)
                 .contains("xoxb-new-token");
     }
 
@@ -80,24 +102,40 @@ class SlackInstallationRepositoryTest {
     @Test
     void an_agency_cannot_take_over_a_workspace_installed_for_another() {
         repo.save(install(theirs, TOKEN));
-        SlackInstallationRecord hijack = new SlackInstallationRecord(mine.id(), theirs.workspaceId(), "X",
-                "UEVIL", "xoxb-evil", "commands", "UEVIL", null);
+        SlackInstallationRecord hijack =
+                new SlackInstallationRecord(
+                        mine.id(),
+                        theirs.workspaceId(),
+                        "X",
+                        "UEVIL",
+                        "xoxb-evil",
+                        "commands",
+                        "UEVIL",
+                        null);
 
         assertThat(repo.save(hijack)).isFalse();
-        assertThat(repo.findByTeam(theirs.workspaceId())).map(SlackInstallationRecord::botToken).contains(TOKEN);
+        assertThat(repo.findByTeam(theirs.workspaceId()))
+                .map(SlackInstallationRecord::botToken)
+                .contains(TOKEN);
     }
 
     @Test
     void a_token_copied_into_another_workspaces_row_does_not_decrypt() {
         repo.save(install(mine, TOKEN));
         repo.save(install(theirs, "xoxb-theirs"));
-        jdbi.useHandle(h -> h.createUpdate("""
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        """
                         update platform_installation set bot_token_enc =
                             (select bot_token_enc from platform_installation where workspace_id = :from)
                         where workspace_id = :to""")
-                .bind("from", theirs.workspaceId()).bind("to", mine.workspaceId()).execute());
+                                .bind("from", theirs.workspaceId())
+                                .bind("to", mine.workspaceId())
+                                .execute());
 
-        assertThatThrownBy(() -> repo.findByTeam(mine.workspaceId())).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> repo.findByTeam(mine.workspaceId()))
+                .isInstanceOf(StorageException.class);
     }
 
     @Test
@@ -131,9 +169,13 @@ class SlackInstallationRepositoryTest {
     void oauth_states_are_stored_hashed() {
         Instant now = Instant.now();
         repo.issueState("plain-state-value", now.plusSeconds(600), now);
-        long plain = jdbi.withHandle(h -> h.createQuery(
-                "select count(*) from slack_oauth_state where state_hash = 'plain-state-value'")
-                .mapTo(Long.class).one());
+        long plain =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select count(*) from slack_oauth_state where state_hash = 'plain-state-value'")
+                                        .mapTo(Long.class)
+                                        .one());
         assertThat(plain).isZero();
     }
 }

@@ -5,8 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Test-data builders for agencies and members. */
 public final class TestData {
-    private TestData() {
-    }
+    private TestData() {}
 
     /** A new Slack agency with a unique workspace id. */
     public static Agency agency(Jdbi jdbi) {
@@ -17,6 +16,7 @@ public final class TestData {
     /** A new member of the agency with a unique user id. */
     public static Member member(Jdbi jdbi, Agency agency) {
         String user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        return jdbi.onDemand(Members.class).upsert(agency.id(), user, "Member " + user, "America/Chicago");
+        return jdbi.onDemand(Members.class)
+                .upsert(agency.id(), user, "Member " + user, "America/Chicago");
     }
 }

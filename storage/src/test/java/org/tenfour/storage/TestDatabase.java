@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A fresh, fully migrated database of the test run's embedded PostgreSQL, owned by one test class.
  *
- * @param name    the database's name
+ * @param name the database's name
  * @param jdbcUrl its JDBC URL (user {@code postgres}, no password)
  */
 public record TestDatabase(String name, String jdbcUrl, DataSource dataSource, Jdbi jdbi) {

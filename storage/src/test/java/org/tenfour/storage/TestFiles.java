@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** File helpers for tests. */
 public final class TestFiles {
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** Deletes a directory tree, ignoring what is already gone. */
     public static void deleteRecursively(Path dir) {

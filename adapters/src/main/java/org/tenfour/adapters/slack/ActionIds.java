@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Slack wants action ids unique within a block, while the product may give two buttons the same
- * action id and different values ({@code checkin.answer}: ok / talk). Repeats are sent as
- * {@code id#2}, {@code id#3} and read back without the suffix.
+ * action id and different values ({@code checkin.answer}: ok / talk). Repeats are sent as {@code
+ * id#2}, {@code id#3} and read back without the suffix.
  */
 final class ActionIds {
     private static final Pattern SUFFIX = Pattern.compile("#\\d+$");

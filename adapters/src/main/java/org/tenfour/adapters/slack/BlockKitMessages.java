@@ -21,11 +21,11 @@ import org.tenfour.adapters.Message;
 final class BlockKitMessages {
     /** Slack's limit on a section's text. */
     static final int SECTION_LIMIT = 3000;
+
     /** Slack's limit on elements in a context block. */
     static final int CONTEXT_LIMIT = 10;
 
-    private BlockKitMessages() {
-    }
+    private BlockKitMessages() {}
 
     static List<LayoutBlock> blocks(Message message) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -41,8 +41,13 @@ final class BlockKitMessages {
             ActionIds ids = new ActionIds();
             List<BlockElement> buttons = new ArrayList<>();
             for (Button b : message.buttons()) {
-                buttons.add(button(e -> e.actionId(ids.unique(b.actionId())).text(plainText(b.label()))
-                        .value(b.value()).style(style(b.style()))));
+                buttons.add(
+                        button(
+                                e ->
+                                        e.actionId(ids.unique(b.actionId()))
+                                                .text(plainText(b.label()))
+                                                .value(b.value())
+                                                .style(style(b.style()))));
             }
             blocks.add(actions(a -> a.elements(buttons)));
         }

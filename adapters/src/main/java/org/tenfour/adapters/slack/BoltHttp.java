@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Javalin ↔ Bolt, the way Bolt's own http4k adapter does it: request in, status/type/headers/body out. */
+/**
+ * Javalin ↔ Bolt, the way Bolt's own http4k adapter does it: request in, status/type/headers/body
+ * out.
+ */
 final class BoltHttp {
-    private BoltHttp() {
-    }
+    private BoltHttp() {}
 
     static SlackRequestParser.HttpRequest request(Context ctx, String requestUri, String body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -34,7 +36,8 @@ final class BoltHttp {
     static void write(Response response, Context ctx) {
         ctx.status(response.getStatusCode() == null ? 200 : response.getStatusCode());
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
+            response.getHeaders()
+                    .forEach((name, values) -> values.forEach(v -> ctx.res().addHeader(name, v)));
         }
         if (response.getContentType() != null) {
             ctx.contentType(response.getContentType());
@@ -43,7 +46,8 @@ final class BoltHttp {
     }
 
     static void reply(Context ctx, int status, String shortReason) {
-        ctx.status(status).contentType("application/json; charset=utf-8")
+        ctx.status(status)
+                .contentType("application/json; charset=utf-8")
                 .result("{\"error\":\"" + shortReason + "\"}");
     }
 }

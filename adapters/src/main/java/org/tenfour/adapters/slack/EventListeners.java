@@ -2,7 +2,6 @@ package org.tenfour.adapters.slack;
 
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
@@ -32,8 +31,12 @@ final class EventListeners {
     private final EventLedger ledger;
     private final Executor executor;
 
-    EventListeners(InboundHandler handler, SlackWebApi api, SlackInstallations installations, EventLedger ledger,
-                   Executor executor) {
+    EventListeners(
+            InboundHandler handler,
+            SlackWebApi api,
+            SlackInstallations installations,
+            EventLedger ledger,
+            Executor executor) {
         this.handler = handler;
         this.api = api;
         this.installations = installations;
@@ -42,34 +45,75 @@ final class EventListeners {
     }
 
     void register(App app) {
-        app.event(AppHomeOpenedEvent.class, (p, ctx) -> {
-            String tab = p.getEvent().getTab();
-            if (tab != null && !"home".equals(tab)) {
-                return ctx.ack(); // the Messages tab: nothing to publish
-            }
-            String token = ctx.getBotToken();
-            return later(p, "app_home_opened", () -> homeOpened(p.getTeamId(), p.getEvent().getUser(), token));
-        });
-        app.event(MemberJoinedChannelEvent.class, (p, ctx) -> later(p, "member_joined_channel", () ->
-                membership(p.getTeamId(), p.getEvent().getUser(), p.getEvent().getChannel(), Change.MEMBER_JOINED)));
-        app.event(MemberLeftChannelEvent.class, (p, ctx) -> later(p, "member_left_channel", () ->
-                membership(p.getTeamId(), p.getEvent().getUser(), p.getEvent().getChannel(), Change.MEMBER_LEFT)));
-        app.event(MessageEvent.class, (p, ctx) -> {
-            MessageEvent m = p.getEvent();
-            if (!isPersonToBot(m, ctx.getBotUserId())) {
-                return ctx.ack(); // channel messages, bots (the bot itself included), edits and joins
-            }
-            String token = ctx.getBotToken();
-            return later(p, "message.im", () -> directMessage(p.getTeamId(), m.getUser(), m.getChannel(), m.getText(), token));
-        });
-        app.event(AppUninstalledEvent.class, (p, ctx) -> later(p, "app_uninstalled", () -> removed(p.getTeamId())));
-        app.event(TokensRevokedEvent.class, (p, ctx) -> {
-            TokensRevokedEvent.Tokens tokens = p.getEvent().getTokens();
-            if (tokens == null || tokens.getBot() == null || tokens.getBot().isEmpty()) {
-                return ctx.ack(); // only user tokens, which TenFour never holds
-            }
-            return later(p, "tokens_revoked", () -> removed(p.getTeamId()));
-        });
+        app.event(
+                AppHomeOpenedEvent.class,
+                (p, ctx) -> {
+                    String tab = p.getEvent().getTab();
+                    if (tab != null && !"home".equals(tab)) {
+                        return ctx.ack(); // the Messages tab: nothing to publish
+                    }
+                    String token = ctx.getBotToken();
+                    return later(
+                            p,
+                            "app_home_opened",
+                            () -> homeOpened(p.getTeamId(), p.getEvent().getUser(), token));
+                });
+        app.event(
+                MemberJoinedChannelEvent.class,
+                (p, ctx) ->
+                        later(
+                                p,
+                                "member_joined_channel",
+                                () ->
+                                        membership(
+                                                p.getTeamId(),
+                                                p.getEvent().getUser(),
+                                                p.getEvent().getChannel(),
+                                                Change.MEMBER_JOINED)));
+        app.event(
+                MemberLeftChannelEvent.class,
+                (p, ctx) ->
+                        later(
+                                p,
+                                "member_left_channel",
+                                () ->
+                                        membership(
+                                                p.getTeamId(),
+                                                p.getEvent().getUser(),
+                                                p.getEvent().getChannel(),
+                                                Change.MEMBER_LEFT)));
+        app.event(
+                MessageEvent.class,
+                (p, ctx) -> {
+                    MessageEvent m = p.getEvent();
+                    if (!isPersonToBot(m, ctx.getBotUserId())) {
+                        return ctx.ack(); // channel messages, bots (the bot itself included), edits
+                        // and joins
+                    }
+                    String token = ctx.getBotToken();
+                    return later(
+                            p,
+                            "message.im",
+                            () ->
+                                    directMessage(
+                                            p.getTeamId(),
+                                            m.getUser(),
+                                            m.getChannel(),
+                                            m.getText(),
+                                            token));
+                });
+        app.event(
+                AppUninstalledEvent.class,
+                (p, ctx) -> later(p, "app_uninstalled", () -> removed(p.getTeamId())));
+        app.event(
+                TokensRevokedEvent.class,
+                (p, ctx) -> {
+                    TokensRevokedEvent.Tokens tokens = p.getEvent().getTokens();
+                    if (tokens == null || tokens.getBot() == null || tokens.getBot().isEmpty()) {
+                        return ctx.ack(); // only user tokens, which TenFour never holds
+                    }
+                    return later(p, "tokens_revoked", () -> removed(p.getTeamId()));
+                });
     }
 
     private Response later(EventsApiPayload<?> payload, String type, Runnable work) {
@@ -79,14 +123,19 @@ final class EventListeners {
             return Response.ok();
         }
         try {
-            executor.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    log.warn("slack event {} {} team={} failed: {}", type, eventId, payload.getTeamId(),
-                            e.getClass().getSimpleName());
-                }
-            });
+            executor.execute(
+                    () -> {
+                        try {
+                            work.run();
+                        } catch (RuntimeException e) {
+                            log.warn(
+                                    "slack event {} {} team={} failed: {}",
+                                    type,
+                                    eventId,
+                                    payload.getTeamId(),
+                                    e.getClass().getSimpleName());
+                        }
+                    });
         } catch (RejectedExecutionException e) {
             log.warn("slack event {} {} dropped: adapter closed", type, eventId);
         }
@@ -100,30 +149,44 @@ final class EventListeners {
         }
     }
 
-    /** A person's own plain message in their DM with the bot: no subtype, no bot, not the bot itself. */
+    /**
+     * A person's own plain message in their DM with the bot: no subtype, no bot, not the bot
+     * itself.
+     */
     static boolean isPersonToBot(MessageEvent m, String botUserId) {
-        return "im".equals(m.getChannelType()) && m.getSubtype() == null && m.getBotId() == null
-                && m.getUser() != null && !m.getUser().equals(botUserId)
-                && m.getText() != null && !m.getText().isBlank();
+        return "im".equals(m.getChannelType())
+                && m.getSubtype() == null
+                && m.getBotId() == null
+                && m.getUser() != null
+                && !m.getUser().equals(botUserId)
+                && m.getText() != null
+                && !m.getText().isBlank();
     }
 
-    private void directMessage(String team, String user, String channel, String text, String token) {
-        Reply reply = handler.handle(new InboundEvent.DirectMessage(Inbound.actor(team, user),
-                text, Inbound.channel(team, channel)));
+    private void directMessage(
+            String team, String user, String channel, String text, String token) {
+        Reply reply =
+                handler.handle(
+                        new InboundEvent.DirectMessage(
+                                Inbound.actor(team, user), text, Inbound.channel(team, channel)));
         if (reply instanceof Reply.Private r) {
             api.postMessage(token, channel, r.message());
         }
     }
 
     private void membership(String team, String user, String channel, Change change) {
-        handler.handle(new InboundEvent.MembershipChanged(Inbound.actor(team, user), change,
-                Inbound.channel(team, channel)));
+        handler.handle(
+                new InboundEvent.MembershipChanged(
+                        Inbound.actor(team, user), change, Inbound.channel(team, channel)));
     }
 
     private void removed(String team) {
         installations.delete(team);
         log.info("slack app removed from team={}; installation deleted", team);
-        handler.handle(new InboundEvent.MembershipChanged(Inbound.actor(team, Inbound.SLACKBOT), Change.BOT_REMOVED,
-                Inbound.channel(team, team)));
+        handler.handle(
+                new InboundEvent.MembershipChanged(
+                        Inbound.actor(team, Inbound.SLACKBOT),
+                        Change.BOT_REMOVED,
+                        Inbound.channel(team, team)));
     }
 }

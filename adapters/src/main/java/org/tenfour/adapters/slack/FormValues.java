@@ -12,21 +12,22 @@ import java.util.Map;
  * the ISO date, the text. An unanswered field gives an empty list.
  */
 final class FormValues {
-    private FormValues() {
-    }
+    private FormValues() {}
 
     static Map<String, List<String>> from(ViewState state) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (state == null || state.getValues() == null) {
             return values;
         }
-        state.getValues().forEach((blockId, actions) -> {
-            List<String> answer = new ArrayList<>();
-            if (actions != null) {
-                actions.values().forEach(v -> answer.addAll(read(v)));
-            }
-            values.put(blockId, List.copyOf(answer));
-        });
+        state.getValues()
+                .forEach(
+                        (blockId, actions) -> {
+                            List<String> answer = new ArrayList<>();
+                            if (actions != null) {
+                                actions.values().forEach(v -> answer.addAll(read(v)));
+                            }
+                            values.put(blockId, List.copyOf(answer));
+                        });
         return values;
     }
 

@@ -14,8 +14,7 @@ final class Inbound {
     /** Slack's own system user, the actor of events no person caused (an uninstall). */
     static final String SLACKBOT = "USLACKBOT";
 
-    private Inbound() {
-    }
+    private Inbound() {}
 
     static Actor actor(String teamId, String userId) {
         // Slack's payloads do not say whether the user is an admin; ChatPlatform.profile() does.
@@ -28,13 +27,20 @@ final class Inbound {
 
     static InboundEvent.Command command(SlashCommandPayload p) {
         String name = p.getCommand() == null ? "" : p.getCommand().replaceFirst("^/", "");
-        return new InboundEvent.Command(actor(p.getTeamId(), p.getUserId()), name,
-                SlackText.normaliseMentions(p.getText()), channel(p.getTeamId(), p.getChannelId()), p.getTriggerId());
+        return new InboundEvent.Command(
+                actor(p.getTeamId(), p.getUserId()),
+                name,
+                SlackText.normaliseMentions(p.getText()),
+                channel(p.getTeamId(), p.getChannelId()),
+                p.getTriggerId());
     }
 
     static InboundEvent.ButtonPressed buttonPressed(BlockActionPayload p, String fallbackTeamId) {
-        String team = teamOf(p.getTeam() == null ? null : p.getTeam().getId(),
-                p.getUser() == null ? null : p.getUser().getTeamId(), fallbackTeamId);
+        String team =
+                teamOf(
+                        p.getTeam() == null ? null : p.getTeam().getId(),
+                        p.getUser() == null ? null : p.getUser().getTeamId(),
+                        fallbackTeamId);
         BlockActionPayload.Action action = p.getActions().get(0);
         String channelId = channelOf(p);
         Address where = channelId == null ? null : channel(team, channelId);
@@ -46,8 +52,13 @@ final class Inbound {
         if (channelId != null && ts != null) {
             message = new Delivery(channelId, ts);
         }
-        return new InboundEvent.ButtonPressed(actor(team, p.getUser().getId()), ActionIds.original(action.getActionId()),
-                action.getValue() == null ? "" : action.getValue(), where, message, p.getTriggerId());
+        return new InboundEvent.ButtonPressed(
+                actor(team, p.getUser().getId()),
+                ActionIds.original(action.getActionId()),
+                action.getValue() == null ? "" : action.getValue(),
+                where,
+                message,
+                p.getTriggerId());
     }
 
     static String channelOf(BlockActionPayload p) {
@@ -57,12 +68,20 @@ final class Inbound {
         return p.getContainer() == null ? null : p.getContainer().getChannelId();
     }
 
-    static InboundEvent.FormSubmitted formSubmitted(ViewSubmissionPayload p, String fallbackTeamId) {
-        String team = teamOf(p.getTeam() == null ? null : p.getTeam().getId(),
-                p.getUser() == null ? null : p.getUser().getTeamId(), fallbackTeamId);
-        String context = p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata();
-        return new InboundEvent.FormSubmitted(actor(team, p.getUser().getId()), p.getView().getCallbackId(),
-                FormValues.from(p.getView().getState()), context);
+    static InboundEvent.FormSubmitted formSubmitted(
+            ViewSubmissionPayload p, String fallbackTeamId) {
+        String team =
+                teamOf(
+                        p.getTeam() == null ? null : p.getTeam().getId(),
+                        p.getUser() == null ? null : p.getUser().getTeamId(),
+                        fallbackTeamId);
+        String context =
+                p.getView().getPrivateMetadata() == null ? "" : p.getView().getPrivateMetadata();
+        return new InboundEvent.FormSubmitted(
+                actor(team, p.getUser().getId()),
+                p.getView().getCallbackId(),
+                FormValues.from(p.getView().getState()),
+                context);
     }
 
     private static String teamOf(String... candidates) {

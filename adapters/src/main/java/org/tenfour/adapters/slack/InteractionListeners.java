@@ -22,8 +22,8 @@ import org.tenfour.adapters.Reply;
 
 /**
  * Slash commands, button presses and modal submissions: each is handed to the product and its
- * {@link Reply} turned into the acknowledgement (ephemeral text, modal errors) or a Web API call made
- * before acknowledging (views.open needs the trigger id within three seconds).
+ * {@link Reply} turned into the acknowledgement (ephemeral text, modal errors) or a Web API call
+ * made before acknowledging (views.open needs the trigger id within three seconds).
  */
 final class InteractionListeners {
     private static final Logger log = LoggerFactory.getLogger(InteractionListeners.class);
@@ -48,7 +48,11 @@ final class InteractionListeners {
         SlashCommandPayload p = req.getPayload();
         InboundEvent.Command command = Inbound.command(p);
         Reply reply = handler.handle(command);
-        log.debug("slack command /{} team={} reply={}", command.name(), p.getTeamId(), Replies.kind(reply));
+        log.debug(
+                "slack command /{} team={} reply={}",
+                command.name(),
+                p.getTeamId(),
+                Replies.kind(reply));
         if (reply instanceof Reply.Private r) {
             return ephemeral(ctx, r.message());
         }
@@ -71,8 +75,11 @@ final class InteractionListeners {
     }
 
     private static Response ephemeral(SlashCommandContext ctx, Message message) {
-        return ctx.ack(r -> r.responseType("ephemeral").text(BlockKitMessages.fallback(message))
-                .blocks(BlockKitMessages.blocks(message)));
+        return ctx.ack(
+                r ->
+                        r.responseType("ephemeral")
+                                .text(BlockKitMessages.fallback(message))
+                                .blocks(BlockKitMessages.blocks(message)));
     }
 
     private Response action(BlockActionRequest req, ActionContext ctx) {
@@ -81,7 +88,8 @@ final class InteractionListeners {
         Reply reply = handler.handle(pressed);
         String team = pressed.actor().address().workspaceId();
         String user = pressed.actor().address().targetId();
-        log.debug("slack action {} team={} reply={}", pressed.actionId(), team, Replies.kind(reply));
+        log.debug(
+                "slack action {} team={} reply={}", pressed.actionId(), team, Replies.kind(reply));
         String token = ctx.getBotToken();
         try {
             if (reply instanceof Reply.Private r) {
@@ -96,10 +104,16 @@ final class InteractionListeners {
             } else if (reply instanceof Reply.FormAccepted r && r.confirmation() != null) {
                 api.postMessage(token, user, r.confirmation());
             } else if (reply instanceof Reply.FormErrors) {
-                log.warn("slack action {}: form errors without a form open; ignored", pressed.actionId());
+                log.warn(
+                        "slack action {}: form errors without a form open; ignored",
+                        pressed.actionId());
             }
         } catch (ChatPlatformException e) {
-            log.warn("slack reply to action {} team={} failed: {}", pressed.actionId(), team, e.getMessage());
+            log.warn(
+                    "slack reply to action {} team={} failed: {}",
+                    pressed.actionId(),
+                    team,
+                    e.getMessage());
         }
         return ctx.ack();
     }
@@ -117,13 +131,19 @@ final class InteractionListeners {
         if (reply instanceof Reply.ShowForm r) {
             return ctx.ack("update", ModalForms.modal(r.form()));
         }
-        Message dm = reply instanceof Reply.FormAccepted r ? r.confirmation()
-                : reply instanceof Reply.Private r ? r.message() : null;
+        Message dm =
+                reply instanceof Reply.FormAccepted r
+                        ? r.confirmation()
+                        : reply instanceof Reply.Private r ? r.message() : null;
         if (dm != null) {
             try {
                 api.postMessage(ctx.getBotToken(), user, dm);
             } catch (ChatPlatformException e) {
-                log.warn("slack confirmation of form {} team={} failed: {}", submitted.formId(), team, e.getMessage());
+                log.warn(
+                        "slack confirmation of form {} team={} failed: {}",
+                        submitted.formId(),
+                        team,
+                        e.getMessage());
             }
         }
         return ctx.ack();

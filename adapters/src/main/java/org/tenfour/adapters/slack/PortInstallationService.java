@@ -7,12 +7,16 @@ import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import java.util.function.Consumer;
 
-/** Bolt's {@link InstallationService} on the {@link SlackInstallations} port (bot tokens only, no user tokens). */
+/**
+ * Bolt's {@link InstallationService} on the {@link SlackInstallations} port (bot tokens only, no
+ * user tokens).
+ */
 final class PortInstallationService implements InstallationService {
     private final SlackInstallations installations;
     private final Consumer<SlackInstallation> onInstalled;
 
-    PortInstallationService(SlackInstallations installations, Consumer<SlackInstallation> onInstalled) {
+    PortInstallationService(
+            SlackInstallations installations, Consumer<SlackInstallation> onInstalled) {
         this.installations = installations;
         this.onInstalled = onInstalled;
     }
@@ -29,9 +33,14 @@ final class PortInstallationService implements InstallationService {
 
     @Override
     public void saveInstallerAndBot(Installer installer) {
-        SlackInstallation installation = new SlackInstallation(installer.getTeamId(), installer instanceof DefaultInstaller d ? d.getTeamName() : null,
-                installer.getBotUserId(), installer.getBotAccessToken(), installer.getBotScope(),
-                installer.getInstallerUserId());
+        SlackInstallation installation =
+                new SlackInstallation(
+                        installer.getTeamId(),
+                        installer instanceof DefaultInstaller d ? d.getTeamName() : null,
+                        installer.getBotUserId(),
+                        installer.getBotAccessToken(),
+                        installer.getBotScope(),
+                        installer.getInstallerUserId());
         installations.save(installation);
         onInstalled.accept(installation);
     }
@@ -56,15 +65,19 @@ final class PortInstallationService implements InstallationService {
         if (teamId == null) {
             return null;
         }
-        return installations.find(teamId).map(i -> {
-            DefaultBot bot = new DefaultBot();
-            bot.setTeamId(i.teamId());
-            bot.setTeamName(i.teamName());
-            bot.setBotUserId(i.botUserId());
-            bot.setBotAccessToken(i.botToken());
-            bot.setBotScope(i.scopes());
-            return (Bot) bot;
-        }).orElse(null);
+        return installations
+                .find(teamId)
+                .map(
+                        i -> {
+                            DefaultBot bot = new DefaultBot();
+                            bot.setTeamId(i.teamId());
+                            bot.setTeamName(i.teamName());
+                            bot.setBotUserId(i.botUserId());
+                            bot.setBotAccessToken(i.botToken());
+                            bot.setBotScope(i.scopes());
+                            return (Bot) bot;
+                        })
+                .orElse(null);
     }
 
     @Override

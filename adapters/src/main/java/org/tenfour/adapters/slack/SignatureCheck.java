@@ -10,8 +10,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Slack's v0 request signature: {@code v0=hex(HMAC-SHA256(secret, "v0:" + timestamp + ":" + body))},
- * over the raw body bytes, with the timestamp within five minutes either way.
+ * Slack's v0 request signature: {@code v0=hex(HMAC-SHA256(secret, "v0:" + timestamp + ":" +
+ * body))}, over the raw body bytes, with the timestamp within five minutes either way.
  */
 final class SignatureCheck {
     static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
@@ -19,7 +19,12 @@ final class SignatureCheck {
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
     /** The outcome; anything but {@code VALID} is answered 401. */
-    enum Verdict { VALID, MISSING_HEADERS, STALE_TIMESTAMP, BAD_SIGNATURE }
+    enum Verdict {
+        VALID,
+        MISSING_HEADERS,
+        STALE_TIMESTAMP,
+        BAD_SIGNATURE
+    }
 
     private final SecretKeySpec key;
     private final Clock clock;

@@ -24,7 +24,8 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 
 /**
- * TenFour's Slack adapter: Bolt for Java behind Javalin handlers, and the Slack {@link ChatPlatform}.
+ * TenFour's Slack adapter: Bolt for Java behind Javalin handlers, and the Slack {@link
+ * ChatPlatform}.
  *
  * <pre>{@code
  * SlackAdapter slack = new SlackAdapter(settings, handler, installations, ledger);
@@ -47,12 +48,21 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackPlatform platform;
     private final ExecutorService workers;
     private final SlackWebApi api;
-    private final java.util.concurrent.atomic.AtomicReference<String> ownTeam = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<String> ownTeam =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** An adapter with two event workers of its own and the system clock. */
-    public SlackAdapter(SlackSettings settings, InboundHandler handler, SlackInstallations installations,
-                        EventLedger ledger) {
-        this(settings, handler, installations, ledger, Executors.newFixedThreadPool(2, daemonThreads()),
+    public SlackAdapter(
+            SlackSettings settings,
+            InboundHandler handler,
+            SlackInstallations installations,
+            EventLedger ledger) {
+        this(
+                settings,
+                handler,
+                installations,
+                ledger,
+                Executors.newFixedThreadPool(2, daemonThreads()),
                 Clock.systemUTC());
     }
 
@@ -60,8 +70,13 @@ public final class SlackAdapter implements AutoCloseable {
      * An adapter whose Events API work runs on {@code eventWorkers} (shut down by {@link #close()})
      * and whose signature and OAuth-state checks read {@code clock}.
      */
-    public SlackAdapter(SlackSettings settings, InboundHandler handler, SlackInstallations installations,
-                        EventLedger ledger, ExecutorService eventWorkers, Clock clock) {
+    public SlackAdapter(
+            SlackSettings settings,
+            InboundHandler handler,
+            SlackInstallations installations,
+            EventLedger ledger,
+            ExecutorService eventWorkers,
+            Clock clock) {
         this.settings = Objects.requireNonNull(settings, "null settings");
         Objects.requireNonNull(handler, "null handler");
         this.installations = Objects.requireNonNull(installations, "null installations");
@@ -73,7 +88,13 @@ public final class SlackAdapter implements AutoCloseable {
         SlackWebApi api = new SlackWebApi(slack);
         this.api = api;
         this.platform = new SlackPlatform(api, new Tokens(settings, installations));
-        this.app = BoltApps.create(settings, slack, installations, clock, installed -> installed(handler, installed));
+        this.app =
+                BoltApps.create(
+                        settings,
+                        slack,
+                        installations,
+                        clock,
+                        installed -> installed(handler, installed));
         new InteractionListeners(handler, api).register(app);
         new EventListeners(handler, api, installations, ledger, workers).register(app);
         this.parser = new SlackRequestParser(app.config());
@@ -99,7 +120,10 @@ public final class SlackAdapter implements AutoCloseable {
         return platform;
     }
 
-    /** Stops the event workers; events not yet handled are dropped (Slack does not resend acknowledged ones). */
+    /**
+     * Stops the event workers; events not yet handled are dropped (Slack does not resend
+     * acknowledged ones).
+     */
     @Override
     public void close() {
         workers.shutdown();
@@ -108,22 +132,29 @@ public final class SlackAdapter implements AutoCloseable {
 
     private void handleEvents(Context ctx) {
         byte[] raw = ctx.bodyAsBytes();
-        SignatureCheck.Verdict verdict = signatures.check(ctx.header(SignatureCheck.TIMESTAMP_HEADER),
-                ctx.header(SignatureCheck.SIGNATURE_HEADER), raw);
+        SignatureCheck.Verdict verdict =
+                signatures.check(
+                        ctx.header(SignatureCheck.TIMESTAMP_HEADER),
+                        ctx.header(SignatureCheck.SIGNATURE_HEADER),
+                        raw);
         if (verdict != SignatureCheck.Verdict.VALID) {
             log.info("slack request refused: {} from {}", verdict, ctx.ip());
             BoltHttp.reply(ctx, 401, "invalid request signature");
             return;
         }
         String body = new String(raw, StandardCharsets.UTF_8);
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        String type =
+                ctx.contentType() == null
+                        ? ""
+                        : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         boolean form = type.startsWith("application/x-www-form-urlencoded");
         if (!form && !type.startsWith("application/json")) {
             BoltHttp.reply(ctx, 415, "unsupported content type");
             return;
         }
         if (form == body.stripLeading().startsWith("{")) {
-            // Slack posts commands and interactivity as forms, events as JSON; anything else is not Slack's
+            // Slack posts commands and interactivity as forms, events as JSON; anything else is not
+            // Slack's
             BoltHttp.reply(ctx, 400, "body does not match its content type");
             return;
         }
@@ -140,7 +171,9 @@ public final class SlackAdapter implements AutoCloseable {
             return;
         }
         if (!forThisWorkspace(request)) {
-            log.info("slack {} for team={} refused: this TenFour serves one other workspace", request.getRequestType(),
+            log.info(
+                    "slack {} for team={} refused: this TenFour serves one other workspace",
+                    request.getRequestType(),
                     request.getContext().getTeamId());
             BoltHttp.reply(ctx, 403, "request for another workspace");
             return;
@@ -149,8 +182,9 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     /**
-     * In single-workspace mode, whether the request names the bot token's own workspace (learnt once
-     * from {@code auth.test}); a request without a team id (url_verification, ssl_check) passes.
+     * In single-workspace mode, whether the request names the bot token's own workspace (learnt
+     * once from {@code auth.test}); a request without a team id (url_verification, ssl_check)
+     * passes.
      */
     private boolean forThisWorkspace(Request<?> request) {
         String team = request.getContext().getTeamId();
@@ -172,8 +206,10 @@ public final class SlackAdapter implements AutoCloseable {
 
     private void handleOAuth(Context ctx, String requestUri) {
         if (!settings.oauth()) {
-            ctx.status(404).contentType("text/plain; charset=utf-8")
-                    .result("This TenFour serves one Slack workspace with a bot token; there is no install link.");
+            ctx.status(404)
+                    .contentType("text/plain; charset=utf-8")
+                    .result(
+                            "This TenFour serves one Slack workspace with a bot token; there is no install link.");
             return;
         }
         Request<?> request;
@@ -183,7 +219,9 @@ public final class SlackAdapter implements AutoCloseable {
             request = null;
         }
         if (request == null || request.getContext() == null || !isOAuth(request)) {
-            ctx.status(400).contentType("text/plain; charset=utf-8").result("Invalid install request.");
+            ctx.status(400)
+                    .contentType("text/plain; charset=utf-8")
+                    .result("Invalid install request.");
             return;
         }
         BoltHttp.write(run(request), ctx);
@@ -195,28 +233,49 @@ public final class SlackAdapter implements AutoCloseable {
         } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof org.tenfour.adapters.InboundUnavailableException unavailable) {
-                    // the product cannot take it now: a clean 503 makes Slack retry events, and tells a person to retry
-                    log.warn("slack {} request refused: {}", request.getRequestType(), unavailable.getMessage());
-                    return Response.builder().statusCode(503).contentType("application/json; charset=utf-8")
-                            .body("{\"error\":\"temporarily unavailable, retry shortly\"}").build();
+                    // the product cannot take it now: a clean 503 makes Slack retry events, and
+                    // tells a person to retry
+                    log.warn(
+                            "slack {} request refused: {}",
+                            request.getRequestType(),
+                            unavailable.getMessage());
+                    return Response.builder()
+                            .statusCode(503)
+                            .contentType("application/json; charset=utf-8")
+                            .body("{\"error\":\"temporarily unavailable, retry shortly\"}")
+                            .build();
                 }
             }
             if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
                 // a signed payload missing what a neutral event needs (no user, no workspace)
-                log.info("slack {} request malformed: {}", request.getRequestType(), e.getMessage());
-                return Response.builder().statusCode(400).contentType("application/json; charset=utf-8")
-                        .body("{\"error\":\"malformed payload\"}").build();
+                log.info(
+                        "slack {} request malformed: {}", request.getRequestType(), e.getMessage());
+                return Response.builder()
+                        .statusCode(400)
+                        .contentType("application/json; charset=utf-8")
+                        .body("{\"error\":\"malformed payload\"}")
+                        .build();
             }
-            log.warn("slack {} request failed: {}", request.getRequestType(), e.getClass().getSimpleName());
-            return Response.builder().statusCode(500).contentType("application/json; charset=utf-8")
-                    .body("{\"error\":\"internal error\"}").build();
+            log.warn(
+                    "slack {} request failed: {}",
+                    request.getRequestType(),
+                    e.getClass().getSimpleName());
+            return Response.builder()
+                    .statusCode(500)
+                    .contentType("application/json; charset=utf-8")
+                    .body("{\"error\":\"internal error\"}")
+                    .build();
         }
     }
 
-    /** In OAuth mode, a workspace without an installation gets a polite word instead of Bolt's 401. */
+    /**
+     * In OAuth mode, a workspace without an installation gets a polite word instead of Bolt's 401.
+     */
     private Optional<Response> notInstalled(Request<?> request) {
         RequestType type = request.getRequestType();
-        if (!settings.oauth() || type == RequestType.UrlVerification || type == RequestType.SSLCheck
+        if (!settings.oauth()
+                || type == RequestType.UrlVerification
+                || type == RequestType.SSLCheck
                 || MiddlewareOps.isNoTokenRequiredRequest(request)) {
             return Optional.empty();
         }
@@ -229,25 +288,38 @@ public final class SlackAdapter implements AutoCloseable {
             JsonObject body = new JsonObject();
             body.addProperty("response_type", "ephemeral");
             body.addProperty("text", Replies.NOT_INSTALLED);
-            return Optional.of(Response.builder().statusCode(200)
-                    .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).body(body.toString()).build());
+            return Optional.of(
+                    Response.builder()
+                            .statusCode(200)
+                            .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                            .body(body.toString())
+                            .build());
         }
         return Optional.of(Response.ok());
     }
 
     private static boolean isOAuth(Request<?> request) {
-        return request.getRequestType() == RequestType.OAuthStart || request.getRequestType() == RequestType.OAuthCallback;
+        return request.getRequestType() == RequestType.OAuthStart
+                || request.getRequestType() == RequestType.OAuthCallback;
     }
 
     private void installed(InboundHandler handler, SlackInstallation installation) {
         log.info("slack app installed in team={}", installation.teamId());
-        String installer = installation.installerUserId() == null ? Inbound.SLACKBOT : installation.installerUserId();
+        String installer =
+                installation.installerUserId() == null
+                        ? Inbound.SLACKBOT
+                        : installation.installerUserId();
         try {
-            handler.handle(new InboundEvent.MembershipChanged(Inbound.actor(installation.teamId(), installer),
-                    InboundEvent.MembershipChanged.Change.BOT_INSTALLED,
-                    Inbound.channel(installation.teamId(), installation.teamId())));
+            handler.handle(
+                    new InboundEvent.MembershipChanged(
+                            Inbound.actor(installation.teamId(), installer),
+                            InboundEvent.MembershipChanged.Change.BOT_INSTALLED,
+                            Inbound.channel(installation.teamId(), installation.teamId())));
         } catch (RuntimeException e) {
-            log.warn("handling the install of team={} failed: {}", installation.teamId(), e.getClass().getSimpleName());
+            log.warn(
+                    "handling the install of team={} failed: {}",
+                    installation.teamId(),
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -8,21 +8,31 @@ import java.util.Set;
 import org.tenfour.adapters.ChatPlatformException;
 
 /**
- * Runs one Web API call and maps its failure to a {@link ChatPlatformException}: 429 →
- * {@code RateLimited(Retry-After)}, 5xx and I/O → {@code Transient}, a gone target →
- * {@code Unreachable}, any other {@code ok:false} → {@code Rejected}. Never retries.
+ * Runs one Web API call and maps its failure to a {@link ChatPlatformException}: 429 → {@code
+ * RateLimited(Retry-After)}, 5xx and I/O → {@code Transient}, a gone target → {@code Unreachable},
+ * any other {@code ok:false} → {@code Rejected}. Never retries.
  */
 final class SlackCalls {
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
-    static final Set<String> UNREACHABLE = Set.of("channel_not_found", "user_not_found", "users_not_found",
-            "account_inactive", "is_archived", "not_in_channel", "cannot_dm_bot", "user_disabled",
-            "token_revoked", "invalid_auth", "not_authed", "no_such_subteam");
-    static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
-            "request_timeout");
+    static final Set<String> UNREACHABLE =
+            Set.of(
+                    "channel_not_found",
+                    "user_not_found",
+                    "users_not_found",
+                    "account_inactive",
+                    "is_archived",
+                    "not_in_channel",
+                    "cannot_dm_bot",
+                    "user_disabled",
+                    "token_revoked",
+                    "invalid_auth",
+                    "not_authed",
+                    "no_such_subteam");
+    static final Set<String> TRANSIENT =
+            Set.of("internal_error", "fatal_error", "service_unavailable", "request_timeout");
 
-    private SlackCalls() {
-    }
+    private SlackCalls() {}
 
     /** One Web API call. */
     @FunctionalInterface
@@ -37,10 +47,12 @@ final class SlackCalls {
         } catch (SlackApiException e) {
             throw fromHttp(method, e);
         } catch (IOException e) {
-            throw new ChatPlatformException.Transient(method + " failed: " + e.getClass().getSimpleName(), e);
+            throw new ChatPlatformException.Transient(
+                    method + " failed: " + e.getClass().getSimpleName(), e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof IOException io) {
-                throw new ChatPlatformException.Transient(method + " failed: " + io.getClass().getSimpleName(), io);
+                throw new ChatPlatformException.Transient(
+                        method + " failed: " + io.getClass().getSimpleName(), io);
             }
             throw e;
         }
@@ -70,13 +82,16 @@ final class SlackCalls {
     private static ChatPlatformException fromHttp(String method, SlackApiException e) {
         int status = e.getResponse() == null ? 0 : e.getResponse().code();
         if (status == 429) {
-            return new ChatPlatformException.RateLimited(method + ": HTTP 429",
-                    retryAfter(e.getResponse().header("Retry-After")));
+            return new ChatPlatformException.RateLimited(
+                    method + ": HTTP 429", retryAfter(e.getResponse().header("Retry-After")));
         }
         if (status >= 500 || status == 0) {
             return new ChatPlatformException.Transient(method + ": HTTP " + status, null);
         }
-        String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "HTTP " + status;
+        String error =
+                e.getError() != null && e.getError().getError() != null
+                        ? e.getError().getError()
+                        : "HTTP " + status;
         return fromError(method, error);
     }
 

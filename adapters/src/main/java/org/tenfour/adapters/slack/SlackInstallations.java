@@ -21,6 +21,8 @@ public interface SlackInstallations {
     /** Remembers a freshly issued OAuth {@code state} until {@code expiresAt}. */
     void saveState(String state, Instant expiresAt);
 
-    /** True exactly once for a state saved earlier and not expired at {@code now}; it is then gone. */
+    /**
+     * True exactly once for a state saved earlier and not expired at {@code now}; it is then gone.
+     */
     boolean consumeState(String state, Instant now);
 }

@@ -12,18 +12,24 @@ import java.util.List;
  */
 public final class SlackManifest {
     /** The events Slack sends to the adapter. */
-    static final List<String> BOT_EVENTS = List.of("app_home_opened", "app_uninstalled", "tokens_revoked",
-            "member_joined_channel", "member_left_channel",
-            // Relay only: a member's DM is passed live to their peer (and back) and never stored.
-            "message.im");
+    static final List<String> BOT_EVENTS =
+            List.of(
+                    "app_home_opened",
+                    "app_uninstalled",
+                    "tokens_revoked",
+                    "member_joined_channel",
+                    "member_left_channel",
+                    // Relay only: a member's DM is passed live to their peer (and back) and never
+                    // stored.
+                    "message.im");
 
-    static final String TENFOUR_USAGE = "help | talk | checkin | optout | cadence every 30 days | hours 07:00-19:00 "
-            + "| roster #channel | peers | profile | away until 2030-01-31 | back | refer @member | partner invite | end "
-            + "| reveal | report";
+    static final String TENFOUR_USAGE =
+            "help | talk | checkin | optout | cadence every 30 days | hours 07:00-19:00 "
+                    + "| roster #channel | peers | profile | away until 2030-01-31 | back | refer @member | partner invite | end "
+                    + "| reveal | report";
     static final String PEER_USAGE = "now | today | this week";
 
-    private SlackManifest() {
-    }
+    private SlackManifest() {}
 
     /** The manifest as pretty-printed JSON; {@code baseUrl} is the public https URL of the bot. */
     public static String json(String baseUrl) {
@@ -32,15 +38,19 @@ public final class SlackManifest {
 
         JsonObject display = new JsonObject();
         display.addProperty("name", "TenFour");
-        display.addProperty("description", "Peer support for first responders: check-ins and a confidential "
-                + "line to a trained peer.");
+        display.addProperty(
+                "description",
+                "Peer support for first responders: check-ins and a confidential "
+                        + "line to a trained peer.");
         display.addProperty("background_color", "#1d3557");
 
         JsonObject appHome = new JsonObject();
         appHome.addProperty("home_tab_enabled", true);
         appHome.addProperty("messages_tab_enabled", true);
-        // Writable for the relay between a member and a peer (message.im, im:history): TenFour passes what is
-        // written on live and never stores it; outside a relay it answers that it does not read messages.
+        // Writable for the relay between a member and a peer (message.im, im:history): TenFour
+        // passes what is
+        // written on live and never stores it; outside a relay it answers that it does not read
+        // messages.
         appHome.addProperty("messages_tab_read_only_enabled", false);
 
         JsonObject botUser = new JsonObject();
@@ -48,8 +58,12 @@ public final class SlackManifest {
         botUser.addProperty("always_online", true);
 
         JsonArray commands = new JsonArray();
-        commands.add(command("/tenfour", requestUrl, "Check-ins, asking for a peer, and coordinator settings",
-                TENFOUR_USAGE));
+        commands.add(
+                command(
+                        "/tenfour",
+                        requestUrl,
+                        "Check-ins, asking for a peer, and coordinator settings",
+                        TENFOUR_USAGE));
         commands.add(command("/peer", requestUrl, "Ask for a trained peer to talk to", PEER_USAGE));
 
         JsonObject features = new JsonObject();
@@ -81,7 +95,11 @@ public final class SlackManifest {
         manifest.add("features", features);
         manifest.add("oauth_config", oauth);
         manifest.add("settings", settings);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(manifest);
+        return new GsonBuilder()
+                .setPrettyPrinting()
+                .disableHtmlEscaping()
+                .create()
+                .toJson(manifest);
     }
 
     private static JsonObject command(String name, String url, String description, String usage) {

@@ -42,22 +42,30 @@ final class SlackPlatform implements ChatPlatform {
         return api.postMessage(token(to), to.targetId(), message);
     }
 
-    /** Posts with Slack message metadata {@code tenfour_outbox {key}}, which {@link #findSent} searches. */
+    /**
+     * Posts with Slack message metadata {@code tenfour_outbox {key}}, which {@link #findSent}
+     * searches.
+     */
     @Override
     public Delivery send(Address to, Message message, String idempotencyKey) {
         Objects.requireNonNull(message, "null message");
         return api.postMessage(token(to), to.targetId(), message, idempotencyKey);
     }
 
-    /** Reads the recent history of the conversation (a user's DM is opened first) for the key's metadata. */
+    /**
+     * Reads the recent history of the conversation (a user's DM is opened first) for the key's
+     * metadata.
+     */
     @Override
     public Optional<Delivery> findSent(Address to, String idempotencyKey) {
         Objects.requireNonNull(idempotencyKey, "null idempotencyKey");
         String token = token(to);
-        String channel = to.kind() == Address.Kind.USER
-                ? api.openConversation(token, List.of(to.targetId()))
-                : to.targetId();
-        return api.findByMetadata(token, channel, idempotencyKey).map(ts -> new Delivery(channel, ts));
+        String channel =
+                to.kind() == Address.Kind.USER
+                        ? api.openConversation(token, List.of(to.targetId()))
+                        : to.targetId();
+        return api.findByMetadata(token, channel, idempotencyKey)
+                .map(ts -> new Delivery(channel, ts));
     }
 
     @Override
@@ -95,11 +103,13 @@ final class SlackPlatform implements ChatPlatform {
         String workspace = users.get(0).workspaceId();
         for (Address a : users) {
             if (!a.workspaceId().equals(workspace) || a.kind() != Address.Kind.USER) {
-                throw new IllegalArgumentException("a Slack conversation needs users of one workspace: " + a);
+                throw new IllegalArgumentException(
+                        "a Slack conversation needs users of one workspace: " + a);
             }
         }
-        String channel = api.openConversation(token(users.get(0)),
-                users.stream().map(Address::targetId).toList());
+        String channel =
+                api.openConversation(
+                        token(users.get(0)), users.stream().map(Address::targetId).toList());
         return Optional.of(Address.channel(Platform.SLACK, workspace, channel));
     }
 

@@ -10,17 +10,24 @@ import java.util.Optional;
  * OAuth (client id and secret). Secrets never appear in {@link #toString()}.
  *
  * @param signingSecret verifies that requests come from Slack (required)
- * @param botToken      single-workspace mode: the bot token ({@code xoxb-…}); null in OAuth mode
- * @param clientId      OAuth mode: the app's client id; null in single-workspace mode
- * @param clientSecret  OAuth mode: the app's client secret
- * @param apiUrl        the Web API base URL ending in {@code /api/}; null for Slack's own
- * @param scopes        bot scopes asked for on install; null or empty for the scopes listed in the notes (commands, chat:write, …)
+ * @param botToken single-workspace mode: the bot token ({@code xoxb-…}); null in OAuth mode
+ * @param clientId OAuth mode: the app's client id; null in single-workspace mode
+ * @param clientSecret OAuth mode: the app's client secret
+ * @param apiUrl the Web API base URL ending in {@code /api/}; null for Slack's own
+ * @param scopes bot scopes asked for on install; null or empty for the scopes listed in the notes
+ *     (commands, chat:write, …)
  */
-public record SlackSettings(String signingSecret, String botToken, String clientId, String clientSecret,
-                            String apiUrl, List<String> scopes) {
+public record SlackSettings(
+        String signingSecret,
+        String botToken,
+        String clientId,
+        String clientSecret,
+        String apiUrl,
+        List<String> scopes) {
 
     /** Environment variable names read by {@link #fromEnvironment}. */
     public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+
     public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
     public static final String CLIENT_ID = "SLACK_CLIENT_ID";
     public static final String CLIENT_SECRET = "SLACK_CLIENT_SECRET";
@@ -35,14 +42,23 @@ public record SlackSettings(String signingSecret, String botToken, String client
         boolean single = !blank(botToken);
         boolean oauth = !blank(clientId) || !blank(clientSecret);
         if (single == oauth) {
-            throw new IllegalArgumentException("give either " + BOT_TOKEN + " (one workspace) or " + CLIENT_ID
-                    + " and " + CLIENT_SECRET + " (OAuth, many workspaces), " + (single ? "not both" : "one of them"));
+            throw new IllegalArgumentException(
+                    "give either "
+                            + BOT_TOKEN
+                            + " (one workspace) or "
+                            + CLIENT_ID
+                            + " and "
+                            + CLIENT_SECRET
+                            + " (OAuth, many workspaces), "
+                            + (single ? "not both" : "one of them"));
         }
         if (oauth && (blank(clientId) || blank(clientSecret))) {
-            throw new IllegalArgumentException("OAuth needs both " + CLIENT_ID + " and " + CLIENT_SECRET);
+            throw new IllegalArgumentException(
+                    "OAuth needs both " + CLIENT_ID + " and " + CLIENT_SECRET);
         }
         if (single && !botToken.startsWith("xoxb-")) {
-            throw new IllegalArgumentException(BOT_TOKEN + " must be a bot token starting with xoxb-");
+            throw new IllegalArgumentException(
+                    BOT_TOKEN + " must be a bot token starting with xoxb-");
         }
         botToken = single ? botToken : null;
         clientId = oauth ? clientId : null;
@@ -67,15 +83,22 @@ public record SlackSettings(String signingSecret, String botToken, String client
     }
 
     /**
-     * Reads the {@code SLACK_*} variables; empty when none is set (Slack is then not configured), and
-     * a failure naming the variable when they are set but wrong.
+     * Reads the {@code SLACK_*} variables; empty when none is set (Slack is then not configured),
+     * and a failure naming the variable when they are set but wrong.
      */
     public static Optional<SlackSettings> fromEnvironment(Map<String, String> env) {
-        if (List.of(SIGNING_SECRET, BOT_TOKEN, CLIENT_ID, CLIENT_SECRET).stream().allMatch(k -> blank(env.get(k)))) {
+        if (List.of(SIGNING_SECRET, BOT_TOKEN, CLIENT_ID, CLIENT_SECRET).stream()
+                .allMatch(k -> blank(env.get(k)))) {
             return Optional.empty();
         }
-        return Optional.of(new SlackSettings(env.get(SIGNING_SECRET), env.get(BOT_TOKEN), env.get(CLIENT_ID),
-                env.get(CLIENT_SECRET), env.get(API_URL), null));
+        return Optional.of(
+                new SlackSettings(
+                        env.get(SIGNING_SECRET),
+                        env.get(BOT_TOKEN),
+                        env.get(CLIENT_ID),
+                        env.get(CLIENT_SECRET),
+                        env.get(API_URL),
+                        null));
     }
 
     /** Whether workspaces install through OAuth (else one workspace with {@link #botToken}). */
@@ -85,9 +108,15 @@ public record SlackSettings(String signingSecret, String botToken, String client
 
     @Override
     public String toString() {
-        return "SlackSettings[mode=" + (oauth() ? "oauth, clientId=" + clientId : "single-workspace")
-                + ", apiUrl=" + apiUrl + ", scopes=" + scopes + ", signingSecret=<redacted>"
-                + (oauth() ? ", clientSecret=<redacted>" : ", botToken=<redacted>") + "]";
+        return "SlackSettings[mode="
+                + (oauth() ? "oauth, clientId=" + clientId : "single-workspace")
+                + ", apiUrl="
+                + apiUrl
+                + ", scopes="
+                + scopes
+                + ", signingSecret=<redacted>"
+                + (oauth() ? ", clientSecret=<redacted>" : ", botToken=<redacted>")
+                + "]";
     }
 
     private static String normaliseApiUrl(String url) {
@@ -100,9 +129,10 @@ public record SlackSettings(String signingSecret, String botToken, String client
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(API_URL + " is not a URL: " + url);
         }
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(API_URL + " must be an http(s) URL such as " + DEFAULT_API_URL
-                    + ": " + url);
+        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
+                || uri.getHost() == null) {
+            throw new IllegalArgumentException(
+                    API_URL + " must be an http(s) URL such as " + DEFAULT_API_URL + ": " + url);
         }
         String s = uri.toString();
         return s.endsWith("/") ? s : s + "/";

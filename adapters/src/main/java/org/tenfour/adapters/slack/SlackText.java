@@ -5,21 +5,21 @@ import java.util.regex.Pattern;
 
 /** Slack's text wrapping: mentions in, mrkdwn escaping out. */
 final class SlackText {
-    private SlackText() {
-    }
+    private SlackText() {}
 
     private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
     private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
     private static final Pattern SUBTEAM = Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|[^>]*)?>");
 
     /** Tokens Slack renders specially and that outbound text may carry on purpose. */
-    private static final Pattern SLACK_TOKEN = Pattern.compile(
-            "<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|!subteam\\^[A-Z0-9]+|!here|!channel|https?://[^\\s<>|]+(?:\\|[^<>]*)?)>");
+    private static final Pattern SLACK_TOKEN =
+            Pattern.compile(
+                    "<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|!subteam\\^[A-Z0-9]+|!here|!channel|https?://[^\\s<>|]+(?:\\|[^<>]*)?)>");
 
     /**
      * Normalises escaped mentions from a slash command: {@code <@U123|name>} → {@code <@U123>},
-     * {@code <#C123|name>} → {@code <#C123>}, {@code <!subteam^S123|@name>} → {@code <!subteam^S123>};
-     * trims the result.
+     * {@code <#C123|name>} → {@code <#C123>}, {@code <!subteam^S123|@name>} → {@code
+     * <!subteam^S123>}; trims the result.
      */
     static String normaliseMentions(String text) {
         if (text == null) {
@@ -27,13 +27,15 @@ final class SlackText {
         }
         String s = USER.matcher(text).replaceAll("<@$1>");
         s = CHANNEL.matcher(s).replaceAll("<#$1>");
-        s = SUBTEAM.matcher(s).replaceAll(m -> Matcher.quoteReplacement("<!subteam^" + m.group(1) + ">"));
+        s =
+                SUBTEAM.matcher(s)
+                        .replaceAll(m -> Matcher.quoteReplacement("<!subteam^" + m.group(1) + ">"));
         return s.trim();
     }
 
     /**
-     * Escapes {@code & < >} for mrkdwn, keeping user, channel and group mentions and links intact so
-     * that the product can write {@code <@U123>}.
+     * Escapes {@code & < >} for mrkdwn, keeping user, channel and group mentions and links intact
+     * so that the product can write {@code <@U123>}.
      */
     static String escapeMrkdwn(String text) {
         if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0) {

@@ -16,7 +16,12 @@ final class Tokens {
         if (singleToken != null) {
             return singleToken;
         }
-        return installations.find(teamId).map(SlackInstallation::botToken)
-                .orElseThrow(() -> new ChatPlatformException.Unreachable("TenFour is not installed in workspace " + teamId));
+        return installations
+                .find(teamId)
+                .map(SlackInstallation::botToken)
+                .orElseThrow(
+                        () ->
+                                new ChatPlatformException.Unreachable(
+                                        "TenFour is not installed in workspace " + teamId));
     }
 }

@@ -1,13 +1,12 @@
 /**
  * The Slack adapter: Bolt for Java hosted in Javalin, translating slash commands, interactivity and
- * Events API callbacks into the neutral {@link org.tenfour.adapters.InboundEvent}s, and speaking the
- * Slack Web API for {@link org.tenfour.adapters.ChatPlatform}.
+ * Events API callbacks into the neutral {@link org.tenfour.adapters.InboundEvent}s, and speaking
+ * the Slack Web API for {@link org.tenfour.adapters.ChatPlatform}.
  *
- * <p>Entry points: {@link org.tenfour.adapters.slack.SlackAdapter} (built from
- * {@link org.tenfour.adapters.slack.SlackSettings}) and
- * {@link org.tenfour.adapters.slack.SlackManifest}. Ports the product implements:
- * {@link org.tenfour.adapters.slack.SlackInstallations} and
- * {@link org.tenfour.adapters.slack.EventLedger}. Everything else is package-private.
+ * <p>Entry points: {@link org.tenfour.adapters.slack.SlackAdapter} (built from {@link
+ * org.tenfour.adapters.slack.SlackSettings}) and {@link org.tenfour.adapters.slack.SlackManifest}.
+ * Ports the product implements: {@link org.tenfour.adapters.slack.SlackInstallations} and {@link
+ * org.tenfour.adapters.slack.EventLedger}. Everything else is package-private.
  *
  * <pre>{@code
  * SlackAdapter slack = new SlackAdapter(settings, handler, installations, ledger);

@@ -8,10 +8,23 @@ import java.util.Objects;
  * The parts of a Bot Framework Activity the adapter reads. Unknown fields are ignored; absent lists
  * become empty.
  */
-record Activity(String type, String id, String name, String action, String serviceUrl, String channelId,
-                Account from, Account recipient, Conversation conversation, String text, String replyToId,
-                JsonNode value, List<Entity> entities, List<Account> membersAdded,
-                List<Account> membersRemoved, JsonNode channelData) {
+record Activity(
+        String type,
+        String id,
+        String name,
+        String action,
+        String serviceUrl,
+        String channelId,
+        Account from,
+        Account recipient,
+        Conversation conversation,
+        String text,
+        String replyToId,
+        JsonNode value,
+        List<Entity> entities,
+        List<Account> membersAdded,
+        List<Account> membersRemoved,
+        JsonNode channelData) {
 
     Activity {
         requireText(type, "type");
@@ -40,8 +53,7 @@ record Activity(String type, String id, String name, String action, String servi
     }
 
     /** An entity attached to a message; mentions are the ones read. */
-    record Entity(String type, Account mentioned, String text) {
-    }
+    record Entity(String type, Account mentioned, String text) {}
 
     boolean isInvoke() {
         return "invoke".equals(type);
@@ -58,7 +70,8 @@ record Activity(String type, String id, String name, String action, String servi
     /** The 1:1 chat between a user and the bot. */
     boolean isPersonal() {
         return "personal".equals(conversation.conversationType())
-                || conversation.conversationType() == null && !Boolean.TRUE.equals(conversation.isGroup());
+                || conversation.conversationType() == null
+                        && !Boolean.TRUE.equals(conversation.isGroup());
     }
 
     /** The team channel id when the activity happened in a channel, else null. */

@@ -13,9 +13,9 @@ import org.tenfour.adapters.InboundEvent.MembershipChanged.Change;
 import org.tenfour.adapters.Platform;
 
 /**
- * Turns an authenticated Activity into the neutral events the product handles: text into
- * {@link InboundEvent.Command}s (bot mention stripped, other mentions as {@code <@ID>}), card actions
- * into {@link InboundEvent.ButtonPressed} / {@link InboundEvent.FormSubmitted}, installation and
+ * Turns an authenticated Activity into the neutral events the product handles: text into {@link
+ * InboundEvent.Command}s (bot mention stripped, other mentions as {@code <@ID>}), card actions into
+ * {@link InboundEvent.ButtonPressed} / {@link InboundEvent.FormSubmitted}, installation and
  * membership changes into {@link InboundEvent.MembershipChanged}.
  */
 final class ActivityTranslator {
@@ -23,18 +23,22 @@ final class ActivityTranslator {
     private static final Pattern LEADING_AT = Pattern.compile("^\\s*<at>[^<]*</at>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private ActivityTranslator() {
-    }
+    private ActivityTranslator() {}
 
     /** The events in the activity; empty for activities the product does not need. */
     static List<InboundEvent> translate(Activity a) {
         return switch (a.type()) {
-            case "message" -> a.value() != null && a.value().isObject()
-                    ? cardAction(a, a.value(), null)
-                    : textMessage(a);
-            case "invoke" -> INVOKE_CARD_ACTION.equals(a.name()) && a.value() != null
-                    ? cardAction(a, a.value().path("action").get("data"), Json.text(a.value().path("action"), "verb"))
-                    : List.of();
+            case "message" ->
+                    a.value() != null && a.value().isObject()
+                            ? cardAction(a, a.value(), null)
+                            : textMessage(a);
+            case "invoke" ->
+                    INVOKE_CARD_ACTION.equals(a.name()) && a.value() != null
+                            ? cardAction(
+                                    a,
+                                    a.value().path("action").get("data"),
+                                    Json.text(a.value().path("action"), "verb"))
+                            : List.of();
             case "installationUpdate" -> installation(a);
             case "conversationUpdate" -> membership(a);
             default -> List.of();
@@ -42,14 +46,48 @@ final class ActivityTranslator {
     }
 
     /**
-     * The first words TenFour understands as commands in a 1:1 chat. Anything else written there is a
-     * {@link InboundEvent.DirectMessage} (relayed to a peer during a relay; otherwise answered with help).
+     * The first words TenFour understands as commands in a 1:1 chat. Anything else written there is
+     * a {@link InboundEvent.DirectMessage} (relayed to a peer during a relay; otherwise answered
+     * with help).
      */
-    static final java.util.Set<String> COMMAND_WORDS = java.util.Set.of("help", "talk", "peer", "peers", "profile",
-            "away", "back", "refer", "partner", "end", "reveal", "log", "optout", "optin", "snooze", "times",
-            "settings", "mydata", "setup", "cadence", "hours", "days", "timezone", "status", "roster",
-            "coordinators", "incident", "report", "caseload", "checkin", "available", "crisis-lines", "export",
-            "timeouts", "retention", "forgetme");
+    static final java.util.Set<String> COMMAND_WORDS =
+            java.util.Set.of(
+                    "help",
+                    "talk",
+                    "peer",
+                    "peers",
+                    "profile",
+                    "away",
+                    "back",
+                    "refer",
+                    "partner",
+                    "end",
+                    "reveal",
+                    "log",
+                    "optout",
+                    "optin",
+                    "snooze",
+                    "times",
+                    "settings",
+                    "mydata",
+                    "setup",
+                    "cadence",
+                    "hours",
+                    "days",
+                    "timezone",
+                    "status",
+                    "roster",
+                    "coordinators",
+                    "incident",
+                    "report",
+                    "caseload",
+                    "checkin",
+                    "available",
+                    "crisis-lines",
+                    "export",
+                    "timeouts",
+                    "retention",
+                    "forgetme");
 
     private static List<InboundEvent> textMessage(Activity a) {
         String text = normalise(a);
@@ -58,7 +96,9 @@ final class ActivityTranslator {
         }
         String first = text.split(" ", 2)[0].toLowerCase(Locale.ROOT);
         if (a.isPersonal() && !COMMAND_WORDS.contains(first)) {
-            return List.of(new InboundEvent.DirectMessage(actor(a), a.text() == null ? text : a.text().strip(), where(a)));
+            return List.of(
+                    new InboundEvent.DirectMessage(
+                            actor(a), a.text() == null ? text : a.text().strip(), where(a)));
         }
         return List.of(command(a));
     }
@@ -67,7 +107,8 @@ final class ActivityTranslator {
         String text = normalise(a);
         String[] words = text.split(" ", 2);
         if (words[0].toLowerCase(Locale.ROOT).equals("talk")) {
-            return new InboundEvent.Command(actor(a), "peer", words.length > 1 ? words[1] : "", where(a), null);
+            return new InboundEvent.Command(
+                    actor(a), "peer", words.length > 1 ? words[1] : "", where(a), null);
         }
         return new InboundEvent.Command(actor(a), "tenfour", text, where(a), null);
     }
@@ -76,7 +117,10 @@ final class ActivityTranslator {
     static String normalise(Activity a) {
         String text = a.text() == null ? "" : a.text();
         for (Activity.Entity e : a.entities()) {
-            if (!"mention".equals(e.type()) || e.mentioned() == null || e.text() == null || e.text().isEmpty()) {
+            if (!"mention".equals(e.type())
+                    || e.mentioned() == null
+                    || e.text() == null
+                    || e.text().isEmpty()) {
                 continue;
             }
             boolean bot = e.mentioned().id().equals(a.recipient().id());
@@ -95,8 +139,10 @@ final class ActivityTranslator {
             return new InboundEvent.FormSubmitted(actor(a), f.formId(), f.values(), f.context());
         }
         CardSubmission.Pressed p = (CardSubmission.Pressed) submission;
-        Delivery message = a.replyToId() == null ? null : new Delivery(a.conversation().id(), a.replyToId());
-        return new InboundEvent.ButtonPressed(actor(a), p.actionId(), p.value(), where(a), message, null);
+        Delivery message =
+                a.replyToId() == null ? null : new Delivery(a.conversation().id(), a.replyToId());
+        return new InboundEvent.ButtonPressed(
+                actor(a), p.actionId(), p.value(), where(a), message, null);
     }
 
     private static List<InboundEvent> installation(Activity a) {
@@ -109,37 +155,60 @@ final class ActivityTranslator {
         List<InboundEvent> events = new ArrayList<>();
         String bot = a.recipient().id();
         for (Activity.Account m : a.membersAdded()) {
-            events.add(m.id().equals(bot)
-                    ? new InboundEvent.MembershipChanged(actor(a), Change.BOT_INSTALLED, where(a))
-                    : new InboundEvent.MembershipChanged(member(a, m), Change.MEMBER_JOINED, where(a)));
+            events.add(
+                    m.id().equals(bot)
+                            ? new InboundEvent.MembershipChanged(
+                                    actor(a), Change.BOT_INSTALLED, where(a))
+                            : new InboundEvent.MembershipChanged(
+                                    member(a, m), Change.MEMBER_JOINED, where(a)));
         }
         for (Activity.Account m : a.membersRemoved()) {
-            events.add(m.id().equals(bot)
-                    ? new InboundEvent.MembershipChanged(actor(a), Change.BOT_REMOVED, where(a))
-                    : new InboundEvent.MembershipChanged(member(a, m), Change.MEMBER_LEFT, where(a)));
+            events.add(
+                    m.id().equals(bot)
+                            ? new InboundEvent.MembershipChanged(
+                                    actor(a), Change.BOT_REMOVED, where(a))
+                            : new InboundEvent.MembershipChanged(
+                                    member(a, m), Change.MEMBER_LEFT, where(a)));
         }
         return events;
     }
 
-    /** The sender; in a 1:1 chat their address carries that conversation, so replies need no lookup. */
+    /**
+     * The sender; in a 1:1 chat their address carries that conversation, so replies need no lookup.
+     */
     static Actor actor(Activity a) {
         return member(a, a.from());
     }
 
     private static Actor member(Activity a, Activity.Account account) {
         boolean ownChat = a.isPersonal() && account.id().equals(a.from().id());
-        return new Actor(new Address(Platform.TEAMS, a.tenantId(), Address.Kind.USER, account.id(), a.serviceUrl(),
-                ownChat ? a.conversation().id() : null), false);
+        return new Actor(
+                new Address(
+                        Platform.TEAMS,
+                        a.tenantId(),
+                        Address.Kind.USER,
+                        account.id(),
+                        a.serviceUrl(),
+                        ownChat ? a.conversation().id() : null),
+                false);
     }
 
-    /** Where the activity happened: the sender's 1:1 chat, or the channel (group chat) as a channel address. */
+    /**
+     * Where the activity happened: the sender's 1:1 chat, or the channel (group chat) as a channel
+     * address.
+     */
     static Address where(Activity a) {
         if (a.isPersonal()) {
             return actor(a).address();
         }
         String channel = a.channelIdOfTeam();
         String target = channel != null ? channel : a.baseConversationId();
-        return new Address(Platform.TEAMS, a.tenantId(), Address.Kind.CHANNEL, target, a.serviceUrl(),
+        return new Address(
+                Platform.TEAMS,
+                a.tenantId(),
+                Address.Kind.CHANNEL,
+                target,
+                a.serviceUrl(),
                 a.baseConversationId());
     }
 }

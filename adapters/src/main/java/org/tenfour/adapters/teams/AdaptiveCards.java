@@ -11,10 +11,10 @@ import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 
 /**
- * Renders neutral messages and forms as Adaptive Cards 1.5. Buttons and form submits are
- * {@code Action.Submit}: a button's data is {@code {"action": id, "value": v}}, a form's is
- * {@code {"form": id, "context": c, "multi": [ids of multi-choice fields]}} with Teams adding the
- * input values by field id. {@link CardSubmission} reads both back.
+ * Renders neutral messages and forms as Adaptive Cards 1.5. Buttons and form submits are {@code
+ * Action.Submit}: a button's data is {@code {"action": id, "value": v}}, a form's is {@code
+ * {"form": id, "context": c, "multi": [ids of multi-choice fields]}} with Teams adding the input
+ * values by field id. {@link CardSubmission} reads both back.
  */
 final class AdaptiveCards {
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -24,25 +24,35 @@ final class AdaptiveCards {
     static final String FORM = "form";
     static final String CONTEXT = "context";
     static final String MULTI = "multi";
-    private static final Set<String> RESERVED = Set.of(ACTION, VALUE, FORM, CONTEXT, MULTI, "msteams");
+    private static final Set<String> RESERVED =
+            Set.of(ACTION, VALUE, FORM, CONTEXT, MULTI, "msteams");
     private static final Pattern BOLD = Pattern.compile("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])");
 
-    private AdaptiveCards() {
-    }
+    private AdaptiveCards() {}
 
     /** A message as a card: wrapped text, subtle small notes, one submit action per button. */
     static ObjectNode card(Message message) {
         ObjectNode card = emptyCard();
         ArrayNode body = card.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", markdown(message.text())).put("wrap", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", markdown(message.text()))
+                .put("wrap", true);
         for (String note : message.notes()) {
-            body.addObject().put("type", "TextBlock").put("text", markdown(note)).put("wrap", true)
-                    .put("size", "small").put("isSubtle", true);
+            body.addObject()
+                    .put("type", "TextBlock")
+                    .put("text", markdown(note))
+                    .put("wrap", true)
+                    .put("size", "small")
+                    .put("isSubtle", true);
         }
         if (!message.buttons().isEmpty()) {
             ArrayNode actions = card.putArray("actions");
             for (Button button : message.buttons()) {
-                ObjectNode action = actions.addObject().put("type", "Action.Submit").put("title", button.label());
+                ObjectNode action =
+                        actions.addObject()
+                                .put("type", "Action.Submit")
+                                .put("title", button.label());
                 style(action, button.style());
                 action.putObject("data").put(ACTION, button.actionId()).put(VALUE, button.value());
             }
@@ -54,25 +64,40 @@ final class AdaptiveCards {
     static ObjectNode card(Form form, Map<String, String> errors) {
         ObjectNode card = emptyCard();
         ArrayNode body = card.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", form.title()).put("wrap", true)
-                .put("size", "medium").put("weight", "bolder");
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", form.title())
+                .put("wrap", true)
+                .put("size", "medium")
+                .put("weight", "bolder");
         ArrayNode multi = Json.MAPPER.createArrayNode();
         for (Field field : form.fields()) {
             if (RESERVED.contains(field.id())) {
-                throw new IllegalArgumentException("field id reserved by the Teams card data: " + field.id());
+                throw new IllegalArgumentException(
+                        "field id reserved by the Teams card data: " + field.id());
             }
             body.add(input(field, errors.get(field.id())));
             if (errors.containsKey(field.id())) {
-                body.addObject().put("type", "TextBlock").put("text", errors.get(field.id())).put("wrap", true)
-                        .put("color", "attention").put("size", "small").put("spacing", "none");
+                body.addObject()
+                        .put("type", "TextBlock")
+                        .put("text", errors.get(field.id()))
+                        .put("wrap", true)
+                        .put("color", "attention")
+                        .put("size", "small")
+                        .put("spacing", "none");
             }
             if (field.type() == Field.Type.MULTI_CHOICE) {
                 multi.add(field.id());
             }
         }
-        ObjectNode submit = card.putArray("actions").addObject().put("type", "Action.Submit")
-                .put("title", form.submitLabel()).put("style", "positive");
-        ObjectNode data = submit.putObject("data").put(FORM, form.formId()).put(CONTEXT, form.context());
+        ObjectNode submit =
+                card.putArray("actions")
+                        .addObject()
+                        .put("type", "Action.Submit")
+                        .put("title", form.submitLabel())
+                        .put("style", "positive");
+        ObjectNode data =
+                submit.putObject("data").put(FORM, form.formId()).put(CONTEXT, form.context());
         data.set(MULTI, multi);
         return card;
     }
@@ -88,17 +113,25 @@ final class AdaptiveCards {
         ObjectNode input = Json.object();
         switch (field.type()) {
             case SINGLE_CHOICE, MULTI_CHOICE -> {
-                input.put("type", "Input.ChoiceSet").put("style", "compact")
+                input.put("type", "Input.ChoiceSet")
+                        .put("style", "compact")
                         .put("isMultiSelect", field.type() == Field.Type.MULTI_CHOICE);
                 ArrayNode choices = input.putArray("choices");
-                field.options().forEach(o -> choices.addObject().put("title", o.label()).put("value", o.value()));
+                field.options()
+                        .forEach(
+                                o ->
+                                        choices.addObject()
+                                                .put("title", o.label())
+                                                .put("value", o.value()));
                 if (!field.initial().isEmpty()) {
                     input.put("value", String.join(",", field.initial()));
                 }
             }
             case BOOLEAN -> {
-                input.put("type", "Input.Toggle").put("title", field.label())
-                        .put("valueOn", "true").put("valueOff", "false")
+                input.put("type", "Input.Toggle")
+                        .put("title", field.label())
+                        .put("valueOn", "true")
+                        .put("valueOff", "false")
                         .put("value", field.initial().contains("true") ? "true" : "false");
             }
             case DATE -> {
@@ -120,7 +153,8 @@ final class AdaptiveCards {
     }
 
     private static ObjectNode emptyCard() {
-        return Json.object().put("type", "AdaptiveCard")
+        return Json.object()
+                .put("type", "AdaptiveCard")
                 .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
                 .put("version", VERSION);
     }
@@ -129,7 +163,7 @@ final class AdaptiveCards {
         switch (style) {
             case PRIMARY -> action.put("style", "positive");
             case DANGER -> action.put("style", "destructive");
-            case DEFAULT -> { }
+            case DEFAULT -> {}
         }
     }
 

@@ -18,8 +18,7 @@ import javax.imageio.ImageIO;
 final class AppIcons {
     static final Color ACCENT = new Color(0x1F, 0x4E, 0x79);
 
-    private AppIcons() {
-    }
+    private AppIcons() {}
 
     static byte[] color() {
         System.setProperty("java.awt.headless", "true");
@@ -53,7 +52,8 @@ final class AppIcons {
     private static Graphics2D graphics(BufferedImage image) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+                RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         return g;
     }
 

@@ -44,20 +44,26 @@ final class AppTokens {
     }
 
     private void fetch() {
-        String form = "grant_type=client_credentials"
-                + "&client_id=" + encode(settings.appId())
-                + "&client_secret=" + encode(settings.appPassword())
-                + "&scope=" + encode(SCOPE);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.tokenUrl()))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
+        String form =
+                "grant_type=client_credentials"
+                        + "&client_id="
+                        + encode(settings.appId())
+                        + "&client_secret="
+                        + encode(settings.appPassword())
+                        + "&scope="
+                        + encode(SCOPE);
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(settings.tokenUrl()))
+                        .timeout(TIMEOUT)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new ChatPlatformException.Transient("token endpoint unreachable: " + e.getClass().getSimpleName(), e);
+            throw new ChatPlatformException.Transient(
+                    "token endpoint unreachable: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatPlatformException.Transient("interrupted while fetching a token", e);
@@ -67,8 +73,10 @@ final class AppTokens {
             throw new ChatPlatformException.Transient("token endpoint answered " + status, null);
         }
         if (status != 200) {
-            // A wrong secret or app id: retrying will not help. The body may echo request details: not logged.
-            throw new ChatPlatformException.Rejected("token endpoint refused the app credentials: " + status);
+            // A wrong secret or app id: retrying will not help. The body may echo request details:
+            // not logged.
+            throw new ChatPlatformException.Rejected(
+                    "token endpoint refused the app credentials: " + status);
         }
         try {
             JsonNode body = Json.MAPPER.readTree(response.body());

@@ -1,6 +1,8 @@
 package org.tenfour.adapters.teams;
 
-/** An inbound request whose token we refuse; the reason is safe to log (it never holds the token). */
+/**
+ * An inbound request whose token we refuse; the reason is safe to log (it never holds the token).
+ */
 final class AuthenticationFailed extends Exception {
     private final int status;
 

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a card sent back: a button press or a form submission, read from the data that
- * {@link AdaptiveCards} put on the action (plus the input values Teams adds by input id).
+ * What a card sent back: a button press or a form submission, read from the data that {@link
+ * AdaptiveCards} put on the action (plus the input values Teams adds by input id).
  */
 sealed interface CardSubmission {
 
@@ -26,7 +26,8 @@ sealed interface CardSubmission {
     }
 
     /** A form: its id, context and values by field id; multi-choice values split on commas. */
-    record Submitted(String formId, String context, Map<String, List<String>> values) implements CardSubmission {
+    record Submitted(String formId, String context, Map<String, List<String>> values)
+            implements CardSubmission {
         public Submitted {
             Objects.requireNonNull(formId, "null formId");
             Objects.requireNonNull(context, "null context");
@@ -34,7 +35,10 @@ sealed interface CardSubmission {
         }
     }
 
-    /** Reads card data; {@code verb} is the {@code Action.Execute} verb, or null for {@code Action.Submit}. */
+    /**
+     * Reads card data; {@code verb} is the {@code Action.Execute} verb, or null for {@code
+     * Action.Submit}.
+     */
     static Optional<CardSubmission> parse(JsonNode data, String verb) {
         if (data == null || !data.isObject()) {
             return verb == null ? Optional.empty() : Optional.of(new Pressed(verb, ""));
@@ -47,23 +51,36 @@ sealed interface CardSubmission {
         if (action == null || action.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new Pressed(action, Optional.ofNullable(Json.text(data, AdaptiveCards.VALUE)).orElse("")));
+        return Optional.of(
+                new Pressed(
+                        action,
+                        Optional.ofNullable(Json.text(data, AdaptiveCards.VALUE)).orElse("")));
     }
 
     private static Submitted submitted(String formId, JsonNode data) {
         Set<String> multi = new HashSet<>();
         data.path(AdaptiveCards.MULTI).forEach(id -> multi.add(id.asText()));
         Map<String, List<String>> values = new LinkedHashMap<>();
-        data.fields().forEachRemaining(entry -> {
-            String key = entry.getKey();
-            if (key.equals(AdaptiveCards.FORM) || key.equals(AdaptiveCards.CONTEXT) || key.equals(AdaptiveCards.MULTI)
-                    || key.equals("msteams")) {
-                return;
-            }
-            String raw = entry.getValue().isNull() ? "" : entry.getValue().asText().trim();
-            values.put(key, split(raw, multi.contains(key)));
-        });
-        return new Submitted(formId, Optional.ofNullable(Json.text(data, AdaptiveCards.CONTEXT)).orElse(""), values);
+        data.fields()
+                .forEachRemaining(
+                        entry -> {
+                            String key = entry.getKey();
+                            if (key.equals(AdaptiveCards.FORM)
+                                    || key.equals(AdaptiveCards.CONTEXT)
+                                    || key.equals(AdaptiveCards.MULTI)
+                                    || key.equals("msteams")) {
+                                return;
+                            }
+                            String raw =
+                                    entry.getValue().isNull()
+                                            ? ""
+                                            : entry.getValue().asText().trim();
+                            values.put(key, split(raw, multi.contains(key)));
+                        });
+        return new Submitted(
+                formId,
+                Optional.ofNullable(Json.text(data, AdaptiveCards.CONTEXT)).orElse(""),
+                values);
     }
 
     private static List<String> split(String raw, boolean multi) {
@@ -74,7 +91,10 @@ sealed interface CardSubmission {
             return List.of(raw);
         }
         List<String> parts = new ArrayList<>();
-        Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(parts::add);
+        Arrays.stream(raw.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(parts::add);
         return parts;
     }
 }

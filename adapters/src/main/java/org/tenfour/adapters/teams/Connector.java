@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.tenfour.adapters.ChatPlatformException;
 
 /**
- * The Bot Connector REST API: one authenticated JSON call, its failure mapped to the
- * {@link ChatPlatformException} that tells the outbox what to do. No retries here.
+ * The Bot Connector REST API: one authenticated JSON call, its failure mapped to the {@link
+ * ChatPlatformException} that tells the outbox what to do. No retries here.
  */
 final class Connector {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -42,10 +42,11 @@ final class Connector {
 
     private JsonNode call(String method, String serviceUrl, String path, JsonNode body) {
         URI uri = URI.create(trimSlash(serviceUrl) + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + tokens.token())
-                .header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + tokens.token())
+                        .header("Accept", "application/json");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -58,7 +59,8 @@ final class Connector {
         } catch (HttpTimeoutException e) {
             throw new ChatPlatformException.Transient(method + " " + path + " timed out", e);
         } catch (IOException e) {
-            throw new ChatPlatformException.Transient(method + " " + path + " failed: " + e.getClass().getSimpleName(), e);
+            throw new ChatPlatformException.Transient(
+                    method + " " + path + " failed: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatPlatformException.Transient(method + " " + path + " interrupted", e);
@@ -85,8 +87,10 @@ final class Connector {
             throw new ChatPlatformException.Transient(message, null);
         }
         if (status == 404
-                || status == 403 && (code.equals("BotNotInConversationRoster") || code.equals("MessageWritesBlocked")
-                        || code.equals("ConversationBlockedByUser"))) {
+                || status == 403
+                        && (code.equals("BotNotInConversationRoster")
+                                || code.equals("MessageWritesBlocked")
+                                || code.equals("ConversationBlockedByUser"))) {
             throw new ChatPlatformException.Unreachable(message);
         }
         if (status >= 500) {
@@ -98,14 +102,18 @@ final class Connector {
     /** The connector's {@code error.code}; safe to log (never message content). */
     private static String errorCode(String body) {
         try {
-            return Optional.ofNullable(Json.text(Json.MAPPER.readTree(body).path("error"), "code")).orElse("");
+            return Optional.ofNullable(Json.text(Json.MAPPER.readTree(body).path("error"), "code"))
+                    .orElse("");
         } catch (IOException | RuntimeException e) {
             return "";
         }
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(Connector::seconds).orElse(DEFAULT_RETRY_AFTER);
+        return response.headers()
+                .firstValue("Retry-After")
+                .flatMap(Connector::seconds)
+                .orElse(DEFAULT_RETRY_AFTER);
     }
 
     private static Optional<Duration> seconds(String value) {
@@ -117,9 +125,12 @@ final class Connector {
         }
     }
 
-    /** A path segment, percent-encoded (conversation ids hold {@code :}, {@code @} and {@code ;}). */
+    /**
+     * A path segment, percent-encoded (conversation ids hold {@code :}, {@code @} and {@code ;}).
+     */
     static String segment(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String trimSlash(String url) {

@@ -24,12 +24,14 @@ public interface ConversationReferences {
         Map<String, ConversationReference> refs = new ConcurrentHashMap<>();
         return new ConversationReferences() {
             @Override
-            public void save(Address.Kind kind, String platformId, ConversationReference reference) {
+            public void save(
+                    Address.Kind kind, String platformId, ConversationReference reference) {
                 refs.put(reference.tenantId() + "/" + kind + "/" + platformId, reference);
             }
 
             @Override
-            public Optional<ConversationReference> find(String tenantId, Address.Kind kind, String platformId) {
+            public Optional<ConversationReference> find(
+                    String tenantId, Address.Kind kind, String platformId) {
                 return Optional.ofNullable(refs.get(tenantId + "/" + kind + "/" + platformId));
             }
         };
@@ -38,9 +40,9 @@ public interface ConversationReferences {
     /**
      * Where a conversation lives.
      *
-     * @param serviceUrl     the Bot Connector base URL the conversation is served from
+     * @param serviceUrl the Bot Connector base URL the conversation is served from
      * @param conversationId the conversation id ({@code a:…} for 1:1, {@code 19:…} for a channel)
-     * @param tenantId       the Teams tenant (the agency's workspace id)
+     * @param tenantId the Teams tenant (the agency's workspace id)
      */
     record ConversationReference(String serviceUrl, String conversationId, String tenantId) {
         public ConversationReference {

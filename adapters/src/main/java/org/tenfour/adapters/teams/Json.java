@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one Jackson mapper of the adapter, lenient about the fields Microsoft adds over time. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();

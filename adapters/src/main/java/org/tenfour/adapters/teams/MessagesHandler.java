@@ -1,7 +1,6 @@
 package org.tenfour.adapters.teams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -18,9 +17,9 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.teams.ConversationReferences.ConversationReference;
 
 /**
- * {@code POST /api/messages}: authenticates the Bot Connector's token, reads the Activity, remembers
- * conversation references, hands neutral events to the product and delivers its replies. Nothing
- * reaches the product before the token is verified.
+ * {@code POST /api/messages}: authenticates the Bot Connector's token, reads the Activity,
+ * remembers conversation references, hands neutral events to the product and delivers its replies.
+ * Nothing reaches the product before the token is verified.
  */
 final class MessagesHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(MessagesHandler.class);
@@ -32,8 +31,13 @@ final class MessagesHandler implements Handler {
     private final ActivityLedger ledger;
     private final String tenantId;
 
-    MessagesHandler(TokenVerifier verifier, InboundHandler handler, ConversationReferences references,
-                    TeamsPlatform platform, ActivityLedger ledger, String tenantId) {
+    MessagesHandler(
+            TokenVerifier verifier,
+            InboundHandler handler,
+            ConversationReferences references,
+            TeamsPlatform platform,
+            ActivityLedger ledger,
+            String tenantId) {
         this.tenantId = tenantId;
         this.ledger = Objects.requireNonNull(ledger, "null ledger");
         this.verifier = Objects.requireNonNull(verifier, "null verifier");
@@ -47,10 +51,17 @@ final class MessagesHandler implements Handler {
         Activity activity;
         try {
             TokenVerifier.VerifiedToken token = verifier.verify(ctx.header("Authorization"));
-            String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+            String type =
+                    ctx.contentType() == null
+                            ? ""
+                            : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
             if (!type.startsWith("application/json")) {
-                ctx.status(415).contentType("application/json")
-                        .result(Json.write(Json.object().put("error", "activities are application/json")));
+                ctx.status(415)
+                        .contentType("application/json")
+                        .result(
+                                Json.write(
+                                        Json.object()
+                                                .put("error", "activities are application/json")));
                 return;
             }
             Optional<Activity> parsed = parse(ctx);
@@ -60,20 +71,38 @@ final class MessagesHandler implements Handler {
             activity = parsed.get();
             token.requireFor(activity);
             if (tenantId != null && !tenantId.equals(activity.tenantId())) {
-                throw AuthenticationFailed.forbidden("activity from another tenant than the bot's own");
+                throw AuthenticationFailed.forbidden(
+                        "activity from another tenant than the bot's own");
             }
         } catch (AuthenticationFailed e) {
             log.warn("teams request refused ({}): {}", e.status(), e.getMessage());
-            ctx.status(e.status()).contentType("application/json")
-                    .result(Json.write(Json.object().put("error", e.status() == 401 ? "unauthorized" : "forbidden")));
+            ctx.status(e.status())
+                    .contentType("application/json")
+                    .result(
+                            Json.write(
+                                    Json.object()
+                                            .put(
+                                                    "error",
+                                                    e.status() == 401
+                                                            ? "unauthorized"
+                                                            : "forbidden")));
             return;
         }
-        log.debug("teams activity type={} id={} tenant={}", activity.type(), activity.id(), activity.tenantId());
-        if (activity.id() != null && activity.conversation() != null
+        log.debug(
+                "teams activity type={} id={} tenant={}",
+                activity.type(),
+                activity.id(),
+                activity.tenantId());
+        if (activity.id() != null
+                && activity.conversation() != null
                 && !ledger.firstSighting(activity.conversation().id() + "|" + activity.id())) {
             log.info("teams activity {} already handled; ignored", activity.id());
-            ctx.status(200).contentType("application/json")
-                    .result(activity.isInvoke() ? Json.write(Replies.invokeResponse(Reply.none())) : "");
+            ctx.status(200)
+                    .contentType("application/json")
+                    .result(
+                            activity.isInvoke()
+                                    ? Json.write(Replies.invokeResponse(Reply.none()))
+                                    : "");
             return;
         }
         remember(activity);
@@ -104,10 +133,14 @@ final class MessagesHandler implements Handler {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            reason = root instanceof IllegalArgumentException || root instanceof NullPointerException
-                    ? root.getMessage() : "malformed activity JSON";
+            reason =
+                    root instanceof IllegalArgumentException || root instanceof NullPointerException
+                            ? root.getMessage()
+                            : "malformed activity JSON";
         }
-        ctx.status(400).contentType("application/json").result(Json.write(Json.object().put("error", reason)));
+        ctx.status(400)
+                .contentType("application/json")
+                .result(Json.write(Json.object().put("error", reason)));
         return Optional.empty();
     }
 
@@ -117,7 +150,9 @@ final class MessagesHandler implements Handler {
             return;
         }
         Reply reply = handler.handle(events.get(0));
-        ctx.status(200).contentType("application/json").result(Json.write(Replies.invokeResponse(reply)));
+        ctx.status(200)
+                .contentType("application/json")
+                .result(Json.write(Replies.invokeResponse(reply)));
     }
 
     private void send(Activity to, ObjectNode reply) {
@@ -130,19 +165,32 @@ final class MessagesHandler implements Handler {
         }
     }
 
-    /** Saves where the sender's 1:1 chat or the channel lives, so the product can write there later. */
+    /**
+     * Saves where the sender's 1:1 chat or the channel lives, so the product can write there later.
+     */
     private void remember(Activity a) {
-        boolean removal = "installationUpdate".equals(a.type()) && a.action() != null && a.action().startsWith("remove")
-                || a.membersRemoved().stream().anyMatch(m -> m.id().equals(a.recipient().id()));
-        if (removal || !List.of("message", "installationUpdate", "conversationUpdate", "invoke").contains(a.type())) {
+        boolean removal =
+                "installationUpdate".equals(a.type())
+                                && a.action() != null
+                                && a.action().startsWith("remove")
+                        || a.membersRemoved().stream()
+                                .anyMatch(m -> m.id().equals(a.recipient().id()));
+        if (removal
+                || !List.of("message", "installationUpdate", "conversationUpdate", "invoke")
+                        .contains(a.type())) {
             return;
         }
         if (a.isPersonal()) {
-            references.save(Address.Kind.USER, a.from().id(),
+            references.save(
+                    Address.Kind.USER,
+                    a.from().id(),
                     new ConversationReference(a.serviceUrl(), a.conversation().id(), a.tenantId()));
         } else if (a.channelIdOfTeam() != null) {
-            references.save(Address.Kind.CHANNEL, a.channelIdOfTeam(),
-                    new ConversationReference(a.serviceUrl(), a.baseConversationId(), a.tenantId()));
+            references.save(
+                    Address.Kind.CHANNEL,
+                    a.channelIdOfTeam(),
+                    new ConversationReference(
+                            a.serviceUrl(), a.baseConversationId(), a.tenantId()));
         }
     }
 }

@@ -7,15 +7,14 @@ import org.tenfour.adapters.Reply;
 
 /**
  * Turns the product's immediate {@link Reply} into what Teams shows: an activity to post into the
- * conversation (answers to messages and card submits), or the body of an invoke response
- * (answers to {@code Action.Execute}: a refreshed card, or a short message).
+ * conversation (answers to messages and card submits), or the body of an invoke response (answers
+ * to {@code Action.Execute}: a refreshed card, or a short message).
  */
 final class Replies {
     static final String INVOKE_CARD = "application/vnd.microsoft.card.adaptive";
     static final String INVOKE_MESSAGE = "application/vnd.microsoft.activity.message";
 
-    private Replies() {
-    }
+    private Replies() {}
 
     /** The activity to post in reply, if the reply says anything. */
     static Optional<ObjectNode> activity(Reply reply) {
@@ -26,7 +25,8 @@ final class Replies {
             return Optional.of(TeamsPlatform.cardActivity(AdaptiveCards.card(f.form(), Map.of())));
         }
         if (reply instanceof Reply.FormErrors e) {
-            return Optional.of(TeamsPlatform.cardActivity(AdaptiveCards.card(e.form(), e.errors())));
+            return Optional.of(
+                    TeamsPlatform.cardActivity(AdaptiveCards.card(e.form(), e.errors())));
         }
         if (reply instanceof Reply.FormAccepted a && a.confirmation() != null) {
             return Optional.of(TeamsPlatform.messageActivity(a.confirmation()));
@@ -46,7 +46,9 @@ final class Replies {
             return card(AdaptiveCards.card(a.confirmation()));
         }
         if (reply instanceof Reply.Private p) {
-            return Json.object().put("statusCode", 200).put("type", INVOKE_MESSAGE)
+            return Json.object()
+                    .put("statusCode", 200)
+                    .put("type", INVOKE_MESSAGE)
                     .put("value", AdaptiveCards.markdown(p.message().text()));
         }
         return Json.object().put("statusCode", 200).put("type", INVOKE_MESSAGE).put("value", "");

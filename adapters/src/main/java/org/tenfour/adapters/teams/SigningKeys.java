@@ -53,10 +53,14 @@ final class SigningKeys {
         this.http = Objects.requireNonNull(http, "null http");
         this.metadataUrl = URI.create(metadataUrl);
         this.clock = Objects.requireNonNull(clock, "null clock");
-        this.minRefreshInterval = Objects.requireNonNull(minRefreshInterval, "null minRefreshInterval");
+        this.minRefreshInterval =
+                Objects.requireNonNull(minRefreshInterval, "null minRefreshInterval");
     }
 
-    /** The key with that id, refreshing the cache first if it is unknown or old and a refresh is allowed. */
+    /**
+     * The key with that id, refreshing the cache first if it is unknown or old and a refresh is
+     * allowed.
+     */
     synchronized Optional<SigningKey> find(String kid) {
         Instant now = clock.instant();
         boolean old = fetchedAt == null || now.isAfter(fetchedAt.plus(MAX_AGE));
@@ -90,8 +94,10 @@ final class SigningKeys {
     }
 
     private JsonNode get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode());
         }

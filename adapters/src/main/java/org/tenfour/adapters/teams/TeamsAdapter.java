@@ -24,33 +24,58 @@ public final class TeamsAdapter {
     private final TeamsPlatform platform;
 
     /** An adapter for the bot registration in {@code settings}. */
-    public TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock,
-                        ConversationReferences references) {
+    public TeamsAdapter(
+            TeamsSettings settings,
+            InboundHandler handler,
+            Clock clock,
+            ConversationReferences references) {
         this(settings, handler, clock, references, ActivityLedger.NONE);
     }
 
     /** An adapter that hands each activity id ({@link ActivityLedger}) to the product once. */
-    public TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock,
-                        ConversationReferences references, ActivityLedger ledger) {
+    public TeamsAdapter(
+            TeamsSettings settings,
+            InboundHandler handler,
+            Clock clock,
+            ConversationReferences references,
+            ActivityLedger ledger) {
         this(settings, handler, clock, references, defaultClient(), KEY_REFRESH_INTERVAL, ledger);
     }
 
-    TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock, ConversationReferences references,
-                 HttpClient http, Duration keyRefreshInterval) {
+    TeamsAdapter(
+            TeamsSettings settings,
+            InboundHandler handler,
+            Clock clock,
+            ConversationReferences references,
+            HttpClient http,
+            Duration keyRefreshInterval) {
         this(settings, handler, clock, references, http, keyRefreshInterval, ActivityLedger.NONE);
     }
 
-    TeamsAdapter(TeamsSettings settings, InboundHandler handler, Clock clock, ConversationReferences references,
-                 HttpClient http, Duration keyRefreshInterval, ActivityLedger ledger) {
+    TeamsAdapter(
+            TeamsSettings settings,
+            InboundHandler handler,
+            Clock clock,
+            ConversationReferences references,
+            HttpClient http,
+            Duration keyRefreshInterval,
+            ActivityLedger ledger) {
         Objects.requireNonNull(settings, "null settings");
         Objects.requireNonNull(handler, "null handler");
         Objects.requireNonNull(clock, "null clock");
         Objects.requireNonNull(references, "null references");
-        SigningKeys keys = new SigningKeys(http, settings.openIdMetadataUrl(), clock, keyRefreshInterval);
+        SigningKeys keys =
+                new SigningKeys(http, settings.openIdMetadataUrl(), clock, keyRefreshInterval);
         Connector connector = new Connector(http, new AppTokens(http, settings, clock));
         this.platform = new TeamsPlatform(settings.appId(), connector, references);
-        this.messages = new MessagesHandler(new TokenVerifier(keys, settings.appId(), clock), handler, references,
-                platform, Objects.requireNonNull(ledger, "null ledger"), settings.tenantId());
+        this.messages =
+                new MessagesHandler(
+                        new TokenVerifier(keys, settings.appId(), clock),
+                        handler,
+                        references,
+                        platform,
+                        Objects.requireNonNull(ledger, "null ledger"),
+                        settings.tenantId());
     }
 
     /** The handler to mount at {@code POST /api/messages}. */
@@ -64,7 +89,9 @@ public final class TeamsAdapter {
     }
 
     private static HttpClient defaultClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 }

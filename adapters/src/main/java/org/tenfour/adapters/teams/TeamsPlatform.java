@@ -34,8 +34,7 @@ final class TeamsPlatform implements ChatPlatform {
     }
 
     /** Where to post for an address. */
-    private record Target(String serviceUrl, String conversationId) {
-    }
+    private record Target(String serviceUrl, String conversationId) {}
 
     @Override
     public Platform platform() {
@@ -51,7 +50,9 @@ final class TeamsPlatform implements ChatPlatform {
     public void update(Address to, Delivery sent, Message message) {
         Target target = resolve(to);
         ObjectNode activity = messageActivity(message).put("id", sent.messageId());
-        connector.put(target.serviceUrl(), activitiesPath(sent.conversationId()) + "/" + Connector.segment(sent.messageId()),
+        connector.put(
+                target.serviceUrl(),
+                activitiesPath(sent.conversationId()) + "/" + Connector.segment(sent.messageId()),
                 activity);
     }
 
@@ -67,9 +68,13 @@ final class TeamsPlatform implements ChatPlatform {
             return Optional.empty();
         }
         Target target = known.get();
-        JsonNode member = connector.get(target.serviceUrl(),
-                "/v3/conversations/" + Connector.segment(target.conversationId()) + "/members/"
-                        + Connector.segment(user.targetId()));
+        JsonNode member =
+                connector.get(
+                        target.serviceUrl(),
+                        "/v3/conversations/"
+                                + Connector.segment(target.conversationId())
+                                + "/members/"
+                                + Connector.segment(user.targetId()));
         return Optional.of(new UserProfile(Json.text(member, "name"), null, false));
     }
 
@@ -79,7 +84,9 @@ final class TeamsPlatform implements ChatPlatform {
     }
 
     private Delivery post(Target target, ObjectNode activity) {
-        JsonNode answer = connector.post(target.serviceUrl(), activitiesPath(target.conversationId()), activity);
+        JsonNode answer =
+                connector.post(
+                        target.serviceUrl(), activitiesPath(target.conversationId()), activity);
         String id = Objects.requireNonNullElse(Json.text(answer, "id"), "");
         return new Delivery(target.conversationId(), id);
     }
@@ -99,7 +106,9 @@ final class TeamsPlatform implements ChatPlatform {
     static ObjectNode fileActivity(org.tenfour.adapters.FileUpload file) {
         if (file.mimeType().startsWith("image/")) {
             ObjectNode activity = Json.object().put("type", "message").put("text", file.title());
-            activity.putArray("attachments").addObject().put("contentType", file.mimeType())
+            activity.putArray("attachments")
+                    .addObject()
+                    .put("contentType", file.mimeType())
                     .put("contentUrl", "data:" + file.mimeType() + ";base64," + file.base64())
                     .put("name", file.filename());
             return activity;
@@ -108,24 +117,40 @@ final class TeamsPlatform implements ChatPlatform {
             String content = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (content.length() > INLINE_TEXT_LIMIT) {
                 throw new org.tenfour.adapters.ChatPlatformException.Rejected(
-                        file.filename() + " is too large to show in Teams (" + content.length() + " characters)");
+                        file.filename()
+                                + " is too large to show in Teams ("
+                                + content.length()
+                                + " characters)");
             }
-            ObjectNode card = Json.object().put("type", "AdaptiveCard").put("version", "1.5")
-                    .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+            ObjectNode card =
+                    Json.object()
+                            .put("type", "AdaptiveCard")
+                            .put("version", "1.5")
+                            .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
             var body = card.putArray("body");
-            body.addObject().put("type", "TextBlock").put("text", file.title() + " (" + file.filename() + ")")
-                    .put("weight", "Bolder").put("wrap", true);
-            body.addObject().put("type", "TextBlock").put("text", content).put("fontType", "Monospace")
-                    .put("wrap", true).put("size", "Small");
+            body.addObject()
+                    .put("type", "TextBlock")
+                    .put("text", file.title() + " (" + file.filename() + ")")
+                    .put("weight", "Bolder")
+                    .put("wrap", true);
+            body.addObject()
+                    .put("type", "TextBlock")
+                    .put("text", content)
+                    .put("fontType", "Monospace")
+                    .put("wrap", true)
+                    .put("size", "Small");
             return cardActivity(card);
         }
-        throw new org.tenfour.adapters.ChatPlatformException.Rejected("Teams cannot show " + file.mimeType() + " inline");
+        throw new org.tenfour.adapters.ChatPlatformException.Rejected(
+                "Teams cannot show " + file.mimeType() + " inline");
     }
 
     /** A message as an activity: plain text when that is all it is, otherwise an Adaptive Card. */
     static ObjectNode messageActivity(Message message) {
         if (message.notes().isEmpty() && message.buttons().isEmpty()) {
-            return Json.object().put("type", "message").put("textFormat", "markdown")
+            return Json.object()
+                    .put("type", "message")
+                    .put("textFormat", "markdown")
                     .put("text", AdaptiveCards.markdown(message.text()));
         }
         return cardActivity(AdaptiveCards.card(message));
@@ -143,7 +168,8 @@ final class TeamsPlatform implements ChatPlatform {
             return known.get();
         }
         if (to.serviceUrl() == null) {
-            throw new ChatPlatformException.Unreachable("no conversation reference for this " + to.kind());
+            throw new ChatPlatformException.Unreachable(
+                    "no conversation reference for this " + to.kind());
         }
         if (to.kind() == Address.Kind.CHANNEL) {
             return new Target(to.serviceUrl(), to.targetId());
@@ -155,12 +181,14 @@ final class TeamsPlatform implements ChatPlatform {
         if (to.serviceUrl() != null && to.conversationId() != null) {
             return Optional.of(new Target(to.serviceUrl(), to.conversationId()));
         }
-        return references.find(to.workspaceId(), to.kind(), to.targetId())
+        return references
+                .find(to.workspaceId(), to.kind(), to.targetId())
                 .map(ref -> new Target(ref.serviceUrl(), ref.conversationId()));
     }
 
     private Target createConversation(Address user) {
-        ObjectNode request = Json.object().put("isGroup", false).put("tenantId", user.workspaceId());
+        ObjectNode request =
+                Json.object().put("isGroup", false).put("tenantId", user.workspaceId());
         request.putObject("bot").put("id", "28:" + appId);
         request.putArray("members").addObject().put("id", user.targetId());
         request.putObject("channelData").putObject("tenant").put("id", user.workspaceId());
@@ -169,7 +197,9 @@ final class TeamsPlatform implements ChatPlatform {
         if (conversationId == null || conversationId.isBlank()) {
             throw new ChatPlatformException.Rejected("create conversation answered without an id");
         }
-        references.save(Address.Kind.USER, user.targetId(),
+        references.save(
+                Address.Kind.USER,
+                user.targetId(),
                 new ConversationReference(user.serviceUrl(), conversationId, user.workspaceId()));
         log.info("teams 1:1 conversation created for a user of tenant {}", user.workspaceId());
         return new Target(user.serviceUrl(), conversationId);

@@ -7,23 +7,30 @@ import java.util.Objects;
  * The bot's Azure registration and the Microsoft endpoints it trusts. Single-tenant: the token is
  * requested from the tenant's own authority.
  *
- * @param appId             the Microsoft App ID of the Azure Bot (a GUID)
- * @param appPassword       its client secret; never printed
- * @param tenantId          the Microsoft Entra tenant the bot is registered in
+ * @param appId the Microsoft App ID of the Azure Bot (a GUID)
+ * @param appPassword its client secret; never printed
+ * @param tenantId the Microsoft Entra tenant the bot is registered in
  * @param openIdMetadataUrl where the Bot Connector's signing keys are announced
- * @param tokenUrl          the OAuth token endpoint for client credentials
+ * @param tokenUrl the OAuth token endpoint for client credentials
  */
-public record TeamsSettings(String appId, String appPassword, String tenantId, String openIdMetadataUrl,
-                            String tokenUrl) {
+public record TeamsSettings(
+        String appId,
+        String appPassword,
+        String tenantId,
+        String openIdMetadataUrl,
+        String tokenUrl) {
 
     /** The Bot Connector's OpenID metadata (public cloud). */
     public static final String DEFAULT_OPENID_METADATA_URL =
             "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
     /** The token endpoint; {@code {tenantId}} is replaced by the tenant. */
-    public static final String DEFAULT_TOKEN_URL = "https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token";
+    public static final String DEFAULT_TOKEN_URL =
+            "https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token";
 
     /** Environment variables read by {@link #fromEnvironment}. */
     public static final String ENV_APP_ID = "TEAMS_APP_ID";
+
     public static final String ENV_APP_PASSWORD = "TEAMS_APP_PASSWORD";
     public static final String ENV_TENANT_ID = "TEAMS_TENANT_ID";
     public static final String ENV_OPENID_METADATA_URL = "TEAMS_OPENID_METADATA_URL";
@@ -50,33 +57,50 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, S
     }
 
     /**
-     * Reads the settings from the environment once, at start: empty when {@code TEAMS_APP_ID} is not
-     * set (Teams is off); otherwise every required variable must be set, and the failure names the one
-     * that is wrong.
+     * Reads the settings from the environment once, at start: empty when {@code TEAMS_APP_ID} is
+     * not set (Teams is off); otherwise every required variable must be set, and the failure names
+     * the one that is wrong.
      */
-    public static java.util.Optional<TeamsSettings> fromEnvironment(java.util.Map<String, String> env) {
+    public static java.util.Optional<TeamsSettings> fromEnvironment(
+            java.util.Map<String, String> env) {
         String appId = env.get(ENV_APP_ID);
         if (appId == null || appId.isBlank()) {
             return java.util.Optional.empty();
         }
         for (String required : new String[] {ENV_APP_PASSWORD, ENV_TENANT_ID}) {
             if (env.get(required) == null || env.get(required).isBlank()) {
-                throw new IllegalArgumentException(required + " must be set when " + ENV_APP_ID + " is set");
+                throw new IllegalArgumentException(
+                        required + " must be set when " + ENV_APP_ID + " is set");
             }
         }
         try {
-            return java.util.Optional.of(new TeamsSettings(appId, env.get(ENV_APP_PASSWORD), env.get(ENV_TENANT_ID),
-                    env.get(ENV_OPENID_METADATA_URL), env.get(ENV_TOKEN_URL)));
+            return java.util.Optional.of(
+                    new TeamsSettings(
+                            appId,
+                            env.get(ENV_APP_PASSWORD),
+                            env.get(ENV_TENANT_ID),
+                            env.get(ENV_OPENID_METADATA_URL),
+                            env.get(ENV_TOKEN_URL)));
         } catch (IllegalArgumentException e) {
-            String variable = e.getMessage().startsWith("openIdMetadataUrl") ? ENV_OPENID_METADATA_URL : ENV_TOKEN_URL;
+            String variable =
+                    e.getMessage().startsWith("openIdMetadataUrl")
+                            ? ENV_OPENID_METADATA_URL
+                            : ENV_TOKEN_URL;
             throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public String toString() {
-        return "TeamsSettings[appId=" + appId + ", appPassword=***, tenantId=" + tenantId
-                + ", openIdMetadataUrl=" + openIdMetadataUrl + ", tokenUrl=" + tokenUrl + "]";
+        return "TeamsSettings[appId="
+                + appId
+                + ", appPassword=***, tenantId="
+                + tenantId
+                + ", openIdMetadataUrl="
+                + openIdMetadataUrl
+                + ", tokenUrl="
+                + tokenUrl
+                + "]";
     }
 
     private static void requireText(String value, String name) {
@@ -95,7 +119,8 @@ public record TeamsSettings(String appId, String appPassword, String tenantId, S
         }
         String scheme = Objects.requireNonNullElse(uri.getScheme(), "");
         boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
-        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
+        if (uri.getHost() == null
+                || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
             throw new IllegalArgumentException(name + " must be an https URL: " + url);
         }
     }

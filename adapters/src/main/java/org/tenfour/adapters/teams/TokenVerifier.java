@@ -19,9 +19,10 @@ import java.util.Set;
 
 /**
  * Checks the bearer token the Bot Connector sends with every activity, as its authentication spec
- * says: RS256 signature by a key from the connector's JWKS, issuer {@code https://api.botframework.com},
- * audience our app id, exp/nbf with five minutes of skew, then (once the activity is read) the
- * {@code serviceurl} claim and the key's endorsement for the activity's channel.
+ * says: RS256 signature by a key from the connector's JWKS, issuer {@code
+ * https://api.botframework.com}, audience our app id, exp/nbf with five minutes of skew, then (once
+ * the activity is read) the {@code serviceurl} claim and the key's endorsement for the activity's
+ * channel.
  */
 final class TokenVerifier {
     static final String ISSUER = "https://api.botframework.com";
@@ -43,10 +44,12 @@ final class TokenVerifier {
         /** Refuses the token for an activity from another service URL or an unendorsed channel. */
         void requireFor(Activity activity) throws AuthenticationFailed {
             if (!trimSlash(serviceUrl).equals(trimSlash(activity.serviceUrl()))) {
-                throw AuthenticationFailed.forbidden("serviceurl claim does not match the activity");
+                throw AuthenticationFailed.forbidden(
+                        "serviceurl claim does not match the activity");
             }
             if (!endorsements.contains(activity.channelId())) {
-                throw AuthenticationFailed.forbidden("signing key not endorsed for channel " + activity.channelId());
+                throw AuthenticationFailed.forbidden(
+                        "signing key not endorsed for channel " + activity.channelId());
             }
         }
 
@@ -66,7 +69,8 @@ final class TokenVerifier {
         } catch (ParseException e) {
             throw AuthenticationFailed.unauthorized("not a signed JWT");
         }
-        // Checked before any key lookup so that tokens of the wrong kind never cause a JWKS refresh.
+        // Checked before any key lookup so that tokens of the wrong kind never cause a JWKS
+        // refresh.
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
             throw AuthenticationFailed.unauthorized("algorithm is not RS256");
         }
@@ -74,8 +78,10 @@ final class TokenVerifier {
         if (kid == null) {
             throw AuthenticationFailed.unauthorized("token names no key");
         }
-        SigningKeys.SigningKey key = keys.find(kid)
-                .orElseThrow(() -> AuthenticationFailed.unauthorized("unknown signing key"));
+        SigningKeys.SigningKey key =
+                keys.find(kid)
+                        .orElseThrow(
+                                () -> AuthenticationFailed.unauthorized("unknown signing key"));
         JWTClaimsSet claims = process(jwt, key);
         Object serviceUrl = claims.getClaim("serviceurl");
         if (!(serviceUrl instanceof String url) || url.isBlank()) {
@@ -84,17 +90,22 @@ final class TokenVerifier {
         return new VerifiedToken(url, key.endorsements());
     }
 
-    private JWTClaimsSet process(SignedJWT jwt, SigningKeys.SigningKey key) throws AuthenticationFailed {
+    private JWTClaimsSet process(SignedJWT jwt, SigningKeys.SigningKey key)
+            throws AuthenticationFailed {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                new ImmutableJWKSet<>(new JWKSet(key.key()))));
-        DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(appId,
-                new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("exp", "serviceurl")) {
-            @Override
-            protected Date currentTime() {
-                return Date.from(clock.instant());
-            }
-        };
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(
+                        JWSAlgorithm.RS256, new ImmutableJWKSet<>(new JWKSet(key.key()))));
+        DefaultJWTClaimsVerifier<SecurityContext> verifier =
+                new DefaultJWTClaimsVerifier<>(
+                        appId,
+                        new JWTClaimsSet.Builder().issuer(ISSUER).build(),
+                        Set.of("exp", "serviceurl")) {
+                    @Override
+                    protected Date currentTime() {
+                        return Date.from(clock.instant());
+                    }
+                };
         verifier.setMaxClockSkew(MAX_CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(verifier);
         try {

@@ -30,12 +30,13 @@ import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 
 /**
- * The sandbox's HTTP side: the page, the JSON API the page calls, and its live stream. Requests name
- * the person being played ({@code user}); the conversation must be one they are in.
+ * The sandbox's HTTP side: the page, the JSON API the page calls, and its live stream. Requests
+ * name the person being played ({@code user}); the conversation must be one they are in.
  */
 final class Api {
     private static final Logger log = LoggerFactory.getLogger(Api.class);
-    private static final Pattern COMMAND = Pattern.compile("^/(tenfour|peer)(?:\\s+(.*))?$", Pattern.DOTALL);
+    private static final Pattern COMMAND =
+            Pattern.compile("^/(tenfour|peer)(?:\\s+(.*))?$", Pattern.DOTALL);
 
     private final Directory directory;
     private final Inboxes inboxes;
@@ -45,7 +46,13 @@ final class Api {
     private final WebSandbox.TimeControl time;
     private final Pages pages = new Pages();
 
-    Api(Directory directory, Inboxes inboxes, Forms forms, Live live, InboundHandler inbound, WebSandbox.TimeControl time) {
+    Api(
+            Directory directory,
+            Inboxes inboxes,
+            Forms forms,
+            Live live,
+            InboundHandler inbound,
+            WebSandbox.TimeControl time) {
         this.directory = directory;
         this.inboxes = inboxes;
         this.forms = forms;
@@ -79,14 +86,22 @@ final class Api {
 
     private void conversations(Context ctx) {
         WebSandbox.Person person = person(ctx.queryParam("user"));
-        List<Map<String, Object>> list = directory.conversationsOf(person).stream().map(id -> {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("id", id);
-            c.put("title", directory.title(id));
-            c.put("kind", id.startsWith("dm-") ? "dm" : "channel");
-            c.put("messages", inboxes.messages(id).stream().map(Api::posted).toList());
-            return c;
-        }).toList();
+        List<Map<String, Object>> list =
+                directory.conversationsOf(person).stream()
+                        .map(
+                                id -> {
+                                    Map<String, Object> c = new LinkedHashMap<>();
+                                    c.put("id", id);
+                                    c.put("title", directory.title(id));
+                                    c.put("kind", id.startsWith("dm-") ? "dm" : "channel");
+                                    c.put(
+                                            "messages",
+                                            inboxes.messages(id).stream()
+                                                    .map(Api::posted)
+                                                    .toList());
+                                    return c;
+                                })
+                        .toList();
         ctx.json(Map.of("now", time.now().toString(), "conversations", list));
     }
 
@@ -101,10 +116,10 @@ final class Api {
     }
 
     /**
-     * What a person typed: a slash command ({@code /tenfour …}, {@code /peer …}) anywhere, or — only in
-     * their DM with TenFour — a plain message, which reaches the product as a
-     * {@link InboundEvent.DirectMessage} (relayed to a peer or answered, never stored), as Slack's
-     * {@code message.im} does. Plain text in a channel, or an unknown slash command, is a 400.
+     * What a person typed: a slash command ({@code /tenfour …}, {@code /peer …}) anywhere, or —
+     * only in their DM with TenFour — a plain message, which reaches the product as a {@link
+     * InboundEvent.DirectMessage} (relayed to a peer or answered, never stored), as Slack's {@code
+     * message.im} does. Plain text in a channel, or an unknown slash command, is a 400.
      */
     private void command(Context ctx) {
         JsonNode body = Requests.parse(ctx.body());
@@ -113,32 +128,53 @@ final class Api {
         String text = Requests.text(body, "text").strip();
         Address where = directory.addressOf(conversation).orElseThrow();
         if (!text.startsWith("/") && conversation.equals(Directory.dm(person.userId()))) {
-            Reply reply = inbound.handle(new InboundEvent.DirectMessage(actor(person), text, where));
+            Reply reply =
+                    inbound.handle(new InboundEvent.DirectMessage(actor(person), text, where));
             ctx.json(render(person, reply, null));
             return;
         }
         Matcher m = COMMAND.matcher(text);
         if (!m.matches()) {
-            throw new BadRequestResponse(text.startsWith("/")
-                    ? "unknown command: type /tenfour … or /peer"
-                    : "in a channel, type a command: /tenfour … or /peer (write plain messages in your DM with TenFour)");
+            throw new BadRequestResponse(
+                    text.startsWith("/")
+                            ? "unknown command: type /tenfour … or /peer"
+                            : "in a channel, type a command: /tenfour … or /peer (write plain messages in your DM with TenFour)");
         }
-        String args = Mentions.normalise(m.group(2) == null ? "" : m.group(2).strip(), person.workspaceId(), directory);
-        Reply reply = inbound.handle(new InboundEvent.Command(actor(person), m.group(1), args, where, trigger()));
+        String args =
+                Mentions.normalise(
+                        m.group(2) == null ? "" : m.group(2).strip(),
+                        person.workspaceId(),
+                        directory);
+        Reply reply =
+                inbound.handle(
+                        new InboundEvent.Command(
+                                actor(person), m.group(1), args, where, trigger()));
         ctx.json(render(person, reply, null));
     }
 
-    /** A posted file's content, for a person who can see its conversation (images inline, others downloaded). */
+    /**
+     * A posted file's content, for a person who can see its conversation (images inline, others
+     * downloaded).
+     */
     private void file(Context ctx) {
         WebSandbox.Person person = person(ctx.queryParam("user"));
         String conversation = visible(person, required(ctx, "conversation"));
         String messageId = required(ctx, "message");
-        FileUpload file = inboxes.find(conversation, messageId).map(Inboxes.Posted::file)
-                .orElseThrow(() -> new NotFoundResponse("no file " + messageId + " in " + conversation));
+        FileUpload file =
+                inboxes.find(conversation, messageId)
+                        .map(Inboxes.Posted::file)
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundResponse(
+                                                "no file " + messageId + " in " + conversation));
         ctx.contentType(file.mimeType());
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Disposition", (image(file) ? "inline" : "attachment") + "; filename=\""
-                + file.filename().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        ctx.header(
+                "Content-Disposition",
+                (image(file) ? "inline" : "attachment")
+                        + "; filename=\""
+                        + file.filename().replaceAll("[^A-Za-z0-9._-]", "_")
+                        + "\"");
         ctx.result(file.bytes());
     }
 
@@ -159,18 +195,31 @@ final class Api {
         WebSandbox.Person person = person(Requests.text(body, "user"));
         String conversation = visible(person, Requests.text(body, "conversation"));
         String messageId = Requests.text(body, "messageId");
-        Inboxes.Posted posted = inboxes.find(conversation, messageId)
-                .orElseThrow(() -> new NotFoundResponse("no message " + messageId + " in " + conversation));
+        Inboxes.Posted posted =
+                inboxes.find(conversation, messageId)
+                        .orElseThrow(
+                                () ->
+                                        new NotFoundResponse(
+                                                "no message " + messageId + " in " + conversation));
         String actionId = Requests.text(body, "actionId");
         String value = body.path("value").asText("");
-        Optional<Button> pressed = posted.message().buttons().stream()
-                .filter(b -> b.actionId().equals(actionId) && b.value().equals(value)).findFirst();
+        Optional<Button> pressed =
+                posted.message().buttons().stream()
+                        .filter(b -> b.actionId().equals(actionId) && b.value().equals(value))
+                        .findFirst();
         if (pressed.isEmpty()) {
             ctx.json(render(person, Reply.text("That button is no longer there."), null));
             return;
         }
-        Reply reply = inbound.handle(new InboundEvent.ButtonPressed(actor(person), actionId, value,
-                directory.addressOf(conversation).orElseThrow(), new Delivery(conversation, messageId), trigger()));
+        Reply reply =
+                inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                actor(person),
+                                actionId,
+                                value,
+                                directory.addressOf(conversation).orElseThrow(),
+                                new Delivery(conversation, messageId),
+                                trigger()));
         ctx.json(render(person, reply, null));
     }
 
@@ -178,10 +227,22 @@ final class Api {
         JsonNode body = Requests.parse(ctx.body());
         WebSandbox.Person person = person(Requests.text(body, "user"));
         String formId = Requests.text(body, "formId");
-        Form form = forms.find(person.userId(), formId)
-                .orElseThrow(() -> new BadRequestResponse("no form '" + formId + "' is open for " + person.userId()));
-        Reply reply = inbound.handle(new InboundEvent.FormSubmitted(actor(person), formId,
-                Requests.values(body, form), form.context()));
+        Form form =
+                forms.find(person.userId(), formId)
+                        .orElseThrow(
+                                () ->
+                                        new BadRequestResponse(
+                                                "no form '"
+                                                        + formId
+                                                        + "' is open for "
+                                                        + person.userId()));
+        Reply reply =
+                inbound.handle(
+                        new InboundEvent.FormSubmitted(
+                                actor(person),
+                                formId,
+                                Requests.values(body, form),
+                                form.context()));
         ctx.json(render(person, reply, formId));
     }
 
@@ -193,7 +254,8 @@ final class Api {
         ctx.json(Map.of("now", now));
     }
 
-    private Map<String, Object> render(WebSandbox.Person person, Reply reply, String submittedForm) {
+    private Map<String, Object> render(
+            WebSandbox.Person person, Reply reply, String submittedForm) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (reply instanceof Reply.Private p) {
             out.put("kind", "private");
@@ -244,18 +306,22 @@ final class Api {
         if (userId == null || userId.isBlank()) {
             throw new BadRequestResponse("missing 'user' (the sandbox person you are playing)");
         }
-        return directory.person(userId).orElseThrow(() -> new BadRequestResponse("unknown sandbox person: " + userId));
+        return directory
+                .person(userId)
+                .orElseThrow(() -> new BadRequestResponse("unknown sandbox person: " + userId));
     }
 
     private String visible(WebSandbox.Person person, String conversation) {
         if (!directory.conversationsOf(person).contains(conversation)) {
-            throw new ForbiddenResponse(person.userId() + " is not in conversation " + conversation);
+            throw new ForbiddenResponse(
+                    person.userId() + " is not in conversation " + conversation);
         }
         return conversation;
     }
 
     private static Actor actor(WebSandbox.Person person) {
-        return new Actor(Address.user(Platform.WEB, person.workspaceId(), person.userId()), person.admin());
+        return new Actor(
+                Address.user(Platform.WEB, person.workspaceId(), person.userId()), person.admin());
     }
 
     private static String trigger() {

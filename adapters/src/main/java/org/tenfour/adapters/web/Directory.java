@@ -21,14 +21,23 @@ final class Directory {
     private final Map<String, WebSandbox.Person> people = new LinkedHashMap<>();
     private final Map<String, WebSandbox.Channel> channels = new LinkedHashMap<>();
 
-    Directory(List<WebSandbox.Workspace> workspaces, List<WebSandbox.Person> people, List<WebSandbox.Channel> channels) {
+    Directory(
+            List<WebSandbox.Workspace> workspaces,
+            List<WebSandbox.Person> people,
+            List<WebSandbox.Channel> channels) {
         workspaces.forEach(w -> unique(this.workspaces, w.workspaceId(), w));
         for (WebSandbox.Person p : people) {
             requireWorkspace(p.workspaceId());
             unique(this.people, p.userId(), p);
-            if (people.stream().filter(o -> o.workspaceId().equals(p.workspaceId())
-                    && o.handle().equalsIgnoreCase(p.handle())).count() > 1) {
-                throw new IllegalArgumentException("handle used twice in " + p.workspaceId() + ": " + p.handle());
+            if (people.stream()
+                            .filter(
+                                    o ->
+                                            o.workspaceId().equals(p.workspaceId())
+                                                    && o.handle().equalsIgnoreCase(p.handle()))
+                            .count()
+                    > 1) {
+                throw new IllegalArgumentException(
+                        "handle used twice in " + p.workspaceId() + ": " + p.handle());
             }
         }
         for (WebSandbox.Channel c : channels) {
@@ -37,7 +46,8 @@ final class Directory {
             for (String member : c.memberIds()) {
                 WebSandbox.Person p = this.people.get(member);
                 if (p == null || !p.workspaceId().equals(c.workspaceId())) {
-                    throw new IllegalArgumentException("channel " + c.name() + " lists an unknown member: " + member);
+                    throw new IllegalArgumentException(
+                            "channel " + c.name() + " lists an unknown member: " + member);
                 }
             }
         }
@@ -86,10 +96,12 @@ final class Directory {
             return Optional.empty();
         }
         if (address.kind() == Address.Kind.USER) {
-            return person(address.targetId()).filter(p -> p.workspaceId().equals(address.workspaceId()))
+            return person(address.targetId())
+                    .filter(p -> p.workspaceId().equals(address.workspaceId()))
                     .map(p -> DM + p.userId());
         }
-        return channel(address.targetId()).filter(c -> c.workspaceId().equals(address.workspaceId()))
+        return channel(address.targetId())
+                .filter(c -> c.workspaceId().equals(address.workspaceId()))
                 .map(c -> CHANNEL + c.channelId());
     }
 
@@ -114,14 +126,17 @@ final class Directory {
         if (conversationId.startsWith(DM)) {
             return List.of(conversationId.substring(DM.length()));
         }
-        return channel(conversationId.substring(CHANNEL.length())).map(WebSandbox.Channel::memberIds).orElse(List.of());
+        return channel(conversationId.substring(CHANNEL.length()))
+                .map(WebSandbox.Channel::memberIds)
+                .orElse(List.of());
     }
 
     /** A person's conversations: their DM with TenFour first, then their channels. */
     List<String> conversationsOf(WebSandbox.Person person) {
         List<String> ids = new ArrayList<>();
         ids.add(DM + person.userId());
-        channels.values().stream().filter(c -> c.memberIds().contains(person.userId()))
+        channels.values().stream()
+                .filter(c -> c.memberIds().contains(person.userId()))
                 .forEach(c -> ids.add(CHANNEL + c.channelId()));
         return ids;
     }
@@ -131,19 +146,25 @@ final class Directory {
         if (conversationId.startsWith(DM)) {
             return "TenFour (direct messages)";
         }
-        return channel(conversationId.substring(CHANNEL.length())).map(c -> "#" + c.name()).orElse(conversationId);
+        return channel(conversationId.substring(CHANNEL.length()))
+                .map(c -> "#" + c.name())
+                .orElse(conversationId);
     }
 
     /** A person of the workspace with this handle (case-insensitive). */
     Optional<WebSandbox.Person> byHandle(String workspaceId, String handle) {
         String wanted = handle.toLowerCase(Locale.ROOT);
-        return people.values().stream().filter(p -> p.workspaceId().equals(workspaceId))
-                .filter(p -> p.handle().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+        return people.values().stream()
+                .filter(p -> p.workspaceId().equals(workspaceId))
+                .filter(p -> p.handle().toLowerCase(Locale.ROOT).equals(wanted))
+                .findFirst();
     }
 
     /** A channel of the workspace with this name. */
     Optional<WebSandbox.Channel> byChannelName(String workspaceId, String name) {
-        return channels.values().stream().filter(c -> c.workspaceId().equals(workspaceId))
-                .filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+        return channels.values().stream()
+                .filter(c -> c.workspaceId().equals(workspaceId))
+                .filter(c -> c.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 }

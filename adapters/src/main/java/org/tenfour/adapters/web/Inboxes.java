@@ -20,15 +20,23 @@ final class Inboxes {
     /**
      * A message as it currently shows in a conversation.
      *
-     * @param file a posted file (a report's chart, a CSV) with {@code message} as its caption; null for a message
+     * @param file a posted file (a report's chart, a CSV) with {@code message} as its caption; null
+     *     for a message
      */
-    record Posted(String id, String conversationId, Message message, FileUpload file, Instant at, boolean edited) {
-    }
+    record Posted(
+            String id,
+            String conversationId,
+            Message message,
+            FileUpload file,
+            Instant at,
+            boolean edited) {}
 
     private final Map<String, List<Posted>> byConversation = new HashMap<>();
     private final Consumer<String> changed;
 
-    /** @param changed told the conversation id after every change (outside the lock) */
+    /**
+     * @param changed told the conversation id after every change (outside the lock)
+     */
     Inboxes(Consumer<String> changed) {
         this.changed = changed;
     }
@@ -39,7 +47,8 @@ final class Inboxes {
 
     /** Posts a file, captioned with {@code caption}. */
     Posted append(String conversationId, Message caption, FileUpload file, Instant at) {
-        Posted posted = new Posted(UUID.randomUUID().toString(), conversationId, caption, file, at, false);
+        Posted posted =
+                new Posted(UUID.randomUUID().toString(), conversationId, caption, file, at, false);
         synchronized (this) {
             byConversation.computeIfAbsent(conversationId, k -> new ArrayList<>()).add(posted);
         }

@@ -11,21 +11,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Server-sent events to the browsers: each person's open pages hear when one of their
- * conversations changed, a form was opened for them, or sandbox time moved. A comment every
- * 15 seconds keeps idle connections open; the page reloads its state whenever it (re)connects, so a
- * dropped stream loses nothing.
+ * Server-sent events to the browsers: each person's open pages hear when one of their conversations
+ * changed, a form was opened for them, or sandbox time moved. A comment every 15 seconds keeps idle
+ * connections open; the page reloads its state whenever it (re)connects, so a dropped stream loses
+ * nothing.
  */
 final class Live implements AutoCloseable {
     private final Map<String, Set<SseClient>> byPerson = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sandbox-live");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService heartbeat =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "sandbox-live");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     Live() {
-        heartbeat.scheduleWithFixedDelay(() -> everyone().forEach(c -> send(c, null, null)), 15, 15, TimeUnit.SECONDS);
+        heartbeat.scheduleWithFixedDelay(
+                () -> everyone().forEach(c -> send(c, null, null)), 15, 15, TimeUnit.SECONDS);
     }
 
     void join(String userId, SseClient client) {
@@ -67,11 +70,13 @@ final class Live implements AutoCloseable {
     }
 
     void closeAll() {
-        everyone().forEach(c -> {
-            synchronized (c) {
-                c.close();
-            }
-        });
+        everyone()
+                .forEach(
+                        c -> {
+                            synchronized (c) {
+                                c.close();
+                            }
+                        });
         byPerson.clear();
     }
 

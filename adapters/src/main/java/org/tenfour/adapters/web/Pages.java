@@ -8,16 +8,23 @@ import java.util.Map;
 
 /** The sandbox page's static files, read once from the classpath. */
 final class Pages {
-    private static final Map<String, String> TYPES = Map.of(
-            "sandbox.html", "text/html; charset=utf-8",
-            "sandbox.js", "text/javascript; charset=utf-8",
-            "sandbox.css", "text/css; charset=utf-8");
+    private static final Map<String, String> TYPES =
+            Map.of(
+                    "sandbox.html", "text/html; charset=utf-8",
+                    "sandbox.js", "text/javascript; charset=utf-8",
+                    "sandbox.css", "text/css; charset=utf-8");
 
     private final Map<String, byte[]> files;
 
     Pages() {
-        this.files = Map.of("sandbox.html", read("sandbox.html"), "sandbox.js", read("sandbox.js"),
-                "sandbox.css", read("sandbox.css"));
+        this.files =
+                Map.of(
+                        "sandbox.html",
+                        read("sandbox.html"),
+                        "sandbox.js",
+                        read("sandbox.js"),
+                        "sandbox.css",
+                        read("sandbox.css"));
     }
 
     void serve(Context ctx, String name) {

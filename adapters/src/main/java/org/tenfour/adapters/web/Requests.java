@@ -16,15 +16,15 @@ final class Requests {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_TEXT = 4000;
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** The JSON of a value pushed on the live stream (a neutral form). */
     static String json(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not serialisable: " + value.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "not serialisable: " + value.getClass().getName(), e);
         }
     }
 
@@ -36,8 +36,13 @@ final class Requests {
         try {
             node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadRequestResponse("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new BadRequestResponse(
+                    "malformed JSON at line "
+                            + e.getLocation().getLineNr()
+                            + ", column "
+                            + e.getLocation().getColumnNr()
+                            + ": "
+                            + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
             throw new BadRequestResponse("expected a JSON object");
@@ -51,7 +56,8 @@ final class Requests {
             throw new BadRequestResponse("missing text field '" + name + "'");
         }
         if (value.asText().length() > MAX_TEXT) {
-            throw new BadRequestResponse("field '" + name + "' is longer than " + MAX_TEXT + " characters");
+            throw new BadRequestResponse(
+                    "field '" + name + "' is longer than " + MAX_TEXT + " characters");
         }
         return value.asText();
     }
@@ -63,7 +69,8 @@ final class Requests {
         }
         int n = value.asInt();
         if (n < min || n > max) {
-            throw new BadRequestResponse("'" + name + "' must be between " + min + " and " + max + ", was " + n);
+            throw new BadRequestResponse(
+                    "'" + name + "' must be between " + min + " and " + max + ", was " + n);
         }
         return n;
     }
@@ -88,7 +95,11 @@ final class Requests {
             } else {
                 list.add(scalar(v, field.id()));
             }
-            List<String> kept = list.stream().map(String::strip).filter(s -> !s.isEmpty() && !s.equals("false")).toList();
+            List<String> kept =
+                    list.stream()
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty() && !s.equals("false"))
+                            .toList();
             if (!kept.isEmpty()) {
                 out.put(field.id(), kept);
             }
@@ -98,11 +109,13 @@ final class Requests {
 
     private static String scalar(JsonNode node, String field) {
         if (!node.isValueNode()) {
-            throw new BadRequestResponse("field '" + field + "' must be a string, a boolean or a list of strings");
+            throw new BadRequestResponse(
+                    "field '" + field + "' must be a string, a boolean or a list of strings");
         }
         String s = node.asText();
         if (s.length() > MAX_TEXT) {
-            throw new BadRequestResponse("field '" + field + "' is longer than " + MAX_TEXT + " characters");
+            throw new BadRequestResponse(
+                    "field '" + field + "' is longer than " + MAX_TEXT + " characters");
         }
         return s;
     }

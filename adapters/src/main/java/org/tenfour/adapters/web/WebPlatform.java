@@ -47,8 +47,8 @@ final class WebPlatform implements ChatPlatform {
     }
 
     /**
-     * Posts a file into the conversation, captioned with its title: the page shows images inline and
-     * offers other files (CSV) as a download.
+     * Posts a file into the conversation, captioned with its title: the page shows images inline
+     * and offers other files (CSV) as a download.
      */
     @Override
     public Delivery upload(Address to, FileUpload file) {
@@ -58,12 +58,15 @@ final class WebPlatform implements ChatPlatform {
         try {
             bytes = file.bytes();
         } catch (IllegalArgumentException e) {
-            throw new ChatPlatformException.Rejected("file " + file.filename() + " is not valid base64");
+            throw new ChatPlatformException.Rejected(
+                    "file " + file.filename() + " is not valid base64");
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new ChatPlatformException.Rejected("file " + file.filename() + " is larger than " + MAX_FILE_BYTES + " bytes");
+            throw new ChatPlatformException.Rejected(
+                    "file " + file.filename() + " is larger than " + MAX_FILE_BYTES + " bytes");
         }
-        Inboxes.Posted posted = inboxes.append(conversation, Message.text(file.title()), file, clock.instant());
+        Inboxes.Posted posted =
+                inboxes.append(conversation, Message.text(file.title()), file, clock.instant());
         return new Delivery(conversation, posted.id());
     }
 
@@ -71,7 +74,8 @@ final class WebPlatform implements ChatPlatform {
     public void update(Address to, Delivery sent, Message message) {
         conversation(to);
         if (!inboxes.replace(sent.conversationId(), sent.messageId(), message)) {
-            throw new ChatPlatformException.Rejected("no message " + sent.messageId() + " in " + sent.conversationId());
+            throw new ChatPlatformException.Rejected(
+                    "no message " + sent.messageId() + " in " + sent.conversationId());
         }
     }
 
@@ -84,24 +88,42 @@ final class WebPlatform implements ChatPlatform {
 
     @Override
     public Optional<UserProfile> profile(Address user) {
-        return directory.conversationOf(user).flatMap(c -> directory.person(user.targetId()))
+        return directory
+                .conversationOf(user)
+                .flatMap(c -> directory.person(user.targetId()))
                 .map(p -> new UserProfile(p.displayName(), p.timeZone(), p.admin()));
     }
 
     @Override
     public List<String> groupMembers(Address group) {
-        return directory.channel(group.targetId()).filter(c -> c.workspaceId().equals(group.workspaceId()))
+        return directory
+                .channel(group.targetId())
+                .filter(c -> c.workspaceId().equals(group.workspaceId()))
                 .map(WebSandbox.Channel::memberIds)
-                .orElseThrow(() -> new ChatPlatformException.Rejected("no sandbox channel " + group.targetId()));
+                .orElseThrow(
+                        () ->
+                                new ChatPlatformException.Rejected(
+                                        "no sandbox channel " + group.targetId()));
     }
 
     private String conversation(Address to) {
         if (to.platform() != Platform.WEB) {
-            throw new ChatPlatformException.Rejected("not a sandbox address: " + to.platform().id());
+            throw new ChatPlatformException.Rejected(
+                    "not a sandbox address: " + to.platform().id());
         }
-        return directory.conversationOf(to).orElseThrow(() ->
-                new ChatPlatformException.Unreachable("no sandbox " + to.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " " + to.targetId() + " in " + to.workspaceId()));
+        return directory
+                .conversationOf(to)
+                .orElseThrow(
+                        () ->
+                                new ChatPlatformException.Unreachable(
+                                        "no sandbox "
+                                                + to.kind()
+                                                        .name()
+                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                + " "
+                                                + to.targetId()
+                                                + " in "
+                                                + to.workspaceId()));
     }
 
     private WebSandbox.Person person(Address user) {

@@ -12,8 +12,8 @@ import org.tenfour.adapters.InboundHandler;
 
 /**
  * The browser sandbox's adapter: a fake chat platform (people, channels and their inboxes, in
- * memory) plus the page and JSON API at {@code /sandbox} through which a person in a browser
- * plays any of the seeded people.
+ * memory) plus the page and JSON API at {@code /sandbox} through which a person in a browser plays
+ * any of the seeded people.
  *
  * <pre>{@code
  * WebSandbox sandbox = new WebSandbox(workspaces, people, channels, inbound, clock, timeControl);
@@ -34,14 +34,20 @@ public final class WebSandbox implements AutoCloseable {
     /**
      * A person of the fake chat platform.
      *
-     * @param userId      the platform user id, unique across the sandbox (letters and digits)
-     * @param handle      what people type after {@code @} to mention them
-     * @param role        a label for the identity picker ({@code coordinator}, {@code peer}, {@code member});
-     *                    the product's real roles come from its own data
-     * @param admin       whether the platform reports them as a workspace admin
+     * @param userId the platform user id, unique across the sandbox (letters and digits)
+     * @param handle what people type after {@code @} to mention them
+     * @param role a label for the identity picker ({@code coordinator}, {@code peer}, {@code
+     *     member}); the product's real roles come from its own data
+     * @param admin whether the platform reports them as a workspace admin
      */
-    public record Person(String userId, String workspaceId, String displayName, String handle, String timeZone,
-                         boolean admin, String role) {
+    public record Person(
+            String userId,
+            String workspaceId,
+            String displayName,
+            String handle,
+            String timeZone,
+            boolean admin,
+            String role) {
         public Person {
             requireId(userId, "userId");
             requireText(workspaceId, "workspaceId");
@@ -53,7 +59,8 @@ public final class WebSandbox implements AutoCloseable {
     }
 
     /** A channel of the fake chat platform and the people in it. */
-    public record Channel(String channelId, String workspaceId, String name, List<String> memberIds) {
+    public record Channel(
+            String channelId, String workspaceId, String name, List<String> memberIds) {
         public Channel {
             requireId(channelId, "channelId");
             requireText(workspaceId, "workspaceId");
@@ -78,17 +85,26 @@ public final class WebSandbox implements AutoCloseable {
 
     /**
      * @param inbound receives what people type, press and submit, like any platform's events
-     * @param clock   stamps messages (the application's clock, so fast-forward shows)
-     * @param time    the fast-forward control
+     * @param clock stamps messages (the application's clock, so fast-forward shows)
+     * @param time the fast-forward control
      */
-    public WebSandbox(List<Workspace> workspaces, List<Person> people, List<Channel> channels,
-                      InboundHandler inbound, Clock clock, TimeControl time) {
+    public WebSandbox(
+            List<Workspace> workspaces,
+            List<Person> people,
+            List<Channel> channels,
+            InboundHandler inbound,
+            Clock clock,
+            TimeControl time) {
         Objects.requireNonNull(inbound, "null inbound");
         Objects.requireNonNull(clock, "null clock");
         Objects.requireNonNull(time, "null time");
         this.directory = new Directory(workspaces, people, channels);
         this.live = new Live();
-        Inboxes inboxes = new Inboxes(conversation -> live.tell(directory.audience(conversation), "message", conversation));
+        Inboxes inboxes =
+                new Inboxes(
+                        conversation ->
+                                live.tell(
+                                        directory.audience(conversation), "message", conversation));
         Forms forms = new Forms();
         this.platform = new WebPlatform(directory, inboxes, forms, live, clock);
         this.api = new Api(directory, inboxes, forms, live, inbound, time);
@@ -123,7 +139,8 @@ public final class WebSandbox implements AutoCloseable {
     private static void requireId(String value, String name) {
         requireText(value, name);
         if (!value.matches("[A-Za-z0-9]+")) {
-            throw new IllegalArgumentException(name + " must be letters and digits: '" + value + "'");
+            throw new IllegalArgumentException(
+                    name + " must be letters and digits: '" + value + "'");
         }
     }
 }

@@ -11,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token, time)
- * and answers like Slack, or as told (429 with Retry-After, 500, {@code ok:false}). It keeps the
- * messages it accepted, with their {@code metadata}, and serves them back through
- * {@code conversations.history}; a {@link #delay} slows a method down and a {@link #storm} answers a
- * share of calls with 429 or 5xx for a while.
+ * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token,
+ * time) and answers like Slack, or as told (429 with Retry-After, 500, {@code ok:false}). It keeps
+ * the messages it accepted, with their {@code metadata}, and serves them back through {@code
+ * conversations.history}; a {@link #delay} slows a method down and a {@link #storm} answers a share
+ * of calls with 429 or 5xx for a while.
  */
 public final class FakeSlackApi implements AutoCloseable {
     public static final String TEAM = "T111";
@@ -32,26 +32,29 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, Map<String, String> headers) {
-    }
+    private record Answer(int status, String body, Map<String, String> headers) {}
 
-    /** A message the fake accepted: where it was posted, its ts and its outbox key (metadata), if any. */
-    public record Posted(String channel, String ts, String key, long atNanos) {
-    }
+    /**
+     * A message the fake accepted: where it was posted, its ts and its outbox key (metadata), if
+     * any.
+     */
+    public record Posted(String channel, String ts, String key, long atNanos) {}
 
     /** A 429 the fake answered: when, to which token, for how long. */
-    public record Limited(String token, long atNanos, int retryAfterSeconds) {
-    }
+    public record Limited(String token, long atNanos, int retryAfterSeconds) {}
 
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final List<Limited> limited = new CopyOnWriteArrayList<>();
     private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong sequence =
+            new java.util.concurrent.atomic.AtomicLong();
     private volatile Storm storm;
 
-    /** While {@code untilNanos}, a share of calls gets 429 (with Retry-After) and another share 5xx. */
-    private record Storm(double rateLimited, int retryAfterSeconds, double serverErrors, long untilNanos) {
-    }
+    /**
+     * While {@code untilNanos}, a share of calls gets 429 (with Retry-After) and another share 5xx.
+     */
+    private record Storm(
+            double rateLimited, int retryAfterSeconds, double serverErrors, long untilNanos) {}
 
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -64,14 +67,20 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     public FakeSlackApi() {
-        server = Javalin.create(config -> {
-            config.routes.post("/api/{method}", this::handle);
-            // where files.getUploadURLExternal sends the bytes
-            config.routes.post("/upload/{file}", ctx -> {
-                uploads.put(ctx.pathParam("file"), ctx.bodyAsBytes());
-                ctx.result("OK - " + ctx.bodyAsBytes().length);
-            });
-        }).start("127.0.0.1", 0);
+        server =
+                Javalin.create(
+                                config -> {
+                                    config.routes.post("/api/{method}", this::handle);
+                                    // where files.getUploadURLExternal sends the bytes
+                                    config.routes.post(
+                                            "/upload/{file}",
+                                            ctx -> {
+                                                uploads.put(
+                                                        ctx.pathParam("file"), ctx.bodyAsBytes());
+                                                ctx.result("OK - " + ctx.bodyAsBytes().length);
+                                            });
+                                })
+                        .start("127.0.0.1", 0);
     }
 
     public String apiUrl() {
@@ -99,7 +108,10 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private volatile Limits limits;
 
-    /** Slack-like pacing of {@code chat.postMessage}: per channel per second, and per workspace (token) per minute. */
+    /**
+     * Slack-like pacing of {@code chat.postMessage}: per channel per second, and per workspace
+     * (token) per minute.
+     */
     private static final class Limits {
         final int perChannelPerSecond;
         final int workspacePerMinute;
@@ -111,15 +123,25 @@ public final class FakeSlackApi implements AutoCloseable {
             this.workspacePerMinute = workspacePerMinute;
         }
 
-        /** Seconds to wait, or 0 when the post is allowed (and then counted). Both limits are sliding windows. */
+        /**
+         * Seconds to wait, or 0 when the post is allowed (and then counted). Both limits are
+         * sliding windows.
+         */
         synchronized int admit(String channel, long now) {
-            while (!workspacePosts.isEmpty() && now - workspacePosts.peekFirst() >= 60_000_000_000L) {
+            while (!workspacePosts.isEmpty()
+                    && now - workspacePosts.peekFirst() >= 60_000_000_000L) {
                 workspacePosts.pollFirst();
             }
             if (workspacePosts.size() >= workspacePerMinute) {
-                return (int) Math.max(1, Math.ceil((workspacePosts.peekFirst() + 60_000_000_000L - now) / 1e9));
+                return (int)
+                        Math.max(
+                                1,
+                                Math.ceil(
+                                        (workspacePosts.peekFirst() + 60_000_000_000L - now)
+                                                / 1e9));
             }
-            java.util.ArrayDeque<Long> recent = channelPosts.computeIfAbsent(channel, c -> new java.util.ArrayDeque<>());
+            java.util.ArrayDeque<Long> recent =
+                    channelPosts.computeIfAbsent(channel, c -> new java.util.ArrayDeque<>());
             while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
                 recent.pollFirst();
             }
@@ -132,7 +154,9 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    /** Enforces Slack-like limits on {@code chat.postMessage} (429 with Retry-After beyond them). */
+    /**
+     * Enforces Slack-like limits on {@code chat.postMessage} (429 with Retry-After beyond them).
+     */
     public void limits(int perChannelPerSecond, int workspacePerMinute) {
         limits = new Limits(perChannelPerSecond, workspacePerMinute);
     }
@@ -143,7 +167,10 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     public void rateLimit(String method, int retryAfterSeconds) {
-        answer(method, 429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+        answer(
+                method,
+                429,
+                "{\"ok\":false,\"error\":\"ratelimited\"}",
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
@@ -153,11 +180,20 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /**
-     * For {@code duration}: a {@code rateLimited} share of calls is answered 429 with
-     * {@code Retry-After: retryAfterSeconds}, a {@code serverErrors} share 503.
+     * For {@code duration}: a {@code rateLimited} share of calls is answered 429 with {@code
+     * Retry-After: retryAfterSeconds}, a {@code serverErrors} share 503.
      */
-    public void storm(double rateLimited, int retryAfterSeconds, double serverErrors, java.time.Duration duration) {
-        storm = new Storm(rateLimited, retryAfterSeconds, serverErrors, System.nanoTime() + duration.toNanos());
+    public void storm(
+            double rateLimited,
+            int retryAfterSeconds,
+            double serverErrors,
+            java.time.Duration duration) {
+        storm =
+                new Storm(
+                        rateLimited,
+                        retryAfterSeconds,
+                        serverErrors,
+                        System.nanoTime() + duration.toNanos());
     }
 
     /** Messages accepted (answered ok) by {@code chat.postMessage}. */
@@ -183,7 +219,10 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, String> params = new LinkedHashMap<>();
         ctx.formParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
         String auth = ctx.header("Authorization");
-        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+        String token =
+                auth != null && auth.startsWith("Bearer ")
+                        ? auth.substring(7)
+                        : params.get("token");
         java.time.Duration delay = delays.get(method);
         if (delay != null) {
             try {
@@ -194,13 +233,16 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         calls.add(new Call(method, params, token));
         Storm s = storm;
-        // the storm hits message sends (Slack rate-limits per method; profile reads are another tier)
+        // the storm hits message sends (Slack rate-limits per method; profile reads are another
+        // tier)
         if (s != null && method.startsWith("chat.") && System.nanoTime() < s.untilNanos()) {
             double roll = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
             if (roll < s.rateLimited()) {
                 limited.add(new Limited(token, System.nanoTime(), s.retryAfterSeconds()));
                 ctx.header("Retry-After", String.valueOf(s.retryAfterSeconds()));
-                ctx.status(429).contentType("application/json").result("{\"ok\":false,\"error\":\"ratelimited\"}");
+                ctx.status(429)
+                        .contentType("application/json")
+                        .result("{\"ok\":false,\"error\":\"ratelimited\"}");
                 return;
             }
             if (roll < s.rateLimited() + s.serverErrors()) {
@@ -214,7 +256,9 @@ public final class FakeSlackApi implements AutoCloseable {
             if (wait > 0) {
                 limited.add(new Limited(token, System.nanoTime(), wait));
                 ctx.header("Retry-After", String.valueOf(wait));
-                ctx.status(429).contentType("application/json").result("{\"ok\":false,\"error\":\"ratelimited\"}");
+                ctx.status(429)
+                        .contentType("application/json")
+                        .result("{\"ok\":false,\"error\":\"ratelimited\"}");
                 return;
             }
         }
@@ -229,12 +273,18 @@ public final class FakeSlackApi implements AutoCloseable {
             return;
         }
         if (method.equals("conversations.history")) {
-            ctx.contentType("application/json; charset=utf-8").result(history(params.get("channel")));
+            ctx.contentType("application/json; charset=utf-8")
+                    .result(history(params.get("channel")));
             return;
         }
-        if (method.equals("conversations.open") && params.containsKey("users") && !params.get("users").contains(",")) {
+        if (method.equals("conversations.open")
+                && params.containsKey("users")
+                && !params.get("users").contains(",")) {
             ctx.contentType("application/json; charset=utf-8")
-                    .result("{\"ok\":true,\"channel\":{\"id\":\"" + dm(params.get("users")) + "\"}}");
+                    .result(
+                            "{\"ok\":true,\"channel\":{\"id\":\""
+                                    + dm(params.get("users"))
+                                    + "\"}}");
             return;
         }
         String body = defaultAnswer(method, params);
@@ -248,7 +298,9 @@ public final class FakeSlackApi implements AutoCloseable {
         return channel.startsWith("U") ? "D" + channel : channel;
     }
 
-    /** A message with outbox metadata: stored, with a ts of its own, so that history can find it. */
+    /**
+     * A message with outbox metadata: stored, with a ts of its own, so that history can find it.
+     */
     private String accept(Map<String, String> params) {
         String channel = dm(params.getOrDefault("channel", ""));
         String ts = "1700000000." + String.format("%06d", sequence.incrementAndGet());
@@ -292,30 +344,48 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private String defaultAnswer(String method, Map<String, String> params) {
         return switch (method) {
-            case "auth.test" -> """
+            case "auth.test" ->
+                    """
                     {"ok":true,"url":"https://fd7.slack.com/","team":"Fire District 7","user":"tenfour",
                      "team_id":"%s","user_id":"%s","bot_id":"B0BOT","is_enterprise_install":false}"""
-                    .formatted(TEAM, BOT_USER);
-            case "chat.postMessage" -> """
+                            .formatted(TEAM, BOT_USER);
+            case "chat.postMessage" ->
+                    """
                     {"ok":true,"channel":"%s","ts":"1700000000.000100","message":{"type":"message","ts":"1700000000.000100"}}"""
-                    .formatted(params.getOrDefault("channel", "").startsWith("U") ? "D0DM" : params.get("channel"));
-            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
+                            .formatted(
+                                    params.getOrDefault("channel", "").startsWith("U")
+                                            ? "D0DM"
+                                            : params.get("channel"));
+            case "chat.update" ->
+                    "{\"ok\":true,\"channel\":\""
+                            + params.get("channel")
+                            + "\",\"ts\":\""
+                            + params.get("ts")
+                            + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"1700000000.000200\"}";
-            case "views.open", "views.publish" -> "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\",\"type\":\"modal\"}}";
-            case "users.info" -> """
+            case "views.open", "views.publish" ->
+                    "{\"ok\":true,\"view\":{\"id\":\"V0VIEW\",\"type\":\"modal\"}}";
+            case "users.info" ->
+                    """
                     {"ok":true,"user":{"id":"%s","team_id":"%s","name":"pat","real_name":"Pat Real","tz":"America/Chicago",
                      "is_admin":true,"is_owner":false,"profile":{"display_name":"Pat","real_name":"Pat Real"}}}"""
-                    .formatted(params.get("user"), TEAM);
-            case "conversations.members" -> "page2".equals(params.get("cursor"))
-                    ? "{\"ok\":true,\"members\":[\"U3\"],\"response_metadata\":{\"next_cursor\":\"\"}}"
-                    : "{\"ok\":true,\"members\":[\"U1\",\"U2\"],\"response_metadata\":{\"next_cursor\":\"page2\"}}";
+                            .formatted(params.get("user"), TEAM);
+            case "conversations.members" ->
+                    "page2".equals(params.get("cursor"))
+                            ? "{\"ok\":true,\"members\":[\"U3\"],\"response_metadata\":{\"next_cursor\":\"\"}}"
+                            : "{\"ok\":true,\"members\":[\"U1\",\"U2\"],\"response_metadata\":{\"next_cursor\":\"page2\"}}";
             case "usergroups.users.list" -> "{\"ok\":true,\"users\":[\"U7\",\"U8\"]}";
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"G0MPIM\"}}";
-            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"" + apiUrl().replace("/api/", "/upload/")
-                    + "F0FILE1\",\"file_id\":\"F0FILE1\"}";
-            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F0FILE1\",\"title\":\""
-                    + params.getOrDefault("files", "") .replace("\"", "'") + "\"}]}";
-            case "oauth.v2.access" -> """
+            case "files.getUploadURLExternal" ->
+                    "{\"ok\":true,\"upload_url\":\""
+                            + apiUrl().replace("/api/", "/upload/")
+                            + "F0FILE1\",\"file_id\":\"F0FILE1\"}";
+            case "files.completeUploadExternal" ->
+                    "{\"ok\":true,\"files\":[{\"id\":\"F0FILE1\",\"title\":\""
+                            + params.getOrDefault("files", "").replace("\"", "'")
+                            + "\"}]}";
+            case "oauth.v2.access" ->
+                    """
                     {"ok":true,"app_id":"A0APP","authed_user":{"id":"UINSTALLER"},"scope":"commands,chat:write",
                      "token_type":"bot","access_token":"xoxb-installed-token","bot_user_id":"UBOT7",
                      "team":{"id":"T777","name":"Fire District 7"},"enterprise":null,"is_enterprise_install":false}""";

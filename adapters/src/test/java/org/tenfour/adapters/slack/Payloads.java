@@ -2,8 +2,7 @@ package org.tenfour.adapters.slack;
 
 /** Slack payloads in the shapes Slack sends them. */
 public final class Payloads {
-    private Payloads() {
-    }
+    private Payloads() {}
 
     public static String blockAction(String team, String actionId, String value) {
         return """
@@ -66,14 +65,16 @@ public final class Payloads {
     public static String memberJoined(String user, String channel) {
         return """
                 {"type":"member_joined_channel","user":"%s","channel":"%s","channel_type":"C","team":"T111",
-                 "inviter":"U0COORD","event_ts":"1700000000.000400"}""".formatted(user, channel);
+                 "inviter":"U0COORD","event_ts":"1700000000.000400"}"""
+                .formatted(user, channel);
     }
 
     /** A message in a DM with the bot; {@code extra} adds fields such as a subtype or bot_id. */
     public static String directMessage(String user, String text, String extra) {
         return """
                 {"type":"message","channel":"D0DM","channel_type":"im","user":"%s","text":"%s",
-                 "ts":"1700000000.000600","event_ts":"1700000000.000600"%s}""".formatted(user, text, extra);
+                 "ts":"1700000000.000600","event_ts":"1700000000.000600"%s}"""
+                .formatted(user, text, extra);
     }
 
     public static String appUninstalled() {
@@ -82,6 +83,7 @@ public final class Payloads {
 
     public static String urlVerification(String challenge) {
         return """
-                {"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"%s","type":"url_verification"}""".formatted(challenge);
+                {"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"%s","type":"url_verification"}"""
+                .formatted(challenge);
     }
 }

@@ -33,16 +33,30 @@ class RenderingTest {
 
     @Test
     void a_message_renders_as_a_mrkdwn_section_a_context_for_notes_and_an_actions_block() {
-        JsonArray blocks = blocks(new Message("How are *you* doing?", List.of("Crisis line: 988", "Confidential"),
-                List.of(new Button("checkin.answer", "Fine", "c42:ok", Button.Style.PRIMARY),
-                        new Button("checkin.answer", "Talk", "c42:talk", Button.Style.DANGER),
-                        Button.of("checkin.snooze", "Later", "c42:later"))));
+        JsonArray blocks =
+                blocks(
+                        new Message(
+                                "How are *you* doing?",
+                                List.of("Crisis line: 988", "Confidential"),
+                                List.of(
+                                        new Button(
+                                                "checkin.answer",
+                                                "Fine",
+                                                "c42:ok",
+                                                Button.Style.PRIMARY),
+                                        new Button(
+                                                "checkin.answer",
+                                                "Talk",
+                                                "c42:talk",
+                                                Button.Style.DANGER),
+                                        Button.of("checkin.snooze", "Later", "c42:later"))));
 
         assertThat(blocks).hasSize(3);
         JsonObject section = blocks.get(0).getAsJsonObject();
         assertThat(section.get("type").getAsString()).isEqualTo("section");
         assertThat(section.getAsJsonObject("text").get("type").getAsString()).isEqualTo("mrkdwn");
-        assertThat(section.getAsJsonObject("text").get("text").getAsString()).isEqualTo("How are *you* doing?");
+        assertThat(section.getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("How are *you* doing?");
         JsonObject context = blocks.get(1).getAsJsonObject();
         assertThat(context.get("type").getAsString()).isEqualTo("context");
         assertThat(context.getAsJsonArray("elements")).hasSize(2);
@@ -53,7 +67,8 @@ class RenderingTest {
         assertThat(first.get("action_id").getAsString()).isEqualTo("checkin.answer");
         assertThat(first.get("value").getAsString()).isEqualTo("c42:ok");
         assertThat(first.get("style").getAsString()).isEqualTo("primary");
-        assertThat(buttons.get(1).getAsJsonObject().get("action_id").getAsString()).isEqualTo("checkin.answer#2");
+        assertThat(buttons.get(1).getAsJsonObject().get("action_id").getAsString())
+                .isEqualTo("checkin.answer#2");
         assertThat(buttons.get(1).getAsJsonObject().get("style").getAsString()).isEqualTo("danger");
         assertThat(buttons.get(2).getAsJsonObject().has("style")).isFalse();
         assertThat(ActionIds.original("checkin.answer#2")).isEqualTo("checkin.answer");
@@ -66,9 +81,18 @@ class RenderingTest {
 
     @Test
     void text_is_escaped_for_mrkdwn_but_mentions_and_links_survive() {
-        String text = blocks(Message.text("Tom & Jerry <script> meet <@U123> in <#C456> <https://x.org|site>"))
-                .get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
-        assertThat(text).isEqualTo("Tom &amp; Jerry &lt;script&gt; meet <@U123> in <#C456> <https://x.org|site>");
+        String text =
+                blocks(
+                                Message.text(
+                                        "Tom & Jerry <script> meet <@U123> in <#C456> <https://x.org|site>"))
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonObject("text")
+                        .get("text")
+                        .getAsString();
+        assertThat(text)
+                .isEqualTo(
+                        "Tom &amp; Jerry &lt;script&gt; meet <@U123> in <#C456> <https://x.org|site>");
     }
 
     @Test
@@ -88,15 +112,40 @@ class RenderingTest {
     @Test
     void a_form_renders_as_a_modal_with_callback_id_metadata_and_one_input_per_field() {
         List<Field.Option> three = options(3);
-        Form form = new Form("log", "Log a contact", "Save", List.of(
-                Field.choice("type", "Type", three, true).withInitial(List.of("o2")),
-                Field.choice("agency", "Agency", options(8), true),
-                Field.multiChoice("topics", "Topics", three, false).withInitial(List.of("o1", "o3")),
-                Field.multiChoice("codes", "Codes", options(12), false),
-                new Field("safety", "Safety concern", Field.Type.BOOLEAN, List.of(), false, List.of("true")),
-                new Field("follow_up", "Follow up", Field.Type.DATE, List.of(), false, List.of("2030-02-01")),
-                new Field("minutes", "Minutes", Field.Type.SHORT_TEXT, List.of(), true, List.of("30"))),
-                "request-42");
+        Form form =
+                new Form(
+                        "log",
+                        "Log a contact",
+                        "Save",
+                        List.of(
+                                Field.choice("type", "Type", three, true)
+                                        .withInitial(List.of("o2")),
+                                Field.choice("agency", "Agency", options(8), true),
+                                Field.multiChoice("topics", "Topics", three, false)
+                                        .withInitial(List.of("o1", "o3")),
+                                Field.multiChoice("codes", "Codes", options(12), false),
+                                new Field(
+                                        "safety",
+                                        "Safety concern",
+                                        Field.Type.BOOLEAN,
+                                        List.of(),
+                                        false,
+                                        List.of("true")),
+                                new Field(
+                                        "follow_up",
+                                        "Follow up",
+                                        Field.Type.DATE,
+                                        List.of(),
+                                        false,
+                                        List.of("2030-02-01")),
+                                new Field(
+                                        "minutes",
+                                        "Minutes",
+                                        Field.Type.SHORT_TEXT,
+                                        List.of(),
+                                        true,
+                                        List.of("30"))),
+                        "request-42");
 
         JsonObject modal = modal(form);
 
@@ -110,18 +159,27 @@ class RenderingTest {
             JsonObject b = blocks.get(i).getAsJsonObject();
             assertThat(b.get("type").getAsString()).isEqualTo("input");
             assertThat(b.get("block_id").getAsString()).isEqualTo(form.fields().get(i).id());
-            assertThat(element(modal, i).get("action_id").getAsString()).isEqualTo(form.fields().get(i).id());
-            assertThat(b.get("optional").getAsBoolean()).isEqualTo(!form.fields().get(i).required());
+            assertThat(element(modal, i).get("action_id").getAsString())
+                    .isEqualTo(form.fields().get(i).id());
+            assertThat(b.get("optional").getAsBoolean())
+                    .isEqualTo(!form.fields().get(i).required());
         }
         assertThat(element(modal, 0).get("type").getAsString()).isEqualTo("radio_buttons");
-        assertThat(element(modal, 0).getAsJsonObject("initial_option").get("value").getAsString()).isEqualTo("o2");
+        assertThat(element(modal, 0).getAsJsonObject("initial_option").get("value").getAsString())
+                .isEqualTo("o2");
         assertThat(element(modal, 1).get("type").getAsString()).isEqualTo("static_select");
         assertThat(element(modal, 2).get("type").getAsString()).isEqualTo("checkboxes");
         assertThat(element(modal, 2).getAsJsonArray("initial_options")).hasSize(2);
         assertThat(element(modal, 3).get("type").getAsString()).isEqualTo("multi_static_select");
         assertThat(element(modal, 4).get("type").getAsString()).isEqualTo("checkboxes");
         assertThat(element(modal, 4).getAsJsonArray("options")).hasSize(1);
-        assertThat(element(modal, 4).getAsJsonArray("options").get(0).getAsJsonObject().get("value").getAsString())
+        assertThat(
+                        element(modal, 4)
+                                .getAsJsonArray("options")
+                                .get(0)
+                                .getAsJsonObject()
+                                .get("value")
+                                .getAsString())
                 .isEqualTo("true");
         assertThat(element(modal, 4).getAsJsonArray("initial_options")).hasSize(1);
         assertThat(element(modal, 5).get("type").getAsString()).isEqualTo("datepicker");
@@ -132,11 +190,17 @@ class RenderingTest {
 
     @Test
     void the_radio_and_checkbox_thresholds_are_five_and_ten_options() {
-        Form form = new Form("f", "F", "Go", List.of(
-                Field.choice("five", "Five", options(5), true),
-                Field.choice("six", "Six", options(6), true),
-                Field.multiChoice("ten", "Ten", options(10), true),
-                Field.multiChoice("eleven", "Eleven", options(11), true)), "");
+        Form form =
+                new Form(
+                        "f",
+                        "F",
+                        "Go",
+                        List.of(
+                                Field.choice("five", "Five", options(5), true),
+                                Field.choice("six", "Six", options(6), true),
+                                Field.multiChoice("ten", "Ten", options(10), true),
+                                Field.multiChoice("eleven", "Eleven", options(11), true)),
+                        "");
         JsonObject modal = modal(form);
         assertThat(element(modal, 0).get("type").getAsString()).isEqualTo("radio_buttons");
         assertThat(element(modal, 1).get("type").getAsString()).isEqualTo("static_select");
@@ -145,6 +209,8 @@ class RenderingTest {
     }
 
     private static List<Field.Option> options(int n) {
-        return IntStream.rangeClosed(1, n).mapToObj(i -> new Field.Option("o" + i, "Option " + i)).toList();
+        return IntStream.rangeClosed(1, n)
+                .mapToObj(i -> new Field.Option("o" + i, "Option " + i))
+                .toList();
     }
 }

@@ -23,13 +23,17 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Reply;
 
-/** OAuth (many workspaces): install, redirect, per-workspace tokens, a workspace without installation. */
+/**
+ * OAuth (many workspaces): install, redirect, per-workspace tokens, a workspace without
+ * installation.
+ */
 class SlackOAuthEndToEndTest {
     private final List<InboundEvent> events = new CopyOnWriteArrayList<>();
-    private final InboundHandler handler = event -> {
-        events.add(event);
-        return Reply.text("hello");
-    };
+    private final InboundHandler handler =
+            event -> {
+                events.add(event);
+                return Reply.text("hello");
+            };
     private final InMemoryInstallations installations = new InMemoryInstallations();
     private final Set<String> ledger = ConcurrentHashMap.newKeySet();
 
@@ -41,15 +45,26 @@ class SlackOAuthEndToEndTest {
     @BeforeEach
     void start() {
         slack = new FakeSlackApi();
-        SlackSettings settings = SlackSettings.oauth(SlackRequests.SECRET, "1234.5678", "client-secret-value")
-                .withApiUrl(slack.apiUrl());
-        adapter = new SlackAdapter(settings, handler, installations, ledger::add,
-                Executors.newSingleThreadExecutor(), Clock.systemUTC());
-        server = Javalin.create(config -> {
-            config.routes.post("/slack/events", adapter.events());
-            config.routes.get("/slack/install", adapter.install());
-            config.routes.get("/slack/oauth_redirect", adapter.oauthRedirect());
-        }).start("127.0.0.1", 0);
+        SlackSettings settings =
+                SlackSettings.oauth(SlackRequests.SECRET, "1234.5678", "client-secret-value")
+                        .withApiUrl(slack.apiUrl());
+        adapter =
+                new SlackAdapter(
+                        settings,
+                        handler,
+                        installations,
+                        ledger::add,
+                        Executors.newSingleThreadExecutor(),
+                        Clock.systemUTC());
+        server =
+                Javalin.create(
+                                config -> {
+                                    config.routes.post("/slack/events", adapter.events());
+                                    config.routes.get("/slack/install", adapter.install());
+                                    config.routes.get(
+                                            "/slack/oauth_redirect", adapter.oauthRedirect());
+                                })
+                        .start("127.0.0.1", 0);
         requests = new SlackRequests("http://127.0.0.1:" + server.port());
     }
 
@@ -70,38 +85,51 @@ class SlackOAuthEndToEndTest {
                 .isEqualTo("https://slack.com/oauth/v2/authorize");
         Map<String, String> query = query(location);
         assertThat(query).containsEntry("client_id", "1234.5678");
-        assertThat(List.of(query.get("scope").split(","))).containsExactlyElementsOf(SlackScopes.BOT);
+        assertThat(List.of(query.get("scope").split(",")))
+                .containsExactlyElementsOf(SlackScopes.BOT);
         assertThat(query.get("state")).isNotBlank();
         assertThat(installations.states).containsKey(query.get("state"));
-        assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains(query.get("state"));
+        assertThat(response.headers().firstValue("Set-Cookie").orElseThrow())
+                .contains(query.get("state"));
     }
 
     @Test
     void the_redirect_with_that_state_exchanges_the_code_and_saves_the_installation() {
         String state = startInstall();
 
-        HttpResponse<String> response = requests.get("/slack/oauth_redirect?code=one-time-code&state=" + state,
-                Map.of("Cookie", "slack-app-oauth-state=" + state));
+        HttpResponse<String> response =
+                requests.get(
+                        "/slack/oauth_redirect?code=one-time-code&state=" + state,
+                        Map.of("Cookie", "slack-app-oauth-state=" + state));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(slack.calls("oauth.v2.access")).singleElement().satisfies(call ->
-                assertThat(call.params()).containsEntry("code", "one-time-code"));
+        assertThat(slack.calls("oauth.v2.access"))
+                .singleElement()
+                .satisfies(
+                        call -> assertThat(call.params()).containsEntry("code", "one-time-code"));
         SlackInstallation saved = installations.find("T777").orElseThrow();
         assertThat(saved.botToken()).isEqualTo("xoxb-installed-token");
         assertThat(saved.teamName()).isEqualTo("Fire District 7");
         assertThat(saved.botUserId()).isEqualTo("UBOT7");
         assertThat(saved.installerUserId()).isEqualTo("UINSTALLER");
-        assertThat(events).singleElement().isInstanceOfSatisfying(InboundEvent.MembershipChanged.class, m -> {
-            assertThat(m.change()).isEqualTo(InboundEvent.MembershipChanged.Change.BOT_INSTALLED);
-            assertThat(m.actor().address().targetId()).isEqualTo("UINSTALLER");
-        });
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.MembershipChanged.class,
+                        m -> {
+                            assertThat(m.change())
+                                    .isEqualTo(InboundEvent.MembershipChanged.Change.BOT_INSTALLED);
+                            assertThat(m.actor().address().targetId()).isEqualTo("UINSTALLER");
+                        });
     }
 
     @Test
     void a_state_that_was_never_issued_is_refused_and_nothing_is_saved() {
         String forged = "forged-state";
-        HttpResponse<String> response = requests.get("/slack/oauth_redirect?code=stolen&state=" + forged,
-                Map.of("Cookie", "slack-app-oauth-state=" + forged));
+        HttpResponse<String> response =
+                requests.get(
+                        "/slack/oauth_redirect?code=stolen&state=" + forged,
+                        Map.of("Cookie", "slack-app-oauth-state=" + forged));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(slack.calls("oauth.v2.access")).isEmpty();
@@ -115,7 +143,8 @@ class SlackOAuthEndToEndTest {
         requests.get("/slack/oauth_redirect?code=first&state=" + state, cookie);
         installations.byTeam.clear();
 
-        HttpResponse<String> replay = requests.get("/slack/oauth_redirect?code=second&state=" + state, cookie);
+        HttpResponse<String> replay =
+                requests.get("/slack/oauth_redirect?code=second&state=" + state, cookie);
 
         assertThat(replay.statusCode()).isEqualTo(400);
         assertThat(slack.calls("oauth.v2.access")).hasSize(1);
@@ -125,7 +154,8 @@ class SlackOAuthEndToEndTest {
     @Test
     void a_state_from_another_browser_is_refused() {
         String state = startInstall();
-        HttpResponse<String> response = requests.get("/slack/oauth_redirect?code=abc&state=" + state, Map.of());
+        HttpResponse<String> response =
+                requests.get("/slack/oauth_redirect?code=abc&state=" + state, Map.of());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(installations.byTeam).isEmpty();
@@ -133,8 +163,9 @@ class SlackOAuthEndToEndTest {
 
     @Test
     void a_command_from_a_workspace_without_installation_gets_a_polite_ephemeral_answer() {
-        HttpResponse<String> response = requests.signed(SlackRequests.FORM,
-                SlackRequests.command("T0NOBODY", "/tenfour", "help"));
+        HttpResponse<String> response =
+                requests.signed(
+                        SlackRequests.FORM, SlackRequests.command("T0NOBODY", "/tenfour", "help"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         var body = JsonParser.parseString(response.body()).getAsJsonObject();
@@ -145,36 +176,54 @@ class SlackOAuthEndToEndTest {
 
     @Test
     void a_command_from_an_installed_workspace_is_handled_with_that_workspaces_token() {
-        installations.save(new SlackInstallation("T777", "Fire District 7", "UBOT7", "xoxb-t777", "commands", "U1"));
+        installations.save(
+                new SlackInstallation(
+                        "T777", "Fire District 7", "UBOT7", "xoxb-t777", "commands", "U1"));
 
-        HttpResponse<String> response = requests.signed(SlackRequests.FORM,
-                SlackRequests.command("T777", "/tenfour", "help"));
+        HttpResponse<String> response =
+                requests.signed(
+                        SlackRequests.FORM, SlackRequests.command("T777", "/tenfour", "help"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(events).singleElement().isInstanceOf(InboundEvent.Command.class);
-        assertThat(slack.calls("auth.test")).extracting(FakeSlackApi.Call::token).containsOnly("xoxb-t777");
+        assertThat(slack.calls("auth.test"))
+                .extracting(FakeSlackApi.Call::token)
+                .containsOnly("xoxb-t777");
     }
 
     @Test
     void the_platform_sends_with_the_token_of_the_addressed_workspace() {
-        installations.save(new SlackInstallation("T777", "A", "UB7", "xoxb-t777", "chat:write", "U1"));
-        installations.save(new SlackInstallation("T888", "B", "UB8", "xoxb-t888", "chat:write", "U2"));
+        installations.save(
+                new SlackInstallation("T777", "A", "UB7", "xoxb-t777", "chat:write", "U1"));
+        installations.save(
+                new SlackInstallation("T888", "B", "UB8", "xoxb-t888", "chat:write", "U2"));
 
-        adapter.platform().send(org.tenfour.adapters.Address.user(org.tenfour.adapters.Platform.SLACK, "T888", "U5"),
-                org.tenfour.adapters.Message.text("hi"));
+        adapter.platform()
+                .send(
+                        org.tenfour.adapters.Address.user(
+                                org.tenfour.adapters.Platform.SLACK, "T888", "U5"),
+                        org.tenfour.adapters.Message.text("hi"));
 
-        assertThat(slack.calls("chat.postMessage")).singleElement()
+        assertThat(slack.calls("chat.postMessage"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.token()).isEqualTo("xoxb-t888"));
     }
 
     private String startInstall() {
         HttpResponse<String> response = requests.get("/slack/install", Map.of());
-        return query(URI.create(response.headers().firstValue("Location").orElseThrow())).get("state");
+        return query(URI.create(response.headers().firstValue("Location").orElseThrow()))
+                .get("state");
     }
 
     private static Map<String, String> query(URI uri) {
-        return java.util.Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0],
-                        p -> p.length > 1 ? URLDecoder.decode(p[1], StandardCharsets.UTF_8) : ""));
+        return java.util.Arrays.stream(uri.getRawQuery().split("&"))
+                .map(p -> p.split("=", 2))
+                .collect(
+                        Collectors.toMap(
+                                p -> p[0],
+                                p ->
+                                        p.length > 1
+                                                ? URLDecoder.decode(p[1], StandardCharsets.UTF_8)
+                                                : ""));
     }
 }

@@ -31,9 +31,15 @@ class SlackPlatformTest {
     @BeforeEach
     void start() {
         slack = new FakeSlackApi();
-        adapter = new SlackAdapter(SlackSettings.singleWorkspace(SlackRequests.SECRET, "xoxb-single-token")
-                .withApiUrl(slack.apiUrl()), e -> Reply.none(), new InMemoryInstallations(), id -> true,
-                Executors.newSingleThreadExecutor(), Clock.systemUTC());
+        adapter =
+                new SlackAdapter(
+                        SlackSettings.singleWorkspace(SlackRequests.SECRET, "xoxb-single-token")
+                                .withApiUrl(slack.apiUrl()),
+                        e -> Reply.none(),
+                        new InMemoryInstallations(),
+                        id -> true,
+                        Executors.newSingleThreadExecutor(),
+                        Clock.systemUTC());
         platform = adapter.platform();
     }
 
@@ -46,11 +52,17 @@ class SlackPlatformTest {
     @Test
     void a_file_for_a_person_opens_their_dm_uploads_the_bytes_and_completes_into_that_channel() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
-        Delivery d = platform.upload(PAT, org.tenfour.adapters.FileUpload.of("chart.png", "image/png", png, "Monthly report"));
+        Delivery d =
+                platform.upload(
+                        PAT,
+                        org.tenfour.adapters.FileUpload.of(
+                                "chart.png", "image/png", png, "Monthly report"));
 
-        assertThat(slack.calls("conversations.open").get(0).params()).containsEntry("users", "U0PAT");
+        assertThat(slack.calls("conversations.open").get(0).params())
+                .containsEntry("users", "U0PAT");
         assertThat(slack.calls("files.getUploadURLExternal").get(0).params())
-                .containsEntry("filename", "chart.png").containsEntry("length", "7");
+                .containsEntry("filename", "chart.png")
+                .containsEntry("length", "7");
         assertThat(slack.uploads().get("F0FILE1")).isEqualTo(png);
         FakeSlackApi.Call complete = slack.calls("files.completeUploadExternal").get(0);
         assertThat(complete.params()).containsEntry("channel_id", "DU0PAT");
@@ -61,36 +73,64 @@ class SlackPlatformTest {
     @Test
     void a_file_upload_that_slack_rate_limits_reports_the_wait() {
         slack.rateLimit("files.getUploadURLExternal", 7);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> platform.upload(
-                Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "C0COORD"),
-                org.tenfour.adapters.FileUpload.of("r.csv", "text/csv", new byte[] {1}, "Report")))
-                .isInstanceOfSatisfying(org.tenfour.adapters.ChatPlatformException.RateLimited.class,
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                platform.upload(
+                                        Address.channel(
+                                                Platform.SLACK, FakeSlackApi.TEAM, "C0COORD"),
+                                        org.tenfour.adapters.FileUpload.of(
+                                                "r.csv", "text/csv", new byte[] {1}, "Report")))
+                .isInstanceOfSatisfying(
+                        org.tenfour.adapters.ChatPlatformException.RateLimited.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7)));
         assertThat(slack.uploads()).isEmpty();
     }
 
     @Test
     void a_message_to_a_user_is_posted_to_the_user_id_and_answers_the_dm_channel_and_ts() {
-        Message message = new Message("How are you doing?", List.of("Crisis line: 988"),
-                List.of(new Button("checkin.answer", "I'm fine", "c42:ok", Button.Style.PRIMARY)));
+        Message message =
+                new Message(
+                        "How are you doing?",
+                        List.of("Crisis line: 988"),
+                        List.of(
+                                new Button(
+                                        "checkin.answer",
+                                        "I'm fine",
+                                        "c42:ok",
+                                        Button.Style.PRIMARY)));
 
         Delivery delivery = platform.send(PAT, message);
 
         assertThat(delivery).isEqualTo(new Delivery("D0DM", "1700000000.000100"));
         FakeSlackApi.Call call = slack.calls("chat.postMessage").get(0);
-        assertThat(call.params()).containsEntry("channel", "U0PAT").containsEntry("text", "How are you doing?");
-        assertThat(call.params().get("blocks")).contains("checkin.answer").contains("c42:ok").contains("988");
+        assertThat(call.params())
+                .containsEntry("channel", "U0PAT")
+                .containsEntry("text", "How are you doing?");
+        assertThat(call.params().get("blocks"))
+                .contains("checkin.answer")
+                .contains("c42:ok")
+                .contains("988");
         assertThat(call.token()).isEqualTo("xoxb-single-token");
     }
 
     @Test
     void update_replaces_the_message_by_channel_and_ts() {
-        platform.update(PAT, new Delivery("D0DM", "1700000000.000100"), Message.text("Thanks").resolved("You chose: fine"));
+        platform.update(
+                PAT,
+                new Delivery("D0DM", "1700000000.000100"),
+                Message.text("Thanks").resolved("You chose: fine"));
 
-        assertThat(slack.calls("chat.update")).singleElement().satisfies(c -> {
-            assertThat(c.params()).containsEntry("channel", "D0DM").containsEntry("ts", "1700000000.000100");
-            assertThat(c.params().get("blocks")).contains("You chose: fine").doesNotContain("actions");
-        });
+        assertThat(slack.calls("chat.update"))
+                .singleElement()
+                .satisfies(
+                        c -> {
+                            assertThat(c.params())
+                                    .containsEntry("channel", "D0DM")
+                                    .containsEntry("ts", "1700000000.000100");
+                            assertThat(c.params().get("blocks"))
+                                    .contains("You chose: fine")
+                                    .doesNotContain("actions");
+                        });
     }
 
     @Test
@@ -98,7 +138,8 @@ class SlackPlatformTest {
         slack.rateLimit("chat.postMessage", 17);
 
         assertThatThrownBy(() -> platform.send(PAT, Message.text("hi")))
-                .isInstanceOfSatisfying(ChatPlatformException.RateLimited.class,
+                .isInstanceOfSatisfying(
+                        ChatPlatformException.RateLimited.class,
                         e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(17)));
         assertThat(slack.calls("chat.postMessage")).as("no retry inside the adapter").hasSize(1);
     }
@@ -114,11 +155,19 @@ class SlackPlatformTest {
 
     @Test
     void an_unreachable_target_becomes_unreachable() {
-        for (String error : List.of("user_not_found", "channel_not_found", "account_inactive", "is_archived",
-                "not_in_channel", "cannot_dm_bot")) {
+        for (String error :
+                List.of(
+                        "user_not_found",
+                        "channel_not_found",
+                        "account_inactive",
+                        "is_archived",
+                        "not_in_channel",
+                        "cannot_dm_bot")) {
             slack.error("chat.postMessage", error);
-            assertThatThrownBy(() -> platform.send(PAT, Message.text("hi"))).as(error)
-                    .isInstanceOf(ChatPlatformException.Unreachable.class).hasMessageContaining(error);
+            assertThatThrownBy(() -> platform.send(PAT, Message.text("hi")))
+                    .as(error)
+                    .isInstanceOf(ChatPlatformException.Unreachable.class)
+                    .hasMessageContaining(error);
         }
     }
 
@@ -127,7 +176,8 @@ class SlackPlatformTest {
         slack.error("chat.postMessage", "invalid_blocks");
 
         assertThatThrownBy(() -> platform.send(PAT, Message.text("hi")))
-                .isInstanceOf(ChatPlatformException.Rejected.class).hasMessageContaining("invalid_blocks");
+                .isInstanceOf(ChatPlatformException.Rejected.class)
+                .hasMessageContaining("invalid_blocks");
     }
 
     @Test
@@ -146,12 +196,17 @@ class SlackPlatformTest {
 
     @Test
     void channel_members_are_read_across_pages_and_user_groups_through_their_own_method() {
-        assertThat(platform.groupMembers(Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "C0ROSTER")))
+        assertThat(
+                        platform.groupMembers(
+                                Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "C0ROSTER")))
                 .containsExactly("U1", "U2", "U3");
         assertThat(slack.calls("conversations.members")).hasSize(2);
-        assertThat(platform.groupMembers(Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "S0MEDICS")))
+        assertThat(
+                        platform.groupMembers(
+                                Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "S0MEDICS")))
                 .containsExactly("U7", "U8");
-        assertThat(slack.calls("usergroups.users.list").get(0).params()).containsEntry("usergroup", "S0MEDICS");
+        assertThat(slack.calls("usergroups.users.list").get(0).params())
+                .containsEntry("usergroup", "S0MEDICS");
     }
 
     @Test
@@ -160,14 +215,16 @@ class SlackPlatformTest {
 
         assertThat(platform.openGroupConversation(List.of(PAT, sam)))
                 .contains(Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "G0MPIM"));
-        assertThat(slack.calls("conversations.open").get(0).params()).containsEntry("users", "U0PAT,U0SAM");
+        assertThat(slack.calls("conversations.open").get(0).params())
+                .containsEntry("users", "U0PAT,U0SAM");
     }
 
     @Test
     void a_form_is_opened_with_the_trigger_id() {
         platform.openForm(PAT, "trigger-1", SlackEventsEndToEndTest.logForm());
 
-        assertThat(slack.calls("views.open").get(0).params()).containsEntry("trigger_id", "trigger-1");
+        assertThat(slack.calls("views.open").get(0).params())
+                .containsEntry("trigger_id", "trigger-1");
     }
 
     @Test
@@ -180,10 +237,14 @@ class SlackPlatformTest {
         platform.groupMembers(Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "S1"));
         platform.openGroupConversation(List.of(PAT));
 
-        assertThat(slack.calls()).extracting(FakeSlackApi.Call::method).hasSizeGreaterThanOrEqualTo(7)
+        assertThat(slack.calls())
+                .extracting(FakeSlackApi.Call::method)
+                .hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(m -> assertThat(SlackScopes.METHODS).containsKey(m));
         String manifest = SlackManifest.json("https://bot.example.org");
-        slack.calls().stream().map(c -> SlackScopes.METHODS.get(c.method())).filter(s -> !s.isEmpty())
+        slack.calls().stream()
+                .map(c -> SlackScopes.METHODS.get(c.method()))
+                .filter(s -> !s.isEmpty())
                 .flatMap(s -> java.util.Arrays.stream(s.split(" ")))
                 .forEach(scope -> assertThat(manifest).contains("\"" + scope + "\""));
     }

@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Posts requests to {@code /slack/events} the way Slack does, signed with the v0 HMAC-SHA256 scheme. */
+/**
+ * Posts requests to {@code /slack/events} the way Slack does, signed with the v0 HMAC-SHA256
+ * scheme.
+ */
 public final class SlackRequests {
     public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     public static final String FORM = "application/x-www-form-urlencoded";
@@ -32,7 +35,8 @@ public final class SlackRequests {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
             return "v0=" + HexFormat.of().formatHex(digest);
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -43,7 +47,8 @@ public final class SlackRequests {
         return signed(contentType, body, Map.of());
     }
 
-    public HttpResponse<String> signed(String contentType, String body, Map<String, String> extraHeaders) {
+    public HttpResponse<String> signed(
+            String contentType, String body, Map<String, String> extraHeaders) {
         long now = Instant.now().getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
         headers.put("X-Slack-Request-Timestamp", String.valueOf(now));
@@ -52,9 +57,10 @@ public final class SlackRequests {
     }
 
     public HttpResponse<String> post(String contentType, String body, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/slack/events"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl + "/slack/events"))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(b::header);
         return send(b.build());
     }
@@ -99,8 +105,11 @@ public final class SlackRequests {
 
     public static String form(Map<String, String> form) {
         return form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(
+                        e ->
+                                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                                        + "="
+                                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

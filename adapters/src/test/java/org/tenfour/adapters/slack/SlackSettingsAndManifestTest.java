@@ -18,37 +18,58 @@ class SlackSettingsAndManifestTest {
         assertThatThrownBy(() -> SlackSettings.singleWorkspace(" ", "xoxb-1"))
                 .hasMessageContaining("SLACK_SIGNING_SECRET");
         assertThatThrownBy(() -> new SlackSettings("s", null, null, null, null, null))
-                .hasMessageContaining("SLACK_BOT_TOKEN").hasMessageContaining("SLACK_CLIENT_ID");
+                .hasMessageContaining("SLACK_BOT_TOKEN")
+                .hasMessageContaining("SLACK_CLIENT_ID");
         assertThatThrownBy(() -> new SlackSettings("s", "xoxb-1", "id", "secret", null, null))
                 .hasMessageContaining("not both");
         assertThatThrownBy(() -> new SlackSettings("s", null, "id", null, null, null))
                 .hasMessageContaining("SLACK_CLIENT_SECRET");
         assertThatThrownBy(() -> SlackSettings.singleWorkspace("s", "xoxp-user-token"))
-                .hasMessageContaining("xoxb-").hasMessageNotContaining("xoxp-user-token");
+                .hasMessageContaining("xoxb-")
+                .hasMessageNotContaining("xoxp-user-token");
         assertThatThrownBy(() -> SlackSettings.singleWorkspace("s", "xoxb-1").withApiUrl("ftp://x"))
                 .hasMessageContaining("SLACK_API_URL");
     }
 
     @Test
     void settings_never_show_their_secrets() {
-        String single = SlackSettings.singleWorkspace("signing-secret-value", "xoxb-secret-token").toString();
-        String oauth = SlackSettings.oauth("signing-secret-value", "12.34", "client-secret-value").toString();
-        assertThat(single + oauth).doesNotContain("signing-secret-value", "xoxb-secret-token", "client-secret-value");
+        String single =
+                SlackSettings.singleWorkspace("signing-secret-value", "xoxb-secret-token")
+                        .toString();
+        String oauth =
+                SlackSettings.oauth("signing-secret-value", "12.34", "client-secret-value")
+                        .toString();
+        assertThat(single + oauth)
+                .doesNotContain("signing-secret-value", "xoxb-secret-token", "client-secret-value");
         assertThat(oauth).contains("12.34");
     }
 
     @Test
     void the_api_url_gets_a_trailing_slash_and_defaults_to_slack() {
-        assertThat(SlackSettings.singleWorkspace("s", "xoxb-1").apiUrl()).isEqualTo("https://slack.com/api/");
-        assertThat(SlackSettings.singleWorkspace("s", "xoxb-1").withApiUrl("http://127.0.0.1:9/api").apiUrl())
+        assertThat(SlackSettings.singleWorkspace("s", "xoxb-1").apiUrl())
+                .isEqualTo("https://slack.com/api/");
+        assertThat(
+                        SlackSettings.singleWorkspace("s", "xoxb-1")
+                                .withApiUrl("http://127.0.0.1:9/api")
+                                .apiUrl())
                 .isEqualTo("http://127.0.0.1:9/api/");
     }
 
     @Test
     void settings_come_from_the_environment_only_when_slack_is_configured() {
         assertThat(SlackSettings.fromEnvironment(Map.of())).isEmpty();
-        SlackSettings s = SlackSettings.fromEnvironment(Map.of("SLACK_SIGNING_SECRET", "s", "SLACK_CLIENT_ID", "1",
-                "SLACK_CLIENT_SECRET", "2", "SLACK_API_URL", "http://127.0.0.1:1/api/")).orElseThrow();
+        SlackSettings s =
+                SlackSettings.fromEnvironment(
+                                Map.of(
+                                        "SLACK_SIGNING_SECRET",
+                                        "s",
+                                        "SLACK_CLIENT_ID",
+                                        "1",
+                                        "SLACK_CLIENT_SECRET",
+                                        "2",
+                                        "SLACK_API_URL",
+                                        "http://127.0.0.1:1/api/"))
+                        .orElseThrow();
         assertThat(s.oauth()).isTrue();
         assertThat(s.scopes()).isEqualTo(SlackScopes.BOT);
         assertThatThrownBy(() -> SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
@@ -57,43 +78,79 @@ class SlackSettingsAndManifestTest {
 
     @Test
     void the_manifest_points_every_url_at_the_base_and_asks_only_for_scopes_the_code_uses() {
-        JsonObject m = JsonParser.parseString(SlackManifest.json("https://bot.example.org/")).getAsJsonObject();
+        JsonObject m =
+                JsonParser.parseString(SlackManifest.json("https://bot.example.org/"))
+                        .getAsJsonObject();
 
-        assertThat(m.getAsJsonObject("display_information").get("name").getAsString()).isEqualTo("TenFour");
+        assertThat(m.getAsJsonObject("display_information").get("name").getAsString())
+                .isEqualTo("TenFour");
         JsonObject features = m.getAsJsonObject("features");
-        assertThat(features.getAsJsonObject("bot_user").get("display_name").getAsString()).isNotBlank();
-        assertThat(features.getAsJsonObject("app_home").get("home_tab_enabled").getAsBoolean()).isTrue();
-        assertThat(features.getAsJsonObject("app_home").get("messages_tab_enabled").getAsBoolean()).isTrue();
+        assertThat(features.getAsJsonObject("bot_user").get("display_name").getAsString())
+                .isNotBlank();
+        assertThat(features.getAsJsonObject("app_home").get("home_tab_enabled").getAsBoolean())
+                .isTrue();
+        assertThat(features.getAsJsonObject("app_home").get("messages_tab_enabled").getAsBoolean())
+                .isTrue();
         JsonArray commands = features.getAsJsonArray("slash_commands");
         assertThat(strings(commands, "command")).containsExactly("/tenfour", "/peer");
         assertThat(strings(commands, "url")).containsOnly("https://bot.example.org/slack/events");
-        assertThat(commands.get(0).getAsJsonObject().get("usage_hint").getAsString()).contains("help", "cadence");
+        assertThat(commands.get(0).getAsJsonObject().get("usage_hint").getAsString())
+                .contains("help", "cadence");
 
         JsonObject oauth = m.getAsJsonObject("oauth_config");
         assertThat(oauth.getAsJsonArray("redirect_urls").get(0).getAsString())
                 .isEqualTo("https://bot.example.org/slack/oauth_redirect");
         List<String> scopes = new ArrayList<>();
-        oauth.getAsJsonObject("scopes").getAsJsonArray("bot").forEach(e -> scopes.add(e.getAsString()));
-        assertThat(scopes).containsExactlyInAnyOrderElementsOf(SlackScopes.REASONS.keySet())
-                .contains("files:write").doesNotContain("files:read", "chat:write.public", "users:read.email");
-        List<String> usedByMethods = SlackScopes.METHODS.values().stream().filter(s -> !s.isEmpty())
-                .flatMap(s -> java.util.Arrays.stream(s.split(" "))).toList();
-        assertThat(scopes).allSatisfy(scope -> assertThat(scope.equals("commands") || usedByMethods.contains(scope)
-                        || SlackScopes.EVENTS.containsValue(scope))
-                .as(scope + " is used by a Web API method, an event subscription or the slash commands").isTrue());
-        assertThat(SlackScopes.REASONS.get("im:history")).as("why the bot may read DMs").contains("relay", "never stored");
+        oauth.getAsJsonObject("scopes")
+                .getAsJsonArray("bot")
+                .forEach(e -> scopes.add(e.getAsString()));
+        assertThat(scopes)
+                .containsExactlyInAnyOrderElementsOf(SlackScopes.REASONS.keySet())
+                .contains("files:write")
+                .doesNotContain("files:read", "chat:write.public", "users:read.email");
+        List<String> usedByMethods =
+                SlackScopes.METHODS.values().stream()
+                        .filter(s -> !s.isEmpty())
+                        .flatMap(s -> java.util.Arrays.stream(s.split(" ")))
+                        .toList();
+        assertThat(scopes)
+                .allSatisfy(
+                        scope ->
+                                assertThat(
+                                                scope.equals("commands")
+                                                        || usedByMethods.contains(scope)
+                                                        || SlackScopes.EVENTS.containsValue(scope))
+                                        .as(
+                                                scope
+                                                        + " is used by a Web API method, an event subscription or the slash commands")
+                                        .isTrue());
+        assertThat(SlackScopes.REASONS.get("im:history"))
+                .as("why the bot may read DMs")
+                .contains("relay", "never stored");
 
         JsonObject settings = m.getAsJsonObject("settings");
         assertThat(settings.getAsJsonObject("event_subscriptions").get("request_url").getAsString())
                 .isEqualTo("https://bot.example.org/slack/events");
         List<String> events = new ArrayList<>();
-        settings.getAsJsonObject("event_subscriptions").getAsJsonArray("bot_events")
+        settings.getAsJsonObject("event_subscriptions")
+                .getAsJsonArray("bot_events")
                 .forEach(e -> events.add(e.getAsString()));
-        assertThat(events).containsExactlyInAnyOrder("app_home_opened", "app_uninstalled", "tokens_revoked",
-                "member_joined_channel", "member_left_channel", "message.im");
-        assertThat(features.getAsJsonObject("app_home").get("messages_tab_read_only_enabled").getAsBoolean())
-                .as("members can write to the bot for the relay").isFalse();
-        assertThat(settings.getAsJsonObject("interactivity").get("is_enabled").getAsBoolean()).isTrue();
+        assertThat(events)
+                .containsExactlyInAnyOrder(
+                        "app_home_opened",
+                        "app_uninstalled",
+                        "tokens_revoked",
+                        "member_joined_channel",
+                        "member_left_channel",
+                        "message.im");
+        assertThat(
+                        features.getAsJsonObject("app_home")
+                                .get("messages_tab_read_only_enabled")
+                                .getAsBoolean())
+                .as("members can write to the bot for the relay")
+                .isFalse();
+        assertThat(settings.getAsJsonObject("interactivity").get("is_enabled").getAsBoolean())
+                .isTrue();
         assertThat(settings.getAsJsonObject("interactivity").get("request_url").getAsString())
                 .isEqualTo("https://bot.example.org/slack/events");
         assertThat(settings.get("token_rotation_enabled").getAsBoolean()).isFalse();
@@ -101,7 +158,8 @@ class SlackSettingsAndManifestTest {
 
     @Test
     void the_manifest_needs_a_public_https_base_url() {
-        assertThatThrownBy(() -> SlackManifest.json("http://bot.example.org")).hasMessageContaining("https");
+        assertThatThrownBy(() -> SlackManifest.json("http://bot.example.org"))
+                .hasMessageContaining("https");
         assertThatThrownBy(() -> SlackManifest.json(" ")).hasMessageContaining("blank");
     }
 

@@ -10,13 +10,14 @@ public final class Activities {
     public static final String PERSONAL_CONVERSATION = "a:1on1-alice";
     public static final String CHANNEL = "19:general@thread.tacv2";
 
-    private Activities() {
-    }
+    private Activities() {}
 
     /** A message in the user's 1:1 chat with the bot. */
     public static ObjectNode personalMessage(String serviceUrl, String text) {
         ObjectNode a = base("message", serviceUrl).put("text", text);
-        a.putObject("conversation").put("id", PERSONAL_CONVERSATION).put("conversationType", "personal")
+        a.putObject("conversation")
+                .put("id", PERSONAL_CONVERSATION)
+                .put("conversationType", "personal")
                 .put("tenantId", TENANT);
         return a;
     }
@@ -24,9 +25,15 @@ public final class Activities {
     /** A channel message that @mentions the bot. */
     public static ObjectNode channelMention(String serviceUrl, String rest) {
         ObjectNode a = base("message", serviceUrl).put("text", "<at>TenFour</at> " + rest);
-        a.putObject("conversation").put("id", CHANNEL + ";messageid=1700000000000")
-                .put("conversationType", "channel").put("tenantId", TENANT);
-        ObjectNode mention = a.putArray("entities").addObject().put("type", "mention").put("text", "<at>TenFour</at>");
+        a.putObject("conversation")
+                .put("id", CHANNEL + ";messageid=1700000000000")
+                .put("conversationType", "channel")
+                .put("tenantId", TENANT);
+        ObjectNode mention =
+                a.putArray("entities")
+                        .addObject()
+                        .put("type", "mention")
+                        .put("text", "<at>TenFour</at>");
         mention.putObject("mentioned").put("id", BOT).put("name", "TenFour");
         ObjectNode channelData = a.putObject("channelData");
         channelData.putObject("channel").put("id", CHANNEL);
@@ -38,7 +45,10 @@ public final class Activities {
     /** The bot added to a team: a conversationUpdate in the team's General channel. */
     public static ObjectNode botAddedToTeam(String serviceUrl) {
         ObjectNode a = base("conversationUpdate", serviceUrl);
-        a.putObject("conversation").put("id", CHANNEL).put("conversationType", "channel").put("tenantId", TENANT);
+        a.putObject("conversation")
+                .put("id", CHANNEL)
+                .put("conversationType", "channel")
+                .put("tenantId", TENANT);
         a.putArray("membersAdded").addObject().put("id", BOT);
         ObjectNode channelData = a.putObject("channelData");
         channelData.putObject("team").put("id", CHANNEL);
@@ -47,8 +57,13 @@ public final class Activities {
     }
 
     public static ObjectNode base(String type, String serviceUrl) {
-        ObjectNode a = Json.object().put("type", type).put("id", "incoming-1").put("channelId", "msteams")
-                .put("serviceUrl", serviceUrl).put("timestamp", "2026-05-01T12:00:00Z");
+        ObjectNode a =
+                Json.object()
+                        .put("type", type)
+                        .put("id", "incoming-1")
+                        .put("channelId", "msteams")
+                        .put("serviceUrl", serviceUrl)
+                        .put("timestamp", "2026-05-01T12:00:00Z");
         a.putObject("from").put("id", USER).put("name", "Alice").put("aadObjectId", "aad-alice");
         a.putObject("recipient").put("id", BOT).put("name", "TenFour");
         return a;

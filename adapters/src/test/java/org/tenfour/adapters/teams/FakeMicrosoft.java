@@ -26,12 +26,10 @@ public final class FakeMicrosoft implements AutoCloseable {
     public static final String APP_TOKEN = "app-token-xyz";
 
     /** One request the fake connector received. */
-    public record Call(String method, String path, String authorization, JsonNode body) {
-    }
+    public record Call(String method, String path, String authorization, JsonNode body) {}
 
     /** A failure to answer instead of success. */
-    public record Failure(int status, String retryAfter, String body) {
-    }
+    public record Failure(int status, String retryAfter, String body) {}
 
     private final Javalin server;
     final AtomicInteger metadataFetches = new AtomicInteger();
@@ -44,15 +42,25 @@ public final class FakeMicrosoft implements AutoCloseable {
     private volatile List<Map.Entry<RSAKey, List<String>>> keys = List.of();
 
     public FakeMicrosoft() {
-        server = Javalin.create(config -> {
-            config.routes.get("/openid", this::metadata);
-            config.routes.get("/keys", this::jwks);
-            config.routes.post("/tenant/token", this::token);
-            config.routes.post("/v3/conversations", ctx -> connector(ctx, "create"));
-            config.routes.post("/v3/conversations/{conversation}/activities", ctx -> connector(ctx, "post"));
-            config.routes.put("/v3/conversations/{conversation}/activities/{activity}", ctx -> connector(ctx, "put"));
-            config.routes.get("/v3/conversations/{conversation}/members/{member}", ctx -> connector(ctx, "member"));
-        }).start("127.0.0.1", 0);
+        server =
+                Javalin.create(
+                                config -> {
+                                    config.routes.get("/openid", this::metadata);
+                                    config.routes.get("/keys", this::jwks);
+                                    config.routes.post("/tenant/token", this::token);
+                                    config.routes.post(
+                                            "/v3/conversations", ctx -> connector(ctx, "create"));
+                                    config.routes.post(
+                                            "/v3/conversations/{conversation}/activities",
+                                            ctx -> connector(ctx, "post"));
+                                    config.routes.put(
+                                            "/v3/conversations/{conversation}/activities/{activity}",
+                                            ctx -> connector(ctx, "put"));
+                                    config.routes.get(
+                                            "/v3/conversations/{conversation}/members/{member}",
+                                            ctx -> connector(ctx, "member"));
+                                })
+                        .start("127.0.0.1", 0);
     }
 
     public String baseUrl() {
@@ -64,7 +72,12 @@ public final class FakeMicrosoft implements AutoCloseable {
     }
 
     public TeamsSettings settings() {
-        return new TeamsSettings(CLIENT_ID, CLIENT_SECRET, "tenant-1", baseUrl() + "/openid", baseUrl() + "/tenant/token");
+        return new TeamsSettings(
+                CLIENT_ID,
+                CLIENT_SECRET,
+                "tenant-1",
+                baseUrl() + "/openid",
+                baseUrl() + "/tenant/token");
     }
 
     /** Publishes these keys, each with its endorsements. */
@@ -83,11 +96,15 @@ public final class FakeMicrosoft implements AutoCloseable {
 
     private void metadata(Context ctx) {
         metadataFetches.incrementAndGet();
-        ctx.contentType("application/json").result(Json.object()
-                .put("issuer", "https://api.botframework.com")
-                .put("jwks_uri", baseUrl() + "/keys")
-                .set("id_token_signing_alg_values_supported", Json.MAPPER.createArrayNode().add("RS256"))
-                .toString());
+        ctx.contentType("application/json")
+                .result(
+                        Json.object()
+                                .put("issuer", "https://api.botframework.com")
+                                .put("jwks_uri", baseUrl() + "/keys")
+                                .set(
+                                        "id_token_signing_alg_values_supported",
+                                        Json.MAPPER.createArrayNode().add("RS256"))
+                                .toString());
     }
 
     private void jwks(Context ctx) throws Exception {
@@ -95,7 +112,8 @@ public final class FakeMicrosoft implements AutoCloseable {
         ObjectNode body = Json.object();
         ArrayNode array = body.putArray("keys");
         for (Map.Entry<RSAKey, List<String>> key : keys) {
-            ObjectNode jwk = (ObjectNode) Json.MAPPER.readTree(key.getKey().toPublicJWK().toJSONString());
+            ObjectNode jwk =
+                    (ObjectNode) Json.MAPPER.readTree(key.getKey().toPublicJWK().toJSONString());
             ArrayNode endorsements = jwk.putArray("endorsements");
             key.getValue().forEach(endorsements::add);
             array.add(jwk);
@@ -108,7 +126,8 @@ public final class FakeMicrosoft implements AutoCloseable {
         Map<String, String> form = new HashMap<>();
         for (String pair : ctx.body().split("&")) {
             String[] kv = pair.split("=", 2);
-            form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         expect(form, "grant_type", "client_credentials");
@@ -118,8 +137,13 @@ public final class FakeMicrosoft implements AutoCloseable {
         if (!String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) {
             tokenRequestProblems.add("content type " + ctx.contentType());
         }
-        ctx.contentType("application/json").result(Json.object().put("token_type", "Bearer")
-                .put("expires_in", 3600).put("access_token", APP_TOKEN).toString());
+        ctx.contentType("application/json")
+                .result(
+                        Json.object()
+                                .put("token_type", "Bearer")
+                                .put("expires_in", 3600)
+                                .put("access_token", APP_TOKEN)
+                                .toString());
     }
 
     private void expect(Map<String, String> form, String field, String value) {
@@ -140,11 +164,15 @@ public final class FakeMicrosoft implements AutoCloseable {
             ctx.status(failure.status()).contentType("application/json").result(failure.body());
             return;
         }
-        ObjectNode answer = switch (kind) {
-            case "create" -> Json.object().put("id", "a:created-" + ids.incrementAndGet());
-            case "member" -> Json.object().put("id", ctx.pathParam("member")).put("name", "Alex Rivera");
-            default -> Json.object().put("id", "activity-" + ids.incrementAndGet());
-        };
+        ObjectNode answer =
+                switch (kind) {
+                    case "create" -> Json.object().put("id", "a:created-" + ids.incrementAndGet());
+                    case "member" ->
+                            Json.object()
+                                    .put("id", ctx.pathParam("member"))
+                                    .put("name", "Alex Rivera");
+                    default -> Json.object().put("id", "activity-" + ids.incrementAndGet());
+                };
         ctx.contentType("application/json").result(answer.toString());
     }
 

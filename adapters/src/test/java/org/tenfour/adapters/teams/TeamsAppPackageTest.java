@@ -53,10 +53,13 @@ class TeamsAppPackageTest {
         for (String field : new String[] {"name", "websiteUrl", "privacyUrl", "termsOfUseUrl"}) {
             assertThat(m.path("developer").path(field).asText()).as(field).isNotBlank();
         }
-        assertThat(m.path("developer").path("privacyUrl").asText()).isEqualTo("https://tenfour.county.example/privacy");
+        assertThat(m.path("developer").path("privacyUrl").asText())
+                .isEqualTo("https://tenfour.county.example/privacy");
         assertThat(m.path("name").path("short").asText()).hasSizeLessThanOrEqualTo(30);
         assertThat(m.path("description").path("short").asText()).hasSizeLessThanOrEqualTo(80);
-        assertThat(m.path("description").path("full").asText()).isNotBlank().hasSizeLessThanOrEqualTo(4000);
+        assertThat(m.path("description").path("full").asText())
+                .isNotBlank()
+                .hasSizeLessThanOrEqualTo(4000);
         assertThat(m.path("icons").path("color").asText()).isEqualTo("color.png");
         assertThat(m.path("icons").path("outline").asText()).isEqualTo("outline.png");
         assertThat(m.path("accentColor").asText()).matches("#[0-9A-F]{6}");
@@ -67,21 +70,32 @@ class TeamsAppPackageTest {
     }
 
     @Test
-    void the_command_lists_offer_the_member_and_coordinator_commands_within_teams_limit_of_ten() throws Exception {
-        JsonNode lists = Json.MAPPER.readTree(written().get("manifest.json")).path("bots").get(0).path("commandLists");
+    void the_command_lists_offer_the_member_and_coordinator_commands_within_teams_limit_of_ten()
+            throws Exception {
+        JsonNode lists =
+                Json.MAPPER
+                        .readTree(written().get("manifest.json"))
+                        .path("bots")
+                        .get(0)
+                        .path("commandLists");
 
         JsonNode personal = lists.get(0);
         assertThat(personal.path("scopes").get(0).asText()).isEqualTo("personal");
         assertThat(personal.path("commands").findValuesAsText("title"))
-                .contains("talk", "log", "help", "away", "back", "optout", "mydata").hasSizeLessThanOrEqualTo(10);
+                .contains("talk", "log", "help", "away", "back", "optout", "mydata")
+                .hasSizeLessThanOrEqualTo(10);
         JsonNode team = lists.get(1);
         assertThat(team.path("scopes").get(0).asText()).isEqualTo("team");
-        assertThat(team.path("commands").findValuesAsText("title")).contains("setup", "cadence", "status", "help");
-        lists.findValues("description").forEach(d -> assertThat(d.asText()).hasSizeLessThanOrEqualTo(128));
+        assertThat(team.path("commands").findValuesAsText("title"))
+                .contains("setup", "cadence", "status", "help");
+        lists.findValues("description")
+                .forEach(d -> assertThat(d.asText()).hasSizeLessThanOrEqualTo(128));
     }
 
     @Test
-    void the_colour_icon_is_192_pixels_square_and_the_outline_32_pixels_with_a_transparent_background() throws Exception {
+    void
+            the_colour_icon_is_192_pixels_square_and_the_outline_32_pixels_with_a_transparent_background()
+                    throws Exception {
         Map<String, byte[]> zip = written();
         BufferedImage color = ImageIO.read(new ByteArrayInputStream(zip.get("color.png")));
         BufferedImage outline = ImageIO.read(new ByteArrayInputStream(zip.get("outline.png")));

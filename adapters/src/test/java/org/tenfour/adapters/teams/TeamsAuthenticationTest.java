@@ -18,10 +18,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Every request to /api/messages is authenticated as the Bot Connector authentication spec says. */
+/**
+ * Every request to /api/messages is authenticated as the Bot Connector authentication spec says.
+ */
 class TeamsAuthenticationTest {
     private final TeamsFixture teams = new TeamsFixture();
-    private final String activity = Activities.personalMessage(teams.microsoft.serviceUrl(), "help").toString();
+    private final String activity =
+            Activities.personalMessage(teams.microsoft.serviceUrl(), "help").toString();
 
     @AfterEach
     void stop() {
@@ -54,7 +57,10 @@ class TeamsAuthenticationTest {
     @Test
     void a_token_expired_two_minutes_ago_is_still_accepted_within_the_five_minute_skew() {
         JWTClaimsSet expired = claims().expirationTime(Date.from(now().minusSeconds(120))).build();
-        assertThat(teams.post("Bearer " + TestTokens.sign(teams.key, expired), activity).statusCode()).isEqualTo(200);
+        assertThat(
+                        teams.post("Bearer " + TestTokens.sign(teams.key, expired), activity)
+                                .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -87,27 +93,35 @@ class TeamsAuthenticationTest {
 
     @Test
     void an_hs256_token_keyed_with_the_public_key_bytes_is_refused() throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("key-1").build(), claims().build());
+        SignedJWT jwt =
+                new SignedJWT(
+                        new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("key-1").build(),
+                        claims().build());
         jwt.sign(new MACSigner(teams.key.toRSAPublicKey().getEncoded()));
         assertRefused(401, "Bearer " + jwt.serialize());
     }
 
     @Test
     void an_expired_token_is_refused() {
-        JWTClaimsSet expired = claims().notBeforeTime(Date.from(now().minus(Duration.ofHours(2))))
-                .expirationTime(Date.from(now().minus(Duration.ofMinutes(6)))).build();
+        JWTClaimsSet expired =
+                claims().notBeforeTime(Date.from(now().minus(Duration.ofHours(2))))
+                        .expirationTime(Date.from(now().minus(Duration.ofMinutes(6))))
+                        .build();
         assertRefused(401, "Bearer " + TestTokens.sign(teams.key, expired));
     }
 
     @Test
     void a_token_not_yet_valid_is_refused() {
-        JWTClaimsSet future = claims().notBeforeTime(Date.from(now().plus(Duration.ofMinutes(6)))).build();
+        JWTClaimsSet future =
+                claims().notBeforeTime(Date.from(now().plus(Duration.ofMinutes(6)))).build();
         assertRefused(401, "Bearer " + TestTokens.sign(teams.key, future));
     }
 
     @Test
     void a_token_for_another_app_is_refused() {
-        assertRefused(401, "Bearer " + TestTokens.sign(teams.key, claims().audience("another-app").build()));
+        assertRefused(
+                401,
+                "Bearer " + TestTokens.sign(teams.key, claims().audience("another-app").build()));
     }
 
     @Test
@@ -131,14 +145,17 @@ class TeamsAuthenticationTest {
     @Test
     void a_key_not_endorsed_for_the_activitys_channel_is_refused() {
         RSAKey webchatOnly = TestTokens.newKey("key-webchat");
-        teams.microsoft.publish(List.of(Map.entry(teams.key, List.of("msteams")),
-                Map.entry(webchatOnly, List.of("webchat"))));
+        teams.microsoft.publish(
+                List.of(
+                        Map.entry(teams.key, List.of("msteams")),
+                        Map.entry(webchatOnly, List.of("webchat"))));
         assertRefused(403, "Bearer " + TestTokens.sign(webchatOnly, claims().build()));
     }
 
     @Test
     void malformed_activity_json_is_answered_400_with_a_reason() {
-        HttpResponse<String> response = teams.post("Bearer " + teams.validToken(), "{\"type\": \"message\", ");
+        HttpResponse<String> response =
+                teams.post("Bearer " + teams.validToken(), "{\"type\": \"message\", ");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("malformed activity JSON");
         assertThat(teams.events).isEmpty();
@@ -156,24 +173,35 @@ class TeamsAuthenticationTest {
 
     @Test
     void a_new_key_id_triggers_one_refresh_of_the_key_set() {
-        assertThat(teams.post("Bearer " + teams.validToken(), activity).statusCode()).isEqualTo(200);
+        assertThat(teams.post("Bearer " + teams.validToken(), activity).statusCode())
+                .isEqualTo(200);
         assertThat(teams.microsoft.jwksFetches).hasValue(1);
 
         RSAKey rotated = TestTokens.newKey("key-2");
-        teams.microsoft.publish(List.of(Map.entry(teams.key, List.of("msteams")), Map.entry(rotated, List.of("msteams"))));
+        teams.microsoft.publish(
+                List.of(
+                        Map.entry(teams.key, List.of("msteams")),
+                        Map.entry(rotated, List.of("msteams"))));
         teams.clock.advance(Duration.ofMinutes(2));
 
-        assertThat(teams.post("Bearer " + TestTokens.sign(rotated, claims().build()), activity).statusCode())
+        assertThat(
+                        teams.post("Bearer " + TestTokens.sign(rotated, claims().build()), activity)
+                                .statusCode())
                 .isEqualTo(200);
         assertThat(teams.microsoft.jwksFetches).hasValue(2);
-        assertThat(teams.post("Bearer " + TestTokens.sign(rotated, claims().build()), activity).statusCode())
+        assertThat(
+                        teams.post("Bearer " + TestTokens.sign(rotated, claims().build()), activity)
+                                .statusCode())
                 .isEqualTo(200);
-        assertThat(teams.microsoft.jwksFetches).as("known keys are served from the cache").hasValue(2);
+        assertThat(teams.microsoft.jwksFetches)
+                .as("known keys are served from the cache")
+                .hasValue(2);
     }
 
     @Test
     void a_flood_of_unknown_key_ids_refetches_the_key_set_at_most_once_per_interval() {
-        assertThat(teams.post("Bearer " + teams.validToken(), activity).statusCode()).isEqualTo(200);
+        assertThat(teams.post("Bearer " + teams.validToken(), activity).statusCode())
+                .isEqualTo(200);
         teams.clock.advance(Duration.ofMinutes(2));
         RSAKey attacker = TestTokens.newKey("ignored");
 
@@ -185,7 +213,9 @@ class TeamsAuthenticationTest {
 
         teams.clock.advance(Duration.ofSeconds(61));
         teams.post("Bearer " + TestTokens.sign(attacker, "bogus-late", claims().build()), activity);
-        assertThat(teams.microsoft.jwksFetches).as("one more refresh once the interval has passed").hasValue(3);
+        assertThat(teams.microsoft.jwksFetches)
+                .as("one more refresh once the interval has passed")
+                .hasValue(3);
         assertThat(teams.events).hasSize(1);
     }
 }

@@ -1,6 +1,5 @@
 package org.tenfour.adapters.teams;
 
-import org.tenfour.adapters.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.javalin.Javalin;
@@ -16,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.testing.MutableClock;
 
 /**
  * The adapter mounted on a real Javalin server on loopback, talking to {@link FakeMicrosoft}; the
@@ -36,23 +36,35 @@ final class TeamsFixture implements AutoCloseable {
 
     TeamsFixture() {
         microsoft.publish(List.of(Map.entry(key, List.of("msteams"))));
-        adapter = new TeamsAdapter(microsoft.settings(), event -> {
-            events.add(event);
-            return answer.apply(event);
-        }, clock, references, HttpClient.newHttpClient(), Duration.ofSeconds(60));
-        bot = Javalin.create(config -> config.routes.post("/api/messages", adapter.messages())).start("127.0.0.1", 0);
+        adapter =
+                new TeamsAdapter(
+                        microsoft.settings(),
+                        event -> {
+                            events.add(event);
+                            return answer.apply(event);
+                        },
+                        clock,
+                        references,
+                        HttpClient.newHttpClient(),
+                        Duration.ofSeconds(60));
+        bot =
+                Javalin.create(config -> config.routes.post("/api/messages", adapter.messages()))
+                        .start("127.0.0.1", 0);
     }
 
     /** A valid token for an activity from the fake connector. */
     String validToken() {
-        return TestTokens.sign(key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
+        return TestTokens.sign(
+                key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
     }
 
     HttpResponse<String> post(String authorization, String body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/api/messages"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + bot.port() + "/api/messages"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body));
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }

@@ -30,28 +30,56 @@ class TeamsInboundTest {
     }
 
     private static Form logForm() {
-        return new Form("log", "Log a contact", "Save", List.of(
-                Field.choice("contact_type", "Contact type",
-                        List.of(new Field.Option("phone", "Phone"), new Field.Option("in_person", "In person")), true),
-                Field.multiChoice("topics", "Topics",
-                        List.of(new Field.Option("stress", "Stress"), new Field.Option("sleep", "Sleep")), false)),
+        return new Form(
+                "log",
+                "Log a contact",
+                "Save",
+                List.of(
+                        Field.choice(
+                                "contact_type",
+                                "Contact type",
+                                List.of(
+                                        new Field.Option("phone", "Phone"),
+                                        new Field.Option("in_person", "In person")),
+                                true),
+                        Field.multiChoice(
+                                "topics",
+                                "Topics",
+                                List.of(
+                                        new Field.Option("stress", "Stress"),
+                                        new Field.Option("sleep", "Sleep")),
+                                false)),
                 "ctx-1");
     }
 
     @Test
     void a_channel_mention_with_cadence_becomes_the_tenfour_command_without_the_mention() {
-        HttpResponse<String> response = teams.postSigned(Activities.channelMention(serviceUrl, "cadence every 30 days"));
+        HttpResponse<String> response =
+                teams.postSigned(Activities.channelMention(serviceUrl, "cadence every 30 days"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.Command.class, c -> {
-            assertThat(c.name()).isEqualTo("tenfour");
-            assertThat(c.text()).isEqualTo("cadence every 30 days");
-            assertThat(c.where()).isEqualTo(new Address(Platform.TEAMS, Activities.TENANT, Address.Kind.CHANNEL,
-                    Activities.CHANNEL, serviceUrl, Activities.CHANNEL));
-            assertThat(c.actor().address().targetId()).isEqualTo(Activities.USER);
-            assertThat(c.actor().address().conversationId()).as("not the user's 1:1 chat").isNull();
-        });
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.Command.class,
+                        c -> {
+                            assertThat(c.name()).isEqualTo("tenfour");
+                            assertThat(c.text()).isEqualTo("cadence every 30 days");
+                            assertThat(c.where())
+                                    .isEqualTo(
+                                            new Address(
+                                                    Platform.TEAMS,
+                                                    Activities.TENANT,
+                                                    Address.Kind.CHANNEL,
+                                                    Activities.CHANNEL,
+                                                    serviceUrl,
+                                                    Activities.CHANNEL));
+                            assertThat(c.actor().address().targetId()).isEqualTo(Activities.USER);
+                            assertThat(c.actor().address().conversationId())
+                                    .as("not the user's 1:1 chat")
+                                    .isNull();
+                        });
     }
 
     @Test
@@ -60,14 +88,24 @@ class TeamsInboundTest {
 
         teams.postSigned(Activities.channelMention(serviceUrl, "cadence every 30 days"));
 
-        assertThat(teams.microsoft.calls).singleElement().satisfies(call -> {
-            assertThat(call.method()).isEqualTo("POST");
-            assertThat(call.path()).isEqualTo("/v3/conversations/" + Activities.CHANNEL + ";messageid=1700000000000/activities");
-            assertThat(call.authorization()).isEqualTo("Bearer " + FakeMicrosoft.APP_TOKEN);
-            assertThat(call.body().path("type").asText()).isEqualTo("message");
-            assertThat(call.body().path("text").asText()).isEqualTo("Cadence set to every 30 days.");
-            assertThat(call.body().path("replyToId").asText()).isEqualTo("incoming-1");
-        });
+        assertThat(teams.microsoft.calls)
+                .singleElement()
+                .satisfies(
+                        call -> {
+                            assertThat(call.method()).isEqualTo("POST");
+                            assertThat(call.path())
+                                    .isEqualTo(
+                                            "/v3/conversations/"
+                                                    + Activities.CHANNEL
+                                                    + ";messageid=1700000000000/activities");
+                            assertThat(call.authorization())
+                                    .isEqualTo("Bearer " + FakeMicrosoft.APP_TOKEN);
+                            assertThat(call.body().path("type").asText()).isEqualTo("message");
+                            assertThat(call.body().path("text").asText())
+                                    .isEqualTo("Cadence set to every 30 days.");
+                            assertThat(call.body().path("replyToId").asText())
+                                    .isEqualTo("incoming-1");
+                        });
         assertThat(teams.microsoft.tokenRequestProblems).isEmpty();
     }
 
@@ -75,34 +113,52 @@ class TeamsInboundTest {
     void talk_in_the_personal_chat_becomes_the_peer_command_from_that_chat() {
         teams.postSigned(Activities.personalMessage(serviceUrl, "talk"));
 
-        Address chat = new Address(Platform.TEAMS, Activities.TENANT, Address.Kind.USER, Activities.USER, serviceUrl,
-                Activities.PERSONAL_CONVERSATION);
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.Command.class, c -> {
-            assertThat(c.name()).isEqualTo("peer");
-            assertThat(c.text()).isEmpty();
-            assertThat(c.where()).isEqualTo(chat);
-            assertThat(c.actor().address()).isEqualTo(chat);
-            assertThat(c.triggerId()).isNull();
-        });
+        Address chat =
+                new Address(
+                        Platform.TEAMS,
+                        Activities.TENANT,
+                        Address.Kind.USER,
+                        Activities.USER,
+                        serviceUrl,
+                        Activities.PERSONAL_CONVERSATION);
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.Command.class,
+                        c -> {
+                            assertThat(c.name()).isEqualTo("peer");
+                            assertThat(c.text()).isEmpty();
+                            assertThat(c.where()).isEqualTo(chat);
+                            assertThat(c.actor().address()).isEqualTo(chat);
+                            assertThat(c.triggerId()).isNull();
+                        });
     }
 
     @Test
     void a_personal_message_that_is_no_command_becomes_a_direct_message_from_that_chat() {
         teams.postSigned(Activities.personalMessage(serviceUrl, "It was a rough shift"));
 
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.DirectMessage.class, m -> {
-            assertThat(m.text()).isEqualTo("It was a rough shift");
-            assertThat(m.actor().address().targetId()).isEqualTo(Activities.USER);
-            assertThat(m.where().conversationId()).isEqualTo(Activities.PERSONAL_CONVERSATION);
-        });
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.DirectMessage.class,
+                        m -> {
+                            assertThat(m.text()).isEqualTo("It was a rough shift");
+                            assertThat(m.actor().address().targetId()).isEqualTo(Activities.USER);
+                            assertThat(m.where().conversationId())
+                                    .isEqualTo(Activities.PERSONAL_CONVERSATION);
+                        });
     }
 
     @Test
-    void a_known_command_word_in_the_personal_chat_stays_a_command_and_channel_text_is_never_a_direct_message() {
+    void
+            a_known_command_word_in_the_personal_chat_stays_a_command_and_channel_text_is_never_a_direct_message() {
         teams.postSigned(Activities.personalMessage(serviceUrl, "End"));
         teams.postSigned(Activities.channelMention(serviceUrl, "It was a rough shift"));
 
-        assertThat(teams.events).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(InboundEvent.Command.class));
+        assertThat(teams.events)
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e).isInstanceOf(InboundEvent.Command.class));
         assertThat(((InboundEvent.Command) teams.events.get(0)).text()).isEqualTo("End");
     }
 
@@ -110,41 +166,67 @@ class TeamsInboundTest {
     void words_after_talk_become_the_peer_commands_text() {
         teams.postSigned(Activities.personalMessage(serviceUrl, "Talk  today please"));
 
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.Command.class, c -> {
-            assertThat(c.name()).isEqualTo("peer");
-            assertThat(c.text()).isEqualTo("today please");
-        });
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.Command.class,
+                        c -> {
+                            assertThat(c.name()).isEqualTo("peer");
+                            assertThat(c.text()).isEqualTo("today please");
+                        });
     }
 
     @Test
     void other_peoples_mentions_become_user_references() {
-        ObjectNode activity = Activities.channelMention(serviceUrl, "setup coordinator <at>Bob Smith</at>");
-        ObjectNode bob = ((com.fasterxml.jackson.databind.node.ArrayNode) activity.get("entities")).addObject()
-                .put("type", "mention").put("text", "<at>Bob Smith</at>");
+        ObjectNode activity =
+                Activities.channelMention(serviceUrl, "setup coordinator <at>Bob Smith</at>");
+        ObjectNode bob =
+                ((com.fasterxml.jackson.databind.node.ArrayNode) activity.get("entities"))
+                        .addObject()
+                        .put("type", "mention")
+                        .put("text", "<at>Bob Smith</at>");
         bob.putObject("mentioned").put("id", "29:bob").put("name", "Bob Smith");
 
         teams.postSigned(activity);
 
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.Command.class,
-                c -> assertThat(c.text()).isEqualTo("setup coordinator <@29:bob>"));
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.Command.class,
+                        c -> assertThat(c.text()).isEqualTo("setup coordinator <@29:bob>"));
     }
 
     @Test
     void a_submitted_form_card_becomes_form_submitted_with_multi_choice_values_split() {
         ObjectNode activity = Activities.personalMessage(serviceUrl, null);
         activity.remove("text");
-        activity.putObject("value").put("form", "log").put("context", "ctx-1")
-                .put("contact_type", "phone").put("topics", "stress,sleep").put("note", "a, b")
+        activity.putObject("value")
+                .put("form", "log")
+                .put("context", "ctx-1")
+                .put("contact_type", "phone")
+                .put("topics", "stress,sleep")
+                .put("note", "a, b")
                 .set("multi", Json.MAPPER.createArrayNode().add("topics"));
 
         teams.postSigned(activity);
 
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.FormSubmitted.class, f -> {
-            assertThat(f.formId()).isEqualTo("log");
-            assertThat(f.context()).isEqualTo("ctx-1");
-            assertThat(f.values()).isEqualTo(Map.of("contact_type", List.of("phone"),
-                    "topics", List.of("stress", "sleep"), "note", List.of("a, b")));
-        });
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.FormSubmitted.class,
+                        f -> {
+                            assertThat(f.formId()).isEqualTo("log");
+                            assertThat(f.context()).isEqualTo("ctx-1");
+                            assertThat(f.values())
+                                    .isEqualTo(
+                                            Map.of(
+                                                    "contact_type",
+                                                    List.of("phone"),
+                                                    "topics",
+                                                    List.of("stress", "sleep"),
+                                                    "note",
+                                                    List.of("a, b")));
+                        });
     }
 
     @Test
@@ -156,12 +238,20 @@ class TeamsInboundTest {
 
         teams.postSigned(activity);
 
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.ButtonPressed.class, b -> {
-            assertThat(b.actionId()).isEqualTo("checkin.ok");
-            assertThat(b.value()).isEqualTo("c-42");
-            assertThat(b.message()).isEqualTo(new Delivery(Activities.PERSONAL_CONVERSATION, "card-7"));
-            assertThat(b.where().conversationId()).isEqualTo(Activities.PERSONAL_CONVERSATION);
-        });
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.ButtonPressed.class,
+                        b -> {
+                            assertThat(b.actionId()).isEqualTo("checkin.ok");
+                            assertThat(b.value()).isEqualTo("c-42");
+                            assertThat(b.message())
+                                    .isEqualTo(
+                                            new Delivery(
+                                                    Activities.PERSONAL_CONVERSATION, "card-7"));
+                            assertThat(b.where().conversationId())
+                                    .isEqualTo(Activities.PERSONAL_CONVERSATION);
+                        });
     }
 
     @Test
@@ -170,19 +260,39 @@ class TeamsInboundTest {
 
         teams.postSigned(Activities.personalMessage(serviceUrl, "log"));
 
-        JsonNode attachment = teams.microsoft.calls("POST").get(0).body().path("attachments").get(0);
-        assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
-        assertThat(attachment.path("content").path("body").findValuesAsText("type")).contains("Input.ChoiceSet");
-        assertThat(attachment.path("content").path("actions").get(0).path("data").path("form").asText()).isEqualTo("log");
+        JsonNode attachment =
+                teams.microsoft.calls("POST").get(0).body().path("attachments").get(0);
+        assertThat(attachment.path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(attachment.path("content").path("body").findValuesAsText("type"))
+                .contains("Input.ChoiceSet");
+        assertThat(
+                        attachment
+                                .path("content")
+                                .path("actions")
+                                .get(0)
+                                .path("data")
+                                .path("form")
+                                .asText())
+                .isEqualTo("log");
     }
 
     @Test
-    void form_errors_for_an_execute_action_come_back_as_a_refreshed_card_in_the_invoke_response() throws Exception {
-        teams.answer = e -> new Reply.FormErrors(logForm(), Map.of("contact_type", "Pick how you met"));
-        ObjectNode invoke = Activities.base("invoke", serviceUrl).put("name", "adaptiveCard/action");
-        invoke.putObject("conversation").put("id", Activities.PERSONAL_CONVERSATION)
-                .put("conversationType", "personal").put("tenantId", Activities.TENANT);
-        ObjectNode action = invoke.putObject("value").putObject("action").put("type", "Action.Execute").put("verb", "submit");
+    void form_errors_for_an_execute_action_come_back_as_a_refreshed_card_in_the_invoke_response()
+            throws Exception {
+        teams.answer =
+                e -> new Reply.FormErrors(logForm(), Map.of("contact_type", "Pick how you met"));
+        ObjectNode invoke =
+                Activities.base("invoke", serviceUrl).put("name", "adaptiveCard/action");
+        invoke.putObject("conversation")
+                .put("id", Activities.PERSONAL_CONVERSATION)
+                .put("conversationType", "personal")
+                .put("tenantId", Activities.TENANT);
+        ObjectNode action =
+                invoke.putObject("value")
+                        .putObject("action")
+                        .put("type", "Action.Execute")
+                        .put("verb", "submit");
         action.putObject("data").put("form", "log").put("context", "ctx-1").put("topics", "sleep");
 
         HttpResponse<String> response = teams.postSigned(invoke);
@@ -195,16 +305,24 @@ class TeamsInboundTest {
         assertThat(input.path("id").asText()).isEqualTo("contact_type");
         assertThat(input.path("errorMessage").asText()).isEqualTo("Pick how you met");
         assertThat(input.path("isRequired").asBoolean()).isTrue();
-        assertThat(body.path("value").path("body").get(2).path("text").asText()).isEqualTo("Pick how you met");
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.FormSubmitted.class,
-                f -> assertThat(f.values()).containsEntry("topics", List.of("sleep")));
-        assertThat(teams.microsoft.calls).as("answered in the response, not through the connector").isEmpty();
+        assertThat(body.path("value").path("body").get(2).path("text").asText())
+                .isEqualTo("Pick how you met");
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.FormSubmitted.class,
+                        f -> assertThat(f.values()).containsEntry("topics", List.of("sleep")));
+        assertThat(teams.microsoft.calls)
+                .as("answered in the response, not through the connector")
+                .isEmpty();
     }
 
     @Test
     void an_invoke_the_adapter_does_not_know_is_answered_501_without_bothering_the_product() {
         ObjectNode invoke = Activities.base("invoke", serviceUrl).put("name", "task/fetch");
-        invoke.putObject("conversation").put("id", Activities.PERSONAL_CONVERSATION).put("tenantId", Activities.TENANT);
+        invoke.putObject("conversation")
+                .put("id", Activities.PERSONAL_CONVERSATION)
+                .put("tenantId", Activities.TENANT);
 
         assertThat(teams.postSigned(invoke).statusCode()).isEqualTo(501);
         assertThat(teams.events).isEmpty();
@@ -215,27 +333,42 @@ class TeamsInboundTest {
         HttpResponse<String> response = teams.postSigned(Activities.botAddedToTeam(serviceUrl));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(teams.references.find(Activities.TENANT, Address.Kind.CHANNEL, Activities.CHANNEL))
-                .contains(new ConversationReference(serviceUrl, Activities.CHANNEL, Activities.TENANT));
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.MembershipChanged.class, m -> {
-            assertThat(m.change()).isEqualTo(Change.BOT_INSTALLED);
-            assertThat(m.conversation().kind()).isEqualTo(Address.Kind.CHANNEL);
-            assertThat(m.conversation().targetId()).isEqualTo(Activities.CHANNEL);
-        });
+        assertThat(
+                        teams.references.find(
+                                Activities.TENANT, Address.Kind.CHANNEL, Activities.CHANNEL))
+                .contains(
+                        new ConversationReference(
+                                serviceUrl, Activities.CHANNEL, Activities.TENANT));
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.MembershipChanged.class,
+                        m -> {
+                            assertThat(m.change()).isEqualTo(Change.BOT_INSTALLED);
+                            assertThat(m.conversation().kind()).isEqualTo(Address.Kind.CHANNEL);
+                            assertThat(m.conversation().targetId()).isEqualTo(Activities.CHANNEL);
+                        });
     }
 
     @Test
     void a_personal_installation_stores_the_users_chat_so_the_bot_can_write_first() {
         ObjectNode install = Activities.base("installationUpdate", serviceUrl).put("action", "add");
-        install.putObject("conversation").put("id", Activities.PERSONAL_CONVERSATION)
-                .put("conversationType", "personal").put("tenantId", Activities.TENANT);
+        install.putObject("conversation")
+                .put("id", Activities.PERSONAL_CONVERSATION)
+                .put("conversationType", "personal")
+                .put("tenantId", Activities.TENANT);
 
         teams.postSigned(install);
 
         assertThat(teams.references.find(Activities.TENANT, Address.Kind.USER, Activities.USER))
-                .contains(new ConversationReference(serviceUrl, Activities.PERSONAL_CONVERSATION, Activities.TENANT));
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.MembershipChanged.class,
-                m -> assertThat(m.change()).isEqualTo(Change.BOT_INSTALLED));
+                .contains(
+                        new ConversationReference(
+                                serviceUrl, Activities.PERSONAL_CONVERSATION, Activities.TENANT));
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.MembershipChanged.class,
+                        m -> assertThat(m.change()).isEqualTo(Change.BOT_INSTALLED));
     }
 
     @Test
@@ -246,9 +379,12 @@ class TeamsInboundTest {
 
         teams.postSigned(update);
 
-        assertThat(teams.events).extracting(e -> ((InboundEvent.MembershipChanged) e).change())
+        assertThat(teams.events)
+                .extracting(e -> ((InboundEvent.MembershipChanged) e).change())
                 .containsExactly(Change.MEMBER_JOINED, Change.MEMBER_LEFT);
-        assertThat(teams.events).extracting(e -> e.actor().address().targetId()).containsExactly("29:carol", "29:dave");
+        assertThat(teams.events)
+                .extracting(e -> e.actor().address().targetId())
+                .containsExactly("29:carol", "29:dave");
     }
 
     @Test
@@ -259,8 +395,14 @@ class TeamsInboundTest {
 
         teams.postSigned(update);
 
-        assertThat(teams.references.find(Activities.TENANT, Address.Kind.CHANNEL, Activities.CHANNEL)).isEmpty();
-        assertThat(teams.events).singleElement().isInstanceOfSatisfying(InboundEvent.MembershipChanged.class,
-                m -> assertThat(m.change()).isEqualTo(Change.BOT_REMOVED));
+        assertThat(
+                        teams.references.find(
+                                Activities.TENANT, Address.Kind.CHANNEL, Activities.CHANNEL))
+                .isEmpty();
+        assertThat(teams.events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.MembershipChanged.class,
+                        m -> assertThat(m.change()).isEqualTo(Change.BOT_REMOVED));
     }
 }

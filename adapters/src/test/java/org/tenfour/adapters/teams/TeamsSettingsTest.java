@@ -10,29 +10,43 @@ class TeamsSettingsTest {
     @Test
     void defaults_point_at_the_public_cloud_and_the_tenants_own_token_endpoint() {
         TeamsSettings s = new TeamsSettings("app", "pw", "contoso-tenant");
-        assertThat(s.openIdMetadataUrl()).isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");
-        assertThat(s.tokenUrl()).isEqualTo("https://login.microsoftonline.com/contoso-tenant/oauth2/v2.0/token");
+        assertThat(s.openIdMetadataUrl())
+                .isEqualTo("https://login.botframework.com/v1/.well-known/openidconfiguration");
+        assertThat(s.tokenUrl())
+                .isEqualTo("https://login.microsoftonline.com/contoso-tenant/oauth2/v2.0/token");
     }
 
     @Test
     void the_password_never_appears_in_to_string() {
         assertThat(new TeamsSettings("app", "hunter2-secret", "t").toString())
-                .doesNotContain("hunter2-secret").contains("appPassword=***");
+                .doesNotContain("hunter2-secret")
+                .contains("appPassword=***");
     }
 
     @Test
     void a_blank_app_id_password_or_tenant_is_refused_by_name() {
         assertThatThrownBy(() -> new TeamsSettings(" ", "pw", "t")).hasMessageContaining("appId");
-        assertThatThrownBy(() -> new TeamsSettings("a", null, "t")).hasMessageContaining("appPassword");
+        assertThatThrownBy(() -> new TeamsSettings("a", null, "t"))
+                .hasMessageContaining("appPassword");
         assertThatThrownBy(() -> new TeamsSettings("a", "pw", "")).hasMessageContaining("tenantId");
     }
 
     @Test
     void plain_http_endpoints_are_refused_unless_on_loopback() {
-        assertThatThrownBy(() -> new TeamsSettings("a", "pw", "t", "http://login.example/openid", null))
+        assertThatThrownBy(
+                        () ->
+                                new TeamsSettings(
+                                        "a", "pw", "t", "http://login.example/openid", null))
                 .hasMessageContaining("openIdMetadataUrl");
-        assertThat(new TeamsSettings("a", "pw", "t", "http://127.0.0.1:8080/openid", "http://127.0.0.1:8080/token")
-                .tokenUrl()).isEqualTo("http://127.0.0.1:8080/token");
+        assertThat(
+                        new TeamsSettings(
+                                        "a",
+                                        "pw",
+                                        "t",
+                                        "http://127.0.0.1:8080/openid",
+                                        "http://127.0.0.1:8080/token")
+                                .tokenUrl())
+                .isEqualTo("http://127.0.0.1:8080/token");
     }
 
     @Test
@@ -42,13 +56,38 @@ class TeamsSettingsTest {
 
     @Test
     void the_environment_gives_the_settings_and_a_missing_password_is_named() {
-        assertThat(TeamsSettings.fromEnvironment(java.util.Map.of("TEAMS_APP_ID", "app", "TEAMS_APP_PASSWORD", "pw",
-                "TEAMS_TENANT_ID", "t", "TEAMS_TOKEN_URL", "https://login.example/t/token")))
-                .get().extracting(TeamsSettings::tokenUrl).isEqualTo("https://login.example/t/token");
-        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(java.util.Map.of("TEAMS_APP_ID", "app",
-                "TEAMS_TENANT_ID", "t"))).hasMessageContaining("TEAMS_APP_PASSWORD");
-        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(java.util.Map.of("TEAMS_APP_ID", "app",
-                "TEAMS_APP_PASSWORD", "pw", "TEAMS_TENANT_ID", "t", "TEAMS_OPENID_METADATA_URL", "http://evil/x")))
+        assertThat(
+                        TeamsSettings.fromEnvironment(
+                                java.util.Map.of(
+                                        "TEAMS_APP_ID",
+                                        "app",
+                                        "TEAMS_APP_PASSWORD",
+                                        "pw",
+                                        "TEAMS_TENANT_ID",
+                                        "t",
+                                        "TEAMS_TOKEN_URL",
+                                        "https://login.example/t/token")))
+                .get()
+                .extracting(TeamsSettings::tokenUrl)
+                .isEqualTo("https://login.example/t/token");
+        assertThatThrownBy(
+                        () ->
+                                TeamsSettings.fromEnvironment(
+                                        java.util.Map.of(
+                                                "TEAMS_APP_ID", "app", "TEAMS_TENANT_ID", "t")))
+                .hasMessageContaining("TEAMS_APP_PASSWORD");
+        assertThatThrownBy(
+                        () ->
+                                TeamsSettings.fromEnvironment(
+                                        java.util.Map.of(
+                                                "TEAMS_APP_ID",
+                                                "app",
+                                                "TEAMS_APP_PASSWORD",
+                                                "pw",
+                                                "TEAMS_TENANT_ID",
+                                                "t",
+                                                "TEAMS_OPENID_METADATA_URL",
+                                                "http://evil/x")))
                 .hasMessageContaining("TEAMS_OPENID_METADATA_URL");
     }
 }

@@ -14,8 +14,7 @@ import java.util.Date;
 
 /** Real RS256 tokens, signed with keys generated for the test, shaped like the Bot Connector's. */
 public final class TestTokens {
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static RSAKey newKey(String kid) {
         try {
@@ -25,7 +24,9 @@ public final class TestTokens {
         }
     }
 
-    /** The claims the Bot Connector puts in a token for our app, valid from {@code now} for an hour. */
+    /**
+     * The claims the Bot Connector puts in a token for our app, valid from {@code now} for an hour.
+     */
     public static JWTClaimsSet.Builder claims(Instant now, String serviceUrl) {
         return new JWTClaimsSet.Builder()
                 .issuer("https://api.botframework.com")
@@ -42,8 +43,13 @@ public final class TestTokens {
 
     public static String sign(RSAKey key, String kid, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid)
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt =
+                    new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                    .keyID(kid)
+                                    .type(JOSEObjectType.JWT)
+                                    .build(),
+                            claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (Exception e) {

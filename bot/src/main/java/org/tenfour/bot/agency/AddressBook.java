@@ -14,8 +14,7 @@ import org.tenfour.storage.Member;
  * needs its stored conversation reference.
  */
 public final class AddressBook {
-    private AddressBook() {
-    }
+    private AddressBook() {}
 
     /** The member's direct-message address. */
     public static Address member(Handle handle, Agency agency, Member member) {
@@ -30,10 +29,17 @@ public final class AddressBook {
     private static Address address(Handle handle, Agency agency, Address.Kind kind, String id) {
         Platform platform = Platform.fromId(agency.platform());
         if (platform == Platform.TEAMS) {
-            String refKind = kind == Address.Kind.USER ? ConversationRef.USER : ConversationRef.CHANNEL;
-            Optional<ConversationRef> ref = handle.attach(ConversationRefRepository.class).find(agency.id(), refKind, id);
+            String refKind =
+                    kind == Address.Kind.USER ? ConversationRef.USER : ConversationRef.CHANNEL;
+            Optional<ConversationRef> ref =
+                    handle.attach(ConversationRefRepository.class).find(agency.id(), refKind, id);
             if (ref.isPresent()) {
-                return new Address(platform, agency.workspaceId(), kind, id, ref.get().serviceUrl(),
+                return new Address(
+                        platform,
+                        agency.workspaceId(),
+                        kind,
+                        id,
+                        ref.get().serviceUrl(),
                         ref.get().conversationId());
             }
         }

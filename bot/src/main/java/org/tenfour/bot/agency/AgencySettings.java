@@ -12,41 +12,75 @@ import org.tenfour.bot.http.Json;
 /**
  * What an agency's coordinators configured. Stored as JSON in {@code agency.settings}.
  *
- * @param cadenceDays    maximum days between check-ins of a member; null when check-ins are off
- * @param hoursStart     start of the agency's working hours (in the member's zone)
- * @param hoursEnd       end of the agency's working hours
- * @param days           working days
- * @param crisisLines    shown beneath every check-in and urgent request
- * @param suppressionK   counts below this are suppressed in reports (at least 3)
+ * @param cadenceDays maximum days between check-ins of a member; null when check-ins are off
+ * @param hoursStart start of the agency's working hours (in the member's zone)
+ * @param hoursEnd end of the agency's working hours
+ * @param days working days
+ * @param crisisLines shown beneath every check-in and urgent request
+ * @param suppressionK counts below this are suppressed in reports (at least 3)
  * @param nudgeAfterDays days without an answer before the assigned peer is nudged
- * @param rosterSource   {@code <!subteam^S…>} or {@code <#C…>} the roster follows, or null
- * @param confidentialityPolicy what members are told about confidentiality and its exceptions; shown
- *                       on first contact with a peer, in help, and to coordinators on a safety concern
- * @param connect        connection-request timing and retention; defaults when absent
+ * @param rosterSource {@code <!subteam^S…>} or {@code <#C…>} the roster follows, or null
+ * @param confidentialityPolicy what members are told about confidentiality and its exceptions;
+ *     shown on first contact with a peer, in help, and to coordinators on a safety concern
+ * @param connect connection-request timing and retention; defaults when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTime hoursEnd,
-                             Set<DayOfWeek> days, List<String> crisisLines, int suppressionK,
-                             int nudgeAfterDays, String rosterSource, String confidentialityPolicy,
-                             ConnectSettings connect) {
+public record AgencySettings(
+        Integer cadenceDays,
+        LocalTime hoursStart,
+        LocalTime hoursEnd,
+        Set<DayOfWeek> days,
+        List<String> crisisLines,
+        int suppressionK,
+        int nudgeAfterDays,
+        String rosterSource,
+        String confidentialityPolicy,
+        ConnectSettings connect) {
 
     /** The policy text when coordinators wrote none. */
-    public static final String DEFAULT_POLICY = "Confidential: what you say to a peer stays between you and the "
-            + "peer. TenFour stores no message text and nothing goes to personnel files. The exceptions: an "
-            + "immediate threat to yourself or others, and the admission of a crime; then a peer may need to "
-            + "involve a coordinator or emergency services.";
+    public static final String DEFAULT_POLICY =
+            "Confidential: what you say to a peer stays between you and the "
+                    + "peer. TenFour stores no message text and nothing goes to personnel files. The exceptions: an "
+                    + "immediate threat to yourself or others, and the admission of a crime; then a peer may need to "
+                    + "involve a coordinator or emergency services.";
 
     /** The defaults of a new agency: check-ins off until coordinators choose a cadence. */
-    public static final AgencySettings DEFAULTS = new AgencySettings(null, LocalTime.of(8, 0), LocalTime.of(18, 0),
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            List.of("988 Suicide & Crisis Lifeline: call or text 988", "In immediate danger: call 911"),
-            5, 3, null, DEFAULT_POLICY, ConnectSettings.DEFAULTS);
+    public static final AgencySettings DEFAULTS =
+            new AgencySettings(
+                    null,
+                    LocalTime.of(8, 0),
+                    LocalTime.of(18, 0),
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    List.of(
+                            "988 Suicide & Crisis Lifeline: call or text 988",
+                            "In immediate danger: call 911"),
+                    5,
+                    3,
+                    null,
+                    DEFAULT_POLICY,
+                    ConnectSettings.DEFAULTS);
 
     /** Settings without the connection-request parts (their defaults apply). */
-    public AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTime hoursEnd, Set<DayOfWeek> days,
-                          List<String> crisisLines, int suppressionK, int nudgeAfterDays, String rosterSource) {
-        this(cadenceDays, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
-                null, null);
+    public AgencySettings(
+            Integer cadenceDays,
+            LocalTime hoursStart,
+            LocalTime hoursEnd,
+            Set<DayOfWeek> days,
+            List<String> crisisLines,
+            int suppressionK,
+            int nudgeAfterDays,
+            String rosterSource) {
+        this(
+                cadenceDays,
+                hoursStart,
+                hoursEnd,
+                days,
+                crisisLines,
+                suppressionK,
+                nudgeAfterDays,
+                rosterSource,
+                null,
+                null);
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -56,16 +90,21 @@ public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTim
         }
         hoursStart = Objects.requireNonNullElse(hoursStart, DEFAULTS_START);
         hoursEnd = Objects.requireNonNullElse(hoursEnd, DEFAULTS_END);
-        days = java.util.Collections.unmodifiableSet(days == null || days.isEmpty()
-                ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : EnumSet.copyOf(days));
+        days =
+                java.util.Collections.unmodifiableSet(
+                        days == null || days.isEmpty()
+                                ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)
+                                : EnumSet.copyOf(days));
         crisisLines = crisisLines == null ? List.of() : List.copyOf(crisisLines);
         suppressionK = suppressionK == 0 ? 5 : suppressionK;
         if (suppressionK < 3) {
             throw new IllegalArgumentException("suppressionK must be at least 3: " + suppressionK);
         }
         nudgeAfterDays = nudgeAfterDays == 0 ? 3 : nudgeAfterDays;
-        confidentialityPolicy = confidentialityPolicy == null || confidentialityPolicy.isBlank()
-                ? DEFAULT_POLICY : confidentialityPolicy;
+        confidentialityPolicy =
+                confidentialityPolicy == null || confidentialityPolicy.isBlank()
+                        ? DEFAULT_POLICY
+                        : confidentialityPolicy;
         connect = connect == null ? ConnectSettings.DEFAULTS : connect;
     }
 
@@ -94,7 +133,8 @@ public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTim
     }
 
     // settings are immutable and read on every request: parse each distinct JSON text once
-    private static final java.util.Map<String, AgencySettings> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, AgencySettings> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The JSON stored in the database. */
     public String toJson() {
@@ -102,33 +142,87 @@ public record AgencySettings(Integer cadenceDays, LocalTime hoursStart, LocalTim
     }
 
     public AgencySettings withCadenceDays(Integer value) {
-        return new AgencySettings(value, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
-                confidentialityPolicy, connect);
+        return new AgencySettings(
+                value,
+                hoursStart,
+                hoursEnd,
+                days,
+                crisisLines,
+                suppressionK,
+                nudgeAfterDays,
+                rosterSource,
+                confidentialityPolicy,
+                connect);
     }
 
     public AgencySettings withHours(LocalTime start, LocalTime end) {
-        return new AgencySettings(cadenceDays, start, end, days, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
-                confidentialityPolicy, connect);
+        return new AgencySettings(
+                cadenceDays,
+                start,
+                end,
+                days,
+                crisisLines,
+                suppressionK,
+                nudgeAfterDays,
+                rosterSource,
+                confidentialityPolicy,
+                connect);
     }
 
     public AgencySettings withDays(Set<DayOfWeek> value) {
-        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, value, crisisLines, suppressionK, nudgeAfterDays, rosterSource,
-                confidentialityPolicy, connect);
+        return new AgencySettings(
+                cadenceDays,
+                hoursStart,
+                hoursEnd,
+                value,
+                crisisLines,
+                suppressionK,
+                nudgeAfterDays,
+                rosterSource,
+                confidentialityPolicy,
+                connect);
     }
 
     public AgencySettings withCrisisLines(List<String> value) {
-        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, value, suppressionK, nudgeAfterDays, rosterSource,
-                confidentialityPolicy, connect);
+        return new AgencySettings(
+                cadenceDays,
+                hoursStart,
+                hoursEnd,
+                days,
+                value,
+                suppressionK,
+                nudgeAfterDays,
+                rosterSource,
+                confidentialityPolicy,
+                connect);
     }
 
     public AgencySettings withRosterSource(String value) {
-        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays, value,
-                confidentialityPolicy, connect);
+        return new AgencySettings(
+                cadenceDays,
+                hoursStart,
+                hoursEnd,
+                days,
+                crisisLines,
+                suppressionK,
+                nudgeAfterDays,
+                value,
+                confidentialityPolicy,
+                connect);
     }
 
     public AgencySettings withConnect(ConnectSettings value) {
-        return new AgencySettings(cadenceDays, hoursStart, hoursEnd, days, crisisLines, suppressionK, nudgeAfterDays,
-                rosterSource, confidentialityPolicy, value);
+        return new AgencySettings(
+                cadenceDays,
+                hoursStart,
+                hoursEnd,
+                days,
+                crisisLines,
+                suppressionK,
+                nudgeAfterDays,
+                rosterSource,
+                confidentialityPolicy,
+                value);
     }
 
     /** Cadence as people say it. */

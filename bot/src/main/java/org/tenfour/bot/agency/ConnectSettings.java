@@ -9,15 +9,19 @@ import java.time.Duration;
  * how many peers are asked before the coordinators are paged, and how long closed requests keep who
  * was involved. Zero or absent values take the defaults, so older stored settings still read.
  *
- * @param offerMinutesNow   an offer for "now" (default 10)
+ * @param offerMinutesNow an offer for "now" (default 10)
  * @param offerMinutesToday an offer for "today" (default 120)
- * @param offerMinutesWeek  an offer for "this week" (default 1440)
- * @param maxCandidates     peers asked before coordinators are paged (default 3)
- * @param retentionDays     days after closing before identifying fields are purged (default 90)
+ * @param offerMinutesWeek an offer for "this week" (default 1440)
+ * @param maxCandidates peers asked before coordinators are paged (default 3)
+ * @param retentionDays days after closing before identifying fields are purged (default 90)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ConnectSettings(int offerMinutesNow, int offerMinutesToday, int offerMinutesWeek, int maxCandidates,
-                              int retentionDays) {
+public record ConnectSettings(
+        int offerMinutesNow,
+        int offerMinutesToday,
+        int offerMinutesWeek,
+        int maxCandidates,
+        int retentionDays) {
     public static final ConnectSettings DEFAULTS = new ConnectSettings(10, 120, 1440, 3, 90);
 
     @JsonCreator
@@ -38,12 +42,13 @@ public record ConnectSettings(int offerMinutesNow, int offerMinutesToday, int of
 
     /** How long a peer has to answer an offer of this urgency. */
     public Duration offerTimeout(String urgency) {
-        return Duration.ofMinutes(switch (urgency) {
-            case "now" -> offerMinutesNow;
-            case "today" -> offerMinutesToday;
-            case "week" -> offerMinutesWeek;
-            default -> throw new IllegalArgumentException("unknown urgency: " + urgency);
-        });
+        return Duration.ofMinutes(
+                switch (urgency) {
+                    case "now" -> offerMinutesNow;
+                    case "today" -> offerMinutesToday;
+                    case "week" -> offerMinutesWeek;
+                    default -> throw new IllegalArgumentException("unknown urgency: " + urgency);
+                });
     }
 
     /** How long closed requests keep who was involved. */

@@ -32,7 +32,9 @@ public final class CheckInAnswers implements Feature {
     private final Clock clock;
     private final CheckInTalk talk;
 
-    /** @param talk asks for a peer when the member answers "I'd like to talk" */
+    /**
+     * @param talk asks for a peer when the member answers "I'd like to talk"
+     */
     public CheckInAnswers(Jdbi jdbi, Clock clock, CheckInTalk talk) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -41,9 +43,13 @@ public final class CheckInAnswers implements Feature {
 
     @Override
     public Map<String, ButtonAction> buttons() {
-        return Map.of(CheckInMessages.OK, (c, e) -> answer(c, e, "ok"),
-                CheckInMessages.TALK, (c, e) -> answer(c, e, "talk"),
-                CheckInMessages.NOT_NOW, (c, e) -> answer(c, e, "not_now"));
+        return Map.of(
+                CheckInMessages.OK,
+                (c, e) -> answer(c, e, "ok"),
+                CheckInMessages.TALK,
+                (c, e) -> answer(c, e, "talk"),
+                CheckInMessages.NOT_NOW,
+                (c, e) -> answer(c, e, "not_now"));
     }
 
     private Reply answer(Caller caller, InboundEvent.ButtonPressed event, String answer) {
@@ -53,8 +59,10 @@ public final class CheckInAnswers implements Feature {
         } catch (IllegalArgumentException e) {
             return Reply.text("That check-in could not be found.");
         }
-        Optional<CheckIn> found = jdbi.onDemand(CheckIns.class).find(caller.agency().id(), id)
-                .filter(ci -> ci.memberId().equals(caller.member().id()));
+        Optional<CheckIn> found =
+                jdbi.onDemand(CheckIns.class)
+                        .find(caller.agency().id(), id)
+                        .filter(ci -> ci.memberId().equals(caller.member().id()));
         if (found.isEmpty()) {
             return Reply.text("That check-in could not be found.");
         }
@@ -62,37 +70,63 @@ public final class CheckInAnswers implements Feature {
         Instant now = clock.instant();
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
         String[] talkReply = {null};
-        boolean first = jdbi.inTransaction((Handle h) -> {
-            if (h.attach(CheckIns.class).answer(caller.agency().id(), id, answer, now) == 0) {
-                return false;
-            }
-            Outgoing out = Outgoing.on(h, caller.agency().id());
-            if (event.message() != null && event.where() != null) {
-                out.update("checkin-answered:" + id, event.where(), event.message(),
-                        CheckInMessages.checkIn(id.toString(), peerName(h, caller, checkIn), settings)
-                                .resolved("You answered: " + label(answer)), now);
-            }
-            if (answer.equals("not_now")) {
-                h.attach(Members.class).setSnoozedUntil(caller.agency().id(), caller.member().id(), now.plus(SNOOZE));
-            }
-            if (answer.equals("talk")) {
-                talkReply[0] = talk.requested(h, caller.agency(), caller.member(), checkIn, now);
-            }
-            return true;
-        });
+        boolean first =
+                jdbi.inTransaction(
+                        (Handle h) -> {
+                            if (h.attach(CheckIns.class)
+                                            .answer(caller.agency().id(), id, answer, now)
+                                    == 0) {
+                                return false;
+                            }
+                            Outgoing out = Outgoing.on(h, caller.agency().id());
+                            if (event.message() != null && event.where() != null) {
+                                out.update(
+                                        "checkin-answered:" + id,
+                                        event.where(),
+                                        event.message(),
+                                        CheckInMessages.checkIn(
+                                                        id.toString(),
+                                                        peerName(h, caller, checkIn),
+                                                        settings)
+                                                .resolved("You answered: " + label(answer)),
+                                        now);
+                            }
+                            if (answer.equals("not_now")) {
+                                h.attach(Members.class)
+                                        .setSnoozedUntil(
+                                                caller.agency().id(),
+                                                caller.member().id(),
+                                                now.plus(SNOOZE));
+                            }
+                            if (answer.equals("talk")) {
+                                talkReply[0] =
+                                        talk.requested(
+                                                h, caller.agency(), caller.member(), checkIn, now);
+                            }
+                            return true;
+                        });
         if (!first) {
-            return Reply.text("You already answered this check-in. Type `/peer` any time to talk to someone.");
+            return Reply.text(
+                    "You already answered this check-in. Type `/peer` any time to talk to someone.");
         }
         return switch (answer) {
-            case "ok" -> Reply.text("Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
-            case "talk" -> new Reply.Private(new Message(talkReply[0], settings.crisisLines(), java.util.List.of()));
+            case "ok" ->
+                    Reply.text(
+                            "Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
+            case "talk" ->
+                    new Reply.Private(
+                            new Message(talkReply[0], settings.crisisLines(), java.util.List.of()));
             default -> Reply.text("No problem. We'll check in again in a week or so.");
         };
     }
 
     private static String peerName(Handle h, Caller caller, CheckIn checkIn) {
-        return checkIn.peerId() == null ? null : h.attach(Members.class).find(caller.agency().id(), checkIn.peerId())
-                .map(Member::displayName).orElse(null);
+        return checkIn.peerId() == null
+                ? null
+                : h.attach(Members.class)
+                        .find(caller.agency().id(), checkIn.peerId())
+                        .map(Member::displayName)
+                        .orElse(null);
     }
 
     private static String label(String answer) {

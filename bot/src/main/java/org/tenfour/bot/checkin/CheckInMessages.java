@@ -12,37 +12,47 @@ public final class CheckInMessages {
     public static final String TALK = "checkin.talk";
     public static final String NOT_NOW = "checkin.notnow";
 
-    private CheckInMessages() {
-    }
+    private CheckInMessages() {}
 
     /** The private check-in, with its three buttons and the crisis lines beneath. */
     public static Message checkIn(String checkInId, String peerName, AgencySettings settings) {
         String onBehalf = peerName == null ? "" : ", on behalf of " + peerName;
-        String text = "Hi, this is a check-in from the peer support team" + onBehalf + ". "
-                + "How are you doing? Whatever you choose stays between you and the peer team.";
+        String text =
+                "Hi, this is a check-in from the peer support team"
+                        + onBehalf
+                        + ". "
+                        + "How are you doing? Whatever you choose stays between you and the peer team.";
         List<String> notes = new ArrayList<>(settings.crisisLines());
-        return new Message(text, notes, List.of(
-                new Button(OK, "I'm OK", checkInId, Button.Style.PRIMARY),
-                Button.of(TALK, "I'd like to talk", checkInId),
-                Button.of(NOT_NOW, "Not now", checkInId)));
+        return new Message(
+                text,
+                notes,
+                List.of(
+                        new Button(OK, "I'm OK", checkInId, Button.Style.PRIMARY),
+                        Button.of(TALK, "I'd like to talk", checkInId),
+                        Button.of(NOT_NOW, "Not now", checkInId)));
     }
 
     /** Sent once when someone joins the roster. */
     public static Message welcome(AgencySettings settings) {
-        return new Message("""
+        return new Message(
+                """
                 Welcome to your agency's peer support program. Now and then a trained peer — a colleague, \
                 not a supervisor — will check in with you privately. It is voluntary and confidential: \
                 nothing you say is stored, no message text is kept, and nothing goes to personnel files. \
                 The written exceptions are an immediate threat to yourself or others. \
                 TenFour stores only your roster entry, your contact preferences and the state of check-ins. \
                 Say `/tenfour optout` at any time to stop check-ins, `/tenfour times` to choose when, \
-                and `/peer` to talk to a peer now.""", settings.crisisLines(), List.of());
+                and `/peer` to talk to a peer now.""",
+                settings.crisisLines(),
+                List.of());
     }
 
     /** To the assigned peer when a member has not answered. */
     public static Message nudge(String memberName) {
-        return Message.text("A check-in you were assigned for " + (memberName == null ? "a member" : memberName)
-                + " has had no answer for a few days. A personal word from you may mean more than a bot's: "
-                + "consider reaching out directly.");
+        return Message.text(
+                "A check-in you were assigned for "
+                        + (memberName == null ? "a member" : memberName)
+                        + " has had no answer for a few days. A personal word from you may mean more than a bot's: "
+                        + "consider reaching out directly.");
     }
 }

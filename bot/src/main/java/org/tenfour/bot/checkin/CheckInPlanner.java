@@ -32,8 +32,8 @@ import org.tenfour.storage.Members;
 /**
  * Plans the cadence check-ins of one agency: a roster member is due when their latest check-in is
  * older than the cadence (or they never had one), unless they opted out, snoozed, or cannot be
- * reached. Each due check-in is written with its outgoing message in one transaction, timed for
- * the member's next contact window. Planning the same cycle twice creates nothing new: the cycle is
+ * reached. Each due check-in is written with its outgoing message in one transaction, timed for the
+ * member's next contact window. Planning the same cycle twice creates nothing new: the cycle is
  * part of the check-in's unique slot key.
  */
 public final class CheckInPlanner {
@@ -46,25 +46,30 @@ public final class CheckInPlanner {
         this.clock = clock;
     }
 
-    /** Agencies planned at once by {@link #planAll}: they share nothing, and the database has cores to spare. */
+    /**
+     * Agencies planned at once by {@link #planAll}: they share nothing, and the database has cores
+     * to spare.
+     */
     static final int PARALLEL_AGENCIES = 4;
 
     /**
      * Plans every agency in {@code agencies}, {@link #PARALLEL_AGENCIES} at a time (each on its own
-     * pooled connection); returns how many check-ins were created. An agency whose planning fails is
-     * logged and skipped; the next pass tries it again.
+     * pooled connection); returns how many check-ins were created. An agency whose planning fails
+     * is logged and skipped; the next pass tries it again.
      */
     public int planAll(List<Agency> agencies) {
         if (agencies.isEmpty()) {
             return 0;
         }
         AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(PARALLEL_AGENCIES, agencies.size()), r -> {
-                    Thread t = new Thread(r, "check-in-planner-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(
+                        Math.min(PARALLEL_AGENCIES, agencies.size()),
+                        r -> {
+                            Thread t = new Thread(r, "check-in-planner-" + n.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (Agency agency : agencies) {
@@ -75,7 +80,10 @@ public final class CheckInPlanner {
                 try {
                     created += results.get(i).get();
                 } catch (ExecutionException e) {
-                    log.warn("planning failed for agency {}: {}", agencies.get(i).id(), e.getCause().toString());
+                    log.warn(
+                            "planning failed for agency {}: {}",
+                            agencies.get(i).id(),
+                            e.getCause().toString());
                 }
             }
             return created;
@@ -99,28 +107,45 @@ public final class CheckInPlanner {
         String slot = "cadence:" + settings.cadenceDays() + ":" + cycle;
         // one connection for the query and the chunks: a pool checkout (or, without a pool, a new
         // server process) per agency rather than two
-        return jdbi.withHandle(h -> {
-            List<Member> due = h.attach(CheckIns.class).dueForCadence(agency.id(), now.minus(cadence), now.plus(cadence));
-            int created = 0;
-            for (int from = 0; from < due.size(); from += CHUNK) {
-                List<Member> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
-                created += h.inTransaction((Handle tx) -> planChunk(tx, agency, settings, chunk, slot, now));
-            }
-            return created;
-        });
+        return jdbi.withHandle(
+                h -> {
+                    List<Member> due =
+                            h.attach(CheckIns.class)
+                                    .dueForCadence(
+                                            agency.id(), now.minus(cadence), now.plus(cadence));
+                    int created = 0;
+                    for (int from = 0; from < due.size(); from += CHUNK) {
+                        List<Member> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
+                        created +=
+                                h.inTransaction(
+                                        (Handle tx) ->
+                                                planChunk(tx, agency, settings, chunk, slot, now));
+                    }
+                    return created;
+                });
     }
 
-    /** Members planned per transaction: big enough to batch, small enough to keep transactions short. */
+    /**
+     * Members planned per transaction: big enough to batch, small enough to keep transactions
+     * short.
+     */
     private static final int CHUNK = 1000;
 
     /**
      * Plans a chunk in one transaction with one statement: the same rules as one-by-one planning
      * (window, peer choice, slot key), without a round trip per member. Members' messages differ
-     * only by the check-in id (not known until inserted) and the peer's name, so each peer's message
-     * is serialised once, with a placeholder the statement replaces by the new check-in's id: the
-     * JSON of a thousand messages is neither built nor sent nor unpacked from an array per member.
+     * only by the check-in id (not known until inserted) and the peer's name, so each peer's
+     * message is serialised once, with a placeholder the statement replaces by the new check-in's
+     * id: the JSON of a thousand messages is neither built nor sent nor unpacked from an array per
+     * member.
      */
-    private int planChunk(Handle h, Agency agency, AgencySettings settings, List<Member> members, String slot, Instant now) {
+    private int planChunk(
+            Handle h,
+            Agency agency,
+            AgencySettings settings,
+            List<Member> members,
+            String slot,
+            Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
         int n = members.size();
         UUID[] memberIds = new UUID[n];
@@ -134,29 +159,51 @@ public final class CheckInPlanner {
         List<String> templates = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Member member = members.get(i);
-            Instant from = member.snoozedUntil() != null && member.snoozedUntil().isAfter(now) ? member.snoozedUntil() : now;
+            Instant from =
+                    member.snoozedUntil() != null && member.snoozedUntil().isAfter(now)
+                            ? member.snoozedUntil()
+                            : now;
             Instant dueAt = Windows.of(agency, settings, member).next(from);
             UUID peer = assigner.assign(member, dueAt).orElse(null);
             memberIds[i] = member.id();
             peers[i] = peer;
             dues[i] = dueAt.toString();
             targets[i] = Outgoing.targetJson(AddressBook.member(h, agency, member));
-            templateIndexes[i] = templateByPeer.computeIfAbsent(peer, p -> {
-                templates.add(Outgoing.messageJson(
-                        CheckInMessages.checkIn(placeholder, p == null ? null : assigner.name(p), settings)));
-                return templates.size() - 1;
-            });
+            templateIndexes[i] =
+                    templateByPeer.computeIfAbsent(
+                            peer,
+                            p -> {
+                                templates.add(
+                                        Outgoing.messageJson(
+                                                CheckInMessages.checkIn(
+                                                        placeholder,
+                                                        p == null ? null : assigner.name(p),
+                                                        settings)));
+                                return templates.size() - 1;
+                            });
         }
-        int created = h.attach(CheckIns.class).scheduleCadence(agency.id(), slot, memberIds, peers, dues, targets,
-                templateIndexes, templates.toArray(String[]::new), placeholder, KEY_PREFIX);
+        int created =
+                h.attach(CheckIns.class)
+                        .scheduleCadence(
+                                agency.id(),
+                                slot,
+                                memberIds,
+                                peers,
+                                dues,
+                                targets,
+                                templateIndexes,
+                                templates.toArray(String[]::new),
+                                placeholder,
+                                KEY_PREFIX);
         assigner.saveAssignments(h);
         return created;
     }
 
     /**
-     * A referral: the member gets a check-in like any other, in their next contact window, from their
-     * assigned peer. Nothing records who asked. At most one referral check-in a day per member; none
-     * for a member who opted out or cannot be reached. Returns whether one was scheduled.
+     * A referral: the member gets a check-in like any other, in their next contact window, from
+     * their assigned peer. Nothing records who asked. At most one referral check-in a day per
+     * member; none for a member who opted out or cannot be reached. Returns whether one was
+     * scheduled.
      */
     public boolean refer(Agency agency, Member member) {
         if (member.optedOut() || member.unreachable()) {
@@ -165,27 +212,59 @@ public final class CheckInPlanner {
         AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
         Instant now = clock.instant();
         Instant due = Windows.of(agency, settings, member).next(now);
-        return schedule(agency, settings, member, "referral", "referral:" + LocalDate.ofInstant(now, ZoneOffset.UTC),
-                due, null);
+        return schedule(
+                agency,
+                settings,
+                member,
+                "referral",
+                "referral:" + LocalDate.ofInstant(now, ZoneOffset.UTC),
+                due,
+                null);
     }
 
-    /** Schedules one check-in and its message in one transaction; false if the slot already had one. */
-    boolean schedule(Agency agency, AgencySettings settings, Member member, String kind, String slot,
-                     Instant due, UUID incidentId) {
-        return jdbi.inTransaction((Handle h) -> {
-            Optional<UUID> peer = PeerAssigner.assignNow(h, member, due);
-            Optional<CheckIn> checkIn = h.attach(CheckIns.class)
-                    .schedule(agency.id(), member.id(), peer.orElse(null), kind, slot, due, incidentId);
-            if (checkIn.isEmpty()) {
-                return false;
-            }
-            Members members = h.attach(Members.class);
-            String peerName = peer.isEmpty() ? null
-                    : members.find(agency.id(), peer.get()).map(Member::displayName).orElse(null);
-            Outgoing.on(h, agency.id()).send(key(checkIn.get().id()), AddressBook.member(h, agency, member),
-                    CheckInMessages.checkIn(checkIn.get().id().toString(), peerName, settings), due);
-            return true;
-        });
+    /**
+     * Schedules one check-in and its message in one transaction; false if the slot already had one.
+     */
+    boolean schedule(
+            Agency agency,
+            AgencySettings settings,
+            Member member,
+            String kind,
+            String slot,
+            Instant due,
+            UUID incidentId) {
+        return jdbi.inTransaction(
+                (Handle h) -> {
+                    Optional<UUID> peer = PeerAssigner.assignNow(h, member, due);
+                    Optional<CheckIn> checkIn =
+                            h.attach(CheckIns.class)
+                                    .schedule(
+                                            agency.id(),
+                                            member.id(),
+                                            peer.orElse(null),
+                                            kind,
+                                            slot,
+                                            due,
+                                            incidentId);
+                    if (checkIn.isEmpty()) {
+                        return false;
+                    }
+                    Members members = h.attach(Members.class);
+                    String peerName =
+                            peer.isEmpty()
+                                    ? null
+                                    : members.find(agency.id(), peer.get())
+                                            .map(Member::displayName)
+                                            .orElse(null);
+                    Outgoing.on(h, agency.id())
+                            .send(
+                                    key(checkIn.get().id()),
+                                    AddressBook.member(h, agency, member),
+                                    CheckInMessages.checkIn(
+                                            checkIn.get().id().toString(), peerName, settings),
+                                    due);
+                    return true;
+                });
     }
 
     /** The outbox key of a check-in's message. */
@@ -195,19 +274,26 @@ public final class CheckInPlanner {
 
     private static final String KEY_PREFIX = "checkin:";
 
-    /** A queued check-in message is still wanted only while its check-in is scheduled (an outbox guard). */
+    /**
+     * A queued check-in message is still wanted only while its check-in is scheduled (an outbox
+     * guard).
+     */
     public static boolean stillWanted(Jdbi jdbi, UUID agencyId, String key) {
         if (!key.startsWith(KEY_PREFIX)) {
             return true;
         }
-        return jdbi.onDemand(CheckIns.class).find(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())))
-                .map(c -> c.state().equals("scheduled")).orElse(false);
+        return jdbi.onDemand(CheckIns.class)
+                .find(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())))
+                .map(c -> c.state().equals("scheduled"))
+                .orElse(false);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
-    public static void onDelivered(Handle h, UUID agencyId, String key, org.tenfour.adapters.Delivery d, Instant at) {
+    public static void onDelivered(
+            Handle h, UUID agencyId, String key, org.tenfour.adapters.Delivery d, Instant at) {
         if (key.startsWith(KEY_PREFIX)) {
-            h.attach(CheckIns.class).markSent(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), at);
+            h.attach(CheckIns.class)
+                    .markSent(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), at);
         }
     }
 }

@@ -14,8 +14,8 @@ import org.tenfour.storage.Member;
 public interface CheckInTalk {
 
     /**
-     * Asks for a peer for {@code member}, preferring the check-in's peer, in the caller's transaction
-     * (so the request commits with the answer); returns what to tell the member.
+     * Asks for a peer for {@code member}, preferring the check-in's peer, in the caller's
+     * transaction (so the request commits with the answer); returns what to tell the member.
      */
     String requested(Handle handle, Agency agency, Member member, CheckIn checkIn, Instant now);
 }

@@ -11,13 +11,13 @@ import java.util.Set;
 
 /**
  * When a person may be contacted: a daily time range on some weekdays, in their zone. A range whose
- * end is not after its start runs overnight (a night shift, 22:00–06:00). Computed with
- * {@link ZonedDateTime}, so days that gain or lose an hour keep the same wall-clock window.
+ * end is not after its start runs overnight (a night shift, 22:00–06:00). Computed with {@link
+ * ZonedDateTime}, so days that gain or lose an hour keep the same wall-clock window.
  *
  * @param start first minute of the window (wall clock)
- * @param end   end of the window (wall clock, exclusive)
- * @param days  the days on which a window starts
- * @param zone  the person's time zone
+ * @param end end of the window (wall clock, exclusive)
+ * @param days the days on which a window starts
+ * @param zone the person's time zone
  */
 public record ContactWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
 
@@ -36,7 +36,10 @@ public record ContactWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days,
 
     /** The first instant at or after {@code from} inside the window. */
     public Instant next(Instant from) {
-        LocalDate day = from.atZone(zone).toLocalDate().minusDays(1); // yesterday's overnight window may still be open
+        LocalDate day =
+                from.atZone(zone)
+                        .toLocalDate()
+                        .minusDays(1); // yesterday's overnight window may still be open
         for (int i = 0; i < 15; i++, day = day.plusDays(1)) {
             if (!days.contains(day.getDayOfWeek())) {
                 continue;

@@ -49,16 +49,23 @@ public final class IncidentCommands implements Feature {
 
     @Override
     public List<Subcommand> subcommands() {
-        return List.of(new Subcommand("incident",
-                "/tenfour incident \"Structure fire, Main St\" @a @b | incident list | incident cancel 1",
-                "follow-up check-ins after a critical incident", Role.COORDINATOR, true, this::incident));
+        return List.of(
+                new Subcommand(
+                        "incident",
+                        "/tenfour incident \"Structure fire, Main St\" @a @b | incident list | incident cancel 1",
+                        "follow-up check-ins after a critical incident",
+                        Role.COORDINATOR,
+                        true,
+                        this::incident));
     }
 
     private Reply incident(Caller caller, Args args, String trigger) {
         return switch (args.word(0)) {
             case "list" -> list(caller);
             case "cancel" -> cancel(caller, args.word(1));
-            case "" -> throw new UsageException("Give the incident a label and @mention the people involved.");
+            case "" ->
+                    throw new UsageException(
+                            "Give the incident a label and @mention the people involved.");
             default -> create(caller, args);
         };
     }
@@ -70,9 +77,18 @@ public final class IncidentCommands implements Feature {
         }
         Set<String> users = new LinkedHashSet<>(args.from(1).userMentions());
         for (String group : args.from(1).groupMentions()) {
-            users.addAll(platforms.get(Platform.fromId(caller.agency().platform())).map(p -> p.groupMembers(
-                    Address.channel(Platform.fromId(caller.agency().platform()), caller.agency().workspaceId(), group)))
-                    .orElse(List.of()));
+            users.addAll(
+                    platforms
+                            .get(Platform.fromId(caller.agency().platform()))
+                            .map(
+                                    p ->
+                                            p.groupMembers(
+                                                    Address.channel(
+                                                            Platform.fromId(
+                                                                    caller.agency().platform()),
+                                                            caller.agency().workspaceId(),
+                                                            group)))
+                            .orElse(List.of()));
         }
         if (users.isEmpty()) {
             throw new UsageException("@mention the people involved (or a user group).");
@@ -80,26 +96,81 @@ public final class IncidentCommands implements Feature {
         Instant now = clock.instant();
         Agency agency = jdbi.onDemand(Agencies.class).find(caller.agency().id()).orElseThrow();
         AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
-        Incident incident = jdbi.onDemand(Incidents.class).create(agency.id(), label, caller.member().platformUserId(), now);
+        Incident incident =
+                jdbi.onDemand(Incidents.class)
+                        .create(agency.id(), label, caller.member().platformUserId(), now);
         int scheduled = 0;
         for (String user : users) {
             Member m = jdbi.onDemand(Members.class).upsert(agency.id(), user, null, null);
             ContactWindow window = Windows.of(agency, settings, m);
-            scheduled += schedule(agency, settings, m, incident, "24h", "incident", window.next(now.plus(Duration.ofHours(24))));
-            scheduled += schedule(agency, settings, m, incident, "72h", "incident", window.next(now.plus(Duration.ofHours(72))));
-            scheduled += schedule(agency, settings, m, incident, "7d", "incident", window.next(now.plus(Duration.ofDays(7))));
+            scheduled +=
+                    schedule(
+                            agency,
+                            settings,
+                            m,
+                            incident,
+                            "24h",
+                            "incident",
+                            window.next(now.plus(Duration.ofHours(24))));
+            scheduled +=
+                    schedule(
+                            agency,
+                            settings,
+                            m,
+                            incident,
+                            "72h",
+                            "incident",
+                            window.next(now.plus(Duration.ofHours(72))));
+            scheduled +=
+                    schedule(
+                            agency,
+                            settings,
+                            m,
+                            incident,
+                            "7d",
+                            "incident",
+                            window.next(now.plus(Duration.ofDays(7))));
             Instant year = now.atOffset(ZoneOffset.UTC).plus(Period.ofYears(1)).toInstant();
-            scheduled += schedule(agency, settings, m, incident, "1y", "anniversary", window.next(year));
+            scheduled +=
+                    schedule(agency, settings, m, incident, "1y", "anniversary", window.next(year));
         }
-        jdbi.useTransaction(h -> Audit.change(h, caller, "incident", null,
-                "\"" + label + "\" for " + users.size() + " people", now));
-        return Reply.text("Incident \"" + label + "\" recorded: " + scheduled + " follow-up check-ins for "
-                + users.size() + " people (+24 h, +72 h, +7 days, and the anniversary). Members see only a caring check-in.");
+        jdbi.useTransaction(
+                h ->
+                        Audit.change(
+                                h,
+                                caller,
+                                "incident",
+                                null,
+                                "\"" + label + "\" for " + users.size() + " people",
+                                now));
+        return Reply.text(
+                "Incident \""
+                        + label
+                        + "\" recorded: "
+                        + scheduled
+                        + " follow-up check-ins for "
+                        + users.size()
+                        + " people (+24 h, +72 h, +7 days, and the anniversary). Members see only a caring check-in.");
     }
 
-    private int schedule(Agency agency, AgencySettings settings, Member m, Incident incident, String offset,
-                         String kind, Instant due) {
-        return planner.schedule(agency, settings, m, kind, "incident:" + incident.id() + ":" + offset, due, incident.id()) ? 1 : 0;
+    private int schedule(
+            Agency agency,
+            AgencySettings settings,
+            Member m,
+            Incident incident,
+            String offset,
+            String kind,
+            Instant due) {
+        return planner.schedule(
+                        agency,
+                        settings,
+                        m,
+                        kind,
+                        "incident:" + incident.id() + ":" + offset,
+                        due,
+                        incident.id())
+                ? 1
+                : 0;
     }
 
     private Reply list(Caller caller) {
@@ -109,9 +180,18 @@ public final class IncidentCommands implements Feature {
         }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
-            lines.add((i + 1) + ". " + open.get(i).label() + " (" + open.get(i).createdAt().atZone(ZoneOffset.UTC).toLocalDate() + ")");
+            lines.add(
+                    (i + 1)
+                            + ". "
+                            + open.get(i).label()
+                            + " ("
+                            + open.get(i).createdAt().atZone(ZoneOffset.UTC).toLocalDate()
+                            + ")");
         }
-        return Reply.text("Open incidents:\n" + String.join("\n", lines) + "\nCancel with `/tenfour incident cancel N`.");
+        return Reply.text(
+                "Open incidents:\n"
+                        + String.join("\n", lines)
+                        + "\nCancel with `/tenfour incident cancel N`.");
     }
 
     private Reply cancel(Caller caller, String number) {
@@ -126,12 +206,28 @@ public final class IncidentCommands implements Feature {
             throw new UsageException("There is no open incident number " + n + ".");
         }
         Incident incident = open.get(n - 1);
-        int cancelled = jdbi.inTransaction(h -> {
-            h.attach(Incidents.class).cancel(caller.agency().id(), incident.id(), clock.instant());
-            int c = h.attach(CheckIns.class).cancelForIncident(caller.agency().id(), incident.id());
-            Audit.change(h, caller, "incident", "\"" + incident.label() + "\"", "cancelled", clock.instant());
-            return c;
-        });
-        return Reply.text("Cancelled the " + cancelled + " remaining check-ins of \"" + incident.label() + "\".");
+        int cancelled =
+                jdbi.inTransaction(
+                        h -> {
+                            h.attach(Incidents.class)
+                                    .cancel(caller.agency().id(), incident.id(), clock.instant());
+                            int c =
+                                    h.attach(CheckIns.class)
+                                            .cancelForIncident(caller.agency().id(), incident.id());
+                            Audit.change(
+                                    h,
+                                    caller,
+                                    "incident",
+                                    "\"" + incident.label() + "\"",
+                                    "cancelled",
+                                    clock.instant());
+                            return c;
+                        });
+        return Reply.text(
+                "Cancelled the "
+                        + cancelled
+                        + " remaining check-ins of \""
+                        + incident.label()
+                        + "\".");
     }
 }

@@ -28,10 +28,14 @@ import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
-/** A member's own check-in choices: {@code optout}, {@code optin}, {@code snooze}, {@code times}, {@code settings}. */
+/**
+ * A member's own check-in choices: {@code optout}, {@code optin}, {@code snooze}, {@code times},
+ * {@code settings}.
+ */
 public final class MemberCommands implements Feature {
     static final String SETTINGS_FORM = "checkin.settings";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -44,11 +48,31 @@ public final class MemberCommands implements Feature {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                member("optout", "/tenfour optout", "stop proactive check-ins (you can still ask for a peer)", (c, a, t) -> optOut(c, true)),
-                member("optin", "/tenfour optin", "receive proactive check-ins again", (c, a, t) -> optOut(c, false)),
-                member("snooze", "/tenfour snooze 2w", "pause check-ins for a while (3d, 2w, 1m)", this::snooze),
-                member("times", "/tenfour times 07:00-09:00 sat-sun | /tenfour times clear", "when check-ins may reach you", this::times),
-                member("settings", "/tenfour settings", "see and change your check-in settings", (c, a, t) -> new Reply.ShowForm(form(c))));
+                member(
+                        "optout",
+                        "/tenfour optout",
+                        "stop proactive check-ins (you can still ask for a peer)",
+                        (c, a, t) -> optOut(c, true)),
+                member(
+                        "optin",
+                        "/tenfour optin",
+                        "receive proactive check-ins again",
+                        (c, a, t) -> optOut(c, false)),
+                member(
+                        "snooze",
+                        "/tenfour snooze 2w",
+                        "pause check-ins for a while (3d, 2w, 1m)",
+                        this::snooze),
+                member(
+                        "times",
+                        "/tenfour times 07:00-09:00 sat-sun | /tenfour times clear",
+                        "when check-ins may reach you",
+                        this::times),
+                member(
+                        "settings",
+                        "/tenfour settings",
+                        "see and change your check-in settings",
+                        (c, a, t) -> new Reply.ShowForm(form(c))));
     }
 
     @Override
@@ -56,20 +80,27 @@ public final class MemberCommands implements Feature {
         return Map.of(SETTINGS_FORM, this::submitted);
     }
 
-    private static Subcommand member(String name, String usage, String summary, Subcommand.Action action) {
+    private static Subcommand member(
+            String name, String usage, String summary, Subcommand.Action action) {
         return new Subcommand(name, usage, summary, Role.MEMBER, false, action);
     }
 
     private Reply optOut(Caller caller, boolean out) {
-        jdbi.useTransaction(h -> {
-            h.attach(Members.class).setOptedOut(caller.agency().id(), caller.member().id(), out);
-            if (out) {
-                h.attach(CheckIns.class).cancelScheduledForMember(caller.agency().id(), caller.member().id());
-            }
-        });
-        return Reply.text(out ? "Done: no more proactive check-ins. Nobody is told. You can still type `/peer` any time, "
-                + "and `/tenfour optin` brings check-ins back."
-                : "Welcome back: proactive check-ins are on again.");
+        jdbi.useTransaction(
+                h -> {
+                    h.attach(Members.class)
+                            .setOptedOut(caller.agency().id(), caller.member().id(), out);
+                    if (out) {
+                        h.attach(CheckIns.class)
+                                .cancelScheduledForMember(
+                                        caller.agency().id(), caller.member().id());
+                    }
+                });
+        return Reply.text(
+                out
+                        ? "Done: no more proactive check-ins. Nobody is told. You can still type `/peer` any time, "
+                                + "and `/tenfour optin` brings check-ins back."
+                        : "Welcome back: proactive check-ins are on again.");
     }
 
     private Reply snooze(Caller caller, Args args, String trigger) {
@@ -77,47 +108,88 @@ public final class MemberCommands implements Feature {
             throw new UsageException("Say for how long.");
         }
         Instant until = clock.instant().plus(Parsing.span(args.joined()));
-        jdbi.useTransaction(h -> {
-            h.attach(Members.class).setSnoozedUntil(caller.agency().id(), caller.member().id(), until);
-            h.attach(CheckIns.class).cancelScheduledForMember(caller.agency().id(), caller.member().id());
-        });
+        jdbi.useTransaction(
+                h -> {
+                    h.attach(Members.class)
+                            .setSnoozedUntil(caller.agency().id(), caller.member().id(), until);
+                    h.attach(CheckIns.class)
+                            .cancelScheduledForMember(caller.agency().id(), caller.member().id());
+                });
         ZoneId zone = Windows.zone(caller.agency(), caller.member());
         return Reply.text("Check-ins paused until " + WHEN.format(until.atZone(zone)) + ".");
     }
 
     private Reply times(Caller caller, Args args, String trigger) {
         if (args.word(0).equals("clear")) {
-            jdbi.onDemand(Members.class).setWindow(caller.agency().id(), caller.member().id(), null, null, null);
+            jdbi.onDemand(Members.class)
+                    .setWindow(caller.agency().id(), caller.member().id(), null, null, null);
             return Reply.text("Your own window is cleared: check-ins follow the agency's hours.");
         }
         if (args.isEmpty()) {
             throw new UsageException("Give a time range, and optionally days.");
         }
         LocalTime[] range = Parsing.hours(args.raw(0));
-        Set<DayOfWeek> days = args.size() > 1 ? Parsing.days(args.from(1).joined()) : Set.of(DayOfWeek.values());
+        Set<DayOfWeek> days =
+                args.size() > 1 ? Parsing.days(args.from(1).joined()) : Set.of(DayOfWeek.values());
         setWindow(caller, range[0], range[1], days);
-        return Reply.text("Check-ins will reach you " + range[0] + "-" + range[1] + " on " + Parsing.daysText(days)
-                + ", in your time zone (" + Windows.zone(caller.agency(), caller.member()) + ").");
+        return Reply.text(
+                "Check-ins will reach you "
+                        + range[0]
+                        + "-"
+                        + range[1]
+                        + " on "
+                        + Parsing.daysText(days)
+                        + ", in your time zone ("
+                        + Windows.zone(caller.agency(), caller.member())
+                        + ").");
     }
 
     private void setWindow(Caller caller, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
         String csv = days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
-        jdbi.onDemand(Members.class).setWindow(caller.agency().id(), caller.member().id(), start, end, csv);
+        jdbi.onDemand(Members.class)
+                .setWindow(caller.agency().id(), caller.member().id(), start, end, csv);
     }
 
     private Form form(Caller caller) {
         Member m = caller.member();
         List<Field.Option> dayOptions = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
-            dayOptions.add(new Field.Option(d.name(), d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)));
+            dayOptions.add(
+                    new Field.Option(
+                            d.name(),
+                            d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)));
         }
-        List<String> chosenDays = m.windowDays() == null ? List.of() : List.of(m.windowDays().split(","));
-        return new Form(SETTINGS_FORM, "Check-in settings", "Save", List.of(
-                new Field("checkins", "Receive proactive check-ins", Field.Type.BOOLEAN, List.of(), false,
-                        m.optedOut() ? List.of() : List.of("true")),
-                new Field("window", "Preferred time, like 07:00-09:00 (empty: agency hours)", Field.Type.SHORT_TEXT,
-                        List.of(), false, m.windowStart() == null ? List.of() : List.of(m.windowStart() + "-" + m.windowEnd())),
-                new Field("days", "On these days", Field.Type.MULTI_CHOICE, dayOptions, false, chosenDays)), "");
+        List<String> chosenDays =
+                m.windowDays() == null ? List.of() : List.of(m.windowDays().split(","));
+        return new Form(
+                SETTINGS_FORM,
+                "Check-in settings",
+                "Save",
+                List.of(
+                        new Field(
+                                "checkins",
+                                "Receive proactive check-ins",
+                                Field.Type.BOOLEAN,
+                                List.of(),
+                                false,
+                                m.optedOut() ? List.of() : List.of("true")),
+                        new Field(
+                                "window",
+                                "Preferred time, like 07:00-09:00 (empty: agency hours)",
+                                Field.Type.SHORT_TEXT,
+                                List.of(),
+                                false,
+                                m.windowStart() == null
+                                        ? List.of()
+                                        : List.of(m.windowStart() + "-" + m.windowEnd())),
+                        new Field(
+                                "days",
+                                "On these days",
+                                Field.Type.MULTI_CHOICE,
+                                dayOptions,
+                                false,
+                                chosenDays)),
+                "");
     }
 
     private Reply submitted(Caller caller, InboundEvent.FormSubmitted event) {
@@ -130,18 +202,33 @@ public final class MemberCommands implements Feature {
             try {
                 range = Parsing.hours(window);
             } catch (UsageException e) {
-                return new Reply.FormErrors(form(caller), Map.of("window", "Write it like 07:00-09:00."));
+                return new Reply.FormErrors(
+                        form(caller), Map.of("window", "Write it like 07:00-09:00."));
             }
         }
-        Set<DayOfWeek> daySet = days.isEmpty() ? Set.of(DayOfWeek.values())
-                : days.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
+        Set<DayOfWeek> daySet =
+                days.isEmpty()
+                        ? Set.of(DayOfWeek.values())
+                        : days.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
         optOut(caller, !checkIns);
         if (range == null) {
-            jdbi.onDemand(Members.class).setWindow(caller.agency().id(), caller.member().id(), null, null, null);
+            jdbi.onDemand(Members.class)
+                    .setWindow(caller.agency().id(), caller.member().id(), null, null, null);
         } else {
             setWindow(caller, range[0], range[1], daySet);
         }
-        return new Reply.FormAccepted(Message.text("Saved. Check-ins are " + (checkIns ? "on" : "off")
-                + (range == null ? ", following the agency's hours." : ", " + range[0] + "-" + range[1] + " on " + Parsing.daysText(daySet) + ".")));
+        return new Reply.FormAccepted(
+                Message.text(
+                        "Saved. Check-ins are "
+                                + (checkIns ? "on" : "off")
+                                + (range == null
+                                        ? ", following the agency's hours."
+                                        : ", "
+                                                + range[0]
+                                                + "-"
+                                                + range[1]
+                                                + " on "
+                                                + Parsing.daysText(daySet)
+                                                + ".")));
     }
 }

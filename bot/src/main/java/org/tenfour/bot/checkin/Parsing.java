@@ -17,15 +17,21 @@ import org.tenfour.bot.inbound.UsageException;
 
 /** Parses the values coordinators and members type: cadences, hours, days, zones, durations. */
 public final class Parsing {
-    private static final Pattern EVERY = Pattern.compile("every\\s+(\\d+)\\s*(day|days|d|week|weeks|w)");
-    private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):?(\\d{2})\\s*-\\s*(\\d{1,2}):?(\\d{2})");
-    private static final Pattern SPAN = Pattern.compile("(\\d+)\\s*(d|day|days|w|week|weeks|m|month|months)");
-    private static final List<String> DAY_NAMES = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Pattern EVERY =
+            Pattern.compile("every\\s+(\\d+)\\s*(day|days|d|week|weeks|w)");
+    private static final Pattern RANGE =
+            Pattern.compile("(\\d{1,2}):?(\\d{2})\\s*-\\s*(\\d{1,2}):?(\\d{2})");
+    private static final Pattern SPAN =
+            Pattern.compile("(\\d+)\\s*(d|day|days|w|week|weeks|m|month|months)");
+    private static final List<String> DAY_NAMES =
+            List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
-    private Parsing() {
-    }
+    private Parsing() {}
 
-    /** {@code every 30 days}, {@code weekly}, {@code every 2 weeks}, {@code monthly}, {@code off}; null means off. */
+    /**
+     * {@code every 30 days}, {@code weekly}, {@code every 2 weeks}, {@code monthly}, {@code off};
+     * null means off.
+     */
     public static Integer cadence(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         switch (t) {
@@ -49,22 +55,29 @@ public final class Parsing {
                 int n = Integer.parseInt(m.group(1));
                 int days = m.group(2).startsWith("w") ? n * 7 : n;
                 if (days < 1 || days > 366) {
-                    throw new UsageException("A cadence must be between 1 and 366 days, not " + days + ".");
+                    throw new UsageException(
+                            "A cadence must be between 1 and 366 days, not " + days + ".");
                 }
                 return days;
             }
         }
     }
 
-    /** {@code 08:00-18:00} (or {@code 0800-1800}); an end before the start means an overnight window. */
+    /**
+     * {@code 08:00-18:00} (or {@code 0800-1800}); an end before the start means an overnight
+     * window.
+     */
     public static LocalTime[] hours(String text) {
         Matcher m = RANGE.matcher(text.strip());
         if (!m.matches()) {
-            throw new UsageException("I can't read the hours '" + text + "'; write them like 08:00-18:00.");
+            throw new UsageException(
+                    "I can't read the hours '" + text + "'; write them like 08:00-18:00.");
         }
         try {
-            LocalTime start = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            LocalTime end = LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+            LocalTime start =
+                    LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            LocalTime end =
+                    LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
             if (start.equals(end)) {
                 throw new UsageException("The hours start and end at the same time.");
             }
@@ -111,7 +124,8 @@ public final class Parsing {
         String w = word.length() >= 3 ? word.substring(0, 3) : word;
         int i = DAY_NAMES.indexOf(w);
         if (i < 0) {
-            throw new UsageException("I can't read the days '" + text + "'; write them like mon-fri or sat,sun.");
+            throw new UsageException(
+                    "I can't read the days '" + text + "'; write them like mon-fri or sat,sun.");
         }
         return DayOfWeek.of(i + 1);
     }
@@ -121,7 +135,8 @@ public final class Parsing {
         try {
             return ZoneId.of(text.strip());
         } catch (DateTimeException e) {
-            throw new UsageException("'" + text + "' is not a time zone I know; use a name like America/Chicago.");
+            throw new UsageException(
+                    "'" + text + "' is not a time zone I know; use a name like America/Chicago.");
         }
     }
 
@@ -132,11 +147,12 @@ public final class Parsing {
             throw new UsageException("I can't read '" + text + "'; write it like 3d, 2w or 1m.");
         }
         long n = Long.parseLong(m.group(1));
-        long days = switch (m.group(2).charAt(0)) {
-            case 'w' -> n * 7;
-            case 'm' -> n * 30;
-            default -> n;
-        };
+        long days =
+                switch (m.group(2).charAt(0)) {
+                    case 'w' -> n * 7;
+                    case 'm' -> n * 30;
+                    default -> n;
+                };
         if (days < 1 || days > 365) {
             throw new UsageException("Choose between 1 day and a year.");
         }
@@ -145,15 +161,27 @@ public final class Parsing {
 
     /** Days as text, e.g. {@code Mon-Fri}. */
     public static String daysText(Set<DayOfWeek> days) {
-        Map<Set<DayOfWeek>, String> named = Map.of(EnumSet.allOf(DayOfWeek.class), "every day",
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "Mon-Fri",
-                EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), "Sat-Sun");
+        Map<Set<DayOfWeek>, String> named =
+                Map.of(
+                        EnumSet.allOf(DayOfWeek.class),
+                        "every day",
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                        "Mon-Fri",
+                        EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                        "Sat-Sun");
         String name = named.get(EnumSet.copyOf(days));
         if (name != null) {
             return name;
         }
-        return String.join(",", days.stream().sorted()
-                .map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)).toList());
+        return String.join(
+                ",",
+                days.stream()
+                        .sorted()
+                        .map(
+                                d ->
+                                        d.getDisplayName(
+                                                java.time.format.TextStyle.SHORT, Locale.ENGLISH))
+                        .toList());
     }
 
     /** A date like 2026-12-10. */

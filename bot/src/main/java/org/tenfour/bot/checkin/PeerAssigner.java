@@ -35,14 +35,23 @@ public final class PeerAssigner {
         this.peers = handle.attach(Peers.class).active(agencyId);
         this.peerMembers = new java.util.HashMap<>();
         if (!peers.isEmpty()) {
-            for (Member m : members.findAll(agencyId, peers.stream().map(Peer::memberId).toArray(UUID[]::new))) {
+            for (Member m :
+                    members.findAll(
+                            agencyId, peers.stream().map(Peer::memberId).toArray(UUID[]::new))) {
                 peerMembers.put(m.id(), m);
             }
         }
         peerMembers.forEach((id, m) -> peerTags.put(id, tags(m)));
         // no peers, no load worth a round trip
-        this.load = new java.util.HashMap<>(peers.isEmpty() ? Map.of() : handle.attach(Peers.class)
-                .load(agencyId, around.minus(Duration.ofDays(7)), around.plus(Duration.ofDays(7))));
+        this.load =
+                new java.util.HashMap<>(
+                        peers.isEmpty()
+                                ? Map.of()
+                                : handle.attach(Peers.class)
+                                        .load(
+                                                agencyId,
+                                                around.minus(Duration.ofDays(7)),
+                                                around.plus(Duration.ofDays(7))));
     }
 
     /** One assignment in its own transaction (incidents, referrals, a single check-in). */
@@ -56,25 +65,44 @@ public final class PeerAssigner {
     /** Chooses the peer for a check-in due at {@code dueAt}, counting it in the peer's load. */
     Optional<UUID> assign(Member member, Instant dueAt) {
         JsonNode memberTags = tags(member);
-        List<Peer> eligible = peers.stream()
-                .filter(p -> p.availableAt(dueAt))
-                .filter(p -> !p.memberId().equals(member.id()))
-                .filter(p -> load.getOrDefault(p.memberId(), 0) < p.weeklyCap())
-                .filter(p -> peerMembers.containsKey(p.memberId())
-                        && !related(member, memberTags, peerMembers.get(p.memberId()), peerTags.get(p.memberId())))
-                .toList();
-        Optional<UUID> chosen = eligible.stream().map(Peer::memberId)
-                .filter(id -> id.equals(member.assignedPeerId())).findFirst()
-                .or(() -> eligible.stream()
-                        .min(Comparator.comparingInt((Peer p) -> load.getOrDefault(p.memberId(), 0))
-                                .thenComparing(Peer::memberId))
-                        .map(Peer::memberId));
-        chosen.ifPresent(id -> {
-            load.merge(id, 1, Integer::sum);
-            if (!id.equals(member.assignedPeerId())) {
-                changedAssignments.put(member.id(), id);
-            }
-        });
+        List<Peer> eligible =
+                peers.stream()
+                        .filter(p -> p.availableAt(dueAt))
+                        .filter(p -> !p.memberId().equals(member.id()))
+                        .filter(p -> load.getOrDefault(p.memberId(), 0) < p.weeklyCap())
+                        .filter(
+                                p ->
+                                        peerMembers.containsKey(p.memberId())
+                                                && !related(
+                                                        member,
+                                                        memberTags,
+                                                        peerMembers.get(p.memberId()),
+                                                        peerTags.get(p.memberId())))
+                        .toList();
+        Optional<UUID> chosen =
+                eligible.stream()
+                        .map(Peer::memberId)
+                        .filter(id -> id.equals(member.assignedPeerId()))
+                        .findFirst()
+                        .or(
+                                () ->
+                                        eligible.stream()
+                                                .min(
+                                                        Comparator.comparingInt(
+                                                                        (Peer p) ->
+                                                                                load.getOrDefault(
+                                                                                        p
+                                                                                                .memberId(),
+                                                                                        0))
+                                                                .thenComparing(Peer::memberId))
+                                                .map(Peer::memberId));
+        chosen.ifPresent(
+                id -> {
+                    load.merge(id, 1, Integer::sum);
+                    if (!id.equals(member.assignedPeerId())) {
+                        changedAssignments.put(member.id(), id);
+                    }
+                });
         return chosen;
     }
 
@@ -89,8 +117,11 @@ public final class PeerAssigner {
         if (changedAssignments.isEmpty()) {
             return;
         }
-        var batch = handle.prepareBatch("update member set assigned_peer_id = :peer where id = :member");
-        changedAssignments.forEach((member, peer) -> batch.bind("peer", peer).bind("member", member).add());
+        var batch =
+                handle.prepareBatch(
+                        "update member set assigned_peer_id = :peer where id = :member");
+        changedAssignments.forEach(
+                (member, peer) -> batch.bind("peer", peer).bind("member", member).add());
         batch.execute();
         changedAssignments.clear();
     }
@@ -110,6 +141,8 @@ public final class PeerAssigner {
     }
 
     private static JsonNode tags(Member m) {
-        return m.tagsJson() == null || m.tagsJson().equals("{}") ? Json.MAPPER.createObjectNode() : Json.parse(m.tagsJson());
+        return m.tagsJson() == null || m.tagsJson().equals("{}")
+                ? Json.MAPPER.createObjectNode()
+                : Json.parse(m.tagsJson());
     }
 }

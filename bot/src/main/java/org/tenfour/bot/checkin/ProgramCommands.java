@@ -28,9 +28,9 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
 /**
- * The coordinator channel's program settings: {@code setup}, {@code cadence}, {@code hours},
- * {@code days}, {@code timezone}, {@code crisis-lines}, {@code status}. Every change is audited and
- * echoed in the channel.
+ * The coordinator channel's program settings: {@code setup}, {@code cadence}, {@code hours}, {@code
+ * days}, {@code timezone}, {@code crisis-lines}, {@code status}. Every change is audited and echoed
+ * in the channel.
  */
 public final class ProgramCommands implements Feature {
     private final Jdbi jdbi;
@@ -39,7 +39,8 @@ public final class ProgramCommands implements Feature {
     private final Consumer<Agency> planNow;
 
     /**
-     * @param planNow asks the scheduler to plan this agency's check-ins soon (after a cadence change)
+     * @param planNow asks the scheduler to plan this agency's check-ins soon (after a cadence
+     *     change)
      */
     public ProgramCommands(Jdbi jdbi, Clock clock, Platforms platforms, Consumer<Agency> planNow) {
         this.jdbi = jdbi;
@@ -51,49 +52,93 @@ public final class ProgramCommands implements Feature {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                new Subcommand("setup", "/tenfour setup", "make this channel the coordinator channel",
-                        Role.MEMBER, false, (c, a, t) -> setup(c)),
-                coordinator("cadence", "/tenfour cadence every 30 days|weekly|every 2 weeks|monthly|off",
-                        "how often every member hears from the peer team", this::cadence),
-                coordinator("hours", "/tenfour hours 08:00-18:00", "working hours for check-ins (member's zone)", this::hours),
-                coordinator("days", "/tenfour days mon-fri", "working days for check-ins", this::days),
-                coordinator("timezone", "/tenfour timezone America/Chicago", "the agency's default time zone", this::timezone),
-                coordinator("crisis-lines", "/tenfour crisis-lines \"988 Suicide & Crisis Lifeline: call or text 988\" \"…\"",
-                        "crisis lines shown in every check-in", this::crisisLines),
+                new Subcommand(
+                        "setup",
+                        "/tenfour setup",
+                        "make this channel the coordinator channel",
+                        Role.MEMBER,
+                        false,
+                        (c, a, t) -> setup(c)),
+                coordinator(
+                        "cadence",
+                        "/tenfour cadence every 30 days|weekly|every 2 weeks|monthly|off",
+                        "how often every member hears from the peer team",
+                        this::cadence),
+                coordinator(
+                        "hours",
+                        "/tenfour hours 08:00-18:00",
+                        "working hours for check-ins (member's zone)",
+                        this::hours),
+                coordinator(
+                        "days", "/tenfour days mon-fri", "working days for check-ins", this::days),
+                coordinator(
+                        "timezone",
+                        "/tenfour timezone America/Chicago",
+                        "the agency's default time zone",
+                        this::timezone),
+                coordinator(
+                        "crisis-lines",
+                        "/tenfour crisis-lines \"988 Suicide & Crisis Lifeline: call or text 988\" \"…\"",
+                        "crisis lines shown in every check-in",
+                        this::crisisLines),
                 coordinator("status", "/tenfour status", "program counts (no names)", this::status),
-                coordinator("timeouts", "/tenfour timeouts now 10m today 2h week 24h",
-                        "how long a peer has to answer a request before the next is asked", this::timeouts),
-                coordinator("retention", "/tenfour retention 90d",
-                        "how long closed requests keep who was involved", this::retention));
+                coordinator(
+                        "timeouts",
+                        "/tenfour timeouts now 10m today 2h week 24h",
+                        "how long a peer has to answer a request before the next is asked",
+                        this::timeouts),
+                coordinator(
+                        "retention",
+                        "/tenfour retention 90d",
+                        "how long closed requests keep who was involved",
+                        this::retention));
     }
 
-    private static Subcommand coordinator(String name, String usage, String summary, Subcommand.Action action) {
+    private static Subcommand coordinator(
+            String name, String usage, String summary, Subcommand.Action action) {
         return new Subcommand(name, usage, summary, Role.COORDINATOR, true, action);
     }
 
     private Reply setup(Caller caller) {
         Address where = caller.where();
         if (where == null || where.kind() != Address.Kind.CHANNEL) {
-            return Reply.text("Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
+            return Reply.text(
+                    "Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
         }
-        boolean admin = caller.actor().platformAdmin() || caller.member().isAdmin()
-                || platforms.profile(caller.actor().address()).map(p -> p.admin()).orElse(false);
-        boolean noCoordinatorsYet = jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
-                .noneMatch(Member::isCoordinator);
+        boolean admin =
+                caller.actor().platformAdmin()
+                        || caller.member().isAdmin()
+                        || platforms
+                                .profile(caller.actor().address())
+                                .map(p -> p.admin())
+                                .orElse(false);
+        boolean noCoordinatorsYet =
+                jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
+                        .noneMatch(Member::isCoordinator);
         if (!caller.is(Role.COORDINATOR) && !admin) {
-            return Reply.text("Only a workspace admin, the person who installed TenFour, or an existing coordinator can set up the coordinator channel.");
+            return Reply.text(
+                    "Only a workspace admin, the person who installed TenFour, or an existing coordinator can set up the coordinator channel.");
         }
         String old = caller.agency().coordinatorChannelId();
-        jdbi.useTransaction(h -> {
-            h.attach(Agencies.class).setCoordinatorChannel(caller.agency().id(), where.targetId());
-            if (noCoordinatorsYet || !caller.is(Role.COORDINATOR)) {
-                h.attach(Members.class).setCoordinator(caller.agency().id(), caller.member().id(), true);
-            }
-            Audit.change(h, caller, "coordinator channel", old == null ? null : "<#" + old + ">",
-                    "<#" + where.targetId() + ">", clock.instant());
-        });
-        return Reply.text("This is now the coordinator channel. Next: `/tenfour roster add @someone`, "
-                + "`/tenfour peers add @peer`, then `/tenfour cadence every 30 days`. Type `/tenfour help` for everything.");
+        jdbi.useTransaction(
+                h -> {
+                    h.attach(Agencies.class)
+                            .setCoordinatorChannel(caller.agency().id(), where.targetId());
+                    if (noCoordinatorsYet || !caller.is(Role.COORDINATOR)) {
+                        h.attach(Members.class)
+                                .setCoordinator(caller.agency().id(), caller.member().id(), true);
+                    }
+                    Audit.change(
+                            h,
+                            caller,
+                            "coordinator channel",
+                            old == null ? null : "<#" + old + ">",
+                            "<#" + where.targetId() + ">",
+                            clock.instant());
+                });
+        return Reply.text(
+                "This is now the coordinator channel. Next: `/tenfour roster add @someone`, "
+                        + "`/tenfour peers add @peer`, then `/tenfour cadence every 30 days`. Type `/tenfour help` for everything.");
     }
 
     private Reply cadence(Caller caller, Args args, String trigger) {
@@ -107,41 +152,77 @@ public final class ProgramCommands implements Feature {
         if (days != null) {
             planNow.accept(caller.agency());
         }
-        return Reply.text("Cadence is now " + after.cadenceText() + "."
-                + (days == null ? " No new check-ins will be planned." : " Planning check-ins now."));
+        return Reply.text(
+                "Cadence is now "
+                        + after.cadenceText()
+                        + "."
+                        + (days == null
+                                ? " No new check-ins will be planned."
+                                : " Planning check-ins now."));
     }
 
     private Reply hours(Caller caller, Args args, String trigger) {
         LocalTime[] range = Parsing.hours(args.joined());
         AgencySettings before = settings(caller);
         AgencySettings after = before.withHours(range[0], range[1]);
-        save(caller, "hours", before.hoursStart() + "-" + before.hoursEnd(), range[0] + "-" + range[1], after);
-        return Reply.text("Check-in hours are now " + range[0] + "-" + range[1] + " in each member's time zone.");
+        save(
+                caller,
+                "hours",
+                before.hoursStart() + "-" + before.hoursEnd(),
+                range[0] + "-" + range[1],
+                after);
+        return Reply.text(
+                "Check-in hours are now "
+                        + range[0]
+                        + "-"
+                        + range[1]
+                        + " in each member's time zone.");
     }
 
     private Reply days(Caller caller, Args args, String trigger) {
         Set<DayOfWeek> days = Parsing.days(args.joined());
         AgencySettings before = settings(caller);
-        save(caller, "days", Parsing.daysText(before.days()), Parsing.daysText(days), before.withDays(days));
+        save(
+                caller,
+                "days",
+                Parsing.daysText(before.days()),
+                Parsing.daysText(days),
+                before.withDays(days));
         return Reply.text("Check-in days are now " + Parsing.daysText(days) + ".");
     }
 
     private Reply timezone(Caller caller, Args args, String trigger) {
         ZoneId zone = Parsing.zone(args.joined());
-        jdbi.useTransaction(h -> {
-            h.attach(Agencies.class).setTimeZone(caller.agency().id(), zone.getId());
-            Audit.change(h, caller, "time zone", caller.agency().timeZone(), zone.getId(), clock.instant());
-        });
-        return Reply.text("The agency's time zone is now " + zone.getId() + ". Members' own time zones still win.");
+        jdbi.useTransaction(
+                h -> {
+                    h.attach(Agencies.class).setTimeZone(caller.agency().id(), zone.getId());
+                    Audit.change(
+                            h,
+                            caller,
+                            "time zone",
+                            caller.agency().timeZone(),
+                            zone.getId(),
+                            clock.instant());
+                });
+        return Reply.text(
+                "The agency's time zone is now "
+                        + zone.getId()
+                        + ". Members' own time zones still win.");
     }
 
     private Reply crisisLines(Caller caller, Args args, String trigger) {
-        List<String> lines = args.words().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> lines =
+                args.words().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (lines.isEmpty() || lines.stream().anyMatch(l -> l.length() > 200)) {
-            throw new UsageException("Give each crisis line in double quotes (at most 200 characters each).");
+            throw new UsageException(
+                    "Give each crisis line in double quotes (at most 200 characters each).");
         }
         AgencySettings before = settings(caller);
-        save(caller, "crisis lines", String.join(" | ", before.crisisLines()), String.join(" | ", lines),
+        save(
+                caller,
+                "crisis lines",
+                String.join(" | ", before.crisisLines()),
+                String.join(" | ", lines),
                 before.withCrisisLines(lines));
         return Reply.text("Crisis lines updated; they appear under every check-in.");
     }
@@ -155,16 +236,46 @@ public final class ProgramCommands implements Feature {
         long unreachable = roster.stream().filter(Member::unreachable).count();
         Instant now = clock.instant();
         CheckIns checkIns = jdbi.onDemand(CheckIns.class);
-        int dueThisWeek = checkIns.count(agency.id(), "scheduled", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(7)));
+        int dueThisWeek =
+                checkIns.count(
+                        agency.id(),
+                        "scheduled",
+                        now.minus(Duration.ofDays(1)),
+                        now.plus(Duration.ofDays(7)));
         Duration cycle = Duration.ofDays(s.cadenceDays() == null ? 30 : s.cadenceDays());
-        int answered = checkIns.count(agency.id(), "answered", now.minus(cycle), now.plus(Duration.ofDays(1)));
-        int sentOrExpired = answered + checkIns.count(agency.id(), "sent", now.minus(cycle), now)
-                + checkIns.count(agency.id(), "expired", now.minus(cycle), now);
-        return Reply.text("*Program status*\n"
-                + "Cadence: " + s.cadenceText() + ", " + s.hoursStart() + "-" + s.hoursEnd() + " " + Parsing.daysText(s.days())
-                + ", agency zone " + agency.timeZone() + "\n"
-                + "Enrolled: " + enrolled + " · opted out: " + optedOut + " · unreachable: " + unreachable + "\n"
-                + "Check-ins due this week: " + dueThisWeek + " · answered last cycle: " + answered + " of " + sentOrExpired);
+        int answered =
+                checkIns.count(
+                        agency.id(), "answered", now.minus(cycle), now.plus(Duration.ofDays(1)));
+        int sentOrExpired =
+                answered
+                        + checkIns.count(agency.id(), "sent", now.minus(cycle), now)
+                        + checkIns.count(agency.id(), "expired", now.minus(cycle), now);
+        return Reply.text(
+                "*Program status*\n"
+                        + "Cadence: "
+                        + s.cadenceText()
+                        + ", "
+                        + s.hoursStart()
+                        + "-"
+                        + s.hoursEnd()
+                        + " "
+                        + Parsing.daysText(s.days())
+                        + ", agency zone "
+                        + agency.timeZone()
+                        + "\n"
+                        + "Enrolled: "
+                        + enrolled
+                        + " · opted out: "
+                        + optedOut
+                        + " · unreachable: "
+                        + unreachable
+                        + "\n"
+                        + "Check-ins due this week: "
+                        + dueThisWeek
+                        + " · answered last cycle: "
+                        + answered
+                        + " of "
+                        + sentOrExpired);
     }
 
     private Reply timeouts(Caller caller, Args args, String trigger) {
@@ -185,8 +296,9 @@ public final class ProgramCommands implements Feature {
                 default -> throw new UsageException("The urgencies are now, today and week.");
             }
         }
-        org.tenfour.bot.agency.ConnectSettings after = new org.tenfour.bot.agency.ConnectSettings(now, today, week,
-                c.maxCandidates(), c.retentionDays());
+        org.tenfour.bot.agency.ConnectSettings after =
+                new org.tenfour.bot.agency.ConnectSettings(
+                        now, today, week, c.maxCandidates(), c.retentionDays());
         save(caller, "offer timeouts", text(c), text(after), before.withConnect(after));
         return Reply.text("Offer timeouts are now " + text(after) + ".");
     }
@@ -195,28 +307,49 @@ public final class ProgramCommands implements Feature {
         java.time.Duration span = Parsing.span(args.joined());
         AgencySettings before = settings(caller);
         org.tenfour.bot.agency.ConnectSettings c = before.connect();
-        org.tenfour.bot.agency.ConnectSettings after = new org.tenfour.bot.agency.ConnectSettings(c.offerMinutesNow(),
-                c.offerMinutesToday(), c.offerMinutesWeek(), c.maxCandidates(), (int) span.toDays());
-        save(caller, "request retention", c.retentionDays() + " days", after.retentionDays() + " days", before.withConnect(after));
-        return Reply.text("Closed requests now lose who was involved after " + after.retentionDays() + " days.");
+        org.tenfour.bot.agency.ConnectSettings after =
+                new org.tenfour.bot.agency.ConnectSettings(
+                        c.offerMinutesNow(),
+                        c.offerMinutesToday(),
+                        c.offerMinutesWeek(),
+                        c.maxCandidates(),
+                        (int) span.toDays());
+        save(
+                caller,
+                "request retention",
+                c.retentionDays() + " days",
+                after.retentionDays() + " days",
+                before.withConnect(after));
+        return Reply.text(
+                "Closed requests now lose who was involved after "
+                        + after.retentionDays()
+                        + " days.");
     }
 
     private static String text(org.tenfour.bot.agency.ConnectSettings c) {
-        return "now " + c.offerMinutesNow() + " min, today " + c.offerMinutesToday() + " min, week " + c.offerMinutesWeek() + " min";
+        return "now "
+                + c.offerMinutesNow()
+                + " min, today "
+                + c.offerMinutesToday()
+                + " min, week "
+                + c.offerMinutesWeek()
+                + " min";
     }
 
     /** {@code 10m}, {@code 2h}, {@code 24h}: between 1 minute and 7 days. */
     private static int minutes(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(m|min|h|d)").matcher(text);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)\\s*(m|min|h|d)").matcher(text);
         if (!m.matches()) {
             throw new UsageException("Write times like 10m, 2h or 1d.");
         }
         long n = Long.parseLong(m.group(1));
-        long minutes = switch (m.group(2)) {
-            case "h" -> n * 60;
-            case "d" -> n * 1440;
-            default -> n;
-        };
+        long minutes =
+                switch (m.group(2)) {
+                    case "h" -> n * 60;
+                    case "d" -> n * 1440;
+                    default -> n;
+                };
         if (minutes < 1 || minutes > 7 * 1440) {
             throw new UsageException("Choose between 1 minute and 7 days.");
         }
@@ -224,14 +357,18 @@ public final class ProgramCommands implements Feature {
     }
 
     private AgencySettings settings(Caller caller) {
-        return jdbi.onDemand(Agencies.class).find(caller.agency().id())
-                .map(a -> AgencySettings.fromJson(a.settingsJson())).orElse(AgencySettings.DEFAULTS);
+        return jdbi.onDemand(Agencies.class)
+                .find(caller.agency().id())
+                .map(a -> AgencySettings.fromJson(a.settingsJson()))
+                .orElse(AgencySettings.DEFAULTS);
     }
 
-    private void save(Caller caller, String action, String oldValue, String newValue, AgencySettings after) {
-        jdbi.useTransaction((Handle h) -> {
-            h.attach(Agencies.class).setSettings(caller.agency().id(), after.toJson());
-            Audit.change(h, caller, action, oldValue, newValue, clock.instant());
-        });
+    private void save(
+            Caller caller, String action, String oldValue, String newValue, AgencySettings after) {
+        jdbi.useTransaction(
+                (Handle h) -> {
+                    h.attach(Agencies.class).setSettings(caller.agency().id(), after.toJson());
+                    Audit.change(h, caller, action, oldValue, newValue, clock.instant());
+                });
     }
 }

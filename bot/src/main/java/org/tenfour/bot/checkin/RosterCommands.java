@@ -26,23 +26,29 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
 
-/** Who is in the program: {@code roster}, {@code peers}, {@code coordinators} (coordinator channel only). */
+/**
+ * Who is in the program: {@code roster}, {@code peers}, {@code coordinators} (coordinator channel
+ * only).
+ */
 public final class RosterCommands implements Feature {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Consumer<Agency> syncNow;
     private final Subcommand.Action directory;
 
-    /** @param syncNow asks the scheduler to sync the roster from its source and plan, soon */
+    /**
+     * @param syncNow asks the scheduler to sync the roster from its source and plan, soon
+     */
     public RosterCommands(Jdbi jdbi, Clock clock, Consumer<Agency> syncNow) {
         this(jdbi, clock, syncNow, null);
     }
 
     /**
-     * @param directory what a plain {@code /tenfour peers} shows anyone (the peer directory); null for
-     *                  coordinators' {@code peers add|remove} only
+     * @param directory what a plain {@code /tenfour peers} shows anyone (the peer directory); null
+     *     for coordinators' {@code peers add|remove} only
      */
-    public RosterCommands(Jdbi jdbi, Clock clock, Consumer<Agency> syncNow, Subcommand.Action directory) {
+    public RosterCommands(
+            Jdbi jdbi, Clock clock, Consumer<Agency> syncNow, Subcommand.Action directory) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.syncNow = syncNow;
@@ -52,16 +58,35 @@ public final class RosterCommands implements Feature {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                new Subcommand("roster", "/tenfour roster add|remove @user … | roster from @group|#channel | roster tag @user unit:Engine-7 supervisor:@x",
-                        "who is enrolled in check-ins", Role.COORDINATOR, true, this::roster),
+                new Subcommand(
+                        "roster",
+                        "/tenfour roster add|remove @user … | roster from @group|#channel | roster tag @user unit:Engine-7 supervisor:@x",
+                        "who is enrolled in check-ins",
+                        Role.COORDINATOR,
+                        true,
+                        this::roster),
                 directory == null
-                        ? new Subcommand("peers", "/tenfour peers add|remove @user …", "who the trained peer supporters are",
-                                Role.COORDINATOR, true, this::peers)
-                        : new Subcommand("peers", "/tenfour peers | /tenfour peers add|remove @user … (coordinators)",
+                        ? new Subcommand(
+                                "peers",
+                                "/tenfour peers add|remove @user …",
+                                "who the trained peer supporters are",
+                                Role.COORDINATOR,
+                                true,
+                                this::peers)
+                        : new Subcommand(
+                                "peers",
+                                "/tenfour peers | /tenfour peers add|remove @user … (coordinators)",
                                 "the peer supporters you can ask for (coordinators: add or remove them)",
-                                Role.MEMBER, false, this::peersOrDirectory),
-                new Subcommand("coordinators", "/tenfour coordinators add|remove @user …", "who runs the program",
-                        Role.COORDINATOR, true, this::coordinators));
+                                Role.MEMBER,
+                                false,
+                                this::peersOrDirectory),
+                new Subcommand(
+                        "coordinators",
+                        "/tenfour coordinators add|remove @user …",
+                        "who runs the program",
+                        Role.COORDINATOR,
+                        true,
+                        this::coordinators));
     }
 
     private Reply roster(Caller caller, Args args, String trigger) {
@@ -70,77 +95,155 @@ public final class RosterCommands implements Feature {
         switch (verb) {
             case "add" -> {
                 List<String> users = users(rest);
-                jdbi.useTransaction(h -> {
-                    for (String user : users) {
-                        enroll(h, caller.agency(), user, clock.instant());
-                    }
-                    Audit.change(h, caller, "roster", null, "added " + mentions(users), clock.instant());
-                });
-                return Reply.text("Added " + users.size() + " to the roster; each gets a private welcome.");
+                jdbi.useTransaction(
+                        h -> {
+                            for (String user : users) {
+                                enroll(h, caller.agency(), user, clock.instant());
+                            }
+                            Audit.change(
+                                    h,
+                                    caller,
+                                    "roster",
+                                    null,
+                                    "added " + mentions(users),
+                                    clock.instant());
+                        });
+                return Reply.text(
+                        "Added " + users.size() + " to the roster; each gets a private welcome.");
             }
             case "remove" -> {
                 List<String> users = users(rest);
-                jdbi.useTransaction(h -> {
-                    for (String user : users) {
-                        h.attach(Members.class).findByPlatformUser(caller.agency().id(), user).ifPresent(m -> {
-                            h.attach(Members.class).setOnRoster(caller.agency().id(), m.id(), false);
-                            h.attach(CheckIns.class).cancelScheduledForMember(caller.agency().id(), m.id());
+                jdbi.useTransaction(
+                        h -> {
+                            for (String user : users) {
+                                h.attach(Members.class)
+                                        .findByPlatformUser(caller.agency().id(), user)
+                                        .ifPresent(
+                                                m -> {
+                                                    h.attach(Members.class)
+                                                            .setOnRoster(
+                                                                    caller.agency().id(),
+                                                                    m.id(),
+                                                                    false);
+                                                    h.attach(CheckIns.class)
+                                                            .cancelScheduledForMember(
+                                                                    caller.agency().id(), m.id());
+                                                });
+                            }
+                            Audit.change(
+                                    h,
+                                    caller,
+                                    "roster",
+                                    null,
+                                    "removed " + mentions(users),
+                                    clock.instant());
                         });
-                    }
-                    Audit.change(h, caller, "roster", null, "removed " + mentions(users), clock.instant());
-                });
-                return Reply.text("Removed " + users.size() + " from the roster; their planned check-ins are cancelled.");
+                return Reply.text(
+                        "Removed "
+                                + users.size()
+                                + " from the roster; their planned check-ins are cancelled.");
             }
             case "from" -> {
-                String source = rest.groupMentions().stream().map(id -> "<!subteam^" + id + ">").findFirst()
-                        .or(() -> rest.channelMentions().stream().map(id -> "<#" + id + ">").findFirst())
-                        .orElseThrow(() -> new UsageException("Name a user group (@group) or a channel (#channel)."));
+                String source =
+                        rest.groupMentions().stream()
+                                .map(id -> "<!subteam^" + id + ">")
+                                .findFirst()
+                                .or(
+                                        () ->
+                                                rest.channelMentions().stream()
+                                                        .map(id -> "<#" + id + ">")
+                                                        .findFirst())
+                                .orElseThrow(
+                                        () ->
+                                                new UsageException(
+                                                        "Name a user group (@group) or a channel (#channel)."));
                 AgencySettings before = AgencySettings.fromJson(caller.agency().settingsJson());
-                jdbi.useTransaction(h -> {
-                    h.attach(Agencies.class).setSettings(caller.agency().id(), before.withRosterSource(source).toJson());
-                    Audit.change(h, caller, "roster source", before.rosterSource(), source, clock.instant());
-                });
+                jdbi.useTransaction(
+                        h -> {
+                            h.attach(Agencies.class)
+                                    .setSettings(
+                                            caller.agency().id(),
+                                            before.withRosterSource(source).toJson());
+                            Audit.change(
+                                    h,
+                                    caller,
+                                    "roster source",
+                                    before.rosterSource(),
+                                    source,
+                                    clock.instant());
+                        });
                 syncNow.accept(caller.agency());
-                return Reply.text("The roster now follows " + source + " and is kept in sync; syncing now.");
+                return Reply.text(
+                        "The roster now follows " + source + " and is kept in sync; syncing now.");
             }
             case "tag" -> {
-                String user = rest.userMentions().stream().findFirst()
-                        .orElseThrow(() -> new UsageException("Name the person to tag."));
+                String user =
+                        rest.userMentions().stream()
+                                .findFirst()
+                                .orElseThrow(() -> new UsageException("Name the person to tag."));
                 ObjectNode tags = Json.MAPPER.createObjectNode();
                 for (String word : rest.from(1).words()) {
                     int colon = word.indexOf(':');
                     if (colon <= 0) {
-                        throw new UsageException("Tags look like unit:Engine-7 or supervisor:@name.");
+                        throw new UsageException(
+                                "Tags look like unit:Engine-7 or supervisor:@name.");
                     }
                     String key = word.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
                     String value = word.substring(colon + 1);
                     if (!key.equals("unit") && !key.equals("supervisor")) {
                         throw new UsageException("I know the tags unit: and supervisor:.");
                     }
-                    tags.put(key, key.equals("supervisor") ? Args.userId(value).orElseThrow(
-                            () -> new UsageException("supervisor: needs an @mention.")) : value);
+                    tags.put(
+                            key,
+                            key.equals("supervisor")
+                                    ? Args.userId(value)
+                                            .orElseThrow(
+                                                    () ->
+                                                            new UsageException(
+                                                                    "supervisor: needs an @mention."))
+                                    : value);
                 }
-                jdbi.useTransaction(h -> {
-                    Member m = h.attach(Members.class).upsert(caller.agency().id(), user, null, null);
-                    h.attach(Members.class).setTags(caller.agency().id(), m.id(), tags.toString());
-                    Audit.change(h, caller, "tags of <@" + user + ">", m.tagsJson(), tags.toString(), clock.instant());
-                });
-                return Reply.text("Tagged <@" + user + ">. Peers in the same unit or chain of command will not be matched with them.");
+                jdbi.useTransaction(
+                        h -> {
+                            Member m =
+                                    h.attach(Members.class)
+                                            .upsert(caller.agency().id(), user, null, null);
+                            h.attach(Members.class)
+                                    .setTags(caller.agency().id(), m.id(), tags.toString());
+                            Audit.change(
+                                    h,
+                                    caller,
+                                    "tags of <@" + user + ">",
+                                    m.tagsJson(),
+                                    tags.toString(),
+                                    clock.instant());
+                        });
+                return Reply.text(
+                        "Tagged <@"
+                                + user
+                                + ">. Peers in the same unit or chain of command will not be matched with them.");
             }
-            default -> throw new UsageException("Say `roster add`, `roster remove`, `roster from` or `roster tag`.");
+            default ->
+                    throw new UsageException(
+                            "Say `roster add`, `roster remove`, `roster from` or `roster tag`.");
         }
     }
 
-    /** Everyone may look at the directory; only coordinators, in their channel, change the peer team. */
+    /**
+     * Everyone may look at the directory; only coordinators, in their channel, change the peer
+     * team.
+     */
     private Reply peersOrDirectory(Caller caller, Args args, String trigger) {
         if (!List.of("add", "remove").contains(args.word(0))) {
             return directory.run(caller, args, trigger);
         }
         if (!caller.is(Role.COORDINATOR)) {
-            return Reply.text("Only the program's coordinators can change the peer team. If you think you should be one, ask a coordinator.");
+            return Reply.text(
+                    "Only the program's coordinators can change the peer team. If you think you should be one, ask a coordinator.");
         }
         if (!caller.inCoordinatorChannel()) {
-            return Reply.text("`/tenfour peers add|remove` works in your agency's coordinator channel.");
+            return Reply.text(
+                    "`/tenfour peers add|remove` works in your agency's coordinator channel.");
         }
         return peers(caller, args, trigger);
     }
@@ -148,34 +251,60 @@ public final class RosterCommands implements Feature {
     private Reply peers(Caller caller, Args args, String trigger) {
         boolean add = verb(args);
         List<String> users = users(args.from(1));
-        jdbi.useTransaction(h -> {
-            for (String user : users) {
-                Member m = h.attach(Members.class).upsert(caller.agency().id(), user, null, null);
-                if (add) {
-                    h.attach(Peers.class).add(caller.agency().id(), m.id());
-                } else {
-                    h.attach(Peers.class).retire(caller.agency().id(), m.id());
-                }
-            }
-            Audit.change(h, caller, "peers", null, (add ? "added " : "removed ") + mentions(users), clock.instant());
-        });
-        return Reply.text((add ? "Added " : "Removed ") + users.size() + (add ? " peer supporter(s)." : " from the peer team."));
+        jdbi.useTransaction(
+                h -> {
+                    for (String user : users) {
+                        Member m =
+                                h.attach(Members.class)
+                                        .upsert(caller.agency().id(), user, null, null);
+                        if (add) {
+                            h.attach(Peers.class).add(caller.agency().id(), m.id());
+                        } else {
+                            h.attach(Peers.class).retire(caller.agency().id(), m.id());
+                        }
+                    }
+                    Audit.change(
+                            h,
+                            caller,
+                            "peers",
+                            null,
+                            (add ? "added " : "removed ") + mentions(users),
+                            clock.instant());
+                });
+        return Reply.text(
+                (add ? "Added " : "Removed ")
+                        + users.size()
+                        + (add ? " peer supporter(s)." : " from the peer team."));
     }
 
     private Reply coordinators(Caller caller, Args args, String trigger) {
         boolean add = verb(args);
         List<String> users = users(args.from(1));
-        if (!add && users.contains(caller.member().platformUserId())
-                && jdbi.onDemand(Members.class).list(caller.agency().id()).stream().filter(Member::isCoordinator).count() <= 1) {
-            throw new UsageException("You are the last coordinator; add another before removing yourself.");
+        if (!add
+                && users.contains(caller.member().platformUserId())
+                && jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
+                                .filter(Member::isCoordinator)
+                                .count()
+                        <= 1) {
+            throw new UsageException(
+                    "You are the last coordinator; add another before removing yourself.");
         }
-        jdbi.useTransaction(h -> {
-            for (String user : users) {
-                Member m = h.attach(Members.class).upsert(caller.agency().id(), user, null, null);
-                h.attach(Members.class).setCoordinator(caller.agency().id(), m.id(), add);
-            }
-            Audit.change(h, caller, "coordinators", null, (add ? "added " : "removed ") + mentions(users), clock.instant());
-        });
+        jdbi.useTransaction(
+                h -> {
+                    for (String user : users) {
+                        Member m =
+                                h.attach(Members.class)
+                                        .upsert(caller.agency().id(), user, null, null);
+                        h.attach(Members.class).setCoordinator(caller.agency().id(), m.id(), add);
+                    }
+                    Audit.change(
+                            h,
+                            caller,
+                            "coordinators",
+                            null,
+                            (add ? "added " : "removed ") + mentions(users),
+                            clock.instant());
+                });
         return Reply.text((add ? "Added " : "Removed ") + users.size() + " coordinator(s).");
     }
 
@@ -206,8 +335,12 @@ public final class RosterCommands implements Feature {
         members.setOnRoster(agency.id(), m.id(), true);
         if (members.markWelcomed(agency.id(), m.id(), now) == 1) {
             Agency fresh = h.attach(Agencies.class).find(agency.id()).orElse(agency);
-            Outgoing.on(h, agency.id()).send("welcome:" + m.id(), AddressBook.member(h, fresh, m),
-                    CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson())), now);
+            Outgoing.on(h, agency.id())
+                    .send(
+                            "welcome:" + m.id(),
+                            AddressBook.member(h, fresh, m),
+                            CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson())),
+                            now);
         }
     }
 }

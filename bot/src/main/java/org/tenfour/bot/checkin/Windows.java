@@ -11,10 +11,12 @@ import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 
-/** The contact window of a member: their own preferred window if they chose one, else the agency's hours. */
+/**
+ * The contact window of a member: their own preferred window if they chose one, else the agency's
+ * hours.
+ */
 public final class Windows {
-    private Windows() {
-    }
+    private Windows() {}
 
     /** The member's zone: their own, else the agency's, else UTC. */
     public static ZoneId zone(Agency agency, Member member) {
@@ -34,7 +36,11 @@ public final class Windows {
     public static ContactWindow of(Agency agency, AgencySettings settings, Member member) {
         ZoneId zone = zone(agency, member);
         if (member.windowStart() != null && member.windowEnd() != null) {
-            return new ContactWindow(member.windowStart(), member.windowEnd(), days(member.windowDays(), settings), zone);
+            return new ContactWindow(
+                    member.windowStart(),
+                    member.windowEnd(),
+                    days(member.windowDays(), settings),
+                    zone);
         }
         return new ContactWindow(settings.hoursStart(), settings.hoursEnd(), settings.days(), zone);
     }
@@ -43,7 +49,9 @@ public final class Windows {
         if (csv == null || csv.isBlank()) {
             return settings.days();
         }
-        return Arrays.stream(csv.split(",")).map(String::trim).map(DayOfWeek::valueOf)
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .map(DayOfWeek::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
     }
 }

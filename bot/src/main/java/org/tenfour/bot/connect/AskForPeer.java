@@ -30,10 +30,10 @@ import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 
 /**
- * Asking for a peer: {@code /peer} (Slack) or {@code talk} (Teams) opens a form — who, how soon, how,
- * whether to share one's name, an optional language and topic code — and its submission opens a
- * request and offers it to the first peer, in one transaction. A check-in's "I'd like to talk" opens
- * the same kind of request, preferring the check-in's peer.
+ * Asking for a peer: {@code /peer} (Slack) or {@code talk} (Teams) opens a form — who, how soon,
+ * how, whether to share one's name, an optional language and topic code — and its submission opens
+ * a request and offers it to the first peer, in one transaction. A check-in's "I'd like to talk"
+ * opens the same kind of request, preferring the check-in's peer.
  */
 final class AskForPeer implements Feature, CheckInTalk {
     static final String FORM = "connect.ask";
@@ -48,8 +48,14 @@ final class AskForPeer implements Feature, CheckInTalk {
 
     @Override
     public List<Subcommand> subcommands() {
-        return List.of(new Subcommand("talk", "/peer (Teams: talk) — optionally now, today or week",
-                "ask for a trained peer to talk to, privately", Role.MEMBER, false, this::ask));
+        return List.of(
+                new Subcommand(
+                        "talk",
+                        "/peer (Teams: talk) — optionally now, today or week",
+                        "ask for a trained peer to talk to, privately",
+                        Role.MEMBER,
+                        false,
+                        this::ask));
     }
 
     @Override
@@ -58,44 +64,92 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     private Reply ask(Caller caller, Args args, String trigger) {
-        Optional<ConnectionRequest> open = jdbi.onDemand(ConnectionRequests.class).openFor(caller.agency().id(), caller.member().id());
+        Optional<ConnectionRequest> open =
+                jdbi.onDemand(ConnectionRequests.class)
+                        .openFor(caller.agency().id(), caller.member().id());
         if (open.isPresent()) {
             return alreadyOpen(caller);
         }
-        String urgency = args.words().stream().map(w -> w.toLowerCase(java.util.Locale.ROOT))
-                .filter(w -> List.of("now", "today", "week").contains(w)).findFirst().orElse("today");
+        String urgency =
+                args.words().stream()
+                        .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+                        .filter(w -> List.of("now", "today", "week").contains(w))
+                        .findFirst()
+                        .orElse("today");
         return new Reply.ShowForm(form(caller, urgency));
     }
 
     private static Reply alreadyOpen(Caller caller) {
-        return Reply.text("You already have a request open — a peer is being found or is talking with you. "
-                + "Write here to reach them, or `/tenfour end` to close it and start again.");
+        return Reply.text(
+                "You already have a request open — a peer is being found or is talking with you. "
+                        + "Write here to reach them, or `/tenfour end` to close it and start again.");
     }
 
     private Form form(Caller caller, String urgency) {
-        List<Directory.Entry> peers = jdbi.withHandle(h -> Directory.entries(h, caller.agency())).stream()
-                .filter(e -> !e.member().id().equals(caller.member().id())).toList();
-        List<Field.Option> who = new ArrayList<>(List.of(new Field.Option("internal", "Any peer in my agency")));
+        List<Directory.Entry> peers =
+                jdbi.withHandle(h -> Directory.entries(h, caller.agency())).stream()
+                        .filter(e -> !e.member().id().equals(caller.member().id()))
+                        .toList();
+        List<Field.Option> who =
+                new ArrayList<>(List.of(new Field.Option("internal", "Any peer in my agency")));
         if (peers.stream().anyMatch(e -> !e.agency().id().equals(caller.agency().id()))) {
             who.add(new Field.Option("partner", "A peer from a partner agency"));
         }
         List<Field> fields = new ArrayList<>();
-        fields.add(Field.choice("who", "Who would you like to talk to?", who, true).withInitial(List.of("internal")));
+        fields.add(
+                Field.choice("who", "Who would you like to talk to?", who, true)
+                        .withInitial(List.of("internal")));
         if (!peers.isEmpty()) {
-            fields.add(Field.choice("peer", "Or a specific peer (see /tenfour peers)", peers.stream()
-                    .map(e -> new Field.Option(e.member().id().toString(), e.label())).limit(100).toList(), false));
+            fields.add(
+                    Field.choice(
+                            "peer",
+                            "Or a specific peer (see /tenfour peers)",
+                            peers.stream()
+                                    .map(
+                                            e ->
+                                                    new Field.Option(
+                                                            e.member().id().toString(), e.label()))
+                                    .limit(100)
+                                    .toList(),
+                            false));
         }
-        fields.add(Field.choice("urgency", "How soon?", List.of(new Field.Option("now", "Now"),
-                new Field.Option("today", "Today"), new Field.Option("week", "This week")), true).withInitial(List.of(urgency)));
-        fields.add(Field.choice("contact", "How?", List.of(new Field.Option("chat", "Chat"),
-                new Field.Option("phone", "Phone call"), new Field.Option("in_person", "Meet in person")), true)
-                .withInitial(List.of("chat")));
-        fields.add(new Field("share_name", "Share my name with the peer now", Field.Type.BOOLEAN, List.of(), false, List.of()));
+        fields.add(
+                Field.choice(
+                                "urgency",
+                                "How soon?",
+                                List.of(
+                                        new Field.Option("now", "Now"),
+                                        new Field.Option("today", "Today"),
+                                        new Field.Option("week", "This week")),
+                                true)
+                        .withInitial(List.of(urgency)));
+        fields.add(
+                Field.choice(
+                                "contact",
+                                "How?",
+                                List.of(
+                                        new Field.Option("chat", "Chat"),
+                                        new Field.Option("phone", "Phone call"),
+                                        new Field.Option("in_person", "Meet in person")),
+                                true)
+                        .withInitial(List.of("chat")));
+        fields.add(
+                new Field(
+                        "share_name",
+                        "Share my name with the peer now",
+                        Field.Type.BOOLEAN,
+                        List.of(),
+                        false,
+                        List.of()));
         TreeSet<String> languages = new TreeSet<>();
         peers.forEach(e -> languages.addAll(e.languages()));
         if (!languages.isEmpty()) {
-            fields.add(Field.choice("language", "Preferred language (optional)",
-                    languages.stream().map(l -> new Field.Option(l, l)).toList(), false));
+            fields.add(
+                    Field.choice(
+                            "language",
+                            "Preferred language (optional)",
+                            languages.stream().map(l -> new Field.Option(l, l)).toList(),
+                            false));
         }
         fields.add(Field.choice("topic", "Topic (optional)", Topics.options(), false));
         return new Form(FORM, "Talk to a peer", "Ask", fields, "");
@@ -117,9 +171,13 @@ final class AskForPeer implements Feature, CheckInTalk {
             errors.put("who", "Choose who you would like to talk to.");
         }
         UUID named = peer.flatMap(OfferButtons::id).orElse(null);
-        if (peer.isPresent() && (named == null || jdbi.withHandle(h -> Directory.entries(h, caller.agency())).stream()
-                .noneMatch(e -> e.member().id().equals(named)))) {
-            errors.put("peer", "That peer is not in your directory any more; choose another or any peer.");
+        if (peer.isPresent()
+                && (named == null
+                        || jdbi.withHandle(h -> Directory.entries(h, caller.agency())).stream()
+                                .noneMatch(e -> e.member().id().equals(named)))) {
+            errors.put(
+                    "peer",
+                    "That peer is not in your directory any more; choose another or any peer.");
         }
         String topic = one(f, "topic").filter(Topics.CODES::containsKey).orElse(null);
         if (!errors.isEmpty()) {
@@ -128,39 +186,93 @@ final class AskForPeer implements Feature, CheckInTalk {
         boolean share = one(f, "share_name").map("true"::equals).orElse(false);
         String language = one(f, "language").filter(l -> l.matches("[a-z]{2,3}")).orElse(null);
         Instant now = clock.instant();
-        Optional<ConnectionRequest> r = jdbi.inTransaction((Handle h) -> open(h, caller.agency(), caller.member(), "member",
-                scope, urgency, contact, share, topic, named, language, now));
+        Optional<ConnectionRequest> r =
+                jdbi.inTransaction(
+                        (Handle h) ->
+                                open(
+                                        h,
+                                        caller.agency(),
+                                        caller.member(),
+                                        "member",
+                                        scope,
+                                        urgency,
+                                        contact,
+                                        share,
+                                        topic,
+                                        named,
+                                        language,
+                                        now));
         if (r.isEmpty()) {
-            return new Reply.FormAccepted(Message.text("You already have a request open. `/tenfour end` closes it."));
+            return new Reply.FormAccepted(
+                    Message.text("You already have a request open. `/tenfour end` closes it."));
         }
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
-        return new Reply.FormAccepted(r.get().state().equals("escalated") ? ConnectMessages.escalatedToMember(settings)
-                : ConnectMessages.asked(r.get(), settings));
+        return new Reply.FormAccepted(
+                r.get().state().equals("escalated")
+                        ? ConnectMessages.escalatedToMember(settings)
+                        : ConnectMessages.asked(r.get(), settings));
     }
 
     private static Optional<String> one(InboundEvent.FormSubmitted f, String field) {
-        return Optional.ofNullable(f.values().get(field)).filter(v -> !v.isEmpty()).map(v -> v.get(0)).filter(v -> !v.isBlank());
+        return Optional.ofNullable(f.values().get(field))
+                .filter(v -> !v.isEmpty())
+                .map(v -> v.get(0))
+                .filter(v -> !v.isBlank());
     }
 
     /** Opens a request and offers it; empty when the member already has one open. */
-    static Optional<ConnectionRequest> open(Handle h, Agency agency, Member member, String source, String scope,
-                                            String urgency, String contact, boolean share, String topic, UUID named,
-                                            String language, Instant now) {
-        return h.attach(ConnectionRequests.class).open(agency.id(), member.id(), source, scope, urgency, contact, share,
-                topic, named, language, now).map(r -> Offers.next(h, r, now));
+    static Optional<ConnectionRequest> open(
+            Handle h,
+            Agency agency,
+            Member member,
+            String source,
+            String scope,
+            String urgency,
+            String contact,
+            boolean share,
+            String topic,
+            UUID named,
+            String language,
+            Instant now) {
+        return h.attach(ConnectionRequests.class)
+                .open(
+                        agency.id(),
+                        member.id(),
+                        source,
+                        scope,
+                        urgency,
+                        contact,
+                        share,
+                        topic,
+                        named,
+                        language,
+                        now)
+                .map(r -> Offers.next(h, r, now));
     }
 
     @Override
     public String requested(Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
         String source = checkIn.kind().equals("referral") ? "referral" : "check_in";
-        Optional<ConnectionRequest> r = open(h, agency, member, source, "internal", "today", "chat", false, null,
-                checkIn.peerId(), null, now);
+        Optional<ConnectionRequest> r =
+                open(
+                        h,
+                        agency,
+                        member,
+                        source,
+                        "internal",
+                        "today",
+                        "chat",
+                        false,
+                        null,
+                        checkIn.peerId(),
+                        null,
+                        now);
         if (r.isEmpty()) {
             return "Thank you for saying so. You already have a request open; your peer will be in touch.";
         }
         return r.get().state().equals("escalated")
                 ? "Thank you for saying so. No peer is free right now, so the program's coordinators have been told and one will reach out."
                 : "Thank you for saying so. A peer is being asked and will reach out to you here today — "
-                + "anonymously unless you choose `/tenfour reveal`.";
+                        + "anonymously unless you choose `/tenfour reveal`.";
     }
 }

@@ -25,15 +25,21 @@ public final class Connect {
     private final Directory directory;
     private final List<Feature> features;
 
-    /** @param relaySender where relayed messages are handed to the platforms (off the inbound thread) */
+    /**
+     * @param relaySender where relayed messages are handed to the platforms (off the inbound
+     *     thread)
+     */
     public Connect(Jdbi jdbi, Clock clock, Platforms platforms, Executor relaySender) {
         this.ask = new AskForPeer(jdbi, clock);
         this.directory = new Directory(jdbi, clock);
-        this.features = List.of(ask, directory,
-                new OfferButtons(jdbi, clock, new Introductions(platforms)),
-                new Relaying(jdbi, clock, platforms, relaySender),
-                new Referrals(jdbi, new CheckInPlanner(jdbi, clock)),
-                new Partners(jdbi, clock));
+        this.features =
+                List.of(
+                        ask,
+                        directory,
+                        new OfferButtons(jdbi, clock, new Introductions(platforms)),
+                        new Relaying(jdbi, clock, platforms, relaySender),
+                        new Referrals(jdbi, new CheckInPlanner(jdbi, clock)),
+                        new Partners(jdbi, clock));
     }
 
     /** The features to register with {@code Inbound}. */

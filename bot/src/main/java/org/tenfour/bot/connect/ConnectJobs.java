@@ -1,25 +1,26 @@
 package org.tenfour.bot.connect;
 
-import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 
 /**
- * The connection-request jobs on the clustered Quartz scheduler, both
- * {@link org.tenfour.bot.schedule.Scheduling.Task}s: offer timeouts every minute (an unanswered offer moves to the
- * next peer, then to the coordinators), and the nightly retention purge. Both read the injected clock.
+ * The connection-request jobs on the clustered Quartz scheduler, both {@link
+ * org.tenfour.bot.schedule.Scheduling.Task}s: offer timeouts every minute (an unanswered offer
+ * moves to the next peer, then to the coordinators), and the nightly retention purge. Both read the
+ * injected clock.
  */
 public final class ConnectJobs {
     private static final Logger log = LoggerFactory.getLogger(ConnectJobs.class);
@@ -36,19 +37,37 @@ public final class ConnectJobs {
 
     /** Offer timeouts every minute; the retention purge nightly at 03:17. */
     public List<Scheduling.Task> tasks() {
-        return List.of(new Scheduling.Task(TIMEOUTS, Scheduling.every(java.time.Duration.ofMinutes(1)), this::expireOffers),
-                new Scheduling.Task(RETENTION, CronScheduleBuilder.dailyAtHourAndMinute(3, 17)
-                        .withMisfireHandlingInstructionFireAndProceed(), this::purge));
+        return List.of(
+                new Scheduling.Task(
+                        TIMEOUTS,
+                        Scheduling.every(java.time.Duration.ofMinutes(1)),
+                        this::expireOffers),
+                new Scheduling.Task(
+                        RETENTION,
+                        CronScheduleBuilder.dailyAtHourAndMinute(3, 17)
+                                .withMisfireHandlingInstructionFireAndProceed(),
+                        this::purge));
     }
 
-    /** Moves every offer whose time ran out to the next peer (or the coordinators); returns how many. */
+    /**
+     * Moves every offer whose time ran out to the next peer (or the coordinators); returns how
+     * many.
+     */
     public int expireOffers() {
         Instant now = clock.instant();
         int moved = 0;
-        for (ConnectionRequest r : jdbi.onDemand(ConnectionRequests.class).expiredOffers(now, 200)) {
+        for (ConnectionRequest r :
+                jdbi.onDemand(ConnectionRequests.class).expiredOffers(now, 200)) {
             try {
-                boolean released = jdbi.inTransaction((Handle h) -> Offers.release(h, r, r.currentPeerId(),
-                        "No answer in time, so it went to another peer. No problem — thank you.", now));
+                boolean released =
+                        jdbi.inTransaction(
+                                (Handle h) ->
+                                        Offers.release(
+                                                h,
+                                                r,
+                                                r.currentPeerId(),
+                                                "No answer in time, so it went to another peer. No problem — thank you.",
+                                                now));
                 moved += released ? 1 : 0;
             } catch (RuntimeException e) {
                 log.warn("connect: timeout of request {} failed: {}", r.id(), e.toString());
@@ -57,13 +76,18 @@ public final class ConnectJobs {
         return moved;
     }
 
-    /** Purges who was involved in requests closed longer ago than each agency's retention; returns how many. */
+    /**
+     * Purges who was involved in requests closed longer ago than each agency's retention; returns
+     * how many.
+     */
     public int purge() {
         Instant now = clock.instant();
         int purged = 0;
         for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
             AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
-            purged += jdbi.onDemand(ConnectionRequests.class).purgeBefore(agency.id(), now.minus(settings.connect().retention()));
+            purged +=
+                    jdbi.onDemand(ConnectionRequests.class)
+                            .purgeBefore(agency.id(), now.minus(settings.connect().retention()));
         }
         if (purged > 0) {
             log.info("connect: purged identifying fields of {} closed request(s)", purged);

@@ -7,18 +7,21 @@ import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.ConnectionRequest;
 
-/** The words of connection requests: caring, plain, and never more than the member chose to share. */
+/**
+ * The words of connection requests: caring, plain, and never more than the member chose to share.
+ */
 final class ConnectMessages {
     static final String ACCEPT = "connect.accept";
     static final String DECLINE = "connect.decline";
     static final String TAKE = "connect.take";
     static final String SAFETY = "connect.safety";
+
     /** The log feature's "Log this contact" action (its value pre-fills the contact type). */
     static final String LOG_CONTACT = org.tenfour.bot.log.LogCommands.LOG_ACTION;
+
     static final String END = "connect.end";
 
-    private ConnectMessages() {
-    }
+    private ConnectMessages() {}
 
     static String urgency(String urgency) {
         return switch (urgency) {
@@ -41,22 +44,44 @@ final class ConnectMessages {
     }
 
     /** To a peer: someone would like to talk; the member's name only if they shared it. */
-    static Message offer(ConnectionRequest r, String memberName, String fromAgency, java.time.Duration answerWithin) {
-        String who = memberName != null ? memberName : fromAgency == null ? "A member of your agency" : "A member of " + fromAgency;
-        StringBuilder text = new StringBuilder("*" + who + " would like to talk to a peer.*\n")
-                .append("When: ").append(urgency(r.urgency())).append(" · Prefers: ").append(contact(r.contactPref()));
+    static Message offer(
+            ConnectionRequest r,
+            String memberName,
+            String fromAgency,
+            java.time.Duration answerWithin) {
+        String who =
+                memberName != null
+                        ? memberName
+                        : fromAgency == null
+                                ? "A member of your agency"
+                                : "A member of " + fromAgency;
+        StringBuilder text =
+                new StringBuilder("*" + who + " would like to talk to a peer.*\n")
+                        .append("When: ")
+                        .append(urgency(r.urgency()))
+                        .append(" · Prefers: ")
+                        .append(contact(r.contactPref()));
         if (r.topicCode() != null) {
             text.append(" · Topic: ").append(topic(r.topicCode()));
         }
-        text.append("\nCan you take it? If not, decline and the next peer is asked — no explanation needed.");
-        return new Message(text.toString(), List.of("Please answer within " + minutes(answerWithin)
-                + "; after that it moves on to another peer. Reference " + People.ref(r.id()) + "."),
-                List.of(new Button(ACCEPT, "Accept", r.id().toString(), Button.Style.PRIMARY),
+        text.append(
+                "\nCan you take it? If not, decline and the next peer is asked — no explanation needed.");
+        return new Message(
+                text.toString(),
+                List.of(
+                        "Please answer within "
+                                + minutes(answerWithin)
+                                + "; after that it moves on to another peer. Reference "
+                                + People.ref(r.id())
+                                + "."),
+                List.of(
+                        new Button(ACCEPT, "Accept", r.id().toString(), Button.Style.PRIMARY),
                         Button.of(DECLINE, "Decline", r.id().toString())));
     }
 
     private static String minutes(java.time.Duration d) {
-        return d.toHours() >= 1 && d.toMinutesPart() == 0 ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours")
+        return d.toHours() >= 1 && d.toMinutesPart() == 0
+                ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours")
                 : d.toMinutes() + " minutes";
     }
 
@@ -73,66 +98,120 @@ final class ConnectMessages {
             buttons.add(Button.of(END, "End conversation", r.id().toString()));
         }
         // the log form opens pre-filled with the contact type; the log never learns the request
-        buttons.add(Button.of(LOG_CONTACT, "Log this contact", switch (r.source()) {
-            case "check_in" -> "proactive_check_in";
-            case "referral" -> "supervisor_referral";
-            default -> "member_request";
-        }));
-        return new Message("You accepted request " + People.ref(r.id()) + ". " + how, List.of(
-                "If you believe someone is in immediate danger, press Safety concern: the coordinators are told "
-                        + "who to contact (you), never what was said."), buttons);
+        buttons.add(
+                Button.of(
+                        LOG_CONTACT,
+                        "Log this contact",
+                        switch (r.source()) {
+                            case "check_in" -> "proactive_check_in";
+                            case "referral" -> "supervisor_referral";
+                            default -> "member_request";
+                        }));
+        return new Message(
+                "You accepted request " + People.ref(r.id()) + ". " + how,
+                List.of(
+                        "If you believe someone is in immediate danger, press Safety concern: the coordinators are told "
+                                + "who to contact (you), never what was said."),
+                buttons);
     }
 
     /** To the member while peers are being asked. */
     static Message asked(ConnectionRequest r, AgencySettings settings) {
-        String text = switch (r.urgency()) {
-            case "now" -> "A peer is being contacted now. You'll hear back here within minutes.";
-            case "today" -> "Thank you for reaching out. A peer is being asked and will be in touch today.";
-            default -> "Thank you for reaching out. A peer is being asked and will be in touch this week.";
-        };
+        String text =
+                switch (r.urgency()) {
+                    case "now" ->
+                            "A peer is being contacted now. You'll hear back here within minutes.";
+                    case "today" ->
+                            "Thank you for reaching out. A peer is being asked and will be in touch today.";
+                    default ->
+                            "Thank you for reaching out. A peer is being asked and will be in touch this week.";
+                };
         return new Message(text, notes(settings), List.of());
     }
 
     /** To the member when no peer could be found in time: honest, with the crisis lines. */
     static Message escalatedToMember(AgencySettings settings) {
-        return new Message("I'm sorry — no peer was able to answer in time. The program's coordinators have been told "
-                + "and one of them will reach out to you here. If you need someone right now, please use one of the lines below.",
-                settings.crisisLines(), List.of());
+        return new Message(
+                "I'm sorry — no peer was able to answer in time. The program's coordinators have been told "
+                        + "and one of them will reach out to you here. If you need someone right now, please use one of the lines below.",
+                settings.crisisLines(),
+                List.of());
     }
 
     /** To each coordinator when no peer took a request. */
     static Message page(ConnectionRequest r, String memberName, int asked) {
         String who = memberName == null ? "A member (anonymous)" : memberName;
-        String text = "*" + who + " asked to talk to a peer, and no peer could take it* (" + asked
-                + (asked == 1 ? " peer was" : " peers were") + " asked). When: " + urgency(r.urgency()) + " · Prefers: "
-                + contact(r.contactPref()) + (r.topicCode() == null ? "" : " · Topic: " + topic(r.topicCode()))
-                + ". Can you take it, or find someone who can?";
-        return new Message(text, List.of("Reference " + People.ref(r.id()) + ". The member has been told that a coordinator "
-                + "will reach out, and has been given the crisis lines."),
+        String text =
+                "*"
+                        + who
+                        + " asked to talk to a peer, and no peer could take it* ("
+                        + asked
+                        + (asked == 1 ? " peer was" : " peers were")
+                        + " asked). When: "
+                        + urgency(r.urgency())
+                        + " · Prefers: "
+                        + contact(r.contactPref())
+                        + (r.topicCode() == null ? "" : " · Topic: " + topic(r.topicCode()))
+                        + ". Can you take it, or find someone who can?";
+        return new Message(
+                text,
+                List.of(
+                        "Reference "
+                                + People.ref(r.id())
+                                + ". The member has been told that a coordinator "
+                                + "will reach out, and has been given the crisis lines."),
                 List.of(new Button(TAKE, "I'll take it", r.id().toString(), Button.Style.PRIMARY)));
     }
 
     /** To the member when the relay starts: who is there, how it works, the policy. */
-    static Message relayToMember(ConnectionRequest r, String peerLabel, String peerAgency, AgencySettings settings) {
-        String text = "*" + peerLabel + ", a trained peer" + (peerAgency == null ? "" : " from " + peerAgency)
-                + ", is here for you.* Write here and I'll pass your messages on as they are — I keep no copy. "
-                + (r.shareName() ? "They know your name. " : "They don't know who you are; `/tenfour reveal` shares your name if you want. ")
-                + "`/tenfour end` or the button ends the conversation.";
-        return new Message(text, notes(settings), List.of(Button.of(END, "End conversation", r.id().toString())));
+    static Message relayToMember(
+            ConnectionRequest r, String peerLabel, String peerAgency, AgencySettings settings) {
+        String text =
+                "*"
+                        + peerLabel
+                        + ", a trained peer"
+                        + (peerAgency == null ? "" : " from " + peerAgency)
+                        + ", is here for you.* Write here and I'll pass your messages on as they are — I keep no copy. "
+                        + (r.shareName()
+                                ? "They know your name. "
+                                : "They don't know who you are; `/tenfour reveal` shares your name if you want. ")
+                        + "`/tenfour end` or the button ends the conversation.";
+        return new Message(
+                text,
+                notes(settings),
+                List.of(Button.of(END, "End conversation", r.id().toString())));
     }
 
     /** To the peer when the relay starts. */
     static Message relayToPeer(ConnectionRequest r, String memberLabel) {
-        return Message.text("You're connected with *" + memberLabel + "*. Write here and I'll pass your messages on "
-                + "(I keep no copy); theirs appear here labelled \"" + memberLabel + "\". They prefer "
-                + contact(r.contactPref()) + ". `/tenfour end` ends the conversation.");
+        return Message.text(
+                "You're connected with *"
+                        + memberLabel
+                        + "*. Write here and I'll pass your messages on "
+                        + "(I keep no copy); theirs appear here labelled \""
+                        + memberLabel
+                        + "\". They prefer "
+                        + contact(r.contactPref())
+                        + ". `/tenfour end` ends the conversation.");
     }
 
     /** In the group DM of a same-agency introduction; the bot then steps out. */
-    static Message introduction(String memberName, String peerName, ConnectionRequest r, AgencySettings settings) {
-        return new Message("*" + memberName + ", meet " + peerName + "*, a trained peer from the peer support team. "
-                + memberName + " asked to talk (" + contact(r.contactPref()) + ", " + urgency(r.urgency())
-                + "). This conversation is yours: TenFour steps out now and does not read or keep it.", notes(settings), List.of());
+    static Message introduction(
+            String memberName, String peerName, ConnectionRequest r, AgencySettings settings) {
+        return new Message(
+                "*"
+                        + memberName
+                        + ", meet "
+                        + peerName
+                        + "*, a trained peer from the peer support team. "
+                        + memberName
+                        + " asked to talk ("
+                        + contact(r.contactPref())
+                        + ", "
+                        + urgency(r.urgency())
+                        + "). This conversation is yours: TenFour steps out now and does not read or keep it.",
+                notes(settings),
+                List.of());
     }
 
     static Message relayed(String label, String text) {

@@ -35,14 +35,15 @@ import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
 
 /**
- * The peer directory ({@code /tenfour peers}: the caller's agency's peers and partner agencies' peers
- * who take partner requests), a peer's own profile form ({@code /tenfour profile}), and peers'
- * availability ({@code /tenfour away until 2026-12-10}, {@code /tenfour back}).
+ * The peer directory ({@code /tenfour peers}: the caller's agency's peers and partner agencies'
+ * peers who take partner requests), a peer's own profile form ({@code /tenfour profile}), and
+ * peers' availability ({@code /tenfour away until 2026-12-10}, {@code /tenfour back}).
  */
 final class Directory implements Feature {
     static final String PROFILE_FORM = "connect.profile";
     static final int BIO_MAX = 280;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -55,12 +56,18 @@ final class Directory implements Feature {
     /** One peer as listed. */
     record Entry(Agency agency, Member member, Peer peer) {
         String label() {
-            return People.name(member) + (peer.languages() == null || peer.languages().isEmpty() ? "" : " (" + peer.languages() + ")")
-                    + " — " + agency.name();
+            return People.name(member)
+                    + (peer.languages() == null || peer.languages().isEmpty()
+                            ? ""
+                            : " (" + peer.languages() + ")")
+                    + " — "
+                    + agency.name();
         }
 
         List<String> languages() {
-            return peer.languages() == null || peer.languages().isBlank() ? List.of() : Arrays.asList(peer.languages().split(","));
+            return peer.languages() == null || peer.languages().isBlank()
+                    ? List.of()
+                    : Arrays.asList(peer.languages().split(","));
         }
     }
 
@@ -68,12 +75,16 @@ final class Directory implements Feature {
     static List<Entry> entries(Handle h, Agency agency) {
         List<Entry> out = new ArrayList<>();
         for (Peer p : h.attach(Peers.class).active(agency.id())) {
-            h.attach(Members.class).find(agency.id(), p.memberId()).ifPresent(m -> out.add(new Entry(agency, m, p)));
+            h.attach(Members.class)
+                    .find(agency.id(), p.memberId())
+                    .ifPresent(m -> out.add(new Entry(agency, m, p)));
         }
         for (var partnerId : h.attach(Partnerships.class).partnerIds(agency.id())) {
             Agency partner = h.attach(Agencies.class).find(partnerId).orElseThrow();
             for (Peer p : h.attach(Peers.class).takingPartnerRequests(partnerId)) {
-                h.attach(Members.class).find(partnerId, p.memberId()).ifPresent(m -> out.add(new Entry(partner, m, p)));
+                h.attach(Members.class)
+                        .find(partnerId, p.memberId())
+                        .ifPresent(m -> out.add(new Entry(partner, m, p)));
             }
         }
         return out;
@@ -82,11 +93,22 @@ final class Directory implements Feature {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                new Subcommand("profile", "/tenfour profile", "edit your peer profile: bio, languages, partner requests, weekly cap",
-                        Role.PEER, false, (c, a, t) -> new Reply.ShowForm(profileForm(c))),
-                new Subcommand("away", "/tenfour away until 2026-12-10", "take a break from new requests and check-ins",
-                        Role.PEER, false, this::away),
-                new Subcommand("back", "/tenfour back", "end your break", Role.PEER, false, this::back));
+                new Subcommand(
+                        "profile",
+                        "/tenfour profile",
+                        "edit your peer profile: bio, languages, partner requests, weekly cap",
+                        Role.PEER,
+                        false,
+                        (c, a, t) -> new Reply.ShowForm(profileForm(c))),
+                new Subcommand(
+                        "away",
+                        "/tenfour away until 2026-12-10",
+                        "take a break from new requests and check-ins",
+                        Role.PEER,
+                        false,
+                        this::away),
+                new Subcommand(
+                        "back", "/tenfour back", "end your break", Role.PEER, false, this::back));
     }
 
     @Override
@@ -98,40 +120,83 @@ final class Directory implements Feature {
     Reply list(Caller caller, Args args, String trigger) {
         List<Entry> entries = jdbi.withHandle(h -> entries(h, caller.agency()));
         if (entries.isEmpty()) {
-            return Reply.text("Your agency has no trained peers listed yet. A coordinator can add them. "
-                    + "You can still type `/peer` — the coordinators will help.");
+            return Reply.text(
+                    "Your agency has no trained peers listed yet. A coordinator can add them. "
+                            + "You can still type `/peer` — the coordinators will help.");
         }
         Instant now = clock.instant();
-        StringBuilder text = new StringBuilder("*Trained peers you can ask for* (type `/peer` and choose one, or any peer):\n");
+        StringBuilder text =
+                new StringBuilder(
+                        "*Trained peers you can ask for* (type `/peer` and choose one, or any peer):\n");
         for (Entry e : entries) {
-            text.append("• *").append(People.name(e.member())).append("*, ").append(e.agency().name());
+            text.append("• *")
+                    .append(People.name(e.member()))
+                    .append("*, ")
+                    .append(e.agency().name());
             if (!e.languages().isEmpty()) {
                 text.append(" · speaks ").append(String.join(", ", e.languages()));
             }
             text.append(" · partner requests: ").append(e.peer().partnerRequests() ? "yes" : "no");
             if (!e.peer().availableAt(now)) {
-                text.append(" · away until ").append(DAY.format(e.peer().awayUntil().atZone(Windows.zone(e.agency(), e.member()))));
+                text.append(" · away until ")
+                        .append(
+                                DAY.format(
+                                        e.peer()
+                                                .awayUntil()
+                                                .atZone(Windows.zone(e.agency(), e.member()))));
             }
             if (e.peer().bio() != null && !e.peer().bio().isBlank()) {
                 text.append("\n    ").append(e.peer().bio());
             }
             text.append('\n');
         }
-        return new Reply.Private(new Message(text.toString().strip(), List.of(
-                "Peers from partner agencies see only what you choose to share."), List.of()));
+        return new Reply.Private(
+                new Message(
+                        text.toString().strip(),
+                        List.of("Peers from partner agencies see only what you choose to share."),
+                        List.of()));
     }
 
     private Form profileForm(Caller caller) {
-        Peer p = jdbi.onDemand(Peers.class).find(caller.agency().id(), caller.member().id()).orElseThrow();
+        Peer p =
+                jdbi.onDemand(Peers.class)
+                        .find(caller.agency().id(), caller.member().id())
+                        .orElseThrow();
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("bio", "A short bio (up to " + BIO_MAX + " characters)", Field.Type.SHORT_TEXT, List.of(), false,
-                p.bio() == null ? List.of() : List.of(p.bio())));
-        fields.add(new Field("languages", "Languages, as codes (en, es, fr)", Field.Type.SHORT_TEXT, List.of(), false,
-                p.languages() == null || p.languages().isEmpty() ? List.of() : List.of(p.languages().replace(",", ", "))));
-        fields.add(new Field("partner_requests", "Take requests from partner agencies", Field.Type.BOOLEAN, List.of(), false,
-                p.partnerRequests() ? List.of("true") : List.of()));
-        fields.add(new Field("weekly_cap", "Most new contacts a week (0-20)", Field.Type.SHORT_TEXT, List.of(), true,
-                List.of(String.valueOf(p.weeklyCap()))));
+        fields.add(
+                new Field(
+                        "bio",
+                        "A short bio (up to " + BIO_MAX + " characters)",
+                        Field.Type.SHORT_TEXT,
+                        List.of(),
+                        false,
+                        p.bio() == null ? List.of() : List.of(p.bio())));
+        fields.add(
+                new Field(
+                        "languages",
+                        "Languages, as codes (en, es, fr)",
+                        Field.Type.SHORT_TEXT,
+                        List.of(),
+                        false,
+                        p.languages() == null || p.languages().isEmpty()
+                                ? List.of()
+                                : List.of(p.languages().replace(",", ", "))));
+        fields.add(
+                new Field(
+                        "partner_requests",
+                        "Take requests from partner agencies",
+                        Field.Type.BOOLEAN,
+                        List.of(),
+                        false,
+                        p.partnerRequests() ? List.of("true") : List.of()));
+        fields.add(
+                new Field(
+                        "weekly_cap",
+                        "Most new contacts a week (0-20)",
+                        Field.Type.SHORT_TEXT,
+                        List.of(),
+                        true,
+                        List.of(String.valueOf(p.weeklyCap()))));
         return new Form(PROFILE_FORM, "Your peer profile", "Save", fields, "");
     }
 
@@ -145,7 +210,11 @@ final class Directory implements Feature {
         if (bio.length() > BIO_MAX) {
             errors.put("bio", "Keep it to " + BIO_MAX + " characters (now " + bio.length() + ").");
         }
-        List<String> codes = Arrays.stream(languages.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+        List<String> codes =
+                Arrays.stream(languages.split("[,\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .distinct()
+                        .toList();
         if (codes.stream().anyMatch(c -> !c.matches("[a-z]{2,3}"))) {
             errors.put("languages", "Write language codes like en, es, fr, separated by commas.");
         }
@@ -162,14 +231,26 @@ final class Directory implements Feature {
             return new Reply.FormErrors(profileForm(caller), errors);
         }
         boolean partner = value(f, "partner_requests").map("true"::equals).orElse(false);
-        jdbi.onDemand(Peers.class).setProfile(caller.agency().id(), caller.member().id(), bio.isEmpty() ? null : bio,
-                String.join(",", codes), partner, cap);
-        return new Reply.FormAccepted(Message.text("Your profile is saved. " + (partner
-                ? "Partner agencies' members can now ask for you." : "Only your own agency's members can ask for you.")));
+        jdbi.onDemand(Peers.class)
+                .setProfile(
+                        caller.agency().id(),
+                        caller.member().id(),
+                        bio.isEmpty() ? null : bio,
+                        String.join(",", codes),
+                        partner,
+                        cap);
+        return new Reply.FormAccepted(
+                Message.text(
+                        "Your profile is saved. "
+                                + (partner
+                                        ? "Partner agencies' members can now ask for you."
+                                        : "Only your own agency's members can ask for you.")));
     }
 
     private static Optional<String> value(InboundEvent.FormSubmitted f, String field) {
-        return Optional.ofNullable(f.values().get(field)).filter(v -> !v.isEmpty()).map(v -> v.get(0));
+        return Optional.ofNullable(f.values().get(field))
+                .filter(v -> !v.isEmpty())
+                .map(v -> v.get(0));
     }
 
     private Reply away(Caller caller, Args args, String trigger) {
@@ -183,8 +264,11 @@ final class Directory implements Feature {
             throw new UsageException(args.raw(1) + " is not in the future.");
         }
         jdbi.onDemand(Peers.class).setAwayUntil(caller.agency().id(), caller.member().id(), until);
-        return Reply.text("You're on a break until " + DAY.format(date) + ": no new requests or check-ins reach you. "
-                + "Conversations you already have go on. `/tenfour back` ends the break early. Take care.");
+        return Reply.text(
+                "You're on a break until "
+                        + DAY.format(date)
+                        + ": no new requests or check-ins reach you. "
+                        + "Conversations you already have go on. `/tenfour back` ends the break early. Take care.");
     }
 
     private Reply back(Caller caller, Args args, String trigger) {

@@ -20,9 +20,10 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.Relays;
 
 /**
- * Connects an accepted request. Same agency (so same platform) and the member's name shared: a group
- * conversation with both and a short introduction, then the bot steps out. Otherwise — anonymous,
- * another agency or platform, or a platform that cannot open group conversations (Teams) — a relay.
+ * Connects an accepted request. Same agency (so same platform) and the member's name shared: a
+ * group conversation with both and a short introduction, then the bot steps out. Otherwise —
+ * anonymous, another agency or platform, or a platform that cannot open group conversations (Teams)
+ * — a relay.
  */
 final class Introductions {
     private static final Logger log = LoggerFactory.getLogger(Introductions.class);
@@ -34,16 +35,19 @@ final class Introductions {
     }
 
     /** What the accepting peer is told. */
-    record Outcome(boolean relay, String how) {
-    }
+    record Outcome(boolean relay, String how) {}
 
-    /** Runs in the accepting transaction, right after the conditional update that made {@code r} accepted. */
+    /**
+     * Runs in the accepting transaction, right after the conditional update that made {@code r}
+     * accepted.
+     */
     Outcome connect(Handle h, ConnectionRequest r, Instant now) {
         Agencies agencies = h.attach(Agencies.class);
         Agency memberAgency = agencies.find(r.agencyId()).orElseThrow();
         Agency peerAgency = agencies.find(r.peerAgencyId()).orElseThrow();
         Member member = h.attach(Members.class).find(memberAgency.id(), r.memberId()).orElseThrow();
-        Member peer = h.attach(Members.class).find(peerAgency.id(), r.currentPeerId()).orElseThrow();
+        Member peer =
+                h.attach(Members.class).find(peerAgency.id(), r.currentPeerId()).orElseThrow();
         AgencySettings settings = AgencySettings.fromJson(memberAgency.settingsJson());
         Address memberAddress = AddressBook.member(h, memberAgency, member);
         Address peerAddress = AddressBook.member(h, peerAgency, peer);
@@ -52,36 +56,73 @@ final class Introductions {
         if (r.shareName() && memberAgency.id().equals(peerAgency.id())) {
             Optional<Address> group = openGroup(memberAddress, peerAddress);
             if (group.isPresent()) {
-                Outgoing.on(h, memberAgency.id()).send("connect:" + r.id() + ":intro", group.get(),
-                        ConnectMessages.introduction(People.name(member), People.name(peer), r, settings), now);
+                Outgoing.on(h, memberAgency.id())
+                        .send(
+                                "connect:" + r.id() + ":intro",
+                                group.get(),
+                                ConnectMessages.introduction(
+                                        People.name(member), People.name(peer), r, settings),
+                                now);
                 requests.connected(memberAgency.id(), r.id(), "introduced", now);
                 log.info("connect: request {} introduced in a group conversation", r.id());
-                return new Outcome(false, "A group conversation with " + People.name(member)
-                        + " was opened with a short introduction; TenFour steps out there.");
+                return new Outcome(
+                        false,
+                        "A group conversation with "
+                                + People.name(member)
+                                + " was opened with a short introduction; TenFour steps out there.");
             }
         }
         String memberLabel = r.shareName() ? People.name(member) : "Member";
         String peerLabel = People.name(peer);
-        if (!h.attach(Relays.class).start(r.id(), memberAgency.id(), People.key(memberAddress), People.key(peerAddress),
-                People.json(memberAddress), People.json(peerAddress), memberLabel, peerLabel, now)) {
-            throw new IllegalStateException("relay could not start for request " + r.id() + ": a person is in another relay");
+        if (!h.attach(Relays.class)
+                .start(
+                        r.id(),
+                        memberAgency.id(),
+                        People.key(memberAddress),
+                        People.key(peerAddress),
+                        People.json(memberAddress),
+                        People.json(peerAddress),
+                        memberLabel,
+                        peerLabel,
+                        now)) {
+            throw new IllegalStateException(
+                    "relay could not start for request "
+                            + r.id()
+                            + ": a person is in another relay");
         }
         requests.connected(memberAgency.id(), r.id(), "relaying", now);
         String otherAgency = memberAgency.id().equals(peerAgency.id()) ? null : peerAgency.name();
-        Outgoing.on(h, memberAgency.id()).send("connect:" + r.id() + ":relay-member", memberAddress,
-                ConnectMessages.relayToMember(r, peerLabel, otherAgency, settings), now);
-        Outgoing.on(h, peerAgency.id()).send("connect:" + r.id() + ":relay-peer", peerAddress,
-                ConnectMessages.relayToPeer(r, memberLabel), now);
+        Outgoing.on(h, memberAgency.id())
+                .send(
+                        "connect:" + r.id() + ":relay-member",
+                        memberAddress,
+                        ConnectMessages.relayToMember(r, peerLabel, otherAgency, settings),
+                        now);
+        Outgoing.on(h, peerAgency.id())
+                .send(
+                        "connect:" + r.id() + ":relay-peer",
+                        peerAddress,
+                        ConnectMessages.relayToPeer(r, memberLabel),
+                        now);
         log.info("connect: request {} relaying", r.id());
-        return new Outcome(true, "Messages are relayed between you"
-                + (r.shareName() ? "" : " and the member stays anonymous unless they choose to share their name") + ".");
+        return new Outcome(
+                true,
+                "Messages are relayed between you"
+                        + (r.shareName()
+                                ? ""
+                                : " and the member stays anonymous unless they choose to share their name")
+                        + ".");
     }
 
     private Optional<Address> openGroup(Address member, Address peer) {
         try {
-            return platforms.get(member.platform()).flatMap(p -> p.openGroupConversation(List.of(member, peer)));
+            return platforms
+                    .get(member.platform())
+                    .flatMap(p -> p.openGroupConversation(List.of(member, peer)));
         } catch (RuntimeException e) {
-            log.info("connect: group conversation not possible ({}); relaying instead", e.getClass().getSimpleName());
+            log.info(
+                    "connect: group conversation not possible ({}); relaying instead",
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

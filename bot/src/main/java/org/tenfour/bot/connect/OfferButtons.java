@@ -26,9 +26,9 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.Relays;
 
 /**
- * The buttons peers and coordinators press: Accept and Decline on an offer, "I'll take it" on a page,
- * Safety concern on an accepted request. Accepting is one conditional update on PostgreSQL, so of
- * two presses at once exactly one wins; the other's offer message is closed.
+ * The buttons peers and coordinators press: Accept and Decline on an offer, "I'll take it" on a
+ * page, Safety concern on an accepted request. Accepting is one conditional update on PostgreSQL,
+ * so of two presses at once exactly one wins; the other's offer message is closed.
  */
 final class OfferButtons implements Feature {
     private final Jdbi jdbi;
@@ -43,8 +43,15 @@ final class OfferButtons implements Feature {
 
     @Override
     public Map<String, ButtonAction> buttons() {
-        return Map.of(ConnectMessages.ACCEPT, this::accept, ConnectMessages.DECLINE, this::decline,
-                ConnectMessages.TAKE, this::take, ConnectMessages.SAFETY, this::safety);
+        return Map.of(
+                ConnectMessages.ACCEPT,
+                this::accept,
+                ConnectMessages.DECLINE,
+                this::decline,
+                ConnectMessages.TAKE,
+                this::take,
+                ConnectMessages.SAFETY,
+                this::safety);
     }
 
     static Optional<UUID> id(String value) {
@@ -56,23 +63,31 @@ final class OfferButtons implements Feature {
     }
 
     private Reply accept(Caller caller, InboundEvent.ButtonPressed e) {
-        Optional<ConnectionRequest> seen = id(e.value())
-                .flatMap(id -> jdbi.onDemand(ConnectionRequests.class).findOfferedTo(id, caller.member().id()));
+        Optional<ConnectionRequest> seen =
+                id(e.value())
+                        .flatMap(
+                                id ->
+                                        jdbi.onDemand(ConnectionRequests.class)
+                                                .findOfferedTo(id, caller.member().id()));
         if (seen.isEmpty()) {
             return Reply.text("That request could not be found.");
         }
         if (busy(caller)) {
-            return Reply.text("You are in a relayed conversation now. End it with `/tenfour end` before accepting "
-                    + "another — or decline this one so the next peer is asked.");
+            return Reply.text(
+                    "You are in a relayed conversation now. End it with `/tenfour end` before accepting "
+                            + "another — or decline this one so the next peer is asked.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction((Handle h) -> {
-            Optional<ConnectionRequest> won = h.attach(ConnectionRequests.class).accept(seen.get().id(), caller.member().id(), now);
-            if (won.isEmpty()) {
-                return lost(h, caller, e, Offers.reload(h, seen.get()), now);
-            }
-            return connected(h, caller, e, won.get(), now);
-        });
+        return jdbi.inTransaction(
+                (Handle h) -> {
+                    Optional<ConnectionRequest> won =
+                            h.attach(ConnectionRequests.class)
+                                    .accept(seen.get().id(), caller.member().id(), now);
+                    if (won.isEmpty()) {
+                        return lost(h, caller, e, Offers.reload(h, seen.get()), now);
+                    }
+                    return connected(h, caller, e, won.get(), now);
+                });
     }
 
     private Reply take(Caller caller, InboundEvent.ButtonPressed e) {
@@ -80,50 +95,89 @@ final class OfferButtons implements Feature {
             return Reply.text("Only the program's coordinators can take a request that way.");
         }
         Optional<UUID> id = id(e.value());
-        if (id.isEmpty() || jdbi.onDemand(ConnectionRequests.class).find(caller.agency().id(), id.get()).isEmpty()) {
+        if (id.isEmpty()
+                || jdbi.onDemand(ConnectionRequests.class)
+                        .find(caller.agency().id(), id.get())
+                        .isEmpty()) {
             return Reply.text("That request could not be found.");
         }
         if (busy(caller)) {
-            return Reply.text("You are in a relayed conversation now. End it with `/tenfour end` first.");
+            return Reply.text(
+                    "You are in a relayed conversation now. End it with `/tenfour end` first.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction((Handle h) -> {
-            Optional<ConnectionRequest> won = h.attach(ConnectionRequests.class).take(caller.agency().id(), id.get(),
-                    caller.member().id(), now);
-            if (won.isEmpty()) {
-                ConnectionRequest r = h.attach(ConnectionRequests.class).find(caller.agency().id(), id.get()).orElseThrow();
-                return lost(h, caller, e, r, now);
-            }
-            return connected(h, caller, e, won.get(), now);
-        });
+        return jdbi.inTransaction(
+                (Handle h) -> {
+                    Optional<ConnectionRequest> won =
+                            h.attach(ConnectionRequests.class)
+                                    .take(
+                                            caller.agency().id(),
+                                            id.get(),
+                                            caller.member().id(),
+                                            now);
+                    if (won.isEmpty()) {
+                        ConnectionRequest r =
+                                h.attach(ConnectionRequests.class)
+                                        .find(caller.agency().id(), id.get())
+                                        .orElseThrow();
+                        return lost(h, caller, e, r, now);
+                    }
+                    return connected(h, caller, e, won.get(), now);
+                });
     }
 
-    private Reply connected(Handle h, Caller caller, InboundEvent.ButtonPressed e, ConnectionRequest r, Instant now) {
+    private Reply connected(
+            Handle h,
+            Caller caller,
+            InboundEvent.ButtonPressed e,
+            ConnectionRequest r,
+            Instant now) {
         Introductions.Outcome outcome = introductions.connect(h, r, now);
         Message accepted = ConnectMessages.accepted(r, outcome.how(), outcome.relay());
         Outgoing out = Outgoing.on(h, caller.agency().id());
         if (e.message() != null && e.where() != null) {
             out.update("connect:" + r.id() + ":accepted", e.where(), e.message(), accepted, now);
         } else {
-            out.send("connect:" + r.id() + ":accepted", AddressBook.member(h, caller.agency(), caller.member()), accepted, now);
+            out.send(
+                    "connect:" + r.id() + ":accepted",
+                    AddressBook.member(h, caller.agency(), caller.member()),
+                    accepted,
+                    now);
         }
         return Reply.none();
     }
 
-    private Reply lost(Handle h, Caller caller, InboundEvent.ButtonPressed e, ConnectionRequest r, Instant now) {
+    private Reply lost(
+            Handle h,
+            Caller caller,
+            InboundEvent.ButtonPressed e,
+            ConnectionRequest r,
+            Instant now) {
         String outcome;
         if (caller.member().id().equals(r.currentPeerId()) && r.acceptedAt() != null) {
             outcome = "You already accepted this request.";
         } else if (r.acceptedAt() == null && List.of("closed", "escalated").contains(r.state())
                 || r.acceptedAt() == null && r.state().equals("offered")) {
-            outcome = r.state().equals("closed") ? "The member withdrew this request — nothing more to do."
-                    : "This request has moved on to someone else — thank you for being ready.";
+            outcome =
+                    r.state().equals("closed")
+                            ? "The member withdrew this request — nothing more to do."
+                            : "This request has moved on to someone else — thank you for being ready.";
         } else {
             outcome = "Someone already took this request — thank you for being ready.";
         }
         if (e.message() != null && e.where() != null) {
-            Outgoing.on(h, caller.agency().id()).update("connect:" + r.id() + ":lost:" + caller.member().id() + ":" + UUID.randomUUID(),
-                    e.where(), e.message(), Message.text("Request " + People.ref(r.id()) + ": " + outcome), now);
+            Outgoing.on(h, caller.agency().id())
+                    .update(
+                            "connect:"
+                                    + r.id()
+                                    + ":lost:"
+                                    + caller.member().id()
+                                    + ":"
+                                    + UUID.randomUUID(),
+                            e.where(),
+                            e.message(),
+                            Message.text("Request " + People.ref(r.id()) + ": " + outcome),
+                            now);
         }
         return Reply.text(outcome);
     }
@@ -133,54 +187,103 @@ final class OfferButtons implements Feature {
     }
 
     private Reply decline(Caller caller, InboundEvent.ButtonPressed e) {
-        Optional<ConnectionRequest> seen = id(e.value())
-                .flatMap(id -> jdbi.onDemand(ConnectionRequests.class).findOfferedTo(id, caller.member().id()));
+        Optional<ConnectionRequest> seen =
+                id(e.value())
+                        .flatMap(
+                                id ->
+                                        jdbi.onDemand(ConnectionRequests.class)
+                                                .findOfferedTo(id, caller.member().id()));
         if (seen.isEmpty()) {
             return Reply.text("That request could not be found.");
         }
         Instant now = clock.instant();
-        boolean released = jdbi.inTransaction((Handle h) -> Offers.release(h, Offers.reload(h, seen.get()),
-                caller.member().id(), "You declined; another peer is being asked. Thank you.", now));
-        return Reply.text(released ? "Thank you — another peer is being asked." : "This request has already moved on.");
+        boolean released =
+                jdbi.inTransaction(
+                        (Handle h) ->
+                                Offers.release(
+                                        h,
+                                        Offers.reload(h, seen.get()),
+                                        caller.member().id(),
+                                        "You declined; another peer is being asked. Thank you.",
+                                        now));
+        return Reply.text(
+                released
+                        ? "Thank you — another peer is being asked."
+                        : "This request has already moved on.");
     }
 
     private Reply safety(Caller caller, InboundEvent.ButtonPressed e) {
-        Optional<ConnectionRequest> found = id(e.value())
-                .flatMap(id -> jdbi.onDemand(ConnectionRequests.class).findOfferedTo(id, caller.member().id()))
-                .filter(r -> caller.member().id().equals(r.currentPeerId()) && r.acceptedAt() != null);
+        Optional<ConnectionRequest> found =
+                id(e.value())
+                        .flatMap(
+                                id ->
+                                        jdbi.onDemand(ConnectionRequests.class)
+                                                .findOfferedTo(id, caller.member().id()))
+                        .filter(
+                                r ->
+                                        caller.member().id().equals(r.currentPeerId())
+                                                && r.acceptedAt() != null);
         AgencySettings own = AgencySettings.fromJson(caller.agency().settingsJson());
         if (found.isEmpty()) {
-            return new Reply.Private(new Message("That request is not one you accepted, or it was closed long ago. "
-                    + "If someone is in danger now, call the emergency number.", own.crisisLines(), List.of()));
+            return new Reply.Private(
+                    new Message(
+                            "That request is not one you accepted, or it was closed long ago. "
+                                    + "If someone is in danger now, call the emergency number.",
+                            own.crisisLines(),
+                            List.of()));
         }
         ConnectionRequest r = found.get();
         Instant now = clock.instant();
-        return jdbi.inTransaction((Handle h) -> {
-            Agency agency = h.attach(Agencies.class).find(r.agencyId()).orElseThrow();
-            AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
-            List<Member> coordinators = h.attach(Members.class).coordinators(agency.id());
-            boolean samePlatform = agency.platform().equals(caller.agency().platform());
-            String contact = People.name(caller.member())
-                    + (agency.id().equals(caller.agency().id()) ? "" : " of " + caller.agency().name())
-                    + (samePlatform ? " (<@" + caller.member().platformUserId() + ">)" : "");
-            Message page = new Message("*Safety concern* on peer-support request " + People.ref(r.id()) + " ("
-                    + agency.name() + "). The peer who took it believes someone may be at risk. Please contact the peer: "
-                    + contact + ". They will tell you what you need to know.",
-                    List.of(settings.confidentialityPolicy()), List.of());
-            Outgoing out = Outgoing.on(h, agency.id());
-            for (Member c : coordinators) {
-                out.send("connect:" + r.id() + ":safety:" + c.id() + ":" + UUID.randomUUID(),
-                        AddressBook.member(h, agency, c), page, now);
-            }
-            h.attach(AuditLog.class).record(agency.id(), caller.member().platformUserId(), "safety concern", null,
-                    "request " + People.ref(r.id()), now);
-            String text = coordinators.isEmpty()
-                    ? "No coordinator is set up to receive this. If someone is in immediate danger, call the emergency number now."
-                    : "The coordinators have been asked to contact you; they were told only the request reference and who you are. "
-                    + "If someone is in immediate danger, call the emergency number now.";
-            java.util.ArrayList<String> notes = new java.util.ArrayList<>(settings.crisisLines());
-            notes.add(settings.confidentialityPolicy());
-            return new Reply.Private(new Message(text, notes, List.of()));
-        });
+        return jdbi.inTransaction(
+                (Handle h) -> {
+                    Agency agency = h.attach(Agencies.class).find(r.agencyId()).orElseThrow();
+                    AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
+                    List<Member> coordinators = h.attach(Members.class).coordinators(agency.id());
+                    boolean samePlatform = agency.platform().equals(caller.agency().platform());
+                    String contact =
+                            People.name(caller.member())
+                                    + (agency.id().equals(caller.agency().id())
+                                            ? ""
+                                            : " of " + caller.agency().name())
+                                    + (samePlatform
+                                            ? " (<@" + caller.member().platformUserId() + ">)"
+                                            : "");
+                    Message page =
+                            new Message(
+                                    "*Safety concern* on peer-support request "
+                                            + People.ref(r.id())
+                                            + " ("
+                                            + agency.name()
+                                            + "). The peer who took it believes someone may be at risk. Please contact the peer: "
+                                            + contact
+                                            + ". They will tell you what you need to know.",
+                                    List.of(settings.confidentialityPolicy()),
+                                    List.of());
+                    Outgoing out = Outgoing.on(h, agency.id());
+                    for (Member c : coordinators) {
+                        out.send(
+                                "connect:" + r.id() + ":safety:" + c.id() + ":" + UUID.randomUUID(),
+                                AddressBook.member(h, agency, c),
+                                page,
+                                now);
+                    }
+                    h.attach(AuditLog.class)
+                            .record(
+                                    agency.id(),
+                                    caller.member().platformUserId(),
+                                    "safety concern",
+                                    null,
+                                    "request " + People.ref(r.id()),
+                                    now);
+                    String text =
+                            coordinators.isEmpty()
+                                    ? "No coordinator is set up to receive this. If someone is in immediate danger, call the emergency number now."
+                                    : "The coordinators have been asked to contact you; they were told only the request reference and who you are. "
+                                            + "If someone is in immediate danger, call the emergency number now.";
+                    java.util.ArrayList<String> notes =
+                            new java.util.ArrayList<>(settings.crisisLines());
+                    notes.add(settings.confidentialityPolicy());
+                    return new Reply.Private(new Message(text, notes, List.of()));
+                });
     }
 }

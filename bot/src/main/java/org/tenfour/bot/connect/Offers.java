@@ -21,15 +21,14 @@ import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
 
 /**
- * Moves a request from one peer to the next, all on the caller's handle so that the state change and
- * its messages commit together: offer the next candidate, or — when the agency's number of peers
- * has been asked or nobody is eligible — page the coordinators and tell the member honestly.
+ * Moves a request from one peer to the next, all on the caller's handle so that the state change
+ * and its messages commit together: offer the next candidate, or — when the agency's number of
+ * peers has been asked or nobody is eligible — page the coordinators and tell the member honestly.
  */
 final class Offers {
     private static final Logger log = LoggerFactory.getLogger(Offers.class);
 
-    private Offers() {
-    }
+    private Offers() {}
 
     /** The outbox key of the n-th offer of a request (the purge finds it by the request id). */
     static String offerKey(UUID requestId, int attempt) {
@@ -40,24 +39,44 @@ final class Offers {
     static ConnectionRequest next(Handle h, ConnectionRequest r, Instant now) {
         Agency agency = h.attach(Agencies.class).find(r.agencyId()).orElseThrow();
         AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
-        Optional<Member> member = r.memberId() == null ? Optional.empty() : h.attach(Members.class).find(agency.id(), r.memberId());
+        Optional<Member> member =
+                r.memberId() == null
+                        ? Optional.empty()
+                        : h.attach(Members.class).find(agency.id(), r.memberId());
         if (member.isEmpty()) {
             h.attach(ConnectionRequests.class).close(agency.id(), r.id(), now);
             return reload(h, r);
         }
         if (r.attempts() < settings.connect().maxCandidates()) {
-            Optional<Candidates.Candidate> next = new Candidates(h).next(agency, member.get(), r, now);
+            Optional<Candidates.Candidate> next =
+                    new Candidates(h).next(agency, member.get(), r, now);
             if (next.isPresent()) {
                 Candidates.Candidate c = next.get();
                 java.time.Duration within = settings.connect().offerTimeout(r.urgency());
-                if (h.attach(ConnectionRequests.class).offer(agency.id(), r.id(), r.attempts(), c.member().id(),
-                        c.agency().id(), now.plus(within)) == 1) {
+                if (h.attach(ConnectionRequests.class)
+                                .offer(
+                                        agency.id(),
+                                        r.id(),
+                                        r.attempts(),
+                                        c.member().id(),
+                                        c.agency().id(),
+                                        now.plus(within))
+                        == 1) {
                     ConnectionRequest offered = reload(h, r);
-                    Outgoing.on(h, c.agency().id()).send(offerKey(r.id(), offered.attempts()),
-                            AddressBook.member(h, c.agency(), c.member()),
-                            ConnectMessages.offer(offered, r.shareName() ? People.name(member.get()) : null,
-                                    c.agency().id().equals(agency.id()) ? null : agency.name(), within), now);
-                    log.info("connect: request {} offered (attempt {})", r.id(), offered.attempts());
+                    Outgoing.on(h, c.agency().id())
+                            .send(
+                                    offerKey(r.id(), offered.attempts()),
+                                    AddressBook.member(h, c.agency(), c.member()),
+                                    ConnectMessages.offer(
+                                            offered,
+                                            r.shareName() ? People.name(member.get()) : null,
+                                            c.agency().id().equals(agency.id())
+                                                    ? null
+                                                    : agency.name(),
+                                            within),
+                                    now);
+                    log.info(
+                            "connect: request {} offered (attempt {})", r.id(), offered.attempts());
                     return offered;
                 }
                 return reload(h, r);
@@ -66,32 +85,55 @@ final class Offers {
         return escalate(h, agency, settings, member.get(), r, now);
     }
 
-    private static ConnectionRequest escalate(Handle h, Agency agency, AgencySettings settings, Member member,
-                                              ConnectionRequest r, Instant now) {
+    private static ConnectionRequest escalate(
+            Handle h,
+            Agency agency,
+            AgencySettings settings,
+            Member member,
+            ConnectionRequest r,
+            Instant now) {
         if (h.attach(ConnectionRequests.class).escalate(agency.id(), r.id(), r.attempts()) == 0) {
             return reload(h, r);
         }
         Outgoing out = Outgoing.on(h, agency.id());
-        var coordinators = h.attach(Members.class).coordinators(agency.id()).stream()
-                .filter(c -> !c.id().equals(member.id())).toList();
+        var coordinators =
+                h.attach(Members.class).coordinators(agency.id()).stream()
+                        .filter(c -> !c.id().equals(member.id()))
+                        .toList();
         for (Member c : coordinators) {
-            out.send("connect:" + r.id() + ":page:" + c.id(), AddressBook.member(h, agency, c),
-                    ConnectMessages.page(r, r.shareName() ? People.name(member) : null, r.attempts()), now);
+            out.send(
+                    "connect:" + r.id() + ":page:" + c.id(),
+                    AddressBook.member(h, agency, c),
+                    ConnectMessages.page(
+                            r, r.shareName() ? People.name(member) : null, r.attempts()),
+                    now);
         }
-        out.send("connect:" + r.id() + ":escalated", AddressBook.member(h, agency, member),
-                ConnectMessages.escalatedToMember(settings), now);
-        log.info("connect: request {} escalated to {} coordinator(s) after {} offer(s)", r.id(), coordinators.size(), r.attempts());
+        out.send(
+                "connect:" + r.id() + ":escalated",
+                AddressBook.member(h, agency, member),
+                ConnectMessages.escalatedToMember(settings),
+                now);
+        log.info(
+                "connect: request {} escalated to {} coordinator(s) after {} offer(s)",
+                r.id(),
+                coordinators.size(),
+                r.attempts());
         if (coordinators.isEmpty()) {
-            log.warn("connect: agency {} has no coordinator to page for request {}", agency.id(), r.id());
+            log.warn(
+                    "connect: agency {} has no coordinator to page for request {}",
+                    agency.id(),
+                    r.id());
         }
         return reload(h, r);
     }
 
     /**
-     * The peer holding the offer let it go (declined, or it timed out): their offer message is closed
-     * with {@code outcome} and the next peer is asked. False when the offer had already moved on.
+     * The peer holding the offer let it go (declined, or it timed out): their offer message is
+     * closed with {@code outcome} and the next peer is asked. False when the offer had already
+     * moved on.
      */
-    static boolean release(Handle h, ConnectionRequest r, UUID peerId, String outcome, Instant now) {
+    static boolean release(
+            Handle h, ConnectionRequest r, UUID peerId, String outcome, Instant now) {
         if (!h.attach(ConnectionRequests.class).withdraw(r.id(), peerId)) {
             return false;
         }
@@ -101,7 +143,8 @@ final class Offers {
     }
 
     /** Replaces a delivered offer's buttons by {@code outcome} (when it was delivered at all). */
-    static void closeOfferMessage(Handle h, UUID peerAgencyId, UUID requestId, int attempt, String outcome, Instant now) {
+    static void closeOfferMessage(
+            Handle h, UUID peerAgencyId, UUID requestId, int attempt, String outcome, Instant now) {
         if (peerAgencyId == null) {
             return;
         }
@@ -112,11 +155,20 @@ final class Offers {
         }
         OutboxEntry e = sent.get();
         try {
-            var to = org.tenfour.bot.http.Json.MAPPER.readValue(e.targetJson(), org.tenfour.adapters.Address.class);
-            Message was = org.tenfour.bot.http.Json.MAPPER.readValue(e.messageJson(),
-                    org.tenfour.bot.outbox.OutboundItem.class).message();
-            Outgoing.on(h, peerAgencyId).update(key + ":closed", to,
-                    new Delivery(e.platformConversationId(), e.platformMessageId()), ConnectMessages.offerClosed(was, outcome), now);
+            var to =
+                    org.tenfour.bot.http.Json.MAPPER.readValue(
+                            e.targetJson(), org.tenfour.adapters.Address.class);
+            Message was =
+                    org.tenfour.bot.http.Json.MAPPER
+                            .readValue(e.messageJson(), org.tenfour.bot.outbox.OutboundItem.class)
+                            .message();
+            Outgoing.on(h, peerAgencyId)
+                    .update(
+                            key + ":closed",
+                            to,
+                            new Delivery(e.platformConversationId(), e.platformMessageId()),
+                            ConnectMessages.offerClosed(was, outcome),
+                            now);
         } catch (java.io.IOException ex) {
             log.warn("connect: offer message {} unreadable; left as it is", key);
         }

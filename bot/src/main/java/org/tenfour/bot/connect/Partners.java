@@ -30,10 +30,10 @@ import org.tenfour.storage.Partnership;
 import org.tenfour.storage.Partnerships;
 
 /**
- * Partner agencies share peers: {@code /tenfour partner invite} gives a one-time code (valid 7 days,
- * only its SHA-256 is stored); the other agency's coordinators run {@code /tenfour partner accept CODE}
- * — from Slack or Teams alike; {@code partner list}; {@code partner end N}. Both coordinator channels
- * are told. A partner sees nothing of the other's members.
+ * Partner agencies share peers: {@code /tenfour partner invite} gives a one-time code (valid 7
+ * days, only its SHA-256 is stored); the other agency's coordinators run {@code /tenfour partner
+ * accept CODE} — from Slack or Teams alike; {@code partner list}; {@code partner end N}. Both
+ * coordinator channels are told. A partner sees nothing of the other's members.
  */
 final class Partners implements Feature {
     static final Duration VALID = Duration.ofDays(7);
@@ -50,8 +50,14 @@ final class Partners implements Feature {
 
     @Override
     public List<Subcommand> subcommands() {
-        return List.of(new Subcommand("partner", "/tenfour partner invite | accept CODE | list | end N",
-                "share peers with another agency (either side can end it)", Role.COORDINATOR, true, this::partner));
+        return List.of(
+                new Subcommand(
+                        "partner",
+                        "/tenfour partner invite | accept CODE | list | end N",
+                        "share peers with another agency (either side can end it)",
+                        Role.COORDINATOR,
+                        true,
+                        this::partner));
     }
 
     private Reply partner(Caller caller, Args args, String trigger) {
@@ -78,7 +84,10 @@ final class Partners implements Feature {
     static String hash(String code) {
         String normal = code.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(normal.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing", e);
         }
@@ -87,14 +96,27 @@ final class Partners implements Feature {
     private Reply invite(Caller caller) {
         String code = code();
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            h.attach(Partnerships.class).invite(caller.agency().id(), hash(code), now.plus(VALID), now);
-            h.attach(AuditLog.class).record(caller.agency().id(), caller.member().platformUserId(), "partner invite", null,
-                    "code issued", now);
-        });
-        return Reply.text("Your one-time partner code is *" + code + "* (valid 7 days). Give it privately to the other "
-                + "agency's coordinators; they type `/tenfour partner accept " + code + "` in their coordinator channel "
-                + "(Slack or Teams). Only peers who opt in to partner requests are shared; members are never shared.");
+        jdbi.useTransaction(
+                h -> {
+                    h.attach(Partnerships.class)
+                            .invite(caller.agency().id(), hash(code), now.plus(VALID), now);
+                    h.attach(AuditLog.class)
+                            .record(
+                                    caller.agency().id(),
+                                    caller.member().platformUserId(),
+                                    "partner invite",
+                                    null,
+                                    "code issued",
+                                    now);
+                });
+        return Reply.text(
+                "Your one-time partner code is *"
+                        + code
+                        + "* (valid 7 days). Give it privately to the other "
+                        + "agency's coordinators; they type `/tenfour partner accept "
+                        + code
+                        + "` in their coordinator channel "
+                        + "(Slack or Teams). Only peers who opt in to partner requests are shared; members are never shared.");
     }
 
     private Reply accept(Caller caller, String code) {
@@ -102,43 +124,89 @@ final class Partners implements Feature {
             throw new UsageException("Give the code the other agency sent you.");
         }
         Instant now = clock.instant();
-        Optional<Partnership> p = jdbi.inTransaction((Handle h) -> {
-            Optional<Partnership> accepted = h.attach(Partnerships.class).accept(caller.agency().id(), hash(code), now);
-            accepted.ifPresent(ok -> {
-                Agency other = h.attach(Agencies.class).find(ok.agencyA()).orElseThrow();
-                tell(h, caller.agency(), "You are now partners with *" + other.name() + "*: members can ask for their peers "
-                        + "who take partner requests, and theirs for yours. `/tenfour partner end` stops it.", now, ok);
-                tell(h, other, "*" + caller.agency().name() + "* accepted your partner invite: you now share peers who take "
-                        + "partner requests. `/tenfour partner end` stops it.", now, ok);
-                h.attach(AuditLog.class).record(caller.agency().id(), caller.member().platformUserId(), "partner", null,
-                        "partnered with " + other.name(), now);
-            });
-            return accepted;
-        });
-        return p.isPresent() ? Reply.none()
-                : Reply.text("That code is not valid: it may be mistyped, used already, expired (codes last 7 days), "
-                + "your own agency's, or you are already partners.");
+        Optional<Partnership> p =
+                jdbi.inTransaction(
+                        (Handle h) -> {
+                            Optional<Partnership> accepted =
+                                    h.attach(Partnerships.class)
+                                            .accept(caller.agency().id(), hash(code), now);
+                            accepted.ifPresent(
+                                    ok -> {
+                                        Agency other =
+                                                h.attach(Agencies.class)
+                                                        .find(ok.agencyA())
+                                                        .orElseThrow();
+                                        tell(
+                                                h,
+                                                caller.agency(),
+                                                "You are now partners with *"
+                                                        + other.name()
+                                                        + "*: members can ask for their peers "
+                                                        + "who take partner requests, and theirs for yours. `/tenfour partner end` stops it.",
+                                                now,
+                                                ok);
+                                        tell(
+                                                h,
+                                                other,
+                                                "*"
+                                                        + caller.agency().name()
+                                                        + "* accepted your partner invite: you now share peers who take "
+                                                        + "partner requests. `/tenfour partner end` stops it.",
+                                                now,
+                                                ok);
+                                        h.attach(AuditLog.class)
+                                                .record(
+                                                        caller.agency().id(),
+                                                        caller.member().platformUserId(),
+                                                        "partner",
+                                                        null,
+                                                        "partnered with " + other.name(),
+                                                        now);
+                                    });
+                            return accepted;
+                        });
+        return p.isPresent()
+                ? Reply.none()
+                : Reply.text(
+                        "That code is not valid: it may be mistyped, used already, expired (codes last 7 days), "
+                                + "your own agency's, or you are already partners.");
     }
 
     private static void tell(Handle h, Agency agency, String text, Instant now, Partnership p) {
         if (agency.coordinatorChannelId() == null) {
             return;
         }
-        Outgoing.on(h, agency.id()).send("partner:" + p.id() + ":" + p.state() + ":" + agency.id(),
-                AddressBook.channel(h, agency, agency.coordinatorChannelId()), Message.text(text), now);
+        Outgoing.on(h, agency.id())
+                .send(
+                        "partner:" + p.id() + ":" + p.state() + ":" + agency.id(),
+                        AddressBook.channel(h, agency, agency.coordinatorChannelId()),
+                        Message.text(text),
+                        now);
     }
 
     private Reply list(Caller caller) {
         List<Partnership> active = jdbi.onDemand(Partnerships.class).active(caller.agency().id());
-        int open = jdbi.onDemand(Partnerships.class).openInvites(caller.agency().id(), clock.instant());
+        int open =
+                jdbi.onDemand(Partnerships.class)
+                        .openInvites(caller.agency().id(), clock.instant());
         if (active.isEmpty()) {
-            return Reply.text("No partner agencies yet" + (open > 0 ? " (" + open + " invite code(s) not used yet)" : "")
-                    + ". `/tenfour partner invite` makes a code for another agency.");
+            return Reply.text(
+                    "No partner agencies yet"
+                            + (open > 0 ? " (" + open + " invite code(s) not used yet)" : "")
+                            + ". `/tenfour partner invite` makes a code for another agency.");
         }
         StringBuilder text = new StringBuilder("*Partner agencies*\n");
         for (int i = 0; i < active.size(); i++) {
-            Agency other = jdbi.onDemand(Agencies.class).find(active.get(i).other(caller.agency().id())).orElseThrow();
-            text.append(i + 1).append(". ").append(other.name()).append(" (").append(other.platform()).append(")\n");
+            Agency other =
+                    jdbi.onDemand(Agencies.class)
+                            .find(active.get(i).other(caller.agency().id()))
+                            .orElseThrow();
+            text.append(i + 1)
+                    .append(". ")
+                    .append(other.name())
+                    .append(" (")
+                    .append(other.platform())
+                    .append(")\n");
         }
         return Reply.text(text.append("`/tenfour partner end N` ends one.").toString());
     }
@@ -149,21 +217,51 @@ final class Partners implements Feature {
         try {
             index = which.isBlank() && active.size() == 1 ? 0 : Integer.parseInt(which) - 1;
         } catch (NumberFormatException e) {
-            throw new UsageException("Say which partnership, by its number in `/tenfour partner list`.");
+            throw new UsageException(
+                    "Say which partnership, by its number in `/tenfour partner list`.");
         }
         if (index < 0 || index >= active.size()) {
-            throw new UsageException("There is no partnership number " + which + "; see `/tenfour partner list`.");
+            throw new UsageException(
+                    "There is no partnership number " + which + "; see `/tenfour partner list`.");
         }
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> h.attach(Partnerships.class).end(caller.agency().id(), active.get(index).id(), now).ifPresent(p -> {
-            Agency other = h.attach(Agencies.class).find(p.other(caller.agency().id())).orElseThrow();
-            tell(h, caller.agency(), "The partnership with *" + other.name() + "* has ended: no new requests cross between you. "
-                    + "Conversations already running finish normally.", now, p);
-            tell(h, other, "*" + caller.agency().name() + "* ended the partnership: no new requests cross between you. "
-                    + "Conversations already running finish normally.", now, p);
-            h.attach(AuditLog.class).record(caller.agency().id(), caller.member().platformUserId(), "partner", other.name(),
-                    "ended", now);
-        }));
+        jdbi.useTransaction(
+                h ->
+                        h.attach(Partnerships.class)
+                                .end(caller.agency().id(), active.get(index).id(), now)
+                                .ifPresent(
+                                        p -> {
+                                            Agency other =
+                                                    h.attach(Agencies.class)
+                                                            .find(p.other(caller.agency().id()))
+                                                            .orElseThrow();
+                                            tell(
+                                                    h,
+                                                    caller.agency(),
+                                                    "The partnership with *"
+                                                            + other.name()
+                                                            + "* has ended: no new requests cross between you. "
+                                                            + "Conversations already running finish normally.",
+                                                    now,
+                                                    p);
+                                            tell(
+                                                    h,
+                                                    other,
+                                                    "*"
+                                                            + caller.agency().name()
+                                                            + "* ended the partnership: no new requests cross between you. "
+                                                            + "Conversations already running finish normally.",
+                                                    now,
+                                                    p);
+                                            h.attach(AuditLog.class)
+                                                    .record(
+                                                            caller.agency().id(),
+                                                            caller.member().platformUserId(),
+                                                            "partner",
+                                                            other.name(),
+                                                            "ended",
+                                                            now);
+                                        }));
         return Reply.none();
     }
 }

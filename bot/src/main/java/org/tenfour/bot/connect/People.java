@@ -6,17 +6,20 @@ import org.tenfour.storage.Member;
 
 /** How people are named and keyed in connection requests. */
 final class People {
-    private People() {
-    }
+    private People() {}
 
     /** A person's platform identity, the same from whichever agency's side it is seen. */
     static String key(Address address) {
         return address.platform().id() + ":" + address.workspaceId() + ":" + address.targetId();
     }
 
-    /** The name to show others, never a platform id (which would mean nothing on another platform). */
+    /**
+     * The name to show others, never a platform id (which would mean nothing on another platform).
+     */
     static String name(Member member) {
-        return member.displayName() == null || member.displayName().isBlank() ? "a colleague" : member.displayName();
+        return member.displayName() == null || member.displayName().isBlank()
+                ? "a colleague"
+                : member.displayName();
     }
 
     static String json(Address address) {

@@ -18,9 +18,9 @@ import org.tenfour.storage.Members;
 
 /**
  * {@code /tenfour refer @member}: a coordinator, or the member's supervisor as tagged on the roster
- * ({@code roster tag @member supervisor:@you}), asks the peer team to check on someone. The member gets
- * an ordinary check-in; nobody stores or is told who asked, and the referrer hears the same answer
- * whatever the member's settings, so the reply reveals nothing either.
+ * ({@code roster tag @member supervisor:@you}), asks the peer team to check on someone. The member
+ * gets an ordinary check-in; nobody stores or is told who asked, and the referrer hears the same
+ * answer whatever the member's settings, so the reply reveals nothing either.
  */
 final class Referrals implements Feature {
     private static final Logger log = LoggerFactory.getLogger(Referrals.class);
@@ -35,9 +35,14 @@ final class Referrals implements Feature {
 
     @Override
     public List<Subcommand> subcommands() {
-        return List.of(new Subcommand("refer", "/tenfour refer @member",
-                "ask the peer team to check on someone (coordinators and tagged supervisors; they are never told who asked)",
-                Role.MEMBER, false, this::refer));
+        return List.of(
+                new Subcommand(
+                        "refer",
+                        "/tenfour refer @member",
+                        "ask the peer team to check on someone (coordinators and tagged supervisors; they are never told who asked)",
+                        Role.MEMBER,
+                        false,
+                        this::refer));
     }
 
     private Reply refer(Caller caller, Args args, String trigger) {
@@ -48,21 +53,30 @@ final class Referrals implements Feature {
         if (users.get(0).equals(caller.member().platformUserId())) {
             return Reply.text("To talk to a peer yourself, type `/peer` — it's private.");
         }
-        Member member = jdbi.onDemand(Members.class).upsert(caller.agency().id(), users.get(0), null, null);
+        Member member =
+                jdbi.onDemand(Members.class).upsert(caller.agency().id(), users.get(0), null, null);
         if (!caller.is(Role.COORDINATOR) && !supervises(caller.member(), member)) {
-            return Reply.text("Only the program's coordinators, or someone's supervisor as tagged on the roster, can ask "
-                    + "the peer team to check on them. You can always tell a coordinator or a peer you're concerned.");
+            return Reply.text(
+                    "Only the program's coordinators, or someone's supervisor as tagged on the roster, can ask "
+                            + "the peer team to check on them. You can always tell a coordinator or a peer you're concerned.");
         }
         boolean scheduled = planner.refer(caller.agency(), member);
-        log.info("connect: referral in agency {} {}", caller.agency().id(), scheduled ? "scheduled" : "not scheduled");
-        return Reply.text("Thank you for looking out for them. If they take part in check-ins, the peer team will check in "
-                + "with them soon, as a routine check-in. They won't be told who asked, and you won't be told what they say.");
+        log.info(
+                "connect: referral in agency {} {}",
+                caller.agency().id(),
+                scheduled ? "scheduled" : "not scheduled");
+        return Reply.text(
+                "Thank you for looking out for them. If they take part in check-ins, the peer team will check in "
+                        + "with them soon, as a routine check-in. They won't be told who asked, and you won't be told what they say.");
     }
 
     private static boolean supervises(Member supervisor, Member member) {
         if (member.tagsJson() == null) {
             return false;
         }
-        return Json.parse(member.tagsJson()).path("supervisor").asText("").equals(supervisor.platformUserId());
+        return Json.parse(member.tagsJson())
+                .path("supervisor")
+                .asText("")
+                .equals(supervisor.platformUserId());
     }
 }

@@ -43,7 +43,10 @@ final class Relaying implements Feature {
     private final Platforms platforms;
     private final Executor sender;
 
-    /** @param sender where relayed messages are sent from (not the inbound thread: Slack wants its ack) */
+    /**
+     * @param sender where relayed messages are sent from (not the inbound thread: Slack wants its
+     *     ack)
+     */
     Relaying(Jdbi jdbi, Clock clock, Platforms platforms, Executor sender) {
         this.jdbi = jdbi;
         this.clock = clock;
@@ -54,10 +57,20 @@ final class Relaying implements Feature {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                new Subcommand("end", "/tenfour end", "end your conversation with a peer (or withdraw your request)",
-                        Role.MEMBER, false, (c, a, t) -> end(c, Optional.empty())),
-                new Subcommand("reveal", "/tenfour reveal", "share your name with the peer you are talking to",
-                        Role.MEMBER, false, this::reveal));
+                new Subcommand(
+                        "end",
+                        "/tenfour end",
+                        "end your conversation with a peer (or withdraw your request)",
+                        Role.MEMBER,
+                        false,
+                        (c, a, t) -> end(c, Optional.empty())),
+                new Subcommand(
+                        "reveal",
+                        "/tenfour reveal",
+                        "share your name with the peer you are talking to",
+                        Role.MEMBER,
+                        false,
+                        this::reveal));
     }
 
     @Override
@@ -79,57 +92,105 @@ final class Relaying implements Feature {
         Relay r = relay.get();
         boolean fromMember = r.memberKey().equals(key);
         Address to = People.address(fromMember ? r.peerAddressJson() : r.memberAddressJson());
-        Message message = ConnectMessages.relayed(fromMember ? r.memberLabel() : r.peerLabel(), dm.text());
+        Message message =
+                ConnectMessages.relayed(fromMember ? r.memberLabel() : r.peerLabel(), dm.text());
         sender.execute(() -> deliver(r, to, message, caller));
         return Reply.none();
     }
 
     private void deliver(Relay r, Address to, Message message, Caller from) {
         try {
-            platforms.get(to.platform()).orElseThrow(() -> new IllegalStateException("platform not configured: " + to.platform()))
+            platforms
+                    .get(to.platform())
+                    .orElseThrow(
+                            () ->
+                                    new IllegalStateException(
+                                            "platform not configured: " + to.platform()))
                     .send(to, message);
         } catch (RuntimeException e) {
-            log.warn("connect: relayed message for request {} not delivered: {}", r.requestId(), e.getClass().getSimpleName());
-            jdbi.useTransaction(h -> Outgoing.on(h, from.agency().id()).send(
-                    "connect:" + r.requestId() + ":undelivered:" + UUID.randomUUID(), from.where() != null ? from.where()
-                            : from.actor().address(),
-                    Message.text("Your last message could not be passed on. Please send it again in a moment."), clock.instant()));
+            log.warn(
+                    "connect: relayed message for request {} not delivered: {}",
+                    r.requestId(),
+                    e.getClass().getSimpleName());
+            jdbi.useTransaction(
+                    h ->
+                            Outgoing.on(h, from.agency().id())
+                                    .send(
+                                            "connect:"
+                                                    + r.requestId()
+                                                    + ":undelivered:"
+                                                    + UUID.randomUUID(),
+                                            from.where() != null
+                                                    ? from.where()
+                                                    : from.actor().address(),
+                                            Message.text(
+                                                    "Your last message could not be passed on. Please send it again in a moment."),
+                                            clock.instant()));
         }
     }
 
-    /** Ends the caller's relay, or withdraws their open request; {@code requestId} from a button. */
+    /**
+     * Ends the caller's relay, or withdraws their open request; {@code requestId} from a button.
+     */
     private Reply end(Caller caller, Optional<UUID> requestId) {
         Instant now = clock.instant();
-        Optional<Relay> relay = jdbi.onDemand(Relays.class).forPerson(People.key(caller.actor().address()))
-                .filter(r -> requestId.isEmpty() || requestId.get().equals(r.requestId()));
+        Optional<Relay> relay =
+                jdbi.onDemand(Relays.class)
+                        .forPerson(People.key(caller.actor().address()))
+                        .filter(r -> requestId.isEmpty() || requestId.get().equals(r.requestId()));
         if (relay.isPresent()) {
             Relay r = relay.get();
             boolean byMember = r.memberKey().equals(People.key(caller.actor().address()));
-            jdbi.useTransaction(h -> {
-                if (!h.attach(Relays.class).end(r.agencyId(), r.requestId())) {
-                    return;
-                }
-                h.attach(ConnectionRequests.class).close(r.agencyId(), r.requestId(), now);
-                Address other = People.address(byMember ? r.peerAddressJson() : r.memberAddressJson());
-                UUID otherAgency = byMember ? request(h, r).peerAgencyId() : r.agencyId();
-                Outgoing.on(h, otherAgency == null ? r.agencyId() : otherAgency).send("connect:" + r.requestId() + ":ended",
-                        other, Message.text((byMember ? r.memberLabel() : r.peerLabel()) + " ended the conversation. "
-                                + (byMember ? "Thank you for being there." : "You can ask for a peer again any time.")), now);
-            });
+            jdbi.useTransaction(
+                    h -> {
+                        if (!h.attach(Relays.class).end(r.agencyId(), r.requestId())) {
+                            return;
+                        }
+                        h.attach(ConnectionRequests.class).close(r.agencyId(), r.requestId(), now);
+                        Address other =
+                                People.address(
+                                        byMember ? r.peerAddressJson() : r.memberAddressJson());
+                        UUID otherAgency = byMember ? request(h, r).peerAgencyId() : r.agencyId();
+                        Outgoing.on(h, otherAgency == null ? r.agencyId() : otherAgency)
+                                .send(
+                                        "connect:" + r.requestId() + ":ended",
+                                        other,
+                                        Message.text(
+                                                (byMember ? r.memberLabel() : r.peerLabel())
+                                                        + " ended the conversation. "
+                                                        + (byMember
+                                                                ? "Thank you for being there."
+                                                                : "You can ask for a peer again any time.")),
+                                        now);
+                    });
             log.info("connect: relay for request {} ended", r.requestId());
-            return Reply.text("The conversation is ended; nothing of it was kept. "
-                    + (byMember ? "You can ask for a peer again any time." : "Thank you for being there."));
+            return Reply.text(
+                    "The conversation is ended; nothing of it was kept. "
+                            + (byMember
+                                    ? "You can ask for a peer again any time."
+                                    : "Thank you for being there."));
         }
-        Optional<ConnectionRequest> open = jdbi.onDemand(ConnectionRequests.class).openFor(caller.agency().id(), caller.member().id())
-                .filter(r -> requestId.isEmpty() || requestId.get().equals(r.id()));
+        Optional<ConnectionRequest> open =
+                jdbi.onDemand(ConnectionRequests.class)
+                        .openFor(caller.agency().id(), caller.member().id())
+                        .filter(r -> requestId.isEmpty() || requestId.get().equals(r.id()));
         if (open.isPresent()) {
             ConnectionRequest r = open.get();
-            jdbi.useTransaction(h -> {
-                if (h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now) && r.state().equals("offered")) {
-                    Offers.closeOfferMessage(h, r.peerAgencyId(), r.id(), r.attempts(), "The member withdrew this request.", now);
-                }
-            });
-            return Reply.text("Your request is withdrawn. You can ask for a peer again any time with `/peer`.");
+            jdbi.useTransaction(
+                    h -> {
+                        if (h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now)
+                                && r.state().equals("offered")) {
+                            Offers.closeOfferMessage(
+                                    h,
+                                    r.peerAgencyId(),
+                                    r.id(),
+                                    r.attempts(),
+                                    "The member withdrew this request.",
+                                    now);
+                        }
+                    });
+            return Reply.text(
+                    "Your request is withdrawn. You can ask for a peer again any time with `/peer`.");
         }
         return Reply.text("You have no open conversation or request.");
     }
@@ -140,28 +201,47 @@ final class Relaying implements Feature {
 
     private Reply reveal(Caller caller, Args args, String trigger) {
         String key = People.key(caller.actor().address());
-        Optional<Relay> relay = jdbi.onDemand(Relays.class).forPerson(key).filter(r -> r.memberKey().equals(key));
+        Optional<Relay> relay =
+                jdbi.onDemand(Relays.class).forPerson(key).filter(r -> r.memberKey().equals(key));
         if (relay.isEmpty()) {
             return Reply.text("You are not in a relayed conversation with a peer right now.");
         }
         Relay r = relay.get();
-        String name = caller.member().displayName() != null ? caller.member().displayName()
-                : platforms.profile(caller.actor().address()).map(p -> p.displayName()).orElse(null);
+        String name =
+                caller.member().displayName() != null
+                        ? caller.member().displayName()
+                        : platforms
+                                .profile(caller.actor().address())
+                                .map(p -> p.displayName())
+                                .orElse(null);
         if (name == null || name.isBlank()) {
-            return Reply.text("I don't know your name to pass on. You can simply write it to your peer here.");
+            return Reply.text(
+                    "I don't know your name to pass on. You can simply write it to your peer here.");
         }
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            h.attach(Relays.class).relabelMember(r.agencyId(), r.requestId(), name);
-            h.attach(ConnectionRequests.class).shareName(r.agencyId(), r.requestId());
-            if (caller.member().displayName() == null) {
-                h.attach(Members.class).upsert(caller.agency().id(), caller.member().platformUserId(), name, null);
-            }
-            ConnectionRequest req = request(h, r);
-            Outgoing.on(h, req.peerAgencyId() == null ? r.agencyId() : req.peerAgencyId()).send(
-                    "connect:" + r.requestId() + ":revealed", People.address(r.peerAddressJson()),
-                    Message.text("The member you are talking with shared their name: *" + name + "*."), now);
-        });
+        jdbi.useTransaction(
+                h -> {
+                    h.attach(Relays.class).relabelMember(r.agencyId(), r.requestId(), name);
+                    h.attach(ConnectionRequests.class).shareName(r.agencyId(), r.requestId());
+                    if (caller.member().displayName() == null) {
+                        h.attach(Members.class)
+                                .upsert(
+                                        caller.agency().id(),
+                                        caller.member().platformUserId(),
+                                        name,
+                                        null);
+                    }
+                    ConnectionRequest req = request(h, r);
+                    Outgoing.on(h, req.peerAgencyId() == null ? r.agencyId() : req.peerAgencyId())
+                            .send(
+                                    "connect:" + r.requestId() + ":revealed",
+                                    People.address(r.peerAddressJson()),
+                                    Message.text(
+                                            "The member you are talking with shared their name: *"
+                                                    + name
+                                                    + "*."),
+                                    now);
+                });
         return Reply.text("Your peer now sees your name: " + name + ".");
     }
 }

@@ -9,8 +9,7 @@ import org.tenfour.adapters.Field;
 final class Topics {
     static final Map<String, String> CODES = codes();
 
-    private Topics() {
-    }
+    private Topics() {}
 
     private static Map<String, String> codes() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -30,6 +29,8 @@ final class Topics {
     }
 
     static List<Field.Option> options() {
-        return CODES.entrySet().stream().map(e -> new Field.Option(e.getKey(), e.getValue())).toList();
+        return CODES.entrySet().stream()
+                .map(e -> new Field.Option(e.getKey(), e.getValue()))
+                .toList();
     }
 }

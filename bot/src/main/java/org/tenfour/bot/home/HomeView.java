@@ -23,7 +23,8 @@ import org.tenfour.storage.Members;
  * counts. Counts and the person's own items only — never anyone else's name.
  */
 public final class HomeView {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -38,42 +39,88 @@ public final class HomeView {
         ZoneId zone = Windows.zone(caller.agency(), m);
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
         List<String> lines = new ArrayList<>();
-        lines.add("*TenFour — your peer support program.* Type `/peer` to talk to a trained peer, any time.");
-        String next = jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id()).stream()
-                .filter(c -> c.state().equals("scheduled")).map(CheckIn::dueAt).findFirst()
-                .map(t -> DAY.format(t.atZone(zone))).orElse("none planned");
-        lines.add("*Your check-ins:* " + (m.optedOut() ? "off (`/tenfour optin` to turn them on)" : "on")
-                + (m.windowStart() == null ? ", agency hours" : ", " + m.windowStart() + "-" + m.windowEnd())
-                + "; next: " + next + ". Change them with `/tenfour settings`.");
-        lines.add("*What is stored about you:* `/tenfour mydata` shows it all; `/tenfour forgetme` deletes it.");
+        lines.add(
+                "*TenFour — your peer support program.* Type `/peer` to talk to a trained peer, any time.");
+        String next =
+                jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id()).stream()
+                        .filter(c -> c.state().equals("scheduled"))
+                        .map(CheckIn::dueAt)
+                        .findFirst()
+                        .map(t -> DAY.format(t.atZone(zone)))
+                        .orElse("none planned");
+        lines.add(
+                "*Your check-ins:* "
+                        + (m.optedOut() ? "off (`/tenfour optin` to turn them on)" : "on")
+                        + (m.windowStart() == null
+                                ? ", agency hours"
+                                : ", " + m.windowStart() + "-" + m.windowEnd())
+                        + "; next: "
+                        + next
+                        + ". Change them with `/tenfour settings`.");
+        lines.add(
+                "*What is stored about you:* `/tenfour mydata` shows it all; `/tenfour forgetme` deletes it.");
         if (caller.is(Role.PEER)) {
-            int open = count("select count(*) from connection_request where agency_id = :a and current_peer_id = :m "
-                    + "and state in ('offered', 'accepted', 'relaying')", caller);
-            List<String> followUps = jdbi.withHandle(h -> h.createQuery("select due_date::text from follow_up_reminder "
-                    + "where agency_id = :a and peer_member_id = :m order by due_date limit 5")
-                    .bind("a", caller.agency().id()).bind("m", m.id()).mapTo(String.class).list());
-            int nudges = jdbi.withHandle(h -> h.createQuery("select count(*) from check_in where agency_id = :a "
-                    + "and peer_id = :m and state = 'expired' and nudged_at > :since")
-                    .bind("a", caller.agency().id()).bind("m", m.id())
-                    .bind("since", clock.instant().minus(java.time.Duration.ofDays(14))).mapTo(Integer.class).one());
-            lines.add("*As a peer:* open requests: " + open + " · follow-ups due: "
-                    + (followUps.isEmpty() ? "none" : String.join(", ", followUps))
-                    + " · unanswered check-ins to follow up personally: " + nudges
-                    + ". Log a contact with `/tenfour log`.");
+            int open =
+                    count(
+                            "select count(*) from connection_request where agency_id = :a and current_peer_id = :m "
+                                    + "and state in ('offered', 'accepted', 'relaying')",
+                            caller);
+            List<String> followUps =
+                    jdbi.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select due_date::text from follow_up_reminder "
+                                                            + "where agency_id = :a and peer_member_id = :m order by due_date limit 5")
+                                            .bind("a", caller.agency().id())
+                                            .bind("m", m.id())
+                                            .mapTo(String.class)
+                                            .list());
+            int nudges =
+                    jdbi.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select count(*) from check_in where agency_id = :a "
+                                                            + "and peer_id = :m and state = 'expired' and nudged_at > :since")
+                                            .bind("a", caller.agency().id())
+                                            .bind("m", m.id())
+                                            .bind(
+                                                    "since",
+                                                    clock.instant()
+                                                            .minus(java.time.Duration.ofDays(14)))
+                                            .mapTo(Integer.class)
+                                            .one());
+            lines.add(
+                    "*As a peer:* open requests: "
+                            + open
+                            + " · follow-ups due: "
+                            + (followUps.isEmpty() ? "none" : String.join(", ", followUps))
+                            + " · unanswered check-ins to follow up personally: "
+                            + nudges
+                            + ". Log a contact with `/tenfour log`.");
         }
         if (caller.is(Role.COORDINATOR)) {
             List<Member> roster = jdbi.onDemand(Members.class).roster(caller.agency().id());
-            lines.add("*Program:* cadence " + settings.cadenceText() + " · enrolled "
-                    + roster.stream().filter(x -> !x.optedOut()).count() + " · opted out "
-                    + roster.stream().filter(Member::optedOut).count() + " · unreachable "
-                    + roster.stream().filter(Member::unreachable).count()
-                    + ". `/tenfour status` and `/tenfour report` in the coordinator channel.");
+            lines.add(
+                    "*Program:* cadence "
+                            + settings.cadenceText()
+                            + " · enrolled "
+                            + roster.stream().filter(x -> !x.optedOut()).count()
+                            + " · opted out "
+                            + roster.stream().filter(Member::optedOut).count()
+                            + " · unreachable "
+                            + roster.stream().filter(Member::unreachable).count()
+                            + ". `/tenfour status` and `/tenfour report` in the coordinator channel.");
         }
         return new Message(String.join("\n\n", lines), settings.crisisLines(), List.of());
     }
 
     private int count(String sql, Caller caller) {
-        return jdbi.withHandle(h -> h.createQuery(sql).bind("a", caller.agency().id()).bind("m", caller.member().id())
-                .mapTo(Integer.class).one());
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery(sql)
+                                .bind("a", caller.agency().id())
+                                .bind("m", caller.member().id())
+                                .mapTo(Integer.class)
+                                .one());
     }
 }

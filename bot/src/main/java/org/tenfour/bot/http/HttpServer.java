@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Javalin server: {@code /healthz}, {@code /readyz}, {@code /metrics}, whatever the platforms
- * mount, JSON errors (404, 400 with a reason, 503 while stopping, 500 without details), one log line
- * per request, and a graceful stop that lets requests in flight finish.
+ * mount, JSON errors (404, 400 with a reason, 503 while stopping, 500 without details), one log
+ * line per request, and a graceful stop that lets requests in flight finish.
  */
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -33,60 +33,117 @@ public final class HttpServer {
     /**
      * Builds the server.
      *
-     * @param port      the port, 0 for any free one
+     * @param port the port, 0 for any free one
      * @param readiness what {@code /readyz} asks
-     * @param metrics   the registry {@code /metrics} prints
-     * @param mounts    routes the platforms add ({@code POST /slack/events}, {@code POST /api/messages})
+     * @param metrics the registry {@code /metrics} prints
+     * @param mounts routes the platforms add ({@code POST /slack/events}, {@code POST
+     *     /api/messages})
      */
-    public HttpServer(int port, Readiness readiness, PrometheusMeterRegistry metrics,
-                      List<Consumer<RoutesConfig>> mounts) {
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.jetty.port = port;
-            config.jetty.host = null;
-            // Jetty's own graceful stop lets responses already produced reach the client.
-            config.jetty.modifyServer(server -> {
-                server.setHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
-                server.setStopTimeout(5_000);
-            });
-            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.http.maxRequestSize = 1_000_000L;
-            config.routes.before(this::enter);
-            config.routes.after(ctx -> after(ctx, metrics));
-            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-            config.routes.get("/readyz", ctx -> ready(ctx, readiness));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
-            mounts.forEach(m -> m.accept(config.routes));
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !isJson(ctx)) {
-                    ctx.json(error("not found", "no route for " + ctx.method() + " " + ctx.path()));
-                }
-            });
-            config.routes.exception(BadRequestException.class, (e, ctx) ->
-                    ctx.status(HttpStatus.BAD_REQUEST).json(error("bad request", e.getMessage())));
-            config.routes.exception(ServiceUnavailableException.class, (e, ctx) ->
-                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                            .json(error("unavailable", e.getMessage())));
-            config.routes.exception(org.tenfour.adapters.InboundUnavailableException.class, (e, ctx) ->
-                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                            .json(error("unavailable", e.getMessage())));
-            config.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) ->
-                    ctx.status(e.getStatus()).json(error(HttpStatus.forStatus(e.getStatus()).getMessage(),
-                            e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                if (org.tenfour.storage.Database.isUnavailable(e)) {
-                    log.warn("request {} refused: database unreachable", (Object) ctx.attribute(REQUEST_ID));
-                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                            .json(error("unavailable", "database unreachable; retry shortly"));
-                    return;
-                }
-                log.error("request {} failed: {}", ctx.attribute(REQUEST_ID), e.toString(), e);
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                        .json(error("internal error", "request " + ctx.attribute(REQUEST_ID) + " failed; it is logged"));
-            });
-        });
+    public HttpServer(
+            int port,
+            Readiness readiness,
+            PrometheusMeterRegistry metrics,
+            List<Consumer<RoutesConfig>> mounts) {
+        this.app =
+                Javalin.create(
+                        config -> {
+                            config.startup.showJavalinBanner = false;
+                            config.startup.showOldJavalinVersionWarning = false;
+                            config.jetty.port = port;
+                            config.jetty.host = null;
+                            // Jetty's own graceful stop lets responses already produced reach the
+                            // client.
+                            config.jetty.modifyServer(
+                                    server -> {
+                                        server.setHandler(
+                                                new org.eclipse.jetty.server.handler
+                                                        .GracefulHandler());
+                                        server.setStopTimeout(5_000);
+                                    });
+                            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+                            config.http.maxRequestSize = 1_000_000L;
+                            config.routes.before(this::enter);
+                            config.routes.after(ctx -> after(ctx, metrics));
+                            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+                            config.routes.get("/readyz", ctx -> ready(ctx, readiness));
+                            config.routes.get(
+                                    "/metrics",
+                                    ctx ->
+                                            ctx.contentType(
+                                                            "text/plain; version=0.0.4; charset=utf-8")
+                                                    .result(metrics.scrape()));
+                            mounts.forEach(m -> m.accept(config.routes));
+                            config.routes.error(
+                                    404,
+                                    ctx -> {
+                                        if (ctx.result() == null
+                                                || ctx.result().isEmpty()
+                                                || !isJson(ctx)) {
+                                            ctx.json(
+                                                    error(
+                                                            "not found",
+                                                            "no route for "
+                                                                    + ctx.method()
+                                                                    + " "
+                                                                    + ctx.path()));
+                                        }
+                                    });
+                            config.routes.exception(
+                                    BadRequestException.class,
+                                    (e, ctx) ->
+                                            ctx.status(HttpStatus.BAD_REQUEST)
+                                                    .json(error("bad request", e.getMessage())));
+                            config.routes.exception(
+                                    ServiceUnavailableException.class,
+                                    (e, ctx) ->
+                                            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                                    .header("Retry-After", "5")
+                                                    .json(error("unavailable", e.getMessage())));
+                            config.routes.exception(
+                                    org.tenfour.adapters.InboundUnavailableException.class,
+                                    (e, ctx) ->
+                                            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                                    .header("Retry-After", "5")
+                                                    .json(error("unavailable", e.getMessage())));
+                            config.routes.exception(
+                                    io.javalin.http.HttpResponseException.class,
+                                    (e, ctx) ->
+                                            ctx.status(e.getStatus())
+                                                    .json(
+                                                            error(
+                                                                    HttpStatus.forStatus(
+                                                                                    e.getStatus())
+                                                                            .getMessage(),
+                                                                    e.getMessage())));
+                            config.routes.exception(
+                                    Exception.class,
+                                    (e, ctx) -> {
+                                        if (org.tenfour.storage.Database.isUnavailable(e)) {
+                                            log.warn(
+                                                    "request {} refused: database unreachable",
+                                                    (Object) ctx.attribute(REQUEST_ID));
+                                            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                                                    .header("Retry-After", "5")
+                                                    .json(
+                                                            error(
+                                                                    "unavailable",
+                                                                    "database unreachable; retry shortly"));
+                                            return;
+                                        }
+                                        log.error(
+                                                "request {} failed: {}",
+                                                ctx.attribute(REQUEST_ID),
+                                                e.toString(),
+                                                e);
+                                        ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                                                .json(
+                                                        error(
+                                                                "internal error",
+                                                                "request "
+                                                                        + ctx.attribute(REQUEST_ID)
+                                                                        + " failed; it is logged"));
+                                    });
+                        });
     }
 
     private static boolean isJson(Context ctx) {
@@ -122,14 +179,25 @@ public final class HttpServer {
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(metrics)
                 .record(Duration.ofNanos(nanos));
-        // never the query string: OAuth codes and states travel there. Every request is counted in the
+        // never the query string: OAuth codes and states travel there. Every request is counted in
+        // the
         // metrics above; the log gets refusals, failures and slow answers (the rest at DEBUG)
         long millis = nanos / 1_000_000;
         if (ctx.statusCode() >= 400 || millis >= SLOW_MILLIS) {
-            log.info("http {} {} {} {}ms request={}", ctx.method(), ctx.path(), ctx.statusCode(), millis,
+            log.info(
+                    "http {} {} {} {}ms request={}",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.statusCode(),
+                    millis,
                     ctx.attribute(REQUEST_ID));
         } else if (log.isDebugEnabled()) {
-            log.debug("http {} {} {} {}ms request={}", ctx.method(), ctx.path(), ctx.statusCode(), millis,
+            log.debug(
+                    "http {} {} {} {}ms request={}",
+                    ctx.method(),
+                    ctx.path(),
+                    ctx.statusCode(),
+                    millis,
                     ctx.attribute(REQUEST_ID));
         }
     }
@@ -148,7 +216,8 @@ public final class HttpServer {
         if (problems.isEmpty()) {
             ctx.json(Map.of("status", "ready"));
         } else {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("status", "not ready", "reasons", problems));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(Map.of("status", "not ready", "reasons", problems));
         }
     }
 

@@ -30,7 +30,9 @@ final class InFlight {
         }
     }
 
-    /** Refuses new requests and waits up to {@code timeout} for running ones; true if all finished. */
+    /**
+     * Refuses new requests and waits up to {@code timeout} for running ones; true if all finished.
+     */
     boolean drain(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {

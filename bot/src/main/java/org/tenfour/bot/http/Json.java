@@ -10,15 +10,17 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON configuration of the product, and parsing that turns bad input into a 400. */
 public final class Json {
     /** Shared, thread-safe mapper. */
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper()
+                    .registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Json() {
-    }
+    private Json() {}
 
-    /** Parses a request body; malformed JSON becomes a {@link BadRequestException} with the reason. */
+    /**
+     * Parses a request body; malformed JSON becomes a {@link BadRequestException} with the reason.
+     */
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             throw new BadRequestException("empty body, expected JSON");
@@ -26,8 +28,13 @@ public final class Json {
         try {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new BadRequestException(
+                    "malformed JSON at line "
+                            + e.getLocation().getLineNr()
+                            + ", column "
+                            + e.getLocation().getColumnNr()
+                            + ": "
+                            + e.getOriginalMessage());
         }
     }
 
@@ -36,7 +43,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not serialisable: " + value.getClass().getName(), e);
+            throw new IllegalArgumentException(
+                    "not serialisable: " + value.getClass().getName(), e);
         }
     }
 }

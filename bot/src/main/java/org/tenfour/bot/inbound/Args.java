@@ -7,13 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * The words of a command after its name: split on spaces, with "double quoted" phrases kept whole
- * and normalised mentions recognised ({@code <@U1>} users, {@code <#C1>} channels,
- * {@code <!subteam^S1>} user groups).
+ * and normalised mentions recognised ({@code <@U1>} users, {@code <#C1>} channels, {@code
+ * <!subteam^S1>} user groups).
  */
 public final class Args {
     private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|“([^”]*)”|(\\S+)");
     private static final Pattern USER = Pattern.compile("<@([A-Za-z0-9:_.\\-]+)(?:\\|[^>]*)?>");
-    private static final Pattern GROUP = Pattern.compile("<!subteam\\^([A-Za-z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern GROUP =
+            Pattern.compile("<!subteam\\^([A-Za-z0-9]+)(?:\\|[^>]*)?>");
     private static final Pattern CHANNEL = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|[^>]*)?>");
 
     private final List<String> words;
@@ -28,7 +29,8 @@ public final class Args {
         // NUL cannot be stored in PostgreSQL text or jsonb; nobody types it on purpose
         Matcher m = TOKEN.matcher(text == null ? "" : text.replace("\u0000", "").strip());
         while (m.find()) {
-            words.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+            words.add(
+                    m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
         }
         return new Args(words);
     }
@@ -82,8 +84,13 @@ public final class Args {
 
     /** Words that are not mentions. */
     public List<String> plainWords() {
-        return words.stream().filter(w -> !(USER.matcher(w).matches() || GROUP.matcher(w).matches()
-                || CHANNEL.matcher(w).matches())).toList();
+        return words.stream()
+                .filter(
+                        w ->
+                                !(USER.matcher(w).matches()
+                                        || GROUP.matcher(w).matches()
+                                        || CHANNEL.matcher(w).matches()))
+                .toList();
     }
 
     /** The user id if {@code word} is exactly one user mention. */

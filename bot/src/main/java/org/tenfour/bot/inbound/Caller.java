@@ -10,11 +10,16 @@ import org.tenfour.storage.Member;
 /**
  * Who is asking, resolved in the domain: their agency, their roster entry and their roles.
  *
- * @param where                 the conversation the event came from
- * @param inCoordinatorChannel  whether that is the agency's coordinator channel
+ * @param where the conversation the event came from
+ * @param inCoordinatorChannel whether that is the agency's coordinator channel
  */
-public record Caller(Actor actor, Agency agency, Member member, Set<Role> roles, Address where,
-                     boolean inCoordinatorChannel) {
+public record Caller(
+        Actor actor,
+        Agency agency,
+        Member member,
+        Set<Role> roles,
+        Address where,
+        boolean inCoordinatorChannel) {
     public Caller {
         Objects.requireNonNull(actor, "null actor");
         Objects.requireNonNull(agency, "null agency");

@@ -12,18 +12,32 @@ public final class Help {
     private final List<Subcommand> all;
 
     Help(Collection<Subcommand> subcommands) {
-        this.all = subcommands.stream().sorted(Comparator.comparing(Subcommand::role).thenComparing(Subcommand::name)).toList();
+        this.all =
+                subcommands.stream()
+                        .sorted(
+                                Comparator.comparing(Subcommand::role)
+                                        .thenComparing(Subcommand::name))
+                        .toList();
     }
 
     Reply forCaller(Caller caller) {
-        StringBuilder text = new StringBuilder("*TenFour — your peer support program.* Type `/peer` to talk to a peer.\n");
+        StringBuilder text =
+                new StringBuilder(
+                        "*TenFour — your peer support program.* Type `/peer` to talk to a peer.\n");
         for (Role role : Role.values()) {
             if (!caller.is(role)) {
                 continue;
             }
             text.append("\n*").append(title(role)).append("*\n");
-            all.stream().filter(s -> s.role() == role)
-                    .forEach(s -> text.append("• `").append(s.usage()).append("` — ").append(s.summary()).append('\n'));
+            all.stream()
+                    .filter(s -> s.role() == role)
+                    .forEach(
+                            s ->
+                                    text.append("• `")
+                                            .append(s.usage())
+                                            .append("` — ")
+                                            .append(s.summary())
+                                            .append('\n'));
         }
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
         text.append('\n').append(settings.confidentialityPolicy());
@@ -34,9 +48,15 @@ public final class Help {
     public static Reply notReading(Caller caller) {
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
         boolean teams = caller.actor().address().platform() == org.tenfour.adapters.Platform.TEAMS;
-        return new Reply.Private(new Message("I don't read messages, and nothing you write here is stored. Type "
-                + (teams ? "`help`" : "`/tenfour help`") + " to see what I can do, or "
-                + (teams ? "`talk`" : "`/peer`") + " to reach a trained peer.", settings.crisisLines(), List.of()));
+        return new Reply.Private(
+                new Message(
+                        "I don't read messages, and nothing you write here is stored. Type "
+                                + (teams ? "`help`" : "`/tenfour help`")
+                                + " to see what I can do, or "
+                                + (teams ? "`talk`" : "`/peer`")
+                                + " to reach a trained peer.",
+                        settings.crisisLines(),
+                        List.of()));
     }
 
     String shortList(Caller caller) {

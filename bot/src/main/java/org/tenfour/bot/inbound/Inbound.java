@@ -54,7 +54,11 @@ public final class Inbound implements InboundHandler {
      * A router that remembers who is who between requests while {@code directoryWatched} says the
      * database's change notifications are being heard (see {@link KnownCallers}).
      */
-    public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock, BooleanSupplier directoryWatched) {
+    public Inbound(
+            Jdbi jdbi,
+            List<Feature> features,
+            java.time.Clock clock,
+            BooleanSupplier directoryWatched) {
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
         this.home = new org.tenfour.bot.home.HomeView(jdbi, clock);
@@ -90,13 +94,25 @@ public final class Inbound implements InboundHandler {
             return Reply.text(e.getMessage());
         } catch (RuntimeException e) {
             if (org.tenfour.storage.Database.isUnavailable(e)) {
-                // 503: the platform (or person) retries; a "sorry" 200 would make Slack consider it handled
-                log.warn("inbound {} refused: database unreachable ref={}", event.getClass().getSimpleName(), ref);
-                throw new org.tenfour.adapters.InboundUnavailableException("database unreachable; retry shortly");
+                // 503: the platform (or person) retries; a "sorry" 200 would make Slack consider it
+                // handled
+                log.warn(
+                        "inbound {} refused: database unreachable ref={}",
+                        event.getClass().getSimpleName(),
+                        ref);
+                throw new org.tenfour.adapters.InboundUnavailableException(
+                        "database unreachable; retry shortly");
             }
-            log.error("inbound {} failed ref={}: {}", event.getClass().getSimpleName(), ref, e.toString(), e);
-            return Reply.text("Sorry, something went wrong on our side (reference " + ref
-                    + "). Nothing you sent was stored. If you need someone now, use the crisis lines in /tenfour help.");
+            log.error(
+                    "inbound {} failed ref={}: {}",
+                    event.getClass().getSimpleName(),
+                    ref,
+                    e.toString(),
+                    e);
+            return Reply.text(
+                    "Sorry, something went wrong on our side (reference "
+                            + ref
+                            + "). Nothing you sent was stored. If you need someone now, use the crisis lines in /tenfour help.");
         }
     }
 
@@ -106,11 +122,15 @@ public final class Inbound implements InboundHandler {
         }
         if (event instanceof InboundEvent.ButtonPressed b) {
             Feature.ButtonAction action = buttons.get(b.actionId());
-            return action == null ? Reply.text("That button is no longer in use.") : action.run(caller(b.actor(), b.where()), b);
+            return action == null
+                    ? Reply.text("That button is no longer in use.")
+                    : action.run(caller(b.actor(), b.where()), b);
         }
         if (event instanceof InboundEvent.FormSubmitted f) {
             Feature.FormAction action = forms.get(f.formId());
-            return action == null ? Reply.text("That form is no longer in use.") : action.run(caller(f.actor(), null), f);
+            return action == null
+                    ? Reply.text("That form is no longer in use.")
+                    : action.run(caller(f.actor(), null), f);
         }
         if (event instanceof InboundEvent.DirectMessage m) {
             Caller caller = caller(m.actor(), m.where());
@@ -119,7 +139,8 @@ public final class Inbound implements InboundHandler {
         if (event instanceof InboundEvent.HomeOpened h) {
             return new Reply.Private(home.render(caller(h.actor(), null)));
         }
-        if (event instanceof InboundEvent.MembershipChanged m && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
+        if (event instanceof InboundEvent.MembershipChanged m
+                && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
                 && !m.actor().address().targetId().equals("USLACKBOT")) {
             installedBy(caller(m.actor(), null));
         }
@@ -142,8 +163,13 @@ public final class Inbound implements InboundHandler {
             return Reply.text(refusal(sub.role()));
         }
         if (sub.coordinatorChannelOnly() && !caller.inCoordinatorChannel()) {
-            return Reply.text("`/tenfour " + sub.name() + "` works in your agency's coordinator channel"
-                    + (caller.agency().coordinatorChannelId() == null ? " (set one up with `/tenfour setup` there)." : "."));
+            return Reply.text(
+                    "`/tenfour "
+                            + sub.name()
+                            + "` works in your agency's coordinator channel"
+                            + (caller.agency().coordinatorChannelId() == null
+                                    ? " (set one up with `/tenfour setup` there)."
+                                    : "."));
         }
         try {
             return sub.action().run(caller, rest, c.triggerId());
@@ -154,7 +180,8 @@ public final class Inbound implements InboundHandler {
 
     private static String refusal(Role role) {
         return switch (role) {
-            case COORDINATOR -> "Only the program's coordinators can do that. If you think you should be one, ask a coordinator.";
+            case COORDINATOR ->
+                    "Only the program's coordinators can do that. If you think you should be one, ask a coordinator.";
             case PEER -> "That is for trained peer supporters. To talk to one, type `/peer`.";
             case MEMBER -> "That is not available to you.";
         };
@@ -162,10 +189,12 @@ public final class Inbound implements InboundHandler {
 
     /**
      * The person who installs the app in an agency without coordinators may set up the coordinator
-     * channel (Teams does not tell a bot who the team's owners are; Slack OAuth names the installer).
+     * channel (Teams does not tell a bot who the team's owners are; Slack OAuth names the
+     * installer).
      */
     private void installedBy(Caller caller) {
-        boolean noCoordinators = members.list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
+        boolean noCoordinators =
+                members.list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
         if (noCoordinators) {
             members.markAdmin(caller.agency().id(), caller.member().id());
             log.info("installer recorded as admin of agency {}", caller.agency().id());
@@ -175,8 +204,10 @@ public final class Inbound implements InboundHandler {
     /** Resolves the caller: their agency (created on first contact) and roster entry. */
     Caller caller(Actor actor, Address where) {
         Address who = actor.address();
-        KnownCallers.Known known = this.known.get(who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId(),
-                () -> read(who));
+        KnownCallers.Known known =
+                this.known.get(
+                        who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId(),
+                        () -> read(who));
         Agency agency = known.agency();
         Member member = known.member();
         Set<Role> roles = EnumSet.of(Role.MEMBER);
@@ -186,17 +217,27 @@ public final class Inbound implements InboundHandler {
         if (member.isCoordinator()) {
             roles.add(Role.COORDINATOR);
         }
-        boolean inCoordinatorChannel = where != null && where.kind() == Address.Kind.CHANNEL
-                && where.targetId().equals(agency.coordinatorChannelId());
+        boolean inCoordinatorChannel =
+                where != null
+                        && where.kind() == Address.Kind.CHANNEL
+                        && where.targetId().equals(agency.coordinatorChannelId());
         return new Caller(actor, agency, member, roles, where, inCoordinatorChannel);
     }
 
     private KnownCallers.Known read(Address who) {
-        Agency agency = agencies.findByWorkspace(who.platform().id(), who.workspaceId())
-                .orElseGet(() -> agencies.upsert(who.platform().id(), who.workspaceId(), who.workspaceId()));
-        Member member = members.findByPlatformUser(agency.id(), who.targetId())
-                .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
-        boolean activePeer = peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent();
+        Agency agency =
+                agencies.findByWorkspace(who.platform().id(), who.workspaceId())
+                        .orElseGet(
+                                () ->
+                                        agencies.upsert(
+                                                who.platform().id(),
+                                                who.workspaceId(),
+                                                who.workspaceId()));
+        Member member =
+                members.findByPlatformUser(agency.id(), who.targetId())
+                        .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
+        boolean activePeer =
+                peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent();
         return new KnownCallers.Known(agency, member, activePeer);
     }
 }

@@ -11,11 +11,11 @@ import org.tenfour.storage.DirectoryChanges;
 import org.tenfour.storage.Member;
 
 /**
- * Who is who, remembered between requests so the request path need not ask the database three
- * times per command: a person's agency, roster entry and whether they are an active peer.
+ * Who is who, remembered between requests so the request path need not ask the database three times
+ * per command: a person's agency, roster entry and whether they are an active peer.
  *
- * <p>An entry is used only while nothing in the directory changed since it was read (the
- * {@link DirectoryChanges} generation it was read under is still current), the database's change
+ * <p>An entry is used only while nothing in the directory changed since it was read (the {@link
+ * DirectoryChanges} generation it was read under is still current), the database's change
  * notifications are being heard ({@code watched}), and it is younger than {@link #MAX_AGE_NANOS}.
  * Otherwise the caller reads the database again. So a coordinator removed on another replica loses
  * the role as soon as that change commits and its notification arrives.
@@ -25,11 +25,9 @@ final class KnownCallers {
     static final int MAX_ENTRIES = 10_000;
 
     /** One person as last read. */
-    record Known(Agency agency, Member member, boolean activePeer) {
-    }
+    record Known(Agency agency, Member member, boolean activePeer) {}
 
-    private record Entry(Known known, long generation, long readAtNanos) {
-    }
+    private record Entry(Known known, long generation, long readAtNanos) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final BooleanSupplier watched;
@@ -46,7 +44,9 @@ final class KnownCallers {
         this.nanoTime = nanoTime;
     }
 
-    /** The person known under {@code key}, read with {@code read} unless a still-valid entry exists. */
+    /**
+     * The person known under {@code key}, read with {@code read} unless a still-valid entry exists.
+     */
     Known get(String key, Supplier<Known> read) {
         if (!watched.getAsBoolean()) {
             return read.get();
@@ -54,10 +54,13 @@ final class KnownCallers {
         long now = nanoTime.getAsLong();
         long current = generation.getAsLong();
         Entry entry = entries.get(key);
-        if (entry != null && entry.generation() == current && now - entry.readAtNanos() < MAX_AGE_NANOS) {
+        if (entry != null
+                && entry.generation() == current
+                && now - entry.readAtNanos() < MAX_AGE_NANOS) {
             return entry.known();
         }
-        // the generation is taken before reading: a change during the read makes the entry stale at once
+        // the generation is taken before reading: a change during the read makes the entry stale at
+        // once
         Known known = read.get();
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();

@@ -6,12 +6,11 @@ import java.util.Optional;
 import org.tenfour.adapters.Field;
 
 /**
- * Every code list of the interaction log, in one place: stable machine codes (stored, exported) with
- * human labels (shown). Never rename a code; add a new one instead.
+ * Every code list of the interaction log, in one place: stable machine codes (stored, exported)
+ * with human labels (shown). Never rename a code; add a new one instead.
  */
 public final class Codes {
-    private Codes() {
-    }
+    private Codes() {}
 
     /** A stable machine code with a human label. */
     public interface Coded {
@@ -37,9 +36,15 @@ public final class Codes {
             this.label = label;
         }
 
-        @Override public String code() { return code; }
+        @Override
+        public String code() {
+            return code;
+        }
 
-        @Override public String label() { return label; }
+        @Override
+        public String label() {
+            return label;
+        }
     }
 
     /** What the contact was about (several may apply). */
@@ -66,9 +71,15 @@ public final class Codes {
             this.label = label;
         }
 
-        @Override public String code() { return code; }
+        @Override
+        public String code() {
+            return code;
+        }
 
-        @Override public String label() { return label; }
+        @Override
+        public String label() {
+            return label;
+        }
     }
 
     /** How long the contact lasted, in bands (never minutes). */
@@ -86,9 +97,15 @@ public final class Codes {
             this.label = label;
         }
 
-        @Override public String code() { return code; }
+        @Override
+        public String code() {
+            return code;
+        }
 
-        @Override public String label() { return label; }
+        @Override
+        public String label() {
+            return label;
+        }
     }
 
     /** Where the peer referred the member, if anywhere; {@code none} stands alone. */
@@ -109,14 +126,22 @@ public final class Codes {
             this.label = label;
         }
 
-        @Override public String code() { return code; }
+        @Override
+        public String code() {
+            return code;
+        }
 
-        @Override public String label() { return label; }
+        @Override
+        public String label() {
+            return label;
+        }
     }
 
     /** The constant with this code, if any. */
     public static <E extends Enum<E> & Coded> Optional<E> byCode(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(code)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.code().equals(code))
+                .findFirst();
     }
 
     /** The label of a code, or the code itself if unknown (a retired code in old rows). */
@@ -126,6 +151,8 @@ public final class Codes {
 
     /** The constants as form options, in declaration order. */
     public static <E extends Enum<E> & Coded> List<Field.Option> options(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(e -> new Field.Option(e.code(), e.label())).toList();
+        return Arrays.stream(type.getEnumConstants())
+                .map(e -> new Field.Option(e.code(), e.label()))
+                .toList();
     }
 }

@@ -22,38 +22,76 @@ public final class InteractionLogForms {
     public static final String FOLLOW_UP_DATE = "follow_up_date";
     public static final String SAFETY = "safety_concern";
 
-    private InteractionLogForms() {
+    private InteractionLogForms() {}
+
+    /**
+     * The log form, with the contact type pre-selected when the caller knows it (e.g. {@code
+     * proactive_check_in} after a check-in answer); null or blank leaves it open.
+     */
+    public static Form logForm(String prefilledContactType) {
+        return withValues(
+                prefilledContactType == null || prefilledContactType.isBlank()
+                        ? java.util.Map.of()
+                        : java.util.Map.of(
+                                CONTACT_TYPE, List.of(requireKnown(prefilledContactType))),
+                "");
     }
 
     /**
-     * The log form, with the contact type pre-selected when the caller knows it (e.g.
-     * {@code proactive_check_in} after a check-in answer); null or blank leaves it open.
+     * The form again with a submission's values pre-filled (to show errors, or to correct a log).
      */
-    public static Form logForm(String prefilledContactType) {
-        return withValues(prefilledContactType == null || prefilledContactType.isBlank()
-                ? java.util.Map.of()
-                : java.util.Map.of(CONTACT_TYPE, List.of(requireKnown(prefilledContactType))), "");
-    }
-
-    /** The form again with a submission's values pre-filled (to show errors, or to correct a log). */
     static Form withValues(java.util.Map<String, List<String>> values, String context) {
-        List<Field> fields = List.of(
-                Field.choice(CONTACT_TYPE, "Type of contact", Codes.options(ContactType.class), true),
-                Field.multiChoice(TOPICS, "Topics", Codes.options(Topic.class), true),
-                Field.choice(DURATION, "Duration", Codes.options(DurationBand.class), true),
-                Field.multiChoice(REFERRALS, "Referral made", Codes.options(Referral.class), true)
-                        .withInitial(List.of(Referral.NONE.code())),
-                new Field(FOLLOW_UP, "Follow-up needed", Field.Type.BOOLEAN, List.of(), false, List.of()),
-                new Field(FOLLOW_UP_DATE, "Follow-up date", Field.Type.DATE, List.of(), false, List.of()),
-                new Field(SAFETY, "Safety concern raised", Field.Type.BOOLEAN, List.of(), false, List.of()));
-        List<Field> filled = fields.stream()
-                .map(f -> values.containsKey(f.id()) ? f.withInitial(values.get(f.id())) : f)
-                .toList();
+        List<Field> fields =
+                List.of(
+                        Field.choice(
+                                CONTACT_TYPE,
+                                "Type of contact",
+                                Codes.options(ContactType.class),
+                                true),
+                        Field.multiChoice(TOPICS, "Topics", Codes.options(Topic.class), true),
+                        Field.choice(DURATION, "Duration", Codes.options(DurationBand.class), true),
+                        Field.multiChoice(
+                                        REFERRALS,
+                                        "Referral made",
+                                        Codes.options(Referral.class),
+                                        true)
+                                .withInitial(List.of(Referral.NONE.code())),
+                        new Field(
+                                FOLLOW_UP,
+                                "Follow-up needed",
+                                Field.Type.BOOLEAN,
+                                List.of(),
+                                false,
+                                List.of()),
+                        new Field(
+                                FOLLOW_UP_DATE,
+                                "Follow-up date",
+                                Field.Type.DATE,
+                                List.of(),
+                                false,
+                                List.of()),
+                        new Field(
+                                SAFETY,
+                                "Safety concern raised",
+                                Field.Type.BOOLEAN,
+                                List.of(),
+                                false,
+                                List.of()));
+        List<Field> filled =
+                fields.stream()
+                        .map(
+                                f ->
+                                        values.containsKey(f.id())
+                                                ? f.withInitial(values.get(f.id()))
+                                                : f)
+                        .toList();
         return new Form(FORM_ID, "Log a contact", "Save", filled, context);
     }
 
     private static String requireKnown(String contactType) {
-        return Codes.byCode(ContactType.class, contactType).map(ContactType::code).orElseThrow(
-                () -> new IllegalArgumentException("unknown contact type: " + contactType));
+        return Codes.byCode(ContactType.class, contactType)
+                .map(ContactType::code)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unknown contact type: " + contactType));
     }
 }

@@ -22,19 +22,21 @@ import org.tenfour.storage.LogEntry;
 import org.tenfour.storage.PeerRoles;
 
 /**
- * Takes a peer's log form, validates it and stores it de-identified: codes, the peer's calendar day,
- * and a keyed pseudonym instead of the peer. Peers may list and correct their own logs for
+ * Takes a peer's log form, validates it and stores it de-identified: codes, the peer's calendar
+ * day, and a keyed pseudonym instead of the peer. Peers may list and correct their own logs for
  * {@link #CORRECTION_WINDOW}; after that a log is sealed.
  *
- * <p><b>Follow-ups without re-identification.</b> A reminder must reach the peer, but the log row must
- * not name them. So a follow-up is written twice, apart: the log row keeps only the due day (for
- * reports), and a {@code follow_up_reminder} row keeps the peer and the due day, with no reference to
- * the log, no codes and no creation time. Nothing joins the two except the day, which many logs
- * share; the reminder row is deleted as soon as it is sent, and purged if it expires unsent.
+ * <p><b>Follow-ups without re-identification.</b> A reminder must reach the peer, but the log row
+ * must not name them. So a follow-up is written twice, apart: the log row keeps only the due day
+ * (for reports), and a {@code follow_up_reminder} row keeps the peer and the due day, with no
+ * reference to the log, no codes and no creation time. Nothing joins the two except the day, which
+ * many logs share; the reminder row is deleted as soon as it is sent, and purged if it expires
+ * unsent.
  */
 public final class InteractionLogService {
     /** How long a peer may correct a log. */
     public static final Duration CORRECTION_WINDOW = Duration.ofHours(24);
+
     /** Button action: open the log form pre-filled to correct the log whose id is the value. */
     public static final String CORRECT_ACTION = "log.correct";
 
@@ -52,32 +54,48 @@ public final class InteractionLogService {
     }
 
     /** Validates and stores a submission of the log form by a peer. */
-    public Reply submit(UUID agencyId, UUID peerMemberId, ZoneId peerZone, Map<String, List<String>> values) {
+    public Reply submit(
+            UUID agencyId, UUID peerMemberId, ZoneId peerZone, Map<String, List<String>> values) {
         Objects.requireNonNull(peerZone, "null peerZone");
         requirePeer(agencyId, peerMemberId);
         Instant now = clock.instant();
         LocalDate today = now.atZone(peerZone).toLocalDate();
         LogValidation.Result result = LogValidation.validate(values, today);
         if (!result.valid()) {
-            return new Reply.FormErrors(InteractionLogForms.withValues(values, ""), result.errors());
+            return new Reply.FormErrors(
+                    InteractionLogForms.withValues(values, ""), result.errors());
         }
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
-        LogEntry entry = jdbi.inTransaction(h -> {
-            LogEntry e = h.attach(InteractionLogs.class).insert(agencyId, today, result.codes(), pseudonym, now,
-                    now.plus(CORRECTION_WINDOW));
-            if (result.codes().followUpDate() != null) {
-                h.attach(FollowUpReminders.class).add(agencyId, peerMemberId, result.codes().followUpDate());
-            }
-            return e;
-        });
+        LogEntry entry =
+                jdbi.inTransaction(
+                        h -> {
+                            LogEntry e =
+                                    h.attach(InteractionLogs.class)
+                                            .insert(
+                                                    agencyId,
+                                                    today,
+                                                    result.codes(),
+                                                    pseudonym,
+                                                    now,
+                                                    now.plus(CORRECTION_WINDOW));
+                            if (result.codes().followUpDate() != null) {
+                                h.attach(FollowUpReminders.class)
+                                        .add(agencyId, peerMemberId, result.codes().followUpDate());
+                            }
+                            return e;
+                        });
         return new Reply.FormAccepted(confirmation(entry));
     }
 
     /** The peer's own logs still open for correction, newest first. */
     public List<LoggedContact> recentLogs(UUID agencyId, UUID peerMemberId) {
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
-        return jdbi.onDemand(InteractionLogs.class).open(agencyId, pseudonym, clock.instant()).stream()
-                .map(InteractionLogService::contact).toList();
+        return jdbi
+                .onDemand(InteractionLogs.class)
+                .open(agencyId, pseudonym, clock.instant())
+                .stream()
+                .map(InteractionLogService::contact)
+                .toList();
     }
 
     /** The log form pre-filled with one of the peer's open logs, to correct it. */
@@ -86,46 +104,58 @@ public final class InteractionLogService {
         if (own.isEmpty()) {
             return Reply.text(REFUSAL);
         }
-        return new Reply.ShowForm(InteractionLogForms.withValues(LogValues.of(own.get()), logId.toString()));
+        return new Reply.ShowForm(
+                InteractionLogForms.withValues(LogValues.of(own.get()), logId.toString()));
     }
 
     /**
-     * Replaces the codes of one of the peer's logs, if it is theirs and not yet sealed. The follow-up
-     * date is checked against the log's own day.
+     * Replaces the codes of one of the peer's logs, if it is theirs and not yet sealed. The
+     * follow-up date is checked against the log's own day.
      */
-    public Reply correct(UUID agencyId, UUID peerMemberId, UUID logId, Map<String, List<String>> values) {
+    public Reply correct(
+            UUID agencyId, UUID peerMemberId, UUID logId, Map<String, List<String>> values) {
         Optional<LogEntry> own = ownOpen(agencyId, peerMemberId, logId);
         if (own.isEmpty()) {
             return Reply.text(REFUSAL);
         }
         LogValidation.Result result = LogValidation.validate(values, own.get().logDate());
         if (!result.valid()) {
-            return new Reply.FormErrors(InteractionLogForms.withValues(values, logId.toString()), result.errors());
+            return new Reply.FormErrors(
+                    InteractionLogForms.withValues(values, logId.toString()), result.errors());
         }
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
-        Optional<LogEntry> corrected = jdbi.inTransaction(h -> {
-            Optional<LogEntry> c = h.attach(InteractionLogs.class)
-                    .correct(agencyId, logId, pseudonym, result.codes(), clock.instant());
-            LocalDate before = own.get().followUpDate();
-            LocalDate after = result.codes().followUpDate();
-            if (c.isPresent() && !Objects.equals(before, after)) {
-                FollowUpReminders reminders = h.attach(FollowUpReminders.class);
-                if (before != null) {
-                    reminders.removeOne(agencyId, peerMemberId, before);
-                }
-                if (after != null) {
-                    reminders.add(agencyId, peerMemberId, after);
-                }
-            }
-            return c;
-        });
-        return corrected.<Reply>map(e -> new Reply.FormAccepted(Message.text("Log corrected.")))
+        Optional<LogEntry> corrected =
+                jdbi.inTransaction(
+                        h -> {
+                            Optional<LogEntry> c =
+                                    h.attach(InteractionLogs.class)
+                                            .correct(
+                                                    agencyId,
+                                                    logId,
+                                                    pseudonym,
+                                                    result.codes(),
+                                                    clock.instant());
+                            LocalDate before = own.get().followUpDate();
+                            LocalDate after = result.codes().followUpDate();
+                            if (c.isPresent() && !Objects.equals(before, after)) {
+                                FollowUpReminders reminders = h.attach(FollowUpReminders.class);
+                                if (before != null) {
+                                    reminders.removeOne(agencyId, peerMemberId, before);
+                                }
+                                if (after != null) {
+                                    reminders.add(agencyId, peerMemberId, after);
+                                }
+                            }
+                            return c;
+                        });
+        return corrected
+                .<Reply>map(e -> new Reply.FormAccepted(Message.text("Log corrected.")))
                 .orElseGet(() -> Reply.text(REFUSAL));
     }
 
     /**
-     * Reminders due on or before {@code day}, across agencies (the reminder job's query). Send each to
-     * its peer, then call {@link #followUpSent}.
+     * Reminders due on or before {@code day}, across agencies (the reminder job's query). Send each
+     * to its peer, then call {@link #followUpSent}.
      */
     public List<FollowUpDue> dueFollowUps(LocalDate day) {
         return jdbi.onDemand(FollowUpReminders.class).dueAcrossAgencies(day);
@@ -138,7 +168,8 @@ public final class InteractionLogService {
 
     private Optional<LogEntry> ownOpen(UUID agencyId, UUID peerMemberId, UUID logId) {
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
-        return jdbi.onDemand(InteractionLogs.class).find(agencyId, logId)
+        return jdbi.onDemand(InteractionLogs.class)
+                .find(agencyId, logId)
                 .filter(e -> e.peerPseudonym().equals(pseudonym))
                 .filter(e -> e.sealedAt().isAfter(clock.instant()));
     }
@@ -150,16 +181,29 @@ public final class InteractionLogService {
     }
 
     private static LoggedContact contact(LogEntry e) {
-        return new LoggedContact(e.id(), e.logDate(), new LogCodes(e.contactType(), e.topicCodes(),
-                e.durationBand(), e.referralCodes(), e.followUpDate(), e.safetyConcern()), e.sealedAt());
+        return new LoggedContact(
+                e.id(),
+                e.logDate(),
+                new LogCodes(
+                        e.contactType(),
+                        e.topicCodes(),
+                        e.durationBand(),
+                        e.referralCodes(),
+                        e.followUpDate(),
+                        e.safetyConcern()),
+                e.sealedAt());
     }
 
     private static Message confirmation(LogEntry e) {
-        List<String> notes = e.safetyConcern()
-                ? List.of("You marked a safety concern. If anyone is in danger now, follow your agency's "
-                        + "crisis protocol or call 988.")
-                : List.of();
-        return new Message("Logged — thank you. You can correct it for the next 24 hours.", notes,
+        List<String> notes =
+                e.safetyConcern()
+                        ? List.of(
+                                "You marked a safety concern. If anyone is in danger now, follow your agency's "
+                                        + "crisis protocol or call 988.")
+                        : List.of();
+        return new Message(
+                "Logged — thank you. You can correct it for the next 24 hours.",
+                notes,
                 List.of(Button.of(CORRECT_ACTION, "Correct", e.id().toString())));
     }
 }

@@ -23,8 +23,8 @@ import org.tenfour.storage.Agency;
 
 /**
  * The peer's quick log: {@code /tenfour log} opens the coded form, its submission is stored
- * de-identified, {@code /tenfour log list} shows the peer's own logs still open for correction,
- * and after each log the peer may be offered a debrief (peer wellness).
+ * de-identified, {@code /tenfour log list} shows the peer's own logs still open for correction, and
+ * after each log the peer may be offered a debrief (peer wellness).
  */
 public final class LogCommands implements Feature {
     private final Jdbi jdbi;
@@ -43,8 +43,14 @@ public final class LogCommands implements Feature {
 
     @Override
     public List<Subcommand> subcommands() {
-        return List.of(new Subcommand("log", "/tenfour log | /tenfour log list",
-                "log a contact (codes only, no names, no text)", Role.PEER, false, this::log));
+        return List.of(
+                new Subcommand(
+                        "log",
+                        "/tenfour log | /tenfour log list",
+                        "log a contact (codes only, no names, no text)",
+                        Role.PEER,
+                        false,
+                        this::log));
     }
 
     @Override
@@ -54,12 +60,22 @@ public final class LogCommands implements Feature {
 
     @Override
     public Map<String, ButtonAction> buttons() {
-        return Map.of(InteractionLogService.CORRECT_ACTION, this::correct,
-                PeerWellness.DEBRIEF_ACTION, (c, e) -> Reply.text("Thank you for looking after yourself too. "
-                        + "Type `/peer` and choose a peer to debrief with — peers deserve peer support. "
-                        + "Your employee assistance program is there for you as well."),
-                LOG_ACTION, (c, e) -> c.is(Role.PEER) ? new Reply.ShowForm(InteractionLogForms.logForm(
-                        e.value().isBlank() ? null : e.value())) : Reply.text("Only peers log contacts."));
+        return Map.of(
+                InteractionLogService.CORRECT_ACTION,
+                this::correct,
+                PeerWellness.DEBRIEF_ACTION,
+                (c, e) ->
+                        Reply.text(
+                                "Thank you for looking after yourself too. "
+                                        + "Type `/peer` and choose a peer to debrief with — peers deserve peer support. "
+                                        + "Your employee assistance program is there for you as well."),
+                LOG_ACTION,
+                (c, e) ->
+                        c.is(Role.PEER)
+                                ? new Reply.ShowForm(
+                                        InteractionLogForms.logForm(
+                                                e.value().isBlank() ? null : e.value()))
+                                : Reply.text("Only peers log contacts."));
     }
 
     /** A "Log this contact" button; its value pre-fills the contact type. */
@@ -67,13 +83,25 @@ public final class LogCommands implements Feature {
 
     private Reply log(Caller caller, Args args, String trigger) {
         if (args.word(0).equals("list")) {
-            List<LoggedContact> logs = service.recentLogs(caller.agency().id(), caller.member().id());
+            List<LoggedContact> logs =
+                    service.recentLogs(caller.agency().id(), caller.member().id());
             if (logs.isEmpty()) {
-                return Reply.text("You have no logs open for correction (logs are sealed 24 hours after you save them).");
+                return Reply.text(
+                        "You have no logs open for correction (logs are sealed 24 hours after you save them).");
             }
-            return new Reply.Private(new Message("Your logs still open for correction: " + logs.size(), List.of(),
-                    logs.stream().limit(5).map(l -> org.tenfour.adapters.Button.of(InteractionLogService.CORRECT_ACTION,
-                            truncate("Correct " + l.summary()), l.logId().toString())).toList()));
+            return new Reply.Private(
+                    new Message(
+                            "Your logs still open for correction: " + logs.size(),
+                            List.of(),
+                            logs.stream()
+                                    .limit(5)
+                                    .map(
+                                            l ->
+                                                    org.tenfour.adapters.Button.of(
+                                                            InteractionLogService.CORRECT_ACTION,
+                                                            truncate("Correct " + l.summary()),
+                                                            l.logId().toString()))
+                                    .toList()));
         }
         return new Reply.ShowForm(InteractionLogForms.logForm(null));
     }
@@ -88,25 +116,50 @@ public final class LogCommands implements Feature {
         }
         Reply reply;
         if (event.context().isBlank()) {
-            reply = service.submit(caller.agency().id(), caller.member().id(),
-                    Windows.zone(caller.agency(), caller.member()), event.values());
+            reply =
+                    service.submit(
+                            caller.agency().id(),
+                            caller.member().id(),
+                            Windows.zone(caller.agency(), caller.member()),
+                            event.values());
         } else {
-            reply = service.correct(caller.agency().id(), caller.member().id(), UUID.fromString(event.context()), event.values());
+            reply =
+                    service.correct(
+                            caller.agency().id(),
+                            caller.member().id(),
+                            UUID.fromString(event.context()),
+                            event.values());
         }
         if (reply instanceof Reply.FormAccepted) {
-            Optional<Message> offer = wellness.check(caller.agency().id(), caller.member().id(), wellnessThreshold);
-            offer.ifPresent(m -> jdbi.useTransaction(h -> {
-                Agency agency = h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
-                Outgoing.on(h, agency.id()).send("wellness:" + caller.member().id() + ":" + LocalDate.now(clock),
-                        AddressBook.member(h, agency, caller.member()), m, clock.instant());
-            }));
+            Optional<Message> offer =
+                    wellness.check(caller.agency().id(), caller.member().id(), wellnessThreshold);
+            offer.ifPresent(
+                    m ->
+                            jdbi.useTransaction(
+                                    h -> {
+                                        Agency agency =
+                                                h.attach(Agencies.class)
+                                                        .find(caller.agency().id())
+                                                        .orElseThrow();
+                                        Outgoing.on(h, agency.id())
+                                                .send(
+                                                        "wellness:"
+                                                                + caller.member().id()
+                                                                + ":"
+                                                                + LocalDate.now(clock),
+                                                        AddressBook.member(
+                                                                h, agency, caller.member()),
+                                                        m,
+                                                        clock.instant());
+                                    }));
         }
         return reply;
     }
 
     private Reply correct(Caller caller, InboundEvent.ButtonPressed event) {
         try {
-            return service.correctionForm(caller.agency().id(), caller.member().id(), UUID.fromString(event.value()));
+            return service.correctionForm(
+                    caller.agency().id(), caller.member().id(), UUID.fromString(event.value()));
         } catch (IllegalArgumentException e) {
             return Reply.text("That log could not be found.");
         }

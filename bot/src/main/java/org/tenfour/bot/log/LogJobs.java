@@ -1,17 +1,17 @@
 package org.tenfour.bot.log;
 
-import java.util.List;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Message;
-import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.FollowUpDue;
 import org.tenfour.storage.Members;
@@ -40,8 +40,13 @@ public final class LogJobs {
 
     /** Follow-up reminders hourly; retention daily. */
     public List<Scheduling.Task> tasks() {
-        return List.of(new Scheduling.Task(FOLLOW_UPS, Scheduling.every(java.time.Duration.ofHours(1)), this::remindAll),
-                new Scheduling.Task(RETENTION, Scheduling.every(java.time.Duration.ofDays(1)), this::purge));
+        return List.of(
+                new Scheduling.Task(
+                        FOLLOW_UPS,
+                        Scheduling.every(java.time.Duration.ofHours(1)),
+                        this::remindAll),
+                new Scheduling.Task(
+                        RETENTION, Scheduling.every(java.time.Duration.ofDays(1)), this::purge));
     }
 
     /** Sends today's follow-up reminders to their peers; returns how many. */
@@ -49,16 +54,28 @@ public final class LogJobs {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int sent = 0;
         for (FollowUpDue due : service.dueFollowUps(today)) {
-            boolean done = jdbi.inTransaction(h -> {
-                var agency = h.attach(Agencies.class).find(due.agencyId()).orElse(null);
-                var peer = agency == null ? null : h.attach(Members.class).find(due.agencyId(), due.peerMemberId()).orElse(null);
-                if (peer != null) {
-                    Outgoing.on(h, agency.id()).send("follow-up:" + due.id(), AddressBook.member(h, agency, peer),
-                            Message.text("Reminder: a follow-up you planned is due today. Reach out when you can, and log it with `/tenfour log`."),
-                            clock.instant());
-                }
-                return service.followUpSent(due.agencyId(), due.id());
-            });
+            boolean done =
+                    jdbi.inTransaction(
+                            h -> {
+                                var agency =
+                                        h.attach(Agencies.class).find(due.agencyId()).orElse(null);
+                                var peer =
+                                        agency == null
+                                                ? null
+                                                : h.attach(Members.class)
+                                                        .find(due.agencyId(), due.peerMemberId())
+                                                        .orElse(null);
+                                if (peer != null) {
+                                    Outgoing.on(h, agency.id())
+                                            .send(
+                                                    "follow-up:" + due.id(),
+                                                    AddressBook.member(h, agency, peer),
+                                                    Message.text(
+                                                            "Reminder: a follow-up you planned is due today. Reach out when you can, and log it with `/tenfour log`."),
+                                                    clock.instant());
+                                }
+                                return service.followUpSent(due.agencyId(), due.id());
+                            });
             sent += done ? 1 : 0;
         }
         return sent;
@@ -67,8 +84,14 @@ public final class LogJobs {
     /** Runs the retention purges. */
     public void purge() {
         Retention.Purged purged = retention.purge(clock.instant());
-        int events = jdbi.onDemand(ProcessedEvents.class).purgeBefore(clock.instant().minus(java.time.Duration.ofDays(2)));
-        log.info("retention: {} logs, {} reminders removed, {} coarsened, {} event ids", purged.logs(),
-                purged.reminders(), purged.coarsened(), events);
+        int events =
+                jdbi.onDemand(ProcessedEvents.class)
+                        .purgeBefore(clock.instant().minus(java.time.Duration.ofDays(2)));
+        log.info(
+                "retention: {} logs, {} reminders removed, {} coarsened, {} event ids",
+                purged.logs(),
+                purged.reminders(),
+                purged.coarsened(),
+                events);
     }
 }

@@ -59,7 +59,8 @@ final class LogValidation {
         if (!errors.isEmpty()) {
             return new Result(null, Map.copyOf(errors));
         }
-        return new Result(new LogCodes(type, topics, duration, referrals, followUp, safety), Map.of());
+        return new Result(
+                new LogCodes(type, topics, duration, referrals, followUp, safety), Map.of());
     }
 
     private <E extends Enum<E> & Coded> String single(String field, Class<E> type, String missing) {
@@ -75,7 +76,8 @@ final class LogValidation {
         return known(field, type, given.get(0));
     }
 
-    private <E extends Enum<E> & Coded> List<String> multi(String field, Class<E> type, String missing) {
+    private <E extends Enum<E> & Coded> List<String> multi(
+            String field, Class<E> type, String missing) {
         List<String> given = List.copyOf(new LinkedHashSet<>(given(field)));
         if (given.isEmpty()) {
             errors.put(field, missing);
@@ -128,6 +130,8 @@ final class LogValidation {
 
     private List<String> given(String field) {
         return values.getOrDefault(field, List.of()).stream()
-                .filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
+                .filter(s -> s != null && !s.isBlank())
+                .map(String::trim)
+                .toList();
     }
 }

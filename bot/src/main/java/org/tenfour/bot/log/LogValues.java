@@ -7,8 +7,7 @@ import org.tenfour.storage.LogEntry;
 
 /** A stored log turned back into form values, to pre-fill the correction form. */
 final class LogValues {
-    private LogValues() {
-    }
+    private LogValues() {}
 
     static Map<String, List<String>> of(LogEntry e) {
         Map<String, List<String>> v = new LinkedHashMap<>();

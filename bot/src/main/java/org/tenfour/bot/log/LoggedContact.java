@@ -16,9 +16,16 @@ public record LoggedContact(UUID logId, LocalDate date, LogCodes codes, Instant 
         Objects.requireNonNull(editableUntil, "null editableUntil");
     }
 
-    /** A one-line description for the peer's own list, e.g. "2026-03-10 · Member request · 2 topics". */
+    /**
+     * A one-line description for the peer's own list, e.g. "2026-03-10 · Member request · 2
+     * topics".
+     */
     public String summary() {
-        return date + " · " + Codes.label(ContactType.class, codes.contactType()) + " · "
-                + codes.topicCodes().size() + (codes.topicCodes().size() == 1 ? " topic" : " topics");
+        return date
+                + " · "
+                + Codes.label(ContactType.class, codes.contactType())
+                + " · "
+                + codes.topicCodes().size()
+                + (codes.topicCodes().size() == 1 ? " topic" : " topics");
     }
 }

@@ -14,13 +14,17 @@ import org.tenfour.storage.InteractionLogs;
 import org.tenfour.storage.LogEntry;
 
 /**
- * Looks after the peers: offers a peer a debrief of their own when they have logged many contacts in
- * the last seven days, or any contact where a safety concern came up. Reads only the peer's own
+ * Looks after the peers: offers a peer a debrief of their own when they have logged many contacts
+ * in the last seven days, or any contact where a safety concern came up. Reads only the peer's own
  * logs, through their pseudonym; the result goes to the peer alone.
  */
 public final class PeerWellness {
-    /** Button action: the peer asks for a debrief; the product connects them with a peer or coordinator. */
+    /**
+     * Button action: the peer asks for a debrief; the product connects them with a peer or
+     * coordinator.
+     */
     public static final String DEBRIEF_ACTION = "wellness.debrief";
+
     /** Days looked back, including today. */
     public static final int WINDOW_DAYS = 7;
 
@@ -35,8 +39,8 @@ public final class PeerWellness {
     }
 
     /**
-     * The offer to send the peer, if they logged more than {@code threshold} contacts in the window or
-     * any safety concern; empty otherwise.
+     * The offer to send the peer, if they logged more than {@code threshold} contacts in the window
+     * or any safety concern; empty otherwise.
      */
     public Optional<Message> check(UUID agencyId, UUID peerMemberId, int threshold) {
         if (threshold < 1) {
@@ -44,18 +48,29 @@ public final class PeerWellness {
         }
         // A day of slack on the UTC date: log dates are the peer's own calendar days.
         LocalDate from = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(WINDOW_DAYS);
-        List<LogEntry> recent = jdbi.onDemand(InteractionLogs.class)
-                .ofPseudonymSince(agencyId, pseudonyms.of(agencyId, peerMemberId), from);
+        List<LogEntry> recent =
+                jdbi.onDemand(InteractionLogs.class)
+                        .ofPseudonymSince(agencyId, pseudonyms.of(agencyId, peerMemberId), from);
         boolean busy = recent.size() > threshold;
         boolean safety = recent.stream().anyMatch(LogEntry::safetyConcern);
         if (!busy && !safety) {
             return Optional.empty();
         }
-        String why = safety
-                ? "One of your recent contacts involved a safety concern — those stay with us too."
-                : "You have supported " + recent.size() + " people this week. That is a lot to carry.";
-        return Optional.of(new Message(why + " Would you like a debrief with another peer?",
-                List.of("Only you see this message. Your coordinator is not told."),
-                List.of(new Button(DEBRIEF_ACTION, "Yes, set up a debrief", "", Button.Style.PRIMARY))));
+        String why =
+                safety
+                        ? "One of your recent contacts involved a safety concern — those stay with us too."
+                        : "You have supported "
+                                + recent.size()
+                                + " people this week. That is a lot to carry.";
+        return Optional.of(
+                new Message(
+                        why + " Would you like a debrief with another peer?",
+                        List.of("Only you see this message. Your coordinator is not told."),
+                        List.of(
+                                new Button(
+                                        DEBRIEF_ACTION,
+                                        "Yes, set up a debrief",
+                                        "",
+                                        Button.Style.PRIMARY))));
     }
 }

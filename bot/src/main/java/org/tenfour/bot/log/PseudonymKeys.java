@@ -4,8 +4,8 @@ import java.util.UUID;
 
 /**
  * Port: the secret key under which an agency's peer pseudonyms are computed. The product derives or
- * stores one key per agency (never in the log tables); different agencies must get different keys, so
- * the same person's pseudonyms cannot be matched across agencies.
+ * stores one key per agency (never in the log tables); different agencies must get different keys,
+ * so the same person's pseudonyms cannot be matched across agencies.
  */
 @FunctionalInterface
 public interface PseudonymKeys {

@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.tenfour.bot.TenFourException;
 
 /**
- * Peer pseudonyms: hex HMAC-SHA256 of the peer's member id under the agency's key. Without the key a
- * pseudonym cannot be turned back into a member, nor computed for a guessed member id.
+ * Peer pseudonyms: hex HMAC-SHA256 of the peer's member id under the agency's key. Without the key
+ * a pseudonym cannot be turned back into a member, nor computed for a guessed member id.
  */
 public final class Pseudonyms {
     private static final int MIN_KEY_BYTES = 16;
@@ -27,13 +27,18 @@ public final class Pseudonyms {
         Objects.requireNonNull(peerMemberId, "null peerMemberId");
         byte[] key = keys.keyFor(agencyId);
         if (key == null || key.length < MIN_KEY_BYTES) {
-            throw new TenFourException("pseudonym key of agency " + agencyId + " is shorter than "
-                    + MIN_KEY_BYTES + " bytes");
+            throw new TenFourException(
+                    "pseudonym key of agency "
+                            + agencyId
+                            + " is shorter than "
+                            + MIN_KEY_BYTES
+                            + " bytes");
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal(peerMemberId.toString().getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    mac.doFinal(peerMemberId.toString().getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new TenFourException("HmacSHA256 unavailable", e);

@@ -11,17 +11,16 @@ import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.InteractionLogs;
 
 /**
- * Deletes what is no longer needed: coded logs older than their agency's retention period, follow-up
- * reminders that expired unsent, and the time of day of logs past their correction window. Run it
- * daily (a Quartz job); it is idempotent.
+ * Deletes what is no longer needed: coded logs older than their agency's retention period,
+ * follow-up reminders that expired unsent, and the time of day of logs past their correction
+ * window. Run it daily (a Quartz job); it is idempotent.
  */
 public final class Retention {
     /** Unsent reminders are dropped this long after their due day. */
     public static final Period REMINDER_GRACE = Period.ofDays(14);
 
     /** What one run removed. */
-    public record Purged(int logs, int reminders, int coarsened) {
-    }
+    public record Purged(int logs, int reminders, int coarsened) {}
 
     private final Jdbi jdbi;
     private final RetentionPolicy policy;
@@ -40,12 +39,14 @@ public final class Retention {
         for (UUID agency : logs.agencies()) {
             Period keep = policy.retentionFor(agency);
             if (keep == null || keep.isNegative() || keep.isZero()) {
-                throw new IllegalArgumentException("retention of agency " + agency + " must be positive: " + keep);
+                throw new IllegalArgumentException(
+                        "retention of agency " + agency + " must be positive: " + keep);
             }
             deleted += logs.purgeBefore(agency, today.minus(keep));
             coarsened += logs.coarsenSealed(agency, now);
         }
-        int reminders = jdbi.onDemand(FollowUpReminders.class).purgeExpired(today.minus(REMINDER_GRACE));
+        int reminders =
+                jdbi.onDemand(FollowUpReminders.class).purgeExpired(today.minus(REMINDER_GRACE));
         return new Purged(deleted, reminders, coarsened);
     }
 }

@@ -7,8 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Backoff {
     private static final Duration CAP = Duration.ofMinutes(15);
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     static Duration after(int attempts) {
         long base = 2_000L << Math.min(Math.max(attempts - 1, 0), 20);

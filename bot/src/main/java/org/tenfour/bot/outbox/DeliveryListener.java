@@ -6,10 +6,11 @@ import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Delivery;
 
 /**
- * Told, inside the transaction that marks a row sent, that a message was delivered; features use
- * it to move their own state (a check-in becomes "sent") atomically with the delivery record.
+ * Told, inside the transaction that marks a row sent, that a message was delivered; features use it
+ * to move their own state (a check-in becomes "sent") atomically with the delivery record.
  */
 @FunctionalInterface
 public interface DeliveryListener {
-    void delivered(Handle handle, UUID agencyId, String idempotencyKey, Delivery delivery, Instant at);
+    void delivered(
+            Handle handle, UUID agencyId, String idempotencyKey, Delivery delivery, Instant at);
 }

@@ -9,9 +9,9 @@ import org.tenfour.adapters.Message;
  * What an outbox row asks for: send a new message, replace one sent earlier ({@code replaces}), or
  * post a file.
  *
- * @param message  what to say (for a file: its caption)
+ * @param message what to say (for a file: its caption)
  * @param replaces the earlier message to update, or null to send a new one
- * @param file     a file to post instead of a message, or null
+ * @param file a file to post instead of a message, or null
  */
 public record OutboundItem(Message message, Delivery replaces, FileUpload file) {
     public OutboundItem {

@@ -24,18 +24,19 @@ import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
 
 /**
- * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends each
- * through its platform, and records the outcome. Messages to one conversation are spaced by the
- * platform's per-conversation limit ({@link Pacer}); a rate limit pauses the whole workspace until the
- * platform's {@code Retry-After}; transient failures back off exponentially and are retried without
- * end; an unreachable person is marked so (coordinators see a count) and not retried.
+ * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends
+ * each through its platform, and records the outcome. Messages to one conversation are spaced by
+ * the platform's per-conversation limit ({@link Pacer}); a rate limit pauses the whole workspace
+ * until the platform's {@code Retry-After}; transient failures back off exponentially and are
+ * retried without end; an unreachable person is marked so (coordinators see a count) and not
+ * retried.
  *
- * <p>A crash between the platform's answer and the "sent" record leaves the row claimed; once its lease
- * expires (at once when the replica restarts under the same instance id) the row is marked
- * {@code outcome_unknown}, and before sending it again the sender asks the platform whether a message
- * with the row's idempotency key is already there ({@link ChatPlatform#findSent}; Slack message
- * metadata). Where the platform can say (Slack), delivery is effectively once; where it cannot
- * (Teams), at least once, with the window limited to the one message in flight.
+ * <p>A crash between the platform's answer and the "sent" record leaves the row claimed; once its
+ * lease expires (at once when the replica restarts under the same instance id) the row is marked
+ * {@code outcome_unknown}, and before sending it again the sender asks the platform whether a
+ * message with the row's idempotency key is already there ({@link ChatPlatform#findSent}; Slack
+ * message metadata). Where the platform can say (Slack), delivery is effectively once; where it
+ * cannot (Teams), at least once, with the window limited to the one message in flight.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
@@ -54,14 +55,28 @@ public final class OutboxSender implements AutoCloseable {
     private ScheduledExecutorService loop;
 
     /** A sender without per-conversation pacing (domain tests drive it with a fixed clock). */
-    public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
-                        List<SendGuard> guards, Clock clock, String worker) {
+    public OutboxSender(
+            Jdbi jdbi,
+            Map<Platform, ChatPlatform> platforms,
+            List<DeliveryListener> listeners,
+            List<SendGuard> guards,
+            Clock clock,
+            String worker) {
         this(jdbi, platforms, listeners, guards, clock, worker, false);
     }
 
-    /** A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer}); production paces. */
-    public OutboxSender(Jdbi jdbi, Map<Platform, ChatPlatform> platforms, List<DeliveryListener> listeners,
-                        List<SendGuard> guards, Clock clock, String worker, boolean paced) {
+    /**
+     * A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer});
+     * production paces.
+     */
+    public OutboxSender(
+            Jdbi jdbi,
+            Map<Platform, ChatPlatform> platforms,
+            List<DeliveryListener> listeners,
+            List<SendGuard> guards,
+            Clock clock,
+            String worker,
+            boolean paced) {
         this.pacer = paced ? new Pacer() : null;
         this.jdbi = jdbi;
         this.platforms = Map.copyOf(platforms);
@@ -78,10 +93,12 @@ public final class OutboxSender implements AutoCloseable {
         }
         int released = jdbi.onDemand(Outbox.class).releaseLeases(worker);
         if (released > 0) {
-            log.info("outbox: took back {} rows leased by this instance before a restart", released);
+            log.info(
+                    "outbox: took back {} rows leased by this instance before a restart", released);
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
-        loop.scheduleWithFixedDelay(this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(
+                this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void drainSafely() {
@@ -97,7 +114,8 @@ public final class OutboxSender implements AutoCloseable {
     /** Claims and handles one batch; returns how many rows were claimed. */
     public int runOnce() {
         Instant now = clock.instant();
-        List<OutboxEntry> batch = jdbi.onDemand(Outbox.class).claim(worker, now, now.plus(LEASE), BATCH);
+        List<OutboxEntry> batch =
+                jdbi.onDemand(Outbox.class).claim(worker, now, now.plus(LEASE), BATCH);
         for (OutboxEntry entry : batch) {
             deliver(entry);
         }
@@ -130,21 +148,30 @@ public final class OutboxSender implements AutoCloseable {
         }
         ChatPlatform platform = platforms.get(to.platform());
         if (platform == null) {
-            outbox.retryLater(entry.id(), worker, now.plus(Duration.ofMinutes(5)), "platform not configured: " + to.platform());
+            outbox.retryLater(
+                    entry.id(),
+                    worker,
+                    now.plus(Duration.ofMinutes(5)),
+                    "platform not configured: " + to.platform());
             return;
         }
         Instant slot = pacer == null ? now : pacer.reserve(to, now);
         if (slot.isAfter(now)) {
-            outbox.retryLater(entry.id(), worker, slot, "paced: one message per conversation per interval");
+            outbox.retryLater(
+                    entry.id(), worker, slot, "paced: one message per conversation per interval");
             return;
         }
         try {
             Delivery delivery;
-            java.util.Optional<Delivery> earlier = entry.outcomeUnknown() && item.file() == null && item.replaces() == null
-                    ? platform.findSent(to, entry.idempotencyKey()) : java.util.Optional.empty();
+            java.util.Optional<Delivery> earlier =
+                    entry.outcomeUnknown() && item.file() == null && item.replaces() == null
+                            ? platform.findSent(to, entry.idempotencyKey())
+                            : java.util.Optional.empty();
             if (earlier.isPresent()) {
                 delivery = earlier.get();
-                log.info("outbox: row {} was already delivered before a crash; not sent again", entry.id());
+                log.info(
+                        "outbox: row {} was already delivered before a crash; not sent again",
+                        entry.id());
             } else if (item.file() != null) {
                 delivery = platform.upload(to, item.file());
             } else if (item.replaces() == null) {
@@ -154,37 +181,65 @@ public final class OutboxSender implements AutoCloseable {
                 delivery = item.replaces();
             }
             Instant at = clock.instant();
-            jdbi.useTransaction(h -> {
-                if (h.attach(Outbox.class).markSent(entry.id(), worker, at, delivery.conversationId(), delivery.messageId())) {
-                    for (DeliveryListener l : listeners) {
-                        l.delivered(h, entry.agencyId(), entry.idempotencyKey(), delivery, at);
-                    }
-                }
-            });
+            jdbi.useTransaction(
+                    h -> {
+                        if (h.attach(Outbox.class)
+                                .markSent(
+                                        entry.id(),
+                                        worker,
+                                        at,
+                                        delivery.conversationId(),
+                                        delivery.messageId())) {
+                            for (DeliveryListener l : listeners) {
+                                l.delivered(
+                                        h, entry.agencyId(), entry.idempotencyKey(), delivery, at);
+                            }
+                        }
+                    });
         } catch (ChatPlatformException.RateLimited e) {
             Instant until = clock.instant().plus(e.retryAfter());
             pausedWorkspaces.merge(workspaceKey(to), until, (a, b) -> a.isAfter(b) ? a : b);
             outbox.retryLater(entry.id(), worker, until, "rate limited for " + e.retryAfter());
-            log.info("outbox: {} rate limited agency={} for {}", to.platform().id(), entry.agencyId(), e.retryAfter());
+            log.info(
+                    "outbox: {} rate limited agency={} for {}",
+                    to.platform().id(),
+                    entry.agencyId(),
+                    e.retryAfter());
         } catch (ChatPlatformException.Transient e) {
             Duration wait = Backoff.after(entry.attempts());
-            outbox.retryLater(entry.id(), worker, clock.instant().plus(wait), "transient: " + e.getMessage());
+            outbox.retryLater(
+                    entry.id(), worker, clock.instant().plus(wait), "transient: " + e.getMessage());
             log.info("outbox: row {} transient failure, retry in {}", entry.id(), wait);
         } catch (ChatPlatformException.Unreachable e) {
-            jdbi.useTransaction(h -> {
-                h.attach(Outbox.class).markDead(entry.id(), worker, "unreachable: " + e.getMessage());
-                if (to.kind() == Address.Kind.USER) {
-                    h.attach(Members.class).markUnreachableByPlatformUser(entry.agencyId(), to.targetId());
-                }
-            });
+            jdbi.useTransaction(
+                    h -> {
+                        h.attach(Outbox.class)
+                                .markDead(entry.id(), worker, "unreachable: " + e.getMessage());
+                        if (to.kind() == Address.Kind.USER) {
+                            h.attach(Members.class)
+                                    .markUnreachableByPlatformUser(entry.agencyId(), to.targetId());
+                        }
+                    });
             log.info("outbox: row {} unreachable target, member marked unreachable", entry.id());
         } catch (ChatPlatformException e) {
             outbox.markDead(entry.id(), worker, "rejected: " + e.getMessage());
-            log.warn("outbox: row {} rejected by {}: {}", entry.id(), to.platform().id(), e.getMessage());
+            log.warn(
+                    "outbox: row {} rejected by {}: {}",
+                    entry.id(),
+                    to.platform().id(),
+                    e.getMessage());
         } catch (RuntimeException e) {
             Duration wait = Backoff.after(entry.attempts());
-            outbox.retryLater(entry.id(), worker, clock.instant().plus(wait), "error: " + e.getClass().getSimpleName());
-            log.warn("outbox: row {} failed unexpectedly, retry in {}: {}", entry.id(), wait, e.toString());
+            outbox.retryLater(
+                    entry.id(),
+                    worker,
+                    clock.instant().plus(wait),
+                    "error: " + e.getClass().getSimpleName());
+            log.warn(
+                    "outbox: row {} failed unexpectedly, retry in {}: {}",
+                    entry.id(),
+                    wait,
+                    e.toString());
         }
     }
 

@@ -28,9 +28,13 @@ public final class Outgoing {
         return new Outgoing(handle.attach(Outbox.class), agencyId);
     }
 
-    /** Queues a message, delivered at or after {@code notBefore}; false if the key was already queued. */
+    /**
+     * Queues a message, delivered at or after {@code notBefore}; false if the key was already
+     * queued.
+     */
     public boolean send(String idempotencyKey, Address to, Message message, Instant notBefore) {
-        return outbox.enqueue(agencyId, idempotencyKey, targetJson(to), messageJson(message), notBefore);
+        return outbox.enqueue(
+                agencyId, idempotencyKey, targetJson(to), messageJson(message), notBefore);
     }
 
     /**
@@ -47,14 +51,23 @@ public final class Outgoing {
     }
 
     /** Queues the replacement of a message sent earlier. */
-    public boolean update(String idempotencyKey, Address to, Delivery sent, Message message, Instant notBefore) {
-        return outbox.enqueue(agencyId, idempotencyKey, Json.write(to),
-                Json.write(new OutboundItem(message, sent, null)), notBefore);
+    public boolean update(
+            String idempotencyKey, Address to, Delivery sent, Message message, Instant notBefore) {
+        return outbox.enqueue(
+                agencyId,
+                idempotencyKey,
+                Json.write(to),
+                Json.write(new OutboundItem(message, sent, null)),
+                notBefore);
     }
 
     /** Queues a file (a chart, a CSV) for a user or channel. */
     public boolean upload(String idempotencyKey, Address to, FileUpload file, Instant notBefore) {
-        return outbox.enqueue(agencyId, idempotencyKey, Json.write(to),
-                Json.write(new OutboundItem(Message.text(file.title()), null, file)), notBefore);
+        return outbox.enqueue(
+                agencyId,
+                idempotencyKey,
+                Json.write(to),
+                Json.write(new OutboundItem(Message.text(file.title()), null, file)),
+                notBefore);
     }
 }

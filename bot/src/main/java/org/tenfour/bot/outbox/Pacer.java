@@ -10,8 +10,8 @@ import org.tenfour.adapters.Platform;
 /**
  * Spaces messages to one conversation by the platform's published per-conversation limit (Slack:
  * about one message per second per channel; Teams: a few per second per conversation), so that a
- * burst to one channel waits its turn instead of drawing a 429 that would pause the whole workspace.
- * Per replica; replicas together may burst briefly, which both platforms tolerate.
+ * burst to one channel waits its turn instead of drawing a 429 that would pause the whole
+ * workspace. Per replica; replicas together may burst briefly, which both platforms tolerate.
  */
 final class Pacer {
     static final Duration SLACK = Duration.ofSeconds(1);
@@ -27,14 +27,16 @@ final class Pacer {
         Duration spacing = to.platform() == Platform.TEAMS ? TEAMS : SLACK;
         String key = to.platform().id() + ":" + to.workspaceId() + ":" + to.targetId();
         Instant[] result = new Instant[1];
-        nextFree.compute(key, (k, free) -> {
-            if (free == null || !free.isAfter(now)) {
-                result[0] = now;
-                return now.plus(spacing);
-            }
-            result[0] = free;
-            return free;
-        });
+        nextFree.compute(
+                key,
+                (k, free) -> {
+                    if (free == null || !free.isAfter(now)) {
+                        result[0] = now;
+                        return now.plus(spacing);
+                    }
+                    result[0] = free;
+                    return free;
+                });
         if (nextFree.size() > 50_000) {
             nextFree.values().removeIf(free -> free.isBefore(now));
         }

@@ -1,6 +1,6 @@
 /**
  * Outgoing messages: written to the outbox table in the same transaction as the state change that
- * causes them ({@link org.tenfour.bot.outbox.Outgoing}), delivered by the
- * {@link org.tenfour.bot.outbox.OutboxSender} with retries, backoff and rate-limit pauses.
+ * causes them ({@link org.tenfour.bot.outbox.Outgoing}), delivered by the {@link
+ * org.tenfour.bot.outbox.OutboxSender} with retries, backoff and rate-limit pauses.
  */
 package org.tenfour.bot.outbox;

@@ -37,57 +37,120 @@ public final class PlatformWiring implements AutoCloseable {
      * Creates the adapters the settings enable; {@code inbound} receives every platform's events;
      * {@code time} is the sandbox's fast-forward control (used only when the sandbox is on).
      */
-    public PlatformWiring(Settings settings, Jdbi jdbi, Clock clock, InboundHandler inbound, WebSandbox.TimeControl time) {
-        settings.slack().ifPresent(slack -> {
-            SecretCipher cipher = settings.secretKey() == null ? null
-                    : SecretCipher.fromBase64(java.util.Base64.getEncoder().encodeToString(settings.secretKey()));
-            StoredSlackInstallations installations = cipher == null ? null : new StoredSlackInstallations(jdbi, cipher, clock);
-            SlackAdapter adapter = new SlackAdapter(slack, inbound, installations == null ? noInstallations() : installations,
-                    id -> available(() -> jdbi.onDemand(ProcessedEvents.class).firstSighting("slack", id)));
-            platforms.put(Platform.SLACK, adapter.platform());
-            mounts.add(routes -> {
-                routes.post("/slack/events", adapter.events());
-                routes.get("/slack/install", adapter.install());
-                routes.get("/slack/oauth_redirect", adapter.oauthRedirect());
-            });
-            closeables.add(adapter);
-            log.info("Slack enabled ({})", slack.oauth() ? "OAuth, many workspaces" : "single workspace");
-        });
-        settings.teams().ifPresent(teams -> {
-            TeamsAdapter adapter = new TeamsAdapter(teams, inbound, clock, new StoredConversationReferences(jdbi, clock),
-                    id -> available(() -> jdbi.onDemand(ProcessedEvents.class).firstSighting("teams", id)));
-            platforms.put(Platform.TEAMS, adapter.platform());
-            mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
-            log.info("Teams enabled");
-        });
+    public PlatformWiring(
+            Settings settings,
+            Jdbi jdbi,
+            Clock clock,
+            InboundHandler inbound,
+            WebSandbox.TimeControl time) {
+        settings.slack()
+                .ifPresent(
+                        slack -> {
+                            SecretCipher cipher =
+                                    settings.secretKey() == null
+                                            ? null
+                                            : SecretCipher.fromBase64(
+                                                    java.util.Base64.getEncoder()
+                                                            .encodeToString(settings.secretKey()));
+                            StoredSlackInstallations installations =
+                                    cipher == null
+                                            ? null
+                                            : new StoredSlackInstallations(jdbi, cipher, clock);
+                            SlackAdapter adapter =
+                                    new SlackAdapter(
+                                            slack,
+                                            inbound,
+                                            installations == null
+                                                    ? noInstallations()
+                                                    : installations,
+                                            id ->
+                                                    available(
+                                                            () ->
+                                                                    jdbi.onDemand(
+                                                                                    ProcessedEvents
+                                                                                            .class)
+                                                                            .firstSighting(
+                                                                                    "slack", id)));
+                            platforms.put(Platform.SLACK, adapter.platform());
+                            mounts.add(
+                                    routes -> {
+                                        routes.post("/slack/events", adapter.events());
+                                        routes.get("/slack/install", adapter.install());
+                                        routes.get(
+                                                "/slack/oauth_redirect", adapter.oauthRedirect());
+                                    });
+                            closeables.add(adapter);
+                            log.info(
+                                    "Slack enabled ({})",
+                                    slack.oauth() ? "OAuth, many workspaces" : "single workspace");
+                        });
+        settings.teams()
+                .ifPresent(
+                        teams -> {
+                            TeamsAdapter adapter =
+                                    new TeamsAdapter(
+                                            teams,
+                                            inbound,
+                                            clock,
+                                            new StoredConversationReferences(jdbi, clock),
+                                            id ->
+                                                    available(
+                                                            () ->
+                                                                    jdbi.onDemand(
+                                                                                    ProcessedEvents
+                                                                                            .class)
+                                                                            .firstSighting(
+                                                                                    "teams", id)));
+                            platforms.put(Platform.TEAMS, adapter.platform());
+                            mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
+                            log.info("Teams enabled");
+                        });
         if (settings.sandbox()) {
-            WebSandbox web = new WebSandbox(DemoData.WORKSPACES, DemoData.PEOPLE, DemoData.CHANNELS, inbound, clock,
-                    java.util.Objects.requireNonNull(time, "the sandbox needs its time control"));
+            WebSandbox web =
+                    new WebSandbox(
+                            DemoData.WORKSPACES,
+                            DemoData.PEOPLE,
+                            DemoData.CHANNELS,
+                            inbound,
+                            clock,
+                            java.util.Objects.requireNonNull(
+                                    time, "the sandbox needs its time control"));
             platforms.put(Platform.WEB, web.platform());
             mounts.add(web.routes());
             closeables.add(web);
             sandbox = web;
-            log.warn("SANDBOX ON ({}): /sandbox serves made-up demo agencies and lets anyone who can reach this port "
-                    + "act as any demo person and move the sandbox clock; it never touches Slack or Teams agencies. "
-                    + "Set {}=off to disable it.", settings.slack().isPresent() || settings.teams().isPresent()
-                    ? Settings.SANDBOX + "=on" : "no Slack or Teams configured", Settings.SANDBOX);
+            log.warn(
+                    "SANDBOX ON ({}): /sandbox serves made-up demo agencies and lets anyone who can reach this port "
+                            + "act as any demo person and move the sandbox clock; it never touches Slack or Teams agencies. "
+                            + "Set {}=off to disable it.",
+                    settings.slack().isPresent() || settings.teams().isPresent()
+                            ? Settings.SANDBOX + "=on"
+                            : "no Slack or Teams configured",
+                    Settings.SANDBOX);
         }
     }
 
-    /** Ends the sandbox's live streams so that the HTTP server's graceful stop need not wait for them. */
+    /**
+     * Ends the sandbox's live streams so that the HTTP server's graceful stop need not wait for
+     * them.
+     */
     public void disconnectLive() {
         if (sandbox != null) {
             sandbox.disconnect();
         }
     }
 
-    /** Runs a database call of the inbound path; an unreachable database becomes a 503 (the platform retries). */
+    /**
+     * Runs a database call of the inbound path; an unreachable database becomes a 503 (the platform
+     * retries).
+     */
     static <T> T available(java.util.function.Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
             if (org.tenfour.storage.Database.isUnavailable(e)) {
-                throw new org.tenfour.adapters.InboundUnavailableException("database unreachable; retry shortly");
+                throw new org.tenfour.adapters.InboundUnavailableException(
+                        "database unreachable; retry shortly");
             }
             throw e;
         }
@@ -102,7 +165,8 @@ public final class PlatformWiring implements AutoCloseable {
             }
 
             @Override
-            public java.util.Optional<org.tenfour.adapters.slack.SlackInstallation> find(String teamId) {
+            public java.util.Optional<org.tenfour.adapters.slack.SlackInstallation> find(
+                    String teamId) {
                 return java.util.Optional.empty();
             }
 

@@ -26,15 +26,27 @@ final class StoredConversationReferences implements ConversationReferences {
 
     @Override
     public void save(Address.Kind kind, String platformId, ConversationReference ref) {
-        Agency agency = jdbi.onDemand(Agencies.class).upsert("teams", ref.tenantId(), ref.tenantId());
-        jdbi.onDemand(ConversationRefRepository.class).save(agency.id(), kind(kind), platformId, ref.serviceUrl(),
-                ref.conversationId(), clock.instant());
+        Agency agency =
+                jdbi.onDemand(Agencies.class).upsert("teams", ref.tenantId(), ref.tenantId());
+        jdbi.onDemand(ConversationRefRepository.class)
+                .save(
+                        agency.id(),
+                        kind(kind),
+                        platformId,
+                        ref.serviceUrl(),
+                        ref.conversationId(),
+                        clock.instant());
     }
 
     @Override
-    public Optional<ConversationReference> find(String tenantId, Address.Kind kind, String platformId) {
-        return jdbi.onDemand(Agencies.class).findByWorkspace("teams", tenantId)
-                .flatMap(a -> jdbi.onDemand(ConversationRefRepository.class).find(a.id(), kind(kind), platformId))
+    public Optional<ConversationReference> find(
+            String tenantId, Address.Kind kind, String platformId) {
+        return jdbi.onDemand(Agencies.class)
+                .findByWorkspace("teams", tenantId)
+                .flatMap(
+                        a ->
+                                jdbi.onDemand(ConversationRefRepository.class)
+                                        .find(a.id(), kind(kind), platformId))
                 .map(r -> new ConversationReference(r.serviceUrl(), r.conversationId(), tenantId));
     }
 }

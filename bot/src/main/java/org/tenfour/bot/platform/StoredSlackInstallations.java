@@ -24,15 +24,37 @@ final class StoredSlackInstallations implements SlackInstallations {
 
     @Override
     public void save(SlackInstallation i) {
-        Agency agency = jdbi.onDemand(Agencies.class).upsert("slack", i.teamId(), i.teamName() == null ? i.teamId() : i.teamName());
-        repository.save(new SlackInstallationRecord(agency.id(), i.teamId(), i.teamName(), i.botUserId(), i.botToken(),
-                i.scopes(), i.installerUserId(), null));
+        Agency agency =
+                jdbi.onDemand(Agencies.class)
+                        .upsert(
+                                "slack",
+                                i.teamId(),
+                                i.teamName() == null ? i.teamId() : i.teamName());
+        repository.save(
+                new SlackInstallationRecord(
+                        agency.id(),
+                        i.teamId(),
+                        i.teamName(),
+                        i.botUserId(),
+                        i.botToken(),
+                        i.scopes(),
+                        i.installerUserId(),
+                        null));
     }
 
     @Override
     public Optional<SlackInstallation> find(String teamId) {
-        return repository.findByTeam(teamId).map(r -> new SlackInstallation(r.teamId(), r.teamName(), r.botUserId(),
-                r.botToken(), r.scopes(), r.installerUserId()));
+        return repository
+                .findByTeam(teamId)
+                .map(
+                        r ->
+                                new SlackInstallation(
+                                        r.teamId(),
+                                        r.teamName(),
+                                        r.botUserId(),
+                                        r.botToken(),
+                                        r.scopes(),
+                                        r.installerUserId()));
     }
 
     @Override

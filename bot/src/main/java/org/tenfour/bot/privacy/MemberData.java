@@ -26,14 +26,16 @@ import org.tenfour.storage.Member;
 
 /**
  * {@code /tenfour mydata} shows a member everything TenFour stores about them; {@code /tenfour
- * forgetme} deletes it after a confirmation and removes them from the roster. Coded interaction logs
- * are untouched: they are not linked to anyone, so there is nothing of theirs in them to show or erase.
+ * forgetme} deletes it after a confirmation and removes them from the roster. Coded interaction
+ * logs are untouched: they are not linked to anyone, so there is nothing of theirs in them to show
+ * or erase.
  */
 public final class MemberData implements Feature {
     static final String CONFIRM = "privacy.forget";
     static final String CANCEL = "privacy.keep";
     private static final Logger log = LoggerFactory.getLogger(MemberData.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -46,10 +48,20 @@ public final class MemberData implements Feature {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                new Subcommand("mydata", "/tenfour mydata", "see everything TenFour stores about you", Role.MEMBER, false,
+                new Subcommand(
+                        "mydata",
+                        "/tenfour mydata",
+                        "see everything TenFour stores about you",
+                        Role.MEMBER,
+                        false,
                         (c, a, t) -> show(c)),
-                new Subcommand("forgetme", "/tenfour forgetme", "delete what TenFour stores about you (asks first)",
-                        Role.MEMBER, false, (c, a, t) -> confirm(c)));
+                new Subcommand(
+                        "forgetme",
+                        "/tenfour forgetme",
+                        "delete what TenFour stores about you (asks first)",
+                        Role.MEMBER,
+                        false,
+                        (c, a, t) -> confirm(c)));
     }
 
     @Override
@@ -63,28 +75,75 @@ public final class MemberData implements Feature {
         List<String> lines = new ArrayList<>();
         lines.add("*What TenFour stores about you* (agency " + caller.agency().name() + ")");
         lines.add("• Your platform user id: " + m.platformUserId());
-        lines.add("• Name and time zone from your profile: " + orNone(m.displayName()) + ", " + orNone(m.timeZone()));
-        lines.add("• On the check-in roster: " + yes(m.onRoster()) + "; check-ins " + (m.optedOut() ? "off (opted out)" : "on")
-                + (m.snoozedUntil() != null && m.snoozedUntil().isAfter(clock.instant())
-                ? "; paused until " + DAY.format(m.snoozedUntil().atZone(zone)) : ""));
-        lines.add("• Preferred time: " + (m.windowStart() == null ? "none (agency hours)"
-                : m.windowStart() + "-" + m.windowEnd() + " " + orNone(m.windowDays())));
-        lines.add("• Roster tags (unit, supervisor), used only to avoid matching you with your own chain of command: "
-                + (m.tagsJson() == null || m.tagsJson().equals("{}") ? "none" : m.tagsJson()));
-        lines.add("• Roles: " + String.join(", ", caller.roles().stream().map(r -> r.name().toLowerCase(Locale.ROOT)).sorted().toList()));
+        lines.add(
+                "• Name and time zone from your profile: "
+                        + orNone(m.displayName())
+                        + ", "
+                        + orNone(m.timeZone()));
+        lines.add(
+                "• On the check-in roster: "
+                        + yes(m.onRoster())
+                        + "; check-ins "
+                        + (m.optedOut() ? "off (opted out)" : "on")
+                        + (m.snoozedUntil() != null && m.snoozedUntil().isAfter(clock.instant())
+                                ? "; paused until " + DAY.format(m.snoozedUntil().atZone(zone))
+                                : ""));
+        lines.add(
+                "• Preferred time: "
+                        + (m.windowStart() == null
+                                ? "none (agency hours)"
+                                : m.windowStart()
+                                        + "-"
+                                        + m.windowEnd()
+                                        + " "
+                                        + orNone(m.windowDays())));
+        lines.add(
+                "• Roster tags (unit, supervisor), used only to avoid matching you with your own chain of command: "
+                        + (m.tagsJson() == null || m.tagsJson().equals("{}")
+                                ? "none"
+                                : m.tagsJson()));
+        lines.add(
+                "• Roles: "
+                        + String.join(
+                                ", ",
+                                caller.roles().stream()
+                                        .map(r -> r.name().toLowerCase(Locale.ROOT))
+                                        .sorted()
+                                        .toList()));
         lines.add("• Marked unreachable: " + yes(m.unreachable()));
-        List<CheckIn> checkIns = jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id());
+        List<CheckIn> checkIns =
+                jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id());
         lines.add("• Check-ins: " + (checkIns.isEmpty() ? "none" : ""));
         for (CheckIn c : checkIns) {
-            lines.add("   – " + DAY.format(c.dueAt().atZone(zone)) + ": " + c.state() + (c.answer() == null ? "" : " (" + c.answer() + ")"));
+            lines.add(
+                    "   – "
+                            + DAY.format(c.dueAt().atZone(zone))
+                            + ": "
+                            + c.state()
+                            + (c.answer() == null ? "" : " (" + c.answer() + ")"));
         }
-        List<Map<String, Object>> requests = jdbi.withHandle(h -> h.createQuery(
-                "select state, urgency, created_at from connection_request where agency_id = :a and member_id = :m order by created_at")
-                .bind("a", caller.agency().id()).bind("m", m.id()).mapToMap().list());
+        List<Map<String, Object>> requests =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select state, urgency, created_at from connection_request where agency_id = :a and member_id = :m order by created_at")
+                                        .bind("a", caller.agency().id())
+                                        .bind("m", m.id())
+                                        .mapToMap()
+                                        .list());
         lines.add("• Requests to talk to a peer: " + (requests.isEmpty() ? "none" : ""));
-        requests.forEach(r -> lines.add("   – " + r.get("created_at") + ": " + r.get("state") + ", " + r.get("urgency")));
-        lines.add("Never stored: anything you write to TenFour or to a peer. Contact logs peers keep are coded and "
-                + "not linked to you, so they are not yours to see and hold nothing that names you.");
+        requests.forEach(
+                r ->
+                        lines.add(
+                                "   – "
+                                        + r.get("created_at")
+                                        + ": "
+                                        + r.get("state")
+                                        + ", "
+                                        + r.get("urgency")));
+        lines.add(
+                "Never stored: anything you write to TenFour or to a peer. Contact logs peers keep are coded and "
+                        + "not linked to you, so they are not yours to see and hold nothing that names you.");
         lines.add("To delete all of the above: `/tenfour forgetme`.");
         return new Reply.Private(Message.text(String.join("\n", lines)));
     }
@@ -98,11 +157,20 @@ public final class MemberData implements Feature {
     }
 
     private Reply confirm(Caller caller) {
-        return new Reply.Private(new Message("This deletes everything TenFour stores about you in "
-                + caller.agency().name() + " and takes you off the check-in roster. It cannot be undone. "
-                + "Coded contact logs are not affected: they are not linked to you.", List.of(),
-                List.of(new Button(CONFIRM, "Yes, delete my data", caller.member().id().toString(), Button.Style.DANGER),
-                        Button.of(CANCEL, "Keep it", ""))));
+        return new Reply.Private(
+                new Message(
+                        "This deletes everything TenFour stores about you in "
+                                + caller.agency().name()
+                                + " and takes you off the check-in roster. It cannot be undone. "
+                                + "Coded contact logs are not affected: they are not linked to you.",
+                        List.of(),
+                        List.of(
+                                new Button(
+                                        CONFIRM,
+                                        "Yes, delete my data",
+                                        caller.member().id().toString(),
+                                        Button.Style.DANGER),
+                                Button.of(CANCEL, "Keep it", ""))));
     }
 
     private Reply forget(Caller caller, InboundEvent.ButtonPressed event) {
@@ -111,25 +179,49 @@ public final class MemberData implements Feature {
         }
         jdbi.useTransaction(h -> erase(h, caller));
         log.info("member data erased on request in agency {}", caller.agency().id());
-        return Reply.text("Done: what TenFour stored about you is deleted. If you use TenFour again, it starts from nothing.");
+        return Reply.text(
+                "Done: what TenFour stored about you is deleted. If you use TenFour again, it starts from nothing.");
     }
 
-    /** Deletes the member and everything that names them; audit entries keep the change but lose the person. */
+    /**
+     * Deletes the member and everything that names them; audit entries keep the change but lose the
+     * person.
+     */
     static void erase(Handle h, Caller caller) {
         Member m = caller.member();
         String user = m.platformUserId();
-        String key = caller.actor().address().platform().id() + ":" + caller.actor().address().workspaceId() + ":" + user;
-        h.createUpdate("delete from relay where agency_id = :a and (member_key = :k or peer_key = :k)")
-                .bind("a", caller.agency().id()).bind("k", key).execute();
-        h.createUpdate("delete from outbox where agency_id = :a and state = 'pending' and target->>'targetId' = :u")
-                .bind("a", caller.agency().id()).bind("u", user).execute();
-        h.createUpdate("delete from conversation_ref where agency_id = :a and kind = 'user' and platform_id = :u")
-                .bind("a", caller.agency().id()).bind("u", user).execute();
-        h.createUpdate("update audit_log set old_value = replace(old_value, :mention, '<@forgotten>'), "
-                + "new_value = replace(new_value, :mention, '<@forgotten>'), "
-                + "actor = case when actor = :u then 'forgotten' else actor end where agency_id = :a")
-                .bind("a", caller.agency().id()).bind("u", user).bind("mention", "<@" + user + ">").execute();
+        String key =
+                caller.actor().address().platform().id()
+                        + ":"
+                        + caller.actor().address().workspaceId()
+                        + ":"
+                        + user;
+        h.createUpdate(
+                        "delete from relay where agency_id = :a and (member_key = :k or peer_key = :k)")
+                .bind("a", caller.agency().id())
+                .bind("k", key)
+                .execute();
+        h.createUpdate(
+                        "delete from outbox where agency_id = :a and state = 'pending' and target->>'targetId' = :u")
+                .bind("a", caller.agency().id())
+                .bind("u", user)
+                .execute();
+        h.createUpdate(
+                        "delete from conversation_ref where agency_id = :a and kind = 'user' and platform_id = :u")
+                .bind("a", caller.agency().id())
+                .bind("u", user)
+                .execute();
+        h.createUpdate(
+                        "update audit_log set old_value = replace(old_value, :mention, '<@forgotten>'), "
+                                + "new_value = replace(new_value, :mention, '<@forgotten>'), "
+                                + "actor = case when actor = :u then 'forgotten' else actor end where agency_id = :a")
+                .bind("a", caller.agency().id())
+                .bind("u", user)
+                .bind("mention", "<@" + user + ">")
+                .execute();
         h.createUpdate("delete from member where agency_id = :a and id = :m")
-                .bind("a", caller.agency().id()).bind("m", m.id()).execute();
+                .bind("a", caller.agency().id())
+                .bind("m", m.id())
+                .execute();
     }
 }

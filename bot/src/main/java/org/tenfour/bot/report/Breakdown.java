@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * One table of a report.
  *
- * @param id    stable machine id ({@code contact_type}, {@code topic}, …), used in CSV
+ * @param id stable machine id ({@code contact_type}, {@code topic}, …), used in CSV
  * @param title what a reader sees
- * @param note  how to read it (e.g. "a contact can have several topics"), or empty
+ * @param note how to read it (e.g. "a contact can have several topics"), or empty
  */
 public record Breakdown(String id, String title, String note, List<Line> lines) {
     public Breakdown {

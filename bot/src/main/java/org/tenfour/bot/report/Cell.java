@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * One published number of a report, or the marker that replaces it. A suppressed cell does not carry
- * its true value at all, so no renderer can leak it.
+ * One published number of a report, or the marker that replaces it. A suppressed cell does not
+ * carry its true value at all, so no renderer can leak it.
  */
 public record Cell(State state, OptionalInt value) {
 
@@ -25,8 +25,12 @@ public record Cell(State state, OptionalInt value) {
         Objects.requireNonNull(state, "null state");
         Objects.requireNonNull(value, "null value");
         if ((state == State.PUBLISHED) != value.isPresent()) {
-            throw new IllegalArgumentException("a " + state + " cell " + (value.isPresent() ? "with" : "without")
-                    + " a value");
+            throw new IllegalArgumentException(
+                    "a "
+                            + state
+                            + " cell "
+                            + (value.isPresent() ? "with" : "without")
+                            + " a value");
         }
         if (value.isPresent() && value.getAsInt() < 0) {
             throw new IllegalArgumentException("negative count: " + value.getAsInt());

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /** A report period: the month, quarter or year ending on the report day (inclusive). */
 public enum Period {
-    MONTH(1), QUARTER(3), YEAR(12);
+    MONTH(1),
+    QUARTER(3),
+    YEAR(12);
 
     private final int months;
 
@@ -34,7 +36,8 @@ public enum Period {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a report period (month, quarter, year): " + text, e);
+            throw new IllegalArgumentException(
+                    "not a report period (month, quarter, year): " + text, e);
         }
     }
 
@@ -44,7 +47,8 @@ public enum Period {
             Objects.requireNonNull(from, "null from");
             Objects.requireNonNull(to, "null to");
             if (to.isBefore(from)) {
-                throw new IllegalArgumentException("range ends before it starts: " + from + ".." + to);
+                throw new IllegalArgumentException(
+                        "range ends before it starts: " + from + ".." + to);
             }
         }
 

@@ -11,8 +11,14 @@ import java.util.UUID;
  *
  * @param contacts the number of logged contacts, with the previous period's
  */
-public record ProgramReport(UUID agencyId, Period period, Period.Range current, Period.Range previous, int k,
-                            Line contacts, List<Breakdown> breakdowns) {
+public record ProgramReport(
+        UUID agencyId,
+        Period period,
+        Period.Range current,
+        Period.Range previous,
+        int k,
+        Line contacts,
+        List<Breakdown> breakdowns) {
     public ProgramReport {
         Objects.requireNonNull(agencyId, "null agencyId");
         Objects.requireNonNull(period, "null period");

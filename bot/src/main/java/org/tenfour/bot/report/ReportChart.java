@@ -17,22 +17,43 @@ public final class ReportChart {
     public static final int WIDTH = 900;
     public static final int HEIGHT = 560;
 
-    private ReportChart() {
-    }
+    private ReportChart() {}
 
     /** PNG bytes, rendered headless. */
     public static byte[] png(ProgramReport report) {
         System.setProperty("java.awt.headless", "true");
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String id : new String[] {"contact_type", "topic"}) {
-            report.breakdown(id).ifPresent(b -> b.lines().forEach(line -> {
-                String category = category(line, report.k());
-                add(data, line.current(), "This period", category);
-                add(data, line.previous(), "Previous period", category);
-            }));
+            report.breakdown(id)
+                    .ifPresent(
+                            b ->
+                                    b.lines()
+                                            .forEach(
+                                                    line -> {
+                                                        String category =
+                                                                category(line, report.k());
+                                                        add(
+                                                                data,
+                                                                line.current(),
+                                                                "This period",
+                                                                category);
+                                                        add(
+                                                                data,
+                                                                line.previous(),
+                                                                "Previous period",
+                                                                category);
+                                                    }));
         }
-        JFreeChart chart = ChartFactory.createBarChart("Peer support contacts, " + report.current(), null,
-                "Contacts", data, PlotOrientation.HORIZONTAL, true, false, false);
+        JFreeChart chart =
+                ChartFactory.createBarChart(
+                        "Peer support contacts, " + report.current(),
+                        null,
+                        "Contacts",
+                        data,
+                        PlotOrientation.HORIZONTAL,
+                        true,
+                        false,
+                        false);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
@@ -43,11 +64,17 @@ public final class ReportChart {
     }
 
     private static String category(Line line, int k) {
-        return line.current().published() ? line.label() : line.label() + " (" + line.current().text(k) + ")";
+        return line.current().published()
+                ? line.label()
+                : line.label() + " (" + line.current().text(k) + ")";
     }
 
-    private static void add(DefaultCategoryDataset data, Cell cell, String series, String category) {
+    private static void add(
+            DefaultCategoryDataset data, Cell cell, String series, String category) {
         // Unpublished cells get an empty value: no bar, never the true number.
-        data.addValue(cell.published() ? Integer.valueOf(cell.value().getAsInt()) : null, series, category);
+        data.addValue(
+                cell.published() ? Integer.valueOf(cell.value().getAsInt()) : null,
+                series,
+                category);
     }
 }

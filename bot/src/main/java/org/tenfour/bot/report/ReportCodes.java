@@ -11,8 +11,7 @@ final class ReportCodes {
     static final List<String> TOPICS = codes(Codes.Topic.values());
     static final List<String> REFERRALS = codes(Codes.Referral.values());
 
-    private ReportCodes() {
-    }
+    private ReportCodes() {}
 
     static List<String> labels(Codes.Coded[] values) {
         return Arrays.stream(values).map(Codes.Coded::label).toList();

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.FileUpload;
-import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
@@ -42,17 +41,31 @@ public final class ReportCommands implements Feature {
     @Override
     public List<Subcommand> subcommands() {
         return List.of(
-                new Subcommand("report", "/tenfour report [month|quarter|year]",
-                        "program report with small counts suppressed, and a chart", Role.COORDINATOR, true, this::report),
-                new Subcommand("export", "/tenfour export [month|quarter|year]",
-                        "the same suppressed tables as a CSV file, sent to you", Role.COORDINATOR, true,
+                new Subcommand(
+                        "report",
+                        "/tenfour report [month|quarter|year]",
+                        "program report with small counts suppressed, and a chart",
+                        Role.COORDINATOR,
+                        true,
+                        this::report),
+                new Subcommand(
+                        "export",
+                        "/tenfour export [month|quarter|year]",
+                        "the same suppressed tables as a CSV file, sent to you",
+                        Role.COORDINATOR,
+                        true,
                         (c, a, t) -> export(c, period(a))));
     }
 
     @Override
     public Map<String, ButtonAction> buttons() {
-        return Map.of(ReportText.EXPORT_ACTION, (c, e) -> c.is(Role.COORDINATOR) ? export(c, parse(e.value()))
-                : Reply.text("Only the program's coordinators can export reports."));
+        return Map.of(
+                ReportText.EXPORT_ACTION,
+                (c, e) ->
+                        c.is(Role.COORDINATOR)
+                                ? export(c, parse(e.value()))
+                                : Reply.text(
+                                        "Only the program's coordinators can export reports."));
     }
 
     private static Period period(Args args) {
@@ -70,7 +83,8 @@ public final class ReportCommands implements Feature {
     private ProgramReport build(Caller caller, Period period) {
         Agency agency = jdbi.onDemand(Agencies.class).find(caller.agency().id()).orElseThrow();
         int k = AgencySettings.fromJson(agency.settingsJson()).suppressionK();
-        LocalDate today = clock.instant().atZone(Windows.zone(agency, caller.member())).toLocalDate();
+        LocalDate today =
+                clock.instant().atZone(Windows.zone(agency, caller.member())).toLocalDate();
         return reports.report(agency.id(), period, today, k);
     }
 
@@ -78,28 +92,54 @@ public final class ReportCommands implements Feature {
         Period period = period(args);
         ProgramReport report = build(caller, period);
         String id = UUID.randomUUID().toString();
-        jdbi.useTransaction(h -> {
-            Agency agency = h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
-            var channel = AddressBook.channel(h, agency, agency.coordinatorChannelId());
-            Outgoing out = Outgoing.on(h, agency.id());
-            out.send("report:" + id, channel, ReportText.message(report), clock.instant());
-            out.upload("report-chart:" + id, channel, FileUpload.of("tenfour-report-" + period.name().toLowerCase() + ".png",
-                    "image/png", ReportChart.png(report), "Program report chart (" + period.name().toLowerCase() + ")"),
-                    clock.instant());
-        });
-        return Reply.text("The " + period.name().toLowerCase() + " report is being posted here (counts under "
-                + "the agency's threshold are suppressed).");
+        jdbi.useTransaction(
+                h -> {
+                    Agency agency =
+                            h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
+                    var channel = AddressBook.channel(h, agency, agency.coordinatorChannelId());
+                    Outgoing out = Outgoing.on(h, agency.id());
+                    out.send("report:" + id, channel, ReportText.message(report), clock.instant());
+                    out.upload(
+                            "report-chart:" + id,
+                            channel,
+                            FileUpload.of(
+                                    "tenfour-report-" + period.name().toLowerCase() + ".png",
+                                    "image/png",
+                                    ReportChart.png(report),
+                                    "Program report chart (" + period.name().toLowerCase() + ")"),
+                            clock.instant());
+                });
+        return Reply.text(
+                "The "
+                        + period.name().toLowerCase()
+                        + " report is being posted here (counts under "
+                        + "the agency's threshold are suppressed).");
     }
 
     private Reply export(Caller caller, Period period) {
         ProgramReport report = build(caller, period);
-        jdbi.useTransaction(h -> {
-            Agency agency = h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
-            Outgoing.on(h, agency.id()).upload("export:" + UUID.randomUUID(), AddressBook.member(h, agency, caller.member()),
-                    FileUpload.of("tenfour-report-" + period.name().toLowerCase() + ".csv", "text/csv",
-                            ReportCsv.write(report).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                            "Program report (" + period.name().toLowerCase() + "), suppressed"), clock.instant());
-        });
+        jdbi.useTransaction(
+                h -> {
+                    Agency agency =
+                            h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
+                    Outgoing.on(h, agency.id())
+                            .upload(
+                                    "export:" + UUID.randomUUID(),
+                                    AddressBook.member(h, agency, caller.member()),
+                                    FileUpload.of(
+                                            "tenfour-report-"
+                                                    + period.name().toLowerCase()
+                                                    + ".csv",
+                                            "text/csv",
+                                            ReportCsv.write(report)
+                                                    .getBytes(
+                                                            java.nio.charset.StandardCharsets
+                                                                    .UTF_8),
+                                            "Program report ("
+                                                    + period.name().toLowerCase()
+                                                    + "), suppressed"),
+                                    clock.instant());
+                });
         return Reply.text("The CSV is on its way to you in a direct message.");
     }
 }

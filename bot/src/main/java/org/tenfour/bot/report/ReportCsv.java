@@ -6,22 +6,37 @@ import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The report's suppressed tables as CSV: one row per line, with "&lt;k", "–" or "n/a" in place of hidden numbers. */
+/**
+ * The report's suppressed tables as CSV: one row per line, with "&lt;k", "–" or "n/a" in place of
+ * hidden numbers.
+ */
 public final class ReportCsv {
-    public static final String[] HEADER = {"table", "code", "label", "current", "previous", "trend"};
+    public static final String[] HEADER = {
+        "table", "code", "label", "current", "previous", "trend"
+    };
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     /** CSV text with a header row and {@code #} comment lines saying the periods and k. */
     public static String write(ProgramReport report) {
         StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).setCommentMarker('#').get();
+        CSVFormat format =
+                CSVFormat.DEFAULT.builder().setHeader(HEADER).setCommentMarker('#').get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            csv.printComment("TenFour program report, " + report.period().name().toLowerCase() + " "
-                    + report.current() + " (previous " + report.previous() + ")");
-            csv.printComment("Counts below " + report.k() + " show as <" + report.k()
-                    + "; '–' hides a number so that a small one cannot be worked out.");
+            csv.printComment(
+                    "TenFour program report, "
+                            + report.period().name().toLowerCase()
+                            + " "
+                            + report.current()
+                            + " (previous "
+                            + report.previous()
+                            + ")");
+            csv.printComment(
+                    "Counts below "
+                            + report.k()
+                            + " show as <"
+                            + report.k()
+                            + "; '–' hides a number so that a small one cannot be worked out.");
             print(csv, "contacts", report.contacts(), report.k());
             for (Breakdown b : report.breakdowns()) {
                 for (Line line : b.lines()) {
@@ -35,7 +50,12 @@ public final class ReportCsv {
     }
 
     private static void print(CSVPrinter csv, String table, Line line, int k) throws IOException {
-        csv.printRecord(table, line.code(), line.label(), line.current().text(k), line.previous().text(k),
+        csv.printRecord(
+                table,
+                line.code(),
+                line.label(),
+                line.current().text(k),
+                line.previous().text(k),
                 line.trend().isPresent() ? String.format("%+d", line.trend().getAsInt()) : "");
     }
 }

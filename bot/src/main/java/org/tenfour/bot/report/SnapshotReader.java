@@ -17,7 +17,8 @@ import org.tenfour.storage.ReportQueries;
 /** Reads one period's true numbers for one agency. */
 final class SnapshotReader {
     static final List<String> ANSWERS = List.of("answered", "not_answered");
-    static final List<String> OUTCOMES = List.of("accepted", "escalated", "closed_unaccepted", "open");
+    static final List<String> OUTCOMES =
+            List.of("accepted", "escalated", "closed_unaccepted", "open");
     static final List<String> BUCKETS = List.of("0", "1_3", "4_6", "7_plus");
 
     private final Pseudonyms pseudonyms;
@@ -37,24 +38,35 @@ final class SnapshotReader {
         List<Long> seconds = q.responseSeconds(agency, from, until);
         Map<String, Integer> roster = map(q.rosterFlags(agency));
         int[] caseload = caseload(h, q, agency, range);
-        return new Snapshot(q.logCount(agency, range.from(), range.to()),
-                ordered(q.byContactType(agency, range.from(), range.to()), ReportCodes.CONTACT_TYPES),
+        return new Snapshot(
+                q.logCount(agency, range.from(), range.to()),
+                ordered(
+                        q.byContactType(agency, range.from(), range.to()),
+                        ReportCodes.CONTACT_TYPES),
                 ordered(q.byDurationBand(agency, range.from(), range.to()), ReportCodes.DURATIONS),
                 ordered(q.byTopic(agency, range.from(), range.to()), ReportCodes.TOPICS),
                 ordered(q.byReferral(agency, range.from(), range.to()), ReportCodes.REFERRALS),
-                sent, List.of(answered, sent - answered),
+                sent,
+                List.of(answered, sent - answered),
                 outcomes.values().stream().mapToInt(Integer::intValue).sum(),
                 OUTCOMES.stream().map(o -> outcomes.getOrDefault(o, 0)).toList(),
-                seconds.size(), percentileMinutes(seconds, 50), percentileMinutes(seconds, 90),
+                seconds.size(),
+                percentileMinutes(seconds, 50),
+                percentileMinutes(seconds, 90),
                 caseload[0] + caseload[1] + caseload[2] + caseload[3],
                 List.of(caseload[0], caseload[1], caseload[2], caseload[3]),
-                roster.getOrDefault("opted_out", 0), roster.getOrDefault("unreachable", 0));
+                roster.getOrDefault("opted_out", 0),
+                roster.getOrDefault("unreachable", 0));
     }
 
-    /** Peers by number of contacts: current active peers (0 if no logs) and any pseudonym with logs. */
+    /**
+     * Peers by number of contacts: current active peers (0 if no logs) and any pseudonym with logs.
+     */
     private int[] caseload(Handle h, ReportQueries q, UUID agency, Period.Range range) {
         Map<String, Integer> byPseudonym = new HashMap<>();
-        for (KeyCount kc : h.attach(InteractionLogs.class).countsByPseudonym(agency, range.from(), range.to())) {
+        for (KeyCount kc :
+                h.attach(InteractionLogs.class)
+                        .countsByPseudonym(agency, range.from(), range.to())) {
             byPseudonym.put(kc.key(), kc.count());
         }
         Set<String> all = new HashSet<>(byPseudonym.keySet());

@@ -8,14 +8,14 @@ import java.util.OptionalInt;
 /**
  * Small-count suppression with secondary suppression, pure and deterministic.
  *
- * <p><b>Primary:</b> every count below k, zero included, is shown as "&lt;k". <b>Secondary:</b> then,
- * playing the attacker, it works out from everything still published (the total, the other cells, and
- * the fact that a partition's cells add up to the total, that a multi-select table's cells add up to
- * at least the total and none exceeds it, that "&lt;k" means 0..k-1 and "–" means at least k) the
- * exact range each hidden number could have. While any hidden number is pinned to a single value, it
- * hides the smallest published cell of the table that gives it away (or the total, when the table has
- * nothing left to hide). The range analysis is exact for the tables a report has: tables linked only
- * through one shared total.
+ * <p><b>Primary:</b> every count below k, zero included, is shown as "&lt;k". <b>Secondary:</b>
+ * then, playing the attacker, it works out from everything still published (the total, the other
+ * cells, and the fact that a partition's cells add up to the total, that a multi-select table's
+ * cells add up to at least the total and none exceeds it, that "&lt;k" means 0..k-1 and "–" means
+ * at least k) the exact range each hidden number could have. While any hidden number is pinned to a
+ * single value, it hides the smallest published cell of the table that gives it away (or the total,
+ * when the table has nothing left to hide). The range analysis is exact for the tables a report
+ * has: tables linked only through one shared total.
  *
  * <pre>{@code
  * var s = new Suppression(5);
@@ -59,7 +59,8 @@ public final class Suppression {
 
     public Suppression(int k) {
         if (k < MIN_K) {
-            throw new IllegalArgumentException("suppression threshold k must be at least " + MIN_K + ": " + k);
+            throw new IllegalArgumentException(
+                    "suppression threshold k must be at least " + MIN_K + ": " + k);
         }
         this.k = k;
     }
@@ -99,8 +100,7 @@ public final class Suppression {
     /** The working state: true values, and which are hidden. */
     static final class Model {
         /** A hidden number the attacker can pin: table -1 means the total. */
-        record Leak(int table, int cell) {
-        }
+        record Leak(int table, int cell) {}
 
         final int k;
         final int total;
@@ -122,15 +122,19 @@ public final class Suppression {
             }
         }
 
-        /** Hides one more published number to protect the leak; false if nothing is left to hide. */
+        /**
+         * Hides one more published number to protect the leak; false if nothing is left to hide.
+         */
         boolean hideFor(Leak leak) {
             if (leak.table() >= 0 && hideSmallestIn(leak.table())) {
                 return true;
             }
             int best = -1;
             for (int t = 0; t < tables.size(); t++) {
-                if (smallestPublished(t) >= 0 && (best < 0 || value(t, smallestPublished(t)) < value(best,
-                        smallestPublished(best)))) {
+                if (smallestPublished(t) >= 0
+                        && (best < 0
+                                || value(t, smallestPublished(t))
+                                        < value(best, smallestPublished(best)))) {
                     best = t;
                 }
             }

@@ -40,21 +40,26 @@ import org.tenfour.storage.Peers;
  */
 public final class DemoSeed {
     private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
-    private static final Pattern INVITE_CODE = Pattern.compile("\\*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\\*");
+    private static final Pattern INVITE_CODE =
+            Pattern.compile("\\*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\\*");
+
     /** The profile form's "Take requests from partner agencies" box. */
     private static final String PARTNER_REQUESTS = "partner_requests";
 
-    private DemoSeed() {
-    }
+    private DemoSeed() {}
 
-    /** Seeds every demo agency that is not set up yet, then the partnership; returns how many agencies were seeded. */
+    /**
+     * Seeds every demo agency that is not set up yet, then the partnership; returns how many
+     * agencies were seeded.
+     */
     public static int seed(Jdbi jdbi, InboundHandler inbound) {
         int seeded = 0;
         for (DemoData.Agency a : DemoData.AGENCIES) {
             if (alreadySeeded(jdbi, a)) {
                 continue;
             }
-            jdbi.onDemand(Agencies.class).upsert(Platform.WEB.id(), a.workspace().workspaceId(), a.workspace().name());
+            jdbi.onDemand(Agencies.class)
+                    .upsert(Platform.WEB.id(), a.workspace().workspaceId(), a.workspace().name());
             run(inbound, a, "setup");
             run(inbound, a, "timezone " + DemoData.ZONE);
             run(inbound, a, "roster add " + mentions(a.roster()));
@@ -63,7 +68,8 @@ public final class DemoSeed {
                 run(inbound, a, "coordinators add " + mentions(a.moreCoordinators()));
             }
             if (!alreadySeeded(jdbi, a)) {
-                throw new TenFourException("sandbox demo agency " + a.workspace().workspaceId() + " did not set up");
+                throw new TenFourException(
+                        "sandbox demo agency " + a.workspace().workspaceId() + " did not set up");
             }
             log.info("sandbox demo agency {} seeded", a.workspace().workspaceId());
             seeded++;
@@ -73,38 +79,74 @@ public final class DemoSeed {
         return seeded;
     }
 
-    /** {@code inviting}'s coordinator invites, {@code accepting}'s accepts the code — unless they are partners already. */
-    private static void partner(Jdbi jdbi, InboundHandler inbound, DemoData.Agency inviting, DemoData.Agency accepting) {
+    /**
+     * {@code inviting}'s coordinator invites, {@code accepting}'s accepts the code — unless they
+     * are partners already.
+     */
+    private static void partner(
+            Jdbi jdbi,
+            InboundHandler inbound,
+            DemoData.Agency inviting,
+            DemoData.Agency accepting) {
         Agency a = agency(jdbi, inviting);
         Agency b = agency(jdbi, accepting);
         if (jdbi.onDemand(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
             return;
         }
-        Reply invite = handle(inbound, inviting.coordinator(), coordinatorChannel(inviting), "partner invite");
-        Matcher code = INVITE_CODE.matcher(invite instanceof Reply.Private p ? p.message().text() : "");
+        Reply invite =
+                handle(
+                        inbound,
+                        inviting.coordinator(),
+                        coordinatorChannel(inviting),
+                        "partner invite");
+        Matcher code =
+                INVITE_CODE.matcher(invite instanceof Reply.Private p ? p.message().text() : "");
         if (!code.find()) {
-            throw new TenFourException("sandbox seeding: no partner code in the reply to 'partner invite': " + invite);
+            throw new TenFourException(
+                    "sandbox seeding: no partner code in the reply to 'partner invite': " + invite);
         }
-        Reply accepted = handle(inbound, accepting.coordinator(), coordinatorChannel(accepting), "partner accept " + code.group(1));
+        Reply accepted =
+                handle(
+                        inbound,
+                        accepting.coordinator(),
+                        coordinatorChannel(accepting),
+                        "partner accept " + code.group(1));
         if (!jdbi.onDemand(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
-            throw new TenFourException("sandbox seeding: 'partner accept' did not make partners: " + accepted);
+            throw new TenFourException(
+                    "sandbox seeding: 'partner accept' did not make partners: " + accepted);
         }
-        log.info("sandbox demo agencies {} and {} are partners", inviting.workspace().workspaceId(),
+        log.info(
+                "sandbox demo agencies {} and {} are partners",
+                inviting.workspace().workspaceId(),
                 accepting.workspace().workspaceId());
     }
 
-    /** The peer opens {@code /tenfour profile} and saves it with "Take requests from partner agencies" ticked. */
-    private static void takePartnerRequests(Jdbi jdbi, InboundHandler inbound, DemoData.Agency agency, Person peer) {
+    /**
+     * The peer opens {@code /tenfour profile} and saves it with "Take requests from partner
+     * agencies" ticked.
+     */
+    private static void takePartnerRequests(
+            Jdbi jdbi, InboundHandler inbound, DemoData.Agency agency, Person peer) {
         Agency a = agency(jdbi, agency);
-        Member member = jdbi.onDemand(Members.class).findByPlatformUser(a.id(), peer.userId()).orElseThrow(() ->
-                new TenFourException("sandbox seeding: " + peer.userId() + " is not a member of " + a.name()));
-        if (jdbi.onDemand(Peers.class).takingPartnerRequests(a.id()).stream().anyMatch(p -> p.memberId().equals(member.id()))) {
+        Member member =
+                jdbi.onDemand(Members.class)
+                        .findByPlatformUser(a.id(), peer.userId())
+                        .orElseThrow(
+                                () ->
+                                        new TenFourException(
+                                                "sandbox seeding: "
+                                                        + peer.userId()
+                                                        + " is not a member of "
+                                                        + a.name()));
+        if (jdbi.onDemand(Peers.class).takingPartnerRequests(a.id()).stream()
+                .anyMatch(p -> p.memberId().equals(member.id()))) {
             return;
         }
         Address dm = Address.user(Platform.WEB, peer.workspaceId(), peer.userId());
         Reply opened = handle(inbound, peer, dm, "profile");
         if (!(opened instanceof Reply.ShowForm show)) {
-            throw new TenFourException("sandbox seeding: '/tenfour profile' opened no form: " + opened);
+            throw new TenFourException(
+                    "sandbox seeding: '/tenfour profile' opened no form: " + opened);
         }
         Form form = show.form();
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -115,21 +157,31 @@ public final class DemoSeed {
         }
         values.put(PARTNER_REQUESTS, List.of("true"));
         values.putIfAbsent("languages", List.of("en"));
-        values.putIfAbsent("bio", List.of("Patrol sergeant, 14 years on the job. Happy to talk shift work, "
-                + "critical incidents, or anything else."));
-        Reply saved = inbound.handle(new InboundEvent.FormSubmitted(actor(peer), form.formId(), values, form.context()));
+        values.putIfAbsent(
+                "bio",
+                List.of(
+                        "Patrol sergeant, 14 years on the job. Happy to talk shift work, "
+                                + "critical incidents, or anything else."));
+        Reply saved =
+                inbound.handle(
+                        new InboundEvent.FormSubmitted(
+                                actor(peer), form.formId(), values, form.context()));
         if (!(saved instanceof Reply.FormAccepted)) {
-            throw new TenFourException("sandbox seeding: the profile form was not accepted: " + saved);
+            throw new TenFourException(
+                    "sandbox seeding: the profile form was not accepted: " + saved);
         }
         log.info("sandbox demo peer {} takes partner requests", peer.userId());
     }
 
     private static Agency agency(Jdbi jdbi, DemoData.Agency a) {
-        return jdbi.onDemand(Agencies.class).findByWorkspace(Platform.WEB.id(), a.workspace().workspaceId()).orElseThrow();
+        return jdbi.onDemand(Agencies.class)
+                .findByWorkspace(Platform.WEB.id(), a.workspace().workspaceId())
+                .orElseThrow();
     }
 
     private static Address coordinatorChannel(DemoData.Agency a) {
-        return Address.channel(Platform.WEB, a.workspace().workspaceId(), a.coordinatorChannel().channelId());
+        return Address.channel(
+                Platform.WEB, a.workspace().workspaceId(), a.coordinatorChannel().channelId());
     }
 
     private static Actor actor(Person p) {
@@ -141,7 +193,8 @@ public final class DemoSeed {
     }
 
     private static boolean alreadySeeded(Jdbi jdbi, DemoData.Agency a) {
-        return jdbi.onDemand(Agencies.class).findByWorkspace(Platform.WEB.id(), a.workspace().workspaceId())
+        return jdbi.onDemand(Agencies.class)
+                .findByWorkspace(Platform.WEB.id(), a.workspace().workspaceId())
                 .filter(agency -> agency.coordinatorChannelId() != null)
                 .filter(agency -> !jdbi.onDemand(Members.class).roster(agency.id()).isEmpty())
                 .filter(agency -> !jdbi.onDemand(Peers.class).active(agency.id()).isEmpty())
@@ -151,8 +204,13 @@ public final class DemoSeed {
     private static void run(InboundHandler inbound, DemoData.Agency a, String text) {
         Reply reply = handle(inbound, a.coordinator(), coordinatorChannel(a), text);
         if (reply instanceof Reply.Private p && p.message().text().startsWith("Sorry")) {
-            throw new TenFourException("sandbox seeding of " + a.workspace().workspaceId() + " failed at '"
-                    + text.split(" ")[0] + "': " + p.message().text());
+            throw new TenFourException(
+                    "sandbox seeding of "
+                            + a.workspace().workspaceId()
+                            + " failed at '"
+                            + text.split(" ")[0]
+                            + "': "
+                            + p.message().text());
         }
     }
 

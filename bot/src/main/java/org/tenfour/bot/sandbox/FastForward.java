@@ -25,7 +25,7 @@ public final class FastForward implements WebSandbox.TimeControl {
 
     private final SandboxClock clock;
     private final Path offsetFile;
-    private volatile Runnable jobs = () -> { };
+    private volatile Runnable jobs = () -> {};
     private volatile IntSupplier outboxPass = () -> 0;
 
     private FastForward(SandboxClock clock, Path offsetFile) {
@@ -33,7 +33,10 @@ public final class FastForward implements WebSandbox.TimeControl {
         this.offsetFile = offsetFile;
     }
 
-    /** A control over a new sandbox clock on {@code base}, resuming the offset kept in {@code dataDir}. */
+    /**
+     * A control over a new sandbox clock on {@code base}, resuming the offset kept in {@code
+     * dataDir}.
+     */
     public static FastForward resume(Clock base, Path dataDir) {
         Path file = dataDir.resolve("sandbox-clock-offset");
         return new FastForward(new SandboxClock(base, readOffset(file)), file);
@@ -45,8 +48,8 @@ public final class FastForward implements WebSandbox.TimeControl {
     }
 
     /**
-     * Connects the jobs to run after a jump: {@code jobs} plans and nudges; {@code outboxPass} delivers
-     * one batch and returns how many rows it took.
+     * Connects the jobs to run after a jump: {@code jobs} plans and nudges; {@code outboxPass}
+     * delivers one batch and returns how many rows it took.
      */
     public void bind(Runnable jobs, IntSupplier outboxPass) {
         this.jobs = Objects.requireNonNull(jobs, "null jobs");
@@ -77,7 +80,10 @@ public final class FastForward implements WebSandbox.TimeControl {
             Duration d = Duration.parse(Files.readString(file).strip());
             return d.isNegative() ? Duration.ZERO : d;
         } catch (IOException | DateTimeParseException e) {
-            log.warn("sandbox clock offset in {} unreadable, starting at real time: {}", file, e.toString());
+            log.warn(
+                    "sandbox clock offset in {} unreadable, starting at real time: {}",
+                    file,
+                    e.toString());
             return Duration.ZERO;
         }
     }

@@ -31,7 +31,9 @@ public final class SandboxClock extends Clock {
         this.offset = offset;
     }
 
-    /** Moves this clock (and every view of it from {@link #withZone}) forward; returns the new time. */
+    /**
+     * Moves this clock (and every view of it from {@link #withZone}) forward; returns the new time.
+     */
     public Instant advance(Duration by) {
         requireForward(by);
         offset.accumulateAndGet(by, Duration::plus);

@@ -12,9 +12,9 @@ import org.quartz.JobBuilder;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
 import org.quartz.ScheduleBuilder;
-import org.quartz.Trigger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
@@ -45,9 +45,9 @@ public final class Scheduling implements AutoCloseable {
     /**
      * Periodic work of a feature.
      *
-     * @param key      the job's name in the cluster (also used to trigger it now)
+     * @param key the job's name in the cluster (also used to trigger it now)
      * @param schedule when it runs
-     * @param work     what it does
+     * @param work what it does
      */
     public record Task(JobKey key, ScheduleBuilder<? extends Trigger> schedule, Runnable work) {
         public Task {
@@ -58,8 +58,8 @@ public final class Scheduling implements AutoCloseable {
     }
 
     /**
-     * The one job class: it runs its task's work. Concurrency is prevented per job (per task) across
-     * the cluster, not per class.
+     * The one job class: it runs its task's work. Concurrency is prevented per job (per task)
+     * across the cluster, not per class.
      */
     @DisallowConcurrentExecution
     private record TaskJob(Runnable work) implements Job {
@@ -69,16 +69,22 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
-    /** Creates and starts the scheduler, and registers the tasks (idempotent across replicas and restarts). */
+    /**
+     * Creates and starts the scheduler, and registers the tasks (idempotent across replicas and
+     * restarts).
+     */
     public static Scheduling start(DataSource dataSource, String instanceId, List<Task> tasks) {
-        DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
+        DBConnectionManager.getInstance()
+                .addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "tenfour");
         p.setProperty("org.quartz.scheduler.instanceId", instanceId);
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.threadPool.threadCount", "4");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty(
+                "org.quartz.jobStore.driverDelegateClass",
+                "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", DATA_SOURCE);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
@@ -89,7 +95,12 @@ public final class Scheduling implements AutoCloseable {
             Scheduler scheduler = factory.getScheduler();
             scheduler.setJobFactory(jobFactory(tasks));
             for (Task task : tasks) {
-                register(scheduler, JobBuilder.newJob(TaskJob.class).withIdentity(task.key()).storeDurably().build(),
+                register(
+                        scheduler,
+                        JobBuilder.newJob(TaskJob.class)
+                                .withIdentity(task.key())
+                                .storeDurably()
+                                .build(),
                         task.schedule());
             }
             scheduler.start();
@@ -106,7 +117,8 @@ public final class Scheduling implements AutoCloseable {
         return (bundle, scheduler) -> {
             Runnable w = work.get(bundle.getJobDetail().getKey());
             if (w == null) {
-                throw new SchedulerException("this replica has no work for job " + bundle.getJobDetail().getKey());
+                throw new SchedulerException(
+                        "this replica has no work for job " + bundle.getJobDetail().getKey());
             }
             return new TaskJob(w);
         };
@@ -116,11 +128,18 @@ public final class Scheduling implements AutoCloseable {
      * Stores a durable job and its repeating trigger, unless the trigger already exists: idempotent
      * across restarts and across replicas registering at the same moment.
      */
-    private static void register(Scheduler scheduler, org.quartz.JobDetail job,
-                                 ScheduleBuilder<? extends Trigger> schedule) throws SchedulerException {
-        org.quartz.Trigger trigger = org.quartz.TriggerBuilder.newTrigger()
-                .withIdentity(job.getKey().getName(), job.getKey().getGroup())
-                .forJob(job).startNow().withSchedule(schedule).build();
+    private static void register(
+            Scheduler scheduler,
+            org.quartz.JobDetail job,
+            ScheduleBuilder<? extends Trigger> schedule)
+            throws SchedulerException {
+        org.quartz.Trigger trigger =
+                org.quartz.TriggerBuilder.newTrigger()
+                        .withIdentity(job.getKey().getName(), job.getKey().getGroup())
+                        .forJob(job)
+                        .startNow()
+                        .withSchedule(schedule)
+                        .build();
         scheduler.addJob(job, true);
         if (scheduler.getTrigger(trigger.getKey()) == null) {
             try {
@@ -133,8 +152,10 @@ public final class Scheduling implements AutoCloseable {
 
     /** A repeat-forever schedule that skips missed runs instead of replaying them. */
     public static org.quartz.SimpleScheduleBuilder every(java.time.Duration interval) {
-        return org.quartz.SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(interval.toMillis())
-                .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount();
+        return org.quartz.SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(interval.toMillis())
+                .repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount();
     }
 
     /** The Quartz scheduler, for scheduling jobs. */

@@ -52,34 +52,47 @@ class CheckInFlowTest {
 
     @Test
     void setup_makes_the_coordinator_channel_and_others_are_politely_refused() {
-        assertThat(text(p.tenfour("UNOBODY", "CCOORD", "setup"))).contains("Only a workspace admin");
+        assertThat(text(p.tenfour("UNOBODY", "CCOORD", "setup")))
+                .contains("Only a workspace admin");
         p.setUp("UADMIN");
         assertThat(p.agency().coordinatorChannelId()).isEqualTo("CCOORD");
-        assertThat(text(p.coordinator("UNOBODY", "cadence weekly"))).contains("Only the program's coordinators");
+        assertThat(text(p.coordinator("UNOBODY", "cadence weekly")))
+                .contains("Only the program's coordinators");
         assertThat(p.agency().settingsJson()).doesNotContain("cadenceDays\":7");
-        assertThat(text(p.tenfour("UADMIN", "CRANDOM", "cadence weekly"))).contains("coordinator channel");
+        assertThat(text(p.tenfour("UADMIN", "CRANDOM", "cadence weekly")))
+                .contains("coordinator channel");
         assertThat(p.jdbi.onDemand(AuditLog.class).recent(p.agency().id(), 10))
-                .extracting(e -> e.action()).containsExactly("coordinator channel");
+                .extracting(e -> e.action())
+                .containsExactly("coordinator channel");
     }
 
     @Test
     void bad_input_gets_the_right_form_back() {
         p.setUp("UADMIN");
-        assertThat(text(p.coordinator("UADMIN", "cadence sometimes"))).contains("can't read the cadence")
-                .contains("Usage: `/tenfour cadence every 30 days|weekly|every 2 weeks|monthly|off`");
+        assertThat(text(p.coordinator("UADMIN", "cadence sometimes")))
+                .contains("can't read the cadence")
+                .contains(
+                        "Usage: `/tenfour cadence every 30 days|weekly|every 2 weeks|monthly|off`");
         assertThat(text(p.coordinator("UADMIN", "hours 9-5"))).contains("08:00-18:00");
-        assertThat(text(p.tenfour("UM1", null, "frobnicate"))).contains("I don't know `frobnicate`");
-        assertThat(text(p.tenfour("UM1", null, "help"))).contains("/tenfour optout").doesNotContain("/tenfour cadence");
-        assertThat(text(p.coordinator("UADMIN", "help"))).contains("/tenfour cadence").contains("/tenfour optout");
+        assertThat(text(p.tenfour("UM1", null, "frobnicate")))
+                .contains("I don't know `frobnicate`");
+        assertThat(text(p.tenfour("UM1", null, "help")))
+                .contains("/tenfour optout")
+                .doesNotContain("/tenfour cadence");
+        assertThat(text(p.coordinator("UADMIN", "help")))
+                .contains("/tenfour cadence")
+                .contains("/tenfour optout");
     }
 
     @Test
     void every_change_is_audited_and_echoed_in_the_channel() {
         program();
         p.deliver();
-        assertThat(p.jdbi.onDemand(AuditLog.class).recent(p.agency().id(), 20)).extracting(e -> e.action())
+        assertThat(p.jdbi.onDemand(AuditLog.class).recent(p.agency().id(), 20))
+                .extracting(e -> e.action())
                 .contains("cadence", "roster", "peers", "time zone");
-        assertThat(p.platform.to("CCOORD")).extracting(s -> s.message().text())
+        assertThat(p.platform.to("CCOORD"))
+                .extracting(s -> s.message().text())
                 .anyMatch(t -> t.contains("changed *cadence* from off to weekly"));
     }
 
@@ -88,14 +101,22 @@ class CheckInFlowTest {
         program();
         p.coordinator("UADMIN", "roster add <@UM1>");
         p.deliver();
-        assertThat(p.platform.to("UM1")).hasSize(1).first()
-                .satisfies(s -> assertThat(s.message().text()).contains("voluntary and confidential").contains("/tenfour optout"));
+        assertThat(p.platform.to("UM1"))
+                .hasSize(1)
+                .first()
+                .satisfies(
+                        s ->
+                                assertThat(s.message().text())
+                                        .contains("voluntary and confidential")
+                                        .contains("/tenfour optout"));
     }
 
     @Test
     void every_enrolled_member_gets_exactly_one_check_in_per_cycle_inside_their_window() {
         program();
-        assertThat(p.jobs.planAll()).as("UM1 and UM2; UOPT opted out; peers are not on the roster").isEqualTo(2);
+        assertThat(p.jobs.planAll())
+                .as("UM1 and UM2; UOPT opted out; peers are not on the roster")
+                .isEqualTo(2);
         assertThat(p.jobs.planAll()).as("planning twice creates nothing").isZero();
         p.deliver();
         p.platform.clear();
@@ -106,14 +127,19 @@ class CheckInFlowTest {
         for (String u : List.of("UM1", "UM2")) {
             List<RecordingPlatform.Sent> got = p.platform.to(u);
             assertThat(got).hasSize(1);
-            assertThat(got.get(0).message().buttons()).extracting(b -> b.label())
+            assertThat(got.get(0).message().buttons())
+                    .extracting(b -> b.label())
                     .containsExactly("I'm OK", "I'd like to talk", "Not now");
             assertThat(got.get(0).message().notes()).anyMatch(n -> n.contains("988"));
             assertThat(got.get(0).message().text()).contains("on behalf of Name UP");
-            assertThat(checkIns(u)).singleElement().satisfies(c -> {
-                assertThat(c.state()).isEqualTo("sent");
-                assertThat(c.dueAt().atZone(CHICAGO).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
-            });
+            assertThat(checkIns(u))
+                    .singleElement()
+                    .satisfies(
+                            c -> {
+                                assertThat(c.state()).isEqualTo("sent");
+                                assertThat(c.dueAt().atZone(CHICAGO).toLocalTime())
+                                        .isEqualTo(LocalTime.of(8, 0));
+                            });
         }
         assertThat(p.platform.to("UOPT")).isEmpty();
 
@@ -130,11 +156,13 @@ class CheckInFlowTest {
         p.tenfour("UM1", null, "times 19:00-21:00 sat-sun");
         p.jobs.planAll();
         CheckIn c = checkIns("UM1").get(0);
-        assertThat(c.dueAt().atZone(CHICAGO).toLocalDateTime()).isEqualTo(java.time.LocalDateTime.parse("2026-11-28T19:00"));
+        assertThat(c.dueAt().atZone(CHICAGO).toLocalDateTime())
+                .isEqualTo(java.time.LocalDateTime.parse("2026-11-28T19:00"));
     }
 
     @Test
-    void a_peer_who_is_also_a_member_gets_the_check_in_from_another_peer_and_assignments_are_stable() {
+    void
+            a_peer_who_is_also_a_member_gets_the_check_in_from_another_peer_and_assignments_are_stable() {
         program();
         p.coordinator("UADMIN", "roster add <@UP1>");
         p.jobs.planAll();
@@ -145,7 +173,9 @@ class CheckInFlowTest {
         p.deliver();
         p.clock.advance(Duration.ofDays(7)); // a week after the first one was sent
         p.jobs.planAll();
-        assertThat(checkIns("UM1")).hasSize(2).allSatisfy(c -> assertThat(c.peerId()).isEqualTo(firstPeerOfUm1));
+        assertThat(checkIns("UM1"))
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.peerId()).isEqualTo(firstPeerOfUm1));
     }
 
     @Test
@@ -154,25 +184,49 @@ class CheckInFlowTest {
         p.coordinator("UADMIN", "roster tag <@UM1> unit:Engine-7 supervisor:<@UP2>");
         p.coordinator("UADMIN", "roster tag <@UP1> unit:engine-7");
         p.jobs.planAll();
-        assertThat(checkIns("UM1").get(0).peerId()).as("UP1 same crew, UP2 the supervisor").isNull();
+        assertThat(checkIns("UM1").get(0).peerId())
+                .as("UP1 same crew, UP2 the supervisor")
+                .isNull();
         p.deliver();
         p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
         p.deliver();
-        assertThat(p.platform.to("UM1")).last().satisfies(s ->
-                assertThat(s.message().text()).contains("from the peer support team").doesNotContain("on behalf of"));
+        assertThat(p.platform.to("UM1"))
+                .last()
+                .satisfies(
+                        s ->
+                                assertThat(s.message().text())
+                                        .contains("from the peer support team")
+                                        .doesNotContain("on behalf of"));
     }
 
     @Test
     void a_peer_on_a_break_or_at_their_weekly_cap_is_skipped() {
         program();
-        p.jdbi.useHandle(h -> h.execute("update peer set away_until = ? where member_id = ?",
-                WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(10)), p.member("UP1").id()));
-        p.jdbi.useHandle(h -> h.execute("update peer set weekly_cap = 1 where member_id = ?", p.member("UP2").id()));
+        p.jdbi.useHandle(
+                h ->
+                        h.execute(
+                                "update peer set away_until = ? where member_id = ?",
+                                WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(10)),
+                                p.member("UP1").id()));
+        p.jdbi.useHandle(
+                h ->
+                        h.execute(
+                                "update peer set weekly_cap = 1 where member_id = ?",
+                                p.member("UP2").id()));
         p.jobs.planAll();
-        List<java.util.UUID> peers = List.of(checkIns("UM1").get(0).peerId() == null ? new java.util.UUID(0, 0) : checkIns("UM1").get(0).peerId(),
-                checkIns("UM2").get(0).peerId() == null ? new java.util.UUID(0, 0) : checkIns("UM2").get(0).peerId());
+        List<java.util.UUID> peers =
+                List.of(
+                        checkIns("UM1").get(0).peerId() == null
+                                ? new java.util.UUID(0, 0)
+                                : checkIns("UM1").get(0).peerId(),
+                        checkIns("UM2").get(0).peerId() == null
+                                ? new java.util.UUID(0, 0)
+                                : checkIns("UM2").get(0).peerId());
         assertThat(peers).doesNotContain(p.member("UP1").id());
-        assertThat(peers).filteredOn(id -> id.equals(p.member("UP2").id())).as("cap of one").hasSize(1);
+        assertThat(peers)
+                .filteredOn(id -> id.equals(p.member("UP2").id()))
+                .as("cap of one")
+                .hasSize(1);
     }
 
     @Test
@@ -187,20 +241,39 @@ class CheckInFlowTest {
         assertThat(text(p.press("UM2", um1, CheckInMessages.OK))).contains("could not be found");
         assertThat(text(p.press("UM1", um1, CheckInMessages.OK))).contains("Thanks");
         assertThat(text(p.press("UM1", um1, CheckInMessages.TALK))).contains("already answered");
-        assertThat(checkIns("UM1").get(0)).extracting(CheckIn::state, CheckIn::answer).containsExactly("answered", "ok");
+        assertThat(checkIns("UM1").get(0))
+                .extracting(CheckIn::state, CheckIn::answer)
+                .containsExactly("answered", "ok");
         p.deliver();
-        assertThat(p.platform.updates()).singleElement().satisfies(u -> {
-            assertThat(u.message().buttons()).isEmpty();
-            assertThat(u.message().notes()).contains("You answered: I'm OK");
-        });
+        assertThat(p.platform.updates())
+                .singleElement()
+                .satisfies(
+                        u -> {
+                            assertThat(u.message().buttons()).isEmpty();
+                            assertThat(u.message().notes()).contains("You answered: I'm OK");
+                        });
 
-        assertThat(((Reply.Private) p.press("UM2", um2, CheckInMessages.TALK)).message().text()).contains("A peer is being asked");
+        assertThat(((Reply.Private) p.press("UM2", um2, CheckInMessages.TALK)).message().text())
+                .contains("A peer is being asked");
         p.deliver();
         java.util.UUID peer = checkIns("UM2").get(0).peerId();
-        String peerUser = p.jdbi.onDemand(org.tenfour.storage.Members.class).find(p.agency().id(), peer).orElseThrow().platformUserId();
-        assertThat(p.platform.to(peerUser)).as("the check-in's own peer gets the offer first")
-                .anyMatch(s -> s.message().buttons().stream().anyMatch(b -> b.label().equals("Accept")));
-        List<String> sources = p.jdbi.withHandle(h -> h.createQuery("select source from connection_request").mapTo(String.class).list());
+        String peerUser =
+                p.jdbi.onDemand(org.tenfour.storage.Members.class)
+                        .find(p.agency().id(), peer)
+                        .orElseThrow()
+                        .platformUserId();
+        assertThat(p.platform.to(peerUser))
+                .as("the check-in's own peer gets the offer first")
+                .anyMatch(
+                        s ->
+                                s.message().buttons().stream()
+                                        .anyMatch(b -> b.label().equals("Accept")));
+        List<String> sources =
+                p.jdbi.withHandle(
+                        h ->
+                                h.createQuery("select source from connection_request")
+                                        .mapTo(String.class)
+                                        .list());
         assertThat(sources).containsExactly("check_in");
     }
 
@@ -227,10 +300,13 @@ class CheckInFlowTest {
         assertThat(p.jobs.nudgeAll()).isEqualTo(2);
         assertThat(p.jobs.nudgeAll()).isZero();
         p.deliver();
-        assertThat(p.platform.sent()).hasSize(2).allSatisfy(s -> {
-            assertThat(s.to().targetId()).startsWith("UP");
-            assertThat(s.message().text()).contains("no answer");
-        });
+        assertThat(p.platform.sent())
+                .hasSize(2)
+                .allSatisfy(
+                        s -> {
+                            assertThat(s.to().targetId()).startsWith("UP");
+                            assertThat(s.message().text()).contains("no answer");
+                        });
         assertThat(checkIns("UM1").get(0).state()).isEqualTo("expired");
     }
 
@@ -238,21 +314,32 @@ class CheckInFlowTest {
     void an_incident_schedules_follow_ups_in_each_window_and_cancel_stops_the_rest() {
         program();
         p.coordinator("UADMIN", "cadence off");
-        String reply = text(p.coordinator("UADMIN", "incident \"Structure fire, Main St\" <@UM1> <@UM2>"));
+        String reply =
+                text(p.coordinator("UADMIN", "incident \"Structure fire, Main St\" <@UM1> <@UM2>"));
         assertThat(reply).contains("8 follow-up check-ins for 2 people");
         List<CheckIn> um1 = checkIns("UM1");
-        assertThat(um1).extracting(CheckIn::kind).containsExactly("incident", "incident", "incident", "anniversary");
-        assertThat(um1).allSatisfy(c -> assertThat(c.dueAt().atZone(CHICAGO).toLocalTime())
-                .isBetween(LocalTime.of(8, 0), LocalTime.of(18, 0)));
-        assertThat(um1.get(0).dueAt()).isAfterOrEqualTo(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofHours(24)));
+        assertThat(um1)
+                .extracting(CheckIn::kind)
+                .containsExactly("incident", "incident", "incident", "anniversary");
+        assertThat(um1)
+                .allSatisfy(
+                        c ->
+                                assertThat(c.dueAt().atZone(CHICAGO).toLocalTime())
+                                        .isBetween(LocalTime.of(8, 0), LocalTime.of(18, 0)));
+        assertThat(um1.get(0).dueAt())
+                .isAfterOrEqualTo(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofHours(24)));
         assertThat(um1.get(3).dueAt()).isAfter(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(364)));
 
         p.clock.advance(Duration.ofHours(26)); // Thursday 08:00 Chicago
         p.deliver();
-        assertThat(p.platform.to("UM1")).extracting(s -> s.message().text())
-                .anyMatch(t -> t.contains("check-in")).noneMatch(t -> t.contains("fire"));
-        assertThat(text(p.coordinator("UADMIN", "incident list"))).contains("1. Structure fire, Main St");
-        assertThat(text(p.coordinator("UADMIN", "incident cancel 1"))).contains("Cancelled the 6 remaining check-ins");
+        assertThat(p.platform.to("UM1"))
+                .extracting(s -> s.message().text())
+                .anyMatch(t -> t.contains("check-in"))
+                .noneMatch(t -> t.contains("fire"));
+        assertThat(text(p.coordinator("UADMIN", "incident list")))
+                .contains("1. Structure fire, Main St");
+        assertThat(text(p.coordinator("UADMIN", "incident cancel 1")))
+                .contains("Cancelled the 6 remaining check-ins");
         p.deliver(); // the echo of the cancellation in the coordinator channel
         p.platform.clear();
         p.clock.advance(Duration.ofDays(400));
@@ -279,33 +366,56 @@ class CheckInFlowTest {
         program();
         p.jobs.planAll();
         String status = text(p.coordinator("UADMIN", "status"));
-        assertThat(status).contains("Cadence: weekly").contains("Enrolled: 2").contains("opted out: 1")
-                .contains("unreachable: 0").contains("Check-ins due this week: 2")
-                .doesNotContain("UM1").doesNotContain("Name ");
+        assertThat(status)
+                .contains("Cadence: weekly")
+                .contains("Enrolled: 2")
+                .contains("opted out: 1")
+                .contains("unreachable: 0")
+                .contains("Check-ins due this week: 2")
+                .doesNotContain("UM1")
+                .doesNotContain("Name ");
     }
 
     @Test
     void coordinators_set_offer_timeouts_and_request_retention() {
         p.setUp("UADMIN");
-        assertThat(text(p.coordinator("UADMIN", "timeouts now 5m week 2d"))).contains("now 5 min, today 120 min, week 2880 min");
-        assertThat(org.tenfour.bot.agency.AgencySettings.fromJson(p.agency().settingsJson()).connect().offerMinutesNow()).isEqualTo(5);
+        assertThat(text(p.coordinator("UADMIN", "timeouts now 5m week 2d")))
+                .contains("now 5 min, today 120 min, week 2880 min");
+        assertThat(
+                        org.tenfour.bot.agency.AgencySettings.fromJson(p.agency().settingsJson())
+                                .connect()
+                                .offerMinutesNow())
+                .isEqualTo(5);
         assertThat(text(p.coordinator("UADMIN", "timeouts now forever"))).contains("10m, 2h or 1d");
         assertThat(text(p.coordinator("UADMIN", "retention 30d"))).contains("after 30 days");
-        assertThat(text(p.tenfour("UM1", null, "timeouts now 1m"))).contains("Only the program's coordinators");
+        assertThat(text(p.tenfour("UM1", null, "timeouts now 1m")))
+                .contains("Only the program's coordinators");
     }
 
     @Test
     void the_home_shows_each_role_its_own_things_and_no_one_elses_names() {
         program();
         p.jobs.planAll();
-        java.util.function.Function<String, String> home = u -> ((Reply.Private) p.inbound.handle(
-                new org.tenfour.adapters.InboundEvent.HomeOpened(new org.tenfour.adapters.Actor(p.user(u), false))))
-                .message().text();
-        assertThat(home.apply("UM1")).contains("/peer").contains("Your check-ins:* on").contains("next: Wed 25 Nov")
-                .doesNotContain("As a peer").doesNotContain("Program:");
+        java.util.function.Function<String, String> home =
+                u ->
+                        ((Reply.Private)
+                                        p.inbound.handle(
+                                                new org.tenfour.adapters.InboundEvent.HomeOpened(
+                                                        new org.tenfour.adapters.Actor(
+                                                                p.user(u), false))))
+                                .message()
+                                .text();
+        assertThat(home.apply("UM1"))
+                .contains("/peer")
+                .contains("Your check-ins:* on")
+                .contains("next: Wed 25 Nov")
+                .doesNotContain("As a peer")
+                .doesNotContain("Program:");
         assertThat(home.apply("UP1")).contains("As a peer:* open requests: 0");
-        assertThat(home.apply("UADMIN")).contains("Program:* cadence weekly · enrolled 2 · opted out 1")
-                .doesNotContain("UM1").doesNotContain("Name UM");
+        assertThat(home.apply("UADMIN"))
+                .contains("Program:* cadence weekly · enrolled 2 · opted out 1")
+                .doesNotContain("UM1")
+                .doesNotContain("Name UM");
     }
 
     @Test
@@ -316,7 +426,9 @@ class CheckInFlowTest {
         p.platform.profile("UM1", new UserProfile("Name UM1", "Europe/London", false));
         p.clock.advance(Duration.ofHours(2));
         p.jobs.planAll();
-        assertThat(p.member("UM1").timeZone()).as("read at most daily").isEqualTo("America/Chicago");
+        assertThat(p.member("UM1").timeZone())
+                .as("read at most daily")
+                .isEqualTo("America/Chicago");
         p.clock.advance(Duration.ofDays(1));
         p.jobs.planAll();
         assertThat(p.member("UM1").timeZone()).isEqualTo("Europe/London");
@@ -327,9 +439,12 @@ class CheckInFlowTest {
         program();
         assertThat(text(p.tenfour("UM1", null, "snooze 2w"))).contains("paused until");
         p.jobs.planAll();
-        assertThat(checkIns("UM1").get(0).dueAt()).isAfter(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(14)));
+        assertThat(checkIns("UM1").get(0).dueAt())
+                .isAfter(WEDNESDAY_6AM_CHICAGO.plus(Duration.ofDays(14)));
         Reply form = p.tenfour("UM1", null, "settings");
         assertThat(form).isInstanceOf(Reply.ShowForm.class);
-        assertThat(((Reply.ShowForm) form).form().fields()).extracting(f -> f.id()).containsExactly("checkins", "window", "days");
+        assertThat(((Reply.ShowForm) form).form().fields())
+                .extracting(f -> f.id())
+                .containsExactly("checkins", "window", "days");
     }
 }

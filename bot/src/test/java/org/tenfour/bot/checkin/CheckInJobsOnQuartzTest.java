@@ -16,7 +16,9 @@ import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
-/** The planning job runs on real clustered Quartz on PostgreSQL, and two schedulers never double it. */
+/**
+ * The planning job runs on real clustered Quartz on PostgreSQL, and two schedulers never double it.
+ */
 @ExtendWith(PostgresExtension.class)
 class CheckInJobsOnQuartzTest {
 
@@ -26,17 +28,28 @@ class CheckInJobsOnQuartzTest {
         p.setUp("UADMIN");
         p.coordinator("UADMIN", "roster add <@UM1> <@UM2> <@UM3>");
         p.coordinator("UADMIN", "cadence weekly");
-        CheckInJobs jobs = new CheckInJobs(p.jdbi, p.clock, new Platforms(Map.of(Platform.SLACK, p.platform)));
+        CheckInJobs jobs =
+                new CheckInJobs(p.jdbi, p.clock, new Platforms(Map.of(Platform.SLACK, p.platform)));
         try (Scheduling a = Scheduling.start(db.dataSource(), "replica-a", jobs.tasks());
-             Scheduling b = Scheduling.start(db.dataSource(), "replica-b", jobs.tasks())) {
+                Scheduling b = Scheduling.start(db.dataSource(), "replica-b", jobs.tasks())) {
             a.scheduler().triggerJob(CheckInJobs.PLAN);
             b.scheduler().triggerJob(CheckInJobs.PLAN);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> p.jdbi.withHandle(h -> h.createQuery(
-                    "select count(*) from check_in").mapTo(Integer.class).one()) == 3);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    p.jdbi.withHandle(
+                                                    h ->
+                                                            h.createQuery(
+                                                                            "select count(*) from check_in")
+                                                                    .mapTo(Integer.class)
+                                                                    .one())
+                                            == 3);
             assertThat(a.scheduler().getJobDetail(CheckInJobs.PLAN)).isNotNull();
         }
         for (String u : new String[] {"UM1", "UM2", "UM3"}) {
-            assertThat(p.jdbi.onDemand(CheckIns.class).forMember(p.agency().id(), p.member(u).id())).hasSize(1);
+            assertThat(p.jdbi.onDemand(CheckIns.class).forMember(p.agency().id(), p.member(u).id()))
+                    .hasSize(1);
         }
     }
 }

@@ -20,18 +20,25 @@ class ParsingTest {
         assertThat(Parsing.cadence("Monthly")).isEqualTo(30);
         assertThat(Parsing.cadence("off")).isNull();
         assertThatThrownBy(() -> Parsing.cadence("sometimes")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> Parsing.cadence("every 0 days")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Parsing.cadence("every 0 days"))
+                .isInstanceOf(UsageException.class);
     }
 
     @Test
     void hours_and_days_parse_and_bad_ones_say_why() {
-        assertThat(Parsing.hours("08:00-18:00")).containsExactly(LocalTime.of(8, 0), LocalTime.of(18, 0));
-        assertThat(Parsing.hours("2200-0600")).containsExactly(LocalTime.of(22, 0), LocalTime.of(6, 0));
-        assertThatThrownBy(() -> Parsing.hours("25:00-26:00")).hasMessageContaining("not a valid time range");
-        assertThat(Parsing.days("mon-fri")).isEqualTo(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
-        assertThat(Parsing.days("sat-sun")).containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-        assertThat(Parsing.days("fri-mon")).containsExactlyInAnyOrder(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY,
-                DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
+        assertThat(Parsing.hours("08:00-18:00"))
+                .containsExactly(LocalTime.of(8, 0), LocalTime.of(18, 0));
+        assertThat(Parsing.hours("2200-0600"))
+                .containsExactly(LocalTime.of(22, 0), LocalTime.of(6, 0));
+        assertThatThrownBy(() -> Parsing.hours("25:00-26:00"))
+                .hasMessageContaining("not a valid time range");
+        assertThat(Parsing.days("mon-fri"))
+                .isEqualTo(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+        assertThat(Parsing.days("sat-sun"))
+                .containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(Parsing.days("fri-mon"))
+                .containsExactlyInAnyOrder(
+                        DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.MONDAY);
         assertThat(Parsing.days("mon,wed,fri")).hasSize(3);
         assertThatThrownBy(() -> Parsing.days("someday")).isInstanceOf(UsageException.class);
     }

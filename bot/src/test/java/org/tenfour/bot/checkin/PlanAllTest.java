@@ -24,8 +24,12 @@ import org.tenfour.storage.TestDatabase;
 /** The planning pass over many agencies at once. */
 @ExtendWith(PostgresExtension.class)
 class PlanAllTest {
-    private static final String WEEKLY = AgencySettings.DEFAULTS.withCadenceDays(7)
-            .withHours(LocalTime.MIN, LocalTime.MAX).withDays(EnumSet.allOf(DayOfWeek.class)).toJson();
+    private static final String WEEKLY =
+            AgencySettings.DEFAULTS
+                    .withCadenceDays(7)
+                    .withHours(LocalTime.MIN, LocalTime.MAX)
+                    .withDays(EnumSet.allOf(DayOfWeek.class))
+                    .toJson();
 
     @Test
     void every_agency_is_planned_once_and_one_that_fails_does_not_stop_the_others(TestDatabase db) {
@@ -36,22 +40,35 @@ class PlanAllTest {
             Agency agency = TestData.agency(jdbi);
             repo.setSettings(agency.id(), WEEKLY);
             for (int m = 0; m < 3; m++) {
-                jdbi.onDemand(Members.class).setOnRoster(agency.id(), TestData.member(jdbi, agency).id(), true);
+                jdbi.onDemand(Members.class)
+                        .setOnRoster(agency.id(), TestData.member(jdbi, agency).id(), true);
             }
             agencies.add(repo.find(agency.id()).orElseThrow());
         }
         Agency broken = TestData.agency(jdbi);
-        jdbi.onDemand(Members.class).setOnRoster(broken.id(), TestData.member(jdbi, broken).id(), true);
+        jdbi.onDemand(Members.class)
+                .setOnRoster(broken.id(), TestData.member(jdbi, broken).id(), true);
         repo.setSettings(broken.id(), "{\"cadenceDays\": 9999}");
         agencies.add(3, repo.find(broken.id()).orElseThrow());
-        CheckInPlanner planner = new CheckInPlanner(jdbi, Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC));
+        CheckInPlanner planner =
+                new CheckInPlanner(
+                        jdbi, Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC));
 
-        assertThat(planner.planAll(agencies)).as("7 agencies x 3 members; the broken one skipped").isEqualTo(21);
-        int plannedAgencies = jdbi.withHandle(h -> h.createQuery(
-                "select count(distinct agency_id) from check_in where agency_id <> :broken")
-                .bind("broken", broken.id()).mapTo(Integer.class).one());
+        assertThat(planner.planAll(agencies))
+                .as("7 agencies x 3 members; the broken one skipped")
+                .isEqualTo(21);
+        int plannedAgencies =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select count(distinct agency_id) from check_in where agency_id <> :broken")
+                                        .bind("broken", broken.id())
+                                        .mapTo(Integer.class)
+                                        .one());
         assertThat(plannedAgencies).isEqualTo(7);
-        assertThat(planner.planAll(agencies)).as("planning the same cycle again creates nothing").isZero();
+        assertThat(planner.planAll(agencies))
+                .as("planning the same cycle again creates nothing")
+                .isZero();
         assertThat(planner.planAll(List.of())).isZero();
     }
 }

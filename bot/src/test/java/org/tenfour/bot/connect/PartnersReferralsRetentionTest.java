@@ -18,10 +18,14 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
-/** Partners across platforms, referrals, the check-in's "I'd like to talk", the directory, and retention. */
+/**
+ * Partners across platforms, referrals, the check-in's "I'd like to talk", the directory, and
+ * retention.
+ */
 @ExtendWith(PostgresExtension.class)
 class PartnersReferralsRetentionTest {
-    private static final Pattern CODE = Pattern.compile("\\*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\\*");
+    private static final Pattern CODE =
+            Pattern.compile("\\*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\\*");
     private final World world;
 
     PartnersReferralsRetentionTest(TestDatabase db) {
@@ -53,37 +57,74 @@ class PartnersReferralsRetentionTest {
         world.deliver();
         Reply reused = world.inCoordinatorChannel(teamsAgency, medic, "partner accept " + code);
 
-        assertThat(world.slack.to(slackAgency.coordinatorChannelId())).anySatisfy(s -> assertThat(s.message().text()).contains("County EMS"));
-        assertThat(world.teams.to(teamsAgency.coordinatorChannelId())).anySatisfy(s -> assertThat(s.message().text()).contains("Fire District 7"));
+        assertThat(world.slack.to(slackAgency.coordinatorChannelId()))
+                .anySatisfy(s -> assertThat(s.message().text()).contains("County EMS"));
+        assertThat(world.teams.to(teamsAgency.coordinatorChannelId()))
+                .anySatisfy(s -> assertThat(s.message().text()).contains("Fire District 7"));
         assertThat(text(reused)).contains("not valid");
-        String stored = world.jdbi.withHandle(h -> h.createQuery("select coalesce(string_agg(coalesce(invite_hash, '') , ','), '') from partnership")
-                .mapTo(String.class).one());
+        String stored =
+                world.jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select coalesce(string_agg(coalesce(invite_hash, '') , ','), '') from partnership")
+                                        .mapTo(String.class)
+                                        .one());
         assertThat(stored).doesNotContain(code).doesNotContain(code.replace("-", ""));
-        assertThat(text(world.command(slackAgency, member, "tenfour", "peers"))).contains("Quinn Hale", "County EMS").doesNotContain("Not Shared");
+        assertThat(text(world.command(slackAgency, member, "tenfour", "peers")))
+                .contains("Quinn Hale", "County EMS")
+                .doesNotContain("Not Shared");
 
-        world.ask(slackAgency, member, World.form("who", "partner", "urgency", "today", "contact", "chat"));
+        world.ask(
+                slackAgency,
+                member,
+                World.form("who", "partner", "urgency", "today", "contact", "chat"));
         world.deliver();
         ConnectionRequest r = world.only(slackAgency);
         var offer = world.lastOffer(world.teams, quinn);
-        assertThat(offer.message().text()).contains("A member of Fire District 7").doesNotContain("Morgan");
+        assertThat(offer.message().text())
+                .contains("A member of Fire District 7")
+                .doesNotContain("Morgan");
         world.press(teamsAgency, quinn, ConnectMessages.ACCEPT, r.id(), offer.delivery());
         world.deliver();
         world.write(slackAgency, member, "thanks for picking up");
         world.write(teamsAgency, quinn, "of course, how are you?");
 
-        assertThat(world.teams.to(quinn.platformUserId())).anySatisfy(s -> assertThat(s.message().text()).isEqualTo("*Member:* thanks for picking up"))
-                .allSatisfy(s -> assertThat(s.message().toString()).doesNotContain("Morgan").doesNotContain(member.platformUserId()));
-        assertThat(world.slack.to(member.platformUserId())).anySatisfy(s -> assertThat(s.message().text()).contains("from County EMS"))
-                .anySatisfy(s -> assertThat(s.message().text()).isEqualTo("*Quinn Hale:* of course, how are you?"));
+        assertThat(world.teams.to(quinn.platformUserId()))
+                .anySatisfy(
+                        s ->
+                                assertThat(s.message().text())
+                                        .isEqualTo("*Member:* thanks for picking up"))
+                .allSatisfy(
+                        s ->
+                                assertThat(s.message().toString())
+                                        .doesNotContain("Morgan")
+                                        .doesNotContain(member.platformUserId()));
+        assertThat(world.slack.to(member.platformUserId()))
+                .anySatisfy(s -> assertThat(s.message().text()).contains("from County EMS"))
+                .anySatisfy(
+                        s ->
+                                assertThat(s.message().text())
+                                        .isEqualTo("*Quinn Hale:* of course, how are you?"));
 
         world.inCoordinatorChannel(teamsAgency, medic, "partner end 1");
         world.command(slackAgency, member, "tenfour", "end");
         world.deliver();
-        world.ask(slackAgency, member, World.form("who", "partner", "urgency", "today", "contact", "chat"));
+        world.ask(
+                slackAgency,
+                member,
+                World.form("who", "partner", "urgency", "today", "contact", "chat"));
 
-        assertThat(world.slack.to(slackAgency.coordinatorChannelId())).anySatisfy(s -> assertThat(s.message().text()).contains("ended the partnership"));
-        assertThat(world.jdbi.onDemand(org.tenfour.storage.ConnectionRequests.class).openFor(slackAgency.id(), member.id()))
-                .hasValueSatisfying(again -> assertThat(again.state()).as("no partner peers any more").isEqualTo("escalated"));
+        assertThat(world.slack.to(slackAgency.coordinatorChannelId()))
+                .anySatisfy(s -> assertThat(s.message().text()).contains("ended the partnership"));
+        assertThat(
+                        world.jdbi
+                                .onDemand(org.tenfour.storage.ConnectionRequests.class)
+                                .openFor(slackAgency.id(), member.id()))
+                .hasValueSatisfying(
+                        again ->
+                                assertThat(again.state())
+                                        .as("no partner peers any more")
+                                        .isEqualTo("escalated"));
     }
 
     @Test
@@ -97,8 +138,10 @@ class PartnersReferralsRetentionTest {
 
         world.clock.advance(Duration.ofDays(7).plusMinutes(1));
 
-        assertThat(text(world.inCoordinatorChannel(b, cb, "partner accept " + m.group(1)))).contains("not valid");
-        assertThat(text(world.inCoordinatorChannel(b, cb, "partner list"))).contains("No partner agencies");
+        assertThat(text(world.inCoordinatorChannel(b, cb, "partner accept " + m.group(1))))
+                .contains("not valid");
+        assertThat(text(world.inCoordinatorChannel(b, cb, "partner list")))
+                .contains("No partner agencies");
     }
 
     @Test
@@ -109,22 +152,39 @@ class PartnersReferralsRetentionTest {
         world.peer(agency, "Sam Ortiz", false);
         Member colleague = world.member(agency, "Pat Doe");
 
-        Reply refused = world.command(agency, colleague, "tenfour", "refer <@" + member.platformUserId() + ">");
-        Reply done = world.command(agency, chief, "tenfour", "refer <@" + member.platformUserId() + ">");
+        Reply refused =
+                world.command(
+                        agency, colleague, "tenfour", "refer <@" + member.platformUserId() + ">");
+        Reply done =
+                world.command(agency, chief, "tenfour", "refer <@" + member.platformUserId() + ">");
         world.clock.advance(Duration.ofDays(3)); // past the next contact window
         world.deliver();
 
         assertThat(text(refused)).contains("Only the program's coordinators");
         assertThat(text(done)).contains("won't be told who asked");
-        assertThat(world.jdbi.onDemand(CheckIns.class).forMember(agency.id(), member.id())).singleElement()
+        assertThat(world.jdbi.onDemand(CheckIns.class).forMember(agency.id(), member.id()))
+                .singleElement()
                 .satisfies(c -> assertThat(c.kind()).isEqualTo("referral"));
-        assertThat(world.slack.to(member.platformUserId())).singleElement().satisfies(s -> assertThat(s.message().text())
-                .contains("check-in from the peer support team").doesNotContainIgnoringCase("refer")
-                .doesNotContainIgnoringCase("supervisor").doesNotContain("Dana").doesNotContain(chief.platformUserId()));
-        int traces = world.jdbi.withHandle(h -> h.createQuery("""
+        assertThat(world.slack.to(member.platformUserId()))
+                .singleElement()
+                .satisfies(
+                        s ->
+                                assertThat(s.message().text())
+                                        .contains("check-in from the peer support team")
+                                        .doesNotContainIgnoringCase("refer")
+                                        .doesNotContainIgnoringCase("supervisor")
+                                        .doesNotContain("Dana")
+                                        .doesNotContain(chief.platformUserId()));
+        int traces =
+                world.jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                """
                 select (select count(*) from audit_log where actor = :chief)
                      + (select count(*) from check_in where slot_key like '%' || :chief || '%')""")
-                .bind("chief", chief.platformUserId()).mapTo(Integer.class).one());
+                                        .bind("chief", chief.platformUserId())
+                                        .mapTo(Integer.class)
+                                        .one());
         assertThat(traces).as("the referrer is stored nowhere").isZero();
     }
 
@@ -133,12 +193,20 @@ class PartnersReferralsRetentionTest {
         Agency agency = world.agency(Platform.SLACK, "Fire District 7");
         Member supervisor = world.member(agency, "Lt Casey");
         Member member = world.member(agency, "Morgan Lee");
-        world.jdbi.onDemand(Members.class).setTags(agency.id(), member.id(), "{\"supervisor\":\"" + supervisor.platformUserId() + "\"}");
+        world.jdbi
+                .onDemand(Members.class)
+                .setTags(
+                        agency.id(),
+                        member.id(),
+                        "{\"supervisor\":\"" + supervisor.platformUserId() + "\"}");
 
-        Reply done = world.command(agency, supervisor, "tenfour", "refer <@" + member.platformUserId() + ">");
+        Reply done =
+                world.command(
+                        agency, supervisor, "tenfour", "refer <@" + member.platformUserId() + ">");
 
         assertThat(text(done)).contains("Thank you for looking out for them");
-        assertThat(world.jdbi.onDemand(CheckIns.class).forMember(agency.id(), member.id())).hasSize(1);
+        assertThat(world.jdbi.onDemand(CheckIns.class).forMember(agency.id(), member.id()))
+                .hasSize(1);
     }
 
     @Test
@@ -147,10 +215,26 @@ class PartnersReferralsRetentionTest {
         Member member = world.member(agency, "Morgan Lee");
         world.peer(agency, "Kim Park", false);
         Member sam = world.peer(agency, "Sam Ortiz", false);
-        CheckIn checkIn = world.jdbi.onDemand(CheckIns.class).schedule(agency.id(), member.id(), sam.id(), "cadence",
-                "test-slot", World.START, null).orElseThrow();
+        CheckIn checkIn =
+                world.jdbi
+                        .onDemand(CheckIns.class)
+                        .schedule(
+                                agency.id(),
+                                member.id(),
+                                sam.id(),
+                                "cadence",
+                                "test-slot",
+                                World.START,
+                                null)
+                        .orElseThrow();
 
-        Reply reply = world.press(agency, member, org.tenfour.bot.checkin.CheckInMessages.TALK, checkIn.id(), null);
+        Reply reply =
+                world.press(
+                        agency,
+                        member,
+                        org.tenfour.bot.checkin.CheckInMessages.TALK,
+                        checkIn.id(),
+                        null);
         world.deliver();
 
         assertThat(text(reply)).contains("A peer is being asked");
@@ -170,12 +254,17 @@ class PartnersReferralsRetentionTest {
         Member away = world.peer(agency, "Away Peer", false);
         Member crew = world.peer(agency, "Crew Peer", false);
         Member free = world.peer(agency, "Free Peer", false);
-        world.jdbi.onDemand(Members.class).setTags(agency.id(), member.id(), "{\"unit\":\"Engine-7\"}");
-        world.jdbi.onDemand(Members.class).setTags(agency.id(), crew.id(), "{\"unit\":\"engine-7\"}");
+        world.jdbi
+                .onDemand(Members.class)
+                .setTags(agency.id(), member.id(), "{\"unit\":\"Engine-7\"}");
+        world.jdbi
+                .onDemand(Members.class)
+                .setTags(agency.id(), crew.id(), "{\"unit\":\"engine-7\"}");
 
         Reply awayReply = world.command(agency, away, "tenfour", "away until 2026-12-10");
         Reply notPeer = world.command(agency, member, "tenfour", "away until 2026-12-10");
-        world.ask(agency, member, World.form("who", "internal", "urgency", "now", "contact", "chat"));
+        world.ask(
+                agency, member, World.form("who", "internal", "urgency", "now", "contact", "chat"));
 
         assertThat(text(awayReply)).contains("break until");
         assertThat(text(notPeer)).contains("trained peer supporters");
@@ -188,21 +277,42 @@ class PartnersReferralsRetentionTest {
         Member sam = world.peer(agency, "Sam Ortiz", false);
 
         Reply form = world.command(agency, sam, "tenfour", "profile");
-        Reply tooLong = world.inbound.handle(new org.tenfour.adapters.InboundEvent.FormSubmitted(World.actor(agency, sam),
-                Directory.PROFILE_FORM, World.form("bio", "x".repeat(281), "weekly_cap", "4"), ""));
-        Reply saved = world.inbound.handle(new org.tenfour.adapters.InboundEvent.FormSubmitted(World.actor(agency, sam),
-                Directory.PROFILE_FORM, World.form("bio", "Firefighter 12 years, dad of two.", "languages", "en, es",
-                        "partner_requests", "true", "weekly_cap", "4"), ""));
+        Reply tooLong =
+                world.inbound.handle(
+                        new org.tenfour.adapters.InboundEvent.FormSubmitted(
+                                World.actor(agency, sam),
+                                Directory.PROFILE_FORM,
+                                World.form("bio", "x".repeat(281), "weekly_cap", "4"),
+                                ""));
+        Reply saved =
+                world.inbound.handle(
+                        new org.tenfour.adapters.InboundEvent.FormSubmitted(
+                                World.actor(agency, sam),
+                                Directory.PROFILE_FORM,
+                                World.form(
+                                        "bio",
+                                        "Firefighter 12 years, dad of two.",
+                                        "languages",
+                                        "en, es",
+                                        "partner_requests",
+                                        "true",
+                                        "weekly_cap",
+                                        "4"),
+                                ""));
 
         assertThat(form).isInstanceOf(Reply.ShowForm.class);
-        assertThat(tooLong).isInstanceOfSatisfying(Reply.FormErrors.class, e -> assertThat(e.errors()).containsKey("bio"));
+        assertThat(tooLong)
+                .isInstanceOfSatisfying(
+                        Reply.FormErrors.class, e -> assertThat(e.errors()).containsKey("bio"));
         assertThat(saved).isInstanceOf(Reply.FormAccepted.class);
-        assertThat(world.jdbi.onDemand(org.tenfour.storage.Peers.class).find(agency.id(), sam.id())).hasValueSatisfying(p -> {
-            assertThat(p.bio()).isEqualTo("Firefighter 12 years, dad of two.");
-            assertThat(p.languages()).isEqualTo("en,es");
-            assertThat(p.partnerRequests()).isTrue();
-            assertThat(p.weeklyCap()).isEqualTo(4);
-        });
+        assertThat(world.jdbi.onDemand(org.tenfour.storage.Peers.class).find(agency.id(), sam.id()))
+                .hasValueSatisfying(
+                        p -> {
+                            assertThat(p.bio()).isEqualTo("Firefighter 12 years, dad of two.");
+                            assertThat(p.languages()).isEqualTo("en,es");
+                            assertThat(p.partnerRequests()).isTrue();
+                            assertThat(p.weeklyCap()).isEqualTo(4);
+                        });
     }
 
     @Test
@@ -210,10 +320,18 @@ class PartnersReferralsRetentionTest {
         Agency agency = world.agency(Platform.SLACK, "Fire District 7");
         Member member = world.member(agency, "Morgan Lee");
         Member sam = world.peer(agency, "Sam Ortiz", false);
-        world.ask(agency, member, World.form("peer", sam.id().toString(), "urgency", "today", "contact", "chat"));
+        world.ask(
+                agency,
+                member,
+                World.form("peer", sam.id().toString(), "urgency", "today", "contact", "chat"));
         world.deliver();
         ConnectionRequest r = world.only(agency);
-        world.press(agency, sam, ConnectMessages.ACCEPT, r.id(), world.lastOffer(world.slack, sam).delivery());
+        world.press(
+                agency,
+                sam,
+                ConnectMessages.ACCEPT,
+                r.id(),
+                world.lastOffer(world.slack, sam).delivery());
         world.command(agency, member, "tenfour", "end");
         world.deliver();
 
@@ -231,9 +349,15 @@ class PartnersReferralsRetentionTest {
         assertThat(after.namedPeerId()).isNull();
         assertThat(after.triedPeerIds()).isEmpty();
         assertThat(after.urgency()).as("coded facts stay for reporting").isEqualTo("today");
-        int rows = world.jdbi.withHandle(h -> h.createQuery("select (select count(*) from relay where request_id::text = :id) "
-                + "+ (select count(*) from outbox where idempotency_key like 'connect:' || :id || '%')")
-                .bind("id", r.id().toString()).mapTo(Integer.class).one());
+        int rows =
+                world.jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select (select count(*) from relay where request_id::text = :id) "
+                                                        + "+ (select count(*) from outbox where idempotency_key like 'connect:' || :id || '%')")
+                                        .bind("id", r.id().toString())
+                                        .mapTo(Integer.class)
+                                        .one());
         assertThat(rows).as("routing and delivered messages of the request are gone").isZero();
     }
 }

@@ -13,11 +13,9 @@ import org.tenfour.adapters.Platform;
 
 /** The port at its seam: records what would have been sent, updated or opened on one platform. */
 final class RecordingPlatform implements ChatPlatform {
-    record Sent(Address to, Message message, Delivery delivery) {
-    }
+    record Sent(Address to, Message message, Delivery delivery) {}
 
-    record Updated(Address to, Delivery delivery, Message message) {
-    }
+    record Updated(Address to, Delivery delivery, Message message) {}
 
     private final Platform platform;
     private final boolean groups;
@@ -49,8 +47,7 @@ final class RecordingPlatform implements ChatPlatform {
     }
 
     @Override
-    public void openForm(Address user, String triggerId, Form form) {
-    }
+    public void openForm(Address user, String triggerId, Form form) {}
 
     @Override
     public Optional<Address> openGroupConversation(List<Address> users) {
@@ -58,7 +55,8 @@ final class RecordingPlatform implements ChatPlatform {
             return Optional.empty();
         }
         groupsOpened.add(users);
-        return Optional.of(Address.channel(platform, users.get(0).workspaceId(), "G" + groupsOpened.size()));
+        return Optional.of(
+                Address.channel(platform, users.get(0).workspaceId(), "G" + groupsOpened.size()));
     }
 
     /** Messages sent to one user id (a DM) or channel id. */

@@ -1,6 +1,5 @@
 package org.tenfour.bot.connect;
 
-import org.tenfour.adapters.testing.MutableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInPlanner;
@@ -29,8 +29,8 @@ import org.tenfour.storage.Peers;
 
 /**
  * The product wired as in {@code Application} — real Inbound, features, outbox and sender on a real
- * PostgreSQL — with a recording Slack and Teams at the port, a hand-moved clock, and relayed messages
- * sent on the calling thread.
+ * PostgreSQL — with a recording Slack and Teams at the port, a hand-moved clock, and relayed
+ * messages sent on the calling thread.
  */
 final class World {
     static final Instant START = Instant.parse("2026-06-01T14:00:00Z");
@@ -49,23 +49,34 @@ final class World {
         Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
         List<Feature> features = new ArrayList<>(connect.features());
         features.add(new CheckInAnswers(jdbi, clock, connect.checkInTalk()));
-        features.add(new RosterCommands(jdbi, clock, a -> { }, connect.directory()));
+        features.add(new RosterCommands(jdbi, clock, a -> {}, connect.directory()));
         this.inbound = new Inbound(jdbi, features);
-        this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
-                List.of(CheckInPlanner::stillWanted), clock, "test-" + UUID.randomUUID());
+        this.sender =
+                new OutboxSender(
+                        jdbi,
+                        platforms.all(),
+                        List.of(CheckInPlanner::onDelivered),
+                        List.of(CheckInPlanner::stillWanted),
+                        clock,
+                        "test-" + UUID.randomUUID());
         this.jobs = new ConnectJobs(jdbi, clock);
     }
 
     /** A new agency on a platform, named, with a coordinator channel. */
     Agency agency(Platform platform, String name) {
-        String workspace = (platform == Platform.SLACK ? "T" : "tenant-") + UUID.randomUUID().toString().substring(0, 8);
+        String workspace =
+                (platform == Platform.SLACK ? "T" : "tenant-")
+                        + UUID.randomUUID().toString().substring(0, 8);
         Agency a = jdbi.onDemand(Agencies.class).upsert(platform.id(), workspace, name);
         jdbi.onDemand(Agencies.class).setCoordinatorChannel(a.id(), "CCOORD" + name.length());
         return jdbi.onDemand(Agencies.class).find(a.id()).orElseThrow();
     }
 
     Member member(Agency agency, String name) {
-        String user = "U" + name.toUpperCase().replace(" ", "") + UUID.randomUUID().toString().substring(0, 4);
+        String user =
+                "U"
+                        + name.toUpperCase().replace(" ", "")
+                        + UUID.randomUUID().toString().substring(0, 4);
         return jdbi.onDemand(Members.class).upsert(agency.id(), user, name, "America/Chicago");
     }
 
@@ -83,33 +94,58 @@ final class World {
     }
 
     static Actor actor(Agency agency, Member m) {
-        return new Actor(Address.user(Platform.fromId(agency.platform()), agency.workspaceId(), m.platformUserId()), false);
+        return new Actor(
+                Address.user(
+                        Platform.fromId(agency.platform()),
+                        agency.workspaceId(),
+                        m.platformUserId()),
+                false);
     }
 
     static Address dm(Agency agency, Member m) {
-        return Address.channel(Platform.fromId(agency.platform()), agency.workspaceId(), "D-" + m.platformUserId());
+        return Address.channel(
+                Platform.fromId(agency.platform()),
+                agency.workspaceId(),
+                "D-" + m.platformUserId());
     }
 
     Reply command(Agency agency, Member m, String name, String text) {
-        return inbound.handle(new InboundEvent.Command(actor(agency, m), name, text, dm(agency, m), "trigger"));
+        return inbound.handle(
+                new InboundEvent.Command(actor(agency, m), name, text, dm(agency, m), "trigger"));
     }
 
     Reply inCoordinatorChannel(Agency agency, Member m, String text) {
-        return inbound.handle(new InboundEvent.Command(actor(agency, m), "tenfour", text,
-                Address.channel(Platform.fromId(agency.platform()), agency.workspaceId(), agency.coordinatorChannelId()), "trigger"));
+        return inbound.handle(
+                new InboundEvent.Command(
+                        actor(agency, m),
+                        "tenfour",
+                        text,
+                        Address.channel(
+                                Platform.fromId(agency.platform()),
+                                agency.workspaceId(),
+                                agency.coordinatorChannelId()),
+                        "trigger"));
     }
 
     Reply ask(Agency agency, Member m, Map<String, List<String>> values) {
-        return inbound.handle(new InboundEvent.FormSubmitted(actor(agency, m), AskForPeer.FORM, values, ""));
+        return inbound.handle(
+                new InboundEvent.FormSubmitted(actor(agency, m), AskForPeer.FORM, values, ""));
     }
 
     Reply press(Agency agency, Member m, String actionId, UUID requestId, Delivery message) {
-        return inbound.handle(new InboundEvent.ButtonPressed(actor(agency, m), actionId, requestId.toString(),
-                message == null ? null : dm(agency, m), message, null));
+        return inbound.handle(
+                new InboundEvent.ButtonPressed(
+                        actor(agency, m),
+                        actionId,
+                        requestId.toString(),
+                        message == null ? null : dm(agency, m),
+                        message,
+                        null));
     }
 
     Reply write(Agency agency, Member m, String text) {
-        return inbound.handle(new InboundEvent.DirectMessage(actor(agency, m), text, dm(agency, m)));
+        return inbound.handle(
+                new InboundEvent.DirectMessage(actor(agency, m), text, dm(agency, m)));
     }
 
     /** Delivers everything due now. */
@@ -120,19 +156,35 @@ final class World {
     }
 
     ConnectionRequest request(Agency agency, UUID id) {
-        return jdbi.onDemand(org.tenfour.storage.ConnectionRequests.class).find(agency.id(), id).orElseThrow();
+        return jdbi.onDemand(org.tenfour.storage.ConnectionRequests.class)
+                .find(agency.id(), id)
+                .orElseThrow();
     }
 
     ConnectionRequest only(Agency agency) {
-        return jdbi.withHandle(h -> h.createQuery("select id from connection_request where agency_id = :a")
-                .bind("a", agency.id()).mapTo(UUID.class).list()).stream().map(id -> request(agency, id))
-                .reduce((a, b) -> { throw new AssertionError("more than one request"); }).orElseThrow();
+        return jdbi
+                .withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select id from connection_request where agency_id = :a")
+                                        .bind("a", agency.id())
+                                        .mapTo(UUID.class)
+                                        .list())
+                .stream()
+                .map(id -> request(agency, id))
+                .reduce(
+                        (a, b) -> {
+                            throw new AssertionError("more than one request");
+                        })
+                .orElseThrow();
     }
 
     /** The last message with buttons that reached a user (an offer or a page). */
     RecordingPlatform.Sent lastOffer(RecordingPlatform platform, Member m) {
-        List<RecordingPlatform.Sent> withButtons = platform.to(m.platformUserId()).stream()
-                .filter(s -> !s.message().buttons().isEmpty()).toList();
+        List<RecordingPlatform.Sent> withButtons =
+                platform.to(m.platformUserId()).stream()
+                        .filter(s -> !s.message().buttons().isEmpty())
+                        .toList();
         if (withButtons.isEmpty()) {
             throw new AssertionError("no offer reached " + m.displayName());
         }

@@ -18,7 +18,8 @@ import org.tenfour.bot.Main;
 
 /** The real bot as a separate JVM ({@code Main serve}), as an operator runs it. */
 final class BotProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;
@@ -30,7 +31,10 @@ final class BotProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code serve} with {@code env} on a free port; returns once {@code /readyz} answers 200. */
+    /**
+     * Starts {@code serve} with {@code env} on a free port; returns once {@code /readyz} answers
+     * 200.
+     */
     static BotProcess start(Path dir, String name, Map<String, String> env) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
@@ -41,20 +45,31 @@ final class BotProcess implements AutoCloseable {
         command.add(Main.class.getName());
         command.add("serve");
         Path log = dir.resolve(name + "-" + System.nanoTime() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> all = new HashMap<>(env);
         all.put("PORT", Integer.toString(port));
         all.putIfAbsent("TENFOUR_DATA_DIR", dir.resolve(name + "-data").toString());
-        pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("TEAMS_") || k.startsWith("DATABASE_"));
+        pb.environment()
+                .keySet()
+                .removeIf(
+                        k ->
+                                k.startsWith("SLACK_")
+                                        || k.startsWith("TEAMS_")
+                                        || k.startsWith("DATABASE_"));
         pb.environment().putAll(all);
         BotProcess bot = new BotProcess(pb.start(), port, log);
-        Awaitility.await("bot " + name + " ready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    if (!bot.process.isAlive()) {
-                        throw new IllegalStateException("bot " + name + " exited: " + bot.output());
-                    }
-                    return bot.status("/readyz") == 200;
-                });
+        Awaitility.await("bot " + name + " ready")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            if (!bot.process.isAlive()) {
+                                throw new IllegalStateException(
+                                        "bot " + name + " exited: " + bot.output());
+                            }
+                            return bot.status("/readyz") == 200;
+                        });
         return bot;
     }
 
@@ -69,8 +84,12 @@ final class BotProcess implements AutoCloseable {
     /** The status of a GET, or -1 when nothing answers. */
     int status(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -35,7 +35,8 @@ final class LiveBot implements AutoCloseable {
     final RSAKey teamsKey = TestTokens.newKey("key-1");
     final Application app;
     final Jdbi jdbi;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LiveBot(TestDatabase db, Path dir) {
         this(db, dir, Map.of());
@@ -48,9 +49,21 @@ final class LiveBot implements AutoCloseable {
     /** The bot on the database at {@code jdbcUrl} (user postgres, no password). */
     LiveBot(String jdbcUrl, Path dir, Map<String, String> extra) {
         microsoft.publish(List.of(Map.entry(teamsKey, List.of("msteams"))));
-        Map<String, String> env = new HashMap<>(Map.of("DATABASE_URL", jdbcUrl, "DATABASE_USER", "postgres",
-                "SLACK_SIGNING_SECRET", SlackRequests.SECRET, "SLACK_BOT_TOKEN", BOT_TOKEN,
-                "SLACK_API_URL", slack.apiUrl(), "TENFOUR_INSTANCE_ID", "live"));
+        Map<String, String> env =
+                new HashMap<>(
+                        Map.of(
+                                "DATABASE_URL",
+                                jdbcUrl,
+                                "DATABASE_USER",
+                                "postgres",
+                                "SLACK_SIGNING_SECRET",
+                                SlackRequests.SECRET,
+                                "SLACK_BOT_TOKEN",
+                                BOT_TOKEN,
+                                "SLACK_API_URL",
+                                slack.apiUrl(),
+                                "TENFOUR_INSTANCE_ID",
+                                "live"));
         env.put("PORT", "0");
         env.put("TENFOUR_DATA_DIR", dir.toString());
         env.put("TEAMS_APP_ID", FakeMicrosoft.CLIENT_ID);
@@ -70,8 +83,15 @@ final class LiveBot implements AutoCloseable {
     /** A validly signed Slack request. */
     HttpResponse<String> slackSigned(String contentType, String body) {
         long now = Instant.now().getEpochSecond();
-        return post("/slack/events", contentType, body, Map.of("X-Slack-Request-Timestamp", String.valueOf(now),
-                "X-Slack-Signature", SlackRequests.sign(SlackRequests.SECRET, now, body)));
+        return post(
+                "/slack/events",
+                contentType,
+                body,
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        String.valueOf(now),
+                        "X-Slack-Signature",
+                        SlackRequests.sign(SlackRequests.SECRET, now, body)));
     }
 
     /** {@code /tenfour text} from {@code user} in {@code channel}, validly signed. */
@@ -98,17 +118,27 @@ final class LiveBot implements AutoCloseable {
 
     /** A Teams activity with a valid Bot Connector token. */
     HttpResponse<String> teamsSigned(String activityJson) {
-        String token = TestTokens.sign(teamsKey, TestTokens.claims(Instant.now(), microsoft.serviceUrl()).build());
-        return post("/api/messages", "application/json", activityJson, Map.of("Authorization", "Bearer " + token));
+        String token =
+                TestTokens.sign(
+                        teamsKey, TestTokens.claims(Instant.now(), microsoft.serviceUrl()).build());
+        return post(
+                "/api/messages",
+                "application/json",
+                activityJson,
+                Map.of("Authorization", "Bearer " + token));
     }
 
-    HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers) {
+    HttpResponse<String> post(
+            String path, String contentType, String body, Map<String, String> headers) {
         return post(path, contentType, body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    HttpResponse<String> post(String path, String contentType, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<String> post(
+            String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -122,8 +152,12 @@ final class LiveBot implements AutoCloseable {
 
     int get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }
@@ -131,15 +165,24 @@ final class LiveBot implements AutoCloseable {
 
     /** Row counts of every table of the public schema (Quartz's excepted: it runs on its own). */
     Map<String, Long> rowCounts() {
-        return jdbi.withHandle(h -> {
-            Map<String, Long> counts = new java.util.TreeMap<>();
-            for (String table : h.createQuery("""
+        return jdbi.withHandle(
+                h -> {
+                    Map<String, Long> counts = new java.util.TreeMap<>();
+                    for (String table :
+                            h.createQuery(
+                                            """
                     select tablename from pg_tables where schemaname = 'public'
-                      and tablename not like 'qrtz%' and tablename <> 'flyway_schema_history'""").mapTo(String.class).list()) {
-                counts.put(table, h.createQuery("select count(*) from \"" + table + "\"").mapTo(Long.class).one());
-            }
-            return counts;
-        });
+                      and tablename not like 'qrtz%' and tablename <> 'flyway_schema_history'""")
+                                    .mapTo(String.class)
+                                    .list()) {
+                        counts.put(
+                                table,
+                                h.createQuery("select count(*) from \"" + table + "\"")
+                                        .mapTo(Long.class)
+                                        .one());
+                    }
+                    return counts;
+                });
     }
 
     @Override

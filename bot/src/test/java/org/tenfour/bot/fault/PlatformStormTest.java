@@ -24,13 +24,15 @@ import org.tenfour.bot.Settings;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
-/** Slack answers 429 (Retry-After) and 503 to a share of calls for a while: all delivered, limits honoured. */
+/**
+ * Slack answers 429 (Retry-After) and 503 to a share of calls for a while: all delivered, limits
+ * honoured.
+ */
 @ExtendWith(PostgresExtension.class)
 class PlatformStormTest {
     static final int MEMBERS = 300;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     static Settings settings(TestDatabase db, FakeSlackApi slack, Path dir, String instance) {
         Map<String, String> env = new HashMap<>(KillMidFanOutTest.env(db, slack, instance));
@@ -40,33 +42,54 @@ class PlatformStormTest {
     }
 
     @Test
-    void a_storm_of_429s_and_503s_delays_but_loses_nothing_and_retry_after_is_honoured(TestDatabase db) {
+    void a_storm_of_429s_and_503s_delays_but_loses_nothing_and_retry_after_is_honoured(
+            TestDatabase db) {
         Jdbi jdbi = db.jdbi();
         Seed.slackAgency(jdbi, "T111", MEMBERS);
         HttpClient http = HttpClient.newHttpClient();
         List<Integer> health = new CopyOnWriteArrayList<>();
         try (FakeSlackApi slack = new FakeSlackApi()) {
             slack.storm(0.05, 1, 0.10, Duration.ofSeconds(6));
-            try (Application app = Application.start(settings(db, slack, dir, "storm"), Clock.systemUTC())) {
+            try (Application app =
+                    Application.start(settings(db, slack, dir, "storm"), Clock.systemUTC())) {
                 URI healthz = URI.create("http://127.0.0.1:" + app.port() + "/healthz");
-                Awaitility.await("all delivered").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                        .until(() -> {
-                            health.add(http.send(HttpRequest.newBuilder(healthz).build(),
-                                    HttpResponse.BodyHandlers.discarding()).statusCode());
-                            return Seed.count(jdbi, "select count(*) from check_in") == MEMBERS
-                                    && Seed.count(jdbi, "select count(*) from outbox where state <> 'sent'") == 0;
-                        });
+                Awaitility.await("all delivered")
+                        .atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(
+                                () -> {
+                                    health.add(
+                                            http.send(
+                                                            HttpRequest.newBuilder(healthz).build(),
+                                                            HttpResponse.BodyHandlers.discarding())
+                                                    .statusCode());
+                                    return Seed.count(jdbi, "select count(*) from check_in")
+                                                    == MEMBERS
+                                            && Seed.count(
+                                                            jdbi,
+                                                            "select count(*) from outbox where state <> 'sent'")
+                                                    == 0;
+                                });
             }
             assertThat(slack.limited()).as("the storm rate-limited some calls").isNotEmpty();
             for (FakeSlackApi.Limited limit : slack.limited()) {
-                long until = limit.atNanos() + Duration.ofSeconds(limit.retryAfterSeconds()).toNanos();
-                // Slack limits per method and workspace: the outbox's sends (chat.*) must wait; a background
+                long until =
+                        limit.atNanos() + Duration.ofSeconds(limit.retryAfterSeconds()).toNanos();
+                // Slack limits per method and workspace: the outbox's sends (chat.*) must wait; a
+                // background
                 // profile read (users.info, another tier) may go on
-                assertThat(slack.calls()).as("no send to the workspace before Retry-After elapsed")
-                        .noneMatch(c -> c.method().startsWith("chat.") && limit.token().equals(c.token())
-                                && c.atNanos() > limit.atNanos() && c.atNanos() < until);
+                assertThat(slack.calls())
+                        .as("no send to the workspace before Retry-After elapsed")
+                        .noneMatch(
+                                c ->
+                                        c.method().startsWith("chat.")
+                                                && limit.token().equals(c.token())
+                                                && c.atNanos() > limit.atNanos()
+                                                && c.atNanos() < until);
             }
-            assertThat(KillMidFanOutTest.postsPerKey(slack)).hasSize(MEMBERS).allSatisfy((k, n) -> assertThat(n).isEqualTo(1L));
+            assertThat(KillMidFanOutTest.postsPerKey(slack))
+                    .hasSize(MEMBERS)
+                    .allSatisfy((k, n) -> assertThat(n).isEqualTo(1L));
             assertThat(health).isNotEmpty().containsOnly(200);
         }
     }

@@ -24,8 +24,7 @@ import org.tenfour.storage.TestDatabase;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayTest {
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     private LiveBot bot;
 
     @BeforeAll
@@ -38,7 +37,8 @@ class ReplayTest {
         bot.close();
     }
 
-    private HttpResponse<String> sameRequest(String path, String contentType, String body, Map<String, String> headers) {
+    private HttpResponse<String> sameRequest(
+            String path, String contentType, String body, Map<String, String> headers) {
         return bot.post(path, contentType, body, headers);
     }
 
@@ -51,10 +51,15 @@ class ReplayTest {
         String body = Payloads.event("T111", "Ev0REPLAY1", Payloads.homeOpened("U0HOME"));
         assertThat(bot.slackSigned(SlackRequests.JSON, body).statusCode()).isEqualTo(200);
         assertThat(bot.slackSigned(SlackRequests.JSON, body).statusCode()).isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !bot.slack.calls("views.publish").isEmpty());
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> !bot.slack.calls("views.publish").isEmpty());
+        Awaitility.await()
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> bot.slack.calls("views.publish").size() == 1);
-        assertThat(count("select count(*) from processed_event where event_id = 'Ev0REPLAY1'")).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where event_id = 'Ev0REPLAY1'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -62,28 +67,45 @@ class ReplayTest {
         assertThat(bot.command("U0ADMIN", "C0COORD", "setup").statusCode()).isEqualTo(200);
         String body = LiveBot.commandBody("T111", "U0ADMIN", "C0COORD", "roster add <@U0NEW>");
         long ts = Instant.now().getEpochSecond();
-        Map<String, String> headers = Map.of("X-Slack-Request-Timestamp", String.valueOf(ts),
-                "X-Slack-Signature", SlackRequests.sign(SlackRequests.SECRET, ts, body));
-        HttpResponse<String> first = sameRequest("/slack/events", SlackRequests.FORM, body, headers);
-        HttpResponse<String> replay = sameRequest("/slack/events", SlackRequests.FORM, body, headers);
+        Map<String, String> headers =
+                Map.of(
+                        "X-Slack-Request-Timestamp",
+                        String.valueOf(ts),
+                        "X-Slack-Signature",
+                        SlackRequests.sign(SlackRequests.SECRET, ts, body));
+        HttpResponse<String> first =
+                sameRequest("/slack/events", SlackRequests.FORM, body, headers);
+        HttpResponse<String> replay =
+                sameRequest("/slack/events", SlackRequests.FORM, body, headers);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(replay.statusCode()).isIn(200, 401);
-        assertThat(count("select count(*) from member where platform_user_id = 'U0NEW' and on_roster")).isEqualTo(1);
-        assertThat(count("select count(*) from outbox where idempotency_key like 'welcome:%' and target->>'targetId' = 'U0NEW'"))
+        assertThat(
+                        count(
+                                "select count(*) from member where platform_user_id = 'U0NEW' and on_roster"))
                 .isEqualTo(1);
-        Awaitility.await().atMost(Duration.ofSeconds(10))
+        assertThat(
+                        count(
+                                "select count(*) from outbox where idempotency_key like 'welcome:%' and target->>'targetId' = 'U0NEW'"))
+                .isEqualTo(1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
                 .until(() -> count("select count(*) from outbox where state = 'pending'") == 0);
-        assertThat(bot.slack.calls("chat.postMessage")).filteredOn(c -> "U0NEW".equals(c.params().get("channel"))).hasSize(1);
+        assertThat(bot.slack.calls("chat.postMessage"))
+                .filteredOn(c -> "U0NEW".equals(c.params().get("channel")))
+                .hasSize(1);
     }
 
     @Test
     void the_same_teams_activity_twice_is_processed_once() {
-        var activity = Activities.personalMessage(bot.microsoft.serviceUrl(), "help").put("id", "act-replay-1");
+        var activity =
+                Activities.personalMessage(bot.microsoft.serviceUrl(), "help")
+                        .put("id", "act-replay-1");
         int before = bot.microsoft.calls("POST").size();
         assertThat(bot.teamsSigned(activity.toString()).statusCode()).isEqualTo(200);
         assertThat(bot.microsoft.calls("POST")).hasSize(before + 1);
         assertThat(bot.teamsSigned(activity.toString()).statusCode()).isEqualTo(200);
         assertThat(bot.microsoft.calls("POST")).as("no second reply").hasSize(before + 1);
-        assertThat(count("select count(*) from processed_event where platform = 'teams'")).isEqualTo(1);
+        assertThat(count("select count(*) from processed_event where platform = 'teams'"))
+                .isEqualTo(1);
     }
 }

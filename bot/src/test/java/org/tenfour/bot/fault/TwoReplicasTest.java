@@ -19,8 +19,7 @@ import org.tenfour.storage.TestDatabase;
 class TwoReplicasTest {
     static final int MEMBERS = 1_000;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     private static Map<String, String> withToken(Map<String, String> env, String token) {
         Map<String, String> copy = new java.util.HashMap<>(env);
@@ -29,27 +28,50 @@ class TwoReplicasTest {
     }
 
     @Test
-    void two_replicas_plan_each_slot_once_and_deliver_each_message_once(TestDatabase db) throws Exception {
+    void two_replicas_plan_each_slot_once_and_deliver_each_message_once(TestDatabase db)
+            throws Exception {
         Jdbi jdbi = db.jdbi();
         Seed.slackAgency(jdbi, "T111", MEMBERS);
         try (FakeSlackApi slack = new FakeSlackApi()) {
             slack.delay("chat.postMessage", Duration.ofMillis(2));
-            try (BotProcess a = BotProcess.start(dir, "a", KillMidFanOutTest.env(db, slack, "replica-a"));
-                 BotProcess b = BotProcess.start(dir, "b", withToken(KillMidFanOutTest.env(db, slack, "replica-b"),
-                         "xoxb-test-token-b"))) {
-                Awaitility.await("everything planned and delivered").atMost(Duration.ofSeconds(120))
+            try (BotProcess a =
+                            BotProcess.start(
+                                    dir, "a", KillMidFanOutTest.env(db, slack, "replica-a"));
+                    BotProcess b =
+                            BotProcess.start(
+                                    dir,
+                                    "b",
+                                    withToken(
+                                            KillMidFanOutTest.env(db, slack, "replica-b"),
+                                            "xoxb-test-token-b"))) {
+                Awaitility.await("everything planned and delivered")
+                        .atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(200))
-                        .until(() -> Seed.count(jdbi, "select count(*) from check_in") == MEMBERS
-                                && Seed.count(jdbi, "select count(*) from outbox where state <> 'sent'") == 0);
+                        .until(
+                                () ->
+                                        Seed.count(jdbi, "select count(*) from check_in") == MEMBERS
+                                                && Seed.count(
+                                                                jdbi,
+                                                                "select count(*) from outbox where state <> 'sent'")
+                                                        == 0);
                 Map<String, Long> perKey = KillMidFanOutTest.postsPerKey(slack);
                 assertThat(perKey).hasSize(MEMBERS);
                 assertThat(perKey.values()).as("deliveries per message").containsOnly(1L);
-                assertThat(Seed.count(jdbi, "select count(distinct slot_key) from check_in")).as("one slot").isEqualTo(1);
-                assertThat(Seed.count(jdbi, "select max(c) from (select count(*) c from check_in group by member_id) x"))
-                        .as("check-ins per member").isEqualTo(1);
-                assertThat(Seed.count(jdbi, "select count(distinct claimed_by) from outbox")).isZero();
+                assertThat(Seed.count(jdbi, "select count(distinct slot_key) from check_in"))
+                        .as("one slot")
+                        .isEqualTo(1);
+                assertThat(
+                                Seed.count(
+                                        jdbi,
+                                        "select max(c) from (select count(*) c from check_in group by member_id) x"))
+                        .as("check-ins per member")
+                        .isEqualTo(1);
+                assertThat(Seed.count(jdbi, "select count(distinct claimed_by) from outbox"))
+                        .isZero();
                 // the replicas' tokens differ (same workspace), so the fake can tell who sent what
-                assertThat(slack.calls("chat.postMessage")).extracting(FakeSlackApi.Call::token).as("both replicas sent")
+                assertThat(slack.calls("chat.postMessage"))
+                        .extracting(FakeSlackApi.Call::token)
+                        .as("both replicas sent")
                         .contains("xoxb-test-token", "xoxb-test-token-b");
                 assertThat(a.status("/readyz")).isEqualTo(200);
                 assertThat(b.status("/readyz")).isEqualTo(200);

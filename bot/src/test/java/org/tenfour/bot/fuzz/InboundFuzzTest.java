@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
@@ -15,14 +14,37 @@ import org.tenfour.storage.TestDatabase;
 
 /**
  * Random command text for every subcommand, through {@code Inbound.handle} on a real database: each
- * gets a reply, never the "something went wrong on our side" answer that an uncaught exception produces.
- * (jqwik generates the inputs; a database-backed test runs as a Jupiter test, so a failure names its input.)
+ * gets a reply, never the "something went wrong on our side" answer that an uncaught exception
+ * produces. (jqwik generates the inputs; a database-backed test runs as a Jupiter test, so a
+ * failure names its input.)
  */
 @ExtendWith(PostgresExtension.class)
 class InboundFuzzTest {
-    static final List<String> SUBCOMMANDS = List.of("cadence", "coordinators", "crisis-lines", "days", "export", "hours",
-            "incident", "log", "optin", "optout", "peers", "report", "roster", "settings", "setup", "snooze", "status",
-            "times", "timezone", "help", "talk", "frobnicate", "");
+    static final List<String> SUBCOMMANDS =
+            List.of(
+                    "cadence",
+                    "coordinators",
+                    "crisis-lines",
+                    "days",
+                    "export",
+                    "hours",
+                    "incident",
+                    "log",
+                    "optin",
+                    "optout",
+                    "peers",
+                    "report",
+                    "roster",
+                    "settings",
+                    "setup",
+                    "snooze",
+                    "status",
+                    "times",
+                    "timezone",
+                    "help",
+                    "talk",
+                    "frobnicate",
+                    "");
     static final int TRIES_PER_SUBCOMMAND = 12;
 
     @Test
@@ -33,13 +55,22 @@ class InboundFuzzTest {
         p.coordinator("UADMIN", "peers add <@UP1>");
         int handled = 0;
         for (String sub : SUBCOMMANDS) {
-            for (String args : CommandTextArbitraries.text().sampleStream().limit(TRIES_PER_SUBCOMMAND).toList()) {
+            for (String args :
+                    CommandTextArbitraries.text()
+                            .sampleStream()
+                            .limit(TRIES_PER_SUBCOMMAND)
+                            .toList()) {
                 String text = (sub + " " + args).strip();
-                for (Reply reply : List.of(p.coordinator("UADMIN", text), p.tenfour("UM1", null, text),
-                        p.tenfour("UP1", null, text))) {
+                for (Reply reply :
+                        List.of(
+                                p.coordinator("UADMIN", text),
+                                p.tenfour("UM1", null, text),
+                                p.tenfour("UP1", null, text))) {
                     assertThat(reply).as(text).isNotNull();
                     if (reply instanceof Reply.Private r) {
-                        assertThat(r.message().text()).as("'" + text + "'").doesNotContain("went wrong on our side");
+                        assertThat(r.message().text())
+                                .as("'" + text + "'")
+                                .doesNotContain("went wrong on our side");
                     }
                     handled++;
                 }

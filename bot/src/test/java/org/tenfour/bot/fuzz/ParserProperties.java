@@ -3,15 +3,17 @@ package org.tenfour.bot.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.function.Function;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import org.tenfour.bot.checkin.Parsing;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.UsageException;
 
-/** The argument parsers either answer or say what is wrong (UsageException); nothing else escapes. */
+/**
+ * The argument parsers either answer or say what is wrong (UsageException); nothing else escapes.
+ */
 class ParserProperties {
 
     @Provide

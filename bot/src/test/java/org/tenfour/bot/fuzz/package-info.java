@@ -1,2 +1,4 @@
-/** Property-based fuzzing (jqwik, bounded tries) of command parsing and of the HTTP payload paths. */
+/**
+ * Property-based fuzzing (jqwik, bounded tries) of command parsing and of the HTTP payload paths.
+ */
 package org.tenfour.bot.fuzz;

@@ -22,18 +22,30 @@ class HttpServerTest {
     private final List<String> problems = new ArrayList<>();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
-    private final HttpServer server = new HttpServer(0, () -> List.copyOf(problems),
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(routes -> {
-                routes.post("/echo", ctx -> ctx.json(Json.parse(ctx.body())));
-                routes.get("/boom", ctx -> {
-                    throw new IllegalStateException("secret internal detail");
-                });
-                routes.get("/slow", ctx -> {
-                    slowStarted.countDown();
-                    releaseSlow.await(10, TimeUnit.SECONDS);
-                    ctx.result("finished");
-                });
-            })).start();
+    private final HttpServer server =
+            new HttpServer(
+                            0,
+                            () -> List.copyOf(problems),
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                            List.of(
+                                    routes -> {
+                                        routes.post(
+                                                "/echo", ctx -> ctx.json(Json.parse(ctx.body())));
+                                        routes.get(
+                                                "/boom",
+                                                ctx -> {
+                                                    throw new IllegalStateException(
+                                                            "secret internal detail");
+                                                });
+                                        routes.get(
+                                                "/slow",
+                                                ctx -> {
+                                                    slowStarted.countDown();
+                                                    releaseSlow.await(10, TimeUnit.SECONDS);
+                                                    ctx.result("finished");
+                                                });
+                                    }))
+                    .start();
 
     @AfterEach
     void stop() {
@@ -42,7 +54,8 @@ class HttpServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {
@@ -51,10 +64,12 @@ class HttpServerTest {
 
     @Test
     void healthz_answers_200_while_the_process_lives() throws Exception {
-        assertThat(get("/healthz")).satisfies(r -> {
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.body()).contains("\"ok\"");
-        });
+        assertThat(get("/healthz"))
+                .satisfies(
+                        r -> {
+                            assertThat(r.statusCode()).isEqualTo(200);
+                            assertThat(r.body()).contains("\"ok\"");
+                        });
     }
 
     @Test
@@ -72,44 +87,60 @@ class HttpServerTest {
         get("/healthz");
         HttpResponse<String> metrics = get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-        assertThat(metrics.body()).contains("tenfour_http_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}");
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(metrics.body())
+                .contains(
+                        "tenfour_http_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}");
     }
 
     @Test
     void an_unknown_route_gets_a_json_404() throws Exception {
         HttpResponse<String> r = get("/no/such/route");
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(Json.parse(r.body()).path("error").asText()).isNotBlank();
     }
 
     @Test
     void malformed_json_gets_400_with_a_reason() throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/echo"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"message\", ")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                client.send(
+                        HttpRequest.newBuilder(uri("/echo"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"type\": \"message\", "))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(r.body()).path("reason").asText()).startsWith("malformed JSON at line 1");
+        assertThat(Json.parse(r.body()).path("reason").asText())
+                .startsWith("malformed JSON at line 1");
     }
 
     @Test
     void a_failure_gets_500_without_a_stack_trace_or_detail() throws Exception {
         HttpResponse<String> r = get("/boom");
         assertThat(r.statusCode()).isEqualTo(500);
-        assertThat(r.body()).doesNotContain("secret internal detail").doesNotContain("IllegalStateException")
+        assertThat(r.body())
+                .doesNotContain("secret internal detail")
+                .doesNotContain("IllegalStateException")
                 .doesNotContain("\tat ");
         assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
     }
 
     @Test
     void stopping_lets_a_request_in_flight_finish_and_refuses_new_ones() throws Exception {
-        CompletableFuture<HttpResponse<String>> slow = client.sendAsync(
-                HttpRequest.newBuilder(uri("/slow")).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> slow =
+                client.sendAsync(
+                        HttpRequest.newBuilder(uri("/slow")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(get("/healthz").statusCode()).isEqualTo(503));
+        CompletableFuture<Void> stopping =
+                CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(get("/healthz").statusCode()).isEqualTo(503));
         releaseSlow.countDown();
         assertThat(slow.get(5, TimeUnit.SECONDS).body()).isEqualTo("finished");
         stopping.get(10, TimeUnit.SECONDS);

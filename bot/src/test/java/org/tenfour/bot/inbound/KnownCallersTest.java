@@ -47,9 +47,28 @@ class KnownCallersTest {
 
     private static KnownCallers.Known someone() {
         UUID agency = UUID.randomUUID();
-        return new KnownCallers.Known(new Agency(agency, "slack", "T1", "T1", "UTC", null, "{}", NOON),
-                new Member(UUID.randomUUID(), agency, "U1", null, "UTC", false, null, false, false, true, NOON,
-                        null, null, null, null, "{}", null, false), false);
+        return new KnownCallers.Known(
+                new Agency(agency, "slack", "T1", "T1", "UTC", null, "{}", NOON),
+                new Member(
+                        UUID.randomUUID(),
+                        agency,
+                        "U1",
+                        null,
+                        "UTC",
+                        false,
+                        null,
+                        false,
+                        false,
+                        true,
+                        NOON,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "{}",
+                        null,
+                        false),
+                false);
     }
 
     /** A read of someone new that counts itself in {@code reads}. */
@@ -97,22 +116,29 @@ class KnownCallersTest {
     }
 
     @Test
-    void a_coordinator_removed_on_another_replica_loses_the_role_once_the_change_commits(@TempDir Path dir) throws Exception {
+    void a_coordinator_removed_on_another_replica_loses_the_role_once_the_change_commits(
+            @TempDir Path dir) throws Exception {
         database = Database.open(db.settings(dir));
         DirectoryListener listener = database.listenForDirectoryChanges();
         await().atMost(Duration.ofSeconds(10)).until(listener::listening);
         TestProgram p = new TestProgram(db, NOON, listener::listening);
         p.platform.profile("UADMIN", new UserProfile("Admin", "America/Chicago", true));
         p.setUp("UADMIN");
-        assertThat(text(p.coordinator("UADMIN", "status"))).doesNotContain("Only the program's coordinators");
-        assertThat(text(p.coordinator("UADMIN", "status"))).doesNotContain("Only the program's coordinators");
+        assertThat(text(p.coordinator("UADMIN", "status")))
+                .doesNotContain("Only the program's coordinators");
+        assertThat(text(p.coordinator("UADMIN", "status")))
+                .doesNotContain("Only the program's coordinators");
 
         // another replica (or an operator) changes the roster: not through this JVM's JDBI
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
-             Statement s = c.createStatement()) {
-            s.executeUpdate("update member set is_coordinator = false where platform_user_id = 'UADMIN'");
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "update member set is_coordinator = false where platform_user_id = 'UADMIN'");
         }
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> text(p.coordinator("UADMIN", "status")).contains("Only the program's coordinators"));
+                .until(
+                        () ->
+                                text(p.coordinator("UADMIN", "status"))
+                                        .contains("Only the program's coordinators"));
     }
 }

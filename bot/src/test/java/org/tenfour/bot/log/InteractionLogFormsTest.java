@@ -15,15 +15,25 @@ class InteractionLogFormsTest {
         assertThat(form.formId()).isEqualTo("log");
         assertThat(form.title().length()).isLessThanOrEqualTo(24);
         assertThat(form.fields()).extracting(Field::type).doesNotContain(Field.Type.SHORT_TEXT);
-        assertThat(form.fields()).extracting(Field::id).containsExactly("contact_type", "topics", "duration",
-                "referrals", "follow_up", "follow_up_date", "safety_concern");
+        assertThat(form.fields())
+                .extracting(Field::id)
+                .containsExactly(
+                        "contact_type",
+                        "topics",
+                        "duration",
+                        "referrals",
+                        "follow_up",
+                        "follow_up_date",
+                        "safety_concern");
     }
 
     @Test
     void the_form_offers_every_code_of_each_list() {
         Form form = InteractionLogForms.logForm(null);
         assertThat(options(form, "contact_type")).hasSize(Codes.ContactType.values().length);
-        assertThat(options(form, "topics")).hasSize(13).contains("stress", "grief", "critical_incident", "other");
+        assertThat(options(form, "topics"))
+                .hasSize(13)
+                .contains("stress", "grief", "critical_incident", "other");
         assertThat(options(form, "duration")).containsExactly("lt_15", "15_30", "30_60", "gt_60");
         assertThat(options(form, "referrals")).startsWith("none").contains("eap", "crisis_line");
     }
@@ -40,7 +50,13 @@ class InteractionLogFormsTest {
     }
 
     private static java.util.List<String> options(Form form, String id) {
-        return form.fields().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow()
-                .options().stream().map(Field.Option::value).toList();
+        return form.fields().stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .options()
+                .stream()
+                .map(Field.Option::value)
+                .toList();
     }
 }

@@ -1,6 +1,5 @@
 package org.tenfour.bot.log;
 
-import org.tenfour.adapters.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.InteractionLogs;
@@ -26,7 +26,8 @@ import org.tenfour.storage.TestDatabase;
 
 @ExtendWith(PostgresExtension.class)
 class InteractionLogServiceTest {
-    static final PseudonymKeys KEYS = agency -> ("key-of-" + agency).getBytes(StandardCharsets.UTF_8);
+    static final PseudonymKeys KEYS =
+            agency -> ("key-of-" + agency).getBytes(StandardCharsets.UTF_8);
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
 
     private final Jdbi jdbi;
@@ -50,15 +51,25 @@ class InteractionLogServiceTest {
         LogEntry row = jdbi.onDemand(InteractionLogs.class).list(agency.id()).get(0);
         assertThat(row.logDate()).isEqualTo(LocalDate.parse("2026-03-09"));
         assertThat(row.topicCodes()).containsExactly("stress", "sleep");
-        assertThat(row.peerPseudonym()).isEqualTo(new Pseudonyms(KEYS).of(agency.id(), peer.id()))
-                .hasSize(64).doesNotContain(peer.id().toString());
+        assertThat(row.peerPseudonym())
+                .isEqualTo(new Pseudonyms(KEYS).of(agency.id(), peer.id()))
+                .hasSize(64)
+                .doesNotContain(peer.id().toString());
         assertThat(row.sealedAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
     }
 
     @Test
     void missing_choices_are_reported_next_to_their_fields() {
-        Reply reply = service.submit(agency.id(), peer.id(), CHICAGO,
-                LogForm.valid().without("contact_type").without("topics").with("duration", "3h").values());
+        Reply reply =
+                service.submit(
+                        agency.id(),
+                        peer.id(),
+                        CHICAGO,
+                        LogForm.valid()
+                                .without("contact_type")
+                                .without("topics")
+                                .with("duration", "3h")
+                                .values());
 
         assertThat(errors(reply)).containsOnlyKeys("contact_type", "topics", "duration");
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id())).isEmpty();
@@ -66,23 +77,33 @@ class InteractionLogServiceTest {
 
     @Test
     void none_cannot_be_combined_with_a_referral() {
-        Reply reply = service.submit(agency.id(), peer.id(), CHICAGO,
-                LogForm.valid().with("referrals", "none", "chaplain").values());
+        Reply reply =
+                service.submit(
+                        agency.id(),
+                        peer.id(),
+                        CHICAGO,
+                        LogForm.valid().with("referrals", "none", "chaplain").values());
         assertThat(errors(reply)).containsOnlyKeys("referrals");
     }
 
     @Test
     void a_follow_up_needs_a_date_that_is_neither_past_nor_too_far() {
         LogForm noDate = LogForm.valid().with("follow_up", "true");
-        LogForm past = LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-03-08");
-        LogForm far = LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-07-01");
+        LogForm past =
+                LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-03-08");
+        LogForm far =
+                LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-07-01");
         LogForm dateOnly = LogForm.valid().with("follow_up_date", "2026-03-12");
 
         assertThat(errors(service.submit(agency.id(), peer.id(), CHICAGO, noDate.values())))
                 .containsOnlyKeys("follow_up_date");
-        assertThat(errors(service.submit(agency.id(), peer.id(), CHICAGO, past.values())).get("follow_up_date"))
+        assertThat(
+                        errors(service.submit(agency.id(), peer.id(), CHICAGO, past.values()))
+                                .get("follow_up_date"))
                 .contains("past");
-        assertThat(errors(service.submit(agency.id(), peer.id(), CHICAGO, far.values())).get("follow_up_date"))
+        assertThat(
+                        errors(service.submit(agency.id(), peer.id(), CHICAGO, far.values()))
+                                .get("follow_up_date"))
                 .contains("90 days");
         assertThat(errors(service.submit(agency.id(), peer.id(), CHICAGO, dateOnly.values())))
                 .containsOnlyKeys("follow_up");
@@ -90,15 +111,24 @@ class InteractionLogServiceTest {
 
     @Test
     void a_follow_up_is_kept_as_a_reminder_for_the_peer_until_it_is_sent() {
-        service.submit(agency.id(), peer.id(), CHICAGO,
-                LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-03-12").values());
+        service.submit(
+                agency.id(),
+                peer.id(),
+                CHICAGO,
+                LogForm.valid()
+                        .with("follow_up", "true")
+                        .with("follow_up_date", "2026-03-12")
+                        .values());
 
         assertThat(service.dueFollowUps(LocalDate.parse("2026-03-11"))).isEmpty();
         var due = service.dueFollowUps(LocalDate.parse("2026-03-12"));
-        assertThat(due).singleElement().satisfies(d -> {
-            assertThat(d.peerMemberId()).isEqualTo(peer.id());
-            assertThat(d.agencyId()).isEqualTo(agency.id());
-        });
+        assertThat(due)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.peerMemberId()).isEqualTo(peer.id());
+                            assertThat(d.agencyId()).isEqualTo(agency.id());
+                        });
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id()).get(0).followUpDate())
                 .isEqualTo(LocalDate.parse("2026-03-12"));
         assertThat(service.followUpSent(agency.id(), due.get(0).id())).isTrue();
@@ -116,38 +146,66 @@ class InteractionLogServiceTest {
         assertThat(service.correct(agency.id(), other.id(), mine, LogForm.valid().values()))
                 .isInstanceOf(Reply.Private.class);
         clock.advance(Duration.ofHours(23));
-        assertThat(service.correctionForm(agency.id(), peer.id(), mine)).isInstanceOf(Reply.ShowForm.class);
-        assertThat(service.correct(agency.id(), peer.id(), mine,
-                LogForm.valid().with("contact_type", "group_debrief").values()))
+        assertThat(service.correctionForm(agency.id(), peer.id(), mine))
+                .isInstanceOf(Reply.ShowForm.class);
+        assertThat(
+                        service.correct(
+                                agency.id(),
+                                peer.id(),
+                                mine,
+                                LogForm.valid().with("contact_type", "group_debrief").values()))
                 .isInstanceOf(Reply.FormAccepted.class);
-        assertThat(jdbi.onDemand(InteractionLogs.class).find(agency.id(), mine)).get()
-                .extracting(LogEntry::contactType).isEqualTo("group_debrief");
+        assertThat(jdbi.onDemand(InteractionLogs.class).find(agency.id(), mine))
+                .get()
+                .extracting(LogEntry::contactType)
+                .isEqualTo("group_debrief");
 
         clock.advance(Duration.ofHours(1));
         assertThat(service.recentLogs(agency.id(), peer.id())).isEmpty();
         assertThat(service.correct(agency.id(), peer.id(), mine, LogForm.valid().values()))
                 .isInstanceOf(Reply.Private.class);
-        assertThat(jdbi.onDemand(InteractionLogs.class).find(agency.id(), mine)).get()
-                .extracting(LogEntry::contactType).isEqualTo("group_debrief");
+        assertThat(jdbi.onDemand(InteractionLogs.class).find(agency.id(), mine))
+                .get()
+                .extracting(LogEntry::contactType)
+                .isEqualTo("group_debrief");
     }
 
     @Test
     void correcting_the_follow_up_moves_the_reminder() {
-        service.submit(agency.id(), peer.id(), CHICAGO,
-                LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-03-12").values());
+        service.submit(
+                agency.id(),
+                peer.id(),
+                CHICAGO,
+                LogForm.valid()
+                        .with("follow_up", "true")
+                        .with("follow_up_date", "2026-03-12")
+                        .values());
         UUID id = service.recentLogs(agency.id(), peer.id()).get(0).logId();
 
-        service.correct(agency.id(), peer.id(), id,
-                LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-03-20").values());
+        service.correct(
+                agency.id(),
+                peer.id(),
+                id,
+                LogForm.valid()
+                        .with("follow_up", "true")
+                        .with("follow_up_date", "2026-03-20")
+                        .values());
 
         assertThat(jdbi.onDemand(FollowUpReminders.class).ofPeer(agency.id(), peer.id()))
-                .extracting(r -> r.dueDate().toString()).containsExactly("2026-03-20");
+                .extracting(r -> r.dueDate().toString())
+                .containsExactly("2026-03-20");
     }
 
     @Test
     void someone_who_is_not_a_peer_cannot_log() {
         Member member = TestData.member(jdbi, agency);
-        assertThatThrownBy(() -> service.submit(agency.id(), member.id(), CHICAGO, LogForm.valid().values()))
+        assertThatThrownBy(
+                        () ->
+                                service.submit(
+                                        agency.id(),
+                                        member.id(),
+                                        CHICAGO,
+                                        LogForm.valid().values()))
                 .isInstanceOf(NotAPeerException.class);
     }
 

@@ -25,15 +25,23 @@ class LogAndReportFlowTest {
     }
 
     private static Map<String, List<String>> typicalLog() {
-        return Map.of("contact_type", List.of("member_request"), "topics", List.of("stress"),
-                "duration", List.of("15_30"), "referrals", List.of("none"));
+        return Map.of(
+                "contact_type",
+                List.of("member_request"),
+                "topics",
+                List.of("stress"),
+                "duration",
+                List.of("15_30"),
+                "referrals",
+                List.of("none"));
     }
 
     @Test
     void a_peer_opens_the_form_and_logs_a_contact_and_others_cannot() {
         Reply form = p.tenfour("UP1", null, "log");
         assertThat(form).isInstanceOf(Reply.ShowForm.class);
-        assertThat(((Reply.ShowForm) form).form().fields()).extracting(f -> f.type().name())
+        assertThat(((Reply.ShowForm) form).form().fields())
+                .extracting(f -> f.type().name())
                 .doesNotContain("SHORT_TEXT");
         Reply saved = p.submit("UP1", "log", typicalLog(), "");
         assertThat(saved).as(saved.toString()).isInstanceOf(Reply.FormAccepted.class);
@@ -44,7 +52,11 @@ class LogAndReportFlowTest {
     }
 
     private int logs() {
-        return p.jdbi.withHandle(h -> h.createQuery("select count(*) from interaction_log").mapTo(Integer.class).one());
+        return p.jdbi.withHandle(
+                h ->
+                        h.createQuery("select count(*) from interaction_log")
+                                .mapTo(Integer.class)
+                                .one());
     }
 
     @Test
@@ -55,27 +67,53 @@ class LogAndReportFlowTest {
     }
 
     @Test
-    void the_report_goes_to_the_coordinator_channel_with_a_chart_and_the_export_as_csv_to_the_coordinator() {
+    void
+            the_report_goes_to_the_coordinator_channel_with_a_chart_and_the_export_as_csv_to_the_coordinator() {
         for (int i = 0; i < 6; i++) {
             p.submit("UP1", "log", typicalLog(), "");
         }
-        p.submit("UP1", "log", Map.of("contact_type", List.of("group_debrief"), "topics", List.of("grief"),
-                "duration", List.of("30_60"), "referrals", List.of("chaplain")), "");
+        p.submit(
+                "UP1",
+                "log",
+                Map.of(
+                        "contact_type",
+                        List.of("group_debrief"),
+                        "topics",
+                        List.of("grief"),
+                        "duration",
+                        List.of("30_60"),
+                        "referrals",
+                        List.of("chaplain")),
+                "");
         Reply r = p.coordinator("UADMIN", "report month");
         assertThat(((Reply.Private) r).message().text()).contains("month report");
         p.deliver();
         List<RecordingPlatform.Sent> channel = p.platform.to(TestProgram.COORDINATOR_CHANNEL);
-        assertThat(channel).anyMatch(s -> s.file() != null && s.file().mimeType().equals("image/png")
-                && s.file().bytes().length > 1000);
-        String text = channel.stream().filter(s -> s.file() == null).map(s -> s.message().text())
-                .filter(t -> t.contains("7") || t.contains("<5")).findFirst().orElseThrow();
+        assertThat(channel)
+                .anyMatch(
+                        s ->
+                                s.file() != null
+                                        && s.file().mimeType().equals("image/png")
+                                        && s.file().bytes().length > 1000);
+        String text =
+                channel.stream()
+                        .filter(s -> s.file() == null)
+                        .map(s -> s.message().text())
+                        .filter(t -> t.contains("7") || t.contains("<5"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(text).as("the single group debrief is suppressed").contains("<5");
 
         p.coordinator("UADMIN", "export month");
         p.deliver();
-        RecordingPlatform.Sent csv = p.platform.to("UADMIN").stream().filter(s -> s.file() != null).findFirst().orElseThrow();
+        RecordingPlatform.Sent csv =
+                p.platform.to("UADMIN").stream()
+                        .filter(s -> s.file() != null)
+                        .findFirst()
+                        .orElseThrow();
         assertThat(csv.file().mimeType()).isEqualTo("text/csv");
         assertThat(new String(csv.file().bytes())).contains("table").doesNotContain("UP1");
-        assertThat(((Reply.Private) p.tenfour("UP1", null, "report")).message().text()).contains("coordinators");
+        assertThat(((Reply.Private) p.tenfour("UP1", null, "report")).message().text())
+                .contains("coordinators");
     }
 }

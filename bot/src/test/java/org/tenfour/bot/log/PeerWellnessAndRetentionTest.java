@@ -1,6 +1,5 @@
 package org.tenfour.bot.log;
 
-import org.tenfour.adapters.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Button;
+import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.InteractionLogs;
@@ -45,13 +45,22 @@ class PeerWellnessAndRetentionTest {
         assertThat(wellness.check(agency.id(), peer.id(), 3)).isEmpty();
         logs.submit(agency.id(), peer.id(), ZoneOffset.UTC, LogForm.valid().values());
 
-        assertThat(wellness.check(agency.id(), peer.id(), 3)).get().satisfies(m ->
-                assertThat(m.buttons()).extracting(Button::actionId).containsExactly("wellness.debrief"));
+        assertThat(wellness.check(agency.id(), peer.id(), 3))
+                .get()
+                .satisfies(
+                        m ->
+                                assertThat(m.buttons())
+                                        .extracting(Button::actionId)
+                                        .containsExactly("wellness.debrief"));
     }
 
     @Test
     void one_safety_concern_is_enough_and_contacts_older_than_a_week_do_not_count() {
-        logs.submit(agency.id(), peer.id(), ZoneOffset.UTC, LogForm.valid().with("safety_concern", "true").values());
+        logs.submit(
+                agency.id(),
+                peer.id(),
+                ZoneOffset.UTC,
+                LogForm.valid().with("safety_concern", "true").values());
         assertThat(wellness.check(agency.id(), peer.id(), 10)).isPresent();
 
         clock.advance(Duration.ofDays(9));
@@ -60,15 +69,27 @@ class PeerWellnessAndRetentionTest {
 
     @Test
     void retention_deletes_logs_past_the_agency_period_and_expired_reminders_only() {
-        logs.submit(agency.id(), peer.id(), ZoneOffset.UTC,
-                LogForm.valid().with("follow_up", "true").with("follow_up_date", "2026-03-11").values());
+        logs.submit(
+                agency.id(),
+                peer.id(),
+                ZoneOffset.UTC,
+                LogForm.valid()
+                        .with("follow_up", "true")
+                        .with("follow_up_date", "2026-03-11")
+                        .values());
         Retention retention = new Retention(jdbi, RetentionPolicy.fixed(Period.ofYears(1)));
 
-        // Other tests of this class share the database: assert on this agency's rows, not on totals.
+        // Other tests of this class share the database: assert on this agency's rows, not on
+        // totals.
         retention.purge(Instant.parse("2026-03-20T00:00:00Z"));
-        assertThat(jdbi.onDemand(FollowUpReminders.class).ofPeer(agency.id(), peer.id())).hasSize(1);
-        assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id())).singleElement()
-                .satisfies(e -> assertThat(e.createdAt()).isEqualTo(Instant.parse("2026-03-10T00:00:00Z")));
+        assertThat(jdbi.onDemand(FollowUpReminders.class).ofPeer(agency.id(), peer.id()))
+                .hasSize(1);
+        assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id()))
+                .singleElement()
+                .satisfies(
+                        e ->
+                                assertThat(e.createdAt())
+                                        .isEqualTo(Instant.parse("2026-03-10T00:00:00Z")));
 
         retention.purge(Instant.parse("2026-04-01T00:00:00Z"));
         assertThat(jdbi.onDemand(FollowUpReminders.class).ofPeer(agency.id(), peer.id())).isEmpty();

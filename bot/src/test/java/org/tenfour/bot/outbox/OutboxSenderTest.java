@@ -40,12 +40,20 @@ class OutboxSenderTest {
         jdbi.useHandle(h -> h.execute("delete from agency"));
         agency = TestData.agency(jdbi);
         member = TestData.member(jdbi, agency);
-        sender = new OutboxSender(jdbi, Map.of(Platform.SLACK, slack), List.of(), List.of(), clock, "w1");
+        sender =
+                new OutboxSender(
+                        jdbi, Map.of(Platform.SLACK, slack), List.of(), List.of(), clock, "w1");
     }
 
     private void enqueue(String key, String user) {
-        jdbi.useTransaction(h -> Outgoing.on(h, agency.id()).send(key,
-                Address.user(Platform.SLACK, agency.workspaceId(), user), Message.text("hello " + key), clock.instant()));
+        jdbi.useTransaction(
+                h ->
+                        Outgoing.on(h, agency.id())
+                                .send(
+                                        key,
+                                        Address.user(Platform.SLACK, agency.workspaceId(), user),
+                                        Message.text("hello " + key),
+                                        clock.instant()));
     }
 
     private OutboxEntry row(String key) {
@@ -58,7 +66,9 @@ class OutboxSenderTest {
         assertThat(sender.runOnce()).isEqualTo(1);
         assertThat(sender.runOnce()).isZero();
         assertThat(slack.sent()).hasSize(1);
-        assertThat(row("k1")).extracting(OutboxEntry::state, OutboxEntry::platformMessageId).containsExactly("sent", "m1");
+        assertThat(row("k1"))
+                .extracting(OutboxEntry::state, OutboxEntry::platformMessageId)
+                .containsExactly("sent", "m1");
     }
 
     @Test
@@ -100,7 +110,12 @@ class OutboxSenderTest {
         slack.failNext(() -> new ChatPlatformException.Unreachable("user_not_found"));
         sender.runOnce();
         assertThat(row("k1").state()).isEqualTo("dead");
-        assertThat(jdbi.onDemand(Members.class).find(agency.id(), member.id()).orElseThrow().unreachable()).isTrue();
+        assertThat(
+                        jdbi.onDemand(Members.class)
+                                .find(agency.id(), member.id())
+                                .orElseThrow()
+                                .unreachable())
+                .isTrue();
         clock.advance(Duration.ofDays(1));
         assertThat(sender.runOnce()).isZero();
     }
@@ -119,8 +134,14 @@ class OutboxSenderTest {
 
     @Test
     void a_row_no_longer_wanted_is_set_aside_unsent() {
-        OutboxSender guarded = new OutboxSender(jdbi, Map.of(Platform.SLACK, slack), List.of(),
-                List.of((j, a, key) -> !key.equals("cancelled")), clock, "w2");
+        OutboxSender guarded =
+                new OutboxSender(
+                        jdbi,
+                        Map.of(Platform.SLACK, slack),
+                        List.of(),
+                        List.of((j, a, key) -> !key.equals("cancelled")),
+                        clock,
+                        "w2");
         enqueue("cancelled", "U1");
         enqueue("wanted", "U2");
         guarded.runOnce();
@@ -130,8 +151,14 @@ class OutboxSenderTest {
 
     @Test
     void a_platform_that_is_not_configured_keeps_the_row_for_later() {
-        jdbi.useTransaction(h -> Outgoing.on(h, agency.id()).send("teams-1",
-                Address.user(Platform.TEAMS, "tenant", "29:x"), Message.text("hi"), clock.instant()));
+        jdbi.useTransaction(
+                h ->
+                        Outgoing.on(h, agency.id())
+                                .send(
+                                        "teams-1",
+                                        Address.user(Platform.TEAMS, "tenant", "29:x"),
+                                        Message.text("hi"),
+                                        clock.instant()));
         sender.runOnce();
         assertThat(row("teams-1").state()).isEqualTo("pending");
         assertThat(row("teams-1").nextAttemptAt()).isAfter(T0);

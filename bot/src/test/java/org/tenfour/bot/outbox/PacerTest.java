@@ -16,7 +16,9 @@ class PacerTest {
     void a_second_slack_message_to_one_channel_within_a_second_waits_for_the_next_slot() {
         assertThat(pacer.reserve(channel, T)).isEqualTo(T);
         assertThat(pacer.reserve(channel, T.plusMillis(300))).isEqualTo(T.plusSeconds(1));
-        assertThat(pacer.reserve(channel, T.plusMillis(999))).as("a refusal takes nothing").isEqualTo(T.plusSeconds(1));
+        assertThat(pacer.reserve(channel, T.plusMillis(999)))
+                .as("a refusal takes nothing")
+                .isEqualTo(T.plusSeconds(1));
         assertThat(pacer.reserve(channel, T.plusSeconds(1))).isEqualTo(T.plusSeconds(1));
         assertThat(pacer.reserve(channel, T.plusMillis(1500))).isEqualTo(T.plusSeconds(2));
     }

@@ -42,8 +42,10 @@ class PlatformsEndToEndTest {
     private static final Instant WEDNESDAY_3PM_UTC = Instant.parse("2026-11-25T15:00:00Z");
     private final HttpClient http = HttpClient.newHttpClient();
     // a running clock set to a Wednesday afternoon: pacing and leases need time to pass
-    private final java.time.Clock clock = java.time.Clock.offset(java.time.Clock.systemUTC(),
-            Duration.between(Instant.now(), WEDNESDAY_3PM_UTC));
+    private final java.time.Clock clock =
+            java.time.Clock.offset(
+                    java.time.Clock.systemUTC(),
+                    Duration.between(Instant.now(), WEDNESDAY_3PM_UTC));
     private final TestDatabase db;
     private FakeSlackApi slack;
     private FakeMicrosoft microsoft;
@@ -62,10 +64,27 @@ class PlatformsEndToEndTest {
         microsoft = new FakeMicrosoft();
         key = TestTokens.newKey("key-1");
         microsoft.publish(List.of(Map.entry(key, List.of("msteams"))));
-        Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", "postgres",
-                "TENFOUR_DATA_DIR", dir.toString(), "SLACK_SIGNING_SECRET", SlackRequests.SECRET,
-                "SLACK_BOT_TOKEN", "xoxb-e2e", "SLACK_API_URL", slack.apiUrl(), "TEAMS_APP_ID", FakeMicrosoft.CLIENT_ID,
-                "TEAMS_APP_PASSWORD", FakeMicrosoft.CLIENT_SECRET));
+        Map<String, String> env =
+                new HashMap<>(
+                        Map.of(
+                                "PORT",
+                                "0",
+                                "DATABASE_URL",
+                                db.jdbcUrl(),
+                                "DATABASE_USER",
+                                "postgres",
+                                "TENFOUR_DATA_DIR",
+                                dir.toString(),
+                                "SLACK_SIGNING_SECRET",
+                                SlackRequests.SECRET,
+                                "SLACK_BOT_TOKEN",
+                                "xoxb-e2e",
+                                "SLACK_API_URL",
+                                slack.apiUrl(),
+                                "TEAMS_APP_ID",
+                                FakeMicrosoft.CLIENT_ID,
+                                "TEAMS_APP_PASSWORD",
+                                FakeMicrosoft.CLIENT_SECRET));
         env.put("TEAMS_TENANT_ID", Activities.TENANT);
         env.put("TEAMS_OPENID_METADATA_URL", microsoft.baseUrl() + "/openid");
         env.put("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
@@ -81,7 +100,9 @@ class PlatformsEndToEndTest {
     }
 
     private HttpResponse<String> slashCommand(String user, String text) {
-        String body = SlackRequests.command(FakeSlackApi.TEAM, "/tenfour", text).replace("user_id=U0PAT", "user_id=" + user);
+        String body =
+                SlackRequests.command(FakeSlackApi.TEAM, "/tenfour", text)
+                        .replace("user_id=U0PAT", "user_id=" + user);
         return slackRequests.signed(SlackRequests.FORM, body);
     }
 
@@ -90,7 +111,12 @@ class PlatformsEndToEndTest {
     }
 
     private int count(String table) {
-        return db.jdbi().withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
+        return db.jdbi()
+                .withHandle(
+                        h ->
+                                h.createQuery("select count(*) from " + table)
+                                        .mapTo(Integer.class)
+                                        .one());
     }
 
     @Test
@@ -98,22 +124,51 @@ class PlatformsEndToEndTest {
         HttpResponse<String> setup = slashCommand("U0PAT", "setup");
         assertThat(setup.statusCode()).isEqualTo(200);
         assertThat(setup.body()).contains("This is now the coordinator channel");
-        assertThat(slashCommand("U0PAT", "roster add <@U0ALEX|alex>").body()).contains("Added 1 to the roster");
+        assertThat(slashCommand("U0PAT", "roster add <@U0ALEX|alex>").body())
+                .contains("Added 1 to the roster");
         assertThat(slashCommand("U0PAT", "peers add <@U0SAM|sam>").body()).contains("Added 1 peer");
-        assertThat(slashCommand("U0PAT", "cadence weekly").body()).contains("Cadence is now weekly");
+        assertThat(slashCommand("U0PAT", "cadence weekly").body())
+                .contains("Cadence is now weekly");
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage").stream()
-                .anyMatch(c -> c.params().get("channel").equals("U0ALEX") && c.params().get("blocks").contains("checkin.ok")));
-        FakeSlackApi.Call checkIn = slack.calls("chat.postMessage").stream()
-                .filter(c -> c.params().get("blocks").contains("checkin.ok")).findFirst().orElseThrow();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params().get("channel").equals("U0ALEX")
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains("checkin.ok")));
+        FakeSlackApi.Call checkIn =
+                slack.calls("chat.postMessage").stream()
+                        .filter(c -> c.params().get("blocks").contains("checkin.ok"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(checkIn.token()).isEqualTo("xoxb-e2e");
         assertThat(checkIn.params().get("blocks")).contains("988");
-        String checkInId = db.jdbi().withHandle(h -> h.createQuery("select id::text from check_in").mapTo(String.class).one());
+        String checkInId =
+                db.jdbi()
+                        .withHandle(
+                                h ->
+                                        h.createQuery("select id::text from check_in")
+                                                .mapTo(String.class)
+                                                .one());
 
-        String press = Payloads.blockAction(FakeSlackApi.TEAM, "checkin.ok", checkInId).replace("U0PAT", "U0ALEX");
-        assertThat(slackRequests.signed(SlackRequests.FORM, SlackRequests.interactive(press)).statusCode()).isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !slack.calls("chat.update").isEmpty());
-        assertThat(slack.calls("chat.update").get(0).params().get("blocks")).contains("You answered: I\\u0027m OK")
+        String press =
+                Payloads.blockAction(FakeSlackApi.TEAM, "checkin.ok", checkInId)
+                        .replace("U0PAT", "U0ALEX");
+        assertThat(
+                        slackRequests
+                                .signed(SlackRequests.FORM, SlackRequests.interactive(press))
+                                .statusCode())
+                .isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !slack.calls("chat.update").isEmpty());
+        assertThat(slack.calls("chat.update").get(0).params().get("blocks"))
+                .contains("You answered: I\\u0027m OK")
                 .doesNotContain("checkin.ok");
         assertThat(strings("select answer from check_in")).containsExactly("ok");
     }
@@ -123,53 +178,126 @@ class PlatformsEndToEndTest {
         int agencies = count("agency");
         String body = SlackRequests.command(FakeSlackApi.TEAM, "/tenfour", "setup");
         long now = Instant.now().getEpochSecond();
-        HttpResponse<String> r = slackRequests.post(SlackRequests.FORM, body, Map.of("X-Slack-Request-Timestamp",
-                String.valueOf(now), "X-Slack-Signature", SlackRequests.sign("not-the-secret", now, body)));
+        HttpResponse<String> r =
+                slackRequests.post(
+                        SlackRequests.FORM,
+                        body,
+                        Map.of(
+                                "X-Slack-Request-Timestamp",
+                                String.valueOf(now),
+                                "X-Slack-Signature",
+                                SlackRequests.sign("not-the-secret", now, body)));
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(count("agency")).isEqualTo(agencies);
         assertThat(count("audit_log")).isZero();
     }
 
     private HttpResponse<String> teams(JsonNode activity) throws Exception {
-        String token = TestTokens.sign(key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/messages"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        String token =
+                TestTokens.sign(
+                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + app.port() + "/api/messages"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void in_teams_the_installer_sets_up_the_channel_by_mention_and_a_member_gets_the_check_in_card() throws Exception {
+    void in_teams_the_installer_sets_up_the_channel_by_mention_and_a_member_gets_the_check_in_card()
+            throws Exception {
         // every activity has its own id: Teams redeliveries of one id are handled once
-        assertThat(teams(Activities.botAddedToTeam(microsoft.serviceUrl()).put("id", "incoming-0")).statusCode()).isBetween(200, 202);
-        ObjectNode aliceHello = Activities.personalMessage(microsoft.serviceUrl(), "help").put("id", "incoming-1");
+        assertThat(
+                        teams(
+                                        Activities.botAddedToTeam(microsoft.serviceUrl())
+                                                .put("id", "incoming-0"))
+                                .statusCode())
+                .isBetween(200, 202);
+        ObjectNode aliceHello =
+                Activities.personalMessage(microsoft.serviceUrl(), "help").put("id", "incoming-1");
         assertThat(teams(aliceHello).statusCode()).isBetween(200, 202);
 
-        assertThat(teams(Activities.channelMention(microsoft.serviceUrl(), "setup").put("id", "incoming-1b")).statusCode()).isBetween(200, 202);
-        assertThat(teams(Activities.channelMention(microsoft.serviceUrl(), "roster add <at>Alice</at>")
-                .put("id", "incoming-2")).statusCode()).isBetween(200, 202);
-        ObjectNode rosterAlice = Activities.channelMention(microsoft.serviceUrl(), "roster add <at>Alice</at>");
-        rosterAlice.withArray("entities").addObject().put("type", "mention").put("text", "<at>Alice</at>")
-                .putObject("mentioned").put("id", Activities.USER).put("name", "Alice");
+        assertThat(
+                        teams(
+                                        Activities.channelMention(microsoft.serviceUrl(), "setup")
+                                                .put("id", "incoming-1b"))
+                                .statusCode())
+                .isBetween(200, 202);
+        assertThat(
+                        teams(
+                                        Activities.channelMention(
+                                                        microsoft.serviceUrl(),
+                                                        "roster add <at>Alice</at>")
+                                                .put("id", "incoming-2"))
+                                .statusCode())
+                .isBetween(200, 202);
+        ObjectNode rosterAlice =
+                Activities.channelMention(microsoft.serviceUrl(), "roster add <at>Alice</at>");
+        rosterAlice
+                .withArray("entities")
+                .addObject()
+                .put("type", "mention")
+                .put("text", "<at>Alice</at>")
+                .putObject("mentioned")
+                .put("id", Activities.USER)
+                .put("name", "Alice");
         rosterAlice.put("id", "incoming-3");
         teams(rosterAlice);
-        teams(Activities.channelMention(microsoft.serviceUrl(), "cadence weekly").put("id", "incoming-4"));
+        teams(
+                Activities.channelMention(microsoft.serviceUrl(), "cadence weekly")
+                        .put("id", "incoming-4"));
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> microsoft.calls("POST").stream()
-                .anyMatch(c -> c.path().equals("/v3/conversations/" + Activities.PERSONAL_CONVERSATION + "/activities")
-                        && c.body().toString().contains("checkin.ok")));
-        String coordinatorReplies = microsoft.calls("POST").stream().map(c -> c.body().toString()).reduce("", String::concat);
-        assertThat(coordinatorReplies).contains("This is now the coordinator channel").contains("Cadence is now weekly");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                microsoft.calls("POST").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.path()
+                                                                        .equals(
+                                                                                "/v3/conversations/"
+                                                                                        + Activities
+                                                                                                .PERSONAL_CONVERSATION
+                                                                                        + "/activities")
+                                                                && c.body()
+                                                                        .toString()
+                                                                        .contains("checkin.ok")));
+        String coordinatorReplies =
+                microsoft.calls("POST").stream()
+                        .map(c -> c.body().toString())
+                        .reduce("", String::concat);
+        assertThat(coordinatorReplies)
+                .contains("This is now the coordinator channel")
+                .contains("Cadence is now weekly");
         assertThat(strings("select platform from agency")).containsExactly("teams");
     }
 
     @Test
-    void a_teams_activity_with_a_token_from_an_unknown_key_is_refused_and_changes_nothing() throws Exception {
+    void a_teams_activity_with_a_token_from_an_unknown_key_is_refused_and_changes_nothing()
+            throws Exception {
         RSAKey stranger = TestTokens.newKey("key-1");
-        String token = TestTokens.sign(stranger, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/messages"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(Activities.channelMention(microsoft.serviceUrl(), "setup").toString()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        String token =
+                TestTokens.sign(
+                        stranger,
+                        TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token)
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                Activities.channelMention(
+                                                                microsoft.serviceUrl(), "setup")
+                                                        .toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isIn(401, 403);
         assertThat(count("agency")).isZero();
         assertThat(Json.parse(Json.write(Map.of("ok", true))).path("ok").asBoolean()).isTrue();

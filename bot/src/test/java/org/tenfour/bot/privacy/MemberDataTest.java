@@ -25,8 +25,19 @@ class MemberDataTest {
         p.coordinator("UADMIN", "peers add <@UP1>");
         p.coordinator("UADMIN", "cadence weekly");
         p.jobs.planAll();
-        p.submit("UP1", "log", Map.of("contact_type", List.of("member_request"), "topics", List.of("stress"),
-                "duration", List.of("15_30"), "referrals", List.of("none")), "");
+        p.submit(
+                "UP1",
+                "log",
+                Map.of(
+                        "contact_type",
+                        List.of("member_request"),
+                        "topics",
+                        List.of("stress"),
+                        "duration",
+                        List.of("15_30"),
+                        "referrals",
+                        List.of("none")),
+                "");
     }
 
     private static String text(Reply r) {
@@ -40,8 +51,13 @@ class MemberDataTest {
     @Test
     void mydata_shows_the_member_what_is_stored_about_them_and_nothing_of_others() {
         String shown = text(p.tenfour("UALEX", null, "mydata"));
-        assertThat(shown).contains("UALEX").contains("On the check-in roster: yes").contains("Check-ins:")
-                .contains("scheduled").doesNotContain("UJO").contains("Never stored");
+        assertThat(shown)
+                .contains("UALEX")
+                .contains("On the check-in roster: yes")
+                .contains("Check-ins:")
+                .contains("scheduled")
+                .doesNotContain("UJO")
+                .contains("Never stored");
     }
 
     @Test
@@ -50,19 +66,46 @@ class MemberDataTest {
         var button = ((Reply.Private) ask).message().buttons().get(0);
         int logs = count("select count(*) from interaction_log");
 
-        Reply wrongPerson = p.inbound.handle(new InboundEvent.ButtonPressed(new Actor(p.user("UJO"), false),
-                button.actionId(), button.value(), p.user("UJO"), null, null));
+        Reply wrongPerson =
+                p.inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                new Actor(p.user("UJO"), false),
+                                button.actionId(),
+                                button.value(),
+                                p.user("UJO"),
+                                null,
+                                null));
         assertThat(text(wrongPerson)).contains("not for you");
-        assertThat(count("select count(*) from member where platform_user_id = 'UALEX'")).isEqualTo(1);
+        assertThat(count("select count(*) from member where platform_user_id = 'UALEX'"))
+                .isEqualTo(1);
 
-        Reply done = p.inbound.handle(new InboundEvent.ButtonPressed(new Actor(p.user("UALEX"), false),
-                button.actionId(), button.value(), p.user("UALEX"), null, null));
+        Reply done =
+                p.inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                new Actor(p.user("UALEX"), false),
+                                button.actionId(),
+                                button.value(),
+                                p.user("UALEX"),
+                                null,
+                                null));
         assertThat(text(done)).contains("deleted");
         assertThat(count("select count(*) from member where platform_user_id = 'UALEX'")).isZero();
-        assertThat(count("select count(*) from check_in c join member m on m.id = c.member_id where m.platform_user_id = 'UALEX'")).isZero();
-        assertThat(count("select count(*) from outbox where state = 'pending' and target->>'targetId' = 'UALEX'")).isZero();
-        assertThat(count("select count(*) from audit_log where coalesce(new_value, '') like '%UALEX%' or coalesce(old_value, '') like '%UALEX%'")).isZero();
-        assertThat(count("select count(*) from interaction_log")).as("coded logs are not linked, so untouched").isEqualTo(logs);
-        assertThat(count("select count(*) from member where platform_user_id = 'UJO'")).isEqualTo(1);
+        assertThat(
+                        count(
+                                "select count(*) from check_in c join member m on m.id = c.member_id where m.platform_user_id = 'UALEX'"))
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from outbox where state = 'pending' and target->>'targetId' = 'UALEX'"))
+                .isZero();
+        assertThat(
+                        count(
+                                "select count(*) from audit_log where coalesce(new_value, '') like '%UALEX%' or coalesce(old_value, '') like '%UALEX%'"))
+                .isZero();
+        assertThat(count("select count(*) from interaction_log"))
+                .as("coded logs are not linked, so untouched")
+                .isEqualTo(logs);
+        assertThat(count("select count(*) from member where platform_user_id = 'UJO'"))
+                .isEqualTo(1);
     }
 }

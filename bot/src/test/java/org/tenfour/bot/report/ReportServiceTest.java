@@ -33,7 +33,8 @@ import org.tenfour.storage.TestDatabase;
 /** Reports over a realistic month: suppressed, per agency, and rendered without leaking. */
 @ExtendWith(PostgresExtension.class)
 class ReportServiceTest {
-    private static final PseudonymKeys KEYS = a -> ("report-key-" + a).getBytes(StandardCharsets.UTF_8);
+    private static final PseudonymKeys KEYS =
+            a -> ("report-key-" + a).getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-03-10T15:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-03-10");
 
@@ -76,7 +77,8 @@ class ReportServiceTest {
         assertThat(line(r, "check_in", "total").current()).isEqualTo(Cell.of(8));
         assertThat(line(r, "check_in", "not_answered").current()).isEqualTo(Cell.belowK());
         assertThat(line(r, "check_in", "answered").current()).isEqualTo(Cell.hidden());
-        // 6 requests, all accepted: three "<5" outcomes would be exactly 0, so "accepted" is hidden too
+        // 6 requests, all accepted: three "<5" outcomes would be exactly 0, so "accepted" is hidden
+        // too
         assertThat(line(r, "request", "total").current()).isEqualTo(Cell.of(6));
         assertThat(line(r, "request", "accepted").current()).isEqualTo(Cell.hidden());
         assertThat(line(r, "response_minutes", "median").current()).isEqualTo(Cell.of(3));
@@ -103,17 +105,30 @@ class ReportServiceTest {
     @Test
     void the_csv_parses_back_and_shows_markers_where_numbers_are_suppressed() throws Exception {
         ProgramReport r = reports.report(agency.id(), Period.MONTH, TODAY);
-        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setCommentMarker('#').get()
-                .parse(new StringReader(ReportCsv.write(r))).getRecords();
+        List<CSVRecord> rows =
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setCommentMarker('#')
+                        .get()
+                        .parse(new StringReader(ReportCsv.write(r)))
+                        .getRecords();
 
         CSVRecord debrief = find(rows, "contact_type", "group_debrief");
         assertThat(debrief.get("current")).isEqualTo("<5");
         assertThat(find(rows, "request", "accepted").get("current")).isEqualTo("–");
         assertThat(find(rows, "contacts", "contacts").get("current")).isEqualTo("12");
-        assertThat(rows).filteredOn(row -> row.get("table").equals("contact_type"))
-                .extracting(row -> row.get("current")).doesNotContain("4");
-        assertThat(rows).filteredOn(row -> row.get("table").equals("request") && !row.get("code").equals("total"))
-                .extracting(row -> row.get("current")).doesNotContain("6");
+        assertThat(rows)
+                .filteredOn(row -> row.get("table").equals("contact_type"))
+                .extracting(row -> row.get("current"))
+                .doesNotContain("4");
+        assertThat(rows)
+                .filteredOn(
+                        row ->
+                                row.get("table").equals("request")
+                                        && !row.get("code").equals("total"))
+                .extracting(row -> row.get("current"))
+                .doesNotContain("6");
     }
 
     @Test
@@ -131,17 +146,30 @@ class ReportServiceTest {
     void the_channel_message_summarises_without_suppressed_values() {
         Message m = ReportText.message(reports.report(agency.id(), Period.MONTH, TODAY));
 
-        assertThat(m.text()).contains("Contacts logged: 12").contains("Group debrief <5")
-                .contains("Accepted by a peer –").doesNotContain("Group debrief 4")
+        assertThat(m.text())
+                .contains("Contacts logged: 12")
+                .contains("Group debrief <5")
+                .contains("Accepted by a peer –")
+                .doesNotContain("Group debrief 4")
                 .doesNotContain("Accepted by a peer 6");
         assertThat(m.buttons()).extracting(b -> b.actionId()).containsExactly("report.export");
     }
 
     private void log(Agency a, Member peer, String type, int times) {
         for (int i = 0; i < times; i++) {
-            logs.submit(a.id(), peer.id(), ZoneOffset.UTC, java.util.Map.of(
-                    InteractionLogForms.CONTACT_TYPE, List.of(type), InteractionLogForms.TOPICS, List.of("stress"),
-                    InteractionLogForms.DURATION, List.of("15_30"), InteractionLogForms.REFERRALS, List.of("none")));
+            logs.submit(
+                    a.id(),
+                    peer.id(),
+                    ZoneOffset.UTC,
+                    java.util.Map.of(
+                            InteractionLogForms.CONTACT_TYPE,
+                            List.of(type),
+                            InteractionLogForms.TOPICS,
+                            List.of("stress"),
+                            InteractionLogForms.DURATION,
+                            List.of("15_30"),
+                            InteractionLogForms.REFERRALS,
+                            List.of("none")));
         }
     }
 
@@ -149,30 +177,47 @@ class ReportServiceTest {
         for (int i = 0; i < answered + expired; i++) {
             Member m = TestData.member(jdbi, a);
             String state = i < answered ? "answered" : "expired";
-            jdbi.useHandle(h -> h.createUpdate("insert into check_in (agency_id, member_id, kind, slot_key, due_at, "
-                    + "state, sent_at) values (:a, :m, 'cadence', 's', :t, :s, :t)")
-                    .bind("a", a.id()).bind("m", m.id()).bind("t", NOW.minusSeconds(86_400)).bind("s", state)
-                    .execute());
+            jdbi.useHandle(
+                    h ->
+                            h.createUpdate(
+                                            "insert into check_in (agency_id, member_id, kind, slot_key, due_at, "
+                                                    + "state, sent_at) values (:a, :m, 'cadence', 's', :t, :s, :t)")
+                                    .bind("a", a.id())
+                                    .bind("m", m.id())
+                                    .bind("t", NOW.minusSeconds(86_400))
+                                    .bind("s", state)
+                                    .execute());
         }
     }
 
     private void requests(Agency a, int[] minutesToAccept) {
         for (int minutes : minutesToAccept) {
             Instant created = NOW.minusSeconds(3 * 86_400);
-            jdbi.useHandle(h -> h.createUpdate("insert into connection_request (agency_id, source, scope, urgency, "
-                    + "contact_pref, state, created_at, accepted_at) values (:a, 'member', 'internal', 'today', "
-                    + "'chat', 'closed', :c, :acc)")
-                    .bind("a", a.id()).bind("c", created).bind("acc", created.plusSeconds(60L * minutes)).execute());
+            jdbi.useHandle(
+                    h ->
+                            h.createUpdate(
+                                            "insert into connection_request (agency_id, source, scope, urgency, "
+                                                    + "contact_pref, state, created_at, accepted_at) values (:a, 'member', 'internal', 'today', "
+                                                    + "'chat', 'closed', :c, :acc)")
+                                    .bind("a", a.id())
+                                    .bind("c", created)
+                                    .bind("acc", created.plusSeconds(60L * minutes))
+                                    .execute());
         }
     }
 
     private static Line line(ProgramReport r, String table, String code) {
-        return r.breakdown(table).orElseThrow().lines().stream().filter(l -> l.code().equals(code))
-                .findFirst().orElseThrow();
+        return r.breakdown(table).orElseThrow().lines().stream()
+                .filter(l -> l.code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static CSVRecord find(List<CSVRecord> rows, String table, String code) {
-        return rows.stream().filter(r -> r.get("table").equals(table) && r.get("code").equals(code))
-                .findFirst().orElseThrow(() -> new AssertionError(table + "/" + code + " " + UUID.randomUUID()));
+        return rows.stream()
+                .filter(r -> r.get("table").equals(table) && r.get("code").equals(code))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError(table + "/" + code + " " + UUID.randomUUID()));
     }
 }

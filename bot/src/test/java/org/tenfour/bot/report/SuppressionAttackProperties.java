@@ -17,20 +17,21 @@ import org.tenfour.bot.report.Suppression.Table;
 
 /**
  * Plays the attacker: random reports (a total, two partitions of it, a multi-select table, and the
- * previous period's version with trends), suppressed, then an exhaustive search over every value the
- * hidden numbers could take that is consistent with everything published. No hidden number may come
- * out as exactly one value.
+ * previous period's version with trends), suppressed, then an exhaustive search over every value
+ * the hidden numbers could take that is consistent with everything published. No hidden number may
+ * come out as exactly one value.
  */
 class SuppressionAttackProperties {
     private static final int CAP = 160;
 
     /** One period's true tables. */
-    record Tables(int total, List<Table> tables) {
-    }
+    record Tables(int total, List<Table> tables) {}
 
     @Property(tries = 400)
     void no_hidden_number_can_be_recovered_from_the_published_report(
-            @ForAll("periods") Tables current, @ForAll("periods") Tables previous, @ForAll @IntRange(min = 3, max = 6) int k) {
+            @ForAll("periods") Tables current,
+            @ForAll("periods") Tables previous,
+            @ForAll @IntRange(min = 3, max = 6) int k) {
         Suppression s = new Suppression(k);
         Suppression.Result cur = s.apply(current.total(), current.tables());
         Suppression.Result prev = s.apply(previous.total(), previous.tables());
@@ -45,12 +46,15 @@ class SuppressionAttackProperties {
     /** Recovering a current number from the previous period's number and a published trend. */
     private static List<String> differencing(Suppression.Result cur, Suppression.Result prev) {
         List<String> found = new ArrayList<>();
-        if (!cur.total().published() && prev.total().published()
+        if (!cur.total().published()
+                && prev.total().published()
                 && Suppression.trend(cur.total(), prev.total()).isPresent()) {
             found.add("total via trend");
         }
         for (int t = 0; t < cur.tables().size(); t++) {
-            for (int i = 0; i < Math.min(cur.tables().get(t).size(), prev.tables().get(t).size()); i++) {
+            for (int i = 0;
+                    i < Math.min(cur.tables().get(t).size(), prev.tables().get(t).size());
+                    i++) {
                 Cell c = cur.tables().get(t).get(i);
                 Cell p = prev.tables().get(t).get(i);
                 if (!c.published() && p.published() && Suppression.trend(c, p).isPresent()) {
@@ -84,7 +88,9 @@ class SuppressionAttackProperties {
                     if (!fits(c, v, k)) {
                         continue;
                     }
-                    for (int total = totals.nextSetBit(0); total >= 0; total = totals.nextSetBit(total + 1)) {
+                    for (int total = totals.nextSetBit(0);
+                            total >= 0;
+                            total = totals.nextSetBit(total + 1)) {
                         if (allTablesAllow(r, shapes, total, t, i, v, k)) {
                             values.set(v);
                             break;
@@ -100,8 +106,8 @@ class SuppressionAttackProperties {
     }
 
     /** Whether every table can be filled consistently with this total (and cell t/i fixed at v). */
-    private static boolean allTablesAllow(Suppression.Result r, List<Table> shapes, int total, int ft, int fi,
-                                          int fv, int k) {
+    private static boolean allTablesAllow(
+            Suppression.Result r, List<Table> shapes, int total, int ft, int fi, int fv, int k) {
         for (int t = 0; t < r.tables().size(); t++) {
             BitSet sums = new BitSet();
             sums.set(0);
@@ -118,9 +124,10 @@ class SuppressionAttackProperties {
                 }
                 sums = next;
             }
-            boolean ok = shapes.get(t).relation() == Relation.PARTITION
-                    ? sums.get(total)
-                    : sums.nextSetBit(total) >= 0;
+            boolean ok =
+                    shapes.get(t).relation() == Relation.PARTITION
+                            ? sums.get(total)
+                            : sums.nextSetBit(total) >= 0;
             if (!ok) {
                 return false;
             }
@@ -162,30 +169,41 @@ class SuppressionAttackProperties {
 
     @Provide
     Arbitrary<Tables> periods() {
-        Arbitrary<List<Integer>> first = Arbitraries.integers().between(0, 14).list().ofMinSize(2).ofMaxSize(4);
+        Arbitrary<List<Integer>> first =
+                Arbitraries.integers().between(0, 14).list().ofMinSize(2).ofMaxSize(4);
         Arbitrary<Integer> seed = Arbitraries.integers().between(0, Integer.MAX_VALUE);
-        Arbitrary<List<Integer>> multi = Arbitraries.integers().between(0, 14).list().ofMinSize(2).ofMaxSize(4);
-        return Combinators.combine(first, seed, multi).as((a, sd, m) -> {
-            int total = a.stream().mapToInt(Integer::intValue).sum();
-            java.util.Random rnd = new java.util.Random(sd);
-            int parts = 2 + rnd.nextInt(2);
-            int[] second = new int[parts];
-            for (int n = 0; n < total; n++) {
-                second[rnd.nextInt(parts)]++;
-            }
-            List<Integer> ms = new ArrayList<>();
-            for (int x : m) {
-                ms.add(Math.min(x, total));
-            }
-            int sum = ms.stream().mapToInt(Integer::intValue).sum();
-            for (int j = 0; sum < total; j = (j + 1) % ms.size()) {
-                int add = Math.min(total - ms.get(j), total - sum);
-                ms.set(j, ms.get(j) + add);
-                sum += add;
-            }
-            return new Tables(total, List.of(new Table(Relation.PARTITION, a),
-                    new Table(Relation.PARTITION, java.util.Arrays.stream(second).boxed().toList()),
-                    new Table(Relation.MULTI_SELECT, ms)));
-        });
+        Arbitrary<List<Integer>> multi =
+                Arbitraries.integers().between(0, 14).list().ofMinSize(2).ofMaxSize(4);
+        return Combinators.combine(first, seed, multi)
+                .as(
+                        (a, sd, m) -> {
+                            int total = a.stream().mapToInt(Integer::intValue).sum();
+                            java.util.Random rnd = new java.util.Random(sd);
+                            int parts = 2 + rnd.nextInt(2);
+                            int[] second = new int[parts];
+                            for (int n = 0; n < total; n++) {
+                                second[rnd.nextInt(parts)]++;
+                            }
+                            List<Integer> ms = new ArrayList<>();
+                            for (int x : m) {
+                                ms.add(Math.min(x, total));
+                            }
+                            int sum = ms.stream().mapToInt(Integer::intValue).sum();
+                            for (int j = 0; sum < total; j = (j + 1) % ms.size()) {
+                                int add = Math.min(total - ms.get(j), total - sum);
+                                ms.set(j, ms.get(j) + add);
+                                sum += add;
+                            }
+                            return new Tables(
+                                    total,
+                                    List.of(
+                                            new Table(Relation.PARTITION, a),
+                                            new Table(
+                                                    Relation.PARTITION,
+                                                    java.util.Arrays.stream(second)
+                                                            .boxed()
+                                                            .toList()),
+                                            new Table(Relation.MULTI_SELECT, ms)));
+                        });
     }
 }

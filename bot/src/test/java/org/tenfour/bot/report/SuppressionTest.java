@@ -39,7 +39,8 @@ class SuppressionTest {
 
     @Test
     void a_table_with_nothing_left_to_hide_hides_the_total() {
-        // 0 + 5 = 5 with "<5" + "≥5": only 0 + 5 fits, even with both cells hidden, so the total goes.
+        // 0 + 5 = 5 with "<5" + "≥5": only 0 + 5 fits, even with both cells hidden, so the total
+        // goes.
         var r = s.apply(5, List.of(new Table(Relation.PARTITION, List.of(0, 5))));
         assertThat(r.tables().get(0)).containsExactly(Cell.belowK(), Cell.hidden());
         assertThat(r.total()).isEqualTo(Cell.hidden());
@@ -47,8 +48,12 @@ class SuppressionTest {
 
     @Test
     void a_small_total_is_below_k_and_so_is_every_cell() {
-        var r = s.apply(3, List.of(new Table(Relation.PARTITION, List.of(1, 2)),
-                new Table(Relation.MULTI_SELECT, List.of(3, 1))));
+        var r =
+                s.apply(
+                        3,
+                        List.of(
+                                new Table(Relation.PARTITION, List.of(1, 2)),
+                                new Table(Relation.MULTI_SELECT, List.of(3, 1))));
         assertThat(r.total()).isEqualTo(Cell.belowK());
         assertThat(r.tables()).allSatisfy(t -> assertThat(t).allMatch(c -> !c.published()));
     }

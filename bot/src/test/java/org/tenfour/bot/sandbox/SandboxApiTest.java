@@ -45,8 +45,19 @@ class SandboxApiTest {
     }
 
     private Settings settings(Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("PORT", "0", "DATABASE_URL", db.jdbcUrl(),
-                "DATABASE_USER", "postgres", "TENFOUR_DATA_DIR", dir.toString(), "TENFOUR_INSTANCE_ID", "sandbox-api"));
+        Map<String, String> env =
+                new HashMap<>(
+                        Map.of(
+                                "PORT",
+                                "0",
+                                "DATABASE_URL",
+                                db.jdbcUrl(),
+                                "DATABASE_USER",
+                                "postgres",
+                                "TENFOUR_DATA_DIR",
+                                dir.toString(),
+                                "TENFOUR_INSTANCE_ID",
+                                "sandbox-api"));
         env.putAll(extra);
         return Settings.fromEnv(env);
     }
@@ -60,88 +71,139 @@ class SandboxApiTest {
 
     @Test
     void a_missing_field_or_an_unknown_person_is_a_400_naming_it() throws Exception {
-        assertThat(post("/sandbox/api/command", "{\"user\":\"URIVALEX\",\"text\":\"/tenfour help\"}").body())
+        assertThat(
+                        post(
+                                        "/sandbox/api/command",
+                                        "{\"user\":\"URIVALEX\",\"text\":\"/tenfour help\"}")
+                                .body())
                 .contains("missing text field 'conversation'");
-        HttpResponse<String> res = post("/sandbox/api/command",
-                "{\"user\":\"NOBODY\",\"conversation\":\"dm-NOBODY\",\"text\":\"/tenfour help\"}");
+        HttpResponse<String> res =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"NOBODY\",\"conversation\":\"dm-NOBODY\",\"text\":\"/tenfour help\"}");
         assertThat(res.statusCode()).isEqualTo(400);
         assertThat(res.body()).contains("unknown sandbox person: NOBODY");
     }
 
     @Test
     void plain_text_is_a_direct_message_in_a_dm_and_refused_in_a_channel() throws Exception {
-        HttpResponse<String> dm = post("/sandbox/api/command",
-                "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"hello there\"}");
+        HttpResponse<String> dm =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"hello there\"}");
         assertThat(dm.statusCode()).isEqualTo(200);
-        assertThat(dm.body()).as("outside a relay the product does not read DMs; it says how to get help")
-                .contains("\"kind\":\"private\"").contains("/peer");
-        HttpResponse<String> channel = post("/sandbox/api/command",
-                "{\"user\":\"URIVALEX\",\"conversation\":\"ch-CRIVSTATION1\",\"text\":\"hello there\"}");
+        assertThat(dm.body())
+                .as("outside a relay the product does not read DMs; it says how to get help")
+                .contains("\"kind\":\"private\"")
+                .contains("/peer");
+        HttpResponse<String> channel =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"ch-CRIVSTATION1\",\"text\":\"hello there\"}");
         assertThat(channel.statusCode()).isEqualTo(400);
         assertThat(channel.body()).contains("/tenfour");
-        assertThat(post("/sandbox/api/command",
-                "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/shrug\"}").statusCode()).isEqualTo(400);
+        assertThat(
+                        post(
+                                        "/sandbox/api/command",
+                                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/shrug\"}")
+                                .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void a_person_cannot_type_in_a_channel_they_are_not_in() throws Exception {
-        HttpResponse<String> res = post("/sandbox/api/command",
-                "{\"user\":\"URIVALEX\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour status\"}");
+        HttpResponse<String> res =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour status\"}");
         assertThat(res.statusCode()).isEqualTo(403);
     }
 
     @Test
     void a_member_is_refused_coordinator_commands_by_the_domain() throws Exception {
-        HttpResponse<String> res = post("/sandbox/api/command",
-                "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour cadence weekly\"}");
+        HttpResponse<String> res =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour cadence weekly\"}");
         assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.body()).contains("\"kind\":\"private\"").contains("Only the program's coordinators can do that");
+        assertThat(res.body())
+                .contains("\"kind\":\"private\"")
+                .contains("Only the program's coordinators can do that");
     }
 
     @Test
     void at_names_typed_in_the_page_reach_the_product_as_neutral_mentions() throws Exception {
-        HttpResponse<String> res = post("/sandbox/api/command",
-                "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour roster tag @Alex unit:Engine-7\"}");
+        HttpResponse<String> res =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour roster tag @Alex unit:Engine-7\"}");
         assertThat(res.body()).contains("Tagged <@URIVALEX>.");
     }
 
     @Test
     void fast_forward_moves_the_sandbox_clock_and_refuses_nonsense() throws Exception {
         assertThat(post("/sandbox/api/time", "{\"days\": 0}").statusCode()).isEqualTo(400);
-        assertThat(post("/sandbox/api/time", "{\"days\": \"seven\"}").body()).contains("missing whole-number field 'days'");
+        assertThat(post("/sandbox/api/time", "{\"days\": \"seven\"}").body())
+                .contains("missing whole-number field 'days'");
         HttpResponse<String> res = post("/sandbox/api/time", "{\"days\": 1}");
         assertThat(res.statusCode()).isEqualTo(200);
         String now = res.body().replaceAll(".*\"now\":\"([^\"]+)\".*", "$1");
-        assertThat(java.time.Instant.parse(now)).isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(23)));
+        assertThat(java.time.Instant.parse(now))
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(23)));
     }
 
     @Test
     void a_restart_on_the_same_database_seeds_nothing_twice() throws Exception {
-        String counts = "select (select count(*) from member) || '/' || (select count(*) from peer) || '/' "
-                + "|| (select count(*) from audit_log) || '/' || (select count(*) from agency) || '/' || (select count(*) from outbox where idempotency_key like 'welcome:%')";
-        String before = db.jdbi().<String, RuntimeException>withHandle(h -> h.createQuery(counts).mapTo(String.class).one());
+        String counts =
+                "select (select count(*) from member) || '/' || (select count(*) from peer) || '/' "
+                        + "|| (select count(*) from audit_log) || '/' || (select count(*) from agency) || '/' || (select count(*) from outbox where idempotency_key like 'welcome:%')";
+        String before =
+                db.jdbi()
+                        .<String, RuntimeException>withHandle(
+                                h -> h.createQuery(counts).mapTo(String.class).one());
         assertThat(before).startsWith("10/3/").endsWith("/2/8");
-        try (Application again = Application.start(settings(Map.of("TENFOUR_INSTANCE_ID", "sandbox-api-2")), Clock.systemUTC())) {
+        try (Application again =
+                Application.start(
+                        settings(Map.of("TENFOUR_INSTANCE_ID", "sandbox-api-2")),
+                        Clock.systemUTC())) {
             assertThat(again.sandbox()).isTrue();
         }
-        String after = db.jdbi().<String, RuntimeException>withHandle(h -> h.createQuery(counts).mapTo(String.class).one());
+        String after =
+                db.jdbi()
+                        .<String, RuntimeException>withHandle(
+                                h -> h.createQuery(counts).mapTo(String.class).one());
         assertThat(after).isEqualTo(before);
     }
 
     @Test
     void with_the_sandbox_off_there_is_no_sandbox_route() throws Exception {
-        try (Application off = Application.start(settings(Map.of(Settings.SANDBOX, "off", "TENFOUR_INSTANCE_ID", "sandbox-off")),
-                Clock.systemUTC())) {
+        try (Application off =
+                Application.start(
+                        settings(
+                                Map.of(
+                                        Settings.SANDBOX,
+                                        "off",
+                                        "TENFOUR_INSTANCE_ID",
+                                        "sandbox-off")),
+                        Clock.systemUTC())) {
             assertThat(off.sandbox()).isFalse();
-            HttpResponse<String> res = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + off.port() + "/sandbox")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res =
+                    client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    "http://127.0.0.1:" + off.port() + "/sandbox"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(res.statusCode()).isEqualTo(404);
         }
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

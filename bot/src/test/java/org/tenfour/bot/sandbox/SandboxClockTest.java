@@ -21,13 +21,17 @@ class SandboxClockTest {
         SandboxClock clock = new SandboxClock(Clock.fixed(T0, ZoneOffset.UTC), Duration.ZERO);
         Clock chicago = clock.withZone(ZoneId.of("America/Chicago"));
         assertThat(clock.advance(Duration.ofDays(2))).isEqualTo(T0.plus(Duration.ofDays(2)));
-        assertThat(chicago.instant()).as("a zoned view shares the offset").isEqualTo(T0.plus(Duration.ofDays(2)));
+        assertThat(chicago.instant())
+                .as("a zoned view shares the offset")
+                .isEqualTo(T0.plus(Duration.ofDays(2)));
         assertThat(chicago.getZone()).isEqualTo(ZoneId.of("America/Chicago"));
-        assertThatThrownBy(() -> clock.advance(Duration.ofDays(-1))).hasMessageContaining("only moves forward");
+        assertThatThrownBy(() -> clock.advance(Duration.ofDays(-1)))
+                .hasMessageContaining("only moves forward");
     }
 
     @Test
-    void fast_forward_runs_the_jobs_then_drains_the_outbox_and_keeps_the_offset_across_restarts(@TempDir Path dir) {
+    void fast_forward_runs_the_jobs_then_drains_the_outbox_and_keeps_the_offset_across_restarts(
+            @TempDir Path dir) {
         Clock base = Clock.fixed(T0, ZoneOffset.UTC);
         FastForward ff = FastForward.resume(base, dir);
         AtomicInteger jobs = new AtomicInteger();
@@ -36,6 +40,8 @@ class SandboxClockTest {
         assertThat(ff.advance(Duration.ofDays(7))).isEqualTo(T0.plus(Duration.ofDays(7)));
         assertThat(jobs).hasValue(1);
         assertThat(batches).hasValue(0);
-        assertThat(FastForward.resume(base, dir).now()).as("resumed after a restart").isEqualTo(T0.plus(Duration.ofDays(7)));
+        assertThat(FastForward.resume(base, dir).now())
+                .as("resumed after a restart")
+                .isEqualTo(T0.plus(Duration.ofDays(7)));
     }
 }

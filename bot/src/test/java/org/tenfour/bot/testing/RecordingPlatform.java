@@ -26,7 +26,8 @@ import org.tenfour.adapters.UserProfile;
  */
 public final class RecordingPlatform implements ChatPlatform {
     /** One call. */
-    public record Sent(Address to, Message message, Delivery delivery, boolean update, FileUpload file) {
+    public record Sent(
+            Address to, Message message, Delivery delivery, boolean update, FileUpload file) {
         Sent(Address to, Message message, Delivery delivery, boolean update) {
             this(to, message, delivery, update, null);
         }
@@ -111,7 +112,9 @@ public final class RecordingPlatform implements ChatPlatform {
 
     /** New messages (not updates) to one user or channel. */
     public List<Sent> to(String targetId) {
-        return sent.stream().filter(s -> s.to().targetId().equals(targetId) && !s.update()).toList();
+        return sent.stream()
+                .filter(s -> s.to().targetId().equals(targetId) && !s.update())
+                .toList();
     }
 
     public List<Sent> updates() {

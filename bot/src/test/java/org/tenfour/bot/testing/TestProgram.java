@@ -1,6 +1,5 @@
 package org.tenfour.bot.testing;
 
-import org.tenfour.adapters.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
+import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
@@ -25,8 +25,8 @@ import org.tenfour.bot.connect.Connect;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.log.LogCommands;
-import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.outbox.OutboxSender;
+import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
@@ -35,20 +35,28 @@ import org.tenfour.storage.TestDatabase;
 
 /**
  * The product's domain on a real test database, driven with neutral events as any adapter would,
- * delivering through the real outbox to a {@link RecordingPlatform}. One Slack workspace per instance.
+ * delivering through the real outbox to a {@link RecordingPlatform}. One Slack workspace per
+ * instance.
  */
 public final class TestProgram {
     public static final String COORDINATOR_CHANNEL = "CCOORD";
+
     /** Per-agency pseudonym keys derived from a fixed test secret. */
-    public static final org.tenfour.bot.log.PseudonymKeys KEYS = agencyId ->
-            java.util.Arrays.copyOf(("test-key-" + agencyId).getBytes(java.nio.charset.StandardCharsets.UTF_8), 48);
+    public static final org.tenfour.bot.log.PseudonymKeys KEYS =
+            agencyId ->
+                    java.util.Arrays.copyOf(
+                            ("test-key-" + agencyId)
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            48);
+
     public final Jdbi jdbi;
     public final MutableClock clock;
     public final RecordingPlatform platform = new RecordingPlatform(Platform.SLACK);
     public final Inbound inbound;
     public final OutboxSender sender;
     public final CheckInJobs jobs;
-    public final String workspace = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    public final String workspace =
+            "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private int planRequests;
 
     /**
@@ -59,8 +67,11 @@ public final class TestProgram {
         this(db, start, () -> true);
     }
 
-    /** A program whose router trusts its cache of who is who while {@code directoryWatched} says so. */
-    public TestProgram(TestDatabase db, Instant start, java.util.function.BooleanSupplier directoryWatched) {
+    /**
+     * A program whose router trusts its cache of who is who while {@code directoryWatched} says so.
+     */
+    public TestProgram(
+            TestDatabase db, Instant start, java.util.function.BooleanSupplier directoryWatched) {
         this.jdbi = db.jdbi();
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
@@ -68,29 +79,45 @@ public final class TestProgram {
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
         this.jobs = new CheckInJobs(jdbi, clock, platforms);
         Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
-        List<Feature> features = new java.util.ArrayList<>(List.of(
-                new ProgramCommands(jdbi, clock, platforms, a -> planRequests++),
-                new RosterCommands(jdbi, clock, a -> planRequests++, connect.directory()),
-                new MemberCommands(jdbi, clock),
-                new IncidentCommands(jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
-                new LogCommands(jdbi, clock, KEYS, 3),
-                new ReportCommands(jdbi, clock, KEYS)));
+        List<Feature> features =
+                new java.util.ArrayList<>(
+                        List.of(
+                                new ProgramCommands(jdbi, clock, platforms, a -> planRequests++),
+                                new RosterCommands(
+                                        jdbi, clock, a -> planRequests++, connect.directory()),
+                                new MemberCommands(jdbi, clock),
+                                new IncidentCommands(
+                                        jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
+                                new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
+                                new LogCommands(jdbi, clock, KEYS, 3),
+                                new ReportCommands(jdbi, clock, KEYS)));
         features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched);
-        this.sender = new OutboxSender(jdbi, platforms.all(), List.of(CheckInPlanner::onDelivered),
-                List.of(CheckInPlanner::stillWanted), clock, "test-sender");
+        this.sender =
+                new OutboxSender(
+                        jdbi,
+                        platforms.all(),
+                        List.of(CheckInPlanner::onDelivered),
+                        List.of(CheckInPlanner::stillWanted),
+                        clock,
+                        "test-sender");
     }
 
     public Address user(String id) {
         return Address.user(Platform.SLACK, workspace, id);
     }
 
-    /** {@code /tenfour text} typed by {@code user} in {@code channel} (null: in their DM with the bot). */
+    /**
+     * {@code /tenfour text} typed by {@code user} in {@code channel} (null: in their DM with the
+     * bot).
+     */
     public Reply tenfour(String user, String channel, String text) {
-        Address where = channel == null ? user(user) : Address.channel(Platform.SLACK, workspace, channel);
-        return inbound.handle(new InboundEvent.Command(new Actor(user(user), false), "tenfour", text, where, "trigger-1"));
+        Address where =
+                channel == null ? user(user) : Address.channel(Platform.SLACK, workspace, channel);
+        return inbound.handle(
+                new InboundEvent.Command(
+                        new Actor(user(user), false), "tenfour", text, where, "trigger-1"));
     }
 
     /** A coordinator command in the coordinator channel. */
@@ -99,24 +126,43 @@ public final class TestProgram {
     }
 
     /** A form submitted by {@code user}. */
-    public Reply submit(String user, String formId, Map<String, List<String>> values, String context) {
-        return inbound.handle(new InboundEvent.FormSubmitted(new Actor(user(user), false), formId, values, context));
+    public Reply submit(
+            String user, String formId, Map<String, List<String>> values, String context) {
+        return inbound.handle(
+                new InboundEvent.FormSubmitted(
+                        new Actor(user(user), false), formId, values, context));
     }
 
     /** A button pressed by {@code user} on a message they received. */
     public Reply press(String user, RecordingPlatform.Sent message, String actionId) {
-        String value = message.message().buttons().stream().filter(b -> b.actionId().equals(actionId))
-                .findFirst().orElseThrow().value();
-        return inbound.handle(new InboundEvent.ButtonPressed(new Actor(user(user), false), actionId, value,
-                message.to(), message.delivery(), null));
+        String value =
+                message.message().buttons().stream()
+                        .filter(b -> b.actionId().equals(actionId))
+                        .findFirst()
+                        .orElseThrow()
+                        .value();
+        return inbound.handle(
+                new InboundEvent.ButtonPressed(
+                        new Actor(user(user), false),
+                        actionId,
+                        value,
+                        message.to(),
+                        message.delivery(),
+                        null));
     }
 
     /** The latest message to {@code user} that carries a button with {@code actionId}. */
     public RecordingPlatform.Sent lastWithButton(String user, String actionId) {
-        List<RecordingPlatform.Sent> all = platform.to(user).stream()
-                .filter(s -> s.message().buttons().stream().anyMatch(b -> b.actionId().equals(actionId))).toList();
+        List<RecordingPlatform.Sent> all =
+                platform.to(user).stream()
+                        .filter(
+                                s ->
+                                        s.message().buttons().stream()
+                                                .anyMatch(b -> b.actionId().equals(actionId)))
+                        .toList();
         if (all.isEmpty()) {
-            throw new AssertionError("no message to " + user + " with " + actionId + "; sent: " + platform.sent());
+            throw new AssertionError(
+                    "no message to " + user + " with " + actionId + "; sent: " + platform.sent());
         }
         return all.get(all.size() - 1);
     }
