@@ -36,15 +36,17 @@ import org.tenfour.storage.TestDatabase;
 
 /**
  * The sandbox in a real browser (Debian's headless Chromium) against the real application: real
- * domain, PostgreSQL, Quartz and outbox, with only the demo data and the fast-forward control added.
+ * domain, PostgreSQL, Quartz and outbox, with only the demo data and the fast-forward control
+ * added.
  *
  * <p>One story, told in ordered steps that build on each other (one application and one browser for
- * the class): a coordinator sets a cadence, fast-forward delivers a check-in, a member answers; then
- * the member asks for a peer from the partner agency ({@code /peer}, the request form), the partner's
- * peer accepts the anonymous offer, they talk through the relay, the peer ends it and logs the contact
- * (the log form, first with a mistake), and the coordinator runs the suppressed monthly report with
- * its chart. The partnership and the peer's opt-in to partner requests are seeded by {@link DemoSeed}
- * through the real commands. Screenshots of each step go to {@code target/screenshots/}.
+ * the class): a coordinator sets a cadence, fast-forward delivers a check-in, a member answers;
+ * then the member asks for a peer from the partner agency ({@code /peer}, the request form), the
+ * partner's peer accepts the anonymous offer, they talk through the relay, the peer ends it and
+ * logs the contact (the log form, first with a mistake), and the coordinator runs the suppressed
+ * monthly report with its chart. The partnership and the peer's opt-in to partner requests are
+ * seeded by {@link DemoSeed} through the real commands. Screenshots of each step go to {@code
+ * target/screenshots/}.
  *
  * <p>Sandbox time starts on a Saturday at 10:00 in the demo agencies' zone, outside check-in hours,
  * so a check-in planned then waits for Monday morning: only fast-forwarding delivers it.
@@ -58,7 +60,8 @@ class SandboxBrowserTest {
     private static final String CHECK_IN = "this is a check-in from the peer support team";
     private static final String OFFER = "would like to talk to a peer";
     private static final String PEER_SAYS = "Hi, I'm glad you reached out. How are you holding up?";
-    private static final String MEMBER_SAYS = "Honestly, not great since the Main St fire. Can't sleep.";
+    private static final String MEMBER_SAYS =
+            "Honestly, not great since the Main St fire. Can't sleep.";
 
     private Application app;
     private WebDriver driver;
@@ -66,11 +69,26 @@ class SandboxBrowserTest {
 
     @BeforeAll
     void start(TestDatabase db, @TempDir Path dir) throws Exception {
-        assumeTrue(CHROMIUM.canExecute(), "browser test skipped: /usr/bin/chromium is absent "
-                + "(apt-get install -y chromium chromium-driver; .ci/run does this)");
-        Settings settings = Settings.fromEnv(Map.of("PORT", "0", "DATABASE_URL", db.jdbcUrl(),
-                "DATABASE_USER", "postgres", "TENFOUR_DATA_DIR", dir.toString(), "TENFOUR_INSTANCE_ID", "sandbox-browser"));
-        assertThat(settings.sandbox()).as("no Slack or Teams configured: the sandbox is on").isTrue();
+        assumeTrue(
+                CHROMIUM.canExecute(),
+                "browser test skipped: /usr/bin/chromium is absent "
+                        + "(apt-get install -y chromium chromium-driver; .ci/run does this)");
+        Settings settings =
+                Settings.fromEnv(
+                        Map.of(
+                                "PORT",
+                                "0",
+                                "DATABASE_URL",
+                                db.jdbcUrl(),
+                                "DATABASE_USER",
+                                "postgres",
+                                "TENFOUR_DATA_DIR",
+                                dir.toString(),
+                                "TENFOUR_INSTANCE_ID",
+                                "sandbox-browser"));
+        assertThat(settings.sandbox())
+                .as("no Slack or Teams configured: the sandbox is on")
+                .isTrue();
         app = Application.start(settings, saturdayMorning());
         driver = chromium(Files.createDirectory(dir.resolve("chromium-profile")));
         page = new SandboxPage(driver, "http://127.0.0.1:" + app.port());
@@ -91,7 +109,9 @@ class SandboxBrowserTest {
     void the_page_says_it_is_a_sandbox_with_demo_data_and_marks_the_time_control() {
         page.open(DemoData.DANA.userId());
         assertThat(page.banner()).contains("SANDBOX — demo data");
-        assertThat(page.timeControl()).contains("SANDBOX ONLY").containsIgnoringCase("Fast-forward time");
+        assertThat(page.timeControl())
+                .contains("SANDBOX ONLY")
+                .containsIgnoringCase("Fast-forward time");
         assertThat(page.sandboxNow()).startsWith("Sat");
         page.screenshot("01-sandbox-opened");
     }
@@ -113,7 +133,9 @@ class SandboxBrowserTest {
         page.screenshot("03-fast-forwarded-to-monday");
         page.waitForMessage(CHECK_IN);
         assertThat(page.waitForMessage(CHECK_IN).getText())
-                .contains("988 Suicide & Crisis Lifeline").contains("I'm OK").contains("Not now");
+                .contains("988 Suicide & Crisis Lifeline")
+                .contains("I'm OK")
+                .contains("Not now");
         page.screenshot("04-member-receives-check-in");
     }
 
@@ -148,13 +170,24 @@ class SandboxBrowserTest {
     void a_member_asks_for_a_peer_from_the_partner_agency_through_the_request_form() {
         page.playAs(DemoData.ALEX.userId()).type("/peer");
         WebElement form = page.waitForForm("Talk to a peer");
-        assertThat(form.getText()).contains("Who would you like to talk to?", "How soon?", "How?",
-                "Share my name with the peer now", "Topic (optional)", "A peer from a partner agency");
+        assertThat(form.getText())
+                .contains(
+                        "Who would you like to talk to?",
+                        "How soon?",
+                        "How?",
+                        "Share my name with the peer now",
+                        "Topic (optional)",
+                        "A peer from a partner agency");
         assertThat(page.field("share_name").findElement(By.tagName("input")).isSelected())
-                .as("the member's name is not shared unless they tick it").isFalse();
-        page.choose("who", "A peer from a partner agency").choose("urgency", "Today").choose("contact", "Chat");
+                .as("the member's name is not shared unless they tick it")
+                .isFalse();
+        page.choose("who", "A peer from a partner agency")
+                .choose("urgency", "Today")
+                .choose("contact", "Chat");
         page.screenshot("08-member-request-form");
-        page.submitForm().waitForFormClosed().waitForPrivateReply("A peer is being asked and will be in touch today");
+        page.submitForm()
+                .waitForFormClosed()
+                .waitForPrivateReply("A peer is being asked and will be in touch today");
         page.screenshot("09-member-request-sent");
     }
 
@@ -163,7 +196,8 @@ class SandboxBrowserTest {
     void the_partner_peer_receives_an_anonymous_offer_and_accepts_it() {
         page.playAs(DemoData.TAYLOR.userId());
         String offer = page.waitForMessage(OFFER).getText();
-        assertThat(offer).contains("A member of Riverside Fire & EMS", "When: today", "Prefers: chat")
+        assertThat(offer)
+                .contains("A member of Riverside Fire & EMS", "When: today", "Prefers: chat")
                 .doesNotContain(DemoData.ALEX.displayName());
         page.screenshot("10-peer-receives-offer");
         page.press(OFFER, "Accept").waitForMessage("You're connected with Member");
@@ -177,21 +211,26 @@ class SandboxBrowserTest {
         page.type(PEER_SAYS);
         page.playAs(DemoData.ALEX.userId());
         page.waitForMessage("Taylor Grant, a trained peer from Lakeview Police");
-        assertThat(page.waitForMessage(PEER_SAYS).getText()).contains("\nTaylor Grant: " + PEER_SAYS);
+        assertThat(page.waitForMessage(PEER_SAYS).getText())
+                .contains("\nTaylor Grant: " + PEER_SAYS);
         page.type(MEMBER_SAYS);
         page.screenshot("12-member-relay");
 
         page.playAs(DemoData.TAYLOR.userId());
         assertThat(page.waitForMessage(MEMBER_SAYS).getText()).contains("\nMember: " + MEMBER_SAYS);
-        assertThat(page.conversationText()).as("the peer's side of the conversation")
-                .doesNotContain(DemoData.ALEX.displayName()).doesNotContain("Alex").doesNotContain("@alex");
+        assertThat(page.conversationText())
+                .as("the peer's side of the conversation")
+                .doesNotContain(DemoData.ALEX.displayName())
+                .doesNotContain("Alex")
+                .doesNotContain("@alex");
         page.screenshot("13-peer-relay");
     }
 
     @Test
     @Order(10)
     void the_peer_ends_the_relay_and_the_member_is_told() {
-        page.type("/tenfour end").waitForPrivateReply("The conversation is ended; nothing of it was kept.");
+        page.type("/tenfour end")
+                .waitForPrivateReply("The conversation is ended; nothing of it was kept.");
         page.playAs(DemoData.ALEX.userId()).waitForMessage("Taylor Grant ended the conversation.");
         page.screenshot("14-relay-ended");
     }
@@ -201,19 +240,29 @@ class SandboxBrowserTest {
     void the_peer_logs_the_contact_and_sees_a_mistake_next_to_its_field_first() {
         page.playAs(DemoData.TAYLOR.userId()).type("/tenfour log");
         WebElement form = page.waitForForm("Log a contact");
-        assertThat(form.findElements(By.cssSelector("textarea"))).as("no free-text box in the log form").isEmpty();
+        assertThat(form.findElements(By.cssSelector("textarea")))
+                .as("no free-text box in the log form")
+                .isEmpty();
         page.choose("contact_type", "Member request")
-                .tick("topics", "stress", true).tick("topics", "critical_incident", true)
+                .tick("topics", "stress", true)
+                .tick("topics", "critical_incident", true)
                 .choose("duration", "30–60 min")
                 .tick("follow_up", null, true);
         page.submitForm().waitForFieldError("follow_up_date", "Choose the day to follow up.");
         assertThat(page.fieldErrors()).containsOnlyKeys("follow_up_date");
-        assertThat(new Select(page.field("contact_type").findElement(By.tagName("select"))).getFirstSelectedOption().getText())
-                .as("what was chosen stays chosen").isEqualTo("Member request");
+        assertThat(
+                        new Select(page.field("contact_type").findElement(By.tagName("select")))
+                                .getFirstSelectedOption()
+                                .getText())
+                .as("what was chosen stays chosen")
+                .isEqualTo("Member request");
         page.screenshot("15-log-form-error");
 
-        page.tick("follow_up", null, false).submitForm().waitForFormClosed()
-                .waitForPrivateReply("Logged — thank you. You can correct it for the next 24 hours.");
+        page.tick("follow_up", null, false)
+                .submitForm()
+                .waitForFormClosed()
+                .waitForPrivateReply(
+                        "Logged — thank you. You can correct it for the next 24 hours.");
         page.screenshot("16-contact-logged");
     }
 
@@ -226,43 +275,67 @@ class SandboxBrowserTest {
                 .waitForPrivateReply("The month report is being posted here");
         WebElement posted = page.waitForMessage("Peer support report");
         String report = posted.getText();
-        assertThat(report).contains("Contacts logged: <5").contains("Numbers below 5 show as <5")
+        assertThat(report)
+                .contains("Contacts logged: <5")
+                .contains("Numbers below 5 show as <5")
                 .contains("No peer or member is named in this report.")
-                .doesNotContain(DemoData.ALEX.displayName()).doesNotContain(DemoData.TAYLOR.displayName());
+                .doesNotContain(DemoData.ALEX.displayName())
+                .doesNotContain(DemoData.TAYLOR.displayName());
         WebElement chart = page.waitForImage();
         assertThat(chart.getDomAttribute("alt")).startsWith("Program report chart");
         assertThat(chart.getSize().getWidth()).isGreaterThan(300);
-        page.scrollTo(chart.getLocation().getY() < posted.getLocation().getY() ? chart : posted);
+        page.scrollToFirstOf("Peer support report");
         page.screenshot("17-coordinator-report-with-chart");
     }
 
     @Test
     @Order(13)
     void the_coordinator_exports_the_report_and_gets_the_csv_as_a_download_in_their_dm() {
-        page.press("Peer support report", "Export CSV").waitForPrivateReply("The CSV is on its way to you");
-        WebElement link = page.openConversation("dm-" + DemoData.DANA.userId()).waitForDownload("tenfour-report-month.csv");
+        page.press("Peer support report", "Export CSV")
+                .waitForPrivateReply("The CSV is on its way to you");
+        WebElement link =
+                page.openConversation("dm-" + DemoData.DANA.userId())
+                        .waitForDownload("tenfour-report-month.csv");
         assertThat(link.getDomAttribute("download")).isEqualTo("tenfour-report-month.csv");
-        assertThat(link.getDomAttribute("href")).contains("/sandbox/api/file?user=" + DemoData.DANA.userId());
+        assertThat(link.getDomAttribute("href"))
+                .contains("/sandbox/api/file?user=" + DemoData.DANA.userId());
         page.screenshot("18-coordinator-csv-export");
     }
 
     /** Next Saturday, 10:00 in the demo agencies' zone: outside check-in hours. */
     private static Clock saturdayMorning() {
         ZonedDateTime now = ZonedDateTime.now(ZoneId.of(DemoData.ZONE));
-        ZonedDateTime saturday = now.with(TemporalAdjusters.next(DayOfWeek.SATURDAY))
-                .withHour(10).withMinute(0).withSecond(0).withNano(0);
-        return Clock.offset(Clock.systemUTC(), Duration.between(now.toInstant(), saturday.toInstant()));
+        ZonedDateTime saturday =
+                now.with(TemporalAdjusters.next(DayOfWeek.SATURDAY))
+                        .withHour(10)
+                        .withMinute(0)
+                        .withSecond(0)
+                        .withNano(0);
+        return Clock.offset(
+                Clock.systemUTC(), Duration.between(now.toInstant(), saturday.toInstant()));
     }
 
     /** Debian's Chromium and ChromeDriver, given explicitly: nothing is downloaded at run time. */
     private static WebDriver chromium(Path profile) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER)
+                        .usingAnyFreePort()
+                        .build();
         return new ChromeDriver(service, options);
     }
 }

@@ -51,30 +51,51 @@ final class SandboxPage {
     }
 
     private void waitUntilPlaying(String userId) {
-        wait.until(d -> d.getCurrentUrl().contains("as=" + userId)
-                && !d.findElements(By.cssSelector(".conv.active[data-conversation='dm-" + userId + "']")).isEmpty());
+        wait.until(
+                d ->
+                        d.getCurrentUrl().contains("as=" + userId)
+                                && !d.findElements(
+                                                By.cssSelector(
+                                                        ".conv.active[data-conversation='dm-"
+                                                                + userId
+                                                                + "']"))
+                                        .isEmpty());
     }
 
     SandboxPage openConversation(String conversationId) {
-        wait.until(d -> {
-            d.findElement(By.cssSelector(".conv[data-conversation='" + conversationId + "']")).click();
-            return !d.findElements(By.cssSelector(".conv.active[data-conversation='" + conversationId + "']")).isEmpty();
-        });
+        wait.until(
+                d -> {
+                    d.findElement(
+                                    By.cssSelector(
+                                            ".conv[data-conversation='" + conversationId + "']"))
+                            .click();
+                    return !d.findElements(
+                                    By.cssSelector(
+                                            ".conv.active[data-conversation='"
+                                                    + conversationId
+                                                    + "']"))
+                            .isEmpty();
+                });
         return this;
     }
 
     SandboxPage type(String text) {
-        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-input")));
+        WebElement input =
+                wait.until(ExpectedConditions.elementToBeClickable(By.id("composer-input")));
         input.clear();
         input.sendKeys(text);
         driver.findElement(By.id("composer-send")).click();
         return this;
     }
 
-    /** Waits for a reply only this person sees ("Only visible to you") that contains {@code text}. */
+    /**
+     * Waits for a reply only this person sees ("Only visible to you") that contains {@code text}.
+     */
     SandboxPage waitForPrivateReply(String text) {
-        wait.until(d -> d.findElements(By.cssSelector("#messages .ephemeral.reply")).stream()
-                .anyMatch(e -> e.getText().contains(text)));
+        wait.until(
+                d ->
+                        d.findElements(By.cssSelector("#messages .ephemeral.reply")).stream()
+                                .anyMatch(e -> e.getText().contains(text)));
         return this;
     }
 
@@ -85,26 +106,37 @@ final class SandboxPage {
 
     /** Presses the button labelled {@code label} on the message containing {@code text}. */
     SandboxPage press(String messageText, String label) {
-        wait.until(d -> {
-            WebElement message = message(d, messageText).orElse(null);
-            if (message == null) {
-                return false;
-            }
-            for (WebElement b : message.findElements(By.cssSelector(".buttons button"))) {
-                if (b.getText().equals(label) && b.isEnabled()) {
-                    b.click();
-                    return true;
-                }
-            }
-            return false;
-        });
+        wait.until(
+                d -> {
+                    WebElement message = message(d, messageText).orElse(null);
+                    if (message == null) {
+                        return false;
+                    }
+                    for (WebElement b : message.findElements(By.cssSelector(".buttons button"))) {
+                        if (b.getText().equals(label) && b.isEnabled()) {
+                            b.click();
+                            return true;
+                        }
+                    }
+                    return false;
+                });
         return this;
     }
 
-    /** Waits until the message containing {@code text} shows {@code outcome} and has no buttons left. */
+    /**
+     * Waits until the message containing {@code text} shows {@code outcome} and has no buttons
+     * left.
+     */
     SandboxPage waitForResolved(String text, String outcome) {
-        wait.until(d -> message(d, text).filter(m -> m.getText().contains(outcome))
-                .filter(m -> m.findElements(By.cssSelector(".buttons button")).isEmpty()).isPresent());
+        wait.until(
+                d ->
+                        message(d, text)
+                                .filter(m -> m.getText().contains(outcome))
+                                .filter(
+                                        m ->
+                                                m.findElements(By.cssSelector(".buttons button"))
+                                                        .isEmpty())
+                                .isPresent());
         return this;
     }
 
@@ -119,7 +151,11 @@ final class SandboxPage {
 
     /** The field {@code fieldId}'s box in the open form (label, input, and any error under it). */
     WebElement field(String fieldId) {
-        return wait.until(d -> d.findElement(By.cssSelector("#form-fields .field[data-field='" + fieldId + "']")));
+        return wait.until(
+                d ->
+                        d.findElement(
+                                By.cssSelector(
+                                        "#form-fields .field[data-field='" + fieldId + "']")));
     }
 
     /** Picks the option labelled {@code label} in a single-choice field. */
@@ -128,10 +164,18 @@ final class SandboxPage {
         return this;
     }
 
-    /** Ticks ({@code on}) or clears a box: a boolean field ({@code value} null) or one option of a multi-choice field. */
+    /**
+     * Ticks ({@code on}) or clears a box: a boolean field ({@code value} null) or one option of a
+     * multi-choice field.
+     */
     SandboxPage tick(String fieldId, String value, boolean on) {
-        WebElement box = field(fieldId).findElement(By.cssSelector(value == null ? "input[type=checkbox]"
-                : "input[type=checkbox][value='" + value + "']"));
+        WebElement box =
+                field(fieldId)
+                        .findElement(
+                                By.cssSelector(
+                                        value == null
+                                                ? "input[type=checkbox]"
+                                                : "input[type=checkbox][value='" + value + "']"));
         if (box.isSelected() != on) {
             box.click();
         }
@@ -143,12 +187,22 @@ final class SandboxPage {
         return this;
     }
 
-    /** Waits for {@code error} shown under the field {@code fieldId}, with the dialog still open. */
+    /**
+     * Waits for {@code error} shown under the field {@code fieldId}, with the dialog still open.
+     */
     SandboxPage waitForFieldError(String fieldId, String error) {
-        wait.until(d -> {
-            List<WebElement> errors = d.findElements(By.cssSelector("#form-fields .field[data-field='" + fieldId + "'] .field-error"));
-            return !errors.isEmpty() && errors.get(0).isDisplayed() && errors.get(0).getText().contains(error);
-        });
+        wait.until(
+                d -> {
+                    List<WebElement> errors =
+                            d.findElements(
+                                    By.cssSelector(
+                                            "#form-fields .field[data-field='"
+                                                    + fieldId
+                                                    + "'] .field-error"));
+                    return !errors.isEmpty()
+                            && errors.get(0).isDisplayed()
+                            && errors.get(0).getText().contains(error);
+                });
         return this;
     }
 
@@ -166,28 +220,79 @@ final class SandboxPage {
         return this;
     }
 
-    /** The text of the open conversation's messages and the conversation list: what this person sees of the chat. */
+    /**
+     * The text of the open conversation's messages and the conversation list: what this person sees
+     * of the chat.
+     */
     String conversationText() {
-        return driver.findElement(By.id("messages")).getText() + "\n" + driver.findElement(By.id("conversations")).getText();
+        return driver.findElement(By.id("messages")).getText()
+                + "\n"
+                + driver.findElement(By.id("conversations")).getText();
     }
 
-    /** Waits until an image posted in the open conversation (a report's chart) has loaded; returns it. */
+    /**
+     * Waits until an image posted in the open conversation (a report's chart) has loaded; returns
+     * it.
+     */
     WebElement waitForImage() {
-        return wait.until(d -> d.findElements(By.cssSelector("#messages .file-image img")).stream()
-                .filter(img -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
-                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", img)))
-                .findFirst().orElse(null));
+        return wait.until(
+                d ->
+                        d.findElements(By.cssSelector("#messages .file-image img")).stream()
+                                .filter(
+                                        img ->
+                                                Boolean.TRUE.equals(
+                                                        ((org.openqa.selenium.JavascriptExecutor) d)
+                                                                .executeScript(
+                                                                        "return arguments[0].complete && arguments[0].naturalWidth > 0;",
+                                                                        img)))
+                                .findFirst()
+                                .orElse(null));
     }
 
     /** Waits for a download link to {@code filename} in the open conversation; returns the link. */
     WebElement waitForDownload(String filename) {
-        return wait.until(d -> d.findElements(By.cssSelector("#messages .file-download a")).stream()
-                .filter(a -> a.getText().equals("Download " + filename)).findFirst().orElse(null));
+        return wait.until(
+                d ->
+                        d.findElements(By.cssSelector("#messages .file-download a")).stream()
+                                .filter(a -> a.getText().equals("Download " + filename))
+                                .findFirst()
+                                .orElse(null));
     }
 
     /** Scrolls {@code element} to the top of the view (for a screenshot of what follows it). */
+    /**
+     * Scrolls the earliest of the messages containing any of {@code texts} (or of the chart images)
+     * into view, retrying while live updates re-render the pane (a found element may go stale
+     * before it is measured).
+     */
+    SandboxPage scrollToFirstOf(String text) {
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(
+                        d -> {
+                            WebElement message = message(d, text).orElse(null);
+                            if (message == null) {
+                                return false;
+                            }
+                            List<WebElement> images =
+                                    d.findElements(By.cssSelector("#messages .file-image img"));
+                            WebElement first =
+                                    images.isEmpty()
+                                                    || message.getLocation().getY()
+                                                            < images.get(0).getLocation().getY()
+                                            ? message
+                                            : images.get(0);
+                            ((org.openqa.selenium.JavascriptExecutor) d)
+                                    .executeScript(
+                                            "arguments[0].scrollIntoView({block: 'start'});",
+                                            first);
+                            return true;
+                        });
+        return this;
+    }
+
     SandboxPage scrollTo(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
         return this;
     }
 
@@ -196,7 +301,9 @@ final class SandboxPage {
         input.clear();
         input.sendKeys(Integer.toString(days));
         driver.findElement(By.id("ff-go")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sandbox-now"), expectedDay));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.id("sandbox-now"), expectedDay));
         return this;
     }
 
@@ -205,7 +312,9 @@ final class SandboxPage {
     }
 
     int unread(String conversationId) {
-        List<WebElement> badges = driver.findElements(By.cssSelector(".conv[data-conversation='" + conversationId + "'] .badge"));
+        List<WebElement> badges =
+                driver.findElements(
+                        By.cssSelector(".conv[data-conversation='" + conversationId + "'] .badge"));
         return badges.isEmpty() ? 0 : Integer.parseInt(badges.get(0).getText());
     }
 
@@ -221,7 +330,8 @@ final class SandboxPage {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -229,6 +339,7 @@ final class SandboxPage {
 
     private static Optional<WebElement> message(WebDriver d, String text) {
         return d.findElements(By.cssSelector("#messages .message:not(.ephemeral)")).stream()
-                .filter(e -> e.getText().contains(text)).findFirst();
+                .filter(e -> e.getText().contains(text))
+                .findFirst();
     }
 }
