@@ -16,38 +16,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
-import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.bot.agency.Platforms;
-import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
-import org.tenfour.bot.checkin.CheckInPlanner;
-import org.tenfour.bot.checkin.IncidentCommands;
-import org.tenfour.bot.checkin.MemberCommands;
-import org.tenfour.bot.checkin.ProgramCommands;
-import org.tenfour.bot.checkin.RosterCommands;
-import org.tenfour.bot.connect.Connect;
-import org.tenfour.bot.connect.ConnectJobs;
 import org.tenfour.bot.http.HttpServer;
-import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Inbound;
-import org.tenfour.bot.log.LogCommands;
-import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
-import org.tenfour.bot.privacy.MemberData;
-import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.sandbox.DemoSeed;
 import org.tenfour.bot.sandbox.FastForward;
 import org.tenfour.bot.schedule.Scheduling;
-import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.DirectoryListener;
 import org.tenfour.storage.Migrations;
 
 /**
@@ -113,65 +97,41 @@ public final class Application implements AutoCloseable {
                             event -> inbound.get().handle(event),
                             fastForward);
             Platforms platforms = new Platforms(wiring.platforms());
-            CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
             MasterKey key = MasterKey.resolve(settings);
-            LogJobs logJobs =
-                    new LogJobs(
-                            jdbi,
-                            clock,
-                            key.pseudonymKeys(),
-                            RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
-            ConnectJobs connectJobs = new ConnectJobs(jdbi, clock);
-            List<Scheduling.Task> tasks = new ArrayList<>(jobs.tasks());
-            tasks.addAll(logJobs.tasks());
-            tasks.addAll(connectJobs.tasks());
-            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), tasks);
-            Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
-            Connect connect = new Connect(jdbi, clock, platforms, relaySender);
-            List<Feature> features =
-                    new ArrayList<>(
-                            List.of(
-                                    new ProgramCommands(jdbi, clock, platforms, planNow),
-                                    new RosterCommands(jdbi, clock, planNow, connect.directory()),
-                                    new MemberCommands(jdbi, clock),
-                                    new IncidentCommands(
-                                            jdbi,
-                                            clock,
-                                            platforms,
-                                            new CheckInPlanner(jdbi, clock)),
-                                    new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
-                                    new LogCommands(
-                                            jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
-                                    new ReportCommands(jdbi, clock, key.pseudonymKeys())));
-            features.add(new MemberData(jdbi, clock));
-            features.addAll(connect.features());
-            inbound.set(
-                    new Inbound(
+            DirectoryListener directory = database.listenForDirectoryChanges();
+            AtomicReference<Scheduling> scheduler = new AtomicReference<>();
+            Program program =
+                    new Program(
                             jdbi,
-                            features,
-                            clock,
-                            database.listenForDirectoryChanges()::listening));
-            sender =
-                    new OutboxSender(
-                            jdbi,
-                            platforms.all(),
-                            List.of(CheckInPlanner::onDelivered),
-                            List.of(CheckInPlanner::stillWanted),
-                            clock,
-                            settings.instanceId(),
-                            true);
+                            new Program.Options(
+                                    clock,
+                                    platforms,
+                                    key.pseudonymKeys(),
+                                    RetentionPolicy.fixed(RetentionPolicy.DEFAULT),
+                                    WELLNESS_THRESHOLD,
+                                    relaySender,
+                                    directory::listening,
+                                    settings.instanceId(),
+                                    true),
+                            agency -> planSoon(scheduler.get()));
+            inbound.set(program.inbound());
+            scheduling =
+                    Scheduling.start(database.dataSource(), settings.instanceId(), program.tasks());
+            scheduler.set(scheduling);
+            sender = program.sender();
             sender.start(Duration.ofMillis(500));
             if (fastForward != null) {
                 OutboxSender outbox = sender;
                 fastForward.bind(
                         () -> {
-                            jobs.planAll();
-                            jobs.nudgeAll();
+                            program.checkIns().planAll();
+                            program.checkIns().nudgeAll();
                         },
                         outbox::runOnce);
                 DemoSeed.seed(jdbi, inbound.get());
-                jobs.planAll(); // names and time zones of the demo people, from the sandbox's
+                program.checkIns()
+                        .planAll(); // names and time zones of the demo people, from the sandbox's
                 // directory
             }
             PrometheusMeterRegistry metrics = metrics();
@@ -204,15 +164,19 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static Consumer<Agency> triggerer(Scheduling scheduling, JobKey job) {
-        return agency -> {
-            try {
-                scheduling.scheduler().triggerJob(job);
-            } catch (SchedulerException e) {
-                log.warn(
-                        "could not trigger {} now; it runs on its schedule: {}", job, e.toString());
-            }
-        };
+    /** Asks the scheduler for a planning pass now; it also runs on its schedule. */
+    private static void planSoon(Scheduling scheduling) {
+        if (scheduling == null) {
+            return; // an event before the scheduler started: the first scheduled pass plans it
+        }
+        try {
+            scheduling.scheduler().triggerJob(CheckInJobs.PLAN);
+        } catch (SchedulerException e) {
+            log.warn(
+                    "could not trigger {} now; it runs on its schedule: {}",
+                    CheckInJobs.PLAN,
+                    e.toString());
+        }
     }
 
     private static PrometheusMeterRegistry metrics() {

@@ -1,6 +1,7 @@
 package org.tenfour.bot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module rule: bot depends on adapters and storage; neither of those on bot, nor on each other.
+ * Inside bot, the feature packages depend on each other without a cycle.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES =
@@ -37,6 +39,11 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.tenfour.bot..", "org.tenfour.storage..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void the_bots_feature_packages_form_no_cycle() {
+        slices().matching("org.tenfour.bot.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.tenfour.bot.inbound;
 
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.InboundUnavailableException;
 import org.tenfour.adapters.Reply;
-import org.tenfour.bot.home.HomeView;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -38,7 +36,7 @@ public final class Inbound implements InboundHandler {
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
     private final Help help;
-    private final HomeView home;
+    private Feature.HomeAction home;
     private Feature.DirectMessageAction directMessages;
     // on-demand proxies are thread-safe and costly to build: one each, not one per request
     private final Agencies agencies;
@@ -46,23 +44,18 @@ public final class Inbound implements InboundHandler {
     private final Peers peers;
     private final KnownCallers known;
 
+    /** A router that reads who is who from the database on every request. */
     public Inbound(Jdbi jdbi, List<Feature> features) {
-        this(jdbi, features, Clock.systemUTC());
-    }
-
-    public Inbound(Jdbi jdbi, List<Feature> features, Clock clock) {
-        this(jdbi, features, clock, () -> false);
+        this(jdbi, features, () -> false);
     }
 
     /**
      * A router that remembers who is who between requests while {@code directoryWatched} says the
      * database's change notifications are being heard (see {@link KnownCallers}).
      */
-    public Inbound(
-            Jdbi jdbi, List<Feature> features, Clock clock, BooleanSupplier directoryWatched) {
+    public Inbound(Jdbi jdbi, List<Feature> features, BooleanSupplier directoryWatched) {
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
-        this.home = new HomeView(jdbi, clock);
         this.agencies = jdbi.onDemand(Agencies.class);
         this.members = jdbi.onDemand(Members.class);
         this.peers = jdbi.onDemand(Peers.class);
@@ -75,6 +68,12 @@ public final class Inbound implements InboundHandler {
                     throw new IllegalArgumentException("registered twice: direct messages");
                 }
                 directMessages = f.directMessages();
+            }
+            if (f.home() != null) {
+                if (home != null) {
+                    throw new IllegalArgumentException("registered twice: home");
+                }
+                home = f.home();
             }
         }
         this.help = new Help(subcommands.values());
@@ -137,7 +136,9 @@ public final class Inbound implements InboundHandler {
             return directMessages == null ? help.notReading(caller) : directMessages.run(caller, m);
         }
         if (event instanceof InboundEvent.HomeOpened h) {
-            return new Reply.Private(home.render(caller(h.actor(), null)));
+            return home == null
+                    ? Reply.none()
+                    : new Reply.Private(home.render(caller(h.actor(), null)));
         }
         if (event instanceof InboundEvent.MembershipChanged m
                 && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
