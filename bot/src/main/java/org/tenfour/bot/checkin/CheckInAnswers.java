@@ -70,7 +70,7 @@ public final class CheckInAnswers implements Feature {
         }
         CheckIn checkIn = found.get();
         Instant now = clock.instant();
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         String[] talkReply = {null};
         boolean first =
                 jdbi.inTransaction(

@@ -207,7 +207,7 @@ final class AskForPeer implements Feature, CheckInTalk {
             return new Reply.FormAccepted(
                     Message.text("You already have a request open. `/tenfour end` closes it."));
         }
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         return new Reply.FormAccepted(
                 r.get().state().equals("escalated")
                         ? ConnectMessages.escalatedToMember(settings)

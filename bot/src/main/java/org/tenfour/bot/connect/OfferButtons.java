@@ -224,7 +224,7 @@ final class OfferButtons implements Feature {
                                 r ->
                                         caller.member().id().equals(r.currentPeerId())
                                                 && r.acceptedAt() != null);
-        AgencySettings own = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings own = caller.settings();
         if (found.isEmpty()) {
             return new Reply.Private(
                     new Message(

@@ -38,7 +38,7 @@ public final class HomeView {
     public Message render(Caller caller) {
         Member m = caller.member();
         ZoneId zone = Windows.zone(caller.agency(), m);
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         List<String> lines = new ArrayList<>();
         lines.add(
                 "*TenFour — your peer support program.* Type `/peer` to talk to a trained peer, any time.");

@@ -40,14 +40,14 @@ public final class Help {
                                             .append(s.summary())
                                             .append('\n'));
         }
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         text.append('\n').append(settings.confidentialityPolicy());
         return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));
     }
 
     /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
     public static Reply notReading(Caller caller) {
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         boolean teams = caller.actor().address().platform() == Platform.TEAMS;
         return new Reply.Private(
                 new Message(

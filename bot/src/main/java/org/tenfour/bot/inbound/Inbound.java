@@ -16,6 +16,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.InboundUnavailableException;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -222,7 +223,8 @@ public final class Inbound implements InboundHandler {
                 where != null
                         && where.kind() == Address.Kind.CHANNEL
                         && where.targetId().equals(agency.coordinatorChannelId());
-        return new Caller(actor, agency, member, roles, where, inCoordinatorChannel);
+        return new Caller(
+                actor, agency, known.settings(), member, roles, where, inCoordinatorChannel);
     }
 
     private KnownCallers.Known read(Address who) {
@@ -239,6 +241,7 @@ public final class Inbound implements InboundHandler {
                         .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
         boolean activePeer =
                 peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent();
-        return new KnownCallers.Known(agency, member, activePeer);
+        return new KnownCallers.Known(
+                agency, AgencySettings.fromJson(agency.settingsJson()), member, activePeer);
     }
 }
