@@ -32,7 +32,7 @@ public interface CheckIns {
             UUID agencyId,
             UUID memberId,
             UUID peerId,
-            String kind,
+            CheckInKind kind,
             String slotKey,
             Instant dueAt,
             UUID incidentId);
@@ -111,7 +111,7 @@ public interface CheckIns {
     @SqlUpdate(
             "update check_in set state = 'answered', answer = :answer, answered_at = :at "
                     + "where agency_id = :agencyId and id = :id and state in ('scheduled', 'sent', 'expired') and answer is null")
-    int answer(UUID agencyId, UUID id, String answer, Instant at);
+    int answer(UUID agencyId, UUID id, CheckInAnswer answer, Instant at);
 
     /**
      * Sent check-ins without an answer since before {@code sentBefore}, not yet nudged: all
@@ -142,5 +142,5 @@ public interface CheckIns {
     @SqlQuery(
             "select count(*) from check_in where agency_id = :agencyId and state = :state "
                     + "and due_at >= :from and due_at < :to")
-    int count(UUID agencyId, String state, Instant from, Instant to);
+    int count(UUID agencyId, CheckInState state, Instant from, Instant to);
 }

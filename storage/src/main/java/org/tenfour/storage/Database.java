@@ -72,7 +72,11 @@ public final class Database implements AutoCloseable {
     /** Applies JDBI's plugins the repositories need, and watches for writes to the directory. */
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new DirectoryChanges.WriteWatcher());
-        return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        StoredWords words = new StoredWords();
+        return jdbi.installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin())
+                .registerArgument(words)
+                .registerColumnMapper(words);
     }
 
     /**

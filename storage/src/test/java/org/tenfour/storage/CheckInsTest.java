@@ -60,7 +60,7 @@ class CheckInsTest {
         assertThat(a.peerId()).isEqualTo(bob.id());
         assertThat(b.peerId()).isNull();
         assertThat(List.of(a.kind(), a.state(), a.slotKey(), a.dueAt()))
-                .containsExactly("cadence", "scheduled", "cadence:7:1", T0);
+                .containsExactly(CheckInKind.CADENCE, CheckInState.SCHEDULED, "cadence:7:1", T0);
         assertThat(b.dueAt()).isEqualTo(T0.plusSeconds(3600));
 
         OutboxEntry toAlice = outbox.findByKey(agency.id(), "checkin:" + a.id()).orElseThrow();

@@ -26,6 +26,8 @@ import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInKind;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -217,7 +219,7 @@ public final class CheckInPlanner {
                 agency,
                 settings,
                 member,
-                "referral",
+                CheckInKind.REFERRAL,
                 "referral:" + LocalDate.ofInstant(now, ZoneOffset.UTC),
                 due,
                 null);
@@ -230,7 +232,7 @@ public final class CheckInPlanner {
             Agency agency,
             AgencySettings settings,
             Member member,
-            String kind,
+            CheckInKind kind,
             String slot,
             Instant due,
             UUID incidentId) {
@@ -285,7 +287,7 @@ public final class CheckInPlanner {
         }
         return jdbi.onDemand(CheckIns.class)
                 .find(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())))
-                .map(c -> c.state().equals("scheduled"))
+                .map(c -> c.state() == CheckInState.SCHEDULED)
                 .orElse(false);
     }
 

@@ -27,6 +27,7 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -243,17 +244,20 @@ public final class ProgramCommands implements Feature {
         int dueThisWeek =
                 checkIns.count(
                         agency.id(),
-                        "scheduled",
+                        CheckInState.SCHEDULED,
                         now.minus(Duration.ofDays(1)),
                         now.plus(Duration.ofDays(7)));
         Duration cycle = Duration.ofDays(s.cadenceDays() == null ? 30 : s.cadenceDays());
         int answered =
                 checkIns.count(
-                        agency.id(), "answered", now.minus(cycle), now.plus(Duration.ofDays(1)));
+                        agency.id(),
+                        CheckInState.ANSWERED,
+                        now.minus(cycle),
+                        now.plus(Duration.ofDays(1)));
         int sentOrExpired =
                 answered
-                        + checkIns.count(agency.id(), "sent", now.minus(cycle), now)
-                        + checkIns.count(agency.id(), "expired", now.minus(cycle), now);
+                        + checkIns.count(agency.id(), CheckInState.SENT, now.minus(cycle), now)
+                        + checkIns.count(agency.id(), CheckInState.EXPIRED, now.minus(cycle), now);
         return Reply.text(
                 "*Program status*\n"
                         + "Cadence: "

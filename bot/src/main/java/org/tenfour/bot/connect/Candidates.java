@@ -24,6 +24,7 @@ import org.tenfour.storage.Partnerships;
 import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
 import org.tenfour.storage.Relays;
+import org.tenfour.storage.RequestScope;
 
 /**
  * Who may be offered a request next. Eligible: active, not away, under their weekly cap (check-ins
@@ -82,8 +83,8 @@ final class Candidates {
 
     private List<Candidate> pool(Agency agency, ConnectionRequest r) {
         List<Candidate> pool = new ArrayList<>();
-        boolean partner = r.scope().equals("partner");
-        if (r.scope().equals("named") && r.namedPeerId() != null) {
+        boolean partner = r.scope() == RequestScope.PARTNER;
+        if (r.scope() == RequestScope.NAMED && r.namedPeerId() != null) {
             // the named peer's own agency decides which pool follows them
             Optional<Candidate> named =
                     partnerPeers(agency).stream()

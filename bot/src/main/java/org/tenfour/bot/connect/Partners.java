@@ -178,7 +178,7 @@ final class Partners implements Feature {
         }
         Outgoing.on(h, agency.id())
                 .send(
-                        "partner:" + p.id() + ":" + p.state() + ":" + agency.id(),
+                        "partner:" + p.id() + ":" + p.state().word() + ":" + agency.id(),
                         AddressBook.channel(h, agency, agency.coordinatorChannelId()),
                         Message.text(text),
                         now);

@@ -28,6 +28,7 @@ import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Relay;
 import org.tenfour.storage.Relays;
+import org.tenfour.storage.RequestState;
 
 /**
  * The relay between a member and a peer: what one writes to the bot in their DM is sent on to the
@@ -179,7 +180,7 @@ final class Relaying implements Feature {
             jdbi.useTransaction(
                     h -> {
                         if (h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now)
-                                && r.state().equals("offered")) {
+                                && r.state() == RequestState.OFFERED) {
                             Offers.closeOfferMessage(
                                     h,
                                     r.peerAgencyId(),

@@ -14,6 +14,7 @@ import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -44,7 +45,7 @@ public final class HomeView {
                 "*TenFour — your peer support program.* Type `/peer` to talk to a trained peer, any time.");
         String next =
                 jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id()).stream()
-                        .filter(c -> c.state().equals("scheduled"))
+                        .filter(c -> c.state() == CheckInState.SCHEDULED)
                         .map(CheckIn::dueAt)
                         .findFirst()
                         .map(t -> DAY.format(t.atZone(zone)))

@@ -119,8 +119,8 @@ public final class MemberData implements Feature {
                     "   – "
                             + DAY.format(c.dueAt().atZone(zone))
                             + ": "
-                            + c.state()
-                            + (c.answer() == null ? "" : " (" + c.answer() + ")"));
+                            + c.state().word()
+                            + (c.answer() == null ? "" : " (" + c.answer().word() + ")"));
         }
         List<Map<String, Object>> requests =
                 jdbi.withHandle(
