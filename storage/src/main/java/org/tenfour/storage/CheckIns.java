@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -64,43 +65,30 @@ public interface CheckIns {
     List<Member> dueForCadence(UUID agencyId, Instant since, Instant until);
 
     /**
-     * Cadence planning of many members in one statement: schedules a check-in in slot {@code
-     * slotKey} for row {@code i} of the arrays (member, peer or null, due time as an ISO instant),
-     * skipping a member whose slot already has one, and queues each new check-in's message in the
-     * outbox in the same statement, due when the check-in is, keyed {@code keyPrefix} + the
-     * check-in's id (skipped if that key exists). The message is {@code
-     * templates[templateIndexes[i]]} with every occurrence of {@code placeholder} replaced by the
-     * new check-in's id, so ids need no round trip and a message shared by many rows is sent once.
-     * Returns how many check-ins were created.
+     * Cadence planning of many members in one statement: schedules each row's check-in in the
+     * batch's slot, skipping a member whose slot already has one, and queues each new check-in's
+     * message in the outbox in the same statement, due when the check-in is, keyed by the batch's
+     * prefix and the check-in's id (skipped if that key exists); see {@link CadenceBatch}. Returns
+     * how many check-ins were created.
      */
     @SqlQuery(
             """
             with input as (
-                select * from unnest(:memberIds::uuid[], :peerIds::uuid[], :dueAts::text[], :targetJsons::text[],
-                                     :templateIndexes::int[]) as t(member_id, peer_id, due_at, target, template)),
+                select * from unnest(:b.memberIds::uuid[], :b.peerIds::uuid[], :b.dueAts::text[], :b.targetJsons::text[],
+                                     :b.templateIndexes::int[]) as t(member_id, peer_id, due_at, target, template)),
             created as (
                 insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, state)
-                select :agencyId, member_id, peer_id, 'cadence', :slotKey, due_at::timestamptz, 'scheduled' from input
+                select :agencyId, member_id, peer_id, 'cadence', :b.slotKey, due_at::timestamptz, 'scheduled' from input
                 on conflict (agency_id, member_id, slot_key) do nothing
                 returning id, member_id, due_at),
             queued as (
                 insert into outbox (agency_id, idempotency_key, target, message, next_attempt_at)
-                select :agencyId, :keyPrefix || c.id, i.target::jsonb,
-                       replace((:templates::text[])[i.template + 1], :placeholder, c.id::text)::jsonb, c.due_at
+                select :agencyId, :b.keyPrefix || c.id, i.target::jsonb,
+                       replace((:b.templateArray::text[])[i.template + 1], :b.placeholder, c.id::text)::jsonb, c.due_at
                 from created c join input i on i.member_id = c.member_id
                 on conflict (idempotency_key) do nothing)
             select count(*) from created""")
-    int scheduleCadence(
-            UUID agencyId,
-            String slotKey,
-            UUID[] memberIds,
-            UUID[] peerIds,
-            String[] dueAts,
-            String[] targetJsons,
-            int[] templateIndexes,
-            String[] templates,
-            String placeholder,
-            String keyPrefix);
+    int scheduleCadence(UUID agencyId, @BindMethods("b") CadenceBatch batch);
 
     @SqlUpdate(
             "update check_in set state = 'sent', sent_at = :at where agency_id = :agencyId and id = :id "

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.junit.jupiter.api.Test;
@@ -33,22 +32,26 @@ class CheckInsTest {
     private int plan(String slot) {
         return checkIns.scheduleCadence(
                 agency.id(),
-                slot,
-                new UUID[] {alice.id(), bob.id()},
-                new UUID[] {bob.id(), null},
-                new String[] {T0.toString(), T0.plusSeconds(3600).toString()},
-                new String[] {"{\"to\": \"alice\"}", "{\"to\": \"bob\"}"},
-                new int[] {1, 0},
-                new String[] {
-                    "{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
-                    "{\"text\": \"from bob\", \"ids\": [\""
-                            + PLACEHOLDER
-                            + "\", \""
-                            + PLACEHOLDER
-                            + "\"]}"
-                },
-                PLACEHOLDER,
-                "checkin:");
+                new CadenceBatch(
+                        slot,
+                        "checkin:",
+                        PLACEHOLDER,
+                        List.of(
+                                "{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
+                                "{\"text\": \"from bob\", \"ids\": [\""
+                                        + PLACEHOLDER
+                                        + "\", \""
+                                        + PLACEHOLDER
+                                        + "\"]}"),
+                        List.of(
+                                new CadenceBatch.Row(
+                                        alice.id(), bob.id(), T0, "{\"to\": \"alice\"}", 1),
+                                new CadenceBatch.Row(
+                                        bob.id(),
+                                        null,
+                                        T0.plusSeconds(3600),
+                                        "{\"to\": \"bob\"}",
+                                        0))));
     }
 
     @Test

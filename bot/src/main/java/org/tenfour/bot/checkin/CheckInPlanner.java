@@ -25,6 +25,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.CadenceBatch;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInKind;
 import org.tenfour.storage.CheckInState;
@@ -150,29 +151,19 @@ public final class CheckInPlanner {
             String slot,
             Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
-        int n = members.size();
-        UUID[] memberIds = new UUID[n];
-        UUID[] peers = new UUID[n];
-        String[] dues = new String[n];
-        String[] targets = new String[n];
-        int[] templateIndexes = new int[n];
         // random, so that no crisis line or peer name can contain it
         String placeholder = UUID.randomUUID().toString();
         Map<UUID, Integer> templateByPeer = new HashMap<>();
         List<String> templates = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Member member = members.get(i);
+        List<CadenceBatch.Row> rows = new ArrayList<>(members.size());
+        for (Member member : members) {
             Instant from =
                     member.snoozedUntil() != null && member.snoozedUntil().isAfter(now)
                             ? member.snoozedUntil()
                             : now;
             Instant dueAt = Windows.of(agency, settings, member).next(from);
             UUID peer = assigner.assign(member, dueAt).orElse(null);
-            memberIds[i] = member.id();
-            peers[i] = peer;
-            dues[i] = dueAt.toString();
-            targets[i] = Outgoing.targetJson(AddressBook.member(h, agency, member));
-            templateIndexes[i] =
+            int template =
                     templateByPeer.computeIfAbsent(
                             peer,
                             p -> {
@@ -184,20 +175,19 @@ public final class CheckInPlanner {
                                                         settings)));
                                 return templates.size() - 1;
                             });
+            rows.add(
+                    new CadenceBatch.Row(
+                            member.id(),
+                            peer,
+                            dueAt,
+                            Outgoing.targetJson(AddressBook.member(h, agency, member)),
+                            template));
         }
         int created =
                 h.attach(CheckIns.class)
                         .scheduleCadence(
                                 agency.id(),
-                                slot,
-                                memberIds,
-                                peers,
-                                dues,
-                                targets,
-                                templateIndexes,
-                                templates.toArray(String[]::new),
-                                placeholder,
-                                KEY_PREFIX);
+                                new CadenceBatch(slot, KEY_PREFIX, placeholder, templates, rows));
         assigner.saveAssignments(h);
         return created;
     }
