@@ -3,7 +3,6 @@ package org.tenfour.bot.connect;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -119,9 +118,7 @@ final class Candidates {
     }
 
     private static boolean speaks(Peer peer, String language) {
-        return language != null
-                && peer.languages() != null
-                && Arrays.asList(peer.languages().split(",")).contains(language);
+        return language != null && peer.languages().contains(language);
     }
 
     private static Address address(Candidate c) {

@@ -312,7 +312,7 @@ class PartnersReferralsRetentionTest {
                 .hasValueSatisfying(
                         p -> {
                             assertThat(p.bio()).isEqualTo("Firefighter 12 years, dad of two.");
-                            assertThat(p.languages()).isEqualTo("en,es");
+                            assertThat(p.languages()).containsExactly("en", "es");
                             assertThat(p.partnerRequests()).isTrue();
                             assertThat(p.weeklyCap()).isEqualTo(4);
                         });

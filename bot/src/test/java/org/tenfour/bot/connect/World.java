@@ -86,7 +86,8 @@ final class World {
     Member peer(Agency agency, String name, boolean partnerRequests) {
         Member m = member(agency, name);
         jdbi.onDemand(Peers.class).add(agency.id(), m.id());
-        jdbi.onDemand(Peers.class).setProfile(agency.id(), m.id(), null, "en", partnerRequests, 5);
+        jdbi.onDemand(Peers.class)
+                .setProfile(agency.id(), m.id(), null, List.of("en"), partnerRequests, 5);
         return m;
     }
 
