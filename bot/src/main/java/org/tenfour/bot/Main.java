@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.tenfour.adapters.slack.SlackManifest;
+import org.tenfour.adapters.teams.TeamsAppPackage;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.storage.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,7 +109,7 @@ public final class Main implements Callable<Integer> {
             try {
                 spec.commandLine()
                         .getOut()
-                        .println(org.tenfour.adapters.slack.SlackManifest.json(url));
+                        .println(SlackManifest.json(url, Subcommand.vocabulary()));
                 return 0;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: --url: " + e.getMessage());
@@ -143,7 +146,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws java.io.IOException {
             try {
-                org.tenfour.adapters.teams.TeamsAppPackage.write(appId, url, out);
+                TeamsAppPackage.write(appId, url, Subcommand.vocabulary(), out);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: " + e.getMessage());
                 return 2;

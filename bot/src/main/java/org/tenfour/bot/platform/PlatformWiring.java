@@ -17,6 +17,7 @@ import org.tenfour.adapters.slack.SlackAdapter;
 import org.tenfour.adapters.teams.TeamsAdapter;
 import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.Settings;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.sandbox.DemoData;
 import org.tenfour.storage.ProcessedEvents;
 import org.tenfour.storage.SecretCipher;
@@ -100,7 +101,8 @@ public final class PlatformWiring implements AutoCloseable {
                                                                                     ProcessedEvents
                                                                                             .class)
                                                                             .firstSighting(
-                                                                                    "teams", id)));
+                                                                                    "teams", id)),
+                                            Subcommand.vocabulary());
                             platforms.put(Platform.TEAMS, adapter.platform());
                             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
                             log.info("Teams enabled");
