@@ -1,5 +1,7 @@
 package org.tenfour.bot;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -139,12 +141,12 @@ public final class Main implements Callable<Integer> {
                 names = "--out",
                 defaultValue = "tenfour-teams.zip",
                 description = "Where to write the zip.")
-        java.nio.file.Path out;
+        Path out;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             try {
                 TeamsAppPackage.write(appId, url, Subcommand.vocabulary(), out);
             } catch (IllegalArgumentException e) {

@@ -38,7 +38,7 @@ final class ActivityTranslator {
                             ? cardAction(
                                     a,
                                     a.value().path("action").get("data"),
-                                    Json.text(a.value().path("action"), "verb"))
+                                    TeamsJson.text(a.value().path("action"), "verb"))
                             : List.of();
             case "installationUpdate" -> installation(a);
             case "conversationUpdate" -> membership(a);
