@@ -38,6 +38,9 @@ import org.tenfour.storage.SecretCipher;
 public final class PlatformWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
 
+    /** The sandbox's conversations, kept in the data directory like the sandbox clock. */
+    static final String SANDBOX_CONVERSATIONS = "sandbox-conversations.json";
+
     private final Map<Platform, ChatPlatform> platforms = new EnumMap<>(Platform.class);
     private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -124,7 +127,10 @@ public final class PlatformWiring implements AutoCloseable {
                             DemoData.CHANNELS,
                             inbound,
                             clock,
-                            Objects.requireNonNull(time, "the sandbox needs its time control"));
+                            Objects.requireNonNull(time, "the sandbox needs its time control"),
+                            Subcommand.vocabulary(),
+                            settings.dataDir().resolve(SANDBOX_CONVERSATIONS));
+            DemoData.FIRST_MESSAGES.forEach((person, text) -> web.guide(person.userId(), text));
             platforms.put(Platform.WEB, web.platform());
             mounts.add(web.routes());
             closeables.add(web);

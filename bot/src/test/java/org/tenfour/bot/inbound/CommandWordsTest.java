@@ -23,6 +23,7 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
 import org.tenfour.adapters.slack.SlackManifest;
 import org.tenfour.adapters.teams.TeamsAppPackage;
+import org.tenfour.bot.sandbox.DemoData;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
@@ -129,6 +130,19 @@ class CommandWordsTest {
         }
         assertThat(shown).hasSizeGreaterThan(25).doesNotContain("command");
         assertAllKnown(shown);
+    }
+
+    @Test
+    void every_command_the_sandbox_guide_suggests_is_a_command() {
+        Set<String> suggested = new LinkedHashSet<>();
+        for (String text : DemoData.FIRST_MESSAGES.values()) {
+            Matcher m = Pattern.compile("`/tenfour ([a-z-]+)").matcher(text);
+            while (m.find()) {
+                suggested.add(m.group(1));
+            }
+        }
+        assertThat(suggested).contains("cadence", "incident", "log", "mydata");
+        assertAllKnown(suggested);
     }
 
     private void assertAllKnown(Iterable<String> words) {
