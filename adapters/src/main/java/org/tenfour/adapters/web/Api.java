@@ -9,7 +9,6 @@ import io.javalin.http.sse.SseClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -89,73 +88,9 @@ final class Api {
         routes.get("/sandbox/api/file", this::file);
     }
 
-    /** What the page starts from: who exists, the time, and the commands to suggest. */
-    record DirectoryView(
-            List<WebSandbox.Workspace> workspaces,
-            List<WebSandbox.Person> people,
-            List<WebSandbox.Channel> channels,
-            String now,
-            List<String> commands) {}
-
-    /** A conversation as one person sees it. */
-    record ConversationView(String id, String title, String kind, List<PostedView> messages) {}
-
-    /** The person's conversations. */
-    record ConversationsView(String now, List<ConversationView> conversations) {}
-
-    /**
-     * One message as the page shows it.
-     *
-     * @param author {@code BOT}, {@code PERSON} (what they typed) or {@code GUIDE}
-     * @param onlyYou whether only this person sees it (a private reply)
-     */
-    record PostedView(
-            String id,
-            String at,
-            boolean edited,
-            String author,
-            boolean onlyYou,
-            String text,
-            List<String> notes,
-            List<Button> buttons,
-            FileView file) {
-        static PostedView of(Inboxes.Posted p) {
-            Message m = p.message();
-            return new PostedView(
-                    p.id(),
-                    p.at().toString(),
-                    p.edited(),
-                    p.author().name(),
-                    p.onlyFor() != null,
-                    m.text(),
-                    m.notes(),
-                    m.buttons(),
-                    p.file() == null ? null : FileView.of(p.file()));
-        }
-    }
-
-    /** A posted file's description (its content is fetched from {@code /sandbox/api/file}). */
-    record FileView(String filename, String mimeType, String title, boolean image, int size) {
-        static FileView of(FileUpload f) {
-            return new FileView(
-                    f.filename(), f.mimeType(), f.title(), Api.image(f), f.bytes().length);
-        }
-    }
-
-    /**
-     * The product's answer to what the page sent.
-     *
-     * @param kind {@code private}, {@code form}, {@code errors}, {@code accepted} or {@code none}
-     * @param message a private reply, posted in the conversation for this person only
-     */
-    record ReplyView(String kind, PostedView message, Form form, Map<String, String> errors) {}
-
-    /** The time after a fast-forward. */
-    record TimeView(String now) {}
-
     private void directory(Context ctx) {
         ctx.json(
-                new DirectoryView(
+                new Views.DirectoryView(
                         directory.workspaces(),
                         directory.people(),
                         directory.channels(),
@@ -165,19 +100,19 @@ final class Api {
 
     private void conversations(Context ctx) {
         WebSandbox.Person person = person(ctx.queryParam("user"));
-        List<ConversationView> list =
+        List<Views.ConversationView> list =
                 directory.conversationsOf(person).stream()
                         .map(
                                 id ->
-                                        new ConversationView(
+                                        new Views.ConversationView(
                                                 id,
                                                 directory.title(id),
                                                 id.startsWith("dm-") ? "dm" : "channel",
                                                 inboxes.messages(id, person.userId()).stream()
-                                                        .map(PostedView::of)
+                                                        .map(Views.PostedView::of)
                                                         .toList()))
                         .toList();
-        ctx.json(new ConversationsView(time.now().toString(), list));
+        ctx.json(new Views.ConversationsView(time.now().toString(), list));
     }
 
     private void live(SseClient client) {
@@ -260,15 +195,11 @@ final class Api {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header(
                 "Content-Disposition",
-                (image(file) ? "inline" : "attachment")
+                (Views.image(file) ? "inline" : "attachment")
                         + "; filename=\""
                         + file.filename().replaceAll("[^A-Za-z0-9._-]", "_")
                         + "\"");
         ctx.result(file.bytes());
-    }
-
-    private static boolean image(FileUpload file) {
-        return List.of("image/png", "image/jpeg", "image/gif").contains(file.mimeType());
     }
 
     private static String required(Context ctx, String name) {
@@ -349,35 +280,36 @@ final class Api {
         String now = time.advance(Duration.ofDays(days)).toString();
         log.info("sandbox time moved forward {} days", days);
         live.tellEveryone("time", now);
-        ctx.json(new TimeView(now));
+        ctx.json(new Views.TimeView(now));
     }
 
     /** A private reply is posted in the conversation for this person only, buttons and all. */
-    private ReplyView render(
+    private Views.ReplyView render(
             WebSandbox.Person person, String conversation, Reply reply, String submittedForm) {
         if (reply instanceof Reply.Private p) {
-            return new ReplyView("private", post(person, conversation, p.message()), null, null);
+            return new Views.ReplyView(
+                    "private", post(person, conversation, p.message()), null, null);
         } else if (reply instanceof Reply.ShowForm s) {
             forms.open(person.userId(), s.form());
-            return new ReplyView("form", null, s.form(), null);
+            return new Views.ReplyView("form", null, s.form(), null);
         } else if (reply instanceof Reply.FormErrors e) {
             forms.open(person.userId(), e.form());
-            return new ReplyView("errors", null, e.form(), e.errors());
+            return new Views.ReplyView("errors", null, e.form(), e.errors());
         } else if (reply instanceof Reply.FormAccepted a) {
             if (submittedForm != null) {
                 forms.close(person.userId(), submittedForm);
             }
-            return new ReplyView(
+            return new Views.ReplyView(
                     "accepted",
                     a.confirmation() == null ? null : post(person, conversation, a.confirmation()),
                     null,
                     null);
         }
-        return new ReplyView("none", null, null, null);
+        return new Views.ReplyView("none", null, null, null);
     }
 
-    private PostedView post(WebSandbox.Person person, String conversation, Message message) {
-        return PostedView.of(
+    private Views.PostedView post(WebSandbox.Person person, String conversation, Message message) {
+        return Views.PostedView.of(
                 inboxes.appendPrivate(
                         conversation,
                         Inboxes.Author.BOT,

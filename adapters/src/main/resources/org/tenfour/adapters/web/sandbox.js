@@ -9,7 +9,7 @@
     directory: null, me: null, conversationId: null, conversations: [], now: null,
     errors: {},      // person|conversation -> [{after, html}]: refusals of the page's own requests
     seen: {},        // conversationId -> messages count already looked at
-    form: null, stream: null, returnFocus: null
+    form: null, stream: null, returnFocus: null, opener: null
   };
 
   // ---------- text rendering ----------
@@ -268,6 +268,7 @@
   }
 
   async function press(message, button, element) {
+    state.opener = element;
     element.disabled = true;
     try {
       await showReply(await call('/button', { user: state.me.userId, conversation: state.conversationId,
@@ -275,6 +276,7 @@
     } catch (e) {
       addError(e.message);
     } finally {
+      state.opener = null;
       element.disabled = false;
     }
   }
@@ -298,7 +300,8 @@
   // focus back; each error is tied to its field (aria-describedby); a group of boxes is a fieldset.
   function openForm(form, errors, previous) {
     if (!state.form) {
-      const el = document.activeElement;
+      // the button that opened it (disabled while its request ran, so it may have lost the focus)
+      const el = state.opener || document.activeElement;
       const message = el && el.closest ? el.closest('[data-message-id]') : null;
       // live updates re-render the messages: remember the button by what it is, not by the element
       state.returnFocus = { el: el, messageId: message ? message.dataset.messageId : null, action: el ? el.dataset.action : null };
