@@ -2,6 +2,7 @@ package org.tenfour.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -126,7 +127,7 @@ class CheckInsTest {
                         agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400));
 
         assertThat(due).contains(expected);
-        assertThat(expected.windowDays()).isEqualTo("SATURDAY,SUNDAY");
+        assertThat(expected.windowDays()).containsExactly(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(expected.snoozedUntil()).isEqualTo(T0);
     }
 }

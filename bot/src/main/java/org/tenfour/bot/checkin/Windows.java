@@ -3,10 +3,7 @@ package org.tenfour.bot.checkin;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
@@ -45,13 +42,7 @@ public final class Windows {
         return new ContactWindow(settings.hoursStart(), settings.hoursEnd(), settings.days(), zone);
     }
 
-    private static Set<DayOfWeek> days(String csv, AgencySettings settings) {
-        if (csv == null || csv.isBlank()) {
-            return settings.days();
-        }
-        return Arrays.stream(csv.split(","))
-                .map(String::trim)
-                .map(DayOfWeek::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+    private static Set<DayOfWeek> days(Set<DayOfWeek> chosen, AgencySettings settings) {
+        return chosen.isEmpty() ? settings.days() : chosen;
     }
 }

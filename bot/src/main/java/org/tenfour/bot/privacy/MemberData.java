@@ -1,12 +1,14 @@
 package org.tenfour.bot.privacy;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -83,7 +85,14 @@ public final class MemberData implements Feature {
                                         + "-"
                                         + m.windowEnd()
                                         + " "
-                                        + orNone(m.windowDays())));
+                                        + orNone(
+                                                m.windowDays().isEmpty()
+                                                        ? null
+                                                        : m.windowDays().stream()
+                                                                .sorted()
+                                                                .map(DayOfWeek::name)
+                                                                .collect(
+                                                                        Collectors.joining(",")))));
         lines.add(
                 "• Roster tags (unit, supervisor), used only to avoid matching you with your own chain of command: "
                         + (m.tagsJson() == null || m.tagsJson().equals("{}")
