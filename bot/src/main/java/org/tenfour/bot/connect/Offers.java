@@ -1,5 +1,6 @@
 package org.tenfour.bot.connect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,7 +53,7 @@ final class Offers {
                     new Candidates(h).next(agency, member.get(), r, now);
             if (next.isPresent()) {
                 Candidates.Candidate c = next.get();
-                java.time.Duration within = settings.connect().offerTimeout(r.urgency());
+                Duration within = settings.connect().offerTimeout(r.urgency());
                 if (h.attach(ConnectionRequests.class)
                                 .offer(
                                         agency.id(),

@@ -8,7 +8,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
-import org.tenfour.bot.http.Json;
+import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
 
@@ -45,27 +45,30 @@ public final class Outgoing {
      * planning queues messages in the statement that creates their check-ins).
      */
     public static String targetJson(Address to) {
-        return Json.write(to);
+        return JsonBody.write(to);
     }
 
     /** How a new message is stored in an outbox row (see {@link #targetJson}). */
     public static String messageJson(Message message) {
-        return Json.write(OutboundItem.send(message));
+        return JsonBody.write(OutboundItem.send(message));
     }
 
     /** Queues the replacement of a message sent earlier. */
     public boolean update(
             OutboxKey key, Address to, Delivery sent, Message message, Instant notBefore) {
         return enqueue(
-                key, Json.write(to), Json.write(new OutboundItem(message, sent, null)), notBefore);
+                key,
+                JsonBody.write(to),
+                JsonBody.write(new OutboundItem(message, sent, null)),
+                notBefore);
     }
 
     /** Queues a file (a chart, a CSV) for a user or channel. */
     public boolean upload(OutboxKey key, Address to, FileUpload file, Instant notBefore) {
         return enqueue(
                 key,
-                Json.write(to),
-                Json.write(new OutboundItem(Message.text(file.title()), null, file)),
+                JsonBody.write(to),
+                JsonBody.write(new OutboundItem(Message.text(file.title()), null, file)),
                 notBefore);
     }
 
