@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Reply;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -279,7 +280,7 @@ class DatabaseAdministratorAttackTest {
         s.run();
 
         String reply =
-                ((org.tenfour.adapters.Reply.Private)
+                ((Reply.Private)
                                 s.p.coordinator(
                                         "UADMIN",
                                         "incident \"Vehicle crash involving Jordan Lee and Sam Morgan on I-25 north\" <@"

@@ -3,9 +3,13 @@ package org.tenfour.bot.privacy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.bot.checkin.CheckInMessages;
 import org.tenfour.bot.log.LogJobs;
@@ -13,6 +17,7 @@ import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -81,10 +86,7 @@ final class Scenario {
                                         .bind("m", p.member(ALEX).id())
                                         .mapTo(UUID.class)
                                         .one());
-        peer =
-                p.jdbi.onDemand(org.tenfour.storage.Members.class)
-                        .find(p.agency().id(), peerId)
-                        .orElseThrow();
+        peer = p.jdbi.onDemand(Members.class).find(p.agency().id(), peerId).orElseThrow();
         p.press(
                 peer.platformUserId(),
                 p.lastWithButton(peer.platformUserId(), "connect.accept"),
@@ -124,11 +126,11 @@ final class Scenario {
 
     /** Alex erases themself. */
     Scenario forget() {
-        var ask = (org.tenfour.adapters.Reply.Private) p.tenfour(ALEX, null, "forgetme");
+        var ask = (Reply.Private) p.tenfour(ALEX, null, "forgetme");
         var button = ask.message().buttons().get(0);
         p.inbound.handle(
-                new org.tenfour.adapters.InboundEvent.ButtonPressed(
-                        new org.tenfour.adapters.Actor(p.user(ALEX), false),
+                new InboundEvent.ButtonPressed(
+                        new Actor(p.user(ALEX), false),
                         button.actionId(),
                         button.value(),
                         p.user(ALEX),
@@ -140,7 +142,7 @@ final class Scenario {
 
     private void log(String peerUser, Map<String, List<String>> extra) {
         Map<String, List<String>> values =
-                new java.util.HashMap<>(
+                new HashMap<>(
                         Map.of(
                                 "contact_type", List.of("proactive_check_in"),
                                 "topics", List.of("stress"),
