@@ -32,6 +32,7 @@ import org.tenfour.bot.sandbox.FastForward;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.DirectoryListener;
+import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Migrations;
 
 /**
@@ -88,6 +89,9 @@ public final class Application implements AutoCloseable {
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
+            MasterKey key = MasterKey.resolve(settings);
+            // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
+            jdbi.getConfig(KeyedHashes.class).useKey(key.derive("keyed-hashes"));
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
             wiring =
                     new PlatformWiring(
@@ -97,7 +101,6 @@ public final class Application implements AutoCloseable {
                             event -> inbound.get().handle(event),
                             fastForward);
             Platforms platforms = new Platforms(wiring.platforms());
-            MasterKey key = MasterKey.resolve(settings);
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
             DirectoryListener directory = database.listenForDirectoryChanges();
             AtomicReference<Scheduling> scheduler = new AtomicReference<>();

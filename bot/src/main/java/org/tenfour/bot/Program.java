@@ -27,6 +27,7 @@ import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
+import org.tenfour.bot.privacy.PrivacyRetention;
 import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
@@ -88,6 +89,7 @@ public final class Program {
     private final CheckInJobs checkIns;
     private final LogJobs logs;
     private final ConnectJobs connections;
+    private final PrivacyRetention privacy;
     private final Inbound inbound;
     private final OutboxSender sender;
 
@@ -101,6 +103,7 @@ public final class Program {
         this.checkIns = new CheckInJobs(jdbi, clock, platforms, planner);
         this.logs = new LogJobs(jdbi, clock, options.keys(), options.retention());
         this.connections = new ConnectJobs(jdbi, clock);
+        this.privacy = new PrivacyRetention(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
         List<Feature> features =
                 new ArrayList<>(
@@ -158,6 +161,7 @@ public final class Program {
         List<Scheduling.Task> tasks = new ArrayList<>(checkIns.tasks());
         tasks.addAll(logs.tasks());
         tasks.addAll(connections.tasks());
+        tasks.addAll(privacy.tasks());
         return List.copyOf(tasks);
     }
 }

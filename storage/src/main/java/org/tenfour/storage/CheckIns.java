@@ -65,27 +65,28 @@ public interface CheckIns {
     List<Member> dueForCadence(UUID agencyId, Instant since, Instant until);
 
     /**
-     * Cadence planning of many members in one statement: schedules each row's check-in in the
-     * batch's slot, skipping a member whose slot already has one, and queues each new check-in's
-     * message in the outbox in the same statement, due when the check-in is, keyed by the batch's
-     * prefix and the check-in's id (skipped if that key exists); see {@link CadenceBatch}. Returns
-     * how many check-ins were created.
+     * Cadence planning of many members in one statement: schedules each row's check-in (its id
+     * chosen by the caller) in the batch's slot, skipping a member whose slot already has one, and
+     * queues each new check-in's message in the outbox in the same statement (kind {@code
+     * check_in}, ref the check-in), due when the check-in is, keyed by the row's key (skipped if
+     * that key exists); see {@link CadenceBatch}. Returns how many check-ins were created.
      */
     @SqlQuery(
             """
             with input as (
-                select * from unnest(:b.memberIds::uuid[], :b.peerIds::uuid[], :b.dueAts::text[], :b.targetJsons::text[],
-                                     :b.templateIndexes::int[]) as t(member_id, peer_id, due_at, target, template)),
+                select * from unnest(:b.checkInIds::uuid[], :b.keys::text[], :b.memberIds::uuid[], :b.peerIds::uuid[],
+                                     :b.dueAts::text[], :b.targetJsons::text[], :b.templateIndexes::int[])
+                    as t(id, key, member_id, peer_id, due_at, target, template)),
             created as (
-                insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, state)
-                select :agencyId, member_id, peer_id, 'cadence', :b.slotKey, due_at::timestamptz, 'scheduled' from input
+                insert into check_in (id, agency_id, member_id, peer_id, kind, slot_key, due_at, state)
+                select id, :agencyId, member_id, peer_id, 'cadence', :b.slotKey, due_at::timestamptz, 'scheduled' from input
                 on conflict (agency_id, member_id, slot_key) do nothing
-                returning id, member_id, due_at),
+                returning id, due_at),
             queued as (
-                insert into outbox (agency_id, idempotency_key, target, message, next_attempt_at)
-                select :agencyId, :b.keyPrefix || c.id, i.target::jsonb,
+                insert into outbox (agency_id, idempotency_key, kind, ref, target, message, next_attempt_at)
+                select :agencyId, i.key, 'check_in', c.id, i.target::jsonb,
                        replace((:b.templateArray::text[])[i.template + 1], :b.placeholder, c.id::text)::jsonb, c.due_at
-                from created c join input i on i.member_id = c.member_id
+                from created c join input i on i.id = c.id
                 on conflict (idempotency_key) do nothing)
             select count(*) from created""")
     int scheduleCadence(UUID agencyId, @BindMethods("b") CadenceBatch batch);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,11 @@ class CheckInsTest {
     }
 
     private int plan(String slot) {
+        UUID[] ids = {UUID.randomUUID(), UUID.randomUUID()};
         return checkIns.scheduleCadence(
                 agency.id(),
                 new CadenceBatch(
                         slot,
-                        "checkin:",
                         PLACEHOLDER,
                         List.of(
                                 "{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
@@ -46,8 +47,16 @@ class CheckInsTest {
                                         + "\"]}"),
                         List.of(
                                 new CadenceBatch.Row(
-                                        alice.id(), bob.id(), T0, "{\"to\": \"alice\"}", 1),
+                                        ids[0],
+                                        "k-" + ids[0],
+                                        alice.id(),
+                                        bob.id(),
+                                        T0,
+                                        "{\"to\": \"alice\"}",
+                                        1),
                                 new CadenceBatch.Row(
+                                        ids[1],
+                                        "k-" + ids[1],
                                         bob.id(),
                                         null,
                                         T0.plusSeconds(3600),
@@ -67,8 +76,10 @@ class CheckInsTest {
                 .containsExactly(CheckInKind.CADENCE, CheckInState.SCHEDULED, "cadence:7:1", T0);
         assertThat(b.dueAt()).isEqualTo(T0.plusSeconds(3600));
 
-        OutboxEntry toAlice = outbox.findByKey(agency.id(), "checkin:" + a.id()).orElseThrow();
+        OutboxEntry toAlice = outbox.findByKey(agency.id(), "k-" + a.id()).orElseThrow();
         assertThat(toAlice.targetJson()).isEqualTo("{\"to\": \"alice\"}");
+        assertThat(toAlice.kind()).isEqualTo(OutboxKind.CHECK_IN);
+        assertThat(toAlice.ref()).isEqualTo(a.id());
         assertThat(toAlice.messageJson())
                 .isEqualTo(
                         "{\"ids\": [\""
@@ -77,7 +88,7 @@ class CheckInsTest {
                                 + a.id()
                                 + "\"], \"text\": \"from bob\"}");
         assertThat(toAlice.nextAttemptAt()).isEqualTo(T0);
-        OutboxEntry toBob = outbox.findByKey(agency.id(), "checkin:" + b.id()).orElseThrow();
+        OutboxEntry toBob = outbox.findByKey(agency.id(), "k-" + b.id()).orElseThrow();
         assertThat(toBob.messageJson())
                 .isEqualTo("{\"ids\": [\"" + b.id() + "\"], \"text\": \"plain\"}");
         assertThat(toBob.nextAttemptAt()).isEqualTo(T0.plusSeconds(3600));

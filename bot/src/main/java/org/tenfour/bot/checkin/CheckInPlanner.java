@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CadenceBatch;
@@ -32,6 +33,7 @@ import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Plans the cadence check-ins of one agency: a roster member is due when their latest check-in is
@@ -163,6 +165,8 @@ public final class CheckInPlanner {
                             : now;
             Instant dueAt = Windows.of(agency, settings, member).next(from);
             UUID peer = assigner.assign(member, dueAt).orElse(null);
+            // ids chosen here, so that each row's outbox key (a keyed hash) is known before insert
+            UUID checkInId = UUID.randomUUID();
             int template =
                     templateByPeer.computeIfAbsent(
                             peer,
@@ -177,6 +181,8 @@ public final class CheckInPlanner {
                             });
             rows.add(
                     new CadenceBatch.Row(
+                            checkInId,
+                            key(checkInId).stored(h, agency.id()),
                             member.id(),
                             peer,
                             dueAt,
@@ -186,8 +192,7 @@ public final class CheckInPlanner {
         int created =
                 h.attach(CheckIns.class)
                         .scheduleCadence(
-                                agency.id(),
-                                new CadenceBatch(slot, KEY_PREFIX, placeholder, templates, rows));
+                                agency.id(), new CadenceBatch(slot, placeholder, templates, rows));
         assigner.saveAssignments(h);
         return created;
     }
@@ -261,31 +266,29 @@ public final class CheckInPlanner {
     }
 
     /** The outbox key of a check-in's message. */
-    static String key(UUID checkInId) {
-        return KEY_PREFIX + checkInId;
+    static OutboxKey key(UUID checkInId) {
+        return OutboxKey.of(OutboxKind.CHECK_IN, checkInId, "question");
     }
-
-    private static final String KEY_PREFIX = "checkin:";
 
     /**
      * A queued check-in message is still wanted only while its check-in is scheduled (an outbox
      * guard).
      */
-    public static boolean stillWanted(Jdbi jdbi, UUID agencyId, String key) {
-        if (!key.startsWith(KEY_PREFIX)) {
+    public static boolean stillWanted(Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref) {
+        if (kind != OutboxKind.CHECK_IN) {
             return true;
         }
         return jdbi.onDemand(CheckIns.class)
-                .find(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())))
+                .find(agencyId, ref)
                 .map(c -> c.state() == CheckInState.SCHEDULED)
                 .orElse(false);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
-    public static void onDelivered(Handle h, UUID agencyId, String key, Delivery d, Instant at) {
-        if (key.startsWith(KEY_PREFIX)) {
-            h.attach(CheckIns.class)
-                    .markSent(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), at);
+    public static void onDelivered(
+            Handle h, UUID agencyId, OutboxKind kind, UUID ref, Delivery d, Instant at) {
+        if (kind == OutboxKind.CHECK_IN) {
+            h.attach(CheckIns.class).markSent(agencyId, ref, at);
         }
     }
 }
