@@ -45,6 +45,7 @@ import org.tenfour.bot.sandbox.FastForward;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Migrations;
 
 /**
@@ -207,7 +208,9 @@ public final class Application implements AutoCloseable {
                 scheduling.scheduler().triggerJob(job);
             } catch (org.quartz.SchedulerException e) {
                 log.warn(
-                        "could not trigger {} now; it runs on its schedule: {}", job, e.toString());
+                        "could not trigger {} now; it runs on its schedule: {}",
+                        job,
+                        Failures.describe(e));
             }
         };
     }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -67,9 +68,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies JDBI's plugins the repositories need, and watches for writes to the directory. */
+    /**
+     * Applies JDBI's plugins the repositories need, and watches for writes to the directory. A
+     * failed statement's exception carries neither the statement's bound values nor its SQL: values
+     * can be names or text, and exception messages end up in logs.
+     */
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new DirectoryChanges.WriteWatcher());
+        jdbi.getConfig(StatementExceptions.class)
+                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
@@ -91,6 +98,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(size);
         config.setPoolName("tenfour");
+        // The driver would put a failed statement's values in its messages ("Key (x)=(…)").
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         // Fail fast while the database is down: callers answer 503 instead of hanging.
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);

@@ -56,7 +56,8 @@ final class BlockKitMessages {
 
     /** The plain text shown in notifications and where blocks cannot be. */
     static String fallback(Message message) {
-        return message.text();
+        // Slack parses the fallback too (notifications): the same escaping as the blocks.
+        return SlackText.escapeMrkdwn(message.text());
     }
 
     private static List<com.slack.api.model.block.ContextBlockElement> notes(List<String> notes) {

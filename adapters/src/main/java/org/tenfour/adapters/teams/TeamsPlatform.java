@@ -13,6 +13,7 @@ import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
+import org.tenfour.adapters.Untrusted;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.adapters.teams.ConversationReferences.ConversationReference;
 
@@ -147,7 +148,10 @@ final class TeamsPlatform implements ChatPlatform {
 
     /** A message as an activity: plain text when that is all it is, otherwise an Adaptive Card. */
     static ObjectNode messageActivity(Message message) {
-        if (message.notes().isEmpty() && message.buttons().isEmpty()) {
+        // someone else's text goes in a card, where Teams renders no HTML
+        if (message.notes().isEmpty()
+                && message.buttons().isEmpty()
+                && !Untrusted.marked(message.text())) {
             return Json.object()
                     .put("type", "message")
                     .put("textFormat", "markdown")

@@ -13,6 +13,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Untrusted;
 
 /**
  * The JSON shape of the Adaptive Cards, and that what a card sends back reads as what was rendered.
@@ -88,6 +89,28 @@ class AdaptiveCardsTest {
         assertThat(ok.path("data"))
                 .isEqualTo(Json.object().put("action", "checkin.ok").put("value", "c-1"));
         assertThat(card.path("actions").get(1).path("style").asText()).isEqualTo("destructive");
+    }
+
+    @Test
+    void text_someone_else_wrote_is_shown_in_a_card_without_links_or_markup() {
+        Message relayed =
+                Message.text(
+                        "*Member:* "
+                                + Untrusted.quote("[Your pay slip](https://evil.example) **now**"));
+        ObjectNode activity = TeamsPlatform.messageActivity(relayed);
+        assertThat(activity.has("text"))
+                .as("not a markdown text message, where Teams would render HTML")
+                .isFalse();
+        String shown = activity.at("/attachments/0/content/body/0/text").asText();
+        assertThat(shown).startsWith("**Member:** ").doesNotContain("](", "**now**");
+        assertThat(shown.replace("\u200B", ""))
+                .as("the characters are all still there")
+                .isEqualTo("**Member:** [Your pay slip](https://evil.example) **now**");
+        assertThat(
+                        TeamsPlatform.messageActivity(Message.text("Plain *reply*"))
+                                .path("text")
+                                .asText())
+                .isEqualTo("Plain **reply**");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.Untrusted;
 import org.tenfour.bot.checkin.Parsing;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Args;
@@ -130,7 +131,7 @@ final class Directory implements Feature {
                         "*Trained peers you can ask for* (type `/peer` and choose one, or any peer):\n");
         for (Entry e : entries) {
             text.append("• *")
-                    .append(People.name(e.member()))
+                    .append(Untrusted.quote(People.name(e.member())))
                     .append("*, ")
                     .append(e.agency().name());
             if (!e.languages().isEmpty()) {
@@ -146,7 +147,7 @@ final class Directory implements Feature {
                                                 .atZone(Windows.zone(e.agency(), e.member()))));
             }
             if (e.peer().bio() != null && !e.peer().bio().isBlank()) {
-                text.append("\n    ").append(e.peer().bio());
+                text.append("\n    ").append(Untrusted.quote(e.peer().bio()));
             }
             text.append('\n');
         }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tenfour.storage.Failures;
 
 /**
  * The Javalin server: {@code /healthz}, {@code /readyz}, {@code /metrics}, whatever the platforms
@@ -133,8 +134,7 @@ public final class HttpServer {
                                         log.error(
                                                 "request {} failed: {}",
                                                 ctx.attribute(REQUEST_ID),
-                                                e.toString(),
-                                                e);
+                                                Failures.describe(e));
                                         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                                                 .json(
                                                         error(

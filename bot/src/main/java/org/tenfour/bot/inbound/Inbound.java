@@ -17,6 +17,7 @@ import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Reply;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
@@ -107,8 +108,7 @@ public final class Inbound implements InboundHandler {
                     "inbound {} failed ref={}: {}",
                     event.getClass().getSimpleName(),
                     ref,
-                    e.toString(),
-                    e);
+                    Failures.describe(e));
             return Reply.text(
                     "Sorry, something went wrong on our side (reference "
                             + ref

@@ -18,6 +18,7 @@ import org.tenfour.adapters.teams.TeamsAdapter;
 import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.Settings;
 import org.tenfour.bot.sandbox.DemoData;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.ProcessedEvents;
 import org.tenfour.storage.SecretCipher;
 
@@ -201,7 +202,7 @@ public final class PlatformWiring implements AutoCloseable {
             try {
                 c.close();
             } catch (Exception e) {
-                log.warn("closing a platform adapter failed: {}", e.toString());
+                log.warn("closing a platform adapter failed: {}", Failures.describe(e));
             }
         }
     }

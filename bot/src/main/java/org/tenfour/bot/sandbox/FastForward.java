@@ -83,7 +83,7 @@ public final class FastForward implements WebSandbox.TimeControl {
             log.warn(
                     "sandbox clock offset in {} unreadable, starting at real time: {}",
                     file,
-                    e.toString());
+                    e.getClass().getSimpleName());
             return Duration.ZERO;
         }
     }
@@ -93,7 +93,10 @@ public final class FastForward implements WebSandbox.TimeControl {
             Files.createDirectories(offsetFile.getParent());
             Files.writeString(offsetFile, clock.offset().toString());
         } catch (IOException e) {
-            log.warn("could not keep the sandbox clock offset in {}: {}", offsetFile, e.toString());
+            log.warn(
+                    "could not keep the sandbox clock offset in {}: {}",
+                    offsetFile,
+                    e.getClass().getSimpleName());
         }
     }
 }
