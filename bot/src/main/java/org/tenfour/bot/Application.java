@@ -32,6 +32,7 @@ import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.connect.Connect;
 import org.tenfour.bot.connect.ConnectJobs;
 import org.tenfour.bot.http.HttpServer;
+import org.tenfour.bot.http.ManagementServer;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.log.LogCommands;
@@ -62,6 +63,7 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Scheduling scheduling;
     private final HttpServer http;
+    private final ManagementServer management;
     private final OutboxSender sender;
     private final PlatformWiring wiring;
     private final boolean sandbox;
@@ -72,6 +74,7 @@ public final class Application implements AutoCloseable {
             Database database,
             Scheduling scheduling,
             HttpServer http,
+            ManagementServer management,
             OutboxSender sender,
             PlatformWiring wiring,
             boolean sandbox,
@@ -80,6 +83,7 @@ public final class Application implements AutoCloseable {
         this.database = database;
         this.scheduling = scheduling;
         this.http = http;
+        this.management = management;
         this.sender = sender;
         this.wiring = wiring;
         this.sandbox = sandbox;
@@ -99,6 +103,7 @@ public final class Application implements AutoCloseable {
         PlatformWiring wiring = null;
         OutboxSender sender = null;
         ExecutorService relaySender = null;
+        ManagementServer management = null;
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
@@ -174,8 +179,10 @@ public final class Application implements AutoCloseable {
             }
             PrometheusMeterRegistry metrics = metrics();
             Scheduling sched = scheduling;
+            management = new ManagementServer(settings.management(), metrics).start();
             HttpServer http =
                     new HttpServer(
+                            settings.bind(),
                             settings.port(),
                             () -> problems(database, sched),
                             metrics,
@@ -183,8 +190,18 @@ public final class Application implements AutoCloseable {
             http.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
             return new Application(
-                    database, scheduling, http, sender, wiring, fastForward != null, relaySender);
+                    database,
+                    scheduling,
+                    http,
+                    management,
+                    sender,
+                    wiring,
+                    fastForward != null,
+                    relaySender);
         } catch (RuntimeException e) {
+            if (management != null) {
+                management.stop();
+            }
             if (relaySender != null) {
                 relaySender.shutdownNow();
             }
@@ -249,6 +266,11 @@ public final class Application implements AutoCloseable {
         return http.port();
     }
 
+    /** The management port ({@code /metrics}). */
+    public int managementPort() {
+        return management.port();
+    }
+
     /** Stops: HTTP (letting requests finish), scheduler, pool, embedded database. Idempotent. */
     @Override
     public void close() {
@@ -258,6 +280,7 @@ public final class Application implements AutoCloseable {
         log.info("stopping");
         wiring.disconnectLive();
         http.stop(GRACE);
+        management.stop();
         relaySender.shutdown();
         sender.close();
         scheduling.close();

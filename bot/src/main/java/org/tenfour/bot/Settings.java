@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
+import org.tenfour.bot.http.ManagementSettings;
 import org.tenfour.storage.DatabaseSettings;
 
 /**
@@ -17,6 +18,10 @@ import org.tenfour.storage.DatabaseSettings;
  * secret.
  *
  * @param port HTTP port ({@value #PORT})
+ * @param bind the interface the public listener binds ({@value #BIND}); {@code 0.0.0.0} is every
+ *     interface
+ * @param management where {@code /metrics} listens ({@value #MANAGEMENT_ADDRESS}, {@value
+ *     #MANAGEMENT_TOKEN})
  * @param database where the database is ({@value #DATABASE_URL} or the embedded one)
  * @param dataDir where the embedded PostgreSQL keeps its data ({@value #DATA_DIR})
  * @param defaultZone time zone for agencies that have not set one ({@value #TIME_ZONE})
@@ -29,6 +34,8 @@ import org.tenfour.storage.DatabaseSettings;
  */
 public record Settings(
         int port,
+        String bind,
+        ManagementSettings management,
         DatabaseSettings database,
         Path dataDir,
         ZoneId defaultZone,
@@ -40,6 +47,13 @@ public record Settings(
         boolean sandbox) {
 
     public static final String PORT = "PORT";
+    public static final String BIND = "TENFOUR_BIND";
+    public static final String MANAGEMENT_ADDRESS = "TENFOUR_MANAGEMENT_ADDRESS";
+    public static final String MANAGEMENT_TOKEN = "TENFOUR_MANAGEMENT_TOKEN";
+
+    /** The management address when none is set (with {@code PORT=0}: any free loopback port). */
+    public static final String DEFAULT_MANAGEMENT_ADDRESS = "127.0.0.1:9090";
+
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -52,6 +66,8 @@ public record Settings(
     public static final String SANDBOX = "TENFOUR_SANDBOX";
 
     public Settings {
+        Objects.requireNonNull(bind, "null bind");
+        Objects.requireNonNull(management, "null management");
         Objects.requireNonNull(database, "null database");
         Objects.requireNonNull(dataDir, "null dataDir");
         Objects.requireNonNull(defaultZone, "null defaultZone");
@@ -73,6 +89,8 @@ public record Settings(
     /** Reads the settings from environment variables. */
     public static Settings fromEnv(Map<String, String> env) {
         int port = intValue(env, PORT, 8080, 0, 65535);
+        String bind = bind(env);
+        ManagementSettings management = management(env, port);
         Path dataDir = path(env, DATA_DIR, "./data");
         String url = blankToNull(env.get(DATABASE_URL));
         if (url != null && !url.startsWith("jdbc:postgresql://")) {
@@ -100,6 +118,8 @@ public record Settings(
                         () -> org.tenfour.adapters.teams.TeamsSettings.fromEnvironment(env));
         return new Settings(
                 port,
+                bind,
+                management,
                 database,
                 dataDir,
                 zone(env, TIME_ZONE, "UTC"),
@@ -109,6 +129,38 @@ public record Settings(
                 slack,
                 teams,
                 sandbox(env, slack.isEmpty() && teams.isEmpty()));
+    }
+
+    private static String bind(Map<String, String> env) {
+        String raw = blankToNull(env.get(BIND));
+        if (raw == null) {
+            return "0.0.0.0";
+        }
+        String host = raw.strip();
+        if (!host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+            throw new ConfigException(
+                    BIND,
+                    "must be an interface address such as 127.0.0.1 or 0.0.0.0, was '" + raw + "'");
+        }
+        return host.startsWith("[") && host.endsWith("]")
+                ? host.substring(1, host.length() - 1)
+                : host;
+    }
+
+    /**
+     * {@code host:port}, loopback by default; with {@code PORT=0} (tests, several instances on one
+     * machine) the default management port is any free one too.
+     */
+    private static ManagementSettings management(Map<String, String> env, int port) {
+        String raw = blankToNull(env.get(MANAGEMENT_ADDRESS));
+        String address = raw != null ? raw : port == 0 ? "127.0.0.1:0" : DEFAULT_MANAGEMENT_ADDRESS;
+        try {
+            return ManagementSettings.parse(address, env.get(MANAGEMENT_TOKEN));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    e.getMessage().contains("token") ? MANAGEMENT_TOKEN : MANAGEMENT_ADDRESS,
+                    e.getMessage());
+        }
     }
 
     /** {@code on} or {@code off}; unset means on exactly when no chat platform is configured. */
@@ -243,6 +295,10 @@ public record Settings(
     public String toString() {
         return "Settings[port="
                 + port
+                + ", bind="
+                + bind
+                + ", management="
+                + management
                 + ", database="
                 + database
                 + ", defaultZone="

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.storage.Failures;
 
 /**
- * The Javalin server: {@code /healthz}, {@code /readyz}, {@code /metrics}, whatever the platforms
- * mount, JSON errors (404, 400 with a reason, 503 while stopping, 500 without details), one log
- * line per request, and a graceful stop that lets requests in flight finish.
+ * The public Javalin server: {@code /healthz}, {@code /readyz}, whatever the platforms mount, JSON
+ * errors (404, 400 with a reason, 503 while stopping, 500 without details), one log line per
+ * request, and a graceful stop that lets requests in flight finish.
  */
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -34,13 +34,16 @@ public final class HttpServer {
     /**
      * Builds the server.
      *
+     * @param host the interface to listen on ({@code 0.0.0.0}: every one)
      * @param port the port, 0 for any free one
      * @param readiness what {@code /readyz} asks
-     * @param metrics the registry {@code /metrics} prints
+     * @param metrics the registry every request is counted in (served by {@link ManagementServer},
+     *     not here)
      * @param mounts routes the platforms add ({@code POST /slack/events}, {@code POST
      *     /api/messages})
      */
     public HttpServer(
+            String host,
             int port,
             Readiness readiness,
             PrometheusMeterRegistry metrics,
@@ -51,7 +54,7 @@ public final class HttpServer {
                             config.startup.showJavalinBanner = false;
                             config.startup.showOldJavalinVersionWarning = false;
                             config.jetty.port = port;
-                            config.jetty.host = null;
+                            config.jetty.host = "0.0.0.0".equals(host) ? null : host;
                             // Jetty's own graceful stop lets responses already produced reach the
                             // client.
                             config.jetty.modifyServer(
@@ -67,12 +70,6 @@ public final class HttpServer {
                             config.routes.after(ctx -> after(ctx, metrics));
                             config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
                             config.routes.get("/readyz", ctx -> ready(ctx, readiness));
-                            config.routes.get(
-                                    "/metrics",
-                                    ctx ->
-                                            ctx.contentType(
-                                                            "text/plain; version=0.0.4; charset=utf-8")
-                                                    .result(metrics.scrape()));
                             mounts.forEach(m -> m.accept(config.routes));
                             config.routes.error(
                                     404,
