@@ -2,7 +2,7 @@ package org.tenfour.bot.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,10 +63,8 @@ public final class ManagementServer {
                 given.getBytes(StandardCharsets.UTF_8),
                 settings.token().getBytes(StandardCharsets.UTF_8))) {
             log.info("management request refused: no valid bearer token");
-            ctx.header("WWW-Authenticate", "Bearer")
-                    .status(HttpStatus.UNAUTHORIZED)
-                    .json(Map.of("error", "unauthorized", "reason", "a bearer token is required"));
-            ctx.skipRemainingHandlers();
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new UnauthorizedResponse("a bearer token is required");
         }
     }
 

@@ -117,7 +117,8 @@ public final class PlatformWiring implements AutoCloseable {
                             java.util.Objects.requireNonNull(
                                     time, "the sandbox needs its time control"));
             platforms.put(Platform.WEB, web.platform());
-            mounts.add(web.routes());
+            // next to real agencies, only this machine may play demo people
+            mounts.add(web.routes(settings.slack().isPresent() || settings.teams().isPresent()));
             closeables.add(web);
             sandbox = web;
             log.warn(
