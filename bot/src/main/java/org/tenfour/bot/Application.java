@@ -108,16 +108,17 @@ public final class Application implements AutoCloseable {
             database.migrate();
             Jdbi jdbi = database.jdbi();
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
+            MasterKey key = MasterKey.resolve(settings);
             wiring =
                     new PlatformWiring(
                             settings,
+                            key.cipher(),
                             jdbi,
                             clock,
                             event -> inbound.get().handle(event),
                             fastForward);
             Platforms platforms = new Platforms(wiring.platforms());
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
-            MasterKey key = MasterKey.resolve(settings);
             LogJobs logJobs =
                     new LogJobs(
                             jdbi,

@@ -35,11 +35,13 @@ public final class PlatformWiring implements AutoCloseable {
     private WebSandbox sandbox;
 
     /**
-     * Creates the adapters the settings enable; {@code inbound} receives every platform's events;
-     * {@code time} is the sandbox's fast-forward control (used only when the sandbox is on).
+     * Creates the adapters the settings enable; {@code secrets} seals stored tokens; {@code
+     * inbound} receives every platform's events; {@code time} is the sandbox's fast-forward control
+     * (used only when the sandbox is on).
      */
     public PlatformWiring(
             Settings settings,
+            SecretCipher secrets,
             Jdbi jdbi,
             Clock clock,
             InboundHandler inbound,
@@ -47,16 +49,12 @@ public final class PlatformWiring implements AutoCloseable {
         settings.slack()
                 .ifPresent(
                         slack -> {
-                            SecretCipher cipher =
-                                    settings.secretKey() == null
-                                            ? null
-                                            : SecretCipher.fromBase64(
-                                                    java.util.Base64.getEncoder()
-                                                            .encodeToString(settings.secretKey()));
+                            // OAuth installs keep tokens, sealed under the master key's token
+                            // subkey
                             StoredSlackInstallations installations =
-                                    cipher == null
-                                            ? null
-                                            : new StoredSlackInstallations(jdbi, cipher, clock);
+                                    slack.oauth()
+                                            ? new StoredSlackInstallations(jdbi, secrets, clock)
+                                            : null;
                             SlackAdapter adapter =
                                     new SlackAdapter(
                                             slack,
