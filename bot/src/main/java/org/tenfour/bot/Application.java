@@ -37,6 +37,7 @@ import org.tenfour.bot.http.HttpServer;
 import org.tenfour.bot.http.ManagementServer;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.install.InstallGrants;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
@@ -152,6 +153,7 @@ public final class Application implements AutoCloseable {
                                             jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
                                     new ReportCommands(jdbi, clock, key.pseudonymKeys())));
             features.add(new MemberData(jdbi, clock));
+            features.add(new InstallGrants(jdbi, clock));
             features.addAll(connect.features());
             inbound.set(
                     new Inbound(

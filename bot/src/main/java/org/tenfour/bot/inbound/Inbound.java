@@ -41,6 +41,7 @@ public final class Inbound implements InboundHandler {
     private final Help help;
     private final HomeView home;
     private Feature.DirectMessageAction directMessages;
+    private final List<Feature.InstallAction> installs = new java.util.ArrayList<>();
     // on-demand proxies are thread-safe and costly to build: one each, not one per request
     private final Agencies agencies;
     private final Members members;
@@ -71,6 +72,9 @@ public final class Inbound implements InboundHandler {
             f.subcommands().forEach(s -> register(subcommands, s.name(), s));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
             f.forms().forEach((k, v) -> register(forms, k, v));
+            if (f.installs() != null) {
+                installs.add(f.installs());
+            }
             if (f.directMessages() != null) {
                 if (directMessages != null) {
                     throw new IllegalArgumentException("registered twice: direct messages");
@@ -142,7 +146,7 @@ public final class Inbound implements InboundHandler {
         if (event instanceof InboundEvent.MembershipChanged m
                 && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
                 && !m.actor().address().targetId().equals("USLACKBOT")) {
-            installedBy(caller(m.actor(), null));
+            installedBy(caller(m.actor(), null), m);
         }
         return Reply.none(); // other membership changes: Teams references are stored by the adapter
     }
@@ -188,16 +192,12 @@ public final class Inbound implements InboundHandler {
     }
 
     /**
-     * The person who installs the app in an agency without coordinators may set up the coordinator
-     * channel (Teams does not tell a bot who the team's owners are; Slack OAuth names the
-     * installer).
+     * Tells the features who installed the app where; installing itself grants nothing lasting (see
+     * {@code install.InstallGrants}).
      */
-    private void installedBy(Caller caller) {
-        boolean noCoordinators =
-                members.list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
-        if (noCoordinators) {
-            members.markAdmin(caller.agency().id(), caller.member().id());
-            log.info("installer recorded as admin of agency {}", caller.agency().id());
+    private void installedBy(Caller caller, InboundEvent.MembershipChanged event) {
+        for (Feature.InstallAction action : installs) {
+            action.run(caller, event);
         }
     }
 

@@ -539,7 +539,7 @@ class SecurityCorpusTest {
                 Arguments.of(
                         "slack: non-admin takes over the coordinator channel",
                         slackSigned(SlackRequests.FORM, cmd(MEMBER, "C0MINE", "setup")),
-                        Expect.refusal("Only a workspace admin")));
+                        Expect.refusal("only a coordinator can move it")));
         for (String action : List.of("checkin.ok", "checkin.talk", "checkin.notnow")) {
             cases.add(
                     Arguments.of(

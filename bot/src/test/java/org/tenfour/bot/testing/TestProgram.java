@@ -28,6 +28,7 @@ import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.connect.Connect;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.install.InstallGrants;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.outbox.OutboxSender;
@@ -94,6 +95,7 @@ public final class TestProgram {
                                 new LogCommands(jdbi, clock, KEYS, 3),
                                 new ReportCommands(jdbi, clock, KEYS)));
         features.add(new MemberData(jdbi, clock));
+        features.add(new InstallGrants(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched);
         this.sender =
