@@ -25,8 +25,7 @@ public sealed interface InboundEvent {
         public Command {
             Objects.requireNonNull(actor, "null actor");
             Address.requireText(name, "name");
-            // a person's text cannot carry the product's quote marks (see Untrusted)
-            text = Untrusted.strip(Objects.requireNonNull(text, "null text"));
+            Objects.requireNonNull(text, "null text");
             Objects.requireNonNull(where, "null where");
         }
     }
@@ -38,7 +37,7 @@ public sealed interface InboundEvent {
         public FormSubmitted {
             Objects.requireNonNull(actor, "null actor");
             Address.requireText(formId, "formId");
-            values = stripped(Objects.requireNonNull(values, "null values"));
+            values = Map.copyOf(Objects.requireNonNull(values, "null values"));
             Objects.requireNonNull(context, "null context");
         }
     }
@@ -97,7 +96,7 @@ public sealed interface InboundEvent {
     record DirectMessage(Actor actor, String text, Address where) implements InboundEvent {
         public DirectMessage {
             Objects.requireNonNull(actor, "null actor");
-            text = Untrusted.strip(Objects.requireNonNull(text, "null text"));
+            Objects.requireNonNull(text, "null text");
             Objects.requireNonNull(where, "null where");
         }
 
@@ -112,12 +111,6 @@ public sealed interface InboundEvent {
                     + text.length()
                     + " chars)]";
         }
-    }
-
-    private static Map<String, List<String>> stripped(Map<String, List<String>> values) {
-        Map<String, List<String>> out = new java.util.HashMap<>();
-        values.forEach((k, v) -> out.put(k, v.stream().map(Untrusted::strip).toList()));
-        return Map.copyOf(out);
     }
 
     /** A member opened the bot's home (Slack App Home); the product may publish a view. */

@@ -1,5 +1,6 @@
 package org.tenfour.bot;
 
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
@@ -45,8 +47,7 @@ import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.report.ReportCommands;
-import org.tenfour.bot.sandbox.DemoSeed;
-import org.tenfour.bot.sandbox.FastForward;
+import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -70,7 +71,7 @@ public final class Application implements AutoCloseable {
     private final ManagementServer management;
     private final OutboxSender sender;
     private final PlatformWiring wiring;
-    private final boolean sandbox;
+    private final Sandbox sandbox;
     private final ExecutorService relaySender;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -81,7 +82,7 @@ public final class Application implements AutoCloseable {
             ManagementServer management,
             OutboxSender sender,
             PlatformWiring wiring,
-            boolean sandbox,
+            Sandbox sandbox,
             ExecutorService relaySender) {
         this.relaySender = relaySender;
         this.database = database;
@@ -94,20 +95,18 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Starts everything; on failure, stops what was started and rethrows. In sandbox mode every
-     * part runs on a {@link org.tenfour.bot.sandbox.SandboxClock} over {@code baseClock}, so that
-     * the sandbox's fast-forward moves the whole application's time.
+     * Starts everything; on failure, stops what was started and rethrows. Real agencies always run
+     * on {@code baseClock}; the sandbox, when on, is a second copy of the product on its own schema
+     * and its own clock ({@link Sandbox}).
      */
     public static Application start(Settings settings, Clock baseClock) {
-        FastForward fastForward =
-                settings.sandbox() ? FastForward.resume(baseClock, settings.dataDir()) : null;
-        Clock clock = fastForward == null ? baseClock : fastForward.clock();
         Database database = Database.open(settings.database());
         Scheduling scheduling = null;
         PlatformWiring wiring = null;
         OutboxSender sender = null;
         ExecutorService relaySender = null;
         ManagementServer management = null;
+        Sandbox sandbox = null;
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
@@ -118,10 +117,99 @@ public final class Application implements AutoCloseable {
                             settings,
                             key.cipher(),
                             jdbi,
-                            clock,
-                            event -> inbound.get().handle(event),
-                            fastForward);
-            Platforms platforms = new Platforms(wiring.platforms());
+                            baseClock,
+                            event -> inbound.get().handle(event));
+            relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
+            AtomicReference<Scheduling> started = new AtomicReference<>();
+            World real =
+                    World.wire(
+                            jdbi,
+                            baseClock,
+                            new Platforms(wiring.platforms()),
+                            key,
+                            agency -> triggerer(started.get(), CheckInJobs.PLAN).accept(agency),
+                            relaySender,
+                            database.listenForDirectoryChanges()::listening,
+                            settings.instanceId());
+            inbound.set(real.inbound());
+            scheduling =
+                    Scheduling.start(database.dataSource(), settings.instanceId(), real.tasks());
+            started.set(scheduling);
+            sender = real.sender();
+            sender.start(Duration.ofMillis(500));
+            List<Consumer<RoutesConfig>> mounts = new ArrayList<>(wiring.mounts());
+            if (settings.sandbox()) {
+                ExecutorService relays = relaySender;
+                sandbox =
+                        Sandbox.start(
+                                database,
+                                settings.dataDir(),
+                                baseClock,
+                                settings.slack().isPresent() || settings.teams().isPresent(),
+                                (sandboxJdbi, sandboxClock, platforms, planNow) ->
+                                        World.wire(
+                                                        sandboxJdbi,
+                                                        sandboxClock,
+                                                        platforms,
+                                                        key,
+                                                        planNow,
+                                                        relays,
+                                                        () -> false,
+                                                        settings.instanceId() + "-sandbox")
+                                                .forSandbox());
+                mounts.add(sandbox.routes());
+            }
+            PrometheusMeterRegistry metrics = metrics();
+            Scheduling sched = scheduling;
+            management = new ManagementServer(settings.management(), metrics).start();
+            HttpServer http =
+                    new HttpServer(
+                            settings.bind(),
+                            settings.port(),
+                            () -> problems(database, sched),
+                            metrics,
+                            mounts);
+            http.start();
+            log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
+            return new Application(
+                    database, scheduling, http, management, sender, wiring, sandbox, relaySender);
+        } catch (RuntimeException e) {
+            if (management != null) {
+                management.stop();
+            }
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            if (relaySender != null) {
+                relaySender.shutdownNow();
+            }
+            if (sender != null) {
+                sender.close();
+            }
+            if (scheduling != null) {
+                scheduling.close();
+            }
+            if (wiring != null) {
+                wiring.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    /** One copy of the product's services on one database and one clock. */
+    private record World(
+            Inbound inbound, OutboxSender sender, CheckInJobs jobs, List<Scheduling.Task> tasks) {
+
+        static World wire(
+                Jdbi jdbi,
+                Clock clock,
+                Platforms platforms,
+                MasterKey key,
+                Consumer<Agency> planNow,
+                ExecutorService relaySender,
+                BooleanSupplier directoryWatched,
+                String worker) {
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
             LogJobs logJobs =
                     new LogJobs(
@@ -133,9 +221,6 @@ public final class Application implements AutoCloseable {
             List<Scheduling.Task> tasks = new ArrayList<>(jobs.tasks());
             tasks.addAll(logJobs.tasks());
             tasks.addAll(connectJobs.tasks());
-            scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), tasks);
-            Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
-            relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
             Connect connect = new Connect(jdbi, clock, platforms, relaySender);
             List<Feature> features =
                     new ArrayList<>(
@@ -155,73 +240,29 @@ public final class Application implements AutoCloseable {
             features.add(new MemberData(jdbi, clock));
             features.add(new InstallGrants(jdbi, clock));
             features.addAll(connect.features());
-            inbound.set(
-                    new Inbound(
-                            jdbi,
-                            features,
-                            clock,
-                            database.listenForDirectoryChanges()::listening));
-            sender =
+            Inbound inbound = new Inbound(jdbi, features, clock, directoryWatched);
+            OutboxSender sender =
                     new OutboxSender(
                             jdbi,
                             platforms.all(),
                             List.of(CheckInPlanner::onDelivered),
                             List.of(CheckInPlanner::stillWanted),
                             clock,
-                            settings.instanceId(),
+                            worker,
                             true);
-            sender.start(Duration.ofMillis(500));
-            if (fastForward != null) {
-                OutboxSender outbox = sender;
-                fastForward.bind(
-                        () -> {
-                            jobs.planAll();
-                            jobs.nudgeAll();
-                        },
-                        outbox::runOnce);
-                DemoSeed.seed(jdbi, inbound.get());
-                jobs.planAll(); // names and time zones of the demo people, from the sandbox's
-                // directory
-            }
-            PrometheusMeterRegistry metrics = metrics();
-            Scheduling sched = scheduling;
-            management = new ManagementServer(settings.management(), metrics).start();
-            HttpServer http =
-                    new HttpServer(
-                            settings.bind(),
-                            settings.port(),
-                            () -> problems(database, sched),
-                            metrics,
-                            wiring.mounts());
-            http.start();
-            log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
-            return new Application(
-                    database,
-                    scheduling,
-                    http,
-                    management,
+            return new World(inbound, sender, jobs, tasks);
+        }
+
+        /** The sandbox's view: its jobs run in-process (no Quartz), all of them on each tick. */
+        Sandbox.Services forSandbox() {
+            return new Sandbox.Services(
+                    inbound,
                     sender,
-                    wiring,
-                    fastForward != null,
-                    relaySender);
-        } catch (RuntimeException e) {
-            if (management != null) {
-                management.stop();
-            }
-            if (relaySender != null) {
-                relaySender.shutdownNow();
-            }
-            if (sender != null) {
-                sender.close();
-            }
-            if (scheduling != null) {
-                scheduling.close();
-            }
-            if (wiring != null) {
-                wiring.close();
-            }
-            database.close();
-            throw e;
+                    () -> {
+                        jobs.planAll();
+                        jobs.nudgeAll();
+                    },
+                    () -> tasks.forEach(t -> t.work().run()));
         }
     }
 
@@ -264,7 +305,7 @@ public final class Application implements AutoCloseable {
 
     /** Whether the browser sandbox runs (at {@code /sandbox}). */
     public boolean sandbox() {
-        return sandbox;
+        return sandbox != null;
     }
 
     /** The HTTP port. */
@@ -284,9 +325,14 @@ public final class Application implements AutoCloseable {
             return;
         }
         log.info("stopping");
-        wiring.disconnectLive();
+        if (sandbox != null) {
+            sandbox.disconnect();
+        }
         http.stop(GRACE);
         management.stop();
+        if (sandbox != null) {
+            sandbox.close();
+        }
         relaySender.shutdown();
         sender.close();
         scheduling.close();

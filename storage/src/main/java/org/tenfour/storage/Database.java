@@ -93,13 +93,47 @@ public final class Database implements AutoCloseable {
         return listener;
     }
 
+    /**
+     * A separate copy of the whole schema in {@code schema} on the same server (created and
+     * migrated here), with a small pool of its own whose statements see only that schema: what runs
+     * there cannot read or change a row of this database's own tables. Closing it leaves the server
+     * running.
+     */
+    public Database schema(String schema, int poolSize) {
+        if (!schema.matches("[a-z][a-z0-9_]{0,30}")) {
+            throw new IllegalArgumentException("not a plain schema name: " + schema);
+        }
+        HikariDataSource separate = pool(pool.getJdbcUrl(), user, password, poolSize, schema);
+        try {
+            int applied = Migrations.apply(separate, schema);
+            log.info("schema {} ready ({} migrations applied)", schema, applied);
+            return new Database(null, separate, user, password);
+        } catch (RuntimeException e) {
+            separate.close();
+            throw new StorageException(
+                    "could not create or migrate schema " + schema + ": " + Failures.describe(e),
+                    e);
+        }
+    }
+
     private static HikariDataSource pool(String url, String user, String password, int size) {
+        return pool(url, user, password, size, null);
+    }
+
+    private static HikariDataSource pool(
+            String url, String user, String password, int size, String schema) {
         HikariConfig config = new HikariConfig();
+        if (schema != null) {
+            config.addDataSourceProperty("currentSchema", schema);
+            config.setPoolName("tenfour-" + schema);
+        }
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
-        config.setPoolName("tenfour");
+        if (schema == null) {
+            config.setPoolName("tenfour");
+        }
         // The driver would put a failed statement's values in its messages ("Key (x)=(…)").
         config.addDataSourceProperty("logServerErrorDetail", "false");
         // Fail fast while the database is down: callers answer 503 instead of hanging.

@@ -38,36 +38,22 @@ final class SlackText {
     }
 
     /**
-     * Escapes {@code & < >} for mrkdwn. The product's own text keeps its user, channel and group
-     * mentions; text {@linkplain Untrusted#quote quoted} as someone else's keeps nothing: every
-     * {@code <} in it is shown, never parsed.
+     * Escapes {@code & < >} for mrkdwn, keeping only the product's own user, channel and group
+     * mentions: never {@code <!here>}, {@code <!channel>} or a link, whoever wrote it. Text others
+     * wrote was made {@linkplain Untrusted#quote inert} before, so it holds no mention either.
      */
     static String escapeMrkdwn(String text) {
-        if (text.indexOf('&') < 0
-                && text.indexOf('<') < 0
-                && text.indexOf('>') < 0
-                && !Untrusted.marked(text)) {
+        if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0) {
             return text; // nothing to escape, nothing to keep: most replies
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (Untrusted.Segment segment : Untrusted.segments(text)) {
-            if (segment.untrusted()) {
-                out.append(escape(segment.text()));
-            } else {
-                escapeKeepingMentions(segment.text(), out);
-            }
-        }
-        return out.toString();
-    }
-
-    private static void escapeKeepingMentions(String text, StringBuilder out) {
         Matcher m = PRODUCT_TOKEN.matcher(text);
         int last = 0;
         while (m.find()) {
             out.append(escape(text.substring(last, m.start()))).append(m.group());
             last = m.end();
         }
-        out.append(escape(text.substring(last)));
+        return out.append(escape(text.substring(last))).toString();
     }
 
     private static String escape(String s) {

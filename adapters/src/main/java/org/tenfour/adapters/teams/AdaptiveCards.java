@@ -9,7 +9,6 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
-import org.tenfour.adapters.Untrusted;
 import org.tenfour.adapters.internal.Jackson;
 
 /**
@@ -169,29 +168,8 @@ final class AdaptiveCards {
         }
     }
 
-    /**
-     * The neutral {@code *bold*} becomes Adaptive Card markdown {@code **bold**}; text {@linkplain
-     * Untrusted#quote quoted} as someone else's is shown as written: its markdown links, emphasis
-     * and list marks are broken with an invisible space, so it can neither link nor restyle.
-     */
+    /** The neutral {@code *bold*} becomes Adaptive Card markdown {@code **bold**}. */
     static String markdown(String text) {
-        if (!Untrusted.marked(text)) {
-            return BOLD.matcher(text).replaceAll("**$1**");
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (Untrusted.Segment segment : Untrusted.segments(text)) {
-            out.append(
-                    segment.untrusted()
-                            ? inert(segment.text())
-                            : BOLD.matcher(segment.text()).replaceAll("**$1**"));
-        }
-        return out.toString();
-    }
-
-    private static final Pattern MARKUP = Pattern.compile("([\\[\\]()*_~`#>|<])");
-
-    /** Every markdown character followed by a zero-width space: shown, never parsed. */
-    private static String inert(String text) {
-        return MARKUP.matcher(text).replaceAll("$1\u200B");
+        return BOLD.matcher(text).replaceAll("**$1**");
     }
 }

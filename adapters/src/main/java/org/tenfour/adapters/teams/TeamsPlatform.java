@@ -16,7 +16,6 @@ import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
-import org.tenfour.adapters.Untrusted;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.adapters.teams.ConversationReferences.ConversationReference;
 
@@ -152,10 +151,7 @@ final class TeamsPlatform implements ChatPlatform {
 
     /** A message as an activity: plain text when that is all it is, otherwise an Adaptive Card. */
     static ObjectNode messageActivity(Message message) {
-        // someone else's text goes in a card, where Teams renders no HTML
-        if (message.notes().isEmpty()
-                && message.buttons().isEmpty()
-                && !Untrusted.marked(message.text())) {
+        if (message.notes().isEmpty() && message.buttons().isEmpty()) {
             return TeamsJson.object()
                     .put("type", "message")
                     .put("textFormat", "markdown")

@@ -25,24 +25,13 @@
     return c ? c.name : id;
   }
   function rich(text) {
-    // someone else's words (between U+E000 and U+E001) are shown as typed: no mentions, no markup
-    const parts = String(text).split(/([\uE000\uE001])/);
-    let quoted = false;
-    let html = '';
-    for (const part of parts) {
-      if (part === '\uE000' || part === '\uE001') { quoted = part === '\uE000'; continue; }
-      html += quoted ? escapeHtml(part) : richOwn(part);
-    }
-    return html.replace(/\n/g, '<br>');
-  }
-  function richOwn(text) {
     let html = escapeHtml(text);
     html = html.replace(/&lt;@([A-Za-z0-9:_.\-]+)(?:\|[^&]*)?&gt;/g, (m, id) => '<span class="mention">@' + escapeHtml(personName(id)) + '</span>');
     html = html.replace(/&lt;#([A-Za-z0-9]+)(?:\|[^&]*)?&gt;/g, (m, id) => '<span class="mention">#' + escapeHtml(channelName(id)) + '</span>');
     html = html.replace(/&lt;!subteam\^([A-Za-z0-9]+)(?:\|[^&]*)?&gt;/g, (m, id) => '<span class="mention">@' + escapeHtml(id) + '</span>');
     html = html.replace(/`([^`]+)`/g, '<code>$1</code>');
     html = html.replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1<b>$2</b>');
-    return html;
+    return html.replace(/\n/g, '<br>');
   }
   function when(iso) {
     const zone = state.me ? state.me.timeZone : 'UTC';

@@ -94,19 +94,23 @@ class RenderingTest {
     @Test
     void text_someone_else_wrote_keeps_no_mention_no_link_and_no_broadcast() {
         String relayed =
-                "<!here> <!channel> <!everyone> <@U999> <#C1> <!subteam^S1> "
-                        + "<https://evil.example|Your pay slip> & \uE001<@U777>";
+                "<!here> <!channel> <@U999> <#C1> <!subteam^S1> <https://evil.example|Your pay slip> & co";
         String text =
                 firstSection(Message.text("*Member:* " + Untrusted.quote(relayed) + " <@U123>"));
-        assertThat(text)
+        assertThat(text.replace("\u200B", ""))
+                .as("every character shown as written")
                 .isEqualTo(
-                        "*Member:* &lt;!here&gt; &lt;!channel&gt; &lt;!everyone&gt; &lt;@U999&gt; &lt;#C1&gt; "
-                                + "&lt;!subteam^S1&gt; &lt;https://evil.example|Your pay slip&gt; &amp; "
-                                + "&lt;@U777&gt; <@U123>")
-                .doesNotContain("\uE000", "\uE001");
-        assertThat(BlockKitMessages.fallback(Message.text(Untrusted.quote("<!channel>"))))
+                        "*Member:* &lt;!here&gt; &lt;!channel&gt; &lt;@U999&gt; &lt;#C1&gt; "
+                                + "&lt;!subteam^S1&gt; &lt;https://evil.example|Your pay slip&gt; &amp; co <@U123>");
+        assertThat(text)
+                .as("only the product's own mention stays a mention")
+                .doesNotContain("<@U999>", "<#C1>", "<!subteam", "<https")
+                .endsWith(" <@U123>");
+        assertThat(
+                        BlockKitMessages.fallback(
+                                Message.text("<!channel> " + Untrusted.quote("<@U9>"))))
                 .as("the notification text is escaped too")
-                .isEqualTo("&lt;!channel&gt;");
+                .isEqualTo("&lt;!channel&gt; &lt;\u200B@U9&gt;");
     }
 
     private static String firstSection(Message message) {

@@ -93,25 +93,18 @@ class AdaptiveCardsTest {
     }
 
     @Test
-    void text_someone_else_wrote_is_shown_in_a_card_without_links_or_markup() {
+    void text_someone_else_wrote_cannot_link_or_tag_in_teams() {
         Message relayed =
                 Message.text(
                         "*Member:* "
-                                + Untrusted.quote("[Your pay slip](https://evil.example) **now**"));
-        ObjectNode activity = TeamsPlatform.messageActivity(relayed);
-        assertThat(activity.has("text"))
-                .as("not a markdown text message, where Teams would render HTML")
-                .isFalse();
-        String shown = activity.at("/attachments/0/content/body/0/text").asText();
-        assertThat(shown).startsWith("**Member:** ").doesNotContain("](", "**now**");
+                                + Untrusted.quote(
+                                        "[Your pay slip](https://evil.example) <a href=\"https://evil.example\">x</a>"));
+        String shown = TeamsPlatform.messageActivity(relayed).path("text").asText();
+        assertThat(shown).startsWith("**Member:** ").doesNotContain("](", "<a ");
         assertThat(shown.replace("\u200B", ""))
                 .as("the characters are all still there")
-                .isEqualTo("**Member:** [Your pay slip](https://evil.example) **now**");
-        assertThat(
-                        TeamsPlatform.messageActivity(Message.text("Plain *reply*"))
-                                .path("text")
-                                .asText())
-                .isEqualTo("Plain **reply**");
+                .isEqualTo(
+                        "**Member:** [Your pay slip](https://evil.example) <a href=\"https://evil.example\">x</a>");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,9 +21,7 @@ import org.tenfour.adapters.slack.SlackAdapter;
 import org.tenfour.adapters.slack.SlackInstallation;
 import org.tenfour.adapters.slack.SlackInstallations;
 import org.tenfour.adapters.teams.TeamsAdapter;
-import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.Settings;
-import org.tenfour.bot.sandbox.DemoData;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.ProcessedEvents;
@@ -40,7 +37,6 @@ public final class PlatformWiring implements AutoCloseable {
     private final Map<Platform, ChatPlatform> platforms = new EnumMap<>(Platform.class);
     private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private WebSandbox sandbox;
 
     /**
      * Creates the adapters the settings enable; {@code secrets} seals stored tokens; {@code
@@ -52,8 +48,7 @@ public final class PlatformWiring implements AutoCloseable {
             SecretCipher secrets,
             Jdbi jdbi,
             Clock clock,
-            InboundHandler inbound,
-            WebSandbox.TimeControl time) {
+            InboundHandler inbound) {
         settings.slack()
                 .ifPresent(
                         slack -> {
@@ -112,39 +107,6 @@ public final class PlatformWiring implements AutoCloseable {
                             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
                             log.info("Teams enabled");
                         });
-        if (settings.sandbox()) {
-            WebSandbox web =
-                    new WebSandbox(
-                            DemoData.WORKSPACES,
-                            DemoData.PEOPLE,
-                            DemoData.CHANNELS,
-                            inbound,
-                            clock,
-                            Objects.requireNonNull(time, "the sandbox needs its time control"));
-            platforms.put(Platform.WEB, web.platform());
-            // next to real agencies, only this machine may play demo people
-            mounts.add(web.routes(settings.slack().isPresent() || settings.teams().isPresent()));
-            closeables.add(web);
-            sandbox = web;
-            log.warn(
-                    "SANDBOX ON ({}): /sandbox serves made-up demo agencies and lets anyone who can reach this port "
-                            + "act as any demo person and move the sandbox clock; it never touches Slack or Teams agencies. "
-                            + "Set {}=off to disable it.",
-                    settings.slack().isPresent() || settings.teams().isPresent()
-                            ? Settings.SANDBOX + "=on"
-                            : "no Slack or Teams configured",
-                    Settings.SANDBOX);
-        }
-    }
-
-    /**
-     * Ends the sandbox's live streams so that the HTTP server's graceful stop need not wait for
-     * them.
-     */
-    public void disconnectLive() {
-        if (sandbox != null) {
-            sandbox.disconnect();
-        }
     }
 
     /**
