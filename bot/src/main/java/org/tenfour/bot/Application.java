@@ -46,12 +46,15 @@ import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
 import org.tenfour.bot.privacy.MemberData;
+import org.tenfour.bot.privacy.PrivacyRetention;
 import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
+import org.tenfour.storage.KeyDerivation;
+import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Migrations;
 
 /**
@@ -210,6 +213,8 @@ public final class Application implements AutoCloseable {
                 ExecutorService relaySender,
                 BooleanSupplier directoryWatched,
                 String worker) {
+            // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
+            jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
             LogJobs logJobs =
                     new LogJobs(
@@ -221,6 +226,7 @@ public final class Application implements AutoCloseable {
             List<Scheduling.Task> tasks = new ArrayList<>(jobs.tasks());
             tasks.addAll(logJobs.tasks());
             tasks.addAll(connectJobs.tasks());
+            tasks.addAll(new PrivacyRetention(jdbi, clock).tasks());
             Connect connect = new Connect(jdbi, clock, platforms, relaySender);
             List<Feature> features =
                     new ArrayList<>(

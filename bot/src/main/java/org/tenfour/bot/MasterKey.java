@@ -30,7 +30,7 @@ import org.tenfour.storage.SecretCipher;
  *
  * <pre>{@code
  * MasterKey key = MasterKey.resolve(settings);
- * byte[] hashes = key.subkey(KeyDerivation.OUTBOX_KEYS);
+ * byte[] hashes = key.subkey(KeyDerivation.KEYED_HASHES);
  * }</pre>
  */
 public final class MasterKey {
@@ -181,7 +181,7 @@ public final class MasterKey {
     /**
      * The 32-byte HKDF subkey for {@code purpose}; the same bytes for the same master key and
      * purpose, unrelated ones for any other. Purposes are short stable names ({@link
-     * KeyDerivation#OUTBOX_KEYS}); changing one changes every value made with it.
+     * KeyDerivation#KEYED_HASHES}); changing one changes every value made with it.
      */
     public byte[] subkey(String purpose) {
         return derivation.subkey(purpose);

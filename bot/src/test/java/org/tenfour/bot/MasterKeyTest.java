@@ -79,7 +79,7 @@ class MasterKeyTest {
         MasterKey key = MasterKey.of(master);
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
-        assertThat(key.subkey(KeyDerivation.OUTBOX_KEYS))
+        assertThat(key.subkey(KeyDerivation.KEYED_HASHES))
                 .hasSize(32)
                 .isNotEqualTo(key.subkey(KeyDerivation.TOKEN_ENCRYPTION))
                 .isNotEqualTo(master);

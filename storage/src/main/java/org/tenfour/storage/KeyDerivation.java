@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>{@code
  * KeyDerivation keys = new KeyDerivation(master);
  * byte[] tokens = keys.subkey(KeyDerivation.TOKEN_ENCRYPTION);
- * byte[] hashes = keys.subkey("outbox-keys");
+ * byte[] hashes = keys.subkey("keyed-hashes");
  * }</pre>
  */
 public final class KeyDerivation {
@@ -25,8 +25,8 @@ public final class KeyDerivation {
     /** Per-agency peer pseudonyms (the agency id is appended). */
     public static final String PSEUDONYMS = "pseudonyms";
 
-    /** Keyed hashes of outbox idempotency keys. */
-    public static final String OUTBOX_KEYS = "outbox-keys";
+    /** Keyed hashes (outbox keys, follow-up reminder tags; see {@code KeyedHashes}). */
+    public static final String KEYED_HASHES = "keyed-hashes";
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final byte[] SALT = "TenFour HKDF salt v1".getBytes(StandardCharsets.US_ASCII);
@@ -58,7 +58,7 @@ public final class KeyDerivation {
     }
 
     /**
-     * The 32-byte subkey for {@code purpose} (a short, stable name such as {@code outbox-keys}).
+     * The 32-byte subkey for {@code purpose} (a short, stable name such as {@code keyed-hashes}).
      */
     public byte[] subkey(String purpose) {
         if (purpose == null || purpose.isBlank()) {

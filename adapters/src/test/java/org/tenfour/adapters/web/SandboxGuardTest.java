@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.testing.TestVocabulary;
 
 /**
  * The sandbox's edge: security headers on everything it serves, API writes only as JSON from its
@@ -36,6 +39,7 @@ class SandboxGuardTest {
     private final List<InboundEvent> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger jumps = new AtomicInteger();
     private final HttpClient client = HttpClient.newHttpClient();
+    @TempDir Path dir;
     private WebSandbox sandbox;
     private Javalin server;
 
@@ -74,7 +78,9 @@ class SandboxGuardTest {
                                 jumps.incrementAndGet();
                                 return NOW.plus(by);
                             }
-                        });
+                        },
+                        TestVocabulary.WORDS,
+                        dir.resolve("conversations.json"));
         server =
                 Javalin.create(config -> sandbox.routes(loopbackOnly).accept(config.routes))
                         .start("127.0.0.1", 0);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,13 +20,14 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.AuditLog;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Partnership;
 import org.tenfour.storage.Partnerships;
 
@@ -49,15 +51,8 @@ final class Partners implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "partner",
-                        "/tenfour partner invite | accept CODE | list | end N",
-                        "share peers with another agency (either side can end it)",
-                        Role.COORDINATOR,
-                        true,
-                        this::partner));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(Map.entry(Subcommand.PARTNER, this::partner));
     }
 
     private Reply partner(Caller caller, Args args, String trigger) {
@@ -178,7 +173,7 @@ final class Partners implements Feature {
         }
         Outgoing.on(h, agency.id())
                 .send(
-                        "partner:" + p.id() + ":" + p.state() + ":" + agency.id(),
+                        OutboxKey.of(OutboxKind.PARTNER, null, p.id(), p.state(), agency.id()),
                         AddressBook.channel(h, agency, agency.coordinatorChannelId()),
                         Message.text(text),
                         now);

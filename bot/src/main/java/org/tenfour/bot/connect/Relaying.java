@@ -2,7 +2,6 @@ package org.tenfour.bot.connect;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,12 +19,13 @@ import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Help;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relay;
 import org.tenfour.storage.Relays;
 
@@ -55,22 +55,10 @@ final class Relaying implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "end",
-                        "/tenfour end",
-                        "end your conversation with a peer (or withdraw your request)",
-                        Role.MEMBER,
-                        false,
-                        (c, a, t) -> end(c, Optional.empty())),
-                new Subcommand(
-                        "reveal",
-                        "/tenfour reveal",
-                        "share your name with the peer you are talking to",
-                        Role.MEMBER,
-                        false,
-                        this::reveal));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.END, (c, a, t) -> end(c, Optional.empty())),
+                Map.entry(Subcommand.REVEAL, this::reveal));
     }
 
     @Override
@@ -116,10 +104,7 @@ final class Relaying implements Feature {
                     h ->
                             Outgoing.on(h, from.agency().id())
                                     .send(
-                                            "connect:"
-                                                    + r.requestId()
-                                                    + ":undelivered:"
-                                                    + UUID.randomUUID(),
+                                            OutboxKey.unique(OutboxKind.CONNECT, r.requestId()),
                                             from.where() != null
                                                     ? from.where()
                                                     : from.actor().address(),
@@ -153,7 +138,7 @@ final class Relaying implements Feature {
                         UUID otherAgency = byMember ? request(h, r).peerAgencyId() : r.agencyId();
                         Outgoing.on(h, otherAgency == null ? r.agencyId() : otherAgency)
                                 .send(
-                                        "connect:" + r.requestId() + ":ended",
+                                        OutboxKey.of(OutboxKind.CONNECT, r.requestId(), "ended"),
                                         other,
                                         Message.text(
                                                 (byMember ? r.memberLabel() : r.peerLabel())
@@ -181,12 +166,7 @@ final class Relaying implements Feature {
                         if (h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now)
                                 && r.state().equals("offered")) {
                             Offers.closeOfferMessage(
-                                    h,
-                                    r.peerAgencyId(),
-                                    r.id(),
-                                    r.attempts(),
-                                    "The member withdrew this request.",
-                                    now);
+                                    h, r, "The member withdrew this request.", now);
                         }
                     });
             return Reply.text(
@@ -234,7 +214,7 @@ final class Relaying implements Feature {
                     ConnectionRequest req = request(h, r);
                     Outgoing.on(h, req.peerAgencyId() == null ? r.agencyId() : req.peerAgencyId())
                             .send(
-                                    "connect:" + r.requestId() + ":revealed",
+                                    OutboxKey.of(OutboxKind.CONNECT, r.requestId(), "revealed"),
                                     People.address(r.peerAddressJson()),
                                     Message.text(
                                             "The member you are talking with shared their name: *"

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,6 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.storage.AuditLog;
@@ -55,15 +55,8 @@ public final class InstallGrants implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "grants",
-                        "/tenfour grants [revoke [N]]",
-                        "who may still run the first setup after installing TenFour; revoke it",
-                        Role.COORDINATOR,
-                        true,
-                        this::grants));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.of(Subcommand.GRANTS, this::grants);
     }
 
     private void installed(Caller installer, InboundEvent.MembershipChanged event) {

@@ -22,6 +22,7 @@ import org.tenfour.adapters.slack.SlackInstallation;
 import org.tenfour.adapters.slack.SlackInstallations;
 import org.tenfour.adapters.teams.TeamsAdapter;
 import org.tenfour.bot.Settings;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.ProcessedEvents;
@@ -102,7 +103,8 @@ public final class PlatformWiring implements AutoCloseable {
                                                                                     ProcessedEvents
                                                                                             .class)
                                                                             .firstSighting(
-                                                                                    "teams", id)));
+                                                                                    "teams", id)),
+                                            Subcommand.vocabulary());
                             platforms.put(Platform.TEAMS, adapter.platform());
                             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
                             log.info("Teams enabled");

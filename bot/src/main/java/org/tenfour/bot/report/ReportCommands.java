@@ -3,7 +3,6 @@ package org.tenfour.bot.report;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -19,9 +18,11 @@ import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.log.PseudonymKeys;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * {@code /tenfour report [month|quarter|year]} posts the suppressed report and its chart in the
@@ -40,22 +41,10 @@ public final class ReportCommands implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "report",
-                        "/tenfour report [month|quarter|year]",
-                        "program report with small counts suppressed, and a chart",
-                        Role.COORDINATOR,
-                        true,
-                        this::report),
-                new Subcommand(
-                        "export",
-                        "/tenfour export [month|quarter|year]",
-                        "the same suppressed tables as a CSV file, sent to you",
-                        Role.COORDINATOR,
-                        true,
-                        (c, a, t) -> export(c, period(a))));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.REPORT, this::report),
+                Map.entry(Subcommand.EXPORT, (c, a, t) -> export(c, period(a))));
     }
 
     @Override
@@ -99,9 +88,13 @@ public final class ReportCommands implements Feature {
                             h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
                     var channel = AddressBook.channel(h, agency, agency.coordinatorChannelId());
                     Outgoing out = Outgoing.on(h, agency.id());
-                    out.send("report:" + id, channel, ReportText.message(report), clock.instant());
+                    out.send(
+                            OutboxKey.of(OutboxKind.REPORT, null, id),
+                            channel,
+                            ReportText.message(report),
+                            clock.instant());
                     out.upload(
-                            "report-chart:" + id,
+                            OutboxKey.of(OutboxKind.REPORT, null, id, "chart"),
                             channel,
                             FileUpload.of(
                                     "tenfour-report-" + period.name().toLowerCase() + ".png",
@@ -125,7 +118,7 @@ public final class ReportCommands implements Feature {
                             h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
                     Outgoing.on(h, agency.id())
                             .upload(
-                                    "export:" + UUID.randomUUID(),
+                                    OutboxKey.unique(OutboxKind.EXPORT, null),
                                     AddressBook.member(h, agency, caller.member()),
                                     FileUpload.of(
                                             "tenfour-report-"

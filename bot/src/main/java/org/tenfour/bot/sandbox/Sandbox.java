@@ -16,6 +16,7 @@ import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -34,6 +35,9 @@ public final class Sandbox implements AutoCloseable {
     public static final String SCHEMA = "sandbox";
 
     private static final Duration TICK = Duration.ofMinutes(5);
+
+    /** The sandbox's conversations, kept in the data directory like the sandbox clock. */
+    static final String CONVERSATIONS = "sandbox-conversations.json";
 
     /** What the product gives the sandbox: its services, wired on the sandbox's own parts. */
     public record Services(
@@ -99,7 +103,10 @@ public final class Sandbox implements AutoCloseable {
                             DemoData.CHANNELS,
                             event -> services.get().inbound().handle(event),
                             fastForward.clock(),
-                            fastForward);
+                            fastForward,
+                            Subcommand.vocabulary(),
+                            dataDir.resolve(CONVERSATIONS));
+            DemoData.FIRST_MESSAGES.forEach((person, text) -> web.guide(person.userId(), text));
             Services wired =
                     wiring.wire(
                             database.jdbi(),

@@ -158,7 +158,7 @@ class SandboxApiTest {
         String counts =
                 // the sandbox's demo agencies live in its own schema
                 "select (select count(*) from sandbox.member) || '/' || (select count(*) from sandbox.peer) || '/' "
-                        + "|| (select count(*) from sandbox.audit_log) || '/' || (select count(*) from sandbox.agency) || '/' || (select count(*) from sandbox.outbox where idempotency_key like 'welcome:%')";
+                        + "|| (select count(*) from sandbox.audit_log) || '/' || (select count(*) from sandbox.agency) || '/' || (select count(*) from sandbox.outbox where kind = 'welcome')";
         String before =
                 db.jdbi()
                         .<String, RuntimeException>withHandle(
