@@ -319,7 +319,7 @@ final class SocketModeLink implements AutoCloseable {
             if ("slash_commands".equals(type)) {
                 JsonObject sorry = new JsonObject();
                 sorry.addProperty("response_type", "ephemeral");
-                sorry.addProperty("text", Replies.TRY_AGAIN);
+                sorry.addProperty("text", SlackReplies.TRY_AGAIN);
                 acknowledge(envelopeId, sorry);
             } else {
                 // unacknowledged, Slack sends it again (as it does after an HTTP 5xx)

@@ -271,7 +271,7 @@ class SlackSocketModeTest {
         String id = socket.send("slash_commands", commandJson(TEAM, "/tenfour", "help"), true);
 
         assertThat(acknowledged(id).payload().get("text").getAsString())
-                .isEqualTo(Replies.NOT_INSTALLED);
+                .isEqualTo(SlackReplies.NOT_INSTALLED);
         assertThat(events).isEmpty();
     }
 
@@ -285,7 +285,7 @@ class SlackSocketModeTest {
 
         String command = socket.send("slash_commands", commandJson(TEAM, "/tenfour", "help"), true);
         assertThat(acknowledged(command).payload().get("text").getAsString())
-                .isEqualTo(Replies.TRY_AGAIN);
+                .isEqualTo(SlackReplies.TRY_AGAIN);
 
         ledgerDown = true;
         String event =
