@@ -31,27 +31,35 @@ class ReportWithEveryCodeTest {
     @Test
     void a_report_with_every_code_fits_both_platforms() {
         List<String> peers = List.of("UP1", "UP2", "UP3", "UP4", "UP5", "UP6");
-        int n = 0;
-        for (Codes.ContactType type : Codes.ContactType.values()) {
-            for (Codes.Topic topic : Codes.Topic.values()) {
-                String peer = peers.get(n++ % peers.size());
-                Codes.DurationBand band =
-                        Codes.DurationBand.values()[n % Codes.DurationBand.values().length];
-                Codes.Referral referral =
-                        Codes.Referral.values()[n % Codes.Referral.values().length];
-                Reply saved =
-                        p.submit(
-                                peer,
-                                InteractionLogForms.FORM_ID,
-                                LogForm.valid()
-                                        .with(InteractionLogForms.CONTACT_TYPE, type.code())
-                                        .with(InteractionLogForms.TOPICS, topic.code())
-                                        .with(InteractionLogForms.DURATION, band.code())
-                                        .with(InteractionLogForms.REFERRALS, referral.code())
-                                        .values(),
-                                "");
-                assertThat(saved).as(saved.toString()).isInstanceOf(Reply.FormAccepted.class);
-            }
+        Codes.ContactType[] types = Codes.ContactType.values();
+        Codes.Topic[] topics = Codes.Topic.values();
+        Codes.DurationBand[] bands = Codes.DurationBand.values();
+        Codes.Referral[] referrals = Codes.Referral.values();
+        int logs =
+                Math.max(
+                        Math.max(types.length, topics.length),
+                        Math.max(bands.length, referrals.length));
+        for (int n = 0; n < logs; n++) {
+            Reply saved =
+                    p.submit(
+                            peers.get(n % peers.size()),
+                            InteractionLogForms.FORM_ID,
+                            LogForm.valid()
+                                    .with(
+                                            InteractionLogForms.CONTACT_TYPE,
+                                            types[n % types.length].code())
+                                    .with(
+                                            InteractionLogForms.TOPICS,
+                                            topics[n % topics.length].code())
+                                    .with(
+                                            InteractionLogForms.DURATION,
+                                            bands[n % bands.length].code())
+                                    .with(
+                                            InteractionLogForms.REFERRALS,
+                                            referrals[n % referrals.length].code())
+                                    .values(),
+                            "");
+            assertThat(saved).as(saved.toString()).isInstanceOf(Reply.FormAccepted.class);
         }
 
         p.coordinator("UADMIN", "report year");
