@@ -272,7 +272,7 @@ class SandboxBrowserTest {
         page.playAs(DemoData.DANA.userId())
                 .openConversation("ch-" + DemoData.RIVERSIDE_COORDINATORS.channelId())
                 .type("/tenfour report month")
-                .waitForPrivateReply("The month report is being posted here");
+                .waitForPrivateReply("is being posted here");
         WebElement posted = page.waitForMessage("Peer support report");
         String report = posted.getText();
         assertThat(report)
