@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.tenfour.bot.http.Json;
+import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peer;
@@ -26,14 +29,14 @@ public final class PeerAssigner {
     private final List<Peer> peers;
     private final Map<UUID, Member> peerMembers;
     private final Map<UUID, Integer> load;
-    private final Map<UUID, JsonNode> peerTags = new java.util.HashMap<>();
-    private final Map<UUID, UUID> changedAssignments = new java.util.LinkedHashMap<>();
+    private final Map<UUID, JsonNode> peerTags = new HashMap<>();
+    private final Map<UUID, UUID> changedAssignments = new LinkedHashMap<>();
 
     /** Loads the agency's active peers and their check-in load around {@code around}, once. */
     PeerAssigner(Handle handle, UUID agencyId, Instant around) {
         Members members = handle.attach(Members.class);
         this.peers = handle.attach(Peers.class).active(agencyId);
-        this.peerMembers = new java.util.HashMap<>();
+        this.peerMembers = new HashMap<>();
         if (!peers.isEmpty()) {
             for (Member m :
                     members.findAll(
@@ -44,7 +47,7 @@ public final class PeerAssigner {
         peerMembers.forEach((id, m) -> peerTags.put(id, tags(m)));
         // no peers, no load worth a round trip
         this.load =
-                new java.util.HashMap<>(
+                new HashMap<>(
                         peers.isEmpty()
                                 ? Map.of()
                                 : handle.attach(Peers.class)
@@ -142,7 +145,7 @@ public final class PeerAssigner {
 
     private static JsonNode tags(Member m) {
         return m.tagsJson() == null || m.tagsJson().equals("{}")
-                ? Json.MAPPER.createObjectNode()
-                : Json.parse(m.tagsJson());
+                ? Jackson.MAPPER.createObjectNode()
+                : JsonBody.parse(m.tagsJson());
     }
 }

@@ -1,15 +1,20 @@
 package org.tenfour.bot.connect;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.outbox.OutboundItem;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -52,7 +57,7 @@ final class Offers {
                     new Candidates(h).next(agency, member.get(), r, now);
             if (next.isPresent()) {
                 Candidates.Candidate c = next.get();
-                java.time.Duration within = settings.connect().offerTimeout(r.urgency());
+                Duration within = settings.connect().offerTimeout(r.urgency());
                 if (h.attach(ConnectionRequests.class)
                                 .offer(
                                         agency.id(),
@@ -155,13 +160,8 @@ final class Offers {
         }
         OutboxEntry e = sent.get();
         try {
-            var to =
-                    org.tenfour.bot.http.Json.MAPPER.readValue(
-                            e.targetJson(), org.tenfour.adapters.Address.class);
-            Message was =
-                    org.tenfour.bot.http.Json.MAPPER
-                            .readValue(e.messageJson(), org.tenfour.bot.outbox.OutboundItem.class)
-                            .message();
+            var to = Jackson.MAPPER.readValue(e.targetJson(), Address.class);
+            Message was = Jackson.MAPPER.readValue(e.messageJson(), OutboundItem.class).message();
             Outgoing.on(h, peerAgencyId)
                     .update(
                             key + ":closed",
@@ -169,7 +169,7 @@ final class Offers {
                             new Delivery(e.platformConversationId(), e.platformMessageId()),
                             ConnectMessages.offerClosed(was, outcome),
                             now);
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             log.warn("connect: offer message {} unreadable; left as it is", key);
         }
     }

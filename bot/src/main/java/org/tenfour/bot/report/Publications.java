@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.TenFourException;
 import org.tenfour.storage.ReportSnapshot;
 import org.tenfour.storage.ReportSnapshots;
@@ -26,7 +27,7 @@ final class Publications {
     /** A published cell as stored: its key, state and (only when published) value. */
     record StoredCell(String key, Cell.State state, Integer value) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Jackson.MAPPER;
     private static final TypeReference<List<StoredCell>> CELLS = new TypeReference<>() {};
 
     private final SnapshotReader reader;

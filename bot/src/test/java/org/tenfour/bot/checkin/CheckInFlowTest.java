@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
+import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Members;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -157,7 +164,7 @@ class CheckInFlowTest {
         p.jobs.planAll();
         CheckIn c = checkIns("UM1").get(0);
         assertThat(c.dueAt().atZone(CHICAGO).toLocalDateTime())
-                .isEqualTo(java.time.LocalDateTime.parse("2026-11-28T19:00"));
+                .isEqualTo(LocalDateTime.parse("2026-11-28T19:00"));
     }
 
     @Test
@@ -168,7 +175,7 @@ class CheckInFlowTest {
         p.jobs.planAll();
         CheckIn own = checkIns("UP1").get(0);
         assertThat(own.peerId()).isEqualTo(p.member("UP2").id());
-        java.util.UUID firstPeerOfUm1 = checkIns("UM1").get(0).peerId();
+        UUID firstPeerOfUm1 = checkIns("UM1").get(0).peerId();
         p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
         p.deliver();
         p.clock.advance(Duration.ofDays(7)); // a week after the first one was sent
@@ -214,13 +221,13 @@ class CheckInFlowTest {
                                 "update peer set weekly_cap = 1 where member_id = ?",
                                 p.member("UP2").id()));
         p.jobs.planAll();
-        List<java.util.UUID> peers =
+        List<UUID> peers =
                 List.of(
                         checkIns("UM1").get(0).peerId() == null
-                                ? new java.util.UUID(0, 0)
+                                ? new UUID(0, 0)
                                 : checkIns("UM1").get(0).peerId(),
                         checkIns("UM2").get(0).peerId() == null
-                                ? new java.util.UUID(0, 0)
+                                ? new UUID(0, 0)
                                 : checkIns("UM2").get(0).peerId());
         assertThat(peers).doesNotContain(p.member("UP1").id());
         assertThat(peers)
@@ -256,9 +263,9 @@ class CheckInFlowTest {
         assertThat(((Reply.Private) p.press("UM2", um2, CheckInMessages.TALK)).message().text())
                 .contains("A peer is being asked");
         p.deliver();
-        java.util.UUID peer = checkIns("UM2").get(0).peerId();
+        UUID peer = checkIns("UM2").get(0).peerId();
         String peerUser =
-                p.jdbi.onDemand(org.tenfour.storage.Members.class)
+                p.jdbi.onDemand(Members.class)
                         .find(p.agency().id(), peer)
                         .orElseThrow()
                         .platformUserId();
@@ -381,10 +388,7 @@ class CheckInFlowTest {
         p.setUp("UADMIN");
         assertThat(text(p.coordinator("UADMIN", "timeouts now 5m week 2d")))
                 .contains("now 5 min, today 120 min, week 2880 min");
-        assertThat(
-                        org.tenfour.bot.agency.AgencySettings.fromJson(p.agency().settingsJson())
-                                .connect()
-                                .offerMinutesNow())
+        assertThat(AgencySettings.fromJson(p.agency().settingsJson()).connect().offerMinutesNow())
                 .isEqualTo(5);
         assertThat(text(p.coordinator("UADMIN", "timeouts now forever"))).contains("10m, 2h or 1d");
         assertThat(text(p.coordinator("UADMIN", "retention 30d"))).contains("after 30 days");
@@ -396,13 +400,12 @@ class CheckInFlowTest {
     void the_home_shows_each_role_its_own_things_and_no_one_elses_names() {
         program();
         p.jobs.planAll();
-        java.util.function.Function<String, String> home =
+        Function<String, String> home =
                 u ->
                         ((Reply.Private)
                                         p.inbound.handle(
-                                                new org.tenfour.adapters.InboundEvent.HomeOpened(
-                                                        new org.tenfour.adapters.Actor(
-                                                                p.user(u), false))))
+                                                new InboundEvent.HomeOpened(
+                                                        new Actor(p.user(u), false))))
                                 .message()
                                 .text();
         assertThat(home.apply("UM1"))

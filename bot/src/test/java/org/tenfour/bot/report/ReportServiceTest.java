@@ -3,6 +3,7 @@ package org.tenfour.bot.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
@@ -143,7 +145,7 @@ class ReportServiceTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(ReportChart.WIDTH);
         assertThat(image.getHeight()).isGreaterThan(400);
-        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
+        assertThat(GraphicsEnvironment.isHeadless()).isTrue();
     }
 
     @Test
@@ -167,7 +169,7 @@ class ReportServiceTest {
                     a.id(),
                     peer.id(),
                     ZoneOffset.UTC,
-                    java.util.Map.of(
+                    Map.of(
                             InteractionLogForms.CONTACT_TYPE,
                             List.of(type),
                             InteractionLogForms.TOPICS,
