@@ -23,12 +23,14 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Plans the cadence check-ins of one agency: a roster member is due when their latest check-in is
@@ -149,6 +151,8 @@ public final class CheckInPlanner {
             Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
         int n = members.size();
+        UUID[] checkInIds = new UUID[n];
+        String[] keys = new String[n];
         UUID[] memberIds = new UUID[n];
         UUID[] peers = new UUID[n];
         String[] dues = new String[n];
@@ -166,6 +170,9 @@ public final class CheckInPlanner {
                             : now;
             Instant dueAt = Windows.of(agency, settings, member).next(from);
             UUID peer = assigner.assign(member, dueAt).orElse(null);
+            // ids chosen here, so that each row's outbox key (a keyed hash) is known before insert
+            checkInIds[i] = UUID.randomUUID();
+            keys[i] = key(checkInIds[i]).stored(h, agency.id());
             memberIds[i] = member.id();
             peers[i] = peer;
             dues[i] = dueAt.toString();
@@ -188,14 +195,15 @@ public final class CheckInPlanner {
                         .scheduleCadence(
                                 agency.id(),
                                 slot,
+                                checkInIds,
+                                keys,
                                 memberIds,
                                 peers,
                                 dues,
                                 targets,
                                 templateIndexes,
                                 templates.toArray(String[]::new),
-                                placeholder,
-                                KEY_PREFIX);
+                                placeholder);
         assigner.saveAssignments(h);
         return created;
     }
@@ -269,31 +277,29 @@ public final class CheckInPlanner {
     }
 
     /** The outbox key of a check-in's message. */
-    static String key(UUID checkInId) {
-        return KEY_PREFIX + checkInId;
+    static OutboxKey key(UUID checkInId) {
+        return OutboxKey.of(OutboxKind.CHECK_IN, checkInId, "question");
     }
-
-    private static final String KEY_PREFIX = "checkin:";
 
     /**
      * A queued check-in message is still wanted only while its check-in is scheduled (an outbox
      * guard).
      */
-    public static boolean stillWanted(Jdbi jdbi, UUID agencyId, String key) {
-        if (!key.startsWith(KEY_PREFIX)) {
+    public static boolean stillWanted(Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref) {
+        if (kind != OutboxKind.CHECK_IN) {
             return true;
         }
         return jdbi.onDemand(CheckIns.class)
-                .find(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())))
+                .find(agencyId, ref)
                 .map(c -> c.state().equals("scheduled"))
                 .orElse(false);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
-    public static void onDelivered(Handle h, UUID agencyId, String key, Delivery d, Instant at) {
-        if (key.startsWith(KEY_PREFIX)) {
-            h.attach(CheckIns.class)
-                    .markSent(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), at);
+    public static void onDelivered(
+            Handle h, UUID agencyId, OutboxKind kind, UUID ref, Delivery d, Instant at) {
+        if (kind == OutboxKind.CHECK_IN) {
+            h.attach(CheckIns.class).markSent(agencyId, ref, at);
         }
     }
 }

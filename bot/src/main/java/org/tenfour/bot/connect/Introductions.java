@@ -10,6 +10,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -17,6 +18,7 @@ import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
 
 /**
@@ -58,7 +60,7 @@ final class Introductions {
             if (group.isPresent()) {
                 Outgoing.on(h, memberAgency.id())
                         .send(
-                                "connect:" + r.id() + ":intro",
+                                OutboxKey.of(OutboxKind.CONNECT, r.id(), "intro"),
                                 group.get(),
                                 ConnectMessages.introduction(
                                         People.name(member), People.name(peer), r, settings),
@@ -94,13 +96,13 @@ final class Introductions {
         String otherAgency = memberAgency.id().equals(peerAgency.id()) ? null : peerAgency.name();
         Outgoing.on(h, memberAgency.id())
                 .send(
-                        "connect:" + r.id() + ":relay-member",
+                        OutboxKey.of(OutboxKind.CONNECT, r.id(), "relay-member"),
                         memberAddress,
                         ConnectMessages.relayToMember(r, peerLabel, otherAgency, settings),
                         now);
         Outgoing.on(h, peerAgency.id())
                 .send(
-                        "connect:" + r.id() + ":relay-peer",
+                        OutboxKey.of(OutboxKind.CONNECT, r.id(), "relay-peer"),
                         peerAddress,
                         ConnectMessages.relayToPeer(r, memberLabel),
                         now);

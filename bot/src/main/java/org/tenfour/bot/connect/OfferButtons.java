@@ -16,6 +16,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -24,6 +25,7 @@ import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
 
 /**
@@ -137,10 +139,15 @@ final class OfferButtons implements Feature {
         Message accepted = ConnectMessages.accepted(r, outcome.how(), outcome.relay());
         Outgoing out = Outgoing.on(h, caller.agency().id());
         if (e.message() != null && e.where() != null) {
-            out.update("connect:" + r.id() + ":accepted", e.where(), e.message(), accepted, now);
+            out.update(
+                    OutboxKey.of(OutboxKind.CONNECT, r.id(), "accepted"),
+                    e.where(),
+                    e.message(),
+                    accepted,
+                    now);
         } else {
             out.send(
-                    "connect:" + r.id() + ":accepted",
+                    OutboxKey.of(OutboxKind.CONNECT, r.id(), "accepted"),
                     AddressBook.member(h, caller.agency(), caller.member()),
                     accepted,
                     now);
@@ -169,12 +176,7 @@ final class OfferButtons implements Feature {
         if (e.message() != null && e.where() != null) {
             Outgoing.on(h, caller.agency().id())
                     .update(
-                            "connect:"
-                                    + r.id()
-                                    + ":lost:"
-                                    + caller.member().id()
-                                    + ":"
-                                    + UUID.randomUUID(),
+                            OutboxKey.unique(OutboxKind.CONNECT, r.id()),
                             e.where(),
                             e.message(),
                             Message.text("Request " + People.ref(r.id()) + ": " + outcome),
@@ -263,7 +265,7 @@ final class OfferButtons implements Feature {
                     Outgoing out = Outgoing.on(h, agency.id());
                     for (Member c : coordinators) {
                         out.send(
-                                "connect:" + r.id() + ":safety:" + c.id() + ":" + UUID.randomUUID(),
+                                OutboxKey.unique(OutboxKind.CONNECT, r.id()),
                                 AddressBook.member(h, agency, c),
                                 page,
                                 now);

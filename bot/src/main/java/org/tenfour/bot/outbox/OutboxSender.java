@@ -137,7 +137,7 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         for (SendGuard guard : guards) {
-            if (!guard.stillWanted(jdbi, entry.agencyId(), entry.idempotencyKey())) {
+            if (!guard.stillWanted(jdbi, entry.agencyId(), entry.kind(), entry.ref())) {
                 outbox.markDead(entry.id(), worker, "no longer wanted");
                 return;
             }
@@ -194,7 +194,12 @@ public final class OutboxSender implements AutoCloseable {
                                         delivery.messageId())) {
                             for (DeliveryListener l : listeners) {
                                 l.delivered(
-                                        h, entry.agencyId(), entry.idempotencyKey(), delivery, at);
+                                        h,
+                                        entry.agencyId(),
+                                        entry.kind(),
+                                        entry.ref(),
+                                        delivery,
+                                        at);
                             }
                         }
                     });

@@ -2,6 +2,7 @@ package org.tenfour.bot.outbox;
 
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Asked just before a queued message is sent whether it is still wanted (a check-in planned weeks
@@ -9,5 +10,5 @@ import org.jdbi.v3.core.Jdbi;
  */
 @FunctionalInterface
 public interface SendGuard {
-    boolean stillWanted(Jdbi jdbi, UUID agencyId, String idempotencyKey);
+    boolean stillWanted(Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref);
 }

@@ -1,6 +1,8 @@
 /**
  * Outgoing messages: written to the outbox table in the same transaction as the state change that
  * causes them ({@link org.tenfour.bot.outbox.Outgoing}), delivered by the {@link
- * org.tenfour.bot.outbox.OutboxSender} with retries, backoff and rate-limit pauses.
+ * org.tenfour.bot.outbox.OutboxSender} with retries, backoff and rate-limit pauses. A row says what
+ * it is for by a typed kind and a ref ({@link org.tenfour.bot.outbox.OutboxKey}); its stored key is
+ * a keyed hash, and once delivered it keeps neither text nor addressee.
  */
 package org.tenfour.bot.outbox;
