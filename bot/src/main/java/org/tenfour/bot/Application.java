@@ -41,6 +41,7 @@ import org.tenfour.bot.http.ManagementServer;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.install.InstallGrants;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
@@ -134,7 +135,8 @@ public final class Application implements AutoCloseable {
                             agency -> triggerer(started.get(), CheckInJobs.PLAN).accept(agency),
                             relaySender,
                             database.listenForDirectoryChanges()::listening,
-                            settings.instanceId());
+                            settings.instanceId(),
+                            settings.commandRate());
             inbound.set(real.inbound());
             scheduling =
                     Scheduling.start(database.dataSource(), settings.instanceId(), real.tasks());
@@ -159,7 +161,8 @@ public final class Application implements AutoCloseable {
                                                         planNow,
                                                         relays,
                                                         () -> false,
-                                                        settings.instanceId() + "-sandbox")
+                                                        settings.instanceId() + "-sandbox",
+                                                        settings.commandRate())
                                                 .forSandbox());
                 mounts.add(sandbox.routes());
             }
@@ -219,7 +222,8 @@ public final class Application implements AutoCloseable {
                 Consumer<Agency> planNow,
                 ExecutorService relaySender,
                 BooleanSupplier directoryWatched,
-                String worker) {
+                String worker,
+                int commandRate) {
             // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
             jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
@@ -253,7 +257,13 @@ public final class Application implements AutoCloseable {
             features.add(new MemberData(jdbi, clock));
             features.add(new InstallGrants(jdbi, clock));
             features.addAll(connect.features());
-            Inbound inbound = new Inbound(jdbi, features, clock, directoryWatched);
+            Inbound inbound =
+                    new Inbound(
+                            jdbi,
+                            features,
+                            clock,
+                            directoryWatched,
+                            new CommandRate(commandRate, clock));
             OutboxSender sender =
                     new OutboxSender(
                             jdbi,

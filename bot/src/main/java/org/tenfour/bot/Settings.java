@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.tenfour.adapters.slack.SlackSettings;
 import org.tenfour.adapters.teams.TeamsSettings;
 import org.tenfour.bot.http.ManagementSettings;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.storage.DatabaseSettings;
 
 /**
@@ -33,6 +34,7 @@ import org.tenfour.storage.DatabaseSettings;
  * @param publicUrl the bot's public base URL, or null ({@value #PUBLIC_URL})
  * @param secretKey 32-byte key encrypting secrets at rest, or null ({@value #SECRET_KEY})
  * @param instanceId this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
+ * @param commandRate commands one person may send a minute ({@value #COMMAND_RATE}; 0 is no limit)
  * @param sandbox whether the browser sandbox with demo data runs at {@code /sandbox} ({@value
  *     #SANDBOX}): on by default when neither Slack nor Teams is configured, otherwise only when set
  *     to {@code on}
@@ -49,6 +51,7 @@ public record Settings(
         String instanceId,
         Optional<SlackSettings> slack,
         Optional<TeamsSettings> teams,
+        int commandRate,
         boolean sandbox) {
 
     public static final String PORT = "PORT";
@@ -69,6 +72,7 @@ public record Settings(
     public static final String SECRET_KEY = "TENFOUR_SECRET_KEY";
     public static final String INSTANCE_ID = "TENFOUR_INSTANCE_ID";
     public static final String SANDBOX = "TENFOUR_SANDBOX";
+    public static final String COMMAND_RATE = "TENFOUR_COMMAND_RATE";
 
     public Settings {
         Objects.requireNonNull(bind, "null bind");
@@ -127,6 +131,7 @@ public record Settings(
                 instanceId(env),
                 slack,
                 teams,
+                intValue(env, COMMAND_RATE, CommandRate.DEFAULT_PER_MINUTE, 0, 100_000),
                 sandbox(env, slack.isEmpty() && teams.isEmpty()));
     }
 
@@ -311,6 +316,8 @@ public record Settings(
                 + slack.map(Object::toString).orElse("off")
                 + ", teams="
                 + teams.map(Object::toString).orElse("off")
+                + ", commandRate="
+                + commandRate
                 + ", sandbox="
                 + (sandbox ? "on" : "off")
                 + "]";

@@ -18,9 +18,13 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.InboundUnavailableException;
+import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
+import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.home.HomeView;
+import org.tenfour.bot.limits.CommandRate;
+import org.tenfour.bot.limits.LimitNotices;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -50,6 +54,7 @@ public final class Inbound implements InboundHandler {
     private final Members members;
     private final Peers peers;
     private final KnownCallers known;
+    private final CommandRate rate;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
         this(jdbi, features, Clock.systemUTC());
@@ -65,6 +70,17 @@ public final class Inbound implements InboundHandler {
      */
     public Inbound(
             Jdbi jdbi, List<Feature> features, Clock clock, BooleanSupplier directoryWatched) {
+        this(jdbi, features, clock, directoryWatched, CommandRate.off());
+    }
+
+    /** The same router, answering a person over {@code rate}'s limit politely instead. */
+    public Inbound(
+            Jdbi jdbi,
+            List<Feature> features,
+            Clock clock,
+            BooleanSupplier directoryWatched,
+            CommandRate rate) {
+        this.rate = rate;
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
         this.home = new HomeView(jdbi, clock);
@@ -161,6 +177,10 @@ public final class Inbound implements InboundHandler {
 
     private Reply command(InboundEvent.Command c) {
         Caller caller = caller(c.actor(), c.where());
+        Address who = c.actor().address();
+        if (!rate.allow(who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId())) {
+            return slowDown(caller);
+        }
         Args args = Args.parse(c.text());
         boolean talk = c.name().equals(Vocabulary.TALK_COMMAND);
         String word = talk ? Subcommand.TALK.word() : args.word(0);
@@ -193,6 +213,27 @@ public final class Inbound implements InboundHandler {
             return Reply.text(
                     e.getMessage() + "\nUsage: `" + help.typed(caller, sub.usage()) + "`");
         }
+    }
+
+    /** Over the command rate: a polite word with the crisis lines; coordinators told, no name. */
+    private Reply slowDown(Caller caller) {
+        if (rate.firstTripToday(caller.agency().id())) {
+            jdbi.useTransaction(
+                    h ->
+                            LimitNotices.tripped(
+                                    h,
+                                    caller.agency(),
+                                    LimitNotices.Limit.COMMANDS,
+                                    "over " + rate.perMinute() + " a minute",
+                                    rate.now()));
+            log.info("command rate limit tripped in agency {}", caller.agency().id());
+        }
+        return new Reply.Private(
+                new Message(
+                        "You're sending commands faster than I can answer them well. Please wait a minute, then try again. "
+                                + "If you need someone right now, use one of the lines below.",
+                        AgencySettings.fromJson(caller.agency().settingsJson()).crisisLines(),
+                        List.of()));
     }
 
     private static String refusal(Role role) {
