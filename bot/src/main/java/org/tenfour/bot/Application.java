@@ -1,5 +1,7 @@
 package org.tenfour.bot;
 
+import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -16,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -24,14 +28,17 @@ import org.tenfour.adapters.InboundHandler;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.http.HttpServer;
+import org.tenfour.bot.http.ManagementServer;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
-import org.tenfour.bot.sandbox.DemoSeed;
-import org.tenfour.bot.sandbox.FastForward;
+import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
-import org.tenfour.storage.DirectoryListener;
+import org.tenfour.storage.Failures;
+import org.tenfour.storage.KeyDerivation;
 import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Migrations;
 
@@ -49,9 +56,10 @@ public final class Application implements AutoCloseable {
     private final Database database;
     private final Scheduling scheduling;
     private final HttpServer http;
+    private final ManagementServer management;
     private final OutboxSender sender;
     private final PlatformWiring wiring;
-    private final boolean sandbox;
+    private final Sandbox sandbox;
     private final ExecutorService relaySender;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -59,97 +67,115 @@ public final class Application implements AutoCloseable {
             Database database,
             Scheduling scheduling,
             HttpServer http,
+            ManagementServer management,
             OutboxSender sender,
             PlatformWiring wiring,
-            boolean sandbox,
+            Sandbox sandbox,
             ExecutorService relaySender) {
         this.relaySender = relaySender;
         this.database = database;
         this.scheduling = scheduling;
         this.http = http;
+        this.management = management;
         this.sender = sender;
         this.wiring = wiring;
         this.sandbox = sandbox;
     }
 
     /**
-     * Starts everything; on failure, stops what was started and rethrows. In sandbox mode every
-     * part runs on a {@link org.tenfour.bot.sandbox.SandboxClock} over {@code baseClock}, so that
-     * the sandbox's fast-forward moves the whole application's time.
+     * Starts everything; on failure, stops what was started and rethrows. Real agencies always run
+     * on {@code baseClock}; the sandbox, when on, is a second copy of the product on its own schema
+     * and its own clock ({@link Sandbox}).
      */
     public static Application start(Settings settings, Clock baseClock) {
-        FastForward fastForward =
-                settings.sandbox() ? FastForward.resume(baseClock, settings.dataDir()) : null;
-        Clock clock = fastForward == null ? baseClock : fastForward.clock();
         Database database = Database.open(settings.database());
         Scheduling scheduling = null;
         PlatformWiring wiring = null;
         OutboxSender sender = null;
         ExecutorService relaySender = null;
+        ManagementServer management = null;
+        Sandbox sandbox = null;
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
-            MasterKey key = MasterKey.resolve(settings);
-            // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
-            jdbi.getConfig(KeyedHashes.class).useKey(key.derive("keyed-hashes"));
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
+            MasterKey key = MasterKey.resolve(settings);
             wiring =
                     new PlatformWiring(
                             settings,
+                            key.cipher(),
                             jdbi,
-                            clock,
-                            event -> inbound.get().handle(event),
-                            fastForward);
-            Platforms platforms = new Platforms(wiring.platforms());
+                            baseClock,
+                            event -> inbound.get().handle(event));
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
-            DirectoryListener directory = database.listenForDirectoryChanges();
-            AtomicReference<Scheduling> scheduler = new AtomicReference<>();
-            Program program =
-                    new Program(
+            AtomicReference<Scheduling> started = new AtomicReference<>();
+            Program real =
+                    program(
                             jdbi,
-                            new Program.Options(
-                                    clock,
-                                    platforms,
-                                    key.pseudonymKeys(),
-                                    RetentionPolicy.fixed(RetentionPolicy.DEFAULT),
-                                    WELLNESS_THRESHOLD,
-                                    relaySender,
-                                    directory::listening,
-                                    settings.instanceId(),
-                                    true),
-                            agency -> planSoon(scheduler.get()));
-            inbound.set(program.inbound());
+                            baseClock,
+                            new Platforms(wiring.platforms()),
+                            key,
+                            agency -> planSoon(started.get()),
+                            relaySender,
+                            database.listenForDirectoryChanges()::listening,
+                            settings.instanceId(),
+                            settings);
+            inbound.set(real.inbound());
             scheduling =
-                    Scheduling.start(database.dataSource(), settings.instanceId(), program.tasks());
-            scheduler.set(scheduling);
-            sender = program.sender();
+                    Scheduling.start(database.dataSource(), settings.instanceId(), real.tasks());
+            started.set(scheduling);
+            sender = real.sender();
             sender.start(Duration.ofMillis(500));
-            if (fastForward != null) {
-                OutboxSender outbox = sender;
-                fastForward.bind(
-                        () -> {
-                            program.checkIns().planAll();
-                            program.checkIns().nudgeAll();
-                        },
-                        outbox::runOnce);
-                DemoSeed.seed(jdbi, inbound.get());
-                program.checkIns()
-                        .planAll(); // names and time zones of the demo people, from the sandbox's
-                // directory
+            List<Consumer<RoutesConfig>> mounts = new ArrayList<>(wiring.mounts());
+            if (settings.sandbox()) {
+                ExecutorService relays = relaySender;
+                sandbox =
+                        Sandbox.start(
+                                database,
+                                settings.dataDir(),
+                                baseClock,
+                                settings.slack().isPresent() || settings.teams().isPresent(),
+                                (sandboxJdbi, sandboxClock, platforms, planNow) ->
+                                        sandboxServices(
+                                                program(
+                                                        sandboxJdbi,
+                                                        sandboxClock,
+                                                        platforms,
+                                                        key,
+                                                        planNow,
+                                                        relays,
+                                                        () -> false,
+                                                        settings.instanceId() + "-sandbox",
+                                                        settings)));
+                mounts.add(sandbox.routes());
             }
             PrometheusMeterRegistry metrics = metrics();
             Scheduling sched = scheduling;
+            management = new ManagementServer(settings.management(), metrics).start();
             HttpServer http =
                     new HttpServer(
+                            settings.bind(),
                             settings.port(),
                             () -> problems(database, sched),
                             metrics,
-                            wiring.mounts());
+                            mounts);
             http.start();
+            PlatformWiring platformsUp = wiring;
+            Gauge.builder("tenfour_slack_connected", () -> platformsUp.slackConnected() ? 1 : 0)
+                    .description(
+                            "1 while Slack's requests can reach this replica (Socket Mode link open, or HTTP)")
+                    .register(metrics);
+            wiring.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
             return new Application(
-                    database, scheduling, http, sender, wiring, fastForward != null, relaySender);
+                    database, scheduling, http, management, sender, wiring, sandbox, relaySender);
         } catch (RuntimeException e) {
+            if (management != null) {
+                management.stop();
+            }
+            if (sandbox != null) {
+                sandbox.close();
+            }
             if (relaySender != null) {
                 relaySender.shutdownNow();
             }
@@ -167,6 +193,50 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /**
+     * One copy of the product on one database and one clock: the real agencies', and the sandbox's
+     * on its own schema.
+     */
+    private static Program program(
+            Jdbi jdbi,
+            Clock clock,
+            Platforms platforms,
+            MasterKey key,
+            Consumer<Agency> planNow,
+            ExecutorService relaySender,
+            BooleanSupplier directoryWatched,
+            String worker,
+            Settings settings) {
+        // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
+        jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
+        return new Program(
+                jdbi,
+                new Program.Options(
+                        clock,
+                        platforms,
+                        key.pseudonymKeys(),
+                        RetentionPolicy.fixed(RetentionPolicy.DEFAULT),
+                        WELLNESS_THRESHOLD,
+                        relaySender,
+                        directoryWatched,
+                        worker,
+                        true,
+                        new CommandRate(settings.commandRate(), clock)),
+                planNow);
+    }
+
+    /** The sandbox's view: its jobs run in-process (no Quartz), all of them on each tick. */
+    private static Sandbox.Services sandboxServices(Program program) {
+        return new Sandbox.Services(
+                program.inbound(),
+                program.sender(),
+                () -> {
+                    program.checkIns().planAll();
+                    program.checkIns().nudgeAll();
+                },
+                () -> program.tasks().forEach(t -> t.work().run()));
+    }
+
     /** Asks the scheduler for a planning pass now; it also runs on its schedule. */
     private static void planSoon(Scheduling scheduling) {
         if (scheduling == null) {
@@ -178,7 +248,7 @@ public final class Application implements AutoCloseable {
             log.warn(
                     "could not trigger {} now; it runs on its schedule: {}",
                     CheckInJobs.PLAN,
-                    e.toString());
+                    Failures.describe(e));
         }
     }
 
@@ -208,12 +278,17 @@ public final class Application implements AutoCloseable {
 
     /** Whether the browser sandbox runs (at {@code /sandbox}). */
     public boolean sandbox() {
-        return sandbox;
+        return sandbox != null;
     }
 
     /** The HTTP port. */
     public int port() {
         return http.port();
+    }
+
+    /** The management port ({@code /metrics}). */
+    public int managementPort() {
+        return management.port();
     }
 
     /** Stops: HTTP (letting requests finish), scheduler, pool, embedded database. Idempotent. */
@@ -223,8 +298,14 @@ public final class Application implements AutoCloseable {
             return;
         }
         log.info("stopping");
-        wiring.disconnectLive();
+        if (sandbox != null) {
+            sandbox.disconnect();
+        }
         http.stop(GRACE);
+        management.stop();
+        if (sandbox != null) {
+            sandbox.close();
+        }
         relaySender.shutdown();
         sender.close();
         scheduling.close();

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             Main.Serve.class,
             Main.Migrate.class,
+            Main.RotateKey.class,
             Main.SlackManifestCommand.class,
             Main.TeamsPackageCommand.class,
             CommandLine.HelpCommand.class
@@ -96,22 +97,40 @@ public final class Main implements Callable<Integer> {
     /** Prints the Slack app manifest to paste at api.slack.com/apps. */
     @Command(
             name = "slack-manifest",
-            description = "Print the Slack app manifest (JSON) for this bot's public URL.")
+            description =
+                    "Print the Slack app manifest (JSON) for this bot's public URL, or for Socket"
+                            + " Mode.")
     static final class SlackManifestCommand implements Callable<Integer> {
         @CommandLine.Option(
                 names = "--url",
-                required = true,
-                description = "The bot's public https:// base URL.")
+                description =
+                        "The bot's public https:// base URL (with --socket-mode: only for OAuth"
+                                + " installs).")
         String url;
+
+        @CommandLine.Option(
+                names = "--socket-mode",
+                description =
+                        "Slack's requests over a WebSocket TenFour opens (SLACK_APP_TOKEN): no"
+                                + " request URLs.")
+        boolean socketMode;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (url == null && !socketMode) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "tenfour: give --url https://… (Slack posts requests there) or"
+                                        + " --socket-mode (no public URL)");
+                return 2;
+            }
             try {
                 spec.commandLine()
                         .getOut()
-                        .println(SlackManifest.json(url, Subcommand.vocabulary()));
+                        .println(SlackManifest.json(url, Subcommand.vocabulary(), socketMode));
                 return 0;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: --url: " + e.getMessage());
@@ -159,6 +178,29 @@ public final class Main implements Callable<Integer> {
                             "wrote "
                                     + out.toAbsolutePath()
                                     + ": upload it in Teams admin center > Manage apps");
+            return 0;
+        }
+    }
+
+    /** Re-encrypts stored secrets under a new master key. */
+    @Command(
+            name = "rotate-key",
+            description =
+                    "Re-encrypt stored secrets under a new master key (stop the bot first). With the key file, a new key is"
+                            + " generated unless --new-key-file is given; with TENFOUR_SECRET_KEY, --new-key-file is required."
+                            + " Peer pseudonyms change: new contacts cannot be linked to earlier ones.")
+    static final class RotateKey implements Callable<Integer> {
+        @CommandLine.Option(
+                names = "--new-key-file",
+                description = "A file holding the new key: 32 random bytes, base64.")
+        java.nio.file.Path newKeyFile;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            KeyRotation.rotate(
+                    Settings.fromEnv(System.getenv()), newKeyFile, spec.commandLine().getOut());
             return 0;
         }
     }

@@ -21,6 +21,8 @@ import org.tenfour.bot.connect.ConnectJobs;
 import org.tenfour.bot.home.Home;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.install.InstallGrants;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.PseudonymKeys;
@@ -59,6 +61,7 @@ public final class Program {
      *     then remembers who is who)
      * @param worker this process's name on the outbox leases
      * @param paced whether deliveries to one conversation are spaced by the platform's rate
+     * @param commandRate how many commands a person may send a minute
      */
     public record Options(
             Clock clock,
@@ -69,7 +72,8 @@ public final class Program {
             Executor relaySender,
             BooleanSupplier directoryWatched,
             String worker,
-            boolean paced) {
+            boolean paced,
+            CommandRate commandRate) {
         public Options {
             Objects.requireNonNull(clock, "null clock");
             Objects.requireNonNull(platforms, "null platforms");
@@ -78,6 +82,7 @@ public final class Program {
             Objects.requireNonNull(relaySender, "null relaySender");
             Objects.requireNonNull(directoryWatched, "null directoryWatched");
             Objects.requireNonNull(worker, "null worker");
+            Objects.requireNonNull(commandRate, "null commandRate");
             if (wellnessThreshold < 1) {
                 throw new IllegalArgumentException(
                         "wellnessThreshold must be positive: " + wellnessThreshold);
@@ -117,9 +122,11 @@ public final class Program {
                                         jdbi, clock, options.keys(), options.wellnessThreshold()),
                                 new ReportCommands(jdbi, clock, options.keys()),
                                 new MemberData(jdbi, clock),
+                                new InstallGrants(jdbi, clock),
                                 new Home(jdbi, clock)));
         features.addAll(connect.features());
-        this.inbound = new Inbound(jdbi, features, options.directoryWatched());
+        this.inbound =
+                new Inbound(jdbi, features, options.directoryWatched(), options.commandRate());
         this.sender =
                 new OutboxSender(
                         jdbi,

@@ -14,7 +14,8 @@ import java.util.UUID;
  *
  * @param windowDays the days of the preferred window; empty when the member chose none
  * @param tagsJson unit / crew / supervisor tags as a JSON object
- * @param isAdmin the person who installed the app (may set up the coordinator channel)
+ * @param isAdmin always false: the lasting "installer" flag it was grants nothing any more (see
+ *     {@link SetupGrants})
  */
 public record Member(
         UUID id,

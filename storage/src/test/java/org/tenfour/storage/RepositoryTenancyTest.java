@@ -41,6 +41,49 @@ class RepositoryTenancyTest {
     }
 
     @Test
+    void report_snapshots_and_event_counts_of_one_agency_are_invisible_to_another() {
+        ReportSnapshots snapshots = jdbi.onDemand(ReportSnapshots.class);
+        java.time.LocalDate nov = java.time.LocalDate.parse("2026-11-01");
+        assertThat(
+                        snapshots.publish(
+                                theirs.id(),
+                                "month",
+                                nov,
+                                nov.plusDays(29),
+                                5,
+                                "[]",
+                                Instant.now()))
+                .isTrue();
+        assertThat(
+                        snapshots.publish(
+                                theirs.id(),
+                                "month",
+                                nov,
+                                nov.plusDays(29),
+                                5,
+                                "[1]",
+                                Instant.now()))
+                .as("a published snapshot is never replaced")
+                .isFalse();
+        assertThat(snapshots.find(mine.id(), "month", nov)).isEmpty();
+        assertThat(snapshots.within(mine.id(), nov, nov.plusDays(29))).isEmpty();
+        assertThat(snapshots.find(theirs.id(), "month", nov))
+                .get()
+                .extracting(ReportSnapshot::cells)
+                .isEqualTo("[]");
+
+        Member m = TestData.member(jdbi, theirs);
+        jdbi.onDemand(Members.class).setOptedOut(theirs.id(), m.id(), true);
+        ReportQueries reports = jdbi.onDemand(ReportQueries.class);
+        java.time.LocalDate month =
+                java.time.LocalDate.now(java.time.ZoneId.of(theirs.timeZone())).withDayOfMonth(1);
+        assertThat(reports.memberEvents(mine.id(), month)).isEmpty();
+        assertThat(reports.memberEvents(theirs.id(), month))
+                .containsExactly(new KeyCount("opted_out", 1));
+        assertThat(reports.rosterSize(mine.id())).isZero();
+    }
+
+    @Test
     void the_same_platform_user_in_two_agencies_is_two_members() {
         Members members = jdbi.onDemand(Members.class);
         Member a = members.upsert(mine.id(), "USHARED", "A", null);
@@ -78,5 +121,39 @@ class RepositoryTenancyTest {
         agencies.setTimeZone(mine.id(), "America/Denver");
         assertThat(agencies.find(theirs.id())).map(Agency::timeZone).contains("UTC");
         assertThat(agencies.find(mine.id())).map(Agency::timeZone).contains("America/Denver");
+    }
+
+    @Test
+    void a_peers_work_in_one_agency_is_not_counted_in_another() {
+        Member peer = TestData.member(jdbi, theirs);
+        Member member = TestData.member(jdbi, theirs);
+        Instant now = Instant.now();
+        jdbi.useHandle(
+                h -> {
+                    h.createUpdate(
+                                    "insert into connection_request (agency_id, member_id, source, scope, urgency, "
+                                            + "contact_pref, state, current_peer_id) values (:a, :m, 'member', "
+                                            + "'internal', 'today', 'chat', 'accepted', :p)")
+                            .bind("a", theirs.id())
+                            .bind("m", member.id())
+                            .bind("p", peer.id())
+                            .execute();
+                    h.createUpdate(
+                                    "insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, "
+                                            + "state, nudged_at) values (:a, :m, :p, 'cadence', 'slot', :t, "
+                                            + "'expired', :t)")
+                            .bind("a", theirs.id())
+                            .bind("m", member.id())
+                            .bind("p", peer.id())
+                            .bind("t", now)
+                            .execute();
+                });
+        PeerWork work = jdbi.onDemand(PeerWork.class);
+
+        assertThat(work.openRequests(mine.id(), peer.id())).isZero();
+        assertThat(work.unansweredToFollowUp(mine.id(), peer.id(), now.minusSeconds(60))).isZero();
+        assertThat(work.openRequests(theirs.id(), peer.id())).isEqualTo(1);
+        assertThat(work.unansweredToFollowUp(theirs.id(), peer.id(), now.minusSeconds(60)))
+                .isEqualTo(1);
     }
 }

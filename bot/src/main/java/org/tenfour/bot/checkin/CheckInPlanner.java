@@ -31,6 +31,7 @@ import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInKind;
 import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
@@ -89,7 +90,7 @@ public final class CheckInPlanner {
                     log.warn(
                             "planning failed for agency {}: {}",
                             agencies.get(i).id(),
-                            e.getCause().toString());
+                            Failures.describe(e.getCause()));
                 }
             }
             return created;

@@ -26,12 +26,14 @@ import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
+import org.tenfour.bot.install.SetupAuthority;
+import org.tenfour.bot.report.ProgramCounts;
+import org.tenfour.bot.report.Suppression;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
-import org.tenfour.storage.CheckInState;
-import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.ReportQueries;
 
 /**
  * The coordinator channel's program settings: {@code setup}, {@code cadence}, {@code hours}, {@code
@@ -75,19 +77,23 @@ public final class ProgramCommands implements Feature {
             return Reply.text(
                     "Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
         }
-        boolean admin =
-                caller.actor().platformAdmin()
-                        || caller.member().isAdmin()
-                        || platforms
-                                .profile(caller.actor().address())
-                                .map(p -> p.admin())
-                                .orElse(false);
         boolean noCoordinatorsYet =
                 jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
                         .noneMatch(Member::isCoordinator);
-        if (!caller.is(Role.COORDINATOR) && !admin) {
-            return Reply.text(
-                    "Only a workspace admin, the person who installed TenFour, or an existing coordinator can set up the coordinator channel.");
+        Instant now = clock.instant();
+        var refusal =
+                SetupAuthority.refusal(
+                        jdbi,
+                        caller,
+                        noCoordinatorsYet,
+                        () ->
+                                platforms
+                                        .profile(caller.actor().address())
+                                        .map(p -> p.admin())
+                                        .orElse(false),
+                        now);
+        if (refusal.isPresent()) {
+            return Reply.text(refusal.get());
         }
         String old = caller.agency().coordinatorChannelId();
         jdbi.useTransaction(
@@ -97,6 +103,9 @@ public final class ProgramCommands implements Feature {
                     if (noCoordinatorsYet || !caller.is(Role.COORDINATOR)) {
                         h.attach(Members.class)
                                 .setCoordinator(caller.agency().id(), caller.member().id(), true);
+                    }
+                    if (noCoordinatorsYet) {
+                        SetupAuthority.firstSetupDone(h, caller, now);
                     }
                     Audit.change(
                             h,
@@ -197,32 +206,15 @@ public final class ProgramCommands implements Feature {
         return Reply.text("Crisis lines updated; they appear under every check-in.");
     }
 
+    /**
+     * Settings and the roster's size, and no count of anyone's choices: a live count of opt-outs,
+     * answers or unreachable members changes by one when one member is added or removed, and so
+     * tells that member's state. Those figures are in the closed-period report only.
+     */
     private Reply status(Caller caller, Args args, String trigger) {
         Agency agency = caller.agency();
         AgencySettings s = settings(caller);
-        List<Member> roster = jdbi.onDemand(Members.class).roster(agency.id());
-        long enrolled = roster.stream().filter(m -> !m.optedOut()).count();
-        long optedOut = roster.stream().filter(Member::optedOut).count();
-        long unreachable = roster.stream().filter(Member::unreachable).count();
-        Instant now = clock.instant();
-        CheckIns checkIns = jdbi.onDemand(CheckIns.class);
-        int dueThisWeek =
-                checkIns.count(
-                        agency.id(),
-                        CheckInState.SCHEDULED,
-                        now.minus(Duration.ofDays(1)),
-                        now.plus(Duration.ofDays(7)));
-        Duration cycle = Duration.ofDays(s.cadenceDays() == null ? 30 : s.cadenceDays());
-        int answered =
-                checkIns.count(
-                        agency.id(),
-                        CheckInState.ANSWERED,
-                        now.minus(cycle),
-                        now.plus(Duration.ofDays(1)));
-        int sentOrExpired =
-                answered
-                        + checkIns.count(agency.id(), CheckInState.SENT, now.minus(cycle), now)
-                        + checkIns.count(agency.id(), CheckInState.EXPIRED, now.minus(cycle), now);
+        int roster = jdbi.onDemand(ReportQueries.class).rosterSize(agency.id());
         return Reply.text(
                 "*Program status*\n"
                         + "Cadence: "
@@ -236,19 +228,10 @@ public final class ProgramCommands implements Feature {
                         + ", agency zone "
                         + agency.timeZone()
                         + "\n"
-                        + "Enrolled: "
-                        + enrolled
-                        + " · opted out: "
-                        + optedOut
-                        + " · unreachable: "
-                        + unreachable
+                        + "On the roster: "
+                        + new Suppression(s.suppressionK()).single(roster).text(s.suppressionK())
                         + "\n"
-                        + "Check-ins due this week: "
-                        + dueThisWeek
-                        + " · answered last cycle: "
-                        + answered
-                        + " of "
-                        + sentOrExpired);
+                        + ProgramCounts.NOT_COUNTED_HERE);
     }
 
     private Reply timeouts(Caller caller, Args args, String trigger) {

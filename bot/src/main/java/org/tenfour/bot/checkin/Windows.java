@@ -1,10 +1,10 @@
 package org.tenfour.bot.checkin;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.Set;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.agency.TimeZones;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 
@@ -17,16 +17,7 @@ public final class Windows {
 
     /** The member's zone: their own, else the agency's, else UTC. */
     public static ZoneId zone(Agency agency, Member member) {
-        for (String id : new String[] {member.timeZone(), agency.timeZone()}) {
-            if (id != null && !id.isBlank()) {
-                try {
-                    return ZoneId.of(id);
-                } catch (DateTimeException ignored) {
-                    // an unknown zone from a platform profile: fall through to the next
-                }
-            }
-        }
-        return ZoneId.of("UTC");
+        return TimeZones.of(agency, member);
     }
 
     /** Where and when this member may be contacted. */

@@ -43,6 +43,7 @@ import org.tenfour.storage.Urgency;
  * opens the same kind of request, preferring the check-in's peer.
  */
 final class AskForPeer implements Feature, CheckInTalk {
+    private final RequestLimit requests;
     static final String FORM = "connect.ask";
 
     private final Jdbi jdbi;
@@ -51,6 +52,7 @@ final class AskForPeer implements Feature, CheckInTalk {
     AskForPeer(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.requests = new RequestLimit(jdbi, clock);
     }
 
     @Override
@@ -64,6 +66,10 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     private Reply ask(Caller caller, Args args, String trigger) {
+        Optional<Reply> limited = requests.check(caller);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         Optional<ConnectionRequest> open =
                 jdbi.onDemand(ConnectionRequests.class)
                         .openFor(caller.agency().id(), caller.member().id());
@@ -149,13 +155,18 @@ final class AskForPeer implements Feature, CheckInTalk {
                         List.of()));
         TreeSet<String> languages = new TreeSet<>();
         peers.forEach(e -> languages.addAll(e.languages()));
-        if (!languages.isEmpty()) {
+        List<Field.Option> languageOptions =
+                languages.stream()
+                        // a form carries at most 150 options: 100 peers, the fixed choices
+                        // and the first 30 languages
+                        .filter(l -> !l.isBlank() && l.length() <= Field.Option.MAX_VALUE)
+                        .limit(30)
+                        .map(l -> new Field.Option(l, l))
+                        .toList();
+        if (!languageOptions.isEmpty()) {
             fields.add(
                     Field.choice(
-                            "language",
-                            "Preferred language (optional)",
-                            languages.stream().map(l -> new Field.Option(l, l)).toList(),
-                            false));
+                            "language", "Preferred language (optional)", languageOptions, false));
         }
         fields.add(Field.choice("topic", "Topic (optional)", Topics.options(), false));
         return new Form(FORM, "Talk to a peer", "Ask", fields, "");
@@ -197,6 +208,10 @@ final class AskForPeer implements Feature, CheckInTalk {
         String topic = one(f, "topic").filter(Topics.CODES::containsKey).orElse(null);
         if (!errors.isEmpty()) {
             return new Reply.FormErrors(form(caller, Urgency.TODAY), errors);
+        }
+        Optional<Reply> limited = requests.check(caller);
+        if (limited.isPresent()) {
+            return limited.get();
         }
         boolean share = one(f, "share_name").map("true"::equals).orElse(false);
         String language = one(f, "language").filter(l -> l.matches("[a-z]{2,3}")).orElse(null);

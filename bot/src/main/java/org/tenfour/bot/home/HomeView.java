@@ -14,12 +14,15 @@ import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.log.ReminderTags;
+import org.tenfour.bot.report.ProgramCounts;
+import org.tenfour.bot.report.Suppression;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.Member;
-import org.tenfour.storage.Members;
+import org.tenfour.storage.PeerWork;
+import org.tenfour.storage.ReportQueries;
 
 /**
  * Builds the home view: for a member, how to reach a peer, their check-in settings and what is
@@ -64,11 +67,8 @@ public final class HomeView {
         lines.add(
                 "*What is stored about you:* `/tenfour mydata` shows it all; `/tenfour forgetme` deletes it.");
         if (caller.is(Role.PEER)) {
-            int open =
-                    count(
-                            "select count(*) from connection_request where agency_id = :a and current_peer_id = :m "
-                                    + "and state in ('offered', 'accepted', 'relaying')",
-                            caller);
+            PeerWork work = jdbi.onDemand(PeerWork.class);
+            int open = work.openRequests(caller.agency().id(), m.id());
             List<String> followUps =
                     jdbi.withHandle(
                             h ->
@@ -84,18 +84,10 @@ public final class HomeView {
                                             .map(r -> r.dueDate().toString())
                                             .toList());
             int nudges =
-                    jdbi.withHandle(
-                            h ->
-                                    h.createQuery(
-                                                    "select count(*) from check_in where agency_id = :a "
-                                                            + "and peer_id = :m and state = 'expired' and nudged_at > :since")
-                                            .bind("a", caller.agency().id())
-                                            .bind("m", m.id())
-                                            .bind(
-                                                    "since",
-                                                    clock.instant().minus(Duration.ofDays(14)))
-                                            .mapTo(Integer.class)
-                                            .one());
+                    work.unansweredToFollowUp(
+                            caller.agency().id(),
+                            m.id(),
+                            clock.instant().minus(Duration.ofDays(14)));
             lines.add(
                     "*As a peer:* open requests: "
                             + open
@@ -106,28 +98,16 @@ public final class HomeView {
                             + ". Log a contact with `/tenfour log`.");
         }
         if (caller.is(Role.COORDINATOR)) {
-            List<Member> roster = jdbi.onDemand(Members.class).roster(caller.agency().id());
+            int k = settings.suppressionK();
+            int roster = jdbi.onDemand(ReportQueries.class).rosterSize(caller.agency().id());
             lines.add(
                     "*Program:* cadence "
                             + settings.cadenceText()
-                            + " · enrolled "
-                            + roster.stream().filter(x -> !x.optedOut()).count()
-                            + " · opted out "
-                            + roster.stream().filter(Member::optedOut).count()
-                            + " · unreachable "
-                            + roster.stream().filter(Member::unreachable).count()
-                            + ". `/tenfour status` and `/tenfour report` in the coordinator channel.");
+                            + " · on the roster "
+                            + new Suppression(k).single(roster).text(k)
+                            + ". `/tenfour status` and `/tenfour report` in the coordinator channel. "
+                            + ProgramCounts.NOT_COUNTED_HERE);
         }
         return new Message(String.join("\n\n", lines), settings.crisisLines(), List.of());
-    }
-
-    private int count(String sql, Caller caller) {
-        return jdbi.withHandle(
-                h ->
-                        h.createQuery(sql)
-                                .bind("a", caller.agency().id())
-                                .bind("m", caller.member().id())
-                                .mapTo(Integer.class)
-                                .one());
     }
 }

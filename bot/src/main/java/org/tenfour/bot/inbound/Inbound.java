@@ -1,5 +1,6 @@
 package org.tenfour.bot.inbound;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,12 +18,16 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.InboundUnavailableException;
+import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.limits.CommandRate;
+import org.tenfour.bot.limits.LimitNotices;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
@@ -42,11 +47,13 @@ public final class Inbound implements InboundHandler {
     private final Help help;
     private Feature.HomeAction home;
     private Feature.DirectMessageAction directMessages;
+    private final List<Feature.InstallAction> installs = new ArrayList<>();
     // on-demand proxies are thread-safe and costly to build: one each, not one per request
     private final Agencies agencies;
     private final Members members;
     private final Peers peers;
     private final KnownCallers known;
+    private final CommandRate rate;
 
     /** A router that reads who is who from the database on every request. */
     public Inbound(Jdbi jdbi, List<Feature> features) {
@@ -58,6 +65,13 @@ public final class Inbound implements InboundHandler {
      * database's change notifications are being heard (see {@link KnownCallers}).
      */
     public Inbound(Jdbi jdbi, List<Feature> features, BooleanSupplier directoryWatched) {
+        this(jdbi, features, directoryWatched, CommandRate.off());
+    }
+
+    /** The same router, answering a person over {@code rate}'s limit politely instead. */
+    public Inbound(
+            Jdbi jdbi, List<Feature> features, BooleanSupplier directoryWatched, CommandRate rate) {
+        this.rate = rate;
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
         this.agencies = jdbi.onDemand(Agencies.class);
@@ -67,6 +81,9 @@ public final class Inbound implements InboundHandler {
             f.subcommands().forEach((k, v) -> register(subcommands, k, v));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
             f.forms().forEach((k, v) -> register(forms, k, v));
+            if (f.installs() != null) {
+                installs.add(f.installs());
+            }
             if (f.directMessages() != null) {
                 if (directMessages != null) {
                     throw new IllegalArgumentException("registered twice: direct messages");
@@ -115,8 +132,7 @@ public final class Inbound implements InboundHandler {
                     "inbound {} failed ref={}: {}",
                     event.getClass().getSimpleName(),
                     ref,
-                    e.toString(),
-                    e);
+                    Failures.describe(e));
             return Reply.text(
                     "Sorry, something went wrong on our side (reference "
                             + ref
@@ -152,13 +168,17 @@ public final class Inbound implements InboundHandler {
         if (event instanceof InboundEvent.MembershipChanged m
                 && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
                 && !m.actor().address().targetId().equals("USLACKBOT")) {
-            installedBy(caller(m.actor(), null));
+            installedBy(caller(m.actor(), null), m);
         }
         return Reply.none(); // other membership changes: Teams references are stored by the adapter
     }
 
     private Reply command(InboundEvent.Command c) {
         Caller caller = caller(c.actor(), c.where());
+        Address who = c.actor().address();
+        if (!rate.allow(who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId())) {
+            return slowDown(caller);
+        }
         Args args = Args.parse(c.text());
         boolean talk = c.name().equals(Vocabulary.TALK_COMMAND);
         String word = talk ? Subcommand.TALK.word() : args.word(0);
@@ -193,6 +213,27 @@ public final class Inbound implements InboundHandler {
         }
     }
 
+    /** Over the command rate: a polite word with the crisis lines; coordinators told, no name. */
+    private Reply slowDown(Caller caller) {
+        if (rate.firstTripToday(caller.agency().id())) {
+            jdbi.useTransaction(
+                    h ->
+                            LimitNotices.tripped(
+                                    h,
+                                    caller.agency(),
+                                    LimitNotices.Limit.COMMANDS,
+                                    "over " + rate.perMinute() + " a minute",
+                                    rate.now()));
+            log.info("command rate limit tripped in agency {}", caller.agency().id());
+        }
+        return new Reply.Private(
+                new Message(
+                        "You're sending commands faster than I can answer them well. Please wait a minute, then try again. "
+                                + "If you need someone right now, use one of the lines below.",
+                        caller.settings().crisisLines(),
+                        List.of()));
+    }
+
     private static String refusal(Role role) {
         return switch (role) {
             case COORDINATOR ->
@@ -203,16 +244,12 @@ public final class Inbound implements InboundHandler {
     }
 
     /**
-     * The person who installs the app in an agency without coordinators may set up the coordinator
-     * channel (Teams does not tell a bot who the team's owners are; Slack OAuth names the
-     * installer).
+     * Tells the features who installed the app where; installing itself grants nothing lasting (see
+     * {@code install.InstallGrants}).
      */
-    private void installedBy(Caller caller) {
-        boolean noCoordinators =
-                members.list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
-        if (noCoordinators) {
-            members.markAdmin(caller.agency().id(), caller.member().id());
-            log.info("installer recorded as admin of agency {}", caller.agency().id());
+    private void installedBy(Caller caller, InboundEvent.MembershipChanged event) {
+        for (Feature.InstallAction action : installs) {
+            action.run(caller, event);
         }
     }
 

@@ -157,9 +157,22 @@ public enum Subcommand {
             "setup",
             Role.MEMBER,
             false,
-            "Makes this channel the coordinator channel. A workspace admin, the person who installed"
-                    + " TenFour, or a coordinator may do this.",
+            "Makes this channel the coordinator channel. The first time: the person who installed"
+                    + " TenFour in a Teams team or through Slack's install link, within 7 days (with one"
+                    + " Slack workspace set up by bot token: a workspace admin). Afterwards: a"
+                    + " coordinator only.",
             new Use(Task.SETUP, "setup", "make this channel the coordinator channel")),
+    GRANTS(
+            "grants",
+            Role.COORDINATOR,
+            true,
+            "Who installed TenFour and what that allowed them (the first setup, for 7 days): used,"
+                    + " void, revoked or expired. `grants revoke` ends every open grant, `grants"
+                    + " revoke 3` one.",
+            new Use(
+                    Task.SETUP,
+                    "grants [revoke [N]]",
+                    "who may still run the first setup after installing TenFour")),
     CADENCE(
             "cadence",
             Role.COORDINATOR,
@@ -255,17 +268,19 @@ public enum Subcommand {
             "status",
             Role.COORDINATOR,
             true,
-            "Enrolled, opted out, unreachable, due this week, answered last cycle: counts, no names.",
-            new Use(Task.NUMBERS, "status", "program counts (no names)")),
+            "The program's settings and the roster's size; no live count of anyone's choices (opt-outs"
+                    + " and answers are in the closed-period report).",
+            new Use(Task.NUMBERS, "status", "settings and roster size (no names)")),
     REPORT(
             "report",
             Role.COORDINATOR,
             true,
-            "The program report with small counts suppressed, and a chart.",
+            "The report of the last complete month, quarter or year, published once, with small"
+                    + " counts suppressed, and charts.",
             new Use(
                     Task.NUMBERS,
                     "report [month|quarter|year]",
-                    "program report with small counts suppressed, and a chart")),
+                    "the last complete month, quarter or year, small counts suppressed")),
     EXPORT(
             "export",
             Role.COORDINATOR,

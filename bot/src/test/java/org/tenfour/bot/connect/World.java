@@ -16,8 +16,10 @@ import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.bot.Program;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
+import org.tenfour.bot.testing.PayloadChecks;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -58,7 +60,8 @@ final class World {
                                 Runnable::run,
                                 () -> false,
                                 "test-" + UUID.randomUUID(),
-                                false),
+                                false,
+                                CommandRate.off()),
                         a -> {});
         this.inbound = program.inbound();
         this.sender = program.sender();
@@ -114,42 +117,49 @@ final class World {
     }
 
     Reply command(Agency agency, Member m, String name, String text) {
-        return inbound.handle(
-                new InboundEvent.Command(actor(agency, m), name, text, dm(agency, m), "trigger"));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.Command(
+                                actor(agency, m), name, text, dm(agency, m), "trigger")));
     }
 
     Reply inCoordinatorChannel(Agency agency, Member m, String text) {
-        return inbound.handle(
-                new InboundEvent.Command(
-                        actor(agency, m),
-                        "tenfour",
-                        text,
-                        Address.channel(
-                                Platform.fromId(agency.platform()),
-                                agency.workspaceId(),
-                                agency.coordinatorChannelId()),
-                        "trigger"));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.Command(
+                                actor(agency, m),
+                                "tenfour",
+                                text,
+                                Address.channel(
+                                        Platform.fromId(agency.platform()),
+                                        agency.workspaceId(),
+                                        agency.coordinatorChannelId()),
+                                "trigger")));
     }
 
     Reply ask(Agency agency, Member m, Map<String, List<String>> values) {
-        return inbound.handle(
-                new InboundEvent.FormSubmitted(actor(agency, m), AskForPeer.FORM, values, ""));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.FormSubmitted(
+                                actor(agency, m), AskForPeer.FORM, values, "")));
     }
 
     Reply press(Agency agency, Member m, String actionId, UUID requestId, Delivery message) {
-        return inbound.handle(
-                new InboundEvent.ButtonPressed(
-                        actor(agency, m),
-                        actionId,
-                        requestId.toString(),
-                        message == null ? null : dm(agency, m),
-                        message,
-                        null));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                actor(agency, m),
+                                actionId,
+                                requestId.toString(),
+                                message == null ? null : dm(agency, m),
+                                message,
+                                null)));
     }
 
     Reply write(Agency agency, Member m, String text) {
-        return inbound.handle(
-                new InboundEvent.DirectMessage(actor(agency, m), text, dm(agency, m)));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.DirectMessage(actor(agency, m), text, dm(agency, m))));
     }
 
     /** Delivers everything due now. */

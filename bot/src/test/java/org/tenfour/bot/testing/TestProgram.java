@@ -1,12 +1,14 @@
 package org.tenfour.bot.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
@@ -20,6 +22,7 @@ import org.tenfour.bot.Program;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
@@ -65,6 +68,19 @@ public final class TestProgram {
      * A program whose router trusts its cache of who is who while {@code directoryWatched} says so.
      */
     public TestProgram(TestDatabase db, Instant start, BooleanSupplier directoryWatched) {
+        this(db, start, directoryWatched, clock -> CommandRate.off());
+    }
+
+    /** A program whose router limits commands per person as {@code rate} says. */
+    public TestProgram(TestDatabase db, Instant start, Function<Clock, CommandRate> rate) {
+        this(db, start, () -> true, rate);
+    }
+
+    private TestProgram(
+            TestDatabase db,
+            Instant start,
+            BooleanSupplier directoryWatched,
+            Function<Clock, CommandRate> rate) {
         this.jdbi = db.jdbi();
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
@@ -82,7 +98,8 @@ public final class TestProgram {
                                 Runnable::run,
                                 directoryWatched,
                                 "test-sender",
-                                false),
+                                false,
+                                rate.apply(clock)),
                         a -> planRequests++);
         this.jobs = program.checkIns();
         this.inbound = program.inbound();
@@ -100,9 +117,14 @@ public final class TestProgram {
     public Reply tenfour(String user, String channel, String text) {
         Address where =
                 channel == null ? user(user) : Address.channel(Platform.SLACK, workspace, channel);
-        return inbound.handle(
-                new InboundEvent.Command(
-                        new Actor(user(user), false), "tenfour", text, where, "trigger-1"));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.Command(
+                                new Actor(user(user), false),
+                                "tenfour",
+                                text,
+                                where,
+                                "trigger-1")));
     }
 
     /** A coordinator command in the coordinator channel. */
@@ -113,9 +135,10 @@ public final class TestProgram {
     /** A form submitted by {@code user}. */
     public Reply submit(
             String user, String formId, Map<String, List<String>> values, String context) {
-        return inbound.handle(
-                new InboundEvent.FormSubmitted(
-                        new Actor(user(user), false), formId, values, context));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.FormSubmitted(
+                                new Actor(user(user), false), formId, values, context)));
     }
 
     /** A button pressed by {@code user} on a message they received. */
@@ -126,14 +149,15 @@ public final class TestProgram {
                         .findFirst()
                         .orElseThrow()
                         .value();
-        return inbound.handle(
-                new InboundEvent.ButtonPressed(
-                        new Actor(user(user), false),
-                        actionId,
-                        value,
-                        message.to(),
-                        message.delivery(),
-                        null));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                new Actor(user(user), false),
+                                actionId,
+                                value,
+                                message.to(),
+                                message.delivery(),
+                                null)));
     }
 
     /** The latest message to {@code user} that carries a button with {@code actionId}. */
