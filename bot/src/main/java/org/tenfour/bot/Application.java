@@ -221,7 +221,8 @@ public final class Application implements AutoCloseable {
                         directoryWatched,
                         worker,
                         true,
-                        new CommandRate(settings.commandRate(), clock)),
+                        new CommandRate(settings.commandRate(), clock),
+                        settings.sending()),
                 planNow);
     }
 

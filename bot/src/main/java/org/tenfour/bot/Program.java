@@ -27,6 +27,7 @@ import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.privacy.PrivacyRetention;
@@ -62,6 +63,7 @@ public final class Program {
      * @param worker this process's name on the outbox leases
      * @param paced whether deliveries to one conversation are spaced by the platform's rate
      * @param commandRate how many commands a person may send a minute
+     * @param sending how many platform calls the outbox sender may have in flight
      */
     public record Options(
             Clock clock,
@@ -73,7 +75,8 @@ public final class Program {
             BooleanSupplier directoryWatched,
             String worker,
             boolean paced,
-            CommandRate commandRate) {
+            CommandRate commandRate,
+            Concurrency sending) {
         public Options {
             Objects.requireNonNull(clock, "null clock");
             Objects.requireNonNull(platforms, "null platforms");
@@ -83,6 +86,7 @@ public final class Program {
             Objects.requireNonNull(directoryWatched, "null directoryWatched");
             Objects.requireNonNull(worker, "null worker");
             Objects.requireNonNull(commandRate, "null commandRate");
+            Objects.requireNonNull(sending, "null sending");
             if (wellnessThreshold < 1) {
                 throw new IllegalArgumentException(
                         "wellnessThreshold must be positive: " + wellnessThreshold);
@@ -135,7 +139,8 @@ public final class Program {
                         List.of(CheckInPlanner::stillWanted),
                         clock,
                         options.worker(),
-                        options.paced());
+                        options.paced(),
+                        options.sending());
     }
 
     /** The router every adapter hands its events to. */

@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,23 +35,31 @@ import org.tenfour.storage.OutboxEntry;
 
 /**
  * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends
- * each through its platform, and records the outcome. Messages to one conversation are spaced by
- * the platform's per-conversation limit ({@link Pacer}); a rate limit pauses the whole workspace
- * until the platform's {@code Retry-After}; transient failures back off exponentially and are
- * retried without end; an unreachable person is marked so (coordinators see a count) and not
- * retried.
+ * each through its platform, and records the outcome. Several calls are in flight at once, bounded
+ * in all and per workspace ({@link Concurrency}); a claim never takes more of a workspace's rows
+ * than may be sent at once ({@link InFlight}), so a claimed row starts at once and its lease is
+ * never spent waiting. Messages to one conversation are spaced by the platform's per-conversation
+ * limit ({@link Pacer}); a rate limit pauses the whole workspace until the platform's {@code
+ * Retry-After}; transient failures back off exponentially and are retried without end; an
+ * unreachable person is marked so (coordinators see a count) and not retried.
  *
  * <p>A crash between the platform's answer and the "sent" record leaves the row claimed; once its
  * lease expires (at once when the replica restarts under the same instance id) the row is marked
  * {@code outcome_unknown}, and before sending it again the sender asks the platform whether a
  * message with the row's idempotency key is already there ({@link ChatPlatform#findSent}; Slack
  * message metadata). Where the platform can say (Slack), delivery is effectively once; where it
- * cannot (Teams), at least once, with the window limited to the one message in flight.
+ * cannot (Teams), at least once, with the window limited to the messages in flight for that
+ * workspace when the process died ({@link Concurrency#perWorkspace()}). A row whose lease is nearly
+ * over is not started: another replica may take it once the lease ends.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int BATCH = 20;
+    // a call is not started with less lease than this left (platform calls time out well before)
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
+    // how many of the oldest due rows a spread claim looks at
+    private static final int SCAN = 2_000;
 
     private final Jdbi jdbi;
     private final Map<Platform, ChatPlatform> platforms;
@@ -53,9 +68,15 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final String worker;
     private final Map<String, Instant> pausedWorkspaces = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> pausedAgencies = new ConcurrentHashMap<>();
     private final Pacer pacer;
+    private final Concurrency concurrency;
+    private final InFlight inFlight;
+    private final ReentrantLock claiming = new ReentrantLock();
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledExecutorService loop;
+    private ExecutorService calls;
+    private Thread dispatcher;
 
     /** A sender without per-conversation pacing (domain tests drive it with a fixed clock). */
     public OutboxSender(
@@ -69,8 +90,9 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer});
-     * production paces.
+     * A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer}) and
+     * has as many calls in flight as the machine suits ({@link Concurrency#forMachine()});
+     * production paces. Unpaced, it makes one call at a time.
      */
     public OutboxSender(
             Jdbi jdbi,
@@ -80,6 +102,41 @@ public final class OutboxSender implements AutoCloseable {
             Clock clock,
             String worker,
             boolean paced) {
+        this(
+                jdbi,
+                platforms,
+                listeners,
+                guards,
+                clock,
+                worker,
+                paced,
+                paced ? Concurrency.forMachine() : Concurrency.ONE_AT_A_TIME);
+    }
+
+    /** A sender with {@code concurrency} calls in flight at most. */
+    public OutboxSender(
+            Jdbi jdbi,
+            Map<Platform, ChatPlatform> platforms,
+            List<DeliveryListener> listeners,
+            List<SendGuard> guards,
+            Clock clock,
+            String worker,
+            boolean paced,
+            Concurrency concurrency) {
+        this.concurrency = concurrency;
+        this.inFlight = new InFlight(concurrency);
+        if (concurrency.concurrent()) {
+            AtomicInteger n = new AtomicInteger();
+            this.calls =
+                    Executors.newFixedThreadPool(
+                            concurrency.overall(),
+                            r -> {
+                                Thread t = new Thread(r, "outbox-call-" + n.incrementAndGet());
+                                // a call cut short by the JVM's exit is looked up on restart
+                                t.setDaemon(true);
+                                return t;
+                            });
+        }
         this.pacer = paced ? new Pacer() : null;
         this.jdbi = jdbi;
         this.platforms = Map.copyOf(platforms);
@@ -99,9 +156,95 @@ public final class OutboxSender implements AutoCloseable {
             log.info(
                     "outbox: took back {} rows leased by this instance before a restart", released);
         }
+        if (concurrency.concurrent()) {
+            dispatcher = new Thread(() -> dispatch(interval), "outbox-sender");
+            dispatcher.start();
+            return;
+        }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
         loop.scheduleWithFixedDelay(
                 this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keeps the calls in flight: claims what is free, then waits for a call to end (or {@code
+     * interval}, for rows coming due) and claims again.
+     */
+    private void dispatch(Duration interval) {
+        while (running.get()) {
+            long seen = inFlight.endings();
+            try {
+                claimAndStart(null);
+            } catch (RuntimeException e) {
+                log.warn("outbox pass failed (will retry): {}", Failures.describe(e));
+            }
+            try {
+                inFlight.awaitEnding(seen, interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Claims as many due rows as may be sent now and starts a call for each; {@code done}, when
+     * given, counts them down as they end. Returns how many were claimed.
+     */
+    private int claimAndStart(List<CountDownLatch> done) {
+        claiming.lock();
+        try {
+            Instant now = clock.instant();
+            pausedAgencies.values().removeIf(until -> !until.isAfter(now));
+            InFlight.Free free = inFlight.free(List.copyOf(pausedAgencies.keySet()));
+            if (free.overall() <= 0) {
+                return 0;
+            }
+            Instant leaseUntil = now.plus(LEASE);
+            List<OutboxEntry> batch =
+                    jdbi.onDemand(Outbox.class)
+                            .claimSpread(
+                                    worker,
+                                    now,
+                                    leaseUntil,
+                                    free.overall(),
+                                    concurrency.perWorkspace(),
+                                    SCAN,
+                                    free.full(),
+                                    free.busy(),
+                                    free.busyFree());
+            CountDownLatch latch = new CountDownLatch(batch.size());
+            if (done != null) {
+                done.add(latch);
+            }
+            for (OutboxEntry entry : batch) {
+                inFlight.started(entry.agencyId());
+                try {
+                    calls.execute(
+                            () -> {
+                                try {
+                                    deliver(entry, leaseUntil);
+                                } catch (RuntimeException e) {
+                                    log.warn(
+                                            "outbox: row {} failed: {}",
+                                            entry.id(),
+                                            Failures.describe(e));
+                                } finally {
+                                    inFlight.ended(entry.agencyId());
+                                    latch.countDown();
+                                }
+                            });
+                } catch (RejectedExecutionException e) {
+                    // closing: the row's lease ends and it is taken again (outcome unknown: looked
+                    // up first)
+                    inFlight.ended(entry.agencyId());
+                    latch.countDown();
+                }
+            }
+            return batch.size();
+        } finally {
+            claiming.unlock();
+        }
     }
 
     private void drainSafely() {
@@ -114,18 +257,33 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Claims and handles one batch; returns how many rows were claimed. */
+    /**
+     * Claims and handles one batch, and returns when it is handled; returns how many rows were
+     * claimed.
+     */
     public int runOnce() {
+        if (concurrency.concurrent()) {
+            List<CountDownLatch> done = new ArrayList<>();
+            int claimed = claimAndStart(done);
+            try {
+                for (CountDownLatch latch : done) {
+                    latch.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return claimed;
+        }
         Instant now = clock.instant();
-        List<OutboxEntry> batch =
-                jdbi.onDemand(Outbox.class).claim(worker, now, now.plus(LEASE), BATCH);
+        Instant leaseUntil = now.plus(LEASE);
+        List<OutboxEntry> batch = jdbi.onDemand(Outbox.class).claim(worker, now, leaseUntil, BATCH);
         for (OutboxEntry entry : batch) {
-            deliver(entry);
+            deliver(entry, leaseUntil);
         }
         return batch.size();
     }
 
-    private void deliver(OutboxEntry entry) {
+    private void deliver(OutboxEntry entry, Instant leaseUntil) {
         Outbox outbox = jdbi.onDemand(Outbox.class);
         Address to;
         OutboundItem item;
@@ -144,6 +302,11 @@ public final class OutboxSender implements AutoCloseable {
             }
         }
         Instant now = clock.instant();
+        if (now.isAfter(leaseUntil.minus(LEASE_MARGIN))) {
+            // another replica may take the row when the lease ends: do not race it
+            outbox.retryLater(entry.id(), worker, now, "lease nearly over");
+            return;
+        }
         Instant pausedUntil = pausedWorkspaces.get(workspaceKey(to));
         if (pausedUntil != null && pausedUntil.isAfter(now)) {
             outbox.retryLater(entry.id(), worker, pausedUntil, "workspace paused by rate limit");
@@ -207,6 +370,7 @@ public final class OutboxSender implements AutoCloseable {
         } catch (ChatPlatformException.RateLimited e) {
             Instant until = clock.instant().plus(e.retryAfter());
             pausedWorkspaces.merge(workspaceKey(to), until, (a, b) -> a.isAfter(b) ? a : b);
+            pausedAgencies.merge(entry.agencyId(), until, (a, b) -> a.isAfter(b) ? a : b);
             outbox.retryLater(entry.id(), worker, until, "rate limited for " + e.retryAfter());
             log.info(
                     "outbox: {} rate limited agency={} for {}",
@@ -255,10 +419,26 @@ public final class OutboxSender implements AutoCloseable {
         return to.platform().id() + ":" + to.workspaceId();
     }
 
-    /** Stops polling, letting the current batch finish. */
+    /** Stops polling, letting the calls in flight finish. */
     @Override
     public void close() {
         running.set(false);
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            try {
+                dispatcher.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (calls != null) {
+            calls.shutdown();
+            try {
+                calls.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (loop != null) {
             loop.shutdown();
             try {

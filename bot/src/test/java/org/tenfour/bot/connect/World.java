@@ -18,6 +18,7 @@ import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.testing.PayloadChecks;
 import org.tenfour.bot.testing.TestProgram;
@@ -61,7 +62,8 @@ final class World {
                                 () -> false,
                                 "test-" + UUID.randomUUID(),
                                 false,
-                                CommandRate.off()),
+                                CommandRate.off(),
+                                Concurrency.ONE_AT_A_TIME),
                         a -> {});
         this.inbound = program.inbound();
         this.sender = program.sender();

@@ -25,6 +25,7 @@ import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -99,7 +100,8 @@ public final class TestProgram {
                                 directoryWatched,
                                 "test-sender",
                                 false,
-                                rate.apply(clock)),
+                                rate.apply(clock),
+                                Concurrency.ONE_AT_A_TIME),
                         a -> planRequests++);
         this.jobs = program.checkIns();
         this.inbound = program.inbound();
