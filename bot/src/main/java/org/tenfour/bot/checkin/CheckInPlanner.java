@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.outbox.SendGuard;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
@@ -195,7 +196,7 @@ public final class CheckInPlanner {
                                 templates.toArray(String[]::new),
                                 placeholder,
                                 KEY_PREFIX);
-        assigner.saveAssignments(h);
+        assigner.saveAssignments(h, agency.id());
         return created;
     }
 
@@ -235,7 +236,7 @@ public final class CheckInPlanner {
             UUID incidentId) {
         return jdbi.inTransaction(
                 (Handle h) -> {
-                    Optional<UUID> peer = PeerAssigner.assignNow(h, member, due);
+                    Optional<UUID> peer = PeerAssigner.assignNow(h, member, clock.instant(), due);
                     Optional<CheckIn> checkIn =
                             h.attach(CheckIns.class)
                                     .schedule(
@@ -275,17 +276,17 @@ public final class CheckInPlanner {
     private static final String KEY_PREFIX = "checkin:";
 
     /**
-     * A queued check-in message is still wanted only while its check-in is scheduled (an outbox
-     * guard).
+     * Whether a queued check-in message goes out now, later (outside the member's window) or never
+     * (cancelled, or merged into another of the member's check-ins): an outbox guard, see {@link
+     * SendTime}.
      */
-    public static boolean stillWanted(Jdbi jdbi, UUID agencyId, String key) {
+    public static SendGuard.Decision stillWanted(
+            Jdbi jdbi, UUID agencyId, String key, Instant now) {
         if (!key.startsWith(KEY_PREFIX)) {
-            return true;
+            return SendGuard.Decision.SEND;
         }
-        return jdbi.onDemand(CheckIns.class)
-                .find(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())))
-                .map(c -> c.state().equals("scheduled"))
-                .orElse(false);
+        return SendTime.decide(
+                jdbi, agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), now);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */

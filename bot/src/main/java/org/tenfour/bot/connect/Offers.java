@@ -1,15 +1,19 @@
 package org.tenfour.bot.connect;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.http.Json;
+import org.tenfour.bot.outbox.OutboundItem;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -47,11 +51,11 @@ final class Offers {
             h.attach(ConnectionRequests.class).close(agency.id(), r.id(), now);
             return reload(h, r);
         }
+        String why;
         if (r.attempts() < settings.connect().maxCandidates()) {
-            Optional<Candidates.Candidate> next =
-                    new Candidates(h).next(agency, member.get(), r, now);
-            if (next.isPresent()) {
-                Candidates.Candidate c = next.get();
+            Candidates.Search search = new Candidates(h).next(agency, member.get(), r, now);
+            if (search.found().isPresent()) {
+                Candidates.Candidate c = search.found().get();
                 java.time.Duration within = settings.connect().offerTimeout(r.urgency());
                 if (h.attach(ConnectionRequests.class)
                                 .offer(
@@ -81,8 +85,11 @@ final class Offers {
                 }
                 return reload(h, r);
             }
+            why = search.why();
+        } else {
+            why = "none of them accepted in time";
         }
-        return escalate(h, agency, settings, member.get(), r, now);
+        return escalate(h, agency, settings, member.get(), r, why, now);
     }
 
     private static ConnectionRequest escalate(
@@ -91,6 +98,7 @@ final class Offers {
             AgencySettings settings,
             Member member,
             ConnectionRequest r,
+            String why,
             Instant now) {
         if (h.attach(ConnectionRequests.class).escalate(agency.id(), r.id(), r.attempts()) == 0) {
             return reload(h, r);
@@ -102,16 +110,16 @@ final class Offers {
                         .toList();
         for (Member c : coordinators) {
             out.send(
-                    "connect:" + r.id() + ":page:" + c.id(),
+                    pageKey(r.id(), c.id()),
                     AddressBook.member(h, agency, c),
                     ConnectMessages.page(
-                            r, r.shareName() ? People.name(member) : null, r.attempts()),
+                            r, r.shareName() ? People.name(member) : null, r.attempts(), why),
                     now);
         }
         out.send(
                 "connect:" + r.id() + ":escalated",
                 AddressBook.member(h, agency, member),
-                ConnectMessages.escalatedToMember(settings),
+                ConnectMessages.escalatedToMember(settings, r.attempts()),
                 now);
         log.info(
                 "connect: request {} escalated to {} coordinator(s) after {} offer(s)",
@@ -155,13 +163,8 @@ final class Offers {
         }
         OutboxEntry e = sent.get();
         try {
-            var to =
-                    org.tenfour.bot.http.Json.MAPPER.readValue(
-                            e.targetJson(), org.tenfour.adapters.Address.class);
-            Message was =
-                    org.tenfour.bot.http.Json.MAPPER
-                            .readValue(e.messageJson(), org.tenfour.bot.outbox.OutboundItem.class)
-                            .message();
+            Address to = Json.MAPPER.readValue(e.targetJson(), Address.class);
+            Message was = Json.MAPPER.readValue(e.messageJson(), OutboundItem.class).message();
             Outgoing.on(h, peerAgencyId)
                     .update(
                             key + ":closed",
@@ -169,8 +172,57 @@ final class Offers {
                             new Delivery(e.platformConversationId(), e.platformMessageId()),
                             ConnectMessages.offerClosed(was, outcome),
                             now);
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             log.warn("connect: offer message {} unreadable; left as it is", key);
+        }
+    }
+
+    /**
+     * Replaces a delivered message (found by its outbox {@code key}) by {@code replacement}, so
+     * that buttons which would now change nothing leave the screen; nothing when it was never
+     * delivered.
+     */
+    static void replaceDelivered(
+            Handle h, UUID agencyId, String key, Message replacement, Instant now) {
+        Optional<OutboxEntry> sent = h.attach(Outbox.class).findByKey(agencyId, key);
+        if (sent.isEmpty() || sent.get().platformMessageId() == null) {
+            return;
+        }
+        OutboxEntry e = sent.get();
+        try {
+            Address to = Json.MAPPER.readValue(e.targetJson(), Address.class);
+            Outgoing.on(h, agencyId)
+                    .update(
+                            key + ":closed",
+                            to,
+                            new Delivery(e.platformConversationId(), e.platformMessageId()),
+                            replacement,
+                            now);
+        } catch (IOException ex) {
+            log.warn("connect: message {} unreadable; left as it is", key);
+        }
+    }
+
+    /** The key of the page a coordinator got for an escalated request. */
+    static String pageKey(UUID requestId, UUID coordinatorId) {
+        return "connect:" + requestId + ":page:" + coordinatorId;
+    }
+
+    /**
+     * Takes the "I'll take it" button off every coordinator's page of {@code r} but {@code
+     * except}'s (who pressed it, and whose own page is updated by the press).
+     */
+    static void closePages(
+            Handle h, ConnectionRequest r, UUID except, String outcome, Instant now) {
+        for (Member c : h.attach(Members.class).coordinators(r.agencyId())) {
+            if (!c.id().equals(except)) {
+                replaceDelivered(
+                        h,
+                        r.agencyId(),
+                        pageKey(r.id(), c.id()),
+                        Message.text("Request " + People.ref(r.id()) + ": " + outcome),
+                        now);
+            }
         }
     }
 

@@ -134,13 +134,18 @@ public final class OutboxSender implements AutoCloseable {
             log.error("outbox row {} unreadable, set aside", entry.id());
             return;
         }
+        Instant now = clock.instant();
         for (SendGuard guard : guards) {
-            if (!guard.stillWanted(jdbi, entry.agencyId(), entry.idempotencyKey())) {
+            SendGuard.Decision d = guard.check(jdbi, entry.agencyId(), entry.idempotencyKey(), now);
+            if (!d.wanted()) {
                 outbox.markDead(entry.id(), worker, "no longer wanted");
                 return;
             }
+            if (d.notBefore() != null && d.notBefore().isAfter(now)) {
+                outbox.retryLater(entry.id(), worker, d.notBefore(), "waiting for its time");
+                return;
+            }
         }
-        Instant now = clock.instant();
         Instant pausedUntil = pausedWorkspaces.get(workspaceKey(to));
         if (pausedUntil != null && pausedUntil.isAfter(now)) {
             outbox.retryLater(entry.id(), worker, pausedUntil, "workspace paused by rate limit");
