@@ -1,5 +1,8 @@
 package org.tenfour.adapters;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The outbound capability every platform offers: send, post, update, open a form.
  *
@@ -30,8 +33,8 @@ public interface ChatPlatform {
      * Looks for a message sent earlier with {@code idempotencyKey}; empty when none is found or the
      * platform cannot say (then the outbox re-sends: at least once).
      */
-    default java.util.Optional<Delivery> findSent(Address to, String idempotencyKey) {
-        return java.util.Optional.empty();
+    default Optional<Delivery> findSent(Address to, String idempotencyKey) {
+        return Optional.empty();
     }
 
     /** Replaces a message sent earlier (e.g. to disable its buttons once one was used). */
@@ -49,12 +52,12 @@ public interface ChatPlatform {
     }
 
     /** Looks a person up (display name, time zone); empty when the platform cannot say. */
-    default java.util.Optional<UserProfile> profile(Address user) {
-        return java.util.Optional.empty();
+    default Optional<UserProfile> profile(Address user) {
+        return Optional.empty();
     }
 
     /** The user ids in a channel (Slack channel) or group (Slack user group {@code S…}). */
-    default java.util.List<String> groupMembers(Address group) {
+    default List<String> groupMembers(Address group) {
         throw new ChatPlatformException.Rejected(platform().id() + " cannot list group members");
     }
 
@@ -62,7 +65,7 @@ public interface ChatPlatform {
      * Opens a conversation with several people (Slack {@code conversations.open} with the users)
      * and returns its address, for same-agency introductions; empty where the platform cannot.
      */
-    default java.util.Optional<Address> openGroupConversation(java.util.List<Address> users) {
-        return java.util.Optional.empty();
+    default Optional<Address> openGroupConversation(List<Address> users) {
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.tenfour.adapters;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public record Message(String text, List<String> notes, List<Button> buttons) {
     }
 
     private static List<String> concat(List<String> list, String extra) {
-        var copy = new java.util.ArrayList<>(list);
+        var copy = new ArrayList<>(list);
         copy.add(extra);
         return copy;
     }

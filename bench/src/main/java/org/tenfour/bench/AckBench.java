@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.tenfour.adapters.slack.FakeSlackApi;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.bot.Application;
@@ -136,8 +137,7 @@ public final class AckBench {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<String> firstFailure =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {

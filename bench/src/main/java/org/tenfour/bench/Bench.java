@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.DatabaseSettings;
 import org.tenfour.storage.EmbeddedDatabase;
 import org.tenfour.storage.Migrations;
 
@@ -47,7 +49,7 @@ final class Bench {
                                         // already stopped
                                     }
                                 }));
-        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(db.jdbcUrl());
         ds.setUser("postgres");
         Migrations.apply(ds);
@@ -58,7 +60,7 @@ final class Bench {
     static Jdbi jdbi(EmbeddedDatabase db) throws IOException {
         Database pooled =
                 Database.open(
-                        new org.tenfour.storage.DatabaseSettings(
+                        new DatabaseSettings(
                                 db.jdbcUrl(),
                                 "postgres",
                                 null,

@@ -2,6 +2,10 @@ package org.tenfour.bench;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.checkin.CheckInPlanner;
 import org.tenfour.storage.Agencies;
@@ -63,12 +67,9 @@ public final class PlanningBench {
 
         CheckInPlanner planner = new CheckInPlanner(jdbi, Clock.systemUTC());
         List<Agency> all = jdbi.onDemand(Agencies.class).all();
-        java.util.concurrent.atomic.AtomicLong maxHeap =
-                new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong maxRss =
-                new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.ScheduledExecutorService sampler =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        AtomicLong maxHeap = new AtomicLong();
+        AtomicLong maxRss = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(
                 () -> {
                     Runtime rt = Runtime.getRuntime();
@@ -78,7 +79,7 @@ public final class PlanningBench {
                 },
                 0,
                 100,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+                TimeUnit.MILLISECONDS);
         long t1 = System.nanoTime();
         // the product's planning pass over all agencies (the scheduled job runs this after roster
         // syncs)

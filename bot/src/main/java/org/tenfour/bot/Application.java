@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.quartz.JobKey;
+import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
@@ -39,6 +41,7 @@ import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
+import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.sandbox.DemoSeed;
 import org.tenfour.bot.sandbox.FastForward;
@@ -141,7 +144,7 @@ public final class Application implements AutoCloseable {
                                     new LogCommands(
                                             jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
                                     new ReportCommands(jdbi, clock, key.pseudonymKeys())));
-            features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
+            features.add(new MemberData(jdbi, clock));
             features.addAll(connect.features());
             inbound.set(
                     new Inbound(
@@ -201,11 +204,11 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static Consumer<Agency> triggerer(Scheduling scheduling, org.quartz.JobKey job) {
+    private static Consumer<Agency> triggerer(Scheduling scheduling, JobKey job) {
         return agency -> {
             try {
                 scheduling.scheduler().triggerJob(job);
-            } catch (org.quartz.SchedulerException e) {
+            } catch (SchedulerException e) {
                 log.warn(
                         "could not trigger {} now; it runs on its schedule: {}", job, e.toString());
             }

@@ -1,9 +1,13 @@
 package org.tenfour.bot;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.tenfour.adapters.slack.SlackManifest;
+import org.tenfour.adapters.teams.TeamsAppPackage;
 import org.tenfour.storage.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,9 +108,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                spec.commandLine()
-                        .getOut()
-                        .println(org.tenfour.adapters.slack.SlackManifest.json(url));
+                spec.commandLine().getOut().println(SlackManifest.json(url));
                 return 0;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: --url: " + e.getMessage());
@@ -136,14 +138,14 @@ public final class Main implements Callable<Integer> {
                 names = "--out",
                 defaultValue = "tenfour-teams.zip",
                 description = "Where to write the zip.")
-        java.nio.file.Path out;
+        Path out;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             try {
-                org.tenfour.adapters.teams.TeamsAppPackage.write(appId, url, out);
+                TeamsAppPackage.write(appId, url, out);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: " + e.getMessage());
                 return 2;

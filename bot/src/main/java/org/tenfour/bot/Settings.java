@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.tenfour.adapters.slack.SlackSettings;
+import org.tenfour.adapters.teams.TeamsSettings;
 import org.tenfour.storage.DatabaseSettings;
 
 /**
@@ -35,8 +40,8 @@ public record Settings(
         URI publicUrl,
         byte[] secretKey,
         String instanceId,
-        java.util.Optional<org.tenfour.adapters.slack.SlackSettings> slack,
-        java.util.Optional<org.tenfour.adapters.teams.TeamsSettings> teams,
+        Optional<SlackSettings> slack,
+        Optional<TeamsSettings> teams,
         boolean sandbox) {
 
     public static final String PORT = "PORT";
@@ -60,8 +65,8 @@ public record Settings(
             throw new ConfigException(PORT, "must be between 0 and 65535, was " + port);
         }
         secretKey = secretKey == null ? null : secretKey.clone();
-        slack = Objects.requireNonNullElse(slack, java.util.Optional.empty());
-        teams = Objects.requireNonNullElse(teams, java.util.Optional.empty());
+        slack = Objects.requireNonNullElse(slack, Optional.empty());
+        teams = Objects.requireNonNullElse(teams, Optional.empty());
         if (slack.isPresent() && slack.get().oauth() && secretKey == null) {
             throw new ConfigException(
                     SECRET_KEY,
@@ -90,14 +95,8 @@ public record Settings(
                         blankToNull(env.get(DATABASE_PASSWORD)),
                         dataDir,
                         poolSize);
-        var slack =
-                platform(
-                        "SLACK_*",
-                        () -> org.tenfour.adapters.slack.SlackSettings.fromEnvironment(env));
-        var teams =
-                platform(
-                        "TEAMS_*",
-                        () -> org.tenfour.adapters.teams.TeamsSettings.fromEnvironment(env));
+        var slack = platform("SLACK_*", () -> SlackSettings.fromEnvironment(env));
+        var teams = platform("TEAMS_*", () -> TeamsSettings.fromEnvironment(env));
         return new Settings(
                 port,
                 database,
@@ -117,15 +116,14 @@ public record Settings(
         if (raw == null) {
             return noPlatform;
         }
-        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new ConfigException(SANDBOX, "must be on or off, was '" + raw + "'");
         };
     }
 
-    private static <T> java.util.Optional<T> platform(
-            String variables, java.util.function.Supplier<java.util.Optional<T>> read) {
+    private static <T> Optional<T> platform(String variables, Supplier<Optional<T>> read) {
         try {
             return read.get();
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -2,6 +2,7 @@ package org.tenfour.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +58,7 @@ class ApplicationTest {
             assertThat(schedulers).as("clustered Quartz checked in to PostgreSQL").isEqualTo(1);
         }
         assertThat(
-                        org.assertj.core.api.Assertions.catchThrowable(
+                        Assertions.catchThrowable(
                                 () ->
                                         client.send(
                                                 HttpRequest.newBuilder(
@@ -67,6 +69,6 @@ class ApplicationTest {
                                                         .build(),
                                                 HttpResponse.BodyHandlers.ofString())))
                 .as("the port is closed after a stop")
-                .isInstanceOf(java.net.ConnectException.class);
+                .isInstanceOf(ConnectException.class);
     }
 }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,7 @@ class ArchitectureTest {
 
     @Test
     void the_rule_sees_all_three_modules() {
-        org.assertj.core.api.Assertions.assertThat(
+        Assertions.assertThat(
                         CLASSES.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
                 .contains("storage", "adapters", "bot");
     }

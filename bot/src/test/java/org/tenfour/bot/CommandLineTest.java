@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tenfour.bot.http.Json;
+import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.bot.http.JsonBody;
 
 class CommandLineTest {
 
@@ -27,7 +28,8 @@ class CommandLineTest {
 
     @Test
     void slack_manifest_prints_commands_scopes_and_urls_for_the_given_host() {
-        var manifest = Json.parse(capture("slack-manifest", "--url", "https://bot.example.org"));
+        var manifest =
+                JsonBody.parse(capture("slack-manifest", "--url", "https://bot.example.org"));
         assertThat(manifest.at("/features/slash_commands").toString())
                 .contains("/tenfour")
                 .contains("/peer");
@@ -61,7 +63,7 @@ class CommandLineTest {
             assertThat(z.getEntry("manifest.json")).isNotNull();
             assertThat(z.getEntry("color.png")).isNotNull();
             assertThat(z.getEntry("outline.png")).isNotNull();
-            var manifest = Json.MAPPER.readTree(z.getInputStream(z.getEntry("manifest.json")));
+            var manifest = Jackson.MAPPER.readTree(z.getInputStream(z.getEntry("manifest.json")));
             assertThat(manifest.at("/bots/0/botId").asText())
                     .isEqualTo("11111111-2222-3333-4444-555555555555");
             assertThat(manifest.at("/validDomains").toString()).contains("bot.example.org");

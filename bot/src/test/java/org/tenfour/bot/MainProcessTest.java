@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -22,12 +24,12 @@ class MainProcessTest {
     @TempDir Path dir;
 
     private Process launch(Map<String, String> env, String... args) throws IOException {
-        var command = new java.util.ArrayList<String>();
+        var command = new ArrayList<String>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
-        command.addAll(java.util.List.of(args));
+        command.addAll(List.of(args));
         ProcessBuilder pb =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)

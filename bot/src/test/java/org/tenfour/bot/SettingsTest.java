@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +97,7 @@ class SettingsTest {
         Map<String, String> slack =
                 Map.of("SLACK_SIGNING_SECRET", "s3cret", "SLACK_BOT_TOKEN", "xoxb-1");
         assertThat(Settings.fromEnv(slack).sandbox()).isFalse();
-        var withSandbox = new java.util.HashMap<>(slack);
+        var withSandbox = new HashMap<>(slack);
         withSandbox.put(Settings.SANDBOX, "on");
         assertThat(Settings.fromEnv(withSandbox).sandbox()).isTrue();
         assertThat(Settings.fromEnv(withSandbox).toString()).contains("sandbox=on");

@@ -1,5 +1,6 @@
 package org.tenfour.storage;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -40,7 +41,7 @@ public interface Agencies {
             select id, platform, workspace_id, name, time_zone, coordinator_channel_id,
                    settings::text as settings_json, created_at
             from agency order by created_at, id""")
-    java.util.List<Agency> all();
+    List<Agency> all();
 
     @SqlUpdate("update agency set time_zone = :timeZone where id = :agencyId")
     int setTimeZone(UUID agencyId, String timeZone);

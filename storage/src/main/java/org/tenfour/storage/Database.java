@@ -2,8 +2,10 @@ package org.tenfour.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -125,8 +127,7 @@ public final class Database implements AutoCloseable {
      */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
                 return true;
             }
             if (t instanceof SQLException sql

@@ -1,5 +1,6 @@
 package org.tenfour.storage;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +62,7 @@ public final class DirectoryChanges {
         }
 
         @Override
-        public void logException(StatementContext context, java.sql.SQLException ex) {
+        public void logException(StatementContext context, SQLException ex) {
             logAfterExecution(context);
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,9 +120,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             log.warn("stopping a PostgreSQL (pid {}) left running by a previous run", pid);
             process.get().destroy(); // SIGTERM: postgres shuts down cleanly
             try {
-                process.get()
-                        .onExit()
-                        .get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+                process.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (Exception e) {
                 process.get().destroyForcibly();
             }

@@ -2,9 +2,12 @@ package org.tenfour.storage;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -78,7 +81,7 @@ public interface Peers {
                  and c.due_at >= :from and c.due_at < :to and c.state <> 'cancelled'
             where p.agency_id = :agencyId and p.active
             group by p.member_id""")
-    @org.jdbi.v3.sqlobject.config.KeyColumn("member_id")
-    @org.jdbi.v3.sqlobject.config.ValueColumn("count")
-    java.util.Map<UUID, Integer> load(UUID agencyId, Instant from, Instant to);
+    @KeyColumn("member_id")
+    @ValueColumn("count")
+    Map<UUID, Integer> load(UUID agencyId, Instant from, Instant to);
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -107,9 +108,7 @@ class CheckInsTest {
         Member expected =
                 jdbi.withHandle(
                         h ->
-                                h.registerRowMapper(
-                                                org.jdbi.v3.core.mapper.reflect.ConstructorMapper
-                                                        .factory(Member.class))
+                                h.registerRowMapper(ConstructorMapper.factory(Member.class))
                                         .createQuery(
                                                 "select "
                                                         + Members.COLUMNS

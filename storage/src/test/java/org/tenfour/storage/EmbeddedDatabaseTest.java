@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,8 +123,7 @@ class EmbeddedDatabaseTest {
             System.out.println(READY);
             System.out.flush();
             // wait to be killed; bounded so that a test that dies first leaves no process forever
-            new java.util.concurrent.CountDownLatch(1)
-                    .await(2, java.util.concurrent.TimeUnit.MINUTES);
+            new CountDownLatch(1).await(2, TimeUnit.MINUTES);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.tenfour.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,10 +30,8 @@ class RepositoryTenancyTest {
         assertThat(members.findByPlatformUser(mine.id(), m.platformUserId())).isEmpty();
         assertThat(members.list(mine.id())).extracting(Member::id).doesNotContain(m.id());
         Member own = TestData.member(jdbi, mine);
-        assertThat(members.findAll(mine.id(), new java.util.UUID[] {m.id(), own.id()}))
-                .containsExactly(own);
-        assertThat(members.findAll(theirs.id(), new java.util.UUID[] {m.id(), own.id()}))
-                .containsExactly(m);
+        assertThat(members.findAll(mine.id(), new UUID[] {m.id(), own.id()})).containsExactly(own);
+        assertThat(members.findAll(theirs.id(), new UUID[] {m.id(), own.id()})).containsExactly(m);
         assertThat(members.setOptedOut(mine.id(), m.id(), true)).isZero();
         assertThat(members.delete(mine.id(), m.id())).isZero();
         assertThat(members.find(theirs.id(), m.id()))

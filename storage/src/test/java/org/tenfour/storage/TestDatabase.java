@@ -1,5 +1,6 @@
 package org.tenfour.storage;
 
+import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -12,7 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 public record TestDatabase(String name, String jdbcUrl, DataSource dataSource, Jdbi jdbi) {
 
     /** Settings that point the production code at this database. */
-    public DatabaseSettings settings(java.nio.file.Path dataDir) {
+    public DatabaseSettings settings(Path dataDir) {
         return new DatabaseSettings(jdbcUrl, "postgres", null, dataDir, 4);
     }
 }

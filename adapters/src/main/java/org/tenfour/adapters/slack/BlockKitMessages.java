@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ final class BlockKitMessages {
         return message.text();
     }
 
-    private static List<com.slack.api.model.block.ContextBlockElement> notes(List<String> notes) {
-        List<com.slack.api.model.block.ContextBlockElement> out = new ArrayList<>();
+    private static List<ContextBlockElement> notes(List<String> notes) {
+        List<ContextBlockElement> out = new ArrayList<>();
         for (int i = 0; i < notes.size(); i++) {
             if (out.size() == CONTEXT_LIMIT - 1 && notes.size() > CONTEXT_LIMIT) {
                 String rest = String.join("\n", notes.subList(i, notes.size()));

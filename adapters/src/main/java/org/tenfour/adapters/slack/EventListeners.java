@@ -143,7 +143,8 @@ final class EventListeners {
     }
 
     private void homeOpened(String team, String user, String token) {
-        Reply reply = handler.handle(new InboundEvent.HomeOpened(Inbound.actor(team, user)));
+        Reply reply =
+                handler.handle(new InboundEvent.HomeOpened(PayloadTranslator.actor(team, user)));
         if (reply instanceof Reply.Private r) {
             api.publishHome(token, user, r.message());
         }
@@ -168,7 +169,9 @@ final class EventListeners {
         Reply reply =
                 handler.handle(
                         new InboundEvent.DirectMessage(
-                                Inbound.actor(team, user), text, Inbound.channel(team, channel)));
+                                PayloadTranslator.actor(team, user),
+                                text,
+                                PayloadTranslator.channel(team, channel)));
         if (reply instanceof Reply.Private r) {
             api.postMessage(token, channel, r.message());
         }
@@ -177,7 +180,9 @@ final class EventListeners {
     private void membership(String team, String user, String channel, Change change) {
         handler.handle(
                 new InboundEvent.MembershipChanged(
-                        Inbound.actor(team, user), change, Inbound.channel(team, channel)));
+                        PayloadTranslator.actor(team, user),
+                        change,
+                        PayloadTranslator.channel(team, channel)));
     }
 
     private void removed(String team) {
@@ -185,8 +190,8 @@ final class EventListeners {
         log.info("slack app removed from team={}; installation deleted", team);
         handler.handle(
                 new InboundEvent.MembershipChanged(
-                        Inbound.actor(team, Inbound.SLACKBOT),
+                        PayloadTranslator.actor(team, PayloadTranslator.SLACKBOT),
                         Change.BOT_REMOVED,
-                        Inbound.channel(team, team)));
+                        PayloadTranslator.channel(team, team)));
     }
 }

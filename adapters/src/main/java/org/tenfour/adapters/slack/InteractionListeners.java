@@ -46,13 +46,13 @@ final class InteractionListeners {
 
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        InboundEvent.Command command = Inbound.command(p);
+        InboundEvent.Command command = PayloadTranslator.command(p);
         Reply reply = handler.handle(command);
         log.debug(
                 "slack command /{} team={} reply={}",
                 command.name(),
                 p.getTeamId(),
-                Replies.kind(reply));
+                SlackReplies.kind(reply));
         if (reply instanceof Reply.Private r) {
             return ephemeral(ctx, r.message());
         }
@@ -62,7 +62,7 @@ final class InteractionListeners {
                 return ctx.ack();
             } catch (ChatPlatformException e) {
                 log.warn("slack views.open for /{} failed: {}", command.name(), e.getMessage());
-                return ephemeral(ctx, Message.text(Replies.FORM_FAILED));
+                return ephemeral(ctx, Message.text(SlackReplies.FORM_FAILED));
             }
         }
         if (reply instanceof Reply.FormAccepted r && r.confirmation() != null) {
@@ -84,16 +84,19 @@ final class InteractionListeners {
 
     private Response action(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
-        InboundEvent.ButtonPressed pressed = Inbound.buttonPressed(p, ctx.getTeamId());
+        InboundEvent.ButtonPressed pressed = PayloadTranslator.buttonPressed(p, ctx.getTeamId());
         Reply reply = handler.handle(pressed);
         String team = pressed.actor().address().workspaceId();
         String user = pressed.actor().address().targetId();
         log.debug(
-                "slack action {} team={} reply={}", pressed.actionId(), team, Replies.kind(reply));
+                "slack action {} team={} reply={}",
+                pressed.actionId(),
+                team,
+                SlackReplies.kind(reply));
         String token = ctx.getBotToken();
         try {
             if (reply instanceof Reply.Private r) {
-                String channel = Inbound.channelOf(p);
+                String channel = PayloadTranslator.channelOf(p);
                 if (channel != null) {
                     api.postEphemeral(token, channel, user, r.message());
                 } else {
@@ -120,11 +123,15 @@ final class InteractionListeners {
 
     private Response submission(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = req.getPayload();
-        InboundEvent.FormSubmitted submitted = Inbound.formSubmitted(p, ctx.getTeamId());
+        InboundEvent.FormSubmitted submitted = PayloadTranslator.formSubmitted(p, ctx.getTeamId());
         Reply reply = handler.handle(submitted);
         String team = submitted.actor().address().workspaceId();
         String user = submitted.actor().address().targetId();
-        log.debug("slack form {} team={} reply={}", submitted.formId(), team, Replies.kind(reply));
+        log.debug(
+                "slack form {} team={} reply={}",
+                submitted.formId(),
+                team,
+                SlackReplies.kind(reply));
         if (reply instanceof Reply.FormErrors r) {
             return ctx.ack(b -> b.responseAction("errors").errors(r.errors()));
         }

@@ -12,16 +12,20 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.InboundUnavailableException;
 
 /**
  * TenFour's Slack adapter: Bolt for Java behind Javalin handlers, and the Slack {@link
@@ -48,8 +52,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackPlatform platform;
     private final ExecutorService workers;
     private final SlackWebApi api;
-    private final java.util.concurrent.atomic.AtomicReference<String> ownTeam =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> ownTeam = new AtomicReference<>();
 
     /** An adapter with two event workers of its own and the system clock. */
     public SlackAdapter(
@@ -143,10 +146,7 @@ public final class SlackAdapter implements AutoCloseable {
             return;
         }
         String body = new String(raw, StandardCharsets.UTF_8);
-        String type =
-                ctx.contentType() == null
-                        ? ""
-                        : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         boolean form = type.startsWith("application/x-www-form-urlencoded");
         if (!form && !type.startsWith("application/json")) {
             BoltHttp.reply(ctx, 415, "unsupported content type");
@@ -232,7 +232,7 @@ public final class SlackAdapter implements AutoCloseable {
             return app.run(request);
         } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof org.tenfour.adapters.InboundUnavailableException unavailable) {
+                if (t instanceof InboundUnavailableException unavailable) {
                     // the product cannot take it now: a clean 503 makes Slack retry events, and
                     // tells a person to retry
                     log.warn(
@@ -287,7 +287,7 @@ public final class SlackAdapter implements AutoCloseable {
         if (type == RequestType.Command) {
             JsonObject body = new JsonObject();
             body.addProperty("response_type", "ephemeral");
-            body.addProperty("text", Replies.NOT_INSTALLED);
+            body.addProperty("text", SlackReplies.NOT_INSTALLED);
             return Optional.of(
                     Response.builder()
                             .statusCode(200)
@@ -307,14 +307,15 @@ public final class SlackAdapter implements AutoCloseable {
         log.info("slack app installed in team={}", installation.teamId());
         String installer =
                 installation.installerUserId() == null
-                        ? Inbound.SLACKBOT
+                        ? PayloadTranslator.SLACKBOT
                         : installation.installerUserId();
         try {
             handler.handle(
                     new InboundEvent.MembershipChanged(
-                            Inbound.actor(installation.teamId(), installer),
+                            PayloadTranslator.actor(installation.teamId(), installer),
                             InboundEvent.MembershipChanged.Change.BOT_INSTALLED,
-                            Inbound.channel(installation.teamId(), installation.teamId())));
+                            PayloadTranslator.channel(
+                                    installation.teamId(), installation.teamId())));
         } catch (RuntimeException e) {
             log.warn(
                     "handling the install of team={} failed: {}",
@@ -323,7 +324,7 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "slack-events-" + n.incrementAndGet());

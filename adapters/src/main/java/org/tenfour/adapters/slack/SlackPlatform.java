@@ -7,6 +7,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
@@ -31,7 +32,7 @@ final class SlackPlatform implements ChatPlatform {
     }
 
     @Override
-    public Delivery upload(Address to, org.tenfour.adapters.FileUpload file) {
+    public Delivery upload(Address to, FileUpload file) {
         Objects.requireNonNull(file, "null file");
         return api.upload(token(to), to.targetId(), file);
     }

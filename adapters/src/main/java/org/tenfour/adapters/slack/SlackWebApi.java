@@ -10,12 +10,15 @@ import com.slack.api.methods.response.conversations.ConversationsMembersResponse
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
@@ -65,7 +68,7 @@ final class SlackWebApi {
         }
         com.slack.api.model.Message.Metadata metadata =
                 new com.slack.api.model.Message.Metadata(
-                        OUTBOX_EVENT, java.util.Map.of("key", idempotencyKey));
+                        OUTBOX_EVENT, Map.of("key", idempotencyKey));
         ChatPostMessageResponse r =
                 SlackCalls.call(
                         "chat.postMessage",
@@ -261,7 +264,7 @@ final class SlackWebApi {
                 throw new ChatPlatformException.Rejected(
                         "file upload answered " + sent.statusCode());
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ChatPlatformException.Transient(
                     "file upload failed: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
@@ -286,8 +289,8 @@ final class SlackWebApi {
         return new Delivery(channel, url.getFileId());
     }
 
-    private static final java.net.http.HttpClient UPLOADS =
-            java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient UPLOADS =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private MethodsClient methods(String token) {
         return slack.methods(token);

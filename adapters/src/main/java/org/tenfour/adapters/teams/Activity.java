@@ -64,7 +64,7 @@ record Activity(
         if (conversation.tenantId() != null && !conversation.tenantId().isBlank()) {
             return conversation.tenantId();
         }
-        return Json.text(channelData == null ? null : channelData.get("tenant"), "id");
+        return TeamsJson.text(channelData == null ? null : channelData.get("tenant"), "id");
     }
 
     /** The 1:1 chat between a user and the bot. */
@@ -76,7 +76,8 @@ record Activity(
 
     /** The team channel id when the activity happened in a channel, else null. */
     String channelIdOfTeam() {
-        String fromData = Json.text(channelData == null ? null : channelData.get("channel"), "id");
+        String fromData =
+                TeamsJson.text(channelData == null ? null : channelData.get("channel"), "id");
         if (fromData != null) {
             return fromData;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
@@ -37,7 +38,7 @@ final class ActivityTranslator {
                             ? cardAction(
                                     a,
                                     a.value().path("action").get("data"),
-                                    Json.text(a.value().path("action"), "verb"))
+                                    TeamsJson.text(a.value().path("action"), "verb"))
                             : List.of();
             case "installationUpdate" -> installation(a);
             case "conversationUpdate" -> membership(a);
@@ -50,8 +51,8 @@ final class ActivityTranslator {
      * a {@link InboundEvent.DirectMessage} (relayed to a peer during a relay; otherwise answered
      * with help).
      */
-    static final java.util.Set<String> COMMAND_WORDS =
-            java.util.Set.of(
+    static final Set<String> COMMAND_WORDS =
+            Set.of(
                     "help",
                     "talk",
                     "peer",

@@ -9,6 +9,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.internal.Jackson;
 
 /**
  * Renders neutral messages and forms as Adaptive Cards 1.5. Buttons and form submits are {@code
@@ -70,7 +71,7 @@ final class AdaptiveCards {
                 .put("wrap", true)
                 .put("size", "medium")
                 .put("weight", "bolder");
-        ArrayNode multi = Json.MAPPER.createArrayNode();
+        ArrayNode multi = Jackson.MAPPER.createArrayNode();
         for (Field field : form.fields()) {
             if (RESERVED.contains(field.id())) {
                 throw new IllegalArgumentException(
@@ -104,13 +105,13 @@ final class AdaptiveCards {
 
     /** The card wrapped as a message attachment. */
     static ObjectNode attachment(ObjectNode card) {
-        ObjectNode attachment = Json.object().put("contentType", CONTENT_TYPE);
+        ObjectNode attachment = TeamsJson.object().put("contentType", CONTENT_TYPE);
         attachment.set("content", card);
         return attachment;
     }
 
     private static ObjectNode input(Field field, String error) {
-        ObjectNode input = Json.object();
+        ObjectNode input = TeamsJson.object();
         switch (field.type()) {
             case SINGLE_CHOICE, MULTI_CHOICE -> {
                 input.put("type", "Input.ChoiceSet")
@@ -153,7 +154,7 @@ final class AdaptiveCards {
     }
 
     private static ObjectNode emptyCard() {
-        return Json.object()
+        return TeamsJson.object()
                 .put("type", "AdaptiveCard")
                 .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
                 .put("version", VERSION);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import org.tenfour.adapters.ChatPlatformException;
+import org.tenfour.adapters.internal.Jackson;
 
 /**
  * The bot's own access token for the Bot Connector, by OAuth client credentials, cached until five
@@ -79,8 +80,8 @@ final class AppTokens {
                     "token endpoint refused the app credentials: " + status);
         }
         try {
-            JsonNode body = Json.MAPPER.readTree(response.body());
-            String accessToken = Json.text(body, "access_token");
+            JsonNode body = Jackson.MAPPER.readTree(response.body());
+            String accessToken = TeamsJson.text(body, "access_token");
             long expiresIn = body.path("expires_in").asLong(0);
             if (accessToken == null || expiresIn <= 0) {
                 throw new ChatPlatformException.Rejected("token endpoint answered without a token");

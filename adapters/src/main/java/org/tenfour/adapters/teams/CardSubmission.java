@@ -43,18 +43,19 @@ sealed interface CardSubmission {
         if (data == null || !data.isObject()) {
             return verb == null ? Optional.empty() : Optional.of(new Pressed(verb, ""));
         }
-        String form = Json.text(data, AdaptiveCards.FORM);
+        String form = TeamsJson.text(data, AdaptiveCards.FORM);
         if (form != null && !form.isBlank()) {
             return Optional.of(submitted(form, data));
         }
-        String action = Optional.ofNullable(Json.text(data, AdaptiveCards.ACTION)).orElse(verb);
+        String action =
+                Optional.ofNullable(TeamsJson.text(data, AdaptiveCards.ACTION)).orElse(verb);
         if (action == null || action.isBlank()) {
             return Optional.empty();
         }
         return Optional.of(
                 new Pressed(
                         action,
-                        Optional.ofNullable(Json.text(data, AdaptiveCards.VALUE)).orElse("")));
+                        Optional.ofNullable(TeamsJson.text(data, AdaptiveCards.VALUE)).orElse("")));
     }
 
     private static Submitted submitted(String formId, JsonNode data) {
@@ -79,7 +80,7 @@ sealed interface CardSubmission {
                         });
         return new Submitted(
                 formId,
-                Optional.ofNullable(Json.text(data, AdaptiveCards.CONTEXT)).orElse(""),
+                Optional.ofNullable(TeamsJson.text(data, AdaptiveCards.CONTEXT)).orElse(""),
                 values);
     }
 

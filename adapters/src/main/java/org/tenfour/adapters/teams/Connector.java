@@ -3,14 +3,17 @@ package org.tenfour.adapters.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.tenfour.adapters.ChatPlatformException;
+import org.tenfour.adapters.internal.Jackson;
 
 /**
  * The Bot Connector REST API: one authenticated JSON call, its failure mapped to the {@link
@@ -51,7 +54,7 @@ final class Connector {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json; charset=utf-8")
-                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                    .method(method, HttpRequest.BodyPublishers.ofString(TeamsJson.write(body)));
         }
         HttpResponse<String> response;
         try {
@@ -73,9 +76,9 @@ final class Connector {
         String body = response.body() == null ? "" : response.body();
         if (status >= 200 && status < 300) {
             try {
-                return body.isBlank() ? Json.object() : Json.MAPPER.readTree(body);
+                return body.isBlank() ? TeamsJson.object() : Jackson.MAPPER.readTree(body);
             } catch (IOException e) {
-                return Json.object();
+                return TeamsJson.object();
             }
         }
         String code = errorCode(body);
@@ -102,7 +105,8 @@ final class Connector {
     /** The connector's {@code error.code}; safe to log (never message content). */
     private static String errorCode(String body) {
         try {
-            return Optional.ofNullable(Json.text(Json.MAPPER.readTree(body).path("error"), "code"))
+            return Optional.ofNullable(
+                            TeamsJson.text(Jackson.MAPPER.readTree(body).path("error"), "code"))
                     .orElse("");
         } catch (IOException | RuntimeException e) {
             return "";
@@ -129,8 +133,7 @@ final class Connector {
      * A path segment, percent-encoded (conversation ids hold {@code :}, {@code @} and {@code ;}).
      */
     static String segment(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String trimSlash(String url) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.adapters.teams.ConversationReferences.ConversationReference;
 
 /**
@@ -52,15 +54,13 @@ final class MessagesHandler implements Handler {
         try {
             TokenVerifier.VerifiedToken token = verifier.verify(ctx.header("Authorization"));
             String type =
-                    ctx.contentType() == null
-                            ? ""
-                            : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+                    ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
             if (!type.startsWith("application/json")) {
                 ctx.status(415)
                         .contentType("application/json")
                         .result(
-                                Json.write(
-                                        Json.object()
+                                TeamsJson.write(
+                                        TeamsJson.object()
                                                 .put("error", "activities are application/json")));
                 return;
             }
@@ -79,8 +79,8 @@ final class MessagesHandler implements Handler {
             ctx.status(e.status())
                     .contentType("application/json")
                     .result(
-                            Json.write(
-                                    Json.object()
+                            TeamsJson.write(
+                                    TeamsJson.object()
                                             .put(
                                                     "error",
                                                     e.status() == 401
@@ -101,7 +101,7 @@ final class MessagesHandler implements Handler {
                     .contentType("application/json")
                     .result(
                             activity.isInvoke()
-                                    ? Json.write(Replies.invokeResponse(Reply.none()))
+                                    ? TeamsJson.write(TeamsReplies.invokeResponse(Reply.none()))
                                     : "");
             return;
         }
@@ -112,7 +112,7 @@ final class MessagesHandler implements Handler {
             return;
         }
         for (InboundEvent event : events) {
-            Replies.activity(handler.handle(event)).ifPresent(reply -> send(activity, reply));
+            TeamsReplies.activity(handler.handle(event)).ifPresent(reply -> send(activity, reply));
         }
         ctx.status(200).result("");
     }
@@ -120,7 +120,7 @@ final class MessagesHandler implements Handler {
     private Optional<Activity> parse(Context ctx) {
         String reason;
         try {
-            Activity activity = Json.MAPPER.readValue(ctx.body(), Activity.class);
+            Activity activity = Jackson.MAPPER.readValue(ctx.body(), Activity.class);
             if (activity == null) {
                 reason = "no activity";
             } else if (activity.tenantId() != null) {
@@ -140,7 +140,7 @@ final class MessagesHandler implements Handler {
         }
         ctx.status(400)
                 .contentType("application/json")
-                .result(Json.write(Json.object().put("error", reason)));
+                .result(TeamsJson.write(TeamsJson.object().put("error", reason)));
         return Optional.empty();
     }
 
@@ -152,7 +152,7 @@ final class MessagesHandler implements Handler {
         Reply reply = handler.handle(events.get(0));
         ctx.status(200)
                 .contentType("application/json")
-                .result(Json.write(Replies.invokeResponse(reply)));
+                .result(TeamsJson.write(TeamsReplies.invokeResponse(reply)));
     }
 
     private void send(Activity to, ObjectNode reply) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.internal.Jackson;
 
 /**
  * The Bot Connector's signing keys: OpenID metadata, then its {@code jwks_uri}. Keys are cached and
@@ -78,7 +79,7 @@ final class SigningKeys {
         lastAttempt = now;
         try {
             JsonNode metadata = get(metadataUrl);
-            String jwksUri = Json.text(metadata, "jwks_uri");
+            String jwksUri = TeamsJson.text(metadata, "jwks_uri");
             if (jwksUri == null) {
                 throw new IOException("OpenID metadata has no jwks_uri");
             }
@@ -101,7 +102,7 @@ final class SigningKeys {
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode());
         }
-        return Json.MAPPER.readTree(response.body());
+        return Jackson.MAPPER.readTree(response.body());
     }
 
     private static Map<String, SigningKey> parse(JsonNode jwks) {

@@ -69,7 +69,7 @@ public final class TeamsAppPackage {
 
     static ObjectNode manifest(String appId, String baseUrl, String host) {
         ObjectNode m =
-                Json.object()
+                TeamsJson.object()
                         .put("$schema", SCHEMA)
                         .put("manifestVersion", MANIFEST_VERSION)
                         .put("version", APP_VERSION)

@@ -2,6 +2,8 @@ package org.tenfour.adapters.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
@@ -58,7 +61,7 @@ final class TeamsPlatform implements ChatPlatform {
 
     @Override
     public void openForm(Address user, String triggerId, Form form) {
-        post(resolve(user), cardActivity(AdaptiveCards.card(form, java.util.Map.of())));
+        post(resolve(user), cardActivity(AdaptiveCards.card(form, Map.of())));
     }
 
     @Override
@@ -75,7 +78,7 @@ final class TeamsPlatform implements ChatPlatform {
                                 + Connector.segment(target.conversationId())
                                 + "/members/"
                                 + Connector.segment(user.targetId()));
-        return Optional.of(new UserProfile(Json.text(member, "name"), null, false));
+        return Optional.of(new UserProfile(TeamsJson.text(member, "name"), null, false));
     }
 
     /** Posts an activity into a conversation and returns where it landed. */
@@ -87,7 +90,7 @@ final class TeamsPlatform implements ChatPlatform {
         JsonNode answer =
                 connector.post(
                         target.serviceUrl(), activitiesPath(target.conversationId()), activity);
-        String id = Objects.requireNonNullElse(Json.text(answer, "id"), "");
+        String id = Objects.requireNonNullElse(TeamsJson.text(answer, "id"), "");
         return new Delivery(target.conversationId(), id);
     }
 
@@ -99,13 +102,14 @@ final class TeamsPlatform implements ChatPlatform {
      * attachment), a small text file (CSV) as a monospace card; anything else is refused.
      */
     @Override
-    public Delivery upload(Address to, org.tenfour.adapters.FileUpload file) {
+    public Delivery upload(Address to, FileUpload file) {
         return post(resolve(to), fileActivity(file));
     }
 
-    static ObjectNode fileActivity(org.tenfour.adapters.FileUpload file) {
+    static ObjectNode fileActivity(FileUpload file) {
         if (file.mimeType().startsWith("image/")) {
-            ObjectNode activity = Json.object().put("type", "message").put("text", file.title());
+            ObjectNode activity =
+                    TeamsJson.object().put("type", "message").put("text", file.title());
             activity.putArray("attachments")
                     .addObject()
                     .put("contentType", file.mimeType())
@@ -114,16 +118,16 @@ final class TeamsPlatform implements ChatPlatform {
             return activity;
         }
         if (file.mimeType().startsWith("text/")) {
-            String content = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String content = new String(file.bytes(), StandardCharsets.UTF_8);
             if (content.length() > INLINE_TEXT_LIMIT) {
-                throw new org.tenfour.adapters.ChatPlatformException.Rejected(
+                throw new ChatPlatformException.Rejected(
                         file.filename()
                                 + " is too large to show in Teams ("
                                 + content.length()
                                 + " characters)");
             }
             ObjectNode card =
-                    Json.object()
+                    TeamsJson.object()
                             .put("type", "AdaptiveCard")
                             .put("version", "1.5")
                             .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
@@ -141,14 +145,14 @@ final class TeamsPlatform implements ChatPlatform {
                     .put("size", "Small");
             return cardActivity(card);
         }
-        throw new org.tenfour.adapters.ChatPlatformException.Rejected(
+        throw new ChatPlatformException.Rejected(
                 "Teams cannot show " + file.mimeType() + " inline");
     }
 
     /** A message as an activity: plain text when that is all it is, otherwise an Adaptive Card. */
     static ObjectNode messageActivity(Message message) {
         if (message.notes().isEmpty() && message.buttons().isEmpty()) {
-            return Json.object()
+            return TeamsJson.object()
                     .put("type", "message")
                     .put("textFormat", "markdown")
                     .put("text", AdaptiveCards.markdown(message.text()));
@@ -157,7 +161,7 @@ final class TeamsPlatform implements ChatPlatform {
     }
 
     static ObjectNode cardActivity(ObjectNode card) {
-        ObjectNode activity = Json.object().put("type", "message");
+        ObjectNode activity = TeamsJson.object().put("type", "message");
         activity.putArray("attachments").add(AdaptiveCards.attachment(card));
         return activity;
     }
@@ -188,12 +192,12 @@ final class TeamsPlatform implements ChatPlatform {
 
     private Target createConversation(Address user) {
         ObjectNode request =
-                Json.object().put("isGroup", false).put("tenantId", user.workspaceId());
+                TeamsJson.object().put("isGroup", false).put("tenantId", user.workspaceId());
         request.putObject("bot").put("id", "28:" + appId);
         request.putArray("members").addObject().put("id", user.targetId());
         request.putObject("channelData").putObject("tenant").put("id", user.workspaceId());
         JsonNode answer = connector.post(user.serviceUrl(), "/v3/conversations", request);
-        String conversationId = Json.text(answer, "id");
+        String conversationId = TeamsJson.text(answer, "id");
         if (conversationId == null || conversationId.isBlank()) {
             throw new ChatPlatformException.Rejected("create conversation answered without an id");
         }

@@ -1,7 +1,9 @@
 package org.tenfour.adapters.teams;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The bot's Azure registration and the Microsoft endpoints it trusts. Single-tenant: the token is
@@ -61,11 +63,10 @@ public record TeamsSettings(
      * not set (Teams is off); otherwise every required variable must be set, and the failure names
      * the one that is wrong.
      */
-    public static java.util.Optional<TeamsSettings> fromEnvironment(
-            java.util.Map<String, String> env) {
+    public static Optional<TeamsSettings> fromEnvironment(Map<String, String> env) {
         String appId = env.get(ENV_APP_ID);
         if (appId == null || appId.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (String required : new String[] {ENV_APP_PASSWORD, ENV_TENANT_ID}) {
             if (env.get(required) == null || env.get(required).isBlank()) {
@@ -74,7 +75,7 @@ public record TeamsSettings(
             }
         }
         try {
-            return java.util.Optional.of(
+            return Optional.of(
                     new TeamsSettings(
                             appId,
                             env.get(ENV_APP_PASSWORD),

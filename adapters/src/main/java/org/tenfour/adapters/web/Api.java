@@ -38,7 +38,7 @@ final class Api {
     private static final Pattern COMMAND =
             Pattern.compile("^/(tenfour|peer)(?:\\s+(.*))?$", Pattern.DOTALL);
 
-    private final Directory directory;
+    private final SandboxPeople directory;
     private final Inboxes inboxes;
     private final Forms forms;
     private final Live live;
@@ -47,7 +47,7 @@ final class Api {
     private final Pages pages = new Pages();
 
     Api(
-            Directory directory,
+            SandboxPeople directory,
             Inboxes inboxes,
             Forms forms,
             Live live,
@@ -127,7 +127,7 @@ final class Api {
         String conversation = visible(person, Requests.text(body, "conversation"));
         String text = Requests.text(body, "text").strip();
         Address where = directory.addressOf(conversation).orElseThrow();
-        if (!text.startsWith("/") && conversation.equals(Directory.dm(person.userId()))) {
+        if (!text.startsWith("/") && conversation.equals(SandboxPeople.dm(person.userId()))) {
             Reply reply =
                     inbound.handle(new InboundEvent.DirectMessage(actor(person), text, where));
             ctx.json(render(person, reply, null));

@@ -1,5 +1,6 @@
 package org.tenfour.adapters.web;
 
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ final class Mentions {
 
     private Mentions() {}
 
-    static String normalise(String text, String workspaceId, Directory directory) {
+    static String normalise(String text, String workspaceId, SandboxPeople directory) {
         String users =
                 replace(
                         USER,
@@ -36,8 +37,7 @@ final class Mentions {
                                 .orElse(null));
     }
 
-    private static String replace(
-            Pattern pattern, String text, java.util.function.Function<String, String> lookup) {
+    private static String replace(Pattern pattern, String text, Function<String, String> lookup) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
+import org.tenfour.adapters.internal.Jackson;
 
 /** Reads the page's JSON requests; anything malformed or missing is a 400 that says what. */
 final class Requests {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Jackson.MAPPER;
     private static final int MAX_TEXT = 4000;
 
     private Requests() {}

@@ -2,6 +2,7 @@ package org.tenfour.adapters.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.tenfour.adapters.Address;
@@ -19,13 +20,13 @@ final class WebPlatform implements ChatPlatform {
     /** Files the fake platform takes (Slack's limit is far higher; a report chart is ~50 kB). */
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-    private final Directory directory;
+    private final SandboxPeople directory;
     private final Inboxes inboxes;
     private final Forms forms;
     private final Live live;
     private final Clock clock;
 
-    WebPlatform(Directory directory, Inboxes inboxes, Forms forms, Live live, Clock clock) {
+    WebPlatform(SandboxPeople directory, Inboxes inboxes, Forms forms, Live live, Clock clock) {
         this.directory = directory;
         this.inboxes = inboxes;
         this.forms = forms;
@@ -117,9 +118,7 @@ final class WebPlatform implements ChatPlatform {
                         () ->
                                 new ChatPlatformException.Unreachable(
                                         "no sandbox "
-                                                + to.kind()
-                                                        .name()
-                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                + to.kind().name().toLowerCase(Locale.ROOT)
                                                 + " "
                                                 + to.targetId()
                                                 + " in "

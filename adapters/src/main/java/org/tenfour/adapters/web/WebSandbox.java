@@ -78,7 +78,7 @@ public final class WebSandbox implements AutoCloseable {
         Instant advance(Duration by);
     }
 
-    private final Directory directory;
+    private final SandboxPeople directory;
     private final Live live;
     private final WebPlatform platform;
     private final Api api;
@@ -98,7 +98,7 @@ public final class WebSandbox implements AutoCloseable {
         Objects.requireNonNull(inbound, "null inbound");
         Objects.requireNonNull(clock, "null clock");
         Objects.requireNonNull(time, "null time");
-        this.directory = new Directory(workspaces, people, channels);
+        this.directory = new SandboxPeople(workspaces, people, channels);
         this.live = new Live();
         Inboxes inboxes =
                 new Inboxes(

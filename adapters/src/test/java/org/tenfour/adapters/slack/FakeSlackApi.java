@@ -1,14 +1,21 @@
 package org.tenfour.adapters.slack;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token,
@@ -45,9 +52,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private final List<Limited> limited = new CopyOnWriteArrayList<>();
-    private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong sequence =
-            new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
     private volatile Storm storm;
 
     /**
@@ -99,7 +105,7 @@ public final class FakeSlackApi implements AutoCloseable {
         answers.put(method, new Answer(status, body, headers));
     }
 
-    private final java.util.Set<String> notAdmins = ConcurrentHashMap.newKeySet();
+    private final Set<String> notAdmins = ConcurrentHashMap.newKeySet();
 
     /** {@code users.info} says this user is neither a workspace admin nor an owner. */
     public void notAdmin(String user) {
@@ -115,8 +121,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private static final class Limits {
         final int perChannelPerSecond;
         final int workspacePerMinute;
-        final Map<String, java.util.ArrayDeque<Long>> channelPosts = new java.util.HashMap<>();
-        final java.util.ArrayDeque<Long> workspacePosts = new java.util.ArrayDeque<>();
+        final Map<String, ArrayDeque<Long>> channelPosts = new HashMap<>();
+        final ArrayDeque<Long> workspacePosts = new ArrayDeque<>();
 
         Limits(int perChannelPerSecond, int workspacePerMinute) {
             this.perChannelPerSecond = perChannelPerSecond;
@@ -140,8 +146,8 @@ public final class FakeSlackApi implements AutoCloseable {
                                         (workspacePosts.peekFirst() + 60_000_000_000L - now)
                                                 / 1e9));
             }
-            java.util.ArrayDeque<Long> recent =
-                    channelPosts.computeIfAbsent(channel, c -> new java.util.ArrayDeque<>());
+            ArrayDeque<Long> recent =
+                    channelPosts.computeIfAbsent(channel, c -> new ArrayDeque<>());
             while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
                 recent.pollFirst();
             }
@@ -175,7 +181,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /** Every call of {@code method} waits {@code delay} before answering (a slow platform). */
-    public void delay(String method, java.time.Duration delay) {
+    public void delay(String method, Duration delay) {
         delays.put(method, delay);
     }
 
@@ -184,10 +190,7 @@ public final class FakeSlackApi implements AutoCloseable {
      * Retry-After: retryAfterSeconds}, a {@code serverErrors} share 503.
      */
     public void storm(
-            double rateLimited,
-            int retryAfterSeconds,
-            double serverErrors,
-            java.time.Duration duration) {
+            double rateLimited, int retryAfterSeconds, double serverErrors, Duration duration) {
         storm =
                 new Storm(
                         rateLimited,
@@ -223,7 +226,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 auth != null && auth.startsWith("Bearer ")
                         ? auth.substring(7)
                         : params.get("token");
-        java.time.Duration delay = delays.get(method);
+        Duration delay = delays.get(method);
         if (delay != null) {
             try {
                 Thread.sleep(delay.toMillis());
@@ -236,7 +239,7 @@ public final class FakeSlackApi implements AutoCloseable {
         // the storm hits message sends (Slack rate-limits per method; profile reads are another
         // tier)
         if (s != null && method.startsWith("chat.") && System.nanoTime() < s.untilNanos()) {
-            double roll = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+            double roll = ThreadLocalRandom.current().nextDouble();
             if (roll < s.rateLimited()) {
                 limited.add(new Limited(token, System.nanoTime(), s.retryAfterSeconds()));
                 ctx.header("Retry-After", String.valueOf(s.retryAfterSeconds()));
@@ -316,7 +319,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private String history(String channel) {
-        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
+        JsonArray messages = new JsonArray();
         for (int i = posted.size() - 1; i >= 0; i--) {
             Posted p = posted.get(i);
             if (!p.channel().equals(channel)) {

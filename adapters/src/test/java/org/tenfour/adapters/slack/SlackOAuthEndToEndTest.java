@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tenfour.adapters.Address;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 
 /**
@@ -198,11 +202,7 @@ class SlackOAuthEndToEndTest {
         installations.save(
                 new SlackInstallation("T888", "B", "UB8", "xoxb-t888", "chat:write", "U2"));
 
-        adapter.platform()
-                .send(
-                        org.tenfour.adapters.Address.user(
-                                org.tenfour.adapters.Platform.SLACK, "T888", "U5"),
-                        org.tenfour.adapters.Message.text("hi"));
+        adapter.platform().send(Address.user(Platform.SLACK, "T888", "U5"), Message.text("hi"));
 
         assertThat(slack.calls("chat.postMessage"))
                 .singleElement()
@@ -216,7 +216,7 @@ class SlackOAuthEndToEndTest {
     }
 
     private static Map<String, String> query(URI uri) {
-        return java.util.Arrays.stream(uri.getRawQuery().split("&"))
+        return Arrays.stream(uri.getRawQuery().split("&"))
                 .map(p -> p.split("=", 2))
                 .collect(
                         Collectors.toMap(

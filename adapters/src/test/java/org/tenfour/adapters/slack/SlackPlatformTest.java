@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
@@ -54,9 +57,7 @@ class SlackPlatformTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
         Delivery d =
                 platform.upload(
-                        PAT,
-                        org.tenfour.adapters.FileUpload.of(
-                                "chart.png", "image/png", png, "Monthly report"));
+                        PAT, FileUpload.of("chart.png", "image/png", png, "Monthly report"));
 
         assertThat(slack.calls("conversations.open").get(0).params())
                 .containsEntry("users", "U0PAT");
@@ -73,16 +74,16 @@ class SlackPlatformTest {
     @Test
     void a_file_upload_that_slack_rate_limits_reports_the_wait() {
         slack.rateLimit("files.getUploadURLExternal", 7);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                         () ->
                                 platform.upload(
                                         Address.channel(
                                                 Platform.SLACK, FakeSlackApi.TEAM, "C0COORD"),
-                                        org.tenfour.adapters.FileUpload.of(
+                                        FileUpload.of(
                                                 "r.csv", "text/csv", new byte[] {1}, "Report")))
                 .isInstanceOfSatisfying(
-                        org.tenfour.adapters.ChatPlatformException.RateLimited.class,
-                        e -> assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7)));
+                        ChatPlatformException.RateLimited.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
         assertThat(slack.uploads()).isEmpty();
     }
 
@@ -245,7 +246,7 @@ class SlackPlatformTest {
         slack.calls().stream()
                 .map(c -> SlackScopes.METHODS.get(c.method()))
                 .filter(s -> !s.isEmpty())
-                .flatMap(s -> java.util.Arrays.stream(s.split(" ")))
+                .flatMap(s -> Arrays.stream(s.split(" ")))
                 .forEach(scope -> assertThat(manifest).contains("\"" + scope + "\""));
     }
 }

@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class SlackSettingsAndManifestTest {
         List<String> usedByMethods =
                 SlackScopes.METHODS.values().stream()
                         .filter(s -> !s.isEmpty())
-                        .flatMap(s -> java.util.Arrays.stream(s.split(" ")))
+                        .flatMap(s -> Arrays.stream(s.split(" ")))
                         .toList();
         assertThat(scopes)
                 .allSatisfy(

@@ -58,7 +58,7 @@ public final class Activities {
 
     public static ObjectNode base(String type, String serviceUrl) {
         ObjectNode a =
-                Json.object()
+                TeamsJson.object()
                         .put("type", type)
                         .put("id", "incoming-1")
                         .put("channelId", "msteams")

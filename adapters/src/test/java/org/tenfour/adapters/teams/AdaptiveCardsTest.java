@@ -13,6 +13,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.internal.Jackson;
 
 /**
  * The JSON shape of the Adaptive Cards, and that what a card sends back reads as what was rendered.
@@ -86,7 +87,7 @@ class AdaptiveCardsTest {
         assertThat(ok.path("type").asText()).isEqualTo("Action.Submit");
         assertThat(ok.path("style").asText()).isEqualTo("positive");
         assertThat(ok.path("data"))
-                .isEqualTo(Json.object().put("action", "checkin.ok").put("value", "c-1"));
+                .isEqualTo(TeamsJson.object().put("action", "checkin.ok").put("value", "c-1"));
         assertThat(card.path("actions").get(1).path("style").asText()).isEqualTo("destructive");
     }
 
@@ -105,7 +106,7 @@ class AdaptiveCardsTest {
         assertThat(multi.path("isMultiSelect").asBoolean()).isTrue();
         assertThat(multi.path("value").asText()).isEqualTo("stress,sleep");
         assertThat(multi.path("choices").get(1))
-                .isEqualTo(Json.object().put("title", "Sleep").put("value", "sleep"));
+                .isEqualTo(TeamsJson.object().put("title", "Sleep").put("value", "sleep"));
         assertThat(body.get(3).path("type").asText()).isEqualTo("Input.Toggle");
         assertThat(body.get(3).path("value").asText()).isEqualTo("true");
         assertThat(body.get(4).path("type").asText()).isEqualTo("Input.Date");
@@ -123,7 +124,7 @@ class AdaptiveCardsTest {
         assertThat(submit.path("data").path("form").asText()).isEqualTo("log");
         assertThat(submit.path("data").path("context").asText()).isEqualTo("ctx-9");
         assertThat(submit.path("data").path("multi"))
-                .containsExactly(Json.MAPPER.getNodeFactory().textNode("topics"));
+                .containsExactly(Jackson.MAPPER.getNodeFactory().textNode("topics"));
     }
 
     @Test
@@ -208,6 +209,6 @@ class AdaptiveCardsTest {
     void an_execute_action_without_data_reads_its_verb_as_the_action() {
         assertThat(CardSubmission.parse(null, "refresh"))
                 .contains(new CardSubmission.Pressed("refresh", ""));
-        assertThat(CardSubmission.parse(Json.object(), null)).isEmpty();
+        assertThat(CardSubmission.parse(TeamsJson.object(), null)).isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tenfour.adapters.internal.Jackson;
 
 /**
  * Microsoft on loopback: the Bot Connector's OpenID metadata and JWKS (test keys with their
@@ -98,22 +99,22 @@ public final class FakeMicrosoft implements AutoCloseable {
         metadataFetches.incrementAndGet();
         ctx.contentType("application/json")
                 .result(
-                        Json.object()
+                        TeamsJson.object()
                                 .put("issuer", "https://api.botframework.com")
                                 .put("jwks_uri", baseUrl() + "/keys")
                                 .set(
                                         "id_token_signing_alg_values_supported",
-                                        Json.MAPPER.createArrayNode().add("RS256"))
+                                        Jackson.MAPPER.createArrayNode().add("RS256"))
                                 .toString());
     }
 
     private void jwks(Context ctx) throws Exception {
         jwksFetches.incrementAndGet();
-        ObjectNode body = Json.object();
+        ObjectNode body = TeamsJson.object();
         ArrayNode array = body.putArray("keys");
         for (Map.Entry<RSAKey, List<String>> key : keys) {
             ObjectNode jwk =
-                    (ObjectNode) Json.MAPPER.readTree(key.getKey().toPublicJWK().toJSONString());
+                    (ObjectNode) Jackson.MAPPER.readTree(key.getKey().toPublicJWK().toJSONString());
             ArrayNode endorsements = jwk.putArray("endorsements");
             key.getValue().forEach(endorsements::add);
             array.add(jwk);
@@ -139,7 +140,7 @@ public final class FakeMicrosoft implements AutoCloseable {
         }
         ctx.contentType("application/json")
                 .result(
-                        Json.object()
+                        TeamsJson.object()
                                 .put("token_type", "Bearer")
                                 .put("expires_in", 3600)
                                 .put("access_token", APP_TOKEN)
@@ -153,7 +154,7 @@ public final class FakeMicrosoft implements AutoCloseable {
     }
 
     private void connector(Context ctx, String kind) throws Exception {
-        JsonNode body = ctx.body().isBlank() ? null : Json.MAPPER.readTree(ctx.body());
+        JsonNode body = ctx.body().isBlank() ? null : Jackson.MAPPER.readTree(ctx.body());
         String path = URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8);
         calls.add(new Call(ctx.method().name(), path, ctx.header("Authorization"), body));
         Failure failure = failures.poll();
@@ -166,12 +167,13 @@ public final class FakeMicrosoft implements AutoCloseable {
         }
         ObjectNode answer =
                 switch (kind) {
-                    case "create" -> Json.object().put("id", "a:created-" + ids.incrementAndGet());
+                    case "create" ->
+                            TeamsJson.object().put("id", "a:created-" + ids.incrementAndGet());
                     case "member" ->
-                            Json.object()
+                            TeamsJson.object()
                                     .put("id", ctx.pathParam("member"))
                                     .put("name", "Alex Rivera");
-                    default -> Json.object().put("id", "activity-" + ids.incrementAndGet());
+                    default -> TeamsJson.object().put("id", "activity-" + ids.incrementAndGet());
                 };
         ctx.contentType("application/json").result(answer.toString());
     }

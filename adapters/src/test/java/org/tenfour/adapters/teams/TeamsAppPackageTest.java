@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tenfour.adapters.internal.Jackson;
 
 /** The uploadable zip: a manifest Teams accepts and the two icons at the sizes it demands. */
 class TeamsAppPackageTest {
@@ -44,7 +45,7 @@ class TeamsAppPackageTest {
 
     @Test
     void the_manifest_has_every_required_field_and_points_at_our_bot() throws Exception {
-        JsonNode m = Json.MAPPER.readTree(written().get("manifest.json"));
+        JsonNode m = Jackson.MAPPER.readTree(written().get("manifest.json"));
 
         assertThat(m.path("$schema").asText()).contains("/v1.17/MicrosoftTeams.schema.json");
         assertThat(m.path("manifestVersion").asText()).isEqualTo("1.17");
@@ -73,7 +74,7 @@ class TeamsAppPackageTest {
     void the_command_lists_offer_the_member_and_coordinator_commands_within_teams_limit_of_ten()
             throws Exception {
         JsonNode lists =
-                Json.MAPPER
+                Jackson.MAPPER
                         .readTree(written().get("manifest.json"))
                         .path("bots")
                         .get(0)

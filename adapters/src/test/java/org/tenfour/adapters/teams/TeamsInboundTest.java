@@ -3,6 +3,7 @@ package org.tenfour.adapters.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundEvent.MembershipChanged.Change;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.adapters.teams.ConversationReferences.ConversationReference;
 
 /** Signed activities in, neutral events to the product, its replies out through the connector. */
@@ -181,7 +183,7 @@ class TeamsInboundTest {
         ObjectNode activity =
                 Activities.channelMention(serviceUrl, "setup coordinator <at>Bob Smith</at>");
         ObjectNode bob =
-                ((com.fasterxml.jackson.databind.node.ArrayNode) activity.get("entities"))
+                ((ArrayNode) activity.get("entities"))
                         .addObject()
                         .put("type", "mention")
                         .put("text", "<at>Bob Smith</at>");
@@ -206,7 +208,7 @@ class TeamsInboundTest {
                 .put("contact_type", "phone")
                 .put("topics", "stress,sleep")
                 .put("note", "a, b")
-                .set("multi", Json.MAPPER.createArrayNode().add("topics"));
+                .set("multi", Jackson.MAPPER.createArrayNode().add("topics"));
 
         teams.postSigned(activity);
 
@@ -298,7 +300,7 @@ class TeamsInboundTest {
         HttpResponse<String> response = teams.postSigned(invoke);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = Json.MAPPER.readTree(response.body());
+        JsonNode body = Jackson.MAPPER.readTree(response.body());
         assertThat(body.path("statusCode").asInt()).isEqualTo(200);
         assertThat(body.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         JsonNode input = body.path("value").path("body").get(1);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tenfour.adapters.Address;
@@ -15,6 +18,7 @@ import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Field;
+import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
@@ -46,17 +50,13 @@ class TeamsPlatformTest {
     @Test
     void a_chart_is_sent_inline_and_a_csv_as_a_monospace_card_and_other_files_are_refused() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+        platform.upload(alice, FileUpload.of("chart.png", "image/png", png, "Monthly report"));
         platform.upload(
                 alice,
-                org.tenfour.adapters.FileUpload.of(
-                        "chart.png", "image/png", png, "Monthly report"));
-        platform.upload(
-                alice,
-                org.tenfour.adapters.FileUpload.of(
+                FileUpload.of(
                         "r.csv",
                         "text/csv",
-                        "table,code\ncontacts,total\n"
-                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "table,code\ncontacts,total\n".getBytes(StandardCharsets.UTF_8),
                         "Report CSV"));
         assertThat(teams.microsoft.calls).hasSize(2);
         var image = teams.microsoft.calls.get(0).body().path("attachments").get(0);
@@ -66,13 +66,13 @@ class TeamsPlatformTest {
         assertThat(card.path("body").get(1).path("text").asText())
                 .isEqualTo("table,code\ncontacts,total\n");
         assertThat(card.path("body").get(1).path("fontType").asText()).isEqualTo("Monospace");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                         () ->
                                 platform.upload(
                                         alice,
-                                        org.tenfour.adapters.FileUpload.of(
+                                        FileUpload.of(
                                                 "x.zip", "application/zip", new byte[] {1}, "zip")))
-                .isInstanceOf(org.tenfour.adapters.ChatPlatformException.Rejected.class);
+                .isInstanceOf(ChatPlatformException.Rejected.class);
     }
 
     @Test
@@ -339,8 +339,7 @@ class TeamsPlatformTest {
     @Test
     void a_connector_that_cannot_be_reached_is_transient() throws Exception {
         int closedPort;
-        try (ServerSocket socket =
-                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         Address nowhere =

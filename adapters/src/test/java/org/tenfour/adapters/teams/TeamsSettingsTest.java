@@ -3,6 +3,7 @@ package org.tenfour.adapters.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TeamsSettingsTest {
@@ -51,14 +52,14 @@ class TeamsSettingsTest {
 
     @Test
     void teams_is_off_when_no_app_id_is_in_the_environment() {
-        assertThat(TeamsSettings.fromEnvironment(java.util.Map.of())).isEmpty();
+        assertThat(TeamsSettings.fromEnvironment(Map.of())).isEmpty();
     }
 
     @Test
     void the_environment_gives_the_settings_and_a_missing_password_is_named() {
         assertThat(
                         TeamsSettings.fromEnvironment(
-                                java.util.Map.of(
+                                Map.of(
                                         "TEAMS_APP_ID",
                                         "app",
                                         "TEAMS_APP_PASSWORD",
@@ -73,13 +74,12 @@ class TeamsSettingsTest {
         assertThatThrownBy(
                         () ->
                                 TeamsSettings.fromEnvironment(
-                                        java.util.Map.of(
-                                                "TEAMS_APP_ID", "app", "TEAMS_TENANT_ID", "t")))
+                                        Map.of("TEAMS_APP_ID", "app", "TEAMS_TENANT_ID", "t")))
                 .hasMessageContaining("TEAMS_APP_PASSWORD");
         assertThatThrownBy(
                         () ->
                                 TeamsSettings.fromEnvironment(
-                                        java.util.Map.of(
+                                        Map.of(
                                                 "TEAMS_APP_ID",
                                                 "app",
                                                 "TEAMS_APP_PASSWORD",

@@ -34,8 +34,8 @@ class WebPlatformTest {
     private static final WebSandbox.Channel COORD =
             new WebSandbox.Channel("CCOORD", "riverside", "peer-coordinators", List.of("UDANA"));
 
-    private final Directory directory =
-            new Directory(List.of(W), List.of(ALEX, DANA), List.of(COORD));
+    private final SandboxPeople directory =
+            new SandboxPeople(List.of(W), List.of(ALEX, DANA), List.of(COORD));
     private final List<String> changed = new ArrayList<>();
     private final Inboxes inboxes = new Inboxes(changed::add);
     private final WebPlatform platform =
@@ -143,7 +143,7 @@ class WebPlatformTest {
     void the_directory_refuses_inconsistent_demo_data() {
         assertThatThrownBy(
                         () ->
-                                new Directory(
+                                new SandboxPeople(
                                         List.of(W),
                                         List.of(
                                                 ALEX,
@@ -159,7 +159,7 @@ class WebPlatformTest {
                 .hasMessageContaining("used twice: UALEX");
         assertThatThrownBy(
                         () ->
-                                new Directory(
+                                new SandboxPeople(
                                         List.of(W),
                                         List.of(
                                                 ALEX,
@@ -173,7 +173,7 @@ class WebPlatformTest {
                                                         "member")),
                                         List.of()))
                 .hasMessageContaining("handle used twice");
-        assertThatThrownBy(() -> new Directory(List.of(W), List.of(ALEX), List.of(COORD)))
+        assertThatThrownBy(() -> new SandboxPeople(List.of(W), List.of(ALEX), List.of(COORD)))
                 .hasMessageContaining("unknown member: UDANA");
     }
 }

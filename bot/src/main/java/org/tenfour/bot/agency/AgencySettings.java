@@ -1,13 +1,19 @@
 package org.tenfour.bot.agency;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.tenfour.bot.http.Json;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.bot.http.JsonBody;
 
 /**
  * What an agency's coordinators configured. Stored as JSON in {@code agency.settings}.
@@ -83,7 +89,7 @@ public record AgencySettings(
                 null);
     }
 
-    @com.fasterxml.jackson.annotation.JsonCreator
+    @JsonCreator
     public AgencySettings {
         if (cadenceDays != null && (cadenceDays < 1 || cadenceDays > 366)) {
             throw new IllegalArgumentException("cadenceDays must be 1..366: " + cadenceDays);
@@ -91,7 +97,7 @@ public record AgencySettings(
         hoursStart = Objects.requireNonNullElse(hoursStart, DEFAULTS_START);
         hoursEnd = Objects.requireNonNullElse(hoursEnd, DEFAULTS_END);
         days =
-                java.util.Collections.unmodifiableSet(
+                Collections.unmodifiableSet(
                         days == null || days.isEmpty()
                                 ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)
                                 : EnumSet.copyOf(days));
@@ -121,24 +127,23 @@ public record AgencySettings(
             return known;
         }
         try {
-            AgencySettings parsed = Json.MAPPER.readValue(json, AgencySettings.class);
+            AgencySettings parsed = Jackson.MAPPER.readValue(json, AgencySettings.class);
             if (PARSED.size() >= 1_000) {
                 PARSED.clear();
             }
             PARSED.put(json, parsed);
             return parsed;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable agency settings", e);
         }
     }
 
     // settings are immutable and read on every request: parse each distinct JSON text once
-    private static final java.util.Map<String, AgencySettings> PARSED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, AgencySettings> PARSED = new ConcurrentHashMap<>();
 
     /** The JSON stored in the database. */
     public String toJson() {
-        return Json.write(this);
+        return JsonBody.write(this);
     }
 
     public AgencySettings withCadenceDays(Integer value) {

@@ -3,7 +3,9 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -38,7 +40,7 @@ public final class CheckInAnswers implements Feature {
     public CheckInAnswers(Jdbi jdbi, Clock clock, CheckInTalk talk) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.talk = java.util.Objects.requireNonNull(talk, "null talk");
+        this.talk = Objects.requireNonNull(talk, "null talk");
     }
 
     @Override
@@ -113,8 +115,7 @@ public final class CheckInAnswers implements Feature {
                     Reply.text(
                             "Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
             case "talk" ->
-                    new Reply.Private(
-                            new Message(talkReply[0], settings.crisisLines(), java.util.List.of()));
+                    new Reply.Private(new Message(talkReply[0], settings.crisisLines(), List.of()));
             default -> Reply.text("No problem. We'll check in again in a week or so.");
         };
     }

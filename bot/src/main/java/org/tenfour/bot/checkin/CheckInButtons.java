@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.AgencySettings;
-import org.tenfour.bot.http.Json;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
@@ -48,7 +48,7 @@ final class CheckInButtons {
         OutboxEntry e = sent.get();
         Address to;
         try {
-            to = Json.MAPPER.readValue(e.targetJson(), Address.class);
+            to = Jackson.MAPPER.readValue(e.targetJson(), Address.class);
         } catch (IOException ex) {
             log.warn("check-in {}: delivered row unreadable; buttons left", checkIn.id());
             return;

@@ -3,7 +3,10 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
@@ -63,7 +66,7 @@ public final class CheckInJobs {
 
     /** One planning pass over every agency; returns check-ins created. */
     public int planAll() {
-        List<Agency> ready = new java.util.ArrayList<>();
+        List<Agency> ready = new ArrayList<>();
         for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
             try {
                 syncRoster(agency);
@@ -99,7 +102,7 @@ public final class CheckInJobs {
         if (members.isEmpty()) {
             return;
         }
-        java.util.Set<String> wanted = new java.util.HashSet<>(members.get());
+        Set<String> wanted = new HashSet<>(members.get());
         Instant now = clock.instant();
         jdbi.useTransaction(
                 h -> {

@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.Outgoing;
@@ -290,8 +291,7 @@ public final class CheckInPlanner {
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
-    public static void onDelivered(
-            Handle h, UUID agencyId, String key, org.tenfour.adapters.Delivery d, Instant at) {
+    public static void onDelivered(Handle h, UUID agencyId, String key, Delivery d, Instant at) {
         if (key.startsWith(KEY_PREFIX)) {
             h.attach(CheckIns.class)
                     .markSent(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), at);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.inbound.Values;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -107,7 +109,7 @@ public final class MemberCommands implements Feature {
         if (args.isEmpty()) {
             throw new UsageException("Say for how long.");
         }
-        Instant until = clock.instant().plus(Parsing.span(args.joined()));
+        Instant until = clock.instant().plus(Values.span(args.joined()));
         jdbi.useTransaction(
                 h -> {
                     h.attach(Members.class)
@@ -128,9 +130,11 @@ public final class MemberCommands implements Feature {
         if (args.isEmpty()) {
             throw new UsageException("Give a time range, and optionally days.");
         }
-        LocalTime[] range = Parsing.hours(args.raw(0));
+        LocalTime[] range = ScheduleText.hours(args.raw(0));
         Set<DayOfWeek> days =
-                args.size() > 1 ? Parsing.days(args.from(1).joined()) : Set.of(DayOfWeek.values());
+                args.size() > 1
+                        ? ScheduleText.days(args.from(1).joined())
+                        : Set.of(DayOfWeek.values());
         setWindow(caller, range[0], range[1], days);
         return Reply.text(
                 "Check-ins will reach you "
@@ -138,7 +142,7 @@ public final class MemberCommands implements Feature {
                         + "-"
                         + range[1]
                         + " on "
-                        + Parsing.daysText(days)
+                        + ScheduleText.daysText(days)
                         + ", in your time zone ("
                         + Windows.zone(caller.agency(), caller.member())
                         + ").");
@@ -155,9 +159,7 @@ public final class MemberCommands implements Feature {
         List<Field.Option> dayOptions = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             dayOptions.add(
-                    new Field.Option(
-                            d.name(),
-                            d.getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)));
+                    new Field.Option(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
         }
         List<String> chosenDays =
                 m.windowDays() == null ? List.of() : List.of(m.windowDays().split(","));
@@ -200,7 +202,7 @@ public final class MemberCommands implements Feature {
         LocalTime[] range = null;
         if (!window.isEmpty()) {
             try {
-                range = Parsing.hours(window);
+                range = ScheduleText.hours(window);
             } catch (UsageException e) {
                 return new Reply.FormErrors(
                         form(caller), Map.of("window", "Write it like 07:00-09:00."));
@@ -228,7 +230,7 @@ public final class MemberCommands implements Feature {
                                                 + "-"
                                                 + range[1]
                                                 + " on "
-                                                + Parsing.daysText(daySet)
+                                                + ScheduleText.daysText(daySet)
                                                 + ".")));
     }
 }

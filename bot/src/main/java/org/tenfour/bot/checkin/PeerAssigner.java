@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.tenfour.bot.http.Json;
+import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.Caseloads;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -173,7 +174,7 @@ public final class PeerAssigner {
 
     private static JsonNode tags(Member m) {
         return m.tagsJson() == null || m.tagsJson().equals("{}")
-                ? Json.MAPPER.createObjectNode()
-                : Json.parse(m.tagsJson());
+                ? Jackson.MAPPER.createObjectNode()
+                : JsonBody.parse(m.tagsJson());
     }
 }

@@ -9,11 +9,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.agency.ConnectSettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
@@ -21,6 +24,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.inbound.Values;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIns;
@@ -146,7 +150,7 @@ public final class ProgramCommands implements Feature {
         if (args.isEmpty()) {
             throw new UsageException("Say how often.");
         }
-        Integer days = Parsing.cadence(args.joined());
+        Integer days = ScheduleText.cadence(args.joined());
         AgencySettings before = settings(caller);
         AgencySettings after = before.withCadenceDays(days);
         save(caller, "cadence", before.cadenceText(), after.cadenceText(), after);
@@ -163,7 +167,7 @@ public final class ProgramCommands implements Feature {
     }
 
     private Reply hours(Caller caller, Args args, String trigger) {
-        LocalTime[] range = Parsing.hours(args.joined());
+        LocalTime[] range = ScheduleText.hours(args.joined());
         AgencySettings before = settings(caller);
         AgencySettings after = before.withHours(range[0], range[1]);
         save(
@@ -181,19 +185,19 @@ public final class ProgramCommands implements Feature {
     }
 
     private Reply days(Caller caller, Args args, String trigger) {
-        Set<DayOfWeek> days = Parsing.days(args.joined());
+        Set<DayOfWeek> days = ScheduleText.days(args.joined());
         AgencySettings before = settings(caller);
         save(
                 caller,
                 "days",
-                Parsing.daysText(before.days()),
-                Parsing.daysText(days),
+                ScheduleText.daysText(before.days()),
+                ScheduleText.daysText(days),
                 before.withDays(days));
-        return Reply.text("Check-in days are now " + Parsing.daysText(days) + ".");
+        return Reply.text("Check-in days are now " + ScheduleText.daysText(days) + ".");
     }
 
     private Reply timezone(Caller caller, Args args, String trigger) {
-        ZoneId zone = Parsing.zone(args.joined());
+        ZoneId zone = Values.zone(args.joined());
         jdbi.useTransaction(
                 h -> {
                     h.attach(Agencies.class).setTimeZone(caller.agency().id(), zone.getId());
@@ -260,7 +264,7 @@ public final class ProgramCommands implements Feature {
                         + "-"
                         + s.hoursEnd()
                         + " "
-                        + Parsing.daysText(s.days())
+                        + ScheduleText.daysText(s.days())
                         + ", agency zone "
                         + agency.timeZone()
                         + "\n"
@@ -297,7 +301,7 @@ public final class ProgramCommands implements Feature {
 
     private Reply timeouts(Caller caller, Args args, String trigger) {
         AgencySettings before = settings(caller);
-        org.tenfour.bot.agency.ConnectSettings c = before.connect();
+        ConnectSettings c = before.connect();
         int now = c.offerMinutesNow();
         int today = c.offerMinutesToday();
         int week = c.offerMinutesWeek();
@@ -313,19 +317,18 @@ public final class ProgramCommands implements Feature {
                 default -> throw new UsageException("The urgencies are now, today and week.");
             }
         }
-        org.tenfour.bot.agency.ConnectSettings after =
-                new org.tenfour.bot.agency.ConnectSettings(
-                        now, today, week, c.maxCandidates(), c.retentionDays());
+        ConnectSettings after =
+                new ConnectSettings(now, today, week, c.maxCandidates(), c.retentionDays());
         save(caller, "offer timeouts", text(c), text(after), before.withConnect(after));
         return Reply.text("Offer timeouts are now " + text(after) + ".");
     }
 
     private Reply retention(Caller caller, Args args, String trigger) {
-        java.time.Duration span = Parsing.span(args.joined());
+        Duration span = Values.span(args.joined());
         AgencySettings before = settings(caller);
-        org.tenfour.bot.agency.ConnectSettings c = before.connect();
-        org.tenfour.bot.agency.ConnectSettings after =
-                new org.tenfour.bot.agency.ConnectSettings(
+        ConnectSettings c = before.connect();
+        ConnectSettings after =
+                new ConnectSettings(
                         c.offerMinutesNow(),
                         c.offerMinutesToday(),
                         c.offerMinutesWeek(),
@@ -343,7 +346,7 @@ public final class ProgramCommands implements Feature {
                         + " days.");
     }
 
-    private static String text(org.tenfour.bot.agency.ConnectSettings c) {
+    private static String text(ConnectSettings c) {
         return "now "
                 + c.offerMinutesNow()
                 + " min, today "
@@ -355,8 +358,7 @@ public final class ProgramCommands implements Feature {
 
     /** {@code 10m}, {@code 2h}, {@code 24h}: between 1 minute and 7 days. */
     private static int minutes(String text) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d+)\\s*(m|min|h|d)").matcher(text);
+        Matcher m = Pattern.compile("(\\d+)\\s*(m|min|h|d)").matcher(text);
         if (!m.matches()) {
             throw new UsageException("Write times like 10m, 2h or 1d.");
         }

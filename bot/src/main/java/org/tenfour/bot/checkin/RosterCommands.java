@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
-import org.tenfour.bot.http.Json;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -181,14 +183,14 @@ public final class RosterCommands implements Feature {
                         rest.userMentions().stream()
                                 .findFirst()
                                 .orElseThrow(() -> new UsageException("Name the person to tag."));
-                ObjectNode tags = Json.MAPPER.createObjectNode();
+                ObjectNode tags = Jackson.MAPPER.createObjectNode();
                 for (String word : rest.from(1).words()) {
                     int colon = word.indexOf(':');
                     if (colon <= 0) {
                         throw new UsageException(
                                 "Tags look like unit:Engine-7 or supervisor:@name.");
                     }
-                    String key = word.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+                    String key = word.substring(0, colon).toLowerCase(Locale.ROOT);
                     String value = word.substring(colon + 1);
                     if (!key.equals("unit") && !key.equals("supervisor")) {
                         throw new UsageException("I know the tags unit: and supervisor:.");
@@ -317,7 +319,7 @@ public final class RosterCommands implements Feature {
     }
 
     private static List<String> users(Args args) {
-        List<String> users = new ArrayList<>(new java.util.LinkedHashSet<>(args.userMentions()));
+        List<String> users = new ArrayList<>(new LinkedHashSet<>(args.userMentions()));
         if (users.isEmpty()) {
             throw new UsageException("@mention at least one person.");
         }

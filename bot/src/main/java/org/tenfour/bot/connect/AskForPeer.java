@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -72,7 +73,7 @@ final class AskForPeer implements Feature, CheckInTalk {
         }
         String urgency =
                 args.words().stream()
-                        .map(w -> w.toLowerCase(java.util.Locale.ROOT))
+                        .map(w -> w.toLowerCase(Locale.ROOT))
                         .filter(w -> List.of("now", "today", "week").contains(w))
                         .findFirst()
                         .orElse("today");
@@ -97,8 +98,8 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     private Form form(Caller caller, String urgency) {
-        List<Directory.Entry> peers =
-                jdbi.withHandle(h -> Directory.entries(h, caller.agency())).stream()
+        List<PeerDirectory.Entry> peers =
+                jdbi.withHandle(h -> PeerDirectory.entries(h, caller.agency())).stream()
                         .filter(e -> !e.member().id().equals(caller.member().id()))
                         .toList();
         List<Field.Option> who =
@@ -184,7 +185,7 @@ final class AskForPeer implements Feature, CheckInTalk {
         UUID named = peer.flatMap(OfferButtons::id).orElse(null);
         if (peer.isPresent()
                 && (named == null
-                        || jdbi.withHandle(h -> Directory.entries(h, caller.agency())).stream()
+                        || jdbi.withHandle(h -> PeerDirectory.entries(h, caller.agency())).stream()
                                 .noneMatch(e -> e.member().id().equals(named)))) {
             errors.put(
                     "peer",

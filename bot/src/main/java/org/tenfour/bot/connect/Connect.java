@@ -22,7 +22,7 @@ import org.tenfour.bot.inbound.Subcommand;
  */
 public final class Connect {
     private final AskForPeer ask;
-    private final Directory directory;
+    private final PeerDirectory directory;
     private final List<Feature> features;
 
     /**
@@ -31,7 +31,7 @@ public final class Connect {
      */
     public Connect(Jdbi jdbi, Clock clock, Platforms platforms, Executor relaySender) {
         this.ask = new AskForPeer(jdbi, clock);
-        this.directory = new Directory(jdbi, clock);
+        this.directory = new PeerDirectory(jdbi, clock);
         this.features =
                 List.of(
                         ask,

@@ -1,6 +1,7 @@
 package org.tenfour.bot.connect;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -39,9 +40,7 @@ public final class ConnectJobs {
     public List<Scheduling.Task> tasks() {
         return List.of(
                 new Scheduling.Task(
-                        TIMEOUTS,
-                        Scheduling.every(java.time.Duration.ofMinutes(1)),
-                        this::expireOffers),
+                        TIMEOUTS, Scheduling.every(Duration.ofMinutes(1)), this::expireOffers),
                 new Scheduling.Task(
                         RETENTION,
                         CronScheduleBuilder.dailyAtHourAndMinute(3, 17)

@@ -1,10 +1,12 @@
 package org.tenfour.bot.connect;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.log.LogCommands;
 import org.tenfour.storage.ConnectionRequest;
 
 /**
@@ -17,7 +19,7 @@ final class ConnectMessages {
     static final String SAFETY = "connect.safety";
 
     /** The log feature's "Log this contact" action (its value pre-fills the contact type). */
-    static final String LOG_CONTACT = org.tenfour.bot.log.LogCommands.LOG_ACTION;
+    static final String LOG_CONTACT = LogCommands.LOG_ACTION;
 
     static final String END = "connect.end";
 
@@ -45,10 +47,7 @@ final class ConnectMessages {
 
     /** To a peer: someone would like to talk; the member's name only if they shared it. */
     static Message offer(
-            ConnectionRequest r,
-            String memberName,
-            String fromAgency,
-            java.time.Duration answerWithin) {
+            ConnectionRequest r, String memberName, String fromAgency, Duration answerWithin) {
         String who =
                 memberName != null
                         ? memberName
@@ -79,7 +78,7 @@ final class ConnectMessages {
                         Button.of(DECLINE, "Decline", r.id().toString())));
     }
 
-    private static String minutes(java.time.Duration d) {
+    private static String minutes(Duration d) {
         return d.toHours() >= 1 && d.toMinutesPart() == 0
                 ? d.toHours() + (d.toHours() == 1 ? " hour" : " hours")
                 : d.toMinutes() + " minutes";

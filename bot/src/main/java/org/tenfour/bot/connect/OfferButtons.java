@@ -2,6 +2,7 @@ package org.tenfour.bot.connect;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -303,8 +304,7 @@ final class OfferButtons implements Feature {
                                     ? "No coordinator is set up to receive this. If someone is in immediate danger, call the emergency number now."
                                     : "The coordinators have been asked to contact you; they were told only the request reference and who you are. "
                                             + "If someone is in immediate danger, call the emergency number now.";
-                    java.util.ArrayList<String> notes =
-                            new java.util.ArrayList<>(settings.crisisLines());
+                    ArrayList<String> notes = new ArrayList<>(settings.crisisLines());
                     notes.add(settings.confidentialityPolicy());
                     return new Reply.Private(new Message(text, notes, List.of()));
                 });

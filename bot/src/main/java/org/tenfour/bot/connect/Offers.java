@@ -1,6 +1,7 @@
 package org.tenfour.bot.connect;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
-import org.tenfour.bot.http.Json;
 import org.tenfour.bot.outbox.OutboundItem;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
@@ -56,7 +57,7 @@ final class Offers {
             Candidates.Search search = new Candidates(h).next(agency, member.get(), r, now);
             if (search.found().isPresent()) {
                 Candidates.Candidate c = search.found().get();
-                java.time.Duration within = settings.connect().offerTimeout(r.urgency());
+                Duration within = settings.connect().offerTimeout(r.urgency());
                 if (h.attach(ConnectionRequests.class)
                                 .offer(
                                         agency.id(),
@@ -163,8 +164,8 @@ final class Offers {
         }
         OutboxEntry e = sent.get();
         try {
-            Address to = Json.MAPPER.readValue(e.targetJson(), Address.class);
-            Message was = Json.MAPPER.readValue(e.messageJson(), OutboundItem.class).message();
+            Address to = Jackson.MAPPER.readValue(e.targetJson(), Address.class);
+            Message was = Jackson.MAPPER.readValue(e.messageJson(), OutboundItem.class).message();
             Outgoing.on(h, peerAgencyId)
                     .update(
                             key + ":closed",
@@ -190,7 +191,7 @@ final class Offers {
         }
         OutboxEntry e = sent.get();
         try {
-            Address to = Json.MAPPER.readValue(e.targetJson(), Address.class);
+            Address to = Jackson.MAPPER.readValue(e.targetJson(), Address.class);
             Outgoing.on(h, agencyId)
                     .update(
                             key + ":closed",

@@ -1,7 +1,10 @@
 package org.tenfour.bot.connect;
 
+import java.io.IOException;
+import java.util.UUID;
 import org.tenfour.adapters.Address;
-import org.tenfour.bot.http.Json;
+import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.Member;
 
 /** How people are named and keyed in connection requests. */
@@ -23,19 +26,19 @@ final class People {
     }
 
     static String json(Address address) {
-        return Json.write(address);
+        return JsonBody.write(address);
     }
 
     static Address address(String json) {
         try {
-            return Json.MAPPER.readValue(json, Address.class);
-        } catch (java.io.IOException e) {
+            return Jackson.MAPPER.readValue(json, Address.class);
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable relay address", e);
         }
     }
 
     /** A short reference coordinators and peers can quote (the request id's first block). */
-    static String ref(java.util.UUID requestId) {
+    static String ref(UUID requestId) {
         return requestId.toString().substring(0, 8);
     }
 }

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.checkin.CheckInPlanner;
-import org.tenfour.bot.http.Json;
+import org.tenfour.bot.http.JsonBody;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -74,7 +74,7 @@ final class Referrals implements Feature {
         if (member.tagsJson() == null) {
             return false;
         }
-        return Json.parse(member.tagsJson())
+        return JsonBody.parse(member.tagsJson())
                 .path("supervisor")
                 .asText("")
                 .equals(supervisor.platformUserId());

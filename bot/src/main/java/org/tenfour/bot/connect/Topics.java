@@ -1,5 +1,6 @@
 package org.tenfour.bot.connect;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Topics {
         m.put("substance", "Alcohol or substances");
         m.put("work", "Work or career");
         m.put("other", "Something else");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     static String label(String code) {

@@ -1,6 +1,7 @@
 package org.tenfour.bot.home;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -85,8 +86,7 @@ public final class HomeView {
                                             .bind("m", m.id())
                                             .bind(
                                                     "since",
-                                                    clock.instant()
-                                                            .minus(java.time.Duration.ofDays(14)))
+                                                    clock.instant().minus(Duration.ofDays(14)))
                                             .mapTo(Integer.class)
                                             .one());
             lines.add(

@@ -3,8 +3,10 @@ package org.tenfour.bot.http;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -15,6 +17,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.InboundUnavailableException;
+import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.storage.Database;
 
 /**
  * The Javalin server: {@code /healthz}, {@code /readyz}, {@code /metrics}, whatever the platforms
@@ -60,7 +65,7 @@ public final class HttpServer {
                                                         .GracefulHandler());
                                         server.setStopTimeout(5_000);
                                     });
-                            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+                            config.jsonMapper(new JavalinJackson(Jackson.MAPPER, false));
                             config.http.maxRequestSize = 1_000_000L;
                             config.routes.before(this::enter);
                             config.routes.after(ctx -> after(ctx, metrics));
@@ -100,13 +105,13 @@ public final class HttpServer {
                                                     .header("Retry-After", "5")
                                                     .json(error("unavailable", e.getMessage())));
                             config.routes.exception(
-                                    org.tenfour.adapters.InboundUnavailableException.class,
+                                    InboundUnavailableException.class,
                                     (e, ctx) ->
                                             ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
                                                     .header("Retry-After", "5")
                                                     .json(error("unavailable", e.getMessage())));
                             config.routes.exception(
-                                    io.javalin.http.HttpResponseException.class,
+                                    HttpResponseException.class,
                                     (e, ctx) ->
                                             ctx.status(e.getStatus())
                                                     .json(
@@ -118,7 +123,7 @@ public final class HttpServer {
                             config.routes.exception(
                                     Exception.class,
                                     (e, ctx) -> {
-                                        if (org.tenfour.storage.Database.isUnavailable(e)) {
+                                        if (Database.isUnavailable(e)) {
                                             log.warn(
                                                     "request {} refused: database unreachable",
                                                     (Object) ctx.attribute(REQUEST_ID));
@@ -204,7 +209,7 @@ public final class HttpServer {
 
     private static String route(Context ctx) {
         try {
-            io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+            Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
             return endpoint == null ? "unmatched" : endpoint.path;
         } catch (RuntimeException e) {
             return "unmatched";

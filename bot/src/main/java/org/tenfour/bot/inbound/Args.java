@@ -2,6 +2,8 @@ package org.tenfour.bot.inbound;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +51,7 @@ public final class Args {
 
     /** The word at {@code i}, lower-cased, or "" when absent. */
     public String word(int i) {
-        return i < words.size() ? words.get(i).toLowerCase(java.util.Locale.ROOT) : "";
+        return i < words.size() ? words.get(i).toLowerCase(Locale.ROOT) : "";
     }
 
     /** The word at {@code i} as typed, or "" when absent. */
@@ -94,9 +96,9 @@ public final class Args {
     }
 
     /** The user id if {@code word} is exactly one user mention. */
-    public static java.util.Optional<String> userId(String word) {
+    public static Optional<String> userId(String word) {
         Matcher m = USER.matcher(word);
-        return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private List<String> all(Pattern p) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
 
@@ -47,7 +48,7 @@ public final class Help {
     /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
     public static Reply notReading(Caller caller) {
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
-        boolean teams = caller.actor().address().platform() == org.tenfour.adapters.Platform.TEAMS;
+        boolean teams = caller.actor().address().platform() == Platform.TEAMS;
         return new Reply.Private(
                 new Message(
                         "I don't read messages, and nothing you write here is stored. Type "

@@ -1,5 +1,6 @@
 package org.tenfour.bot.inbound;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -14,9 +15,12 @@ import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.InboundUnavailableException;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.home.HomeView;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.Database;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
@@ -34,7 +38,7 @@ public final class Inbound implements InboundHandler {
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
     private final Help help;
-    private final org.tenfour.bot.home.HomeView home;
+    private final HomeView home;
     private Feature.DirectMessageAction directMessages;
     // on-demand proxies are thread-safe and costly to build: one each, not one per request
     private final Agencies agencies;
@@ -43,10 +47,10 @@ public final class Inbound implements InboundHandler {
     private final KnownCallers known;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
-        this(jdbi, features, java.time.Clock.systemUTC());
+        this(jdbi, features, Clock.systemUTC());
     }
 
-    public Inbound(Jdbi jdbi, List<Feature> features, java.time.Clock clock) {
+    public Inbound(Jdbi jdbi, List<Feature> features, Clock clock) {
         this(jdbi, features, clock, () -> false);
     }
 
@@ -55,13 +59,10 @@ public final class Inbound implements InboundHandler {
      * database's change notifications are being heard (see {@link KnownCallers}).
      */
     public Inbound(
-            Jdbi jdbi,
-            List<Feature> features,
-            java.time.Clock clock,
-            BooleanSupplier directoryWatched) {
+            Jdbi jdbi, List<Feature> features, Clock clock, BooleanSupplier directoryWatched) {
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
-        this.home = new org.tenfour.bot.home.HomeView(jdbi, clock);
+        this.home = new HomeView(jdbi, clock);
         this.agencies = jdbi.onDemand(Agencies.class);
         this.members = jdbi.onDemand(Members.class);
         this.peers = jdbi.onDemand(Peers.class);
@@ -93,15 +94,14 @@ public final class Inbound implements InboundHandler {
         } catch (UsageException e) {
             return Reply.text(e.getMessage());
         } catch (RuntimeException e) {
-            if (org.tenfour.storage.Database.isUnavailable(e)) {
+            if (Database.isUnavailable(e)) {
                 // 503: the platform (or person) retries; a "sorry" 200 would make Slack consider it
                 // handled
                 log.warn(
                         "inbound {} refused: database unreachable ref={}",
                         event.getClass().getSimpleName(),
                         ref);
-                throw new org.tenfour.adapters.InboundUnavailableException(
-                        "database unreachable; retry shortly");
+                throw new InboundUnavailableException("database unreachable; retry shortly");
             }
             log.error(
                     "inbound {} failed ref={}: {}",

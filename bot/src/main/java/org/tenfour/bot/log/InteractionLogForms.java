@@ -1,6 +1,7 @@
 package org.tenfour.bot.log;
 
 import java.util.List;
+import java.util.Map;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.bot.log.Codes.ContactType;
@@ -31,16 +32,15 @@ public final class InteractionLogForms {
     public static Form logForm(String prefilledContactType) {
         return withValues(
                 prefilledContactType == null || prefilledContactType.isBlank()
-                        ? java.util.Map.of()
-                        : java.util.Map.of(
-                                CONTACT_TYPE, List.of(requireKnown(prefilledContactType))),
+                        ? Map.of()
+                        : Map.of(CONTACT_TYPE, List.of(requireKnown(prefilledContactType))),
                 "");
     }
 
     /**
      * The form again with a submission's values pre-filled (to show errors, or to correct a log).
      */
-    static Form withValues(java.util.Map<String, List<String>> values, String context) {
+    static Form withValues(Map<String, List<String>> values, String context) {
         List<Field> fields =
                 List.of(
                         Field.choice(

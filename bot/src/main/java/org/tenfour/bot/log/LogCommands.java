@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
@@ -97,7 +98,7 @@ public final class LogCommands implements Feature {
                                     .limit(5)
                                     .map(
                                             l ->
-                                                    org.tenfour.adapters.Button.of(
+                                                    Button.of(
                                                             InteractionLogService.CORRECT_ACTION,
                                                             truncate("Correct " + l.summary()),
                                                             l.logId().toString()))

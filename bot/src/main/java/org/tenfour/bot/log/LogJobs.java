@@ -1,6 +1,7 @@
 package org.tenfour.bot.log;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,11 +43,8 @@ public final class LogJobs {
     public List<Scheduling.Task> tasks() {
         return List.of(
                 new Scheduling.Task(
-                        FOLLOW_UPS,
-                        Scheduling.every(java.time.Duration.ofHours(1)),
-                        this::remindAll),
-                new Scheduling.Task(
-                        RETENTION, Scheduling.every(java.time.Duration.ofDays(1)), this::purge));
+                        FOLLOW_UPS, Scheduling.every(Duration.ofHours(1)), this::remindAll),
+                new Scheduling.Task(RETENTION, Scheduling.every(Duration.ofDays(1)), this::purge));
     }
 
     /** Sends today's follow-up reminders to their peers; returns how many. */
@@ -86,7 +84,7 @@ public final class LogJobs {
         Retention.Purged purged = retention.purge(clock.instant());
         int events =
                 jdbi.onDemand(ProcessedEvents.class)
-                        .purgeBefore(clock.instant().minus(java.time.Duration.ofDays(2)));
+                        .purgeBefore(clock.instant().minus(Duration.ofDays(2)));
         log.info(
                 "retention: {} logs, {} reminders removed, {} coarsened, {} event ids",
                 purged.logs(),

@@ -1,10 +1,12 @@
 package org.tenfour.bot.outbox;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +20,7 @@ import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Platform;
-import org.tenfour.bot.http.Json;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
@@ -127,9 +129,9 @@ public final class OutboxSender implements AutoCloseable {
         Address to;
         OutboundItem item;
         try {
-            to = Json.MAPPER.readValue(entry.targetJson(), Address.class);
-            item = Json.MAPPER.readValue(entry.messageJson(), OutboundItem.class);
-        } catch (java.io.IOException | RuntimeException e) {
+            to = Jackson.MAPPER.readValue(entry.targetJson(), Address.class);
+            item = Jackson.MAPPER.readValue(entry.messageJson(), OutboundItem.class);
+        } catch (IOException | RuntimeException e) {
             outbox.markDead(entry.id(), worker, "unreadable row: " + e.getClass().getSimpleName());
             log.error("outbox row {} unreadable, set aside", entry.id());
             return;
@@ -168,10 +170,10 @@ public final class OutboxSender implements AutoCloseable {
         }
         try {
             Delivery delivery;
-            java.util.Optional<Delivery> earlier =
+            Optional<Delivery> earlier =
                     entry.outcomeUnknown() && item.file() == null && item.replaces() == null
                             ? platform.findSent(to, entry.idempotencyKey())
-                            : java.util.Optional.empty();
+                            : Optional.empty();
             if (earlier.isPresent()) {
                 delivery = earlier.get();
                 log.info(

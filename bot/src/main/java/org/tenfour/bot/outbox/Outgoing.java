@@ -7,7 +7,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
-import org.tenfour.bot.http.Json;
+import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.Outbox;
 
 /**
@@ -42,12 +42,12 @@ public final class Outgoing {
      * planning queues messages in the statement that creates their check-ins).
      */
     public static String targetJson(Address to) {
-        return Json.write(to);
+        return JsonBody.write(to);
     }
 
     /** How a new message is stored in an outbox row (see {@link #targetJson}). */
     public static String messageJson(Message message) {
-        return Json.write(OutboundItem.send(message));
+        return JsonBody.write(OutboundItem.send(message));
     }
 
     /** Queues the replacement of a message sent earlier. */
@@ -56,8 +56,8 @@ public final class Outgoing {
         return outbox.enqueue(
                 agencyId,
                 idempotencyKey,
-                Json.write(to),
-                Json.write(new OutboundItem(message, sent, null)),
+                JsonBody.write(to),
+                JsonBody.write(new OutboundItem(message, sent, null)),
                 notBefore);
     }
 
@@ -66,8 +66,8 @@ public final class Outgoing {
         return outbox.enqueue(
                 agencyId,
                 idempotencyKey,
-                Json.write(to),
-                Json.write(new OutboundItem(Message.text(file.title()), null, file)),
+                JsonBody.write(to),
+                JsonBody.write(new OutboundItem(Message.text(file.title()), null, file)),
                 notBefore);
     }
 }

@@ -2,22 +2,31 @@ package org.tenfour.bot.platform;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.InboundUnavailableException;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.slack.SlackAdapter;
+import org.tenfour.adapters.slack.SlackInstallation;
+import org.tenfour.adapters.slack.SlackInstallations;
 import org.tenfour.adapters.teams.TeamsAdapter;
 import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.Settings;
 import org.tenfour.bot.sandbox.DemoData;
+import org.tenfour.storage.Database;
 import org.tenfour.storage.ProcessedEvents;
 import org.tenfour.storage.SecretCipher;
 
@@ -50,7 +59,7 @@ public final class PlatformWiring implements AutoCloseable {
                                     settings.secretKey() == null
                                             ? null
                                             : SecretCipher.fromBase64(
-                                                    java.util.Base64.getEncoder()
+                                                    Base64.getEncoder()
                                                             .encodeToString(settings.secretKey()));
                             StoredSlackInstallations installations =
                                     cipher == null
@@ -113,8 +122,7 @@ public final class PlatformWiring implements AutoCloseable {
                             DemoData.CHANNELS,
                             inbound,
                             clock,
-                            java.util.Objects.requireNonNull(
-                                    time, "the sandbox needs its time control"));
+                            Objects.requireNonNull(time, "the sandbox needs its time control"));
             platforms.put(Platform.WEB, web.platform());
             mounts.add(web.routes());
             closeables.add(web);
@@ -144,30 +152,28 @@ public final class PlatformWiring implements AutoCloseable {
      * Runs a database call of the inbound path; an unreachable database becomes a 503 (the platform
      * retries).
      */
-    static <T> T available(java.util.function.Supplier<T> call) {
+    static <T> T available(Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
-            if (org.tenfour.storage.Database.isUnavailable(e)) {
-                throw new org.tenfour.adapters.InboundUnavailableException(
-                        "database unreachable; retry shortly");
+            if (Database.isUnavailable(e)) {
+                throw new InboundUnavailableException("database unreachable; retry shortly");
             }
             throw e;
         }
     }
 
     /** In single-workspace mode nothing is stored; uninstalls only need a no-op delete. */
-    private static org.tenfour.adapters.slack.SlackInstallations noInstallations() {
-        return new org.tenfour.adapters.slack.SlackInstallations() {
+    private static SlackInstallations noInstallations() {
+        return new SlackInstallations() {
             @Override
-            public void save(org.tenfour.adapters.slack.SlackInstallation installation) {
+            public void save(SlackInstallation installation) {
                 throw new IllegalStateException("OAuth installs need TENFOUR_SECRET_KEY");
             }
 
             @Override
-            public java.util.Optional<org.tenfour.adapters.slack.SlackInstallation> find(
-                    String teamId) {
-                return java.util.Optional.empty();
+            public Optional<SlackInstallation> find(String teamId) {
+                return Optional.empty();
             }
 
             @Override
@@ -176,12 +182,12 @@ public final class PlatformWiring implements AutoCloseable {
             }
 
             @Override
-            public void saveState(String state, java.time.Instant expiresAt) {
+            public void saveState(String state, Instant expiresAt) {
                 throw new IllegalStateException("OAuth installs need TENFOUR_SECRET_KEY");
             }
 
             @Override
-            public boolean consumeState(String state, java.time.Instant now) {
+            public boolean consumeState(String state, Instant now) {
                 return false;
             }
         };

@@ -1,5 +1,6 @@
 package org.tenfour.bot.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -132,9 +133,7 @@ public final class ReportCommands implements Feature {
                                                     + ".csv",
                                             "text/csv",
                                             ReportCsv.write(report)
-                                                    .getBytes(
-                                                            java.nio.charset.StandardCharsets
-                                                                    .UTF_8),
+                                                    .getBytes(StandardCharsets.UTF_8),
                                             "Program report ("
                                                     + period.name().toLowerCase()
                                                     + "), suppressed"),

@@ -2,19 +2,26 @@ package org.tenfour.bot.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
@@ -51,9 +58,9 @@ public final class Scheduling implements AutoCloseable {
      */
     public record Task(JobKey key, ScheduleBuilder<? extends Trigger> schedule, Runnable work) {
         public Task {
-            java.util.Objects.requireNonNull(key, "null key");
-            java.util.Objects.requireNonNull(schedule, "null schedule");
-            java.util.Objects.requireNonNull(work, "null work");
+            Objects.requireNonNull(key, "null key");
+            Objects.requireNonNull(schedule, "null schedule");
+            Objects.requireNonNull(work, "null work");
         }
     }
 
@@ -112,7 +119,7 @@ public final class Scheduling implements AutoCloseable {
     }
 
     private static JobFactory jobFactory(List<Task> tasks) {
-        Map<JobKey, Runnable> work = new java.util.HashMap<>();
+        Map<JobKey, Runnable> work = new HashMap<>();
         tasks.forEach(t -> work.put(t.key(), t.work()));
         return (bundle, scheduler) -> {
             Runnable w = work.get(bundle.getJobDetail().getKey());
@@ -129,12 +136,10 @@ public final class Scheduling implements AutoCloseable {
      * across restarts and across replicas registering at the same moment.
      */
     private static void register(
-            Scheduler scheduler,
-            org.quartz.JobDetail job,
-            ScheduleBuilder<? extends Trigger> schedule)
+            Scheduler scheduler, JobDetail job, ScheduleBuilder<? extends Trigger> schedule)
             throws SchedulerException {
-        org.quartz.Trigger trigger =
-                org.quartz.TriggerBuilder.newTrigger()
+        Trigger trigger =
+                TriggerBuilder.newTrigger()
                         .withIdentity(job.getKey().getName(), job.getKey().getGroup())
                         .forJob(job)
                         .startNow()
@@ -144,15 +149,15 @@ public final class Scheduling implements AutoCloseable {
         if (scheduler.getTrigger(trigger.getKey()) == null) {
             try {
                 scheduler.scheduleJob(trigger);
-            } catch (org.quartz.ObjectAlreadyExistsException raced) {
+            } catch (ObjectAlreadyExistsException raced) {
                 // another replica registered it first
             }
         }
     }
 
     /** A repeat-forever schedule that skips missed runs instead of replaying them. */
-    public static org.quartz.SimpleScheduleBuilder every(java.time.Duration interval) {
-        return org.quartz.SimpleScheduleBuilder.simpleSchedule()
+    public static SimpleScheduleBuilder every(Duration interval) {
+        return SimpleScheduleBuilder.simpleSchedule()
                 .withIntervalInMilliseconds(interval.toMillis())
                 .repeatForever()
                 .withMisfireHandlingInstructionNextWithRemainingCount();

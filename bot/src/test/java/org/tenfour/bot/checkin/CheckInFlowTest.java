@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
+import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Members;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -157,7 +164,7 @@ class CheckInFlowTest {
         p.jobs.planAll();
         CheckIn c = checkIns("UM1").get(0);
         assertThat(c.dueAt().atZone(CHICAGO).toLocalDateTime())
-                .isEqualTo(java.time.LocalDateTime.parse("2026-11-28T19:00"));
+                .isEqualTo(LocalDateTime.parse("2026-11-28T19:00"));
     }
 
     @Test
@@ -168,7 +175,7 @@ class CheckInFlowTest {
         p.jobs.planAll();
         CheckIn own = checkIns("UP1").get(0);
         assertThat(own.peerId()).isEqualTo(p.member("UP2").id());
-        java.util.UUID firstPeerOfUm1 = checkIns("UM1").get(0).peerId();
+        UUID firstPeerOfUm1 = checkIns("UM1").get(0).peerId();
         p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
         p.deliver();
         p.clock.advance(Duration.ofDays(7)); // a week after the first one was sent
@@ -234,14 +241,14 @@ class CheckInFlowTest {
         p.deliver();
         CheckIn um1 = checkIns("UM1").get(0);
         p.press("UM1", p.lastWithButton("UM1", CheckInMessages.TALK), CheckInMessages.TALK);
-        java.util.UUID busy = um1.peerId();
+        UUID busy = um1.peerId();
         p.coordinator("UADMIN", "roster add <@UM3>");
         p.jobs.planAll();
         assertThat(checkIns("UM3").get(0).peerId())
                 .as("the free peer, not the one already talking with someone")
                 .isNotNull()
                 .isNotEqualTo(busy);
-        java.util.UUID other = checkIns("UM3").get(0).peerId();
+        UUID other = checkIns("UM3").get(0).peerId();
         p.deliver();
         p.press("UM3", p.lastWithButton("UM3", CheckInMessages.TALK), CheckInMessages.TALK);
         p.coordinator("UADMIN", "roster add <@UM4>");
@@ -278,9 +285,9 @@ class CheckInFlowTest {
         assertThat(((Reply.Private) p.press("UM2", um2, CheckInMessages.TALK)).message().text())
                 .contains("A peer is being asked");
         p.deliver();
-        java.util.UUID peer = checkIns("UM2").get(0).peerId();
+        UUID peer = checkIns("UM2").get(0).peerId();
         String peerUser =
-                p.jdbi.onDemand(org.tenfour.storage.Members.class)
+                p.jdbi.onDemand(Members.class)
                         .find(p.agency().id(), peer)
                         .orElseThrow()
                         .platformUserId();
@@ -425,10 +432,7 @@ class CheckInFlowTest {
         p.setUp("UADMIN");
         assertThat(text(p.coordinator("UADMIN", "timeouts now 5m week 2d")))
                 .contains("now 5 min, today 120 min, week 2880 min");
-        assertThat(
-                        org.tenfour.bot.agency.AgencySettings.fromJson(p.agency().settingsJson())
-                                .connect()
-                                .offerMinutesNow())
+        assertThat(AgencySettings.fromJson(p.agency().settingsJson()).connect().offerMinutesNow())
                 .isEqualTo(5);
         assertThat(text(p.coordinator("UADMIN", "timeouts now forever"))).contains("10m, 2h or 1d");
         assertThat(text(p.coordinator("UADMIN", "retention 30d"))).contains("after 30 days");
@@ -440,13 +444,12 @@ class CheckInFlowTest {
     void the_home_shows_each_role_its_own_things_and_no_one_elses_names() {
         program();
         p.jobs.planAll();
-        java.util.function.Function<String, String> home =
+        Function<String, String> home =
                 u ->
                         ((Reply.Private)
                                         p.inbound.handle(
-                                                new org.tenfour.adapters.InboundEvent.HomeOpened(
-                                                        new org.tenfour.adapters.Actor(
-                                                                p.user(u), false))))
+                                                new InboundEvent.HomeOpened(
+                                                        new Actor(p.user(u), false))))
                                 .message()
                                 .text();
         assertThat(home.apply("UM1"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -21,7 +22,7 @@ class ContactWindowTest {
                     CHICAGO);
 
     private static Instant chicago(String local) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(local), CHICAGO).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(local), CHICAGO).toInstant();
     }
 
     @Test

@@ -164,7 +164,7 @@ class CapacityAndStaleButtonsTest {
         world.command(agency, alex, "tenfour", "end");
         world.deliver();
 
-        List<RecordingPlatform.Updated> closed =
+        List<GroupDmPlatform.Updated> closed =
                 world.slack.updated.subList(updatesBefore, world.slack.updated.size());
         assertThat(closed)
                 .as("the peer's Safety/End/Log message and the member's End message")

@@ -13,8 +13,10 @@ import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -98,7 +100,7 @@ class ConnectionRequestFlowTest {
                                     .anyMatch(n -> n.contains("988"))
                                     .anyMatch(n -> n.contains("immediate threat"));
                         });
-        List<RecordingPlatform.Sent> offers =
+        List<GroupDmPlatform.Sent> offers =
                 world.slack.sent.stream().filter(s -> !s.message().buttons().isEmpty()).toList();
         assertThat(offers)
                 .singleElement()
@@ -380,7 +382,7 @@ class ConnectionRequestFlowTest {
         ConnectionRequest r = world.only(agency);
         Member late =
                 world.jdbi
-                        .onDemand(org.tenfour.storage.Members.class)
+                        .onDemand(Members.class)
                         .find(agency.id(), r.currentPeerId())
                         .orElseThrow();
         var lateOffer = world.lastOffer(world.slack, late).delivery();
@@ -390,7 +392,7 @@ class ConnectionRequestFlowTest {
         ConnectionRequest moved = world.request(agency, r.id());
         Member current =
                 world.jdbi
-                        .onDemand(org.tenfour.storage.Members.class)
+                        .onDemand(Members.class)
                         .find(agency.id(), moved.currentPeerId())
                         .orElseThrow();
         var currentOffer = world.lastOffer(world.slack, current).delivery();
@@ -580,7 +582,7 @@ class ConnectionRequestFlowTest {
                             assertThat(s.message().notes())
                                     .anyMatch(n -> n.contains("immediate threat"));
                         });
-        var audit = world.jdbi.onDemand(org.tenfour.storage.AuditLog.class).recent(agency.id(), 10);
+        var audit = world.jdbi.onDemand(AuditLog.class).recent(agency.id(), 10);
         assertThat(audit)
                 .singleElement()
                 .satisfies(

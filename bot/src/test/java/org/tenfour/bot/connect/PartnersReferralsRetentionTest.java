@@ -7,14 +7,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.checkin.CheckInMessages;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.ConnectionRequest;
+import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Peers;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -118,7 +122,7 @@ class PartnersReferralsRetentionTest {
                 .anySatisfy(s -> assertThat(s.message().text()).contains("ended the partnership"));
         assertThat(
                         world.jdbi
-                                .onDemand(org.tenfour.storage.ConnectionRequests.class)
+                                .onDemand(ConnectionRequests.class)
                                 .openFor(slackAgency.id(), member.id()))
                 .hasValueSatisfying(
                         again ->
@@ -228,13 +232,7 @@ class PartnersReferralsRetentionTest {
                                 null)
                         .orElseThrow();
 
-        Reply reply =
-                world.press(
-                        agency,
-                        member,
-                        org.tenfour.bot.checkin.CheckInMessages.TALK,
-                        checkIn.id(),
-                        null);
+        Reply reply = world.press(agency, member, CheckInMessages.TALK, checkIn.id(), null);
         world.deliver();
 
         assertThat(text(reply)).contains("A peer is being asked");
@@ -279,16 +277,16 @@ class PartnersReferralsRetentionTest {
         Reply form = world.command(agency, sam, "tenfour", "profile");
         Reply tooLong =
                 world.inbound.handle(
-                        new org.tenfour.adapters.InboundEvent.FormSubmitted(
+                        new InboundEvent.FormSubmitted(
                                 World.actor(agency, sam),
-                                Directory.PROFILE_FORM,
+                                PeerDirectory.PROFILE_FORM,
                                 World.form("bio", "x".repeat(281), "weekly_cap", "4"),
                                 ""));
         Reply saved =
                 world.inbound.handle(
-                        new org.tenfour.adapters.InboundEvent.FormSubmitted(
+                        new InboundEvent.FormSubmitted(
                                 World.actor(agency, sam),
-                                Directory.PROFILE_FORM,
+                                PeerDirectory.PROFILE_FORM,
                                 World.form(
                                         "bio",
                                         "Firefighter 12 years, dad of two.",
@@ -305,7 +303,7 @@ class PartnersReferralsRetentionTest {
                 .isInstanceOfSatisfying(
                         Reply.FormErrors.class, e -> assertThat(e.errors()).containsKey("bio"));
         assertThat(saved).isInstanceOf(Reply.FormAccepted.class);
-        assertThat(world.jdbi.onDemand(org.tenfour.storage.Peers.class).find(agency.id(), sam.id()))
+        assertThat(world.jdbi.onDemand(Peers.class).find(agency.id(), sam.id()))
                 .hasValueSatisfying(
                         p -> {
                             assertThat(p.bio()).isEqualTo("Firefighter 12 years, dad of two.");

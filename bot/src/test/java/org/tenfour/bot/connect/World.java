@@ -2,6 +2,7 @@ package org.tenfour.bot.connect;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
+import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
@@ -37,8 +39,8 @@ final class World {
 
     final Jdbi jdbi;
     final MutableClock clock = new MutableClock(START);
-    final RecordingPlatform slack = new RecordingPlatform(Platform.SLACK, true);
-    final RecordingPlatform teams = new RecordingPlatform(Platform.TEAMS, false);
+    final GroupDmPlatform slack = new GroupDmPlatform(Platform.SLACK, true);
+    final GroupDmPlatform teams = new GroupDmPlatform(Platform.TEAMS, false);
     final Inbound inbound;
     final OutboxSender sender;
     final ConnectJobs jobs;
@@ -156,9 +158,7 @@ final class World {
     }
 
     ConnectionRequest request(Agency agency, UUID id) {
-        return jdbi.onDemand(org.tenfour.storage.ConnectionRequests.class)
-                .find(agency.id(), id)
-                .orElseThrow();
+        return jdbi.onDemand(ConnectionRequests.class).find(agency.id(), id).orElseThrow();
     }
 
     ConnectionRequest only(Agency agency) {
@@ -180,8 +180,8 @@ final class World {
     }
 
     /** The last message with buttons that reached a user (an offer or a page). */
-    RecordingPlatform.Sent lastOffer(RecordingPlatform platform, Member m) {
-        List<RecordingPlatform.Sent> withButtons =
+    GroupDmPlatform.Sent lastOffer(GroupDmPlatform platform, Member m) {
+        List<GroupDmPlatform.Sent> withButtons =
                 platform.to(m.platformUserId()).stream()
                         .filter(s -> !s.message().buttons().isEmpty())
                         .toList();
@@ -192,7 +192,7 @@ final class World {
     }
 
     static Map<String, List<String>> form(String... pairs) {
-        Map<String, List<String>> values = new java.util.HashMap<>();
+        Map<String, List<String>> values = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             values.put(pairs[i], List.of(pairs[i + 1]));
         }

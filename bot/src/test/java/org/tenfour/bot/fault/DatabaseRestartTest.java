@@ -12,6 +12,7 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tenfour.adapters.slack.Payloads;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.Activities;
 
@@ -84,11 +85,10 @@ class DatabaseRestartTest {
             assertThat(
                             bot.slackSigned(
                                             SlackRequests.JSON,
-                                            org.tenfour.adapters.slack.Payloads.event(
+                                            Payloads.event(
                                                     "T111",
                                                     "EvOUTAGE",
-                                                    org.tenfour.adapters.slack.Payloads.homeOpened(
-                                                            "U0A1")))
+                                                    Payloads.homeOpened("U0A1")))
                                     .statusCode())
                     .isEqualTo(503);
             assertThat(Duration.ofNanos(System.nanoTime() - started))

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.jdbi.v3.core.Jdbi;
@@ -65,8 +67,8 @@ class KillMidFanOutTest {
                                     Seed.count(jdbi, "select count(*) from check_in") == MEMBERS
                                             && slack.posted().size() >= MEMBERS / 3);
             first.kill();
-            java.util.Set<String> sentAtKill =
-                    new java.util.HashSet<>(
+            Set<String> sentAtKill =
+                    new HashSet<>(
                             jdbi.withHandle(
                                     h ->
                                             h.createQuery(

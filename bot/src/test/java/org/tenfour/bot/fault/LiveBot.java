@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.slack.FakeSlackApi;
 import org.tenfour.adapters.slack.SlackRequests;
@@ -21,6 +22,7 @@ import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.Settings;
+import org.tenfour.storage.Database;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -73,7 +75,7 @@ final class LiveBot implements AutoCloseable {
         env.put("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
         env.putAll(extra);
         app = Application.start(Settings.fromEnv(env), Clock.systemUTC());
-        jdbi = org.tenfour.storage.Database.configure(Jdbi.create(jdbcUrl, "postgres", ""));
+        jdbi = Database.configure(Jdbi.create(jdbcUrl, "postgres", ""));
     }
 
     String baseUrl() {
@@ -167,7 +169,7 @@ final class LiveBot implements AutoCloseable {
     Map<String, Long> rowCounts() {
         return jdbi.withHandle(
                 h -> {
-                    Map<String, Long> counts = new java.util.TreeMap<>();
+                    Map<String, Long> counts = new TreeMap<>();
                     for (String table :
                             h.createQuery(
                                             """

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tenfour.adapters.slack.Payloads;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.Activities;
+import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
@@ -168,12 +173,12 @@ class SecurityCorpusTest {
     /** The v0 signature over raw bytes (the body may not be valid UTF-8). */
     private static String signBytes(long ts, byte[] body) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(
-                    new javax.crypto.spec.SecretKeySpec(
+                    new SecretKeySpec(
                             SlackRequests.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update(("v0:" + ts + ":").getBytes(StandardCharsets.UTF_8));
-            return "v0=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -223,7 +228,7 @@ class SecurityCorpusTest {
                                                                 Instant.now().getEpochSecond(),
                                                                 good))),
                         Expect.status(UNAUTHORIZED)));
-        Map<String, UnaryOperator<String>> badSignatures = new java.util.LinkedHashMap<>();
+        Map<String, UnaryOperator<String>> badSignatures = new LinkedHashMap<>();
         badSignatures.put("empty signature", s -> "");
         badSignatures.put("v1 scheme", s -> s.replace("v0=", "v1="));
         badSignatures.put("no scheme", s -> s.substring(3));
@@ -769,8 +774,7 @@ class SecurityCorpusTest {
                                 b ->
                                         "Bearer "
                                                 + hmac(
-                                                        (org.tenfour.adapters.teams.FakeMicrosoft
-                                                                                .CLIENT_SECRET
+                                                        (FakeMicrosoft.CLIENT_SECRET
                                                                         + "0123456789abcdef0123456789")
                                                                 .getBytes(StandardCharsets.UTF_8),
                                                         TestTokens.claims(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.jdbi.v3.core.Jdbi;
@@ -22,7 +23,7 @@ class TwoReplicasTest {
     @TempDir Path dir;
 
     private static Map<String, String> withToken(Map<String, String> env, String token) {
-        Map<String, String> copy = new java.util.HashMap<>(env);
+        Map<String, String> copy = new HashMap<>(env);
         copy.put("SLACK_BOT_TOKEN", token);
         return copy;
     }

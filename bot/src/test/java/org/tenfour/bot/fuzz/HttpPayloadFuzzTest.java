@@ -2,10 +2,15 @@ package org.tenfour.bot.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tenfour.adapters.slack.SlackRequests;
+import org.tenfour.adapters.teams.Activities;
+import org.tenfour.bot.fault.FuzzBot;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -32,11 +39,11 @@ class HttpPayloadFuzzTest {
     static final Set<Integer> ACCEPTABLE = Set.of(200, 400, 401, 403, 404, 413, 415);
 
     @TempDir static Path dir;
-    private org.tenfour.bot.fault.FuzzBot bot;
+    private FuzzBot bot;
 
     @BeforeAll
     void start(TestDatabase db) {
-        bot = org.tenfour.bot.fault.FuzzBot.start(db, dir);
+        bot = FuzzBot.start(db, dir);
     }
 
     @AfterAll
@@ -93,7 +100,7 @@ class HttpPayloadFuzzTest {
                                         switch (mode) {
                                             case 0 -> k + "=" + v; // raw, possibly broken encoding
                                             case 1 -> k;
-                                            default -> SlackRequests.form(java.util.Map.of(k, v));
+                                            default -> SlackRequests.form(Map.of(k, v));
                                         });
         Arbitrary<String> garbledCommand =
                 Combinators.combine(
@@ -103,8 +110,7 @@ class HttpPayloadFuzzTest {
                                 CommandTextArbitraries.text())
                         .as(
                                 (team, user, command, text) -> {
-                                    java.util.Map<String, String> f =
-                                            new java.util.LinkedHashMap<>();
+                                    Map<String, String> f = new LinkedHashMap<>();
                                     f.put("team_id", team);
                                     f.put("user_id", user);
                                     f.put("channel_id", "C0COORD");
@@ -118,12 +124,7 @@ class HttpPayloadFuzzTest {
                 garbledCommand,
                 Arbitraries.strings()
                         .ofMaxLength(200)
-                        .map(
-                                s ->
-                                        "payload="
-                                                + java.net.URLEncoder.encode(
-                                                        s,
-                                                        java.nio.charset.StandardCharsets.UTF_8)));
+                        .map(s -> "payload=" + URLEncoder.encode(s, StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -215,9 +216,8 @@ class HttpPayloadFuzzTest {
                         .collect(Collectors.toList());
         for (String text : texts) {
             var a =
-                    org.tenfour.adapters.teams.Activities.personalMessage(
-                                    bot.teamsServiceUrl(), text)
-                            .put("id", java.util.UUID.randomUUID().toString());
+                    Activities.personalMessage(bot.teamsServiceUrl(), text)
+                            .put("id", UUID.randomUUID().toString());
             HttpResponse<String> r = bot.teamsSigned(a.toString());
             assertThat(r.statusCode()).as(text + " -> " + r.body()).isIn(ACCEPTABLE);
         }

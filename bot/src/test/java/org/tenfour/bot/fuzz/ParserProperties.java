@@ -7,9 +7,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.tenfour.bot.checkin.Parsing;
+import org.tenfour.bot.checkin.ScheduleText;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.inbound.Values;
 
 /**
  * The argument parsers either answer or say what is wrong (UsageException); nothing else escapes.
@@ -53,41 +54,41 @@ class ParserProperties {
 
     @Property(tries = 400)
     void cadence(@ForAll("commandText") String text) {
-        answersOrExplains(Parsing::cadence, text);
+        answersOrExplains(ScheduleText::cadence, text);
     }
 
     @Property(tries = 400)
     void hours(@ForAll("commandText") String text) {
-        answersOrExplains(Parsing::hours, text);
+        answersOrExplains(ScheduleText::hours, text);
     }
 
     @Property(tries = 400)
     void days(@ForAll("commandText") String text) {
-        answersOrExplains(Parsing::days, text);
+        answersOrExplains(ScheduleText::days, text);
     }
 
     @Property(tries = 400)
     void zone(@ForAll("commandText") String text) {
-        answersOrExplains(Parsing::zone, text);
+        answersOrExplains(Values::zone, text);
     }
 
     @Property(tries = 400)
     void span(@ForAll("commandText") String text) {
-        answersOrExplains(Parsing::span, text);
+        answersOrExplains(Values::span, text);
     }
 
     @Property(tries = 400)
     void date(@ForAll("commandText") String text) {
-        answersOrExplains(Parsing::date, text);
+        answersOrExplains(Values::date, text);
     }
 
     @Property(tries = 200)
     void every_parser_takes_arbitrary_unicode(@ForAll String text) {
-        answersOrExplains(Parsing::cadence, text);
-        answersOrExplains(Parsing::hours, text);
-        answersOrExplains(Parsing::days, text);
-        answersOrExplains(Parsing::zone, text);
-        answersOrExplains(Parsing::span, text);
-        answersOrExplains(Parsing::date, text);
+        answersOrExplains(ScheduleText::cadence, text);
+        answersOrExplains(ScheduleText::hours, text);
+        answersOrExplains(ScheduleText::days, text);
+        answersOrExplains(Values::zone, text);
+        answersOrExplains(Values::span, text);
+        answersOrExplains(Values::date, text);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,8 @@ class HttpServerTest {
                             List.of(
                                     routes -> {
                                         routes.post(
-                                                "/echo", ctx -> ctx.json(Json.parse(ctx.body())));
+                                                "/echo",
+                                                ctx -> ctx.json(JsonBody.parse(ctx.body())));
                                         routes.get(
                                                 "/boom",
                                                 ctx -> {
@@ -100,7 +102,7 @@ class HttpServerTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
-        assertThat(Json.parse(r.body()).path("error").asText()).isNotBlank();
+        assertThat(JsonBody.parse(r.body()).path("error").asText()).isNotBlank();
     }
 
     @Test
@@ -114,7 +116,7 @@ class HttpServerTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(Json.parse(r.body()).path("reason").asText())
+        assertThat(JsonBody.parse(r.body()).path("reason").asText())
                 .startsWith("malformed JSON at line 1");
     }
 
@@ -138,7 +140,7 @@ class HttpServerTest {
         assertThat(slowStarted.await(5, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> stopping =
                 CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
-        org.awaitility.Awaitility.await()
+        Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(get("/healthz").statusCode()).isEqualTo(503));
         releaseSlow.countDown();

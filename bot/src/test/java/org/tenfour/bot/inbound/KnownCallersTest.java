@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,7 +73,7 @@ class KnownCallersTest {
     }
 
     /** A read of someone new that counts itself in {@code reads}. */
-    private static java.util.function.Supplier<KnownCallers.Known> counted(AtomicInteger reads) {
+    private static Supplier<KnownCallers.Known> counted(AtomicInteger reads) {
         return () -> {
             reads.incrementAndGet();
             return someone();

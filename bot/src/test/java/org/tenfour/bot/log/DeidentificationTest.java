@@ -2,9 +2,12 @@ package org.tenfour.bot.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,8 +84,7 @@ class DeidentificationTest {
         assertThat(rows).hasSize(4);
         for (Map<String, Object> row : rows) {
             for (Object value : row.values()) {
-                String text =
-                        String.valueOf(value instanceof java.sql.Array a ? arrayText(a) : value);
+                String text = String.valueOf(value instanceof Array a ? arrayText(a) : value);
                 for (String bad : identifying) {
                     assertThat(text).as("a log column").doesNotContainIgnoringCase(bad);
                 }
@@ -155,10 +157,10 @@ class DeidentificationTest {
         service.submit(agency.id(), peer.id(), ZoneId.of("America/Denver"), form.values());
     }
 
-    private static String arrayText(java.sql.Array a) {
+    private static String arrayText(Array a) {
         try {
-            return java.util.Arrays.toString((Object[]) a.getArray());
-        } catch (java.sql.SQLException e) {
+            return Arrays.toString((Object[]) a.getArray());
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,7 @@ package org.tenfour.bot.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
@@ -49,7 +50,7 @@ class InteractionLogFormsTest {
         assertThatThrownBy(() -> InteractionLogForms.logForm("chat")).hasMessageContaining("chat");
     }
 
-    private static java.util.List<String> options(Form form, String id) {
+    private static List<String> options(Form form, String id) {
         return form.fields().stream()
                 .filter(f -> f.id().equals(id))
                 .findFirst()

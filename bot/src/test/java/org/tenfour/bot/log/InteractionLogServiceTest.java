@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -209,7 +210,7 @@ class InteractionLogServiceTest {
                 .isInstanceOf(NotAPeerException.class);
     }
 
-    private static java.util.Map<String, String> errors(Reply reply) {
+    private static Map<String, String> errors(Reply reply) {
         assertThat(reply).isInstanceOf(Reply.FormErrors.class);
         return ((Reply.FormErrors) reply).errors();
     }

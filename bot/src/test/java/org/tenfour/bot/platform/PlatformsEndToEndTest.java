@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.Settings;
-import org.tenfour.bot.http.Json;
+import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -42,10 +43,8 @@ class PlatformsEndToEndTest {
     private static final Instant WEDNESDAY_3PM_UTC = Instant.parse("2026-11-25T15:00:00Z");
     private final HttpClient http = HttpClient.newHttpClient();
     // a running clock set to a Wednesday afternoon: pacing and leases need time to pass
-    private final java.time.Clock clock =
-            java.time.Clock.offset(
-                    java.time.Clock.systemUTC(),
-                    Duration.between(Instant.now(), WEDNESDAY_3PM_UTC));
+    private final Clock clock =
+            Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), WEDNESDAY_3PM_UTC));
     private final TestDatabase db;
     private FakeSlackApi slack;
     private FakeMicrosoft microsoft;
@@ -300,6 +299,7 @@ class PlatformsEndToEndTest {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isIn(401, 403);
         assertThat(count("agency")).isZero();
-        assertThat(Json.parse(Json.write(Map.of("ok", true))).path("ok").asBoolean()).isTrue();
+        assertThat(JsonBody.parse(JsonBody.write(Map.of("ok", true))).path("ok").asBoolean())
+                .isTrue();
     }
 }

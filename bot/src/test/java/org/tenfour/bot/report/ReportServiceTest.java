@@ -3,6 +3,7 @@ package org.tenfour.bot.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
@@ -139,7 +141,7 @@ class ReportServiceTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(ReportChart.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ReportChart.HEIGHT);
-        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
+        assertThat(GraphicsEnvironment.isHeadless()).isTrue();
     }
 
     @Test
@@ -161,7 +163,7 @@ class ReportServiceTest {
                     a.id(),
                     peer.id(),
                     ZoneOffset.UTC,
-                    java.util.Map.of(
+                    Map.of(
                             InteractionLogForms.CONTACT_TYPE,
                             List.of(type),
                             InteractionLogForms.TOPICS,

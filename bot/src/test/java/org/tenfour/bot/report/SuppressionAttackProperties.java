@@ -3,8 +3,10 @@ package org.tenfour.bot.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -178,7 +180,7 @@ class SuppressionAttackProperties {
                 .as(
                         (a, sd, m) -> {
                             int total = a.stream().mapToInt(Integer::intValue).sum();
-                            java.util.Random rnd = new java.util.Random(sd);
+                            Random rnd = new Random(sd);
                             int parts = 2 + rnd.nextInt(2);
                             int[] second = new int[parts];
                             for (int n = 0; n < total; n++) {
@@ -200,9 +202,7 @@ class SuppressionAttackProperties {
                                             new Table(Relation.PARTITION, a),
                                             new Table(
                                                     Relation.PARTITION,
-                                                    java.util.Arrays.stream(second)
-                                                            .boxed()
-                                                            .toList()),
+                                                    Arrays.stream(second).boxed().toList()),
                                             new Table(Relation.MULTI_SELECT, ms)));
                         });
     }

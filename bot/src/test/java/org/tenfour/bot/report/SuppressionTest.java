@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.tenfour.bot.report.Suppression.Relation;
 import org.tenfour.bot.report.Suppression.Table;
@@ -70,7 +71,7 @@ class SuppressionTest {
         assertThat(Cell.belowK().value()).isEmpty();
         assertThat(Cell.belowK().text(5)).isEqualTo("<5");
         assertThat(Cell.hidden().text(5)).isEqualTo("–");
-        assertThatThrownBy(() -> new Cell(Cell.State.HIDDEN, java.util.OptionalInt.of(7)))
+        assertThatThrownBy(() -> new Cell(Cell.State.HIDDEN, OptionalInt.of(7)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -148,8 +150,7 @@ class SandboxApiTest {
         HttpResponse<String> res = post("/sandbox/api/time", "{\"days\": 1}");
         assertThat(res.statusCode()).isEqualTo(200);
         String now = res.body().replaceAll(".*\"now\":\"([^\"]+)\".*", "$1");
-        assertThat(java.time.Instant.parse(now))
-                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(23)));
+        assertThat(Instant.parse(now)).isAfter(Instant.now().plus(Duration.ofHours(23)));
     }
 
     @Test

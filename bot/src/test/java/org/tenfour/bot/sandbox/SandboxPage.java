@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -207,8 +210,8 @@ final class SandboxPage {
     }
 
     /** All errors the open form shows, by field id. */
-    java.util.Map<String, String> fieldErrors() {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> fieldErrors() {
+        Map<String, String> out = new LinkedHashMap<>();
         for (WebElement e : driver.findElements(By.cssSelector("#form-fields .field-error"))) {
             out.put(e.findElement(By.xpath("..")).getDomAttribute("data-field"), e.getText());
         }
@@ -241,7 +244,7 @@ final class SandboxPage {
                                 .filter(
                                         img ->
                                                 Boolean.TRUE.equals(
-                                                        ((org.openqa.selenium.JavascriptExecutor) d)
+                                                        ((JavascriptExecutor) d)
                                                                 .executeScript(
                                                                         "return arguments[0].complete && arguments[0].naturalWidth > 0;",
                                                                         img)))
@@ -281,7 +284,7 @@ final class SandboxPage {
                                                             < images.get(0).getLocation().getY()
                                             ? message
                                             : images.get(0);
-                            ((org.openqa.selenium.JavascriptExecutor) d)
+                            ((JavascriptExecutor) d)
                                     .executeScript(
                                             "arguments[0].scrollIntoView({block: 'start'});",
                                             first);
@@ -291,7 +294,7 @@ final class SandboxPage {
     }
 
     SandboxPage scrollTo(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver)
+        ((JavascriptExecutor) driver)
                 .executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
         return this;
     }

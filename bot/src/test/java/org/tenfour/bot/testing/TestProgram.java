@@ -1,9 +1,13 @@
 package org.tenfour.bot.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
@@ -25,7 +29,9 @@ import org.tenfour.bot.connect.Connect;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.log.LogCommands;
+import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.outbox.OutboxSender;
+import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -42,12 +48,9 @@ public final class TestProgram {
     public static final String COORDINATOR_CHANNEL = "CCOORD";
 
     /** Per-agency pseudonym keys derived from a fixed test secret. */
-    public static final org.tenfour.bot.log.PseudonymKeys KEYS =
+    public static final PseudonymKeys KEYS =
             agencyId ->
-                    java.util.Arrays.copyOf(
-                            ("test-key-" + agencyId)
-                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                            48);
+                    Arrays.copyOf(("test-key-" + agencyId).getBytes(StandardCharsets.UTF_8), 48);
 
     public final Jdbi jdbi;
     public final MutableClock clock;
@@ -70,8 +73,7 @@ public final class TestProgram {
     /**
      * A program whose router trusts its cache of who is who while {@code directoryWatched} says so.
      */
-    public TestProgram(
-            TestDatabase db, Instant start, java.util.function.BooleanSupplier directoryWatched) {
+    public TestProgram(TestDatabase db, Instant start, BooleanSupplier directoryWatched) {
         this.jdbi = db.jdbi();
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
@@ -80,7 +82,7 @@ public final class TestProgram {
         this.jobs = new CheckInJobs(jdbi, clock, platforms);
         Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
         List<Feature> features =
-                new java.util.ArrayList<>(
+                new ArrayList<>(
                         List.of(
                                 new ProgramCommands(jdbi, clock, platforms, a -> planRequests++),
                                 new RosterCommands(
@@ -91,7 +93,7 @@ public final class TestProgram {
                                 new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
                                 new LogCommands(jdbi, clock, KEYS, 3),
                                 new ReportCommands(jdbi, clock, KEYS)));
-        features.add(new org.tenfour.bot.privacy.MemberData(jdbi, clock));
+        features.add(new MemberData(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched);
         this.sender =

@@ -13,7 +13,7 @@ import org.tenfour.adapters.Platform;
  * Who and what exists on the fake platform, and the conversations between them: a person's direct
  * messages with TenFour ({@code dm-USERID}) and channels ({@code ch-CHANNELID}).
  */
-final class Directory {
+final class SandboxPeople {
     private static final String DM = "dm-";
     private static final String CHANNEL = "ch-";
 
@@ -21,7 +21,7 @@ final class Directory {
     private final Map<String, WebSandbox.Person> people = new LinkedHashMap<>();
     private final Map<String, WebSandbox.Channel> channels = new LinkedHashMap<>();
 
-    Directory(
+    SandboxPeople(
             List<WebSandbox.Workspace> workspaces,
             List<WebSandbox.Person> people,
             List<WebSandbox.Channel> channels) {

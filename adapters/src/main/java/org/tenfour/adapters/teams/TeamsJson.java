@@ -1,19 +1,15 @@
 package org.tenfour.adapters.teams;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tenfour.adapters.internal.Jackson;
 
-/** The one Jackson mapper of the adapter, lenient about the fields Microsoft adds over time. */
-final class Json {
-    static final ObjectMapper MAPPER =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    private Json() {}
+/** Small helpers over the product's one Jackson mapper for the Bot Framework's JSON. */
+final class TeamsJson {
+    private TeamsJson() {}
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return Jackson.MAPPER.createObjectNode();
     }
 
     static String write(JsonNode node) {

@@ -10,11 +10,11 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Platform;
 
 /** Translates Slack payloads into neutral {@link InboundEvent}s. */
-final class Inbound {
+final class PayloadTranslator {
     /** Slack's own system user, the actor of events no person caused (an uninstall). */
     static final String SLACKBOT = "USLACKBOT";
 
-    private Inbound() {}
+    private PayloadTranslator() {}
 
     static Actor actor(String teamId, String userId) {
         // Slack's payloads do not say whether the user is an admin; ChatPlatform.profile() does.

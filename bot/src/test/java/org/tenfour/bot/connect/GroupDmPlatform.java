@@ -12,7 +12,7 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
 
 /** The port at its seam: records what would have been sent, updated or opened on one platform. */
-final class RecordingPlatform implements ChatPlatform {
+final class GroupDmPlatform implements ChatPlatform {
     record Sent(Address to, Message message, Delivery delivery) {}
 
     record Updated(Address to, Delivery delivery, Message message) {}
@@ -24,7 +24,7 @@ final class RecordingPlatform implements ChatPlatform {
     final List<Updated> updated = new CopyOnWriteArrayList<>();
     final List<List<Address>> groupsOpened = new CopyOnWriteArrayList<>();
 
-    RecordingPlatform(Platform platform, boolean groups) {
+    GroupDmPlatform(Platform platform, boolean groups) {
         this.platform = platform;
         this.groups = groups;
     }

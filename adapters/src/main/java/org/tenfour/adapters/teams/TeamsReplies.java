@@ -10,11 +10,11 @@ import org.tenfour.adapters.Reply;
  * conversation (answers to messages and card submits), or the body of an invoke response (answers
  * to {@code Action.Execute}: a refreshed card, or a short message).
  */
-final class Replies {
+final class TeamsReplies {
     static final String INVOKE_CARD = "application/vnd.microsoft.card.adaptive";
     static final String INVOKE_MESSAGE = "application/vnd.microsoft.activity.message";
 
-    private Replies() {}
+    private TeamsReplies() {}
 
     /** The activity to post in reply, if the reply says anything. */
     static Optional<ObjectNode> activity(Reply reply) {
@@ -46,16 +46,19 @@ final class Replies {
             return card(AdaptiveCards.card(a.confirmation()));
         }
         if (reply instanceof Reply.Private p) {
-            return Json.object()
+            return TeamsJson.object()
                     .put("statusCode", 200)
                     .put("type", INVOKE_MESSAGE)
                     .put("value", AdaptiveCards.markdown(p.message().text()));
         }
-        return Json.object().put("statusCode", 200).put("type", INVOKE_MESSAGE).put("value", "");
+        return TeamsJson.object()
+                .put("statusCode", 200)
+                .put("type", INVOKE_MESSAGE)
+                .put("value", "");
     }
 
     private static ObjectNode card(ObjectNode card) {
-        ObjectNode body = Json.object().put("statusCode", 200).put("type", INVOKE_CARD);
+        ObjectNode body = TeamsJson.object().put("statusCode", 200).put("type", INVOKE_CARD);
         body.set("value", card);
         return body;
     }

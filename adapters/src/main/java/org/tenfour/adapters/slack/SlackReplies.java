@@ -3,8 +3,8 @@ package org.tenfour.adapters.slack;
 import org.tenfour.adapters.Reply;
 
 /** Names of replies for logs (never their text). */
-final class Replies {
-    private Replies() {}
+final class SlackReplies {
+    private SlackReplies() {}
 
     static String kind(Reply reply) {
         return reply == null ? "null" : reply.getClass().getSimpleName();

@@ -18,7 +18,6 @@ import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
-import org.tenfour.bot.checkin.Parsing;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
@@ -26,6 +25,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.inbound.Values;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
@@ -39,7 +39,7 @@ import org.tenfour.storage.Peers;
  * peers who take partner requests), a peer's own profile form ({@code /tenfour profile}), and
  * peers' availability ({@code /tenfour away until 2026-12-10}, {@code /tenfour back}).
  */
-final class Directory implements Feature {
+final class PeerDirectory implements Feature {
     static final String PROFILE_FORM = "connect.profile";
     static final int BIO_MAX = 280;
     private static final DateTimeFormatter DAY =
@@ -48,7 +48,7 @@ final class Directory implements Feature {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    Directory(Jdbi jdbi, Clock clock) {
+    PeerDirectory(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -257,7 +257,7 @@ final class Directory implements Feature {
         if (!args.word(0).equals("until") || args.size() != 2) {
             throw new UsageException("Say until when, as a date.");
         }
-        LocalDate date = Parsing.date(args.raw(1));
+        LocalDate date = Values.date(args.raw(1));
         var zone = Windows.zone(caller.agency(), caller.member());
         Instant until = date.atStartOfDay(zone).toInstant();
         if (!until.isAfter(clock.instant())) {

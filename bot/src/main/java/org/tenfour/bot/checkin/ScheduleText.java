@@ -2,10 +2,8 @@ package org.tenfour.bot.checkin;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,18 +13,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tenfour.bot.inbound.UsageException;
 
-/** Parses the values coordinators and members type: cadences, hours, days, zones, durations. */
-public final class Parsing {
+/** The schedule values coordinators and members type, parsed and printed: cadences, hours, days. */
+public final class ScheduleText {
     private static final Pattern EVERY =
             Pattern.compile("every\\s+(\\d+)\\s*(day|days|d|week|weeks|w)");
     private static final Pattern RANGE =
             Pattern.compile("(\\d{1,2}):?(\\d{2})\\s*-\\s*(\\d{1,2}):?(\\d{2})");
-    private static final Pattern SPAN =
-            Pattern.compile("(\\d+)\\s*(d|day|days|w|week|weeks|m|month|months)");
     private static final List<String> DAY_NAMES =
             List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
-    private Parsing() {}
+    private ScheduleText() {}
 
     /**
      * {@code every 30 days}, {@code weekly}, {@code every 2 weeks}, {@code monthly}, {@code off};
@@ -130,35 +126,6 @@ public final class Parsing {
         return DayOfWeek.of(i + 1);
     }
 
-    /** An IANA zone such as {@code America/Chicago}. */
-    public static ZoneId zone(String text) {
-        try {
-            return ZoneId.of(text.strip());
-        } catch (DateTimeException e) {
-            throw new UsageException(
-                    "'" + text + "' is not a time zone I know; use a name like America/Chicago.");
-        }
-    }
-
-    /** {@code 2w}, {@code 3d}, {@code 1m} (30 days), {@code 10 days}; at most a year. */
-    public static Duration span(String text) {
-        Matcher m = SPAN.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new UsageException("I can't read '" + text + "'; write it like 3d, 2w or 1m.");
-        }
-        long n = Long.parseLong(m.group(1));
-        long days =
-                switch (m.group(2).charAt(0)) {
-                    case 'w' -> n * 7;
-                    case 'm' -> n * 30;
-                    default -> n;
-                };
-        if (days < 1 || days > 365) {
-            throw new UsageException("Choose between 1 day and a year.");
-        }
-        return Duration.ofDays(days);
-    }
-
     /** Days as text, e.g. {@code Mon-Fri}. */
     public static String daysText(Set<DayOfWeek> days) {
         Map<Set<DayOfWeek>, String> named =
@@ -177,19 +144,7 @@ public final class Parsing {
                 ",",
                 days.stream()
                         .sorted()
-                        .map(
-                                d ->
-                                        d.getDisplayName(
-                                                java.time.format.TextStyle.SHORT, Locale.ENGLISH))
+                        .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
                         .toList());
-    }
-
-    /** A date like 2026-12-10. */
-    public static java.time.LocalDate date(String text) {
-        try {
-            return java.time.LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new UsageException("'" + text + "' is not a date; write it like 2026-12-10.");
-        }
     }
 }

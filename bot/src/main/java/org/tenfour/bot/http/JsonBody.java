@@ -1,22 +1,12 @@
 package org.tenfour.bot.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.tenfour.adapters.internal.Jackson;
 
-/** The one JSON configuration of the product, and parsing that turns bad input into a 400. */
-public final class Json {
-    /** Shared, thread-safe mapper. */
-    public static final ObjectMapper MAPPER =
-            new ObjectMapper()
-                    .registerModule(new JavaTimeModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    private Json() {}
+/** Request and response bodies as JSON: parsing that turns bad input into a 400. */
+public final class JsonBody {
+    private JsonBody() {}
 
     /**
      * Parses a request body; malformed JSON becomes a {@link BadRequestException} with the reason.
@@ -26,7 +16,7 @@ public final class Json {
             throw new BadRequestException("empty body, expected JSON");
         }
         try {
-            return MAPPER.readTree(body);
+            return Jackson.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new BadRequestException(
                     "malformed JSON at line "
@@ -41,7 +31,7 @@ public final class Json {
     /** Serialises a value (which must be serialisable). */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Jackson.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "not serialisable: " + value.getClass().getName(), e);
