@@ -100,7 +100,10 @@ class CheckInFlowTest {
                 .contains("cadence", "roster", "peers", "time zone");
         assertThat(p.platform.to("CCOORD"))
                 .extracting(s -> s.message().text())
-                .anyMatch(t -> t.contains("changed *cadence* from off to weekly"));
+                .anyMatch(t -> t.contains("changed *cadence* from off to weekly"))
+                .anyMatch(t -> t.contains("<@UADMIN> *roster*: added <@UM1>"))
+                .anyMatch(t -> t.contains("<@UADMIN> *peers*: added <@UP1>"))
+                .noneMatch(t -> t.contains("to added"));
     }
 
     @Test
@@ -114,7 +117,8 @@ class CheckInFlowTest {
                 .satisfies(
                         s ->
                                 assertThat(s.message().text())
-                                        .contains("voluntary and confidential")
+                                        .contains("voluntary")
+                                        .contains("admission of a crime")
                                         .contains("/tenfour optout"));
     }
 
