@@ -103,6 +103,26 @@ public interface CheckIns {
             String keyPrefix);
 
     /**
+     * Check-in {@code id} when it is still waiting to be sent and is its member's only check-in
+     * that is open (sent, unanswered) or due by {@code now} — the common case at send time,
+     * answered in one read with what its window needs; empty otherwise.
+     */
+    @SqlQuery(
+            "select "
+                    + Members.COLUMNS
+                    + """
+                    , (select time_zone from agency where id = :agencyId) as agency_time_zone,
+                      (select settings::text from agency where id = :agencyId) as agency_settings
+                    from member m where m.agency_id = :agencyId
+                    and m.id = (select c.member_id from check_in c
+                                where c.agency_id = :agencyId and c.id = :id and c.state = 'scheduled')
+                    and not exists (select 1 from check_in o
+                                    where o.agency_id = :agencyId and o.member_id = m.id and o.id <> :id
+                                      and (o.state = 'sent' or (o.state = 'scheduled' and o.due_at <= :now)))""")
+    @RegisterRowMapper(DueCheckIn.Mapper.class)
+    Optional<DueCheckIn> dueAlone(UUID agencyId, UUID id, Instant now);
+
+    /**
      * Moves a check-in still waiting to be sent to {@code dueAt} (its member's next window, when
      * the planned time passed outside it); false if it is no longer waiting.
      */

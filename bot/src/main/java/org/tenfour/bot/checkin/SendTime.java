@@ -13,6 +13,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.DueCheckIn;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
@@ -37,6 +38,17 @@ final class SendTime {
     private SendTime() {}
 
     static Decision decide(Jdbi jdbi, UUID agencyId, UUID checkInId, Instant now) {
+        // the common case in one read without a transaction: delivery runs at the platforms' pace
+        Optional<DueCheckIn> alone =
+                jdbi.withHandle(h -> h.attach(CheckIns.class).dueAlone(agencyId, checkInId, now));
+        if (alone.isPresent()
+                && Windows.of(
+                                alone.get().agencyTimeZone(),
+                                AgencySettings.fromJson(alone.get().agencySettingsJson()),
+                                alone.get().member())
+                        .contains(now)) {
+            return Decision.SEND;
+        }
         return jdbi.inTransaction((Handle h) -> decide(h, agencyId, checkInId, now));
     }
 

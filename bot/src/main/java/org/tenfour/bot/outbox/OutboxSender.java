@@ -138,7 +138,20 @@ public final class OutboxSender implements AutoCloseable {
         }
         Instant now = clock.instant();
         for (SendGuard guard : guards) {
-            SendGuard.Decision d = guard.check(jdbi, entry.agencyId(), entry.idempotencyKey(), now);
+            SendGuard.Decision d;
+            try {
+                d = guard.check(jdbi, entry.agencyId(), entry.idempotencyKey(), now);
+            } catch (RuntimeException e) {
+                // the row is not lost, and the rest of the batch goes on
+                Duration wait = Backoff.after(entry.attempts());
+                outbox.retryLater(
+                        entry.id(),
+                        worker,
+                        now.plus(wait),
+                        "guard failed: " + e.getClass().getSimpleName());
+                log.warn("outbox: row {} guard failed, retry in {}", entry.id(), wait);
+                return;
+            }
             if (!d.wanted()) {
                 outbox.markDead(entry.id(), worker, "no longer wanted");
                 return;
