@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.tenfour.adapters.slack.SlackManifest;
 import org.tenfour.adapters.teams.TeamsAppPackage;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.storage.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,7 +109,9 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                spec.commandLine().getOut().println(SlackManifest.json(url));
+                spec.commandLine()
+                        .getOut()
+                        .println(SlackManifest.json(url, Subcommand.vocabulary()));
                 return 0;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: --url: " + e.getMessage());
@@ -145,7 +148,7 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             try {
-                TeamsAppPackage.write(appId, url, out);
+                TeamsAppPackage.write(appId, url, Subcommand.vocabulary(), out);
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: " + e.getMessage());
                 return 2;

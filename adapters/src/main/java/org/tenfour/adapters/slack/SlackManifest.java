@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.net.URI;
 import java.util.List;
+import org.tenfour.adapters.Vocabulary;
 
 /**
  * The Slack app manifest for a TenFour deployment at a base URL: paste it into "Create an app →
@@ -23,16 +24,16 @@ public final class SlackManifest {
                     // stored.
                     "message.im");
 
-    static final String TENFOUR_USAGE =
-            "help | talk | checkin | optout | cadence every 30 days | hours 07:00-19:00 "
-                    + "| roster #channel | peers | profile | away until 2030-01-31 | back | refer @member | partner invite | end "
-                    + "| reveal | report";
-    static final String PEER_USAGE = "now | today | this week";
+    /** Slack cuts a slash command's usage hint at this length. */
+    static final int MAX_USAGE_HINT = 1000;
 
     private SlackManifest() {}
 
-    /** The manifest as pretty-printed JSON; {@code baseUrl} is the public https URL of the bot. */
-    public static String json(String baseUrl) {
+    /**
+     * The manifest as pretty-printed JSON; {@code baseUrl} is the public https URL of the bot,
+     * {@code words} the product's command words (the usage hints are made from them).
+     */
+    public static String json(String baseUrl, Vocabulary words) {
         String base = base(baseUrl);
         String requestUrl = base + "/slack/events";
 
@@ -60,11 +61,16 @@ public final class SlackManifest {
         JsonArray commands = new JsonArray();
         commands.add(
                 command(
-                        "/tenfour",
+                        "/" + Vocabulary.MAIN_COMMAND,
                         requestUrl,
                         "Check-ins, asking for a peer, and coordinator settings",
-                        TENFOUR_USAGE));
-        commands.add(command("/peer", requestUrl, "Ask for a trained peer to talk to", PEER_USAGE));
+                        usageHint(words)));
+        commands.add(
+                command(
+                        "/" + Vocabulary.TALK_COMMAND,
+                        requestUrl,
+                        "Ask for a trained peer to talk to",
+                        talkHint(words)));
 
         JsonObject features = new JsonObject();
         features.add("app_home", appHome);
@@ -100,6 +106,28 @@ public final class SlackManifest {
                 .disableHtmlEscaping()
                 .create()
                 .toJson(manifest);
+    }
+
+    /** Every command word, the ones people need most first, within Slack's length limit. */
+    static String usageHint(Vocabulary words) {
+        StringBuilder hint = new StringBuilder();
+        for (Vocabulary.Word w : words.words()) {
+            String next = (hint.isEmpty() ? "" : " | ") + w.word();
+            if (hint.length() + next.length() > MAX_USAGE_HINT) {
+                break;
+            }
+            hint.append(next);
+        }
+        return hint.toString();
+    }
+
+    /** What may follow {@code /peer}: the talk word's arguments. */
+    static String talkHint(Vocabulary words) {
+        return words.word(words.talkWord())
+                .map(Vocabulary.Word::arguments)
+                .filter(a -> !a.isBlank())
+                .map(a -> a.replace("|", " | "))
+                .orElse("");
     }
 
     private static JsonObject command(String name, String url, String description, String usage) {

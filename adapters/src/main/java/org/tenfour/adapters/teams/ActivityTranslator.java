@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
@@ -12,6 +11,7 @@ import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundEvent.MembershipChanged.Change;
 import org.tenfour.adapters.Platform;
+import org.tenfour.adapters.Vocabulary;
 
 /**
  * Turns an authenticated Activity into the neutral events the product handles: text into {@link
@@ -27,12 +27,12 @@ final class ActivityTranslator {
     private ActivityTranslator() {}
 
     /** The events in the activity; empty for activities the product does not need. */
-    static List<InboundEvent> translate(Activity a) {
+    static List<InboundEvent> translate(Activity a, Vocabulary words) {
         return switch (a.type()) {
             case "message" ->
                     a.value() != null && a.value().isObject()
                             ? cardAction(a, a.value(), null)
-                            : textMessage(a);
+                            : textMessage(a, words);
             case "invoke" ->
                     INVOKE_CARD_ACTION.equals(a.name()) && a.value() != null
                             ? cardAction(
@@ -47,71 +47,40 @@ final class ActivityTranslator {
     }
 
     /**
-     * The first words TenFour understands as commands in a 1:1 chat. Anything else written there is
-     * a {@link InboundEvent.DirectMessage} (relayed to a peer during a relay; otherwise answered
-     * with help).
+     * In a 1:1 chat only a message whose first word is one of the product's command words is a
+     * command; anything else written there is a {@link InboundEvent.DirectMessage} (relayed to a
+     * peer during a relay; otherwise answered with help).
      */
-    static final Set<String> COMMAND_WORDS =
-            Set.of(
-                    "help",
-                    "talk",
-                    "peer",
-                    "peers",
-                    "profile",
-                    "away",
-                    "back",
-                    "refer",
-                    "partner",
-                    "end",
-                    "reveal",
-                    "log",
-                    "optout",
-                    "optin",
-                    "snooze",
-                    "times",
-                    "settings",
-                    "mydata",
-                    "setup",
-                    "cadence",
-                    "hours",
-                    "days",
-                    "timezone",
-                    "status",
-                    "roster",
-                    "coordinators",
-                    "incident",
-                    "report",
-                    "caseload",
-                    "checkin",
-                    "available",
-                    "crisis-lines",
-                    "export",
-                    "timeouts",
-                    "retention",
-                    "forgetme");
-
-    private static List<InboundEvent> textMessage(Activity a) {
+    private static List<InboundEvent> textMessage(Activity a, Vocabulary words) {
         String text = normalise(a);
         if (text.isEmpty()) {
-            return List.of(command(a)); // an empty message: the product answers with help
+            return List.of(command(a, words)); // an empty message: the product answers with help
         }
-        String first = text.split(" ", 2)[0].toLowerCase(Locale.ROOT);
-        if (a.isPersonal() && !COMMAND_WORDS.contains(first)) {
+        String first = text.split(" ", 2)[0];
+        if (a.isPersonal() && !words.isCommand(first)) {
             return List.of(
                     new InboundEvent.DirectMessage(
                             actor(a), a.text() == null ? text : a.text().strip(), where(a)));
         }
-        return List.of(command(a));
+        return List.of(command(a, words));
     }
 
-    static InboundEvent.Command command(Activity a) {
+    /**
+     * Teams has no slash commands: its talk word stands for {@code /peer}, the rest for {@code
+     * /tenfour}.
+     */
+    static InboundEvent.Command command(Activity a, Vocabulary vocabulary) {
         String text = normalise(a);
         String[] words = text.split(" ", 2);
-        if (words[0].toLowerCase(Locale.ROOT).equals("talk")) {
+        if (words[0].toLowerCase(Locale.ROOT).equals(vocabulary.talkWord())) {
             return new InboundEvent.Command(
-                    actor(a), "peer", words.length > 1 ? words[1] : "", where(a), null);
+                    actor(a),
+                    Vocabulary.TALK_COMMAND,
+                    words.length > 1 ? words[1] : "",
+                    where(a),
+                    null);
         }
-        return new InboundEvent.Command(actor(a), "tenfour", text, where(a), null);
+        return new InboundEvent.Command(actor(a), Vocabulary.MAIN_COMMAND, text, where(a), null);
     }
 
     /** The message text with the bot's mention removed and other mentions as {@code <@ID>}. */

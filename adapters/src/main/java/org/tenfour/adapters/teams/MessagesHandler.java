@@ -15,6 +15,7 @@ import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.Vocabulary;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.adapters.teams.ConversationReferences.ConversationReference;
 
@@ -32,6 +33,7 @@ final class MessagesHandler implements Handler {
     private final TeamsPlatform platform;
     private final ActivityLedger ledger;
     private final String tenantId;
+    private final Vocabulary words;
 
     MessagesHandler(
             TokenVerifier verifier,
@@ -39,8 +41,10 @@ final class MessagesHandler implements Handler {
             ConversationReferences references,
             TeamsPlatform platform,
             ActivityLedger ledger,
-            String tenantId) {
+            String tenantId,
+            Vocabulary words) {
         this.tenantId = tenantId;
+        this.words = Objects.requireNonNull(words, "null words");
         this.ledger = Objects.requireNonNull(ledger, "null ledger");
         this.verifier = Objects.requireNonNull(verifier, "null verifier");
         this.handler = Objects.requireNonNull(handler, "null handler");
@@ -106,7 +110,7 @@ final class MessagesHandler implements Handler {
             return;
         }
         remember(activity);
-        List<InboundEvent> events = ActivityTranslator.translate(activity);
+        List<InboundEvent> events = ActivityTranslator.translate(activity, words);
         if (activity.isInvoke()) {
             invoke(ctx, activity, events);
             return;

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.util.Objects;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.Vocabulary;
 
 /**
  * The Teams adapter: the {@code POST /api/messages} handler and the outbound {@link ChatPlatform}.
  *
  * <pre>{@code
- * TeamsAdapter teams = new TeamsAdapter(settings, inboundHandler, Clock.systemUTC(), references);
+ * TeamsAdapter teams =
+ *         new TeamsAdapter(settings, inboundHandler, Clock.systemUTC(), references, ledger, words);
  * Javalin.create(config -> config.routes.post("/api/messages", teams.messages()));
  * }</pre>
  */
@@ -23,33 +25,27 @@ public final class TeamsAdapter {
     private final MessagesHandler messages;
     private final TeamsPlatform platform;
 
-    /** An adapter for the bot registration in {@code settings}. */
-    public TeamsAdapter(
-            TeamsSettings settings,
-            InboundHandler handler,
-            Clock clock,
-            ConversationReferences references) {
-        this(settings, handler, clock, references, ActivityLedger.NONE);
-    }
-
-    /** An adapter that hands each activity id ({@link ActivityLedger}) to the product once. */
+    /**
+     * An adapter for the bot registration in {@code settings} that hands each activity id ({@link
+     * ActivityLedger}) to the product once; {@code words} are the product's command words (which
+     * first words in a personal chat are commands).
+     */
     public TeamsAdapter(
             TeamsSettings settings,
             InboundHandler handler,
             Clock clock,
             ConversationReferences references,
-            ActivityLedger ledger) {
-        this(settings, handler, clock, references, defaultClient(), KEY_REFRESH_INTERVAL, ledger);
-    }
-
-    TeamsAdapter(
-            TeamsSettings settings,
-            InboundHandler handler,
-            Clock clock,
-            ConversationReferences references,
-            HttpClient http,
-            Duration keyRefreshInterval) {
-        this(settings, handler, clock, references, http, keyRefreshInterval, ActivityLedger.NONE);
+            ActivityLedger ledger,
+            Vocabulary words) {
+        this(
+                settings,
+                handler,
+                clock,
+                references,
+                defaultClient(),
+                KEY_REFRESH_INTERVAL,
+                ledger,
+                words);
     }
 
     TeamsAdapter(
@@ -59,7 +55,8 @@ public final class TeamsAdapter {
             ConversationReferences references,
             HttpClient http,
             Duration keyRefreshInterval,
-            ActivityLedger ledger) {
+            ActivityLedger ledger,
+            Vocabulary words) {
         Objects.requireNonNull(settings, "null settings");
         Objects.requireNonNull(handler, "null handler");
         Objects.requireNonNull(clock, "null clock");
@@ -75,7 +72,8 @@ public final class TeamsAdapter {
                         references,
                         platform,
                         Objects.requireNonNull(ledger, "null ledger"),
-                        settings.tenantId());
+                        settings.tenantId(),
+                        words);
     }
 
     /** The handler to mount at {@code POST /api/messages}. */

@@ -8,17 +8,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.tenfour.adapters.Vocabulary;
 
 /**
  * Writes the Teams app package (manifest v1.17 and two generated icons) that an admin uploads to
  * Teams.
  *
  * <pre>{@code
- * TeamsAppPackage.write(appId, "https://tenfour.example.org", Path.of("tenfour-teams.zip"));
+ * TeamsAppPackage.write(appId, "https://tenfour.example.org", words, Path.of("tenfour-teams.zip"));
  * }</pre>
  */
 public final class TeamsAppPackage {
@@ -27,33 +29,25 @@ public final class TeamsAppPackage {
     static final String MANIFEST_VERSION = "1.17";
     static final String APP_VERSION = "1.0.0";
 
-    /** A text command in the app's command menu. */
-    private record Command(String title, String description, boolean coordinator) {}
+    /** Teams shows at most ten commands per scope. */
+    static final int MAX_COMMANDS = 10;
 
-    private static final List<Command> COMMANDS =
-            List.of(
-                    new Command("talk", "Ask for a peer to talk to", false),
-                    new Command("log", "Log a peer contact (peers)", false),
-                    new Command("help", "What TenFour can do", false),
-                    new Command("away", "Take a break: away until 2026-12-10", false),
-                    new Command("back", "End your break", false),
-                    new Command("optout", "Stop check-ins", false),
-                    new Command("mydata", "What TenFour holds about you", false),
-                    new Command("setup", "Set up TenFour for the agency", true),
-                    new Command("cadence", "Check-in cadence: cadence every 30 days", true),
-                    new Command("status", "Program status", true));
+    /** Teams' limits on a command's title and description. */
+    static final int MAX_TITLE = 32, MAX_DESCRIPTION = 128;
 
     private TeamsAppPackage() {}
 
-    /** Writes the package to a file. */
-    public static void write(String appId, String baseUrl, Path zip) throws IOException {
+    /** Writes the package to a file; the command menus list {@code words}. */
+    public static void write(String appId, String baseUrl, Vocabulary words, Path zip)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(zip)) {
-            write(appId, baseUrl, out);
+            write(appId, baseUrl, words, out);
         }
     }
 
     /** Writes the package to a stream (left open). */
-    public static void write(String appId, String baseUrl, OutputStream out) throws IOException {
+    public static void write(String appId, String baseUrl, Vocabulary words, OutputStream out)
+            throws IOException {
         String host = host(baseUrl);
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         UUID.fromString(appId); // the manifest id and botId must be the app registration's GUID
@@ -61,13 +55,15 @@ public final class TeamsAppPackage {
         entry(
                 zip,
                 "manifest.json",
-                manifest(appId, baseUrl, host).toPrettyString().getBytes(StandardCharsets.UTF_8));
+                manifest(appId, baseUrl, host, words)
+                        .toPrettyString()
+                        .getBytes(StandardCharsets.UTF_8));
         entry(zip, "color.png", AppIcons.color());
         entry(zip, "outline.png", AppIcons.outline());
         zip.finish();
     }
 
-    static ObjectNode manifest(String appId, String baseUrl, String host) {
+    static ObjectNode manifest(String appId, String baseUrl, String host, Vocabulary words) {
         ObjectNode m =
                 TeamsJson.object()
                         .put("$schema", SCHEMA)
@@ -97,29 +93,39 @@ public final class TeamsAppPackage {
                         .put("supportsFiles", false);
         bot.putArray("scopes").add("personal").add("team");
         ArrayNode lists = bot.putArray("commandLists");
-        commandList(lists.addObject(), "personal", false);
-        commandList(lists.addObject(), "team", true);
+        // a personal chat is where members and peers work; the team is the coordinators' channel
+        commandList(
+                lists.addObject(),
+                "personal",
+                words,
+                List.of(Vocabulary.Audience.MEMBER, Vocabulary.Audience.PEER));
+        commandList(lists.addObject(), "team", words, List.of(Vocabulary.Audience.COORDINATOR));
         m.putArray("permissions").add("identity").add("messageTeamMembers");
         m.putArray("validDomains").add(host);
         return m;
     }
 
-    private static void commandList(ObjectNode list, String scope, boolean coordinator) {
+    private static void commandList(
+            ObjectNode list, String scope, Vocabulary words, List<Vocabulary.Audience> audiences) {
         list.putArray("scopes").add(scope);
         ArrayNode commands = list.putArray("commands");
-        // Teams shows at most ten commands per scope.
-        COMMANDS.stream()
-                .filter(
-                        c ->
-                                coordinator
-                                        ? c.coordinator() || c.title().equals("help")
-                                        : !c.coordinator() || c.title().equals("status"))
-                .limit(10)
+        List<Vocabulary.Word> chosen = new ArrayList<>();
+        // what a person tries when lost comes first in every menu
+        chosen.addAll(words.forAudience(Vocabulary.Audience.EVERYONE));
+        for (Vocabulary.Audience audience : audiences) {
+            chosen.addAll(words.forAudience(audience));
+        }
+        chosen.stream()
+                .limit(MAX_COMMANDS)
                 .forEach(
-                        c ->
+                        w ->
                                 commands.addObject()
-                                        .put("title", c.title())
-                                        .put("description", c.description()));
+                                        .put("title", cut(w.word(), MAX_TITLE))
+                                        .put("description", cut(w.summary(), MAX_DESCRIPTION)));
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String host(String baseUrl) {

@@ -13,7 +13,7 @@
  *
  * <pre>{@code
  * TeamsAdapter teams = new TeamsAdapter(new TeamsSettings(appId, password, tenantId), handler,
- *         Clock.systemUTC(), references);
+ *         Clock.systemUTC(), references, ActivityLedger.NONE, words);
  * Javalin.create(config -> config.routes.post("/api/messages", teams.messages()));
  * ChatPlatform outbound = teams.platform();
  * }</pre>

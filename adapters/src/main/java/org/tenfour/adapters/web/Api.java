@@ -1,16 +1,14 @@
 package org.tenfour.adapters.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.sse.SseClient;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -28,6 +26,7 @@ import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.Vocabulary;
 
 /**
  * The sandbox's HTTP side: the page, the JSON API the page calls, and its live stream. Requests
@@ -35,8 +34,16 @@ import org.tenfour.adapters.Reply;
  */
 final class Api {
     private static final Logger log = LoggerFactory.getLogger(Api.class);
+
+    /** {@code /tenfour …} or {@code /peer …}: the slash commands the sandbox stands in for. */
     private static final Pattern COMMAND =
-            Pattern.compile("^/(tenfour|peer)(?:\\s+(.*))?$", Pattern.DOTALL);
+            Pattern.compile(
+                    "^/("
+                            + Pattern.quote(Vocabulary.MAIN_COMMAND)
+                            + "|"
+                            + Pattern.quote(Vocabulary.TALK_COMMAND)
+                            + ")(?:\\s+(.*))?$",
+                    Pattern.DOTALL);
 
     private final SandboxPeople directory;
     private final Inboxes inboxes;
@@ -44,6 +51,8 @@ final class Api {
     private final Live live;
     private final InboundHandler inbound;
     private final WebSandbox.TimeControl time;
+    private final List<String> suggestions;
+    private final Clock clock;
     private final Pages pages = new Pages();
 
     Api(
@@ -52,7 +61,11 @@ final class Api {
             Forms forms,
             Live live,
             InboundHandler inbound,
-            WebSandbox.TimeControl time) {
+            WebSandbox.TimeControl time,
+            Vocabulary words,
+            Clock clock) {
+        this.clock = clock;
+        this.suggestions = suggestions(words);
         this.directory = directory;
         this.inboxes = inboxes;
         this.forms = forms;
@@ -76,33 +89,30 @@ final class Api {
     }
 
     private void directory(Context ctx) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("workspaces", directory.workspaces());
-        body.put("people", directory.people());
-        body.put("channels", directory.channels());
-        body.put("now", time.now().toString());
-        ctx.json(body);
+        ctx.json(
+                new Views.DirectoryView(
+                        directory.workspaces(),
+                        directory.people(),
+                        directory.channels(),
+                        time.now().toString(),
+                        suggestions));
     }
 
     private void conversations(Context ctx) {
         WebSandbox.Person person = person(ctx.queryParam("user"));
-        List<Map<String, Object>> list =
+        List<Views.ConversationView> list =
                 directory.conversationsOf(person).stream()
                         .map(
-                                id -> {
-                                    Map<String, Object> c = new LinkedHashMap<>();
-                                    c.put("id", id);
-                                    c.put("title", directory.title(id));
-                                    c.put("kind", id.startsWith("dm-") ? "dm" : "channel");
-                                    c.put(
-                                            "messages",
-                                            inboxes.messages(id).stream()
-                                                    .map(Api::posted)
-                                                    .toList());
-                                    return c;
-                                })
+                                id ->
+                                        new Views.ConversationView(
+                                                id,
+                                                directory.title(id),
+                                                id.startsWith("dm-") ? "dm" : "channel",
+                                                inboxes.messages(id, person.userId()).stream()
+                                                        .map(Views.PostedView::of)
+                                                        .toList()))
                         .toList();
-        ctx.json(Map.of("now", time.now().toString(), "conversations", list));
+        ctx.json(new Views.ConversationsView(time.now().toString(), list));
     }
 
     private void live(SseClient client) {
@@ -119,27 +129,31 @@ final class Api {
      * What a person typed: a slash command ({@code /tenfour …}, {@code /peer …}) anywhere, or —
      * only in their DM with TenFour — a plain message, which reaches the product as a {@link
      * InboundEvent.DirectMessage} (relayed to a peer or answered, never stored), as Slack's {@code
-     * message.im} does. Plain text in a channel, or an unknown slash command, is a 400.
+     * message.im} does. Plain text in a channel, or an unknown slash command, is a 400. What they
+     * typed shows in the conversation, to them only, like the product's private answer.
      */
     private void command(Context ctx) {
-        JsonNode body = Requests.parse(ctx.body());
-        WebSandbox.Person person = person(Requests.text(body, "user"));
-        String conversation = visible(person, Requests.text(body, "conversation"));
-        String text = Requests.text(body, "text").strip();
+        Requests.Command body = Requests.body(ctx, Requests.Command.class);
+        WebSandbox.Person person = person(body.user());
+        String conversation = visible(person, body.conversation());
+        String text = body.text().strip();
         Address where = directory.addressOf(conversation).orElseThrow();
-        if (!text.startsWith("/") && conversation.equals(SandboxPeople.dm(person.userId()))) {
+        boolean inDm = conversation.equals(SandboxPeople.dm(person.userId()));
+        Matcher m = COMMAND.matcher(text);
+        if (!text.startsWith("/") && inDm) {
+            typed(person, conversation, text);
             Reply reply =
                     inbound.handle(new InboundEvent.DirectMessage(actor(person), text, where));
-            ctx.json(render(person, reply, null));
+            ctx.json(render(person, conversation, reply, null));
             return;
         }
-        Matcher m = COMMAND.matcher(text);
         if (!m.matches()) {
             throw new BadRequestResponse(
                     text.startsWith("/")
                             ? "unknown command: type /tenfour … or /peer"
                             : "in a channel, type a command: /tenfour … or /peer (write plain messages in your DM with TenFour)");
         }
+        typed(person, conversation, text);
         String args =
                 Mentions.normalise(
                         m.group(2) == null ? "" : m.group(2).strip(),
@@ -149,7 +163,16 @@ final class Api {
                 inbound.handle(
                         new InboundEvent.Command(
                                 actor(person), m.group(1), args, where, trigger()));
-        ctx.json(render(person, reply, null));
+        ctx.json(render(person, conversation, reply, null));
+    }
+
+    private void typed(WebSandbox.Person person, String conversation, String text) {
+        inboxes.appendPrivate(
+                conversation,
+                Inboxes.Author.PERSON,
+                person.userId(),
+                Message.text(text),
+                clock.instant());
     }
 
     /**
@@ -162,6 +185,7 @@ final class Api {
         String messageId = required(ctx, "message");
         FileUpload file =
                 inboxes.find(conversation, messageId)
+                        .filter(p -> p.visibleTo(person.userId()))
                         .map(Inboxes.Posted::file)
                         .orElseThrow(
                                 () ->
@@ -171,15 +195,11 @@ final class Api {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header(
                 "Content-Disposition",
-                (image(file) ? "inline" : "attachment")
+                (Views.image(file) ? "inline" : "attachment")
                         + "; filename=\""
                         + file.filename().replaceAll("[^A-Za-z0-9._-]", "_")
                         + "\"");
         ctx.result(file.bytes());
-    }
-
-    private static boolean image(FileUpload file) {
-        return List.of("image/png", "image/jpeg", "image/gif").contains(file.mimeType());
     }
 
     private static String required(Context ctx, String name) {
@@ -190,116 +210,123 @@ final class Api {
         return value;
     }
 
+    /** A pressed button, on a message everyone in the conversation sees or on a private reply. */
     private void button(Context ctx) {
-        JsonNode body = Requests.parse(ctx.body());
-        WebSandbox.Person person = person(Requests.text(body, "user"));
-        String conversation = visible(person, Requests.text(body, "conversation"));
-        String messageId = Requests.text(body, "messageId");
+        Requests.Press body = Requests.body(ctx, Requests.Press.class);
+        WebSandbox.Person person = person(body.user());
+        String conversation = visible(person, body.conversation());
+        String messageId = body.messageId();
         Inboxes.Posted posted =
                 inboxes.find(conversation, messageId)
+                        .filter(p -> p.visibleTo(person.userId()))
                         .orElseThrow(
                                 () ->
                                         new NotFoundResponse(
                                                 "no message " + messageId + " in " + conversation));
-        String actionId = Requests.text(body, "actionId");
-        String value = body.path("value").asText("");
         Optional<Button> pressed =
                 posted.message().buttons().stream()
-                        .filter(b -> b.actionId().equals(actionId) && b.value().equals(value))
+                        .filter(
+                                b ->
+                                        b.actionId().equals(body.actionId())
+                                                && b.value().equals(body.value()))
                         .findFirst();
         if (pressed.isEmpty()) {
-            ctx.json(render(person, Reply.text("That button is no longer there."), null));
+            ctx.json(
+                    render(
+                            person,
+                            conversation,
+                            Reply.text("That button is no longer there."),
+                            null));
             return;
         }
         Reply reply =
                 inbound.handle(
                         new InboundEvent.ButtonPressed(
                                 actor(person),
-                                actionId,
-                                value,
+                                body.actionId(),
+                                body.value(),
                                 directory.addressOf(conversation).orElseThrow(),
                                 new Delivery(conversation, messageId),
                                 trigger()));
-        ctx.json(render(person, reply, null));
+        ctx.json(render(person, conversation, reply, null));
     }
 
     private void form(Context ctx) {
-        JsonNode body = Requests.parse(ctx.body());
-        WebSandbox.Person person = person(Requests.text(body, "user"));
-        String formId = Requests.text(body, "formId");
+        Requests.Submission body = Requests.body(ctx, Requests.Submission.class);
+        WebSandbox.Person person = person(body.user());
+        String conversation =
+                visible(person, body.conversationOr(SandboxPeople.dm(person.userId())));
         Form form =
-                forms.find(person.userId(), formId)
+                forms.find(person.userId(), body.formId())
                         .orElseThrow(
                                 () ->
                                         new BadRequestResponse(
                                                 "no form '"
-                                                        + formId
+                                                        + body.formId()
                                                         + "' is open for "
                                                         + person.userId()));
         Reply reply =
                 inbound.handle(
                         new InboundEvent.FormSubmitted(
                                 actor(person),
-                                formId,
-                                Requests.values(body, form),
+                                body.formId(),
+                                Requests.values(body.values(), form),
                                 form.context()));
-        ctx.json(render(person, reply, formId));
+        ctx.json(render(person, conversation, reply, body.formId()));
     }
 
     private void fastForward(Context ctx) {
-        int days = Requests.number(Requests.parse(ctx.body()), "days", 1, 366);
+        int days = Requests.body(ctx, Requests.FastForward.class).count();
         String now = time.advance(Duration.ofDays(days)).toString();
         log.info("sandbox time moved forward {} days", days);
         live.tellEveryone("time", now);
-        ctx.json(Map.of("now", now));
+        ctx.json(new Views.TimeView(now));
     }
 
-    private Map<String, Object> render(
-            WebSandbox.Person person, Reply reply, String submittedForm) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** A private reply is posted in the conversation for this person only, buttons and all. */
+    private Views.ReplyView render(
+            WebSandbox.Person person, String conversation, Reply reply, String submittedForm) {
         if (reply instanceof Reply.Private p) {
-            out.put("kind", "private");
-            out.put("message", p.message());
+            return new Views.ReplyView(
+                    "private", post(person, conversation, p.message()), null, null);
         } else if (reply instanceof Reply.ShowForm s) {
             forms.open(person.userId(), s.form());
-            out.put("kind", "form");
-            out.put("form", s.form());
+            return new Views.ReplyView("form", null, s.form(), null);
         } else if (reply instanceof Reply.FormErrors e) {
             forms.open(person.userId(), e.form());
-            out.put("kind", "errors");
-            out.put("form", e.form());
-            out.put("errors", e.errors());
+            return new Views.ReplyView("errors", null, e.form(), e.errors());
         } else if (reply instanceof Reply.FormAccepted a) {
             if (submittedForm != null) {
                 forms.close(person.userId(), submittedForm);
             }
-            out.put("kind", "accepted");
-            out.put("message", a.confirmation());
-        } else {
-            out.put("kind", "none");
+            return new Views.ReplyView(
+                    "accepted",
+                    a.confirmation() == null ? null : post(person, conversation, a.confirmation()),
+                    null,
+                    null);
         }
-        return out;
+        return new Views.ReplyView("none", null, null, null);
     }
 
-    private static Map<String, Object> posted(Inboxes.Posted p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id());
-        m.put("at", p.at().toString());
-        m.put("edited", p.edited());
-        Message message = p.message();
-        m.put("text", message.text());
-        m.put("notes", message.notes());
-        m.put("buttons", message.buttons());
-        if (p.file() != null) {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("filename", p.file().filename());
-            file.put("mimeType", p.file().mimeType());
-            file.put("title", p.file().title());
-            file.put("image", image(p.file()));
-            file.put("size", p.file().bytes().length);
-            m.put("file", file);
-        }
-        return m;
+    private Views.PostedView post(WebSandbox.Person person, String conversation, Message message) {
+        return Views.PostedView.of(
+                inboxes.appendPrivate(
+                        conversation,
+                        Inboxes.Author.BOT,
+                        person.userId(),
+                        message,
+                        clock.instant()));
+    }
+
+    /** {@code /tenfour help}, {@code /peer}, {@code /tenfour cadence} …: one per command word. */
+    private static List<String> suggestions(Vocabulary words) {
+        return words.words().stream()
+                .map(
+                        w ->
+                                w.word().equals(words.talkWord())
+                                        ? "/" + Vocabulary.TALK_COMMAND
+                                        : "/" + Vocabulary.MAIN_COMMAND + " " + w.word())
+                .toList();
     }
 
     private WebSandbox.Person person(String userId) {

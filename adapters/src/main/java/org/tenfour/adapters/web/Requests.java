@@ -3,7 +3,9 @@ package org.tenfour.adapters.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,10 @@ import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.internal.Jackson;
 
-/** Reads the page's JSON requests; anything malformed or missing is a 400 that says what. */
+/**
+ * The page's JSON requests, as records read by Javalin's JSON mapping; anything malformed or
+ * missing is a 400 that says what.
+ */
 final class Requests {
     private static final ObjectMapper MAPPER = Jackson.MAPPER;
     private static final int MAX_TEXT = 4000;
@@ -29,62 +34,124 @@ final class Requests {
         }
     }
 
-    static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new BadRequestResponse("empty body, expected a JSON object");
+    /** {@code POST /sandbox/api/command}: what a person typed where. */
+    record Command(String user, String conversation, String text) {
+        Command {
+            requireText(user, "user");
+            requireText(conversation, "conversation");
+            requireText(text, "text");
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestResponse(
-                    "malformed JSON at line "
-                            + e.getLocation().getLineNr()
-                            + ", column "
-                            + e.getLocation().getColumnNr()
-                            + ": "
-                            + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new BadRequestResponse("expected a JSON object");
-        }
-        return node;
     }
 
-    static String text(JsonNode body, String name) {
-        JsonNode value = body.get(name);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+    /** {@code POST /sandbox/api/button}: a button pressed on a message. */
+    record Press(
+            String user, String conversation, String messageId, String actionId, String value) {
+        Press {
+            requireText(user, "user");
+            requireText(conversation, "conversation");
+            requireText(messageId, "messageId");
+            requireText(actionId, "actionId");
+            value = value == null ? "" : value;
+            requireLength(value, "value");
+        }
+    }
+
+    /**
+     * {@code POST /sandbox/api/form}: a submitted form; {@code conversation} is where its answer
+     * shows (the person's DM when absent).
+     */
+    record Submission(
+            String user, String conversation, String formId, Map<String, JsonNode> values) {
+        Submission {
+            requireText(user, "user");
+            conversation = conversation == null || conversation.isBlank() ? null : conversation;
+            requireText(formId, "formId");
+            if (values == null) {
+                throw new BadRequestResponse("missing object field 'values'");
+            }
+        }
+
+        String conversationOr(String dm) {
+            return conversation == null ? dm : conversation;
+        }
+    }
+
+    /** {@code POST /sandbox/api/time}: days to move forward. */
+    record FastForward(JsonNode days) {
+        static final int MAX_DAYS = 366;
+
+        FastForward {
+            if (days == null || !days.isIntegralNumber() || !days.canConvertToInt()) {
+                throw new BadRequestResponse("missing whole-number field 'days'");
+            }
+            if (days.asInt() < 1 || days.asInt() > MAX_DAYS) {
+                throw new BadRequestResponse(
+                        "'days' must be between 1 and " + MAX_DAYS + ", was " + days.asInt());
+            }
+        }
+
+        int count() {
+            return days.asInt();
+        }
+    }
+
+    /**
+     * The request body as {@code type}, through Javalin's JSON mapping; anything malformed or
+     * missing is a 400 that says what.
+     */
+    static <T> T body(Context ctx, Class<T> type) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw new BadRequestResponse("empty body, expected a JSON object");
+        }
+        try {
+            return ctx.bodyAsClass(type);
+        } catch (Exception e) { // Javalin's Kotlin mapper throws Jackson's checked exceptions
+            throw new BadRequestResponse(reason(e));
+        }
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadRequestResponse bad) {
+                return bad.getMessage();
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException m && m.getPath().size() == 1) {
+                return "field '" + m.getPath().get(0).getFieldName() + "' has the wrong type";
+            }
+            if (t instanceof JsonProcessingException j && j.getLocation() != null) {
+                return "malformed JSON at line "
+                        + j.getLocation().getLineNr()
+                        + ", column "
+                        + j.getLocation().getColumnNr()
+                        + ": "
+                        + j.getOriginalMessage();
+            }
+        }
+        return "expected a JSON object";
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
             throw new BadRequestResponse("missing text field '" + name + "'");
         }
-        if (value.asText().length() > MAX_TEXT) {
+        requireLength(value, name);
+    }
+
+    private static void requireLength(String value, String name) {
+        if (value.length() > MAX_TEXT) {
             throw new BadRequestResponse(
                     "field '" + name + "' is longer than " + MAX_TEXT + " characters");
         }
-        return value.asText();
-    }
-
-    static int number(JsonNode body, String name, int min, int max) {
-        JsonNode value = body.get(name);
-        if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
-            throw new BadRequestResponse("missing whole-number field '" + name + "'");
-        }
-        int n = value.asInt();
-        if (n < min || n > max) {
-            throw new BadRequestResponse(
-                    "'" + name + "' must be between " + min + " and " + max + ", was " + n);
-        }
-        return n;
     }
 
     /**
      * A form's submitted values, by field id, only for the form's own fields: a string or a list of
      * strings per field ({@code true} for a ticked box). Empty values are dropped.
      */
-    static Map<String, List<String>> values(JsonNode body, Form form) {
-        JsonNode values = body.get("values");
-        if (values == null || !values.isObject()) {
-            throw new BadRequestResponse("missing object field 'values'");
-        }
+    static Map<String, List<String>> values(Map<String, JsonNode> values, Form form) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (Field field : form.fields()) {
             JsonNode v = values.get(field.id());

@@ -1,6 +1,7 @@
 package org.tenfour.adapters.web;
 
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Vocabulary;
 
 /**
  * The browser sandbox's adapter: a fake chat platform (people, channels and their inboxes, in
@@ -16,7 +19,9 @@ import org.tenfour.adapters.InboundHandler;
  * any of the seeded people.
  *
  * <pre>{@code
- * WebSandbox sandbox = new WebSandbox(workspaces, people, channels, inbound, clock, timeControl);
+ * WebSandbox sandbox = new WebSandbox(workspaces, people, channels, inbound, clock, timeControl,
+ *         words, dataDir.resolve("sandbox-conversations.json"));
+ * sandbox.guide(userId, "Try /peer"); // a first hint in that person's DM, once
  * platforms.put(Platform.WEB, sandbox.platform());
  * Javalin.create(config -> sandbox.routes().accept(config.routes));
  * }</pre>
@@ -80,13 +85,18 @@ public final class WebSandbox implements AutoCloseable {
 
     private final SandboxPeople directory;
     private final Live live;
+    private final Inboxes inboxes;
     private final WebPlatform platform;
     private final Api api;
+    private final Clock clock;
 
     /**
      * @param inbound receives what people type, press and submit, like any platform's events
      * @param clock stamps messages (the application's clock, so fast-forward shows)
      * @param time the fast-forward control
+     * @param words the product's command words (which slash commands exist; the page's suggestions)
+     * @param conversations the file the fake platform keeps its conversations in between runs; null
+     *     to keep them in memory only
      */
     public WebSandbox(
             List<Workspace> workspaces,
@@ -94,20 +104,44 @@ public final class WebSandbox implements AutoCloseable {
             List<Channel> channels,
             InboundHandler inbound,
             Clock clock,
-            TimeControl time) {
+            TimeControl time,
+            Vocabulary words,
+            Path conversations) {
         Objects.requireNonNull(inbound, "null inbound");
-        Objects.requireNonNull(clock, "null clock");
+        this.clock = Objects.requireNonNull(clock, "null clock");
         Objects.requireNonNull(time, "null time");
+        Objects.requireNonNull(words, "null words");
         this.directory = new SandboxPeople(workspaces, people, channels);
         this.live = new Live();
-        Inboxes inboxes =
+        this.inboxes =
                 new Inboxes(
-                        conversation ->
+                        posted ->
                                 live.tell(
-                                        directory.audience(conversation), "message", conversation));
+                                        posted.onlyFor() == null
+                                                ? directory.audience(posted.conversationId())
+                                                : List.of(posted.onlyFor()),
+                                        "message",
+                                        posted.conversationId()),
+                        conversations);
         Forms forms = new Forms();
         this.platform = new WebPlatform(directory, inboxes, forms, live, clock);
-        this.api = new Api(directory, inboxes, forms, live, inbound, time);
+        this.api = new Api(directory, inboxes, forms, live, inbound, time, words, clock);
+    }
+
+    /**
+     * Posts {@code text} from the sandbox guide into the person's DM with TenFour, unless a guide
+     * message is there already (so restarts add none).
+     */
+    public void guide(String userId, String text) {
+        Person person =
+                directory
+                        .person(userId)
+                        .orElseThrow(() -> new IllegalArgumentException("no person " + userId));
+        String dm = SandboxPeople.dm(person.userId());
+        if (inboxes.messages(dm).stream().noneMatch(p -> p.author() == Inboxes.Author.GUIDE)) {
+            inboxes.appendPrivate(
+                    dm, Inboxes.Author.GUIDE, person.userId(), Message.text(text), clock.instant());
+        }
     }
 
     /** The outbound side, for the outbox. */

@@ -7,9 +7,9 @@
   const $ = (id) => document.getElementById(id);
   const state = {
     directory: null, me: null, conversationId: null, conversations: [], now: null,
-    ephemeral: {},   // conversationId -> [{after, kind, html}] lines only this browser sees
+    errors: {},      // person|conversation -> [{after, html}]: refusals of the page's own requests
     seen: {},        // conversationId -> messages count already looked at
-    form: null, stream: null
+    form: null, stream: null, returnFocus: null, opener: null
   };
 
   // ---------- text rendering ----------
@@ -73,6 +73,13 @@
     $('ff-go').addEventListener('click', fastForward);
     $('form-cancel').addEventListener('click', closeForm);
     $('form-panel').addEventListener('submit', (e) => { e.preventDefault(); submitForm(); });
+    $('form-overlay').addEventListener('keydown', dialogKeys);
+    const list = $('commands');
+    for (const c of state.directory.commands || []) {
+      const o = document.createElement('option');
+      o.value = c;
+      list.appendChild(o);
+    }
     await become(select.value);
   }
 
@@ -140,10 +147,10 @@
     $('messages').dataset.conversation = state.conversationId;
     const box = $('messages');
     box.innerHTML = '';
-    const lines = state.ephemeral[key()] || [];
+    const lines = state.errors[key()] || [];
     const messages = current ? current.messages : [];
     for (let i = 0; i <= messages.length; i++) {
-      lines.filter((l) => l.after === i).forEach((l) => box.appendChild(ephemeralLine(l)));
+      lines.filter((l) => l.after === i).forEach((l) => box.appendChild(errorLine(l)));
       if (i < messages.length) {
         box.appendChild(messageView(messages[i]));
       }
@@ -163,13 +170,19 @@
     }
   }
 
+  // A message: TenFour's (to everyone here, or a private reply only you see, buttons and all),
+  // what you typed (only you see it), or the sandbox guide's first hint.
   function messageView(m) {
     const div = document.createElement('div');
-    div.className = 'message';
+    const typed = m.author === 'PERSON';
+    div.className = 'message' + (m.author === 'GUIDE' ? ' guide' : m.onlyYou ? (typed ? ' ephemeral typed' : ' ephemeral reply') : '');
     div.dataset.messageId = m.id;
-    div.innerHTML = '<div class="meta"><span class="author">TenFour</span><time>' + escapeHtml(when(m.at)) + '</time>'
+    const author = typed ? 'You' : m.author === 'GUIDE' ? 'Sandbox guide' : 'TenFour';
+    const text = typed && m.text.startsWith('/') ? '<code>' + escapeHtml(m.text) + '</code>' : rich(m.text);
+    div.innerHTML = '<div class="meta"><span class="author">' + author + '</span><time>' + escapeHtml(when(m.at)) + '</time>'
+      + (m.onlyYou && !typed && m.author !== 'GUIDE' ? ' <span class="only-you">Only visible to you</span>' : '')
       + (m.edited ? ' <span class="edited">(edited)</span>' : '') + '</div>'
-      + '<div class="text">' + rich(m.text) + '</div>'
+      + '<div class="text">' + text + '</div>'
       + (m.notes.length ? '<ul class="notes">' + m.notes.map((n) => '<li>' + rich(n) + '</li>').join('') + '</ul>' : '')
       + (m.file ? fileView(m) : '');
     if (m.buttons.length) {
@@ -203,10 +216,11 @@
       + Math.max(1, Math.round(f.size / 1024)) + ' kB)</span></div>';
   }
 
-  function ephemeralLine(l) {
+  function errorLine(l) {
     const div = document.createElement('div');
-    div.className = 'message ephemeral ' + l.kind;
-    div.innerHTML = '<div class="meta">' + (l.kind === 'typed' ? 'You' : 'Only visible to you') + '</div>' + l.html;
+    div.className = 'message ephemeral error';
+    div.setAttribute('role', 'alert');
+    div.innerHTML = '<div class="meta">Only visible to you</div>' + l.html;
     return div;
   }
 
@@ -214,30 +228,23 @@
     return state.me.userId + '|' + state.conversationId;
   }
 
-  function addEphemeral(kind, html) {
+  function addError(message) {
     const current = state.conversations.find((c) => c.id === state.conversationId);
-    const list = state.ephemeral[key()] || (state.ephemeral[key()] = []);
-    list.push({ after: current ? current.messages.length : 0, kind: kind, html: html });
+    const list = state.errors[key()] || (state.errors[key()] = []);
+    list.push({ after: current ? current.messages.length : 0, html: '<div class="text">' + escapeHtml(message) + '</div>' });
     render();
   }
 
-  function messageHtml(m) {
-    return '<div class="text">' + rich(m.text) + '</div>'
-      + (m.notes && m.notes.length ? '<ul class="notes">' + m.notes.map((n) => '<li>' + rich(n) + '</li>').join('') + '</ul>' : '');
-  }
-
   // ---------- replies ----------
-  function showReply(reply, form) {
+  // Private replies are posted in the conversation by the server (for you only): reload shows them.
+  async function showReply(reply, form) {
     switch (reply.kind) {
-      case 'private': addEphemeral('reply', messageHtml(reply.message)); break;
       case 'form': openForm(reply.form, {}); break;
       case 'errors': openForm(reply.form, reply.errors, form); break;
-      case 'accepted':
-        closeForm();
-        if (reply.message) { addEphemeral('reply', messageHtml(reply.message)); }
-        break;
+      case 'accepted': closeForm(); break;
       default: break;
     }
+    await reload();
   }
 
   async function send() {
@@ -247,28 +254,29 @@
       return;
     }
     input.value = '';
-    // A slash command shows as typed code; a plain message (in your DM: to your peer) as text.
-    addEphemeral('typed', '<div class="text">' + (text.startsWith('/') ? '<code>' + escapeHtml(text) + '</code>'
-      : escapeHtml(text)) + '</div>');
     $('composer-send').disabled = true;
     try {
-      showReply(await call('/command', { user: state.me.userId, conversation: state.conversationId, text: text }));
+      await showReply(await call('/command', { user: state.me.userId, conversation: state.conversationId, text: text }));
     } catch (e) {
-      addEphemeral('error', '<div class="text">' + escapeHtml(e.message) + '</div>');
+      addError(e.message);
     } finally {
       $('composer-send').disabled = false;
-      input.focus();
+      if (!state.form) {
+        input.focus();
+      }
     }
   }
 
   async function press(message, button, element) {
+    state.opener = element;
     element.disabled = true;
     try {
-      showReply(await call('/button', { user: state.me.userId, conversation: state.conversationId,
+      await showReply(await call('/button', { user: state.me.userId, conversation: state.conversationId,
         messageId: message.id, actionId: button.actionId, value: button.value }));
     } catch (e) {
-      addEphemeral('error', '<div class="text">' + escapeHtml(e.message) + '</div>');
+      addError(e.message);
     } finally {
+      state.opener = null;
       element.disabled = false;
     }
   }
@@ -281,52 +289,107 @@
       state.now = res.now;
       await reload();
     } catch (e) {
-      addEphemeral('error', '<div class="text">' + escapeHtml(e.message) + '</div>');
+      addError(e.message);
     } finally {
       $('ff-go').disabled = false;
     }
   }
 
-  // ---------- forms, rendered from the neutral Form ----------
+  // ---------- forms, rendered from the neutral Form, as an accessible modal dialog ----------
+  // Focus moves into the dialog and stays there (Tab cycles); Esc or Cancel closes it and gives
+  // focus back; each error is tied to its field (aria-describedby); a group of boxes is a fieldset.
   function openForm(form, errors, previous) {
+    if (!state.form) {
+      // the button that opened it (disabled while its request ran, so it may have lost the focus)
+      const el = state.opener || document.activeElement;
+      const message = el && el.closest ? el.closest('[data-message-id]') : null;
+      // live updates re-render the messages: remember the button by what it is, not by the element
+      state.returnFocus = { el: el, messageId: message ? message.dataset.messageId : null, action: el ? el.dataset.action : null };
+    }
     state.form = form;
     $('form-title').textContent = form.title;
     $('form-submit').textContent = form.submitLabel;
     const fields = $('form-fields');
     const kept = previous || {};
     fields.innerHTML = '';
+    let firstInvalid = null;
     for (const f of form.fields) {
-      const wrap = document.createElement('div');
+      const wrap = document.createElement(f.type === 'MULTI_CHOICE' ? 'fieldset' : 'div');
       wrap.className = 'field';
       wrap.dataset.field = f.id;
       const chosen = kept[f.id] || f.initial || [];
-      const label = escapeHtml(f.label) + (f.required ? ' *' : '');
+      const label = escapeHtml(f.label) + (f.required ? ' <span aria-hidden="true">*</span>' : '');
       const name = 'f-' + f.id;
+      const error = errors && errors[f.id];
+      const errorId = 'err-' + f.id;
+      const described = error ? ' aria-invalid="true" aria-describedby="' + errorId + '"' : '';
+      const required = f.required ? ' aria-required="true"' : '';
       if (f.type === 'SINGLE_CHOICE') {
-        wrap.innerHTML = '<label for="' + name + '">' + label + '</label><select id="' + name + '" name="' + escapeHtml(f.id) + '">'
+        wrap.innerHTML = '<label for="' + name + '">' + label + '</label><select id="' + name + '" name="' + escapeHtml(f.id) + '"' + described + required + '>'
           + '<option value="">Choose…</option>'
           + f.options.map((o) => '<option value="' + escapeHtml(o.value) + '"' + (chosen.includes(o.value) ? ' selected' : '') + '>' + escapeHtml(o.label) + '</option>').join('')
           + '</select>';
       } else if (f.type === 'MULTI_CHOICE') {
-        wrap.innerHTML = '<span class="label">' + label + '</span>' + f.options.map((o) => '<label class="choice"><input type="checkbox" name="'
-          + escapeHtml(f.id) + '" value="' + escapeHtml(o.value) + '"' + (chosen.includes(o.value) ? ' checked' : '') + '> ' + escapeHtml(o.label) + '</label>').join('');
+        if (error) {
+          wrap.setAttribute('aria-describedby', errorId);
+        }
+        wrap.innerHTML = '<legend>' + label + '</legend>' + f.options.map((o, i) => '<label class="choice"><input type="checkbox" id="' + name + '-' + i + '" name="'
+          + escapeHtml(f.id) + '" value="' + escapeHtml(o.value) + '"' + (chosen.includes(o.value) ? ' checked' : '') + (error ? ' aria-invalid="true"' : '') + '> ' + escapeHtml(o.label) + '</label>').join('');
       } else if (f.type === 'BOOLEAN') {
         wrap.innerHTML = '<label class="choice"><input type="checkbox" id="' + name + '" name="' + escapeHtml(f.id) + '" value="true"'
-          + (chosen.includes('true') ? ' checked' : '') + '> ' + label + '</label>';
+          + (chosen.includes('true') ? ' checked' : '') + described + '> ' + label + '</label>';
       } else {
         const type = f.type === 'DATE' ? 'date' : 'text';
         wrap.innerHTML = '<label for="' + name + '">' + label + '</label><input id="' + name + '" type="' + type + '" name="'
-          + escapeHtml(f.id) + '" value="' + escapeHtml(chosen[0] || '') + '">';
+          + escapeHtml(f.id) + '" value="' + escapeHtml(chosen[0] || '') + '"' + described + required + '>';
       }
-      if (errors && errors[f.id]) {
+      if (error) {
         const err = document.createElement('div');
         err.className = 'field-error';
-        err.textContent = errors[f.id];
+        err.id = errorId;
+        err.textContent = error;
         wrap.appendChild(err);
+        firstInvalid = firstInvalid || wrap.querySelector('input, select');
       }
       fields.appendChild(wrap);
     }
     $('form-overlay').hidden = false;
+    $('layout').inert = true;
+    $('banner').inert = true;
+    (firstInvalid || focusable()[0]).focus();
+  }
+
+  function focusable() {
+    return Array.from($('form-panel').querySelectorAll('input, select, textarea, button'))
+      .filter((e) => !e.disabled && e.offsetParent !== null);
+  }
+
+  function dialogKeys(e) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      closeForm();
+    } else if (e.key === 'Tab') {
+      const items = focusable();
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  }
+
+  function returnFocus() {
+    const r = state.returnFocus || {};
+    state.returnFocus = null;
+    let back = r.el && document.contains(r.el) ? r.el : null;
+    if (!back && r.messageId && r.action) {
+      back = document.querySelector('[data-message-id="' + CSS.escape(r.messageId) + '"] button[data-action="' + CSS.escape(r.action) + '"]');
+    }
+    (back || $('composer-input')).focus();
   }
 
   function formValues() {
@@ -346,18 +409,25 @@
     const values = formValues();
     $('form-submit').disabled = true;
     try {
-      showReply(await call('/form', { user: state.me.userId, formId: state.form.formId, values: values }), values);
+      await showReply(await call('/form', { user: state.me.userId, conversation: state.conversationId,
+        formId: state.form.formId, values: values }), values);
     } catch (e) {
       closeForm();
-      addEphemeral('error', '<div class="text">' + escapeHtml(e.message) + '</div>');
+      addError(e.message);
     } finally {
       $('form-submit').disabled = false;
     }
   }
 
   function closeForm() {
+    const wasOpen = state.form !== null;
     state.form = null;
     $('form-overlay').hidden = true;
+    $('layout').inert = false;
+    $('banner').inert = false;
+    if (wasOpen) {
+      returnFocus();
+    }
   }
 
   start().catch((e) => {

@@ -22,6 +22,7 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
+import org.tenfour.adapters.testing.TestVocabulary;
 
 /** The outbound platform against the fake Web API: calls made, answers read, failures mapped. */
 class SlackPlatformTest {
@@ -242,7 +243,7 @@ class SlackPlatformTest {
                 .extracting(FakeSlackApi.Call::method)
                 .hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(m -> assertThat(SlackScopes.METHODS).containsKey(m));
-        String manifest = SlackManifest.json("https://bot.example.org");
+        String manifest = SlackManifest.json("https://bot.example.org", TestVocabulary.WORDS);
         slack.calls().stream()
                 .map(c -> SlackScopes.METHODS.get(c.method()))
                 .filter(s -> !s.isEmpty())

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tenfour.adapters.testing.TestVocabulary;
 
 class SlackSettingsAndManifestTest {
 
@@ -80,7 +81,9 @@ class SlackSettingsAndManifestTest {
     @Test
     void the_manifest_points_every_url_at_the_base_and_asks_only_for_scopes_the_code_uses() {
         JsonObject m =
-                JsonParser.parseString(SlackManifest.json("https://bot.example.org/"))
+                JsonParser.parseString(
+                                SlackManifest.json(
+                                        "https://bot.example.org/", TestVocabulary.WORDS))
                         .getAsJsonObject();
 
         assertThat(m.getAsJsonObject("display_information").get("name").getAsString())
@@ -96,7 +99,11 @@ class SlackSettingsAndManifestTest {
         assertThat(strings(commands, "command")).containsExactly("/tenfour", "/peer");
         assertThat(strings(commands, "url")).containsOnly("https://bot.example.org/slack/events");
         assertThat(commands.get(0).getAsJsonObject().get("usage_hint").getAsString())
-                .contains("help", "cadence");
+                .as("every command word, in the product's order, and nothing else")
+                .isEqualTo("help | talk | end | mydata | log | away | setup | cadence | status");
+        assertThat(commands.get(1).getAsJsonObject().get("usage_hint").getAsString())
+                .as("what may follow /peer: the talk word's arguments")
+                .isEqualTo("now | today | week");
 
         JsonObject oauth = m.getAsJsonObject("oauth_config");
         assertThat(oauth.getAsJsonArray("redirect_urls").get(0).getAsString())
@@ -159,9 +166,10 @@ class SlackSettingsAndManifestTest {
 
     @Test
     void the_manifest_needs_a_public_https_base_url() {
-        assertThatThrownBy(() -> SlackManifest.json("http://bot.example.org"))
+        assertThatThrownBy(() -> SlackManifest.json("http://bot.example.org", TestVocabulary.WORDS))
                 .hasMessageContaining("https");
-        assertThatThrownBy(() -> SlackManifest.json(" ")).hasMessageContaining("blank");
+        assertThatThrownBy(() -> SlackManifest.json(" ", TestVocabulary.WORDS))
+                .hasMessageContaining("blank");
     }
 
     private static List<String> strings(JsonArray array, String key) {

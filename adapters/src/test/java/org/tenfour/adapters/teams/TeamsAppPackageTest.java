@@ -9,18 +9,23 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tenfour.adapters.Vocabulary;
 import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.adapters.testing.TestVocabulary;
 
 /** The uploadable zip: a manifest Teams accepts and the two icons at the sizes it demands. */
 class TeamsAppPackageTest {
     private static final String APP_ID = "0b7e3c1a-5d2f-4e8b-9a61-2c4d6e8f0a1b";
+    private static final Vocabulary WORDS = TestVocabulary.WORDS;
 
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new HashMap<>();
@@ -34,7 +39,7 @@ class TeamsAppPackageTest {
 
     private static Map<String, byte[]> written() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TeamsAppPackage.write(APP_ID, "https://tenfour.county.example/", out);
+        TeamsAppPackage.write(APP_ID, "https://tenfour.county.example/", WORDS, out);
         return unzip(out.toByteArray());
     }
 
@@ -83,14 +88,37 @@ class TeamsAppPackageTest {
         JsonNode personal = lists.get(0);
         assertThat(personal.path("scopes").get(0).asText()).isEqualTo("personal");
         assertThat(personal.path("commands").findValuesAsText("title"))
-                .contains("talk", "log", "help", "away", "back", "optout", "mydata")
-                .hasSizeLessThanOrEqualTo(10);
+                .as("help first, then the member's and the peer's words, in the product's order")
+                .containsExactly("help", "talk", "end", "mydata", "log", "away");
         JsonNode team = lists.get(1);
         assertThat(team.path("scopes").get(0).asText()).isEqualTo("team");
         assertThat(team.path("commands").findValuesAsText("title"))
-                .contains("setup", "cadence", "status", "help");
+                .containsExactly("help", "setup", "cadence", "status");
         lists.findValues("description")
                 .forEach(d -> assertThat(d.asText()).hasSizeLessThanOrEqualTo(128));
+    }
+
+    @Test
+    void a_menu_holds_at_most_ten_commands_and_cuts_long_descriptions_to_teams_limits()
+            throws Exception {
+        List<Vocabulary.Word> many = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            many.add(
+                    new Vocabulary.Word(
+                            "word" + i, "", "x".repeat(200), Vocabulary.Audience.COORDINATOR));
+        }
+        many.add(new Vocabulary.Word("talk", "", "Ask for a peer", Vocabulary.Audience.MEMBER));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TeamsAppPackage.write(APP_ID, "https://x.example", new Vocabulary("talk", many), out);
+        JsonNode team =
+                Jackson.MAPPER
+                        .readTree(unzip(out.toByteArray()).get("manifest.json"))
+                        .path("bots")
+                        .get(0)
+                        .path("commandLists")
+                        .get(1);
+        assertThat(team.path("commands")).hasSize(10);
+        team.path("commands").forEach(c -> assertThat(c.path("description").asText()).hasSize(128));
     }
 
     @Test
@@ -122,16 +150,17 @@ class TeamsAppPackageTest {
     @Test
     void the_package_is_written_to_a_file(@TempDir Path dir) throws Exception {
         Path zip = dir.resolve("tenfour-teams.zip");
-        TeamsAppPackage.write(APP_ID, "https://tenfour.county.example", zip);
+        TeamsAppPackage.write(APP_ID, "https://tenfour.county.example", WORDS, zip);
         assertThat(unzip(Files.readAllBytes(zip))).containsKey("manifest.json");
     }
 
     @Test
     void an_app_id_that_is_not_a_guid_or_a_plain_http_url_is_refused() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThatThrownBy(() -> TeamsAppPackage.write("not-a-guid", "https://x.example", out))
+        assertThatThrownBy(
+                        () -> TeamsAppPackage.write("not-a-guid", "https://x.example", WORDS, out))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TeamsAppPackage.write(APP_ID, "http://x.example", out))
+        assertThatThrownBy(() -> TeamsAppPackage.write(APP_ID, "http://x.example", WORDS, out))
                 .hasMessageContaining("https");
     }
 }

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.testing.MutableClock;
+import org.tenfour.adapters.testing.TestVocabulary;
 
 /**
  * The adapter mounted on a real Javalin server on loopback, talking to {@link FakeMicrosoft}; the
@@ -46,7 +47,9 @@ final class TeamsFixture implements AutoCloseable {
                         clock,
                         references,
                         HttpClient.newHttpClient(),
-                        Duration.ofSeconds(60));
+                        Duration.ofSeconds(60),
+                        ActivityLedger.NONE,
+                        TestVocabulary.WORDS);
         bot =
                 Javalin.create(config -> config.routes.post("/api/messages", adapter.messages()))
                         .start("127.0.0.1", 0);

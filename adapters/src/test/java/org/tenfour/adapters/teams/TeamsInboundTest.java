@@ -165,6 +165,23 @@ class TeamsInboundTest {
     }
 
     @Test
+    void a_first_word_that_is_not_one_of_the_products_command_words_is_a_direct_message() {
+        // "caseload" and "available" were once listed here as commands though no command has them
+        teams.postSigned(Activities.personalMessage(serviceUrl, "caseload is heavy this week"));
+        teams.postSigned(Activities.personalMessage(serviceUrl, "Status"));
+
+        assertThat(teams.events).hasSize(2);
+        assertThat(teams.events.get(0)).isInstanceOf(InboundEvent.DirectMessage.class);
+        assertThat(teams.events.get(1))
+                .isInstanceOfSatisfying(
+                        InboundEvent.Command.class,
+                        c -> {
+                            assertThat(c.name()).isEqualTo("tenfour");
+                            assertThat(c.text()).isEqualTo("Status");
+                        });
+    }
+
+    @Test
     void words_after_talk_become_the_peer_commands_text() {
         teams.postSigned(Activities.personalMessage(serviceUrl, "Talk  today please"));
 

@@ -37,7 +37,7 @@ class WebPlatformTest {
     private final SandboxPeople directory =
             new SandboxPeople(List.of(W), List.of(ALEX, DANA), List.of(COORD));
     private final List<String> changed = new ArrayList<>();
-    private final Inboxes inboxes = new Inboxes(changed::add);
+    private final Inboxes inboxes = new Inboxes(p -> changed.add(p.conversationId()), null);
     private final WebPlatform platform =
             new WebPlatform(
                     directory,

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +19,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tenfour.adapters.Address;
+import org.tenfour.adapters.Button;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.testing.TestVocabulary;
 
 /**
  * The sandbox's file uploads and plain direct messages, through its real HTTP routes on Javalin: a
@@ -53,44 +58,64 @@ class WebSandboxApiTest {
                     "coordinator");
     private static final WebSandbox.Channel COORD =
             new WebSandbox.Channel("CCOORD", "riverside", "peer-coordinators", List.of("UDANA"));
+    private static final WebSandbox.Channel STATION =
+            new WebSandbox.Channel("CSTATION", "riverside", "station-1", List.of("UDANA", "UALEX"));
     private static final Address COORD_ADDRESS =
             Address.channel(Platform.WEB, "riverside", "CCOORD");
+    private static final Button DELETE =
+            new Button("privacy.forget", "Yes, delete my data", "member-1", Button.Style.DANGER);
 
     private final List<InboundEvent> events = new CopyOnWriteArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
+    @TempDir Path dir;
+    private Path conversations;
     private WebSandbox sandbox;
     private ChatPlatform platform;
     private Javalin server;
 
     @BeforeEach
     void start() {
-        sandbox =
-                new WebSandbox(
-                        List.of(W),
-                        List.of(ALEX, DANA),
-                        List.of(COORD),
-                        event -> {
-                            events.add(event);
-                            return event instanceof InboundEvent.DirectMessage
-                                    ? Reply.text("Passed on to your peer.")
-                                    : Reply.none();
-                        },
-                        Clock.fixed(Instant.parse("2026-01-05T15:00:00Z"), ZoneOffset.UTC),
-                        new WebSandbox.TimeControl() {
-                            @Override
-                            public Instant now() {
-                                return Instant.parse("2026-01-05T15:00:00Z");
-                            }
-
-                            @Override
-                            public Instant advance(Duration by) {
-                                return now().plus(by);
-                            }
-                        });
+        conversations = dir.resolve("sandbox-conversations.json");
+        sandbox = sandbox();
         platform = sandbox.platform();
         server =
                 Javalin.create(config -> sandbox.routes().accept(config.routes))
                         .start("127.0.0.1", 0);
+    }
+
+    private WebSandbox sandbox() {
+        return new WebSandbox(
+                List.of(W),
+                List.of(ALEX, DANA),
+                List.of(COORD, STATION),
+                event -> {
+                    events.add(event);
+                    if (event instanceof InboundEvent.Command c && c.text().equals("forgetme")) {
+                        return new Reply.Private(
+                                new Message(
+                                        "This deletes everything.", List.of(), List.of(DELETE)));
+                    }
+                    if (event instanceof InboundEvent.ButtonPressed) {
+                        return Reply.text("Done: deleted.");
+                    }
+                    return event instanceof InboundEvent.DirectMessage
+                            ? Reply.text("Passed on to your peer.")
+                            : Reply.none();
+                },
+                Clock.fixed(Instant.parse("2026-01-05T15:00:00Z"), ZoneOffset.UTC),
+                new WebSandbox.TimeControl() {
+                    @Override
+                    public Instant now() {
+                        return Instant.parse("2026-01-05T15:00:00Z");
+                    }
+
+                    @Override
+                    public Instant advance(Duration by) {
+                        return now().plus(by);
+                    }
+                },
+                TestVocabulary.WORDS,
+                conversations);
     }
 
     @AfterEach
@@ -226,6 +251,97 @@ class WebSandboxApiTest {
                 .as("someone else's DM")
                 .isEqualTo(403);
         assertThat(events).hasSize(1);
+    }
+
+    @Test
+    void a_private_reply_shows_in_the_conversation_for_that_person_only_and_its_buttons_work()
+            throws Exception {
+        HttpResponse<String> res =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"UALEX\",\"conversation\":\"ch-CSTATION\",\"text\":\"/tenfour forgetme\"}");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body())
+                .contains("\"kind\":\"private\"")
+                .contains("\"onlyYou\":true")
+                .contains("\"label\":\"Yes, delete my data\"");
+
+        String alexSees = get("/sandbox/api/conversations?user=UALEX").body();
+        assertThat(alexSees)
+                .contains("\"author\":\"PERSON\"", "\"text\":\"/tenfour forgetme\"")
+                .contains("\"text\":\"This deletes everything.\"");
+        assertThat(get("/sandbox/api/conversations?user=UDANA").body())
+                .as("Dana is in the channel but does not see Alex's private reply")
+                .doesNotContain("This deletes everything", "/tenfour forgetme");
+
+        Inboxes.Posted reply =
+                new Inboxes(p -> {}, conversations)
+                        .messages("ch-CSTATION").stream()
+                                .filter(p -> p.author() == Inboxes.Author.BOT)
+                                .findFirst()
+                                .orElseThrow();
+        String press =
+                "{\"user\":\"%s\",\"conversation\":\"ch-CSTATION\",\"messageId\":\"%s\","
+                        + "\"actionId\":\"privacy.forget\",\"value\":\"member-1\"}";
+        assertThat(post("/sandbox/api/button", press.formatted("UDANA", reply.id())).statusCode())
+                .as("someone else's private reply is not there for Dana")
+                .isEqualTo(404);
+        HttpResponse<String> pressed =
+                post("/sandbox/api/button", press.formatted("UALEX", reply.id()));
+        assertThat(pressed.body()).contains("Done: deleted.");
+        assertThat(events)
+                .filteredOn(InboundEvent.ButtonPressed.class::isInstance)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        InboundEvent.ButtonPressed.class,
+                        b -> {
+                            assertThat(b.actionId()).isEqualTo("privacy.forget");
+                            assertThat(b.value()).isEqualTo("member-1");
+                            assertThat(b.message())
+                                    .isEqualTo(new Delivery("ch-CSTATION", reply.id()));
+                        });
+    }
+
+    @Test
+    void conversations_and_private_replies_survive_a_restart_and_the_guide_speaks_once()
+            throws Exception {
+        platform.send(COORD_ADDRESS, Message.text("Cadence is now weekly."));
+        post(
+                "/sandbox/api/command",
+                "{\"user\":\"UALEX\",\"conversation\":\"dm-UALEX\",\"text\":\"/tenfour forgetme\"}");
+        sandbox.guide("UALEX", "You are Alex. Try /peer.");
+        sandbox.guide("UALEX", "You are Alex. Try /peer.");
+        server.stop();
+        sandbox.close();
+
+        sandbox = sandbox();
+        sandbox.guide("UALEX", "You are Alex. Try /peer.");
+        server =
+                Javalin.create(config -> sandbox.routes().accept(config.routes))
+                        .start("127.0.0.1", 0);
+
+        assertThat(get("/sandbox/api/conversations?user=UDANA").body())
+                .contains("Cadence is now weekly.");
+        String alex = get("/sandbox/api/conversations?user=UALEX").body();
+        assertThat(alex).contains("This deletes everything.", "Yes, delete my data");
+        assertThat(alex.split("You are Alex. Try /peer.", -1))
+                .as("one guide message, however often the sandbox starts")
+                .hasSize(2);
+        assertThat(alex).contains("\"author\":\"GUIDE\"");
+    }
+
+    @Test
+    void the_page_is_offered_the_command_words_and_requests_are_read_as_records() throws Exception {
+        assertThat(get("/sandbox/api/directory").body())
+                .contains("\"commands\":[\"/tenfour help\",\"/peer\",\"/tenfour end\"");
+        assertThat(post("/sandbox/api/command", "{\"user\": ").body())
+                .contains("malformed JSON at line 1");
+        assertThat(post("/sandbox/api/command", "{\"user\":\"UALEX\",\"text\":\"hi\"}").body())
+                .contains("missing text field 'conversation'");
+        assertThat(post("/sandbox/api/time", "{\"days\": \"seven\"}").body())
+                .contains("missing whole-number field 'days'");
+        assertThat(post("/sandbox/api/time", "{\"days\": 400}").body())
+                .contains("'days' must be between 1 and 366, was 400");
     }
 
     private HttpRequest.Builder request(String path) {

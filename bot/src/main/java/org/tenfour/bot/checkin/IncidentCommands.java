@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
@@ -18,7 +19,6 @@ import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.storage.Agencies;
@@ -48,15 +48,8 @@ public final class IncidentCommands implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "incident",
-                        "/tenfour incident \"Structure fire, Main St\" @a @b | incident list | incident cancel 1",
-                        "follow-up check-ins after a critical incident",
-                        Role.COORDINATOR,
-                        true,
-                        this::incident));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(Map.entry(Subcommand.INCIDENT, this::incident));
     }
 
     private Reply incident(Caller caller, Args args, String trigger) {

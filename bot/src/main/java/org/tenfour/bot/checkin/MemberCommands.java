@@ -22,7 +22,6 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
@@ -48,43 +47,18 @@ public final class MemberCommands implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                member(
-                        "optout",
-                        "/tenfour optout",
-                        "stop proactive check-ins (you can still ask for a peer)",
-                        (c, a, t) -> optOut(c, true)),
-                member(
-                        "optin",
-                        "/tenfour optin",
-                        "receive proactive check-ins again",
-                        (c, a, t) -> optOut(c, false)),
-                member(
-                        "snooze",
-                        "/tenfour snooze 2w",
-                        "pause check-ins for a while (3d, 2w, 1m)",
-                        this::snooze),
-                member(
-                        "times",
-                        "/tenfour times 07:00-09:00 sat-sun | /tenfour times clear",
-                        "when check-ins may reach you",
-                        this::times),
-                member(
-                        "settings",
-                        "/tenfour settings",
-                        "see and change your check-in settings",
-                        (c, a, t) -> new Reply.ShowForm(form(c))));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.OPTOUT, (c, a, t) -> optOut(c, true)),
+                Map.entry(Subcommand.OPTIN, (c, a, t) -> optOut(c, false)),
+                Map.entry(Subcommand.SNOOZE, this::snooze),
+                Map.entry(Subcommand.TIMES, this::times),
+                Map.entry(Subcommand.SETTINGS, (c, a, t) -> new Reply.ShowForm(form(c))));
     }
 
     @Override
     public Map<String, FormAction> forms() {
         return Map.of(SETTINGS_FORM, this::submitted);
-    }
-
-    private static Subcommand member(
-            String name, String usage, String summary, Subcommand.Action action) {
-        return new Subcommand(name, usage, summary, Role.MEMBER, false, action);
     }
 
     private Reply optOut(Caller caller, boolean out) {

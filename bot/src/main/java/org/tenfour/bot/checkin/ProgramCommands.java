@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -55,53 +56,17 @@ public final class ProgramCommands implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "setup",
-                        "/tenfour setup",
-                        "make this channel the coordinator channel",
-                        Role.MEMBER,
-                        false,
-                        (c, a, t) -> setup(c)),
-                coordinator(
-                        "cadence",
-                        "/tenfour cadence every 30 days|weekly|every 2 weeks|monthly|off",
-                        "how often every member hears from the peer team",
-                        this::cadence),
-                coordinator(
-                        "hours",
-                        "/tenfour hours 08:00-18:00",
-                        "working hours for check-ins (member's zone)",
-                        this::hours),
-                coordinator(
-                        "days", "/tenfour days mon-fri", "working days for check-ins", this::days),
-                coordinator(
-                        "timezone",
-                        "/tenfour timezone America/Chicago",
-                        "the agency's default time zone",
-                        this::timezone),
-                coordinator(
-                        "crisis-lines",
-                        "/tenfour crisis-lines \"988 Suicide & Crisis Lifeline: call or text 988\" \"…\"",
-                        "crisis lines shown in every check-in",
-                        this::crisisLines),
-                coordinator("status", "/tenfour status", "program counts (no names)", this::status),
-                coordinator(
-                        "timeouts",
-                        "/tenfour timeouts now 10m today 2h week 24h",
-                        "how long a peer has to answer a request before the next is asked",
-                        this::timeouts),
-                coordinator(
-                        "retention",
-                        "/tenfour retention 90d",
-                        "how long closed requests keep who was involved",
-                        this::retention));
-    }
-
-    private static Subcommand coordinator(
-            String name, String usage, String summary, Subcommand.Action action) {
-        return new Subcommand(name, usage, summary, Role.COORDINATOR, true, action);
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.SETUP, (c, a, t) -> setup(c)),
+                Map.entry(Subcommand.CADENCE, this::cadence),
+                Map.entry(Subcommand.HOURS, this::hours),
+                Map.entry(Subcommand.DAYS, this::days),
+                Map.entry(Subcommand.TIMEZONE, this::timezone),
+                Map.entry(Subcommand.CRISIS_LINES, this::crisisLines),
+                Map.entry(Subcommand.STATUS, this::status),
+                Map.entry(Subcommand.TIMEOUTS, this::timeouts),
+                Map.entry(Subcommand.RETENTION, this::retention));
     }
 
     private Reply setup(Caller caller) {

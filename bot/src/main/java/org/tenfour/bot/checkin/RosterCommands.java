@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -40,55 +42,22 @@ public final class RosterCommands implements Feature {
 
     /**
      * @param syncNow asks the scheduler to sync the roster from its source and plan, soon
-     */
-    public RosterCommands(Jdbi jdbi, Clock clock, Consumer<Agency> syncNow) {
-        this(jdbi, clock, syncNow, null);
-    }
-
-    /**
-     * @param directory what a plain {@code /tenfour peers} shows anyone (the peer directory); null
-     *     for coordinators' {@code peers add|remove} only
+     * @param directory what a plain {@code /tenfour peers} shows anyone (the peer directory)
      */
     public RosterCommands(
             Jdbi jdbi, Clock clock, Consumer<Agency> syncNow, Subcommand.Action directory) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.syncNow = syncNow;
-        this.directory = directory;
+        this.directory = Objects.requireNonNull(directory, "null directory");
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "roster",
-                        "/tenfour roster add|remove @user … | roster from @group|#channel | roster tag @user unit:Engine-7 supervisor:@x",
-                        "who is enrolled in check-ins",
-                        Role.COORDINATOR,
-                        true,
-                        this::roster),
-                directory == null
-                        ? new Subcommand(
-                                "peers",
-                                "/tenfour peers add|remove @user …",
-                                "who the trained peer supporters are",
-                                Role.COORDINATOR,
-                                true,
-                                this::peers)
-                        : new Subcommand(
-                                "peers",
-                                "/tenfour peers | /tenfour peers add|remove @user … (coordinators)",
-                                "the peer supporters you can ask for (coordinators: add or remove them)",
-                                Role.MEMBER,
-                                false,
-                                this::peersOrDirectory),
-                new Subcommand(
-                        "coordinators",
-                        "/tenfour coordinators add|remove @user …",
-                        "who runs the program",
-                        Role.COORDINATOR,
-                        true,
-                        this::coordinators));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.ROSTER, this::roster),
+                Map.entry(Subcommand.PEERS, this::peersOrDirectory),
+                Map.entry(Subcommand.COORDINATORS, this::coordinators));
     }
 
     private Reply roster(Caller caller, Args args, String trigger) {

@@ -22,7 +22,6 @@ import org.tenfour.bot.checkin.CheckInTalk;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
@@ -48,15 +47,8 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "talk",
-                        "/peer (Teams: talk) — optionally now, today or week",
-                        "ask for a trained peer to talk to, privately",
-                        Role.MEMBER,
-                        false,
-                        this::ask));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(Map.entry(Subcommand.TALK, this::ask));
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +20,6 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.outbox.Outgoing;
@@ -49,15 +49,8 @@ final class Partners implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "partner",
-                        "/tenfour partner invite | accept CODE | list | end N",
-                        "share peers with another agency (either side can end it)",
-                        Role.COORDINATOR,
-                        true,
-                        this::partner));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(Map.entry(Subcommand.PARTNER, this::partner));
     }
 
     private Reply partner(Caller caller, Args args, String trigger) {

@@ -91,24 +91,11 @@ final class PeerDirectory implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "profile",
-                        "/tenfour profile",
-                        "edit your peer profile: bio, languages, partner requests, weekly cap",
-                        Role.PEER,
-                        false,
-                        (c, a, t) -> new Reply.ShowForm(profileForm(c))),
-                new Subcommand(
-                        "away",
-                        "/tenfour away until 2026-12-10",
-                        "take a break from new requests and check-ins",
-                        Role.PEER,
-                        false,
-                        this::away),
-                new Subcommand(
-                        "back", "/tenfour back", "end your break", Role.PEER, false, this::back));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.PROFILE, (c, a, t) -> new Reply.ShowForm(profileForm(c))),
+                Map.entry(Subcommand.AWAY, this::away),
+                Map.entry(Subcommand.BACK, this::back));
     }
 
     @Override

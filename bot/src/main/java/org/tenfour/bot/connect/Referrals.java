@@ -1,6 +1,7 @@
 package org.tenfour.bot.connect;
 
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +35,8 @@ final class Referrals implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "refer",
-                        "/tenfour refer @member",
-                        "ask the peer team to check on someone (coordinators and tagged supervisors; they are never told who asked)",
-                        Role.MEMBER,
-                        false,
-                        this::refer));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(Map.entry(Subcommand.REFER, this::refer));
     }
 
     private Reply refer(Caller caller, Args args, String trigger) {

@@ -2,7 +2,6 @@ package org.tenfour.bot.connect;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Help;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.ConnectionRequest;
@@ -55,22 +53,10 @@ final class Relaying implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "end",
-                        "/tenfour end",
-                        "end your conversation with a peer (or withdraw your request)",
-                        Role.MEMBER,
-                        false,
-                        (c, a, t) -> end(c, Optional.empty())),
-                new Subcommand(
-                        "reveal",
-                        "/tenfour reveal",
-                        "share your name with the peer you are talking to",
-                        Role.MEMBER,
-                        false,
-                        this::reveal));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.END, (c, a, t) -> end(c, Optional.empty())),
+                Map.entry(Subcommand.REVEAL, this::reveal));
     }
 
     @Override

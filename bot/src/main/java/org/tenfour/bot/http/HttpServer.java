@@ -70,6 +70,8 @@ public final class HttpServer {
                             config.routes.before(this::enter);
                             config.routes.after(ctx -> after(ctx, metrics));
                             config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+                            // browsers ask for it on every page: an answer, not a 404 in the log
+                            config.routes.get("/favicon.ico", ctx -> ctx.status(204));
                             config.routes.get("/readyz", ctx -> ready(ctx, readiness));
                             config.routes.get(
                                     "/metrics",
@@ -151,6 +153,12 @@ public final class HttpServer {
                         });
     }
 
+    /** A live-update stream (server-sent events) lasts as long as its page: long, not slow. */
+    private static boolean isStream(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/event-stream");
+    }
+
     private static boolean isJson(Context ctx) {
         String type = ctx.res().getContentType();
         return type != null && type.startsWith("application/json");
@@ -188,7 +196,7 @@ public final class HttpServer {
         // the
         // metrics above; the log gets refusals, failures and slow answers (the rest at DEBUG)
         long millis = nanos / 1_000_000;
-        if (ctx.statusCode() >= 400 || millis >= SLOW_MILLIS) {
+        if (ctx.statusCode() >= 400 || (millis >= SLOW_MILLIS && !isStream(ctx))) {
             log.info(
                     "http {} {} {} {}ms request={}",
                     ctx.method(),

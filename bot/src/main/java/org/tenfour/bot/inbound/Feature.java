@@ -1,6 +1,5 @@
 package org.tenfour.bot.inbound;
 
-import java.util.List;
 import java.util.Map;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
@@ -8,9 +7,9 @@ import org.tenfour.adapters.Reply;
 /** A feature's contribution to the inbound routing: its subcommands, buttons and forms. */
 public interface Feature {
 
-    /** {@code /tenfour} subcommands this feature owns. */
-    default List<Subcommand> subcommands() {
-        return List.of();
+    /** What this feature does for the {@code /tenfour} subcommands it owns. */
+    default Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.of();
     }
 
     /** Button handlers by action id. */

@@ -1,48 +1,150 @@
 package org.tenfour.bot.inbound;
 
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.agency.AgencySettings;
 
-/** {@code /tenfour help}: what the caller may do, by role, and the crisis lines. */
+/**
+ * {@code /tenfour help}: what the caller may do, by role and task — a member's few things first,
+ * {@code /peer} at the top; peers and coordinators get sections of their own — and {@code help
+ * <command>} for one command in detail. A mistyped word gets "did you mean …?".
+ */
 public final class Help {
-    private final List<Subcommand> all;
+    private final Set<Subcommand> routed;
 
-    Help(Collection<Subcommand> subcommands) {
-        this.all =
-                subcommands.stream()
-                        .sorted(
-                                Comparator.comparing(Subcommand::role)
-                                        .thenComparing(Subcommand::name))
-                        .toList();
+    /**
+     * @param routed the subcommands the router has an action for (help offers only those)
+     */
+    Help(Set<Subcommand> routed) {
+        this.routed = routed.isEmpty() ? Set.of() : EnumSet.copyOf(routed);
+    }
+
+    /** {@code help} alone, or {@code help <command>}. */
+    Reply answer(Caller caller, Args args) {
+        if (args.isEmpty()) {
+            return forCaller(caller);
+        }
+        String word = withoutCommandPrefix(args.word(0));
+        Optional<Subcommand> sub = Subcommand.of(word).filter(routed::contains);
+        if (sub.isEmpty()) {
+            return Reply.text("I don't know `" + args.raw(0) + "`." + didYouMean(caller, word));
+        }
+        return Reply.text(details(caller, sub.get()));
     }
 
     Reply forCaller(Caller caller) {
         StringBuilder text =
-                new StringBuilder(
-                        "*TenFour — your peer support program.* Type `/peer` to talk to a peer.\n");
-        for (Role role : Role.values()) {
-            if (!caller.is(role)) {
-                continue;
+                new StringBuilder("*TenFour — your peer support program.* Type `")
+                        .append(typed(caller, Subcommand.TALK.word()))
+                        .append("` to talk to a trained peer, privately.\n");
+        for (Subcommand.Task task : Subcommand.Task.values()) {
+            if (task.audience() == Role.MEMBER && task != Subcommand.Task.HELP) {
+                section(text, caller, task, "\n*" + task.title() + "*\n");
             }
-            text.append("\n*").append(title(role)).append("*\n");
-            all.stream()
-                    .filter(s -> s.role() == role)
-                    .forEach(
-                            s ->
-                                    text.append("• `")
-                                            .append(s.usage())
-                                            .append("` — ")
-                                            .append(s.summary())
-                                            .append('\n'));
         }
+        if (caller.is(Role.PEER)) {
+            text.append("\n*For peer supporters*\n");
+            text.append("• *Accept* / *Decline* on an offer — the first peer to accept gets it\n");
+            tasks(text, caller, Role.PEER);
+        }
+        if (caller.is(Role.COORDINATOR)) {
+            text.append("\n*For coordinators* (in the coordinator channel)\n");
+            tasks(text, caller, Role.COORDINATOR);
+        } else if (caller.member().isAdmin() || caller.actor().platformAdmin()) {
+            text.append("\n*Setting TenFour up?* `")
+                    .append(typed(caller, Subcommand.SETUP.word()))
+                    .append("` in the channel your coordinators share.\n");
+        }
+        text.append("\n`")
+                .append(typed(caller, "help <command>"))
+                .append("` explains one command.\n");
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
         text.append('\n').append(settings.confidentialityPolicy());
         return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));
+    }
+
+    private void tasks(StringBuilder text, Caller caller, Role role) {
+        for (Subcommand.Task task : Subcommand.Task.values()) {
+            if (task.audience() == role) {
+                section(text, caller, task, role == Role.PEER ? "" : task.title() + ":\n");
+            }
+        }
+    }
+
+    private void section(StringBuilder text, Caller caller, Subcommand.Task task, String title) {
+        List<String> lines =
+                routed.stream()
+                        .flatMap(s -> s.uses().stream())
+                        .filter(u -> u.task() == task)
+                        .map(u -> "• `" + typed(caller, u.usage()) + "` — " + u.summary() + "\n")
+                        .toList();
+        if (!lines.isEmpty()) {
+            text.append(title);
+            lines.forEach(text::append);
+        }
+    }
+
+    private String details(Caller caller, Subcommand sub) {
+        StringBuilder text = new StringBuilder();
+        for (Subcommand.Use use : sub.uses()) {
+            text.append("• `")
+                    .append(typed(caller, use.usage()))
+                    .append("` — ")
+                    .append(use.summary())
+                    .append('\n');
+        }
+        text.append(sub.details()).append('\n');
+        text.append(
+                switch (sub.role()) {
+                    case MEMBER -> "For everyone.";
+                    case PEER -> "For peer supporters.";
+                    case COORDINATOR ->
+                            sub.coordinatorChannelOnly()
+                                    ? "For coordinators, in the coordinator channel."
+                                    : "For coordinators.";
+                });
+        return text.toString();
+    }
+
+    /**
+     * " Did you mean `/tenfour status`?" for a word close to one the caller may use, otherwise a
+     * pointer to help; starts with a space.
+     */
+    String didYouMean(Caller caller, String typed) {
+        String word = withoutCommandPrefix(typed);
+        Optional<Subcommand> close =
+                routed.stream()
+                        .filter(s -> s != Subcommand.HELP)
+                        .filter(s -> caller.is(s.role()))
+                        .filter(s -> distance(word, s.word()) <= allowed(s.word()))
+                        .min(Comparator.comparingInt(s -> distance(word, s.word())));
+        return close.map(s -> " Did you mean `" + typed(caller, s.word()) + "`?")
+                .orElse(
+                        " Try `"
+                                + typed(caller, Subcommand.HELP.word())
+                                + "` for what you can do.");
+    }
+
+    /**
+     * How the caller types {@code usage} on their platform: {@code /tenfour cadence weekly} and
+     * {@code /peer} in Slack and the sandbox, {@code cadence weekly} and {@code talk} in Teams.
+     */
+    String typed(Caller caller, String usage) {
+        if (caller.actor().address().platform() == Platform.TEAMS) {
+            return usage;
+        }
+        String talk = Subcommand.TALK.word();
+        if (usage.equals(talk) || usage.startsWith(talk + " ")) {
+            return "/" + Vocabulary.TALK_COMMAND + usage.substring(talk.length());
+        }
+        return "/" + Vocabulary.MAIN_COMMAND + " " + usage;
     }
 
     /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
@@ -60,15 +162,39 @@ public final class Help {
                         List.of()));
     }
 
-    String shortList(Caller caller) {
-        return "Try `/tenfour help` for what you can do.";
+    private static String withoutCommandPrefix(String word) {
+        String w = word.startsWith("/") ? word.substring(1) : word;
+        return w.equals(Vocabulary.TALK_COMMAND) ? Subcommand.TALK.word() : w;
     }
 
-    private static String title(Role role) {
-        return switch (role) {
-            case MEMBER -> "For everyone";
-            case PEER -> "For peer supporters";
-            case COORDINATOR -> "For coordinators (in the coordinator channel)";
-        };
+    /** Typos allowed: one in a short word, two in a longer one. */
+    private static int allowed(String word) {
+        return word.length() <= 4 ? 1 : 2;
+    }
+
+    /** Edits (insert, delete, replace, swap two neighbours) from {@code a} to {@code b}. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] =
+                        Math.min(
+                                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1
+                        && j > 1
+                        && a.charAt(i - 1) == b.charAt(j - 2)
+                        && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

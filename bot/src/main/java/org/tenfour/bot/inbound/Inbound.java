@@ -1,10 +1,12 @@
 package org.tenfour.bot.inbound;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -17,6 +19,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.InboundUnavailableException;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.home.HomeView;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -34,7 +37,7 @@ public final class Inbound implements InboundHandler {
     private static final Logger log = LoggerFactory.getLogger(Inbound.class);
 
     private final Jdbi jdbi;
-    private final Map<String, Subcommand> subcommands = new HashMap<>();
+    private final Map<Subcommand, Subcommand.Action> subcommands = new EnumMap<>(Subcommand.class);
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
     private final Help help;
@@ -67,7 +70,7 @@ public final class Inbound implements InboundHandler {
         this.members = jdbi.onDemand(Members.class);
         this.peers = jdbi.onDemand(Peers.class);
         for (Feature f : features) {
-            f.subcommands().forEach(s -> register(subcommands, s.name(), s));
+            f.subcommands().forEach((k, v) -> register(subcommands, k, v));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
             f.forms().forEach((k, v) -> register(forms, k, v));
             if (f.directMessages() != null) {
@@ -77,10 +80,15 @@ public final class Inbound implements InboundHandler {
                 directMessages = f.directMessages();
             }
         }
-        this.help = new Help(subcommands.values());
+        register(subcommands, Subcommand.HELP, this::help);
+        this.help = new Help(subcommands.keySet());
     }
 
-    private static <T> void register(Map<String, T> map, String key, T value) {
+    private Reply help(Caller caller, Args args, String triggerId) {
+        return help.answer(caller, args);
+    }
+
+    private static <K, T> void register(Map<K, T> map, K key, T value) {
         if (map.putIfAbsent(key, value) != null) {
             throw new IllegalArgumentException("registered twice: " + key);
         }
@@ -150,31 +158,36 @@ public final class Inbound implements InboundHandler {
     private Reply command(InboundEvent.Command c) {
         Caller caller = caller(c.actor(), c.where());
         Args args = Args.parse(c.text());
-        String name = c.name().equals("peer") ? "talk" : args.word(0);
-        Args rest = c.name().equals("peer") ? args : args.from(1);
-        if (name.isEmpty() || name.equals("help")) {
-            return help.forCaller(caller);
+        boolean talk = c.name().equals(Vocabulary.TALK_COMMAND);
+        String word = talk ? Subcommand.TALK.word() : args.word(0);
+        Args rest = talk ? args : args.from(1);
+        Optional<Subcommand> known =
+                Subcommand.of(word.isEmpty() ? Subcommand.HELP.word() : word)
+                        .filter(subcommands::containsKey);
+        if (known.isEmpty()) {
+            return Reply.text(
+                    "I don't know `" + args.raw(0) + "`." + help.didYouMean(caller, word));
         }
-        Subcommand sub = subcommands.get(name);
-        if (sub == null) {
-            return Reply.text("I don't know `" + args.raw(0) + "`. " + help.shortList(caller));
-        }
+        Subcommand sub = known.get();
         if (!caller.is(sub.role())) {
             return Reply.text(refusal(sub.role()));
         }
         if (sub.coordinatorChannelOnly() && !caller.inCoordinatorChannel()) {
             return Reply.text(
-                    "`/tenfour "
-                            + sub.name()
+                    "`"
+                            + help.typed(caller, sub.word())
                             + "` works in your agency's coordinator channel"
                             + (caller.agency().coordinatorChannelId() == null
-                                    ? " (set one up with `/tenfour setup` there)."
+                                    ? " (set one up with `"
+                                            + help.typed(caller, Subcommand.SETUP.word())
+                                            + "` there)."
                                     : "."));
         }
         try {
-            return sub.action().run(caller, rest, c.triggerId());
+            return subcommands.get(sub).run(caller, rest, c.triggerId());
         } catch (UsageException e) {
-            return Reply.text(e.getMessage() + "\nUsage: `" + sub.usage() + "`");
+            return Reply.text(
+                    e.getMessage() + "\nUsage: `" + help.typed(caller, sub.usage()) + "`");
         }
     }
 

@@ -1,25 +1,290 @@
 package org.tenfour.bot.inbound;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.Vocabulary;
 
 /**
- * One {@code /tenfour} subcommand: who may use it, where, its usage line, and what it does.
- *
- * @param name the first word ({@code cadence})
- * @param usage the right form, shown by help and on a mistake
- * @param summary one line for help
- * @param role the role needed
- * @param coordinatorChannelOnly whether it only works in the coordinator channel
- * @param action what it does
+ * Every {@code /tenfour} subcommand, in the order help shows them: its word, who may use it and
+ * where, its usage and what it does. This is the one place a command word is written: help, the
+ * router, the Slack manifest's usage hints, the Teams app's command menus and chat parsing, and the
+ * sandbox's suggestions are all made from it ({@link #vocabulary()}). A feature attaches the action
+ * ({@link Feature#subcommands()}).
  */
-public record Subcommand(
-        String name,
-        String usage,
-        String summary,
-        Role role,
-        boolean coordinatorChannelOnly,
-        Action action) {
+public enum Subcommand {
+    HELP(
+            "help",
+            Role.MEMBER,
+            false,
+            "Lists what you may do. `help <command>` shows one command in detail.",
+            new Use(Task.HELP, "help [command]", "what you can do here")),
+
+    TALK(
+            "talk",
+            Role.MEMBER,
+            false,
+            "Opens a short form: a peer of your agency, of a partner agency, or one you name; how soon"
+                    + " (now, today, this week); how (chat, call, in person); whether to share your"
+                    + " name; a topic. \"Now\" shows the crisis lines at once. Nobody else is told."
+                    + " In Teams, write `talk`.",
+            new Use(
+                    Task.TALK,
+                    "talk [now|today|week]",
+                    "ask for a trained peer to talk to, privately")),
+    PEERS(
+            "peers",
+            Role.MEMBER,
+            false,
+            "The peer directory: your agency's peers, and partner peers who take partner requests."
+                    + " Coordinators add or remove peers in the coordinator channel.",
+            new Use(Task.TALK, "peers", "who the peer supporters are"),
+            new Use(
+                    Task.PEOPLE,
+                    "peers add|remove @user …",
+                    "who the trained peer supporters are")),
+    SETTINGS(
+            "settings",
+            Role.MEMBER,
+            false,
+            "Shows your check-in settings in a form: your own hours and days, a pause, opting out.",
+            new Use(Task.CHECK_INS, "settings", "see and change your check-in settings")),
+    OPTOUT(
+            "optout",
+            Role.MEMBER,
+            false,
+            "Stops proactive check-ins. Nobody is told. You can still ask for a peer at any time.",
+            new Use(
+                    Task.CHECK_INS,
+                    "optout",
+                    "stop proactive check-ins (you can still ask for a peer)")),
+    OPTIN(
+            "optin",
+            Role.MEMBER,
+            false,
+            "Starts proactive check-ins again after `optout`.",
+            new Use(Task.CHECK_INS, "optin", "receive proactive check-ins again")),
+    SNOOZE(
+            "snooze",
+            Role.MEMBER,
+            false,
+            "Pauses check-ins: `3d`, `2w` or `1m` (days, weeks, a month).",
+            new Use(Task.CHECK_INS, "snooze 2w", "pause check-ins for a while (3d, 2w, 1m)")),
+    TIMES(
+            "times",
+            Role.MEMBER,
+            false,
+            "Your own window for check-ins, in your time zone; it may lie outside the agency's hours"
+                    + " (first responders work shifts). `times clear` goes back to the agency's.",
+            new Use(
+                    Task.CHECK_INS,
+                    "times 07:00-09:00 sat-sun | times clear",
+                    "when check-ins may reach you")),
+    END(
+            "end",
+            Role.MEMBER,
+            false,
+            "Ends your conversation with a peer, or withdraws a request nobody has taken yet."
+                    + " Nothing of the conversation is kept.",
+            new Use(
+                    Task.CONVERSATION,
+                    "end",
+                    "end your conversation with a peer (or withdraw your request)")),
+    REVEAL(
+            "reveal",
+            Role.MEMBER,
+            false,
+            "In an anonymous conversation, tells the peer your name.",
+            new Use(
+                    Task.CONVERSATION,
+                    "reveal",
+                    "share your name with the peer you are talking to")),
+    MYDATA(
+            "mydata",
+            Role.MEMBER,
+            false,
+            "Shows everything TenFour stores about you.",
+            new Use(Task.DATA, "mydata", "see everything TenFour stores about you")),
+    FORGETME(
+            "forgetme",
+            Role.MEMBER,
+            false,
+            "Deletes what TenFour stores about you, after asking. Coded contact logs are not linked"
+                    + " to you and stay.",
+            new Use(Task.DATA, "forgetme", "delete what TenFour stores about you (asks first)")),
+
+    LOG(
+            "log",
+            Role.PEER,
+            false,
+            "Opens the contact log: codes only, no names, no text. `log list` shows your recent logs;"
+                    + " you can correct each for 24 hours, then it is sealed.",
+            new Use(
+                    Task.PEER_WORK,
+                    "log | log list",
+                    "log a contact (codes only, no names, no text)")),
+    AWAY(
+            "away",
+            Role.PEER,
+            false,
+            "A break: no new requests or check-ins on your behalf until the day you give.",
+            new Use(
+                    Task.PEER_WORK,
+                    "away until 2026-12-10",
+                    "take a break from new requests and check-ins")),
+    BACK(
+            "back",
+            Role.PEER,
+            false,
+            "Ends your break now.",
+            new Use(Task.PEER_WORK, "back", "end your break")),
+    PROFILE(
+            "profile",
+            Role.PEER,
+            false,
+            "Your entry in the peer directory: short bio, languages, whether partner agencies may"
+                    + " reach you, your weekly cap.",
+            new Use(
+                    Task.PEER_WORK,
+                    "profile",
+                    "edit your peer profile: bio, languages, partner requests, weekly cap")),
+
+    SETUP(
+            "setup",
+            Role.MEMBER,
+            false,
+            "Makes this channel the coordinator channel. A workspace admin, the person who installed"
+                    + " TenFour, or a coordinator may do this.",
+            new Use(Task.SETUP, "setup", "make this channel the coordinator channel")),
+    CADENCE(
+            "cadence",
+            Role.COORDINATOR,
+            true,
+            "The longest any member goes without hearing from the peer team.",
+            new Use(
+                    Task.SETUP,
+                    "cadence every 30 days|weekly|every 2 weeks|monthly|off",
+                    "how often every member hears from the peer team")),
+    HOURS(
+            "hours",
+            Role.COORDINATOR,
+            true,
+            "When check-ins may go out, in each member's own time zone.",
+            new Use(
+                    Task.SETUP,
+                    "hours 08:00-18:00",
+                    "working hours for check-ins (member's zone)")),
+    DAYS(
+            "days",
+            Role.COORDINATOR,
+            true,
+            "The days check-ins may go out.",
+            new Use(Task.SETUP, "days mon-fri", "working days for check-ins")),
+    TIMEZONE(
+            "timezone",
+            Role.COORDINATOR,
+            true,
+            "The zone for members whose platform gives none.",
+            new Use(Task.SETUP, "timezone America/Chicago", "the agency's default time zone")),
+    CRISIS_LINES(
+            "crisis-lines",
+            Role.COORDINATOR,
+            true,
+            "Shown under every check-in and every urgent request; each line in quotes.",
+            new Use(
+                    Task.SETUP,
+                    "crisis-lines \"988 Suicide & Crisis Lifeline: call or text 988\" \"…\"",
+                    "crisis lines shown in every check-in")),
+    TIMEOUTS(
+            "timeouts",
+            Role.COORDINATOR,
+            true,
+            "How long a peer has to answer an offer before the next peer is asked.",
+            new Use(
+                    Task.SETUP,
+                    "timeouts now 10m today 2h week 24h",
+                    "how long a peer has to answer a request before the next is asked")),
+    RETENTION(
+            "retention",
+            Role.COORDINATOR,
+            true,
+            "How long a closed request keeps who was involved.",
+            new Use(Task.SETUP, "retention 90d", "how long closed requests keep who was involved")),
+    ROSTER(
+            "roster",
+            Role.COORDINATOR,
+            true,
+            "Who is enrolled in check-ins; a group or channel is followed and kept in sync. Tags keep"
+                    + " peers of the same crew or chain of command away from a member.",
+            new Use(
+                    Task.PEOPLE,
+                    "roster add|remove @user … | roster from @group|#channel | roster tag @user"
+                            + " unit:Engine-7 supervisor:@x",
+                    "who is enrolled in check-ins")),
+    COORDINATORS(
+            "coordinators",
+            Role.COORDINATOR,
+            true,
+            "Who runs the program.",
+            new Use(Task.PEOPLE, "coordinators add|remove @user …", "who runs the program")),
+    REFER(
+            "refer",
+            Role.MEMBER,
+            false,
+            "Asks the peer team to check on someone (coordinators, and supervisors tagged on the"
+                    + " roster). The member gets an ordinary check-in; who asked is stored nowhere.",
+            new Use(
+                    Task.PEOPLE,
+                    "refer @member",
+                    "ask the peer team to check on someone (they are never told who asked)")),
+    INCIDENT(
+            "incident",
+            Role.COORDINATOR,
+            true,
+            "Follow-up check-ins at +24 h, +72 h, +7 days and the 1-year anniversary. The label is for"
+                    + " coordinators only.",
+            new Use(
+                    Task.INCIDENTS,
+                    "incident \"Structure fire, Main St\" @a @b | incident list | incident cancel 1",
+                    "follow-up check-ins after a critical incident")),
+    STATUS(
+            "status",
+            Role.COORDINATOR,
+            true,
+            "Enrolled, opted out, unreachable, due this week, answered last cycle: counts, no names.",
+            new Use(Task.NUMBERS, "status", "program counts (no names)")),
+    REPORT(
+            "report",
+            Role.COORDINATOR,
+            true,
+            "The program report with small counts suppressed, and a chart.",
+            new Use(
+                    Task.NUMBERS,
+                    "report [month|quarter|year]",
+                    "program report with small counts suppressed, and a chart")),
+    EXPORT(
+            "export",
+            Role.COORDINATOR,
+            true,
+            "The report's suppressed tables as a CSV file, sent to you privately.",
+            new Use(
+                    Task.NUMBERS,
+                    "export [month|quarter|year]",
+                    "the same suppressed tables as a CSV file, sent to you")),
+    PARTNER(
+            "partner",
+            Role.COORDINATOR,
+            true,
+            "Partner agencies share peers who opted in, across Slack and Teams; either side can end"
+                    + " it.",
+            new Use(
+                    Task.PARTNERS,
+                    "partner invite | accept CODE | list | end N",
+                    "share peers with another agency (either side can end it)"));
 
     /** What a subcommand does with its arguments. */
     @FunctionalInterface
@@ -27,11 +292,154 @@ public record Subcommand(
         Reply run(Caller caller, Args args, String triggerId);
     }
 
-    public Subcommand {
-        Objects.requireNonNull(name, "null name");
-        Objects.requireNonNull(usage, "null usage");
-        Objects.requireNonNull(summary, "null summary");
-        Objects.requireNonNull(role, "null role");
-        Objects.requireNonNull(action, "null action");
+    /** A group of subcommands in help: one task, for one role. */
+    public enum Task {
+        HELP(Role.MEMBER, "Help"),
+        TALK(Role.MEMBER, "Talk to a peer"),
+        CHECK_INS(Role.MEMBER, "Your check-ins"),
+        CONVERSATION(Role.MEMBER, "In a conversation with a peer"),
+        DATA(Role.MEMBER, "Your data"),
+        PEER_WORK(Role.PEER, "Your work as a peer supporter"),
+        SETUP(Role.COORDINATOR, "Set the program up"),
+        PEOPLE(Role.COORDINATOR, "Who is in the program"),
+        INCIDENTS(Role.COORDINATOR, "After a critical incident"),
+        NUMBERS(Role.COORDINATOR, "Counts and reports"),
+        PARTNERS(Role.COORDINATOR, "Partner agencies");
+
+        private final Role audience;
+        private final String title;
+
+        Task(Role audience, String title) {
+            this.audience = audience;
+            this.title = title;
+        }
+
+        /** Whose section of help the task is in. */
+        public Role audience() {
+            return audience;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    /**
+     * One way to use a subcommand, shown in help under its task.
+     *
+     * @param usage the words after {@code /tenfour} ({@code cadence weekly|off})
+     */
+    public record Use(Task task, String usage, String summary) {
+        public Use {
+            Objects.requireNonNull(task, "null task");
+            Objects.requireNonNull(usage, "null usage");
+            Objects.requireNonNull(summary, "null summary");
+        }
+    }
+
+    private final String word;
+    private final Role role;
+    private final boolean coordinatorChannelOnly;
+    private final String details;
+    private final List<Use> uses;
+
+    Subcommand(
+            String word, Role role, boolean coordinatorChannelOnly, String details, Use... uses) {
+        this.word = word;
+        this.role = role;
+        this.coordinatorChannelOnly = coordinatorChannelOnly;
+        this.details = details;
+        this.uses = List.of(uses);
+    }
+
+    /** The first word ({@code cadence}). */
+    public String word() {
+        return word;
+    }
+
+    /** The role needed. */
+    public Role role() {
+        return role;
+    }
+
+    /** Whether it only works in the coordinator channel. */
+    public boolean coordinatorChannelOnly() {
+        return coordinatorChannelOnly;
+    }
+
+    /** A few sentences for {@code help <command>}. */
+    public String details() {
+        return details;
+    }
+
+    /** How it is used, one entry per task it serves. */
+    public List<Use> uses() {
+        return uses;
+    }
+
+    /** The right form, shown on a mistake: every use, joined. */
+    public String usage() {
+        return String.join(" | ", uses.stream().map(Use::usage).toList());
+    }
+
+    /** The subcommand whose word this is (any case). */
+    public static Optional<Subcommand> of(String word) {
+        String w = word == null ? "" : word.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(s -> s.word.equals(w)).findFirst();
+    }
+
+    /**
+     * Every word with its audience, for the platforms' surfaces, the most needed first: the first
+     * word of every task, then the second of every task, and so on — so that a menu with room for
+     * ten offers something for each task.
+     */
+    public static Vocabulary vocabulary() {
+        return new Vocabulary(
+                TALK.word,
+                Arrays.stream(values())
+                        .sorted(Comparator.comparingInt(Subcommand::rankInTask))
+                        .map(
+                                s ->
+                                        new Vocabulary.Word(
+                                                s.word,
+                                                s.arguments(),
+                                                capitalised(s.uses.get(0).summary()),
+                                                s.audience()))
+                        .toList());
+    }
+
+    /** How many subcommands come before this one in its first task. */
+    private int rankInTask() {
+        Task task = uses.get(0).task();
+        return (int)
+                Arrays.stream(values())
+                        .filter(s -> s.ordinal() < ordinal() && s.uses.get(0).task() == task)
+                        .count();
+    }
+
+    private Vocabulary.Audience audience() {
+        if (this == HELP) {
+            return Vocabulary.Audience.EVERYONE;
+        }
+        return switch (uses.get(0).task().audience()) {
+            case MEMBER -> Vocabulary.Audience.MEMBER;
+            case PEER -> Vocabulary.Audience.PEER;
+            case COORDINATOR -> Vocabulary.Audience.COORDINATOR;
+        };
+    }
+
+    /** What may follow the word in its first use ({@code now|today|week} for talk). */
+    private String arguments() {
+        String first = uses.get(0).usage();
+        String rest = first.startsWith(word) ? first.substring(word.length()).strip() : "";
+        int alternative = rest.indexOf(" | ");
+        rest = alternative < 0 ? rest : rest.substring(0, alternative);
+        return rest.startsWith("[") && rest.endsWith("]")
+                ? rest.substring(1, rest.length() - 1)
+                : rest;
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -2,5 +2,10 @@
  * Where every platform's neutral events arrive ({@link org.tenfour.bot.inbound.Inbound}): the
  * agency and the caller are resolved, roles are checked here — never in adapters — and the event is
  * routed to the feature that owns the command, button or form.
+ *
+ * <p>{@link org.tenfour.bot.inbound.Subcommand} is the one place a command word is written: the
+ * router, {@link org.tenfour.bot.inbound.Help} (by role and task, {@code help <command>}, "did you
+ * mean") and, through {@link org.tenfour.bot.inbound.Subcommand#vocabulary()}, every platform's
+ * surface are made from it.
  */
 package org.tenfour.bot.inbound;

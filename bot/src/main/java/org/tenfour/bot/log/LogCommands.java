@@ -43,15 +43,8 @@ public final class LogCommands implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "log",
-                        "/tenfour log | /tenfour log list",
-                        "log a contact (codes only, no names, no text)",
-                        Role.PEER,
-                        false,
-                        this::log));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(Map.entry(Subcommand.LOG, this::log));
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.tenfour.adapters.slack.SlackInstallations;
 import org.tenfour.adapters.teams.TeamsAdapter;
 import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.Settings;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.sandbox.DemoData;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.ProcessedEvents;
@@ -36,6 +37,9 @@ import org.tenfour.storage.SecretCipher;
  */
 public final class PlatformWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
+
+    /** The sandbox's conversations, kept in the data directory like the sandbox clock. */
+    static final String SANDBOX_CONVERSATIONS = "sandbox-conversations.json";
 
     private final Map<Platform, ChatPlatform> platforms = new EnumMap<>(Platform.class);
     private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
@@ -109,7 +113,8 @@ public final class PlatformWiring implements AutoCloseable {
                                                                                     ProcessedEvents
                                                                                             .class)
                                                                             .firstSighting(
-                                                                                    "teams", id)));
+                                                                                    "teams", id)),
+                                            Subcommand.vocabulary());
                             platforms.put(Platform.TEAMS, adapter.platform());
                             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
                             log.info("Teams enabled");
@@ -122,7 +127,10 @@ public final class PlatformWiring implements AutoCloseable {
                             DemoData.CHANNELS,
                             inbound,
                             clock,
-                            Objects.requireNonNull(time, "the sandbox needs its time control"));
+                            Objects.requireNonNull(time, "the sandbox needs its time control"),
+                            Subcommand.vocabulary(),
+                            settings.dataDir().resolve(SANDBOX_CONVERSATIONS));
+            DemoData.FIRST_MESSAGES.forEach((person, text) -> web.guide(person.userId(), text));
             platforms.put(Platform.WEB, web.platform());
             mounts.add(web.routes());
             closeables.add(web);

@@ -23,7 +23,6 @@ import org.tenfour.bot.agency.Promises.Stored;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
@@ -51,22 +50,10 @@ public final class MemberData implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "mydata",
-                        "/tenfour mydata",
-                        "see everything TenFour stores about you",
-                        Role.MEMBER,
-                        false,
-                        (c, a, t) -> show(c)),
-                new Subcommand(
-                        "forgetme",
-                        "/tenfour forgetme",
-                        "delete what TenFour stores about you (asks first)",
-                        Role.MEMBER,
-                        false,
-                        (c, a, t) -> confirm(c)));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.MYDATA, (c, a, t) -> show(c)),
+                Map.entry(Subcommand.FORGETME, (c, a, t) -> confirm(c)));
     }
 
     @Override

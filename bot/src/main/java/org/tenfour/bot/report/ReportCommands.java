@@ -3,7 +3,6 @@ package org.tenfour.bot.report;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -40,22 +39,10 @@ public final class ReportCommands implements Feature {
     }
 
     @Override
-    public List<Subcommand> subcommands() {
-        return List.of(
-                new Subcommand(
-                        "report",
-                        "/tenfour report [month|quarter|year]",
-                        "program report with small counts suppressed, and a chart",
-                        Role.COORDINATOR,
-                        true,
-                        this::report),
-                new Subcommand(
-                        "export",
-                        "/tenfour export [month|quarter|year]",
-                        "the same suppressed tables as a CSV file, sent to you",
-                        Role.COORDINATOR,
-                        true,
-                        (c, a, t) -> export(c, period(a))));
+    public Map<Subcommand, Subcommand.Action> subcommands() {
+        return Map.ofEntries(
+                Map.entry(Subcommand.REPORT, this::report),
+                Map.entry(Subcommand.EXPORT, (c, a, t) -> export(c, period(a))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tenfour.bot.sandbox;
 
 import java.util.List;
+import java.util.Map;
 import org.tenfour.adapters.web.WebSandbox.Channel;
 import org.tenfour.adapters.web.WebSandbox.Person;
 import org.tenfour.adapters.web.WebSandbox.Workspace;
@@ -86,6 +87,71 @@ public final class DemoData {
                     RIVERSIDE_STATION,
                     LAKEVIEW_COORDINATORS,
                     LAKEVIEW_PATROL);
+
+    /**
+     * The sandbox guide's first message to each demo person, in their DM: who they are and what to
+     * try as them.
+     */
+    public static final Map<Person, String> FIRST_MESSAGES =
+            Map.ofEntries(
+                    Map.entry(
+                            DANA,
+                            "You are *Dana Reyes*, a coordinator at Riverside Fire & EMS. Open"
+                                    + " #peer-coordinators and try `/tenfour cadence weekly`, then"
+                                    + " `/tenfour incident \"Structure fire, Main St\" @alex @jordan`."
+                                    + " Fast-forward a day (bottom left), then pick Alex or Jordan at the"
+                                    + " top left to see their check-ins. `/tenfour status` and `/tenfour"
+                                    + " report month` show counts, never names."),
+                    Map.entry(
+                            PRIYA,
+                            "You are *Priya Nair*, a peer supporter and a coordinator at Riverside."
+                                    + " When a member asks for a peer, the offer arrives here with Accept"
+                                    + " and Decline. After a contact, `/tenfour log` records it with codes"
+                                    + " only, and `/tenfour log list` lets you correct it."),
+                    Map.entry(
+                            SAM,
+                            "You are *Sam Ortiz*, a peer supporter at Riverside. Offers from members"
+                                    + " who want to talk arrive here: accept one and you talk through"
+                                    + " TenFour, anonymously unless they share their name. `/tenfour away"
+                                    + " until 2030-01-31` takes a break; `/tenfour log` records a contact."),
+                    Map.entry(
+                            ALEX,
+                            "You are *Alex Kim*, a firefighter at Riverside. Type `/peer` to ask for"
+                                    + " a trained peer, privately. When a coordinator sets a cadence or"
+                                    + " records an incident, check-ins arrive here: answer \"I'd like to"
+                                    + " talk\" to reach a peer. `/tenfour mydata` shows everything stored"
+                                    + " about you."),
+                    Map.entry(
+                            JORDAN,
+                            "You are *Jordan Lee*, a paramedic at Riverside. Check-ins from the peer"
+                                    + " team arrive here; \"I'd like to talk\" reaches a peer, \"Not"
+                                    + " now\" pauses them for a week. `/tenfour settings` sets your own"
+                                    + " hours; `/peer` asks for a peer at any time."),
+                    Map.entry(
+                            CASEY,
+                            "You are *Casey Brooks*, a dispatcher at Riverside. Try `/peer` to ask"
+                                    + " for a peer, `/tenfour times 07:00-09:00 sat-sun` to choose when"
+                                    + " check-ins reach you, or `/tenfour optout` to stop them — nobody"
+                                    + " is told."),
+                    Map.entry(
+                            MORGAN,
+                            "You are *Morgan Shaw*, the coordinator at Lakeview Police, Riverside's"
+                                    + " partner agency. In #peer-team-leads try `/tenfour partner list`"
+                                    + " and `/tenfour status`."),
+                    Map.entry(
+                            TAYLOR,
+                            "You are *Taylor Grant*, a Lakeview peer who takes requests from partner"
+                                    + " agencies. When a Riverside member asks for a peer from a partner"
+                                    + " agency, the offer arrives here, anonymous unless they share their"
+                                    + " name."),
+                    Map.entry(
+                            RILEY,
+                            "You are *Riley Chen*, a patrol officer at Lakeview. Type `/peer` to ask"
+                                    + " for a peer, or `/tenfour help` to see what you can do."),
+                    Map.entry(
+                            JAMIE,
+                            "You are *Jamie Fox*, a detective at Lakeview. Type `/peer` to ask for a"
+                                    + " peer, or `/tenfour peers` to see who they are."));
 
     /** What {@link DemoSeed} sets up per agency: who runs it, where, and who is in the program. */
     record Agency(

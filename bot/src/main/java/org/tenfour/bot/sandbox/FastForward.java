@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.web.WebSandbox;
+import org.tenfour.bot.agency.AgencySettings;
 
 /**
  * The sandbox's fast-forward control: moves the {@link SandboxClock}, then runs what a real week
@@ -61,15 +65,44 @@ public final class FastForward implements WebSandbox.TimeControl {
         return clock.instant();
     }
 
+    /**
+     * Moves by {@code by}, and on to the next working time when that lands outside it — so what
+     * becomes due arrives as it would on a working day, not at 02:54.
+     */
     @Override
     public synchronized Instant advance(Duration by) {
-        Instant now = clock.advance(by);
+        Instant target = clock.instant().plus(by);
+        Instant landing = inWorkingHours(target, ZoneId.of(DemoData.ZONE));
+        Instant now = clock.advance(Duration.between(clock.instant(), landing));
         writeOffset();
         jobs.run();
         for (int i = 0; i < MAX_OUTBOX_PASSES && outboxPass.getAsInt() > 0; i++) {
             // deliver everything that became due
         }
         return now;
+    }
+
+    /**
+     * {@code at} itself when it is within the demo agencies' default working hours (Mon–Fri
+     * 08:00–18:00 in {@code zone}); otherwise 09:00 of the next working day, an hour in, so that
+     * what was due at the start of the day is due.
+     */
+    static Instant inWorkingHours(Instant at, ZoneId zone) {
+        AgencySettings hours = AgencySettings.DEFAULTS;
+        ZonedDateTime local = at.atZone(zone);
+        if (hours.days().contains(local.getDayOfWeek())
+                && !local.toLocalTime().isBefore(hours.hoursStart())
+                && local.toLocalTime().isBefore(hours.hoursEnd())) {
+            return at;
+        }
+        LocalDate day =
+                local.toLocalTime().isBefore(hours.hoursStart())
+                        ? local.toLocalDate()
+                        : local.toLocalDate().plusDays(1);
+        while (!hours.days().contains(day.getDayOfWeek())) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(hours.hoursStart().plusHours(1)).atZone(zone).toInstant();
     }
 
     private static Duration readOffset(Path file) {

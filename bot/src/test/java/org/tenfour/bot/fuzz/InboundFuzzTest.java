@@ -3,11 +3,14 @@ package org.tenfour.bot.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
@@ -20,31 +23,13 @@ import org.tenfour.storage.TestDatabase;
  */
 @ExtendWith(PostgresExtension.class)
 class InboundFuzzTest {
+    /** Every word of the registry, an unknown word and none. */
     static final List<String> SUBCOMMANDS =
-            List.of(
-                    "cadence",
-                    "coordinators",
-                    "crisis-lines",
-                    "days",
-                    "export",
-                    "hours",
-                    "incident",
-                    "log",
-                    "optin",
-                    "optout",
-                    "peers",
-                    "report",
-                    "roster",
-                    "settings",
-                    "setup",
-                    "snooze",
-                    "status",
-                    "times",
-                    "timezone",
-                    "help",
-                    "talk",
-                    "frobnicate",
-                    "");
+            Stream.concat(
+                            Arrays.stream(Subcommand.values()).map(Subcommand::word),
+                            Stream.of("frobnicate", ""))
+                    .toList();
+
     static final int TRIES_PER_SUBCOMMAND = 12;
 
     @Test

@@ -97,6 +97,11 @@ class HttpServerTest {
     }
 
     @Test
+    void a_browsers_favicon_request_gets_no_content_instead_of_a_logged_404() throws Exception {
+        assertThat(get("/favicon.ico").statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void an_unknown_route_gets_a_json_404() throws Exception {
         HttpResponse<String> r = get("/no/such/route");
         assertThat(r.statusCode()).isEqualTo(404);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -64,6 +65,8 @@ class SandboxBrowserTest {
             "Honestly, not great since the Main St fire. Can't sleep.";
 
     private Application app;
+    private Settings settings;
+    private Clock clock;
     private WebDriver driver;
     private SandboxPage page;
 
@@ -89,7 +92,9 @@ class SandboxBrowserTest {
         assertThat(settings.sandbox())
                 .as("no Slack or Teams configured: the sandbox is on")
                 .isTrue();
-        app = Application.start(settings, saturdayMorning());
+        clock = saturdayMorning();
+        this.settings = settings;
+        app = Application.start(settings, clock);
         driver = chromium(Files.createDirectory(dir.resolve("chromium-profile")));
         page = new SandboxPage(driver, "http://127.0.0.1:" + app.port());
     }
@@ -113,26 +118,37 @@ class SandboxBrowserTest {
                 .contains("SANDBOX ONLY")
                 .containsIgnoringCase("Fast-forward time");
         assertThat(page.sandboxNow()).startsWith("Sat");
+        assertThat(page.waitForGuideText())
+                .as("a first message says what to try as this person")
+                .contains("You are Dana Reyes", "/tenfour cadence weekly", "/tenfour incident");
+        assertThat(page.accessibilityViolations()).as("axe-core, WCAG 2 A and AA").isEmpty();
         page.screenshot("01-sandbox-opened");
     }
 
     @Test
     @Order(2)
-    void the_coordinator_sets_a_weekly_cadence_in_the_coordinator_channel() {
+    void
+            the_coordinator_sets_a_weekly_cadence_and_records_an_incident_in_the_coordinator_channel() {
         page.openConversation("ch-" + DemoData.RIVERSIDE_COORDINATORS.channelId())
                 .type("/tenfour cadence weekly")
                 .waitForPrivateReply("Cadence is now weekly");
-        page.screenshot("02-coordinator-sets-cadence");
+        page.type("/tenfour incident \"Structure fire, Main St\" @alex @jordan")
+                .waitForPrivateReply("Incident \"Structure fire, Main St\" recorded");
+        page.screenshot("02-coordinator-sets-cadence-and-incident");
     }
 
     @Test
     @Order(3)
-    void fast_forward_to_monday_delivers_the_check_in_to_a_member() {
-        page.fastForward(2, "Mon");
+    void fast_forward_lands_in_working_hours_and_delivers_the_check_in_to_a_member() {
+        page.fastForward(1, "Mon");
+        assertThat(page.sandboxNow())
+                .as(
+                        "one day after Saturday 10:00 is a Sunday: fast-forward goes on to Monday 09:00")
+                .startsWith("Mon")
+                .contains("09:00");
         page.playAs(DemoData.ALEX.userId());
         page.screenshot("03-fast-forwarded-to-monday");
-        page.waitForMessage(CHECK_IN);
-        assertThat(page.waitForMessage(CHECK_IN).getText())
+        assertThat(page.waitForMessageText(CHECK_IN))
                 .contains("988 Suicide & Crisis Lifeline")
                 .contains("I'm OK")
                 .contains("Not now");
@@ -150,9 +166,10 @@ class SandboxBrowserTest {
 
     @Test
     @Order(5)
-    void a_member_types_help_and_sees_what_they_can_do() {
+    void a_member_types_help_and_sees_what_they_can_do_and_a_typo_gets_did_you_mean() {
         page.type("/tenfour help").waitForPrivateReply("TenFour — your peer support program");
         page.screenshot("06-member-help");
+        page.type("/tenfour mydta").waitForPrivateReply("Did you mean /tenfour mydata?");
     }
 
     @Test
@@ -195,7 +212,7 @@ class SandboxBrowserTest {
     @Order(8)
     void the_partner_peer_receives_an_anonymous_offer_and_accepts_it() {
         page.playAs(DemoData.TAYLOR.userId());
-        String offer = page.waitForMessage(OFFER).getText();
+        String offer = page.waitForMessageText(OFFER);
         assertThat(offer)
                 .contains("A member of Riverside Fire & EMS", "When: today", "Prefers: chat")
                 .doesNotContain(DemoData.ALEX.displayName());
@@ -211,13 +228,12 @@ class SandboxBrowserTest {
         page.type(PEER_SAYS);
         page.playAs(DemoData.ALEX.userId());
         page.waitForMessage("Taylor Grant, a trained peer from Lakeview Police");
-        assertThat(page.waitForMessage(PEER_SAYS).getText())
-                .contains("\nTaylor Grant: " + PEER_SAYS);
+        assertThat(page.waitForMessageText(PEER_SAYS)).contains("\nTaylor Grant: " + PEER_SAYS);
         page.type(MEMBER_SAYS);
         page.screenshot("12-member-relay");
 
         page.playAs(DemoData.TAYLOR.userId());
-        assertThat(page.waitForMessage(MEMBER_SAYS).getText()).contains("\nMember: " + MEMBER_SAYS);
+        assertThat(page.waitForMessageText(MEMBER_SAYS)).contains("\nMember: " + MEMBER_SAYS);
         assertThat(page.conversationText())
                 .as("the peer's side of the conversation")
                 .doesNotContain(DemoData.ALEX.displayName())
@@ -250,6 +266,7 @@ class SandboxBrowserTest {
                 .tick("follow_up", null, true);
         page.submitForm().waitForFieldError("follow_up_date", "Choose the day to follow up.");
         assertThat(page.fieldErrors()).containsOnlyKeys("follow_up_date");
+        dialogIsAccessible();
         assertThat(
                         new Select(page.field("contact_type").findElement(By.tagName("select")))
                                 .getFirstSelectedOption()
@@ -300,6 +317,102 @@ class SandboxBrowserTest {
         assertThat(link.getDomAttribute("href"))
                 .contains("/sandbox/api/file?user=" + DemoData.DANA.userId());
         page.screenshot("18-coordinator-csv-export");
+    }
+
+    @Test
+    @Order(14)
+    void buttons_work_on_private_replies_the_peer_corrects_a_log_and_esc_closes_the_dialog() {
+        page.playAs(DemoData.TAYLOR.userId()).type("/tenfour log list");
+        page.waitForPrivateReply("Your logs still open for correction: 1");
+        page.pressOnPrivateReply("Your logs still open for correction", "Correct");
+        page.waitForForm("Log a contact");
+        assertThat(page.inDialog(page.focused())).as("focus moves into the dialog").isTrue();
+        page.key(Keys.ESCAPE).waitForFormClosed();
+        assertThat(page.focused().getText())
+                .as("Esc closes the dialog and gives focus back to the button that opened it")
+                .startsWith("Correct");
+        page.screenshot("19-peer-correct-button-on-private-reply");
+
+        page.playAs(DemoData.CASEY.userId()).type("/tenfour forgetme");
+        page.waitForPrivateReply("This deletes everything TenFour stores about you");
+        page.pressOnPrivateReply("This deletes everything", "Keep it")
+                .waitForPrivateReply("Nothing was deleted.");
+        page.screenshot("20-member-forgetme-buttons-on-private-reply");
+    }
+
+    @Test
+    @Order(15)
+    void the_message_pane_scrolls_not_the_page_and_opens_at_the_newest_message() {
+        page.playAs(DemoData.DANA.userId())
+                .openConversation("ch-" + DemoData.RIVERSIDE_COORDINATORS.channelId());
+        page.waitForMessage("Peer support report");
+        long[] scroll = page.pageScrollAndPaneDistanceFromEnd();
+        assertThat(scroll[2]).as("enough messages to scroll").isPositive();
+        assertThat(scroll[0]).as("the page itself does not scroll").isLessThanOrEqualTo(1);
+        assertThat(scroll[1]).as("the pane shows its newest message").isLessThanOrEqualTo(2);
+
+        page.windowSize(420, 900);
+        try {
+            assertThat(page.sidewaysOverflow()).as("no sideways scroll at 420 px").isZero();
+            page.playAs(DemoData.TAYLOR.userId()).type("/tenfour log");
+            page.waitForForm("Log a contact");
+            assertThat(page.sidewaysOverflow())
+                    .as("no sideways scroll at 420 px with the dialog open")
+                    .isZero();
+            page.screenshot("21-420px-dialog");
+            page.key(Keys.ESCAPE).waitForFormClosed();
+        } finally {
+            page.windowSize(1400, 1000);
+        }
+    }
+
+    @Test
+    @Order(16)
+    void a_restart_keeps_every_conversation_and_private_reply() {
+        app.close();
+        app = Application.start(settings, clock);
+        page = new SandboxPage(driver, "http://127.0.0.1:" + app.port());
+        page.open(DemoData.TAYLOR.userId());
+        page.waitForMessage("You accepted request");
+        page.waitForPrivateReply("Logged — thank you.");
+        assertThat(page.conversationText()).contains(MEMBER_SAYS);
+        page.playAs(DemoData.DANA.userId())
+                .openConversation("ch-" + DemoData.RIVERSIDE_COORDINATORS.channelId())
+                .waitForMessage("Peer support report");
+        page.waitForPrivateReply("Cadence is now weekly");
+        page.screenshot("22-after-restart");
+    }
+
+    /**
+     * The open dialog: focus inside it, Tab and Shift+Tab stay in it, the error is tied to its
+     * field, the checkbox group has a legend, and axe-core finds no WCAG 2 A/AA violation.
+     */
+    private void dialogIsAccessible() {
+        WebElement dateInput = page.field("follow_up_date").findElement(By.tagName("input"));
+        assertThat(page.focused())
+                .as("focus goes to the field with the error")
+                .isEqualTo(dateInput);
+        WebElement error = page.field("follow_up_date").findElement(By.cssSelector(".field-error"));
+        assertThat(dateInput.getDomAttribute("aria-describedby"))
+                .isEqualTo(error.getDomAttribute("id"));
+        assertThat(dateInput.getDomAttribute("aria-invalid")).isEqualTo("true");
+        WebElement topics = page.field("topics");
+        assertThat(topics.getTagName()).isEqualTo("fieldset");
+        assertThat(topics.findElement(By.tagName("legend")).getText()).startsWith("Topics");
+
+        WebElement submit = page.focusOn("form-submit");
+        page.key(Keys.TAB);
+        assertThat(page.inDialog(page.focused()))
+                .as("Tab from the last control stays in the dialog")
+                .isTrue();
+        assertThat(page.focused()).isNotEqualTo(submit);
+        page.shiftTab();
+        assertThat(page.focused())
+                .as("Shift+Tab from the first goes to the last")
+                .isEqualTo(submit);
+        assertThat(page.accessibilityViolations())
+                .as("axe-core, WCAG 2 A and AA, with the dialog open")
+                .isEmpty();
     }
 
     /** Next Saturday, 10:00 in the demo agencies' zone: outside check-in hours. */

@@ -1,5 +1,7 @@
 package org.tenfour.bot.sandbox;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -100,6 +106,145 @@ final class SandboxPage {
                         d.findElements(By.cssSelector("#messages .ephemeral.reply")).stream()
                                 .anyMatch(e -> e.getText().contains(text)));
         return this;
+    }
+
+    /** Waits for the sandbox guide's first message in the open conversation; returns its text. */
+    String waitForGuideText() {
+        return wait.until(
+                d ->
+                        d.findElements(By.cssSelector("#messages .message.guide")).stream()
+                                .findFirst()
+                                .map(WebElement::getText)
+                                .orElse(null));
+    }
+
+    /**
+     * Presses the button labelled {@code label} on the private reply ("Only visible to you")
+     * containing {@code text}.
+     */
+    SandboxPage pressOnPrivateReply(String text, String label) {
+        wait.until(
+                d -> {
+                    for (WebElement reply :
+                            d.findElements(By.cssSelector("#messages .ephemeral.reply"))) {
+                        if (!reply.getText().contains(text)) {
+                            continue;
+                        }
+                        for (WebElement b : reply.findElements(By.cssSelector(".buttons button"))) {
+                            if (b.getText().startsWith(label) && b.isEnabled()) {
+                                b.click();
+                                return true;
+                            }
+                        }
+                    }
+                    return false;
+                });
+        return this;
+    }
+
+    /** axe-core's WCAG 2 A and AA rules on the page as it is now: the violations, by rule id. */
+    List<String> accessibilityViolations() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(driver);
+        return results.getViolations().stream()
+                .map(
+                        rule ->
+                                rule.getId()
+                                        + ": "
+                                        + rule.getNodes().stream()
+                                                .map(n -> String.valueOf(n.getTarget()))
+                                                .toList())
+                .toList();
+    }
+
+    /** Puts the focus on the element with this id; returns it. */
+    WebElement focusOn(String id) {
+        WebElement e = driver.findElement(By.id(id));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus();", e);
+        return e;
+    }
+
+    /** The element that has the keyboard focus. */
+    WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses a key where the focus is. */
+    SandboxPage key(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+        return this;
+    }
+
+    /** Shift+Tab where the focus is. */
+    SandboxPage shiftTab() {
+        new Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).perform();
+        return this;
+    }
+
+    /** Whether {@code element} is inside the open form dialog. */
+    boolean inDialog(WebElement element) {
+        return Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.getElementById('form-panel').contains(arguments[0]);",
+                                element));
+    }
+
+    /** The page's width beyond the window's: above 0 means sideways scrolling. */
+    long sidewaysOverflow() {
+        return ((Number)
+                        ((JavascriptExecutor) driver)
+                                .executeScript(
+                                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .longValue();
+    }
+
+    /**
+     * How far the page itself can scroll down, and how far the message pane is from its end: the
+     * pane scrolls, not the page, and it shows the newest message.
+     */
+    long[] pageScrollAndPaneDistanceFromEnd() {
+        List<?> r =
+                (List<?>)
+                        ((JavascriptExecutor) driver)
+                                .executeScript(
+                                        "const m = document.getElementById('messages');"
+                                                + "return [document.documentElement.scrollHeight - window.innerHeight,"
+                                                + " m.scrollHeight - m.clientHeight - m.scrollTop,"
+                                                + " m.scrollHeight - m.clientHeight];");
+        return r.stream().mapToLong(x -> ((Number) x).longValue()).toArray();
+    }
+
+    /**
+     * The first of {@code userIds} who, played in turn, has a message containing {@code text} in
+     * their DM with TenFour (waiting up to the page's timeout for each).
+     */
+    Optional<String> firstWithMessage(String text, String... userIds) {
+        WebDriverWait shortly = new WebDriverWait(driver, Duration.ofSeconds(5));
+        shortly.ignoring(StaleElementReferenceException.class);
+        for (String user : userIds) {
+            playAs(user);
+            try {
+                shortly.until(d -> message(d, text).orElse(null));
+                return Optional.of(user);
+            } catch (TimeoutException e) {
+                // not this one
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Resizes the browser window. */
+    SandboxPage windowSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        return this;
+    }
+
+    /**
+     * Waits for a message in the open conversation containing {@code text}; returns its text, read
+     * inside the wait (a live update may re-render the message between finding and reading it).
+     */
+    String waitForMessageText(String text) {
+        return wait.until(d -> message(d, text).map(WebElement::getText).orElse(null));
     }
 
     /** Waits for a message in the open conversation containing {@code text}; returns it. */
