@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.slack.FakeSlackApi;
@@ -94,9 +95,17 @@ public final class DeliveryBench {
                 }
             }
             var posted = slack.posted();
+            // keys are keyed hashes: the check-ins' own keys come from their outbox rows
+            Set<String> checkInKeys =
+                    jdbi.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select idempotency_key from outbox where kind = 'check_in'")
+                                            .mapTo(String.class)
+                                            .set());
             Map<String, Long> perKey =
                     posted.stream()
-                            .filter(p -> p.key() != null && p.key().startsWith("checkin:"))
+                            .filter(p -> p.key() != null && checkInKeys.contains(p.key()))
                             .collect(
                                     Collectors.groupingBy(
                                             FakeSlackApi.Posted::key, Collectors.counting()));

@@ -42,12 +42,14 @@ import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
 import org.tenfour.bot.privacy.MemberData;
+import org.tenfour.bot.privacy.PrivacyRetention;
 import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.sandbox.DemoSeed;
 import org.tenfour.bot.sandbox.FastForward;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Migrations;
 
 /**
@@ -104,6 +106,9 @@ public final class Application implements AutoCloseable {
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
+            MasterKey key = MasterKey.resolve(settings);
+            // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
+            jdbi.getConfig(KeyedHashes.class).useKey(key.derive("keyed-hashes"));
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
             wiring =
                     new PlatformWiring(
@@ -114,7 +119,6 @@ public final class Application implements AutoCloseable {
                             fastForward);
             Platforms platforms = new Platforms(wiring.platforms());
             CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
-            MasterKey key = MasterKey.resolve(settings);
             LogJobs logJobs =
                     new LogJobs(
                             jdbi,
@@ -125,6 +129,7 @@ public final class Application implements AutoCloseable {
             List<Scheduling.Task> tasks = new ArrayList<>(jobs.tasks());
             tasks.addAll(logJobs.tasks());
             tasks.addAll(connectJobs.tasks());
+            tasks.addAll(new PrivacyRetention(jdbi, clock).tasks());
             scheduling = Scheduling.start(database.dataSource(), settings.instanceId(), tasks);
             Consumer<Agency> planNow = triggerer(scheduling, CheckInJobs.PLAN);
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));

@@ -64,43 +64,45 @@ public interface CheckIns {
     List<Member> dueForCadence(UUID agencyId, Instant since, Instant until);
 
     /**
-     * Cadence planning of many members in one statement: schedules a check-in in slot {@code
-     * slotKey} for row {@code i} of the arrays (member, peer or null, due time as an ISO instant),
-     * skipping a member whose slot already has one, and queues each new check-in's message in the
-     * outbox in the same statement, due when the check-in is, keyed {@code keyPrefix} + the
-     * check-in's id (skipped if that key exists). The message is {@code
-     * templates[templateIndexes[i]]} with every occurrence of {@code placeholder} replaced by the
-     * new check-in's id, so ids need no round trip and a message shared by many rows is sent once.
-     * Returns how many check-ins were created.
+     * Cadence planning of many members in one statement: schedules check-in {@code checkInIds[i]}
+     * in slot {@code slotKey} for row {@code i} of the arrays (member, peer or null, due time as an
+     * ISO instant), skipping a member whose slot already has one, and queues each new check-in's
+     * message in the outbox in the same statement (kind {@code check_in}, ref the check-in), due
+     * when the check-in is, keyed {@code keys[i]} (skipped if that key exists). The message is
+     * {@code templates[templateIndexes[i]]} with every occurrence of {@code placeholder} replaced
+     * by the new check-in's id, so a message shared by many rows is sent once. Returns how many
+     * check-ins were created.
      */
     @SqlQuery(
             """
             with input as (
-                select * from unnest(:memberIds::uuid[], :peerIds::uuid[], :dueAts::text[], :targetJsons::text[],
-                                     :templateIndexes::int[]) as t(member_id, peer_id, due_at, target, template)),
+                select * from unnest(:checkInIds::uuid[], :keys::text[], :memberIds::uuid[], :peerIds::uuid[],
+                                     :dueAts::text[], :targetJsons::text[], :templateIndexes::int[])
+                    as t(id, key, member_id, peer_id, due_at, target, template)),
             created as (
-                insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, state)
-                select :agencyId, member_id, peer_id, 'cadence', :slotKey, due_at::timestamptz, 'scheduled' from input
+                insert into check_in (id, agency_id, member_id, peer_id, kind, slot_key, due_at, state)
+                select id, :agencyId, member_id, peer_id, 'cadence', :slotKey, due_at::timestamptz, 'scheduled' from input
                 on conflict (agency_id, member_id, slot_key) do nothing
-                returning id, member_id, due_at),
+                returning id, due_at),
             queued as (
-                insert into outbox (agency_id, idempotency_key, target, message, next_attempt_at)
-                select :agencyId, :keyPrefix || c.id, i.target::jsonb,
+                insert into outbox (agency_id, idempotency_key, kind, ref, target, message, next_attempt_at)
+                select :agencyId, i.key, 'check_in', c.id, i.target::jsonb,
                        replace((:templates::text[])[i.template + 1], :placeholder, c.id::text)::jsonb, c.due_at
-                from created c join input i on i.member_id = c.member_id
+                from created c join input i on i.id = c.id
                 on conflict (idempotency_key) do nothing)
             select count(*) from created""")
     int scheduleCadence(
             UUID agencyId,
             String slotKey,
+            UUID[] checkInIds,
+            String[] keys,
             UUID[] memberIds,
             UUID[] peerIds,
             String[] dueAts,
             String[] targetJsons,
             int[] templateIndexes,
             String[] templates,
-            String placeholder,
-            String keyPrefix);
+            String placeholder);
 
     /**
      * Check-in {@code id} when it is still waiting to be sent and is its member's only check-in

@@ -56,6 +56,14 @@ public interface ConnectionRequests {
                     + " from connection_request where agency_id = :agencyId and id = :id")
     Optional<ConnectionRequest> find(UUID agencyId, UUID id);
 
+    /** The requests a member made (for {@code mydata}), oldest first. */
+    @SqlQuery(
+            "select "
+                    + COLUMNS
+                    + " from connection_request where agency_id = :agencyId and member_id = :memberId "
+                    + "order by created_at")
+    List<ConnectionRequest> ofMember(UUID agencyId, UUID memberId);
+
     /** A request as seen by a peer it was offered to (who may be in a partner agency). */
     @SqlQuery(
             "select "
@@ -156,8 +164,9 @@ public interface ConnectionRequests {
 
     /**
      * Retention: clears who was involved in requests of the agency closed before {@code cutoff},
-     * deletes their relay routing and their delivered outbox rows; returns how many requests were
-     * purged.
+     * deletes their relay routing and their delivered outbox rows (in either agency: a partner's
+     * peer was written to in the partner's outbox; the request id selects them); returns how many
+     * requests were purged.
      */
     @SqlQuery(
             """
@@ -170,8 +179,7 @@ public interface ConnectionRequests {
                 returning id),
             routes as (delete from relay where request_id in (select id from purged)),
             messages as (delete from outbox where state <> 'pending'
-                         and split_part(idempotency_key, ':', 2) in (select id::text from purged)
-                         and idempotency_key like 'connect%')
+                         and kind in ('connect_offer', 'connect') and ref in (select id from purged))
             select count(*) from purged""")
     int purgeBefore(UUID agencyId, Instant cutoff);
 }

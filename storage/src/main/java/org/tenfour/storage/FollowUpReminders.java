@@ -8,39 +8,32 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Reminders owed to peers for follow-ups they logged. A row names the peer and the due day only: it
- * has no link to the coded log row. Sent reminders are deleted, not marked.
+ * Reminders owed to peers for follow-ups they logged. A row names its peer only by a keyed tag and
+ * its log only by a keyed reference (see {@link KeyedHashes}), plus the due day: a database
+ * administrator can join it to nothing, not even to the log written in the same transaction. Sent
+ * reminders are deleted, not marked.
  *
- * <p>{@link #dueAcrossAgencies} is the one cross-agency query: the reminder job serves every agency
- * and hands each row only to that row's agency.
+ * <p>{@link #dueAcrossAgencies} and {@link #purgeExpired} are the cross-agency queries: the jobs
+ * serve every agency and hand each row only to that row's agency.
  */
 @RegisterConstructorMapper(FollowUpDue.class)
 public interface FollowUpReminders {
-    String COLUMNS = "id, agency_id, peer_member_id, due_date";
+    String COLUMNS = "id, agency_id, peer_tag, peer_member_id, due_date";
 
     @SqlQuery(
-            "insert into follow_up_reminder (agency_id, peer_member_id, due_date) "
-                    + "values (:agencyId, :peerMemberId, :dueDate) returning "
+            "insert into follow_up_reminder (agency_id, peer_tag, log_ref, due_date) "
+                    + "values (:agencyId, :peerTag, :logRef, :dueDate) returning "
                     + COLUMNS)
-    FollowUpDue add(UUID agencyId, UUID peerMemberId, LocalDate dueDate);
+    FollowUpDue add(UUID agencyId, String peerTag, String logRef, LocalDate dueDate);
 
-    /**
-     * Removes one reminder of this peer for this day (used when a log's follow-up is corrected).
-     */
-    @SqlUpdate(
-            """
-            delete from follow_up_reminder where id = (
-                select id from follow_up_reminder
-                where agency_id = :agencyId and peer_member_id = :peerMemberId and due_date = :dueDate
-                limit 1)""")
-    int removeOne(UUID agencyId, UUID peerMemberId, LocalDate dueDate);
-
+    /** The due day of the reminder of one log, if it has one. */
     @SqlQuery(
-            "select "
-                    + COLUMNS
-                    + " from follow_up_reminder where agency_id = :agencyId "
-                    + "and due_date <= :day order by due_date, id")
-    List<FollowUpDue> due(UUID agencyId, LocalDate day);
+            "select due_date from follow_up_reminder where agency_id = :agencyId and log_ref = :logRef")
+    List<LocalDate> dueOf(UUID agencyId, String logRef);
+
+    /** Removes the reminder of one log (its follow-up was corrected). */
+    @SqlUpdate("delete from follow_up_reminder where agency_id = :agencyId and log_ref = :logRef")
+    int removeFor(UUID agencyId, String logRef);
 
     @SqlQuery(
             "select "
@@ -48,12 +41,13 @@ public interface FollowUpReminders {
                     + " from follow_up_reminder where due_date <= :day order by due_date, id")
     List<FollowUpDue> dueAcrossAgencies(LocalDate day);
 
+    /** A peer's reminders, by their tag (and, for rows written before tags, their id). */
     @SqlQuery(
             "select "
                     + COLUMNS
                     + " from follow_up_reminder where agency_id = :agencyId "
-                    + "and peer_member_id = :peerMemberId order by due_date, id")
-    List<FollowUpDue> ofPeer(UUID agencyId, UUID peerMemberId);
+                    + "and (peer_tag = :peerTag or peer_member_id = :peerMemberId) order by due_date, id")
+    List<FollowUpDue> ofPeer(UUID agencyId, String peerTag, UUID peerMemberId);
 
     /** Deletes a reminder once it has been sent; returns whether it existed. */
     @SqlUpdate("delete from follow_up_reminder where agency_id = :agencyId and id = :id")

@@ -8,14 +8,18 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Critical incidents of an agency. */
+/** Critical incidents of an agency. Every statement names the agency. */
 @RegisterConstructorMapper(Incident.class)
 public interface Incidents {
 
+    /**
+     * Creates an incident. Who created it is not stored here (the audit log has the coordinator's
+     * change); the label is cleared when its follow-ups are over ({@link Expiry}).
+     */
     @SqlQuery(
-            "insert into incident (agency_id, label, created_by, created_at) values (:agencyId, :label, :createdBy, :at) "
+            "insert into incident (agency_id, label, created_at) values (:agencyId, :label, :at) "
                     + "returning id, agency_id, label, created_by, created_at, cancelled_at")
-    Incident create(UUID agencyId, String label, String createdBy, Instant at);
+    Incident create(UUID agencyId, String label, Instant at);
 
     @SqlQuery(
             "select id, agency_id, label, created_by, created_at, cancelled_at from incident "

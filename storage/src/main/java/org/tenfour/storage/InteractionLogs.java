@@ -20,15 +20,20 @@ public interface InteractionLogs {
     String COLUMNS =
             """
             id, agency_id, log_date, contact_type, topic_codes, duration_band, referral_codes,
-            follow_up_date, safety_concern, peer_pseudonym, created_at, sealed_at""";
+            follow_up, safety_concern, peer_pseudonym, created_at, sealed_at""";
 
-    /** Stores a log; the row can be corrected until {@code sealedAt}. */
+    /**
+     * Stores a log; the row can be corrected until {@code sealedAt} (a UTC midnight). The creation
+     * time is kept as its UTC day only, from the start: every row written in one transaction shares
+     * {@code now()}, so an exact time would join the log to them.
+     */
     @SqlQuery(
             """
             insert into interaction_log (agency_id, log_date, contact_type, topic_codes, duration_band,
-                referral_codes, follow_up_date, safety_concern, peer_pseudonym, created_at, sealed_at)
+                referral_codes, follow_up, safety_concern, peer_pseudonym, created_at, sealed_at)
             values (:agencyId, :logDate, :c.contactType, :c.topicArray, :c.durationBand, :c.referralArray,
-                :c.followUpDate, :c.safetyConcern, :pseudonym, :createdAt, :sealedAt)
+                :c.followUp, :c.safetyConcern, :pseudonym, date_trunc('day', cast(:createdAt as timestamptz), 'UTC'),
+                :sealedAt)
             returning\s"""
                     + COLUMNS)
     LogEntry insert(
@@ -46,7 +51,7 @@ public interface InteractionLogs {
             """
             update interaction_log set contact_type = :c.contactType, topic_codes = :c.topicArray,
                 duration_band = :c.durationBand, referral_codes = :c.referralArray,
-                follow_up_date = :c.followUpDate, safety_concern = :c.safetyConcern
+                follow_up = :c.followUp, safety_concern = :c.safetyConcern
             where agency_id = :agencyId and id = :id and peer_pseudonym = :pseudonym and sealed_at > :now
             returning\s"""
                     + COLUMNS)

@@ -23,6 +23,11 @@ public record LogCodes(
         referralCodes = List.copyOf(Objects.requireNonNull(referralCodes, "null referralCodes"));
     }
 
+    /** Whether a follow-up is planned (all the log itself keeps of it). */
+    public boolean followUp() {
+        return followUpDate != null;
+    }
+
     /** The topic codes as a SQL array. */
     public String[] topicArray() {
         return topicCodes.toArray(String[]::new);

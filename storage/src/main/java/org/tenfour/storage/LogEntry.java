@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * One coded, de-identified interaction-log row: codes, a day, and a keyed pseudonym of the peer.
- * There is deliberately no member, peer or request id and no text.
+ * There is deliberately no member, peer or request id and no text; a follow-up is a yes/no (its day
+ * is with the reminder, which cannot be joined back), and the timestamps are days.
  */
 public record LogEntry(
         UUID id,
@@ -18,7 +19,7 @@ public record LogEntry(
         List<String> topicCodes,
         String durationBand,
         List<String> referralCodes,
-        LocalDate followUpDate,
+        boolean followUp,
         boolean safetyConcern,
         String peerPseudonym,
         Instant createdAt,

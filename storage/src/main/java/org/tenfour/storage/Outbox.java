@@ -13,14 +13,19 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * causes the message; the sender {@link #claim}s due rows with {@code FOR UPDATE SKIP LOCKED} so
  * that replicas never take the same row, and a crashed sender's lease simply expires.
  *
- * <p>{@link #claim} is the one cross-agency query: the sender serves every agency, and it hands
- * each row only to that row's agency's platform.
+ * <p>Keys are keyed hashes (see {@link KeyedHashes}) and rows say what they are for by {@code kind}
+ * and {@code ref}. A row that is sent or given up loses its body and addressee in the same
+ * statement ({@link #markSent}, {@link #markDead}); its day-precision remains are deleted after a
+ * bounded time ({@link #purgeDone}).
+ *
+ * <p>{@link #claim} and {@link #purgeDone} are the cross-agency queries: the sender serves every
+ * agency, and it hands each row only to that row's agency's platform.
  */
 @RegisterConstructorMapper(OutboxEntry.class)
 public interface Outbox {
     String COLUMNS =
             """
-            id, agency_id, idempotency_key, target::text as target_json, message::text as message_json,
+            id, agency_id, idempotency_key, upper(kind) as kind, ref, target::text as target_json, message::text as message_json,
             state, attempts, next_attempt_at, platform_message_id, platform_conversation_id,
             created_at, sent_at, outcome_unknown""";
 
@@ -29,13 +34,15 @@ public interface Outbox {
      */
     @SqlUpdate(
             """
-            insert into outbox (agency_id, idempotency_key, target, message, next_attempt_at)
-            values (:agencyId, :idempotencyKey, cast(:targetJson as jsonb), cast(:messageJson as jsonb),
-                    :notBefore)
+            insert into outbox (agency_id, idempotency_key, kind, ref, target, message, next_attempt_at)
+            values (:agencyId, :idempotencyKey, :kind, :ref, cast(:targetJson as jsonb),
+                    cast(:messageJson as jsonb), :notBefore)
             on conflict (idempotency_key) do nothing""")
     boolean enqueue(
             UUID agencyId,
             String idempotencyKey,
+            String kind,
+            UUID ref,
             String targetJson,
             String messageJson,
             Instant notBefore);
@@ -67,12 +74,20 @@ public interface Outbox {
             where claimed_by = :worker and state = 'pending' and claimed_until is not null""")
     int releaseLeases(String worker);
 
-    /** Records a delivery; only the current lease holder may. */
+    /**
+     * Records a delivery; only the current lease holder may. The row keeps no body, no addressee
+     * and no time finer than the day; only a kind that is updated later keeps the platform's ids.
+     */
     @SqlUpdate(
             """
-            update outbox set state = 'sent', sent_at = :sentAt, platform_message_id = :messageId,
-                   platform_conversation_id = :conversationId, claimed_by = null, claimed_until = null,
-                   last_error = null
+            update outbox set state = 'sent', sent_at = date_trunc('day', cast(:sentAt as timestamptz), 'UTC'),
+                   platform_message_id = case when kind in ('connect_offer', 'connect', 'check_in') then :messageId end,
+                   platform_conversation_id = case when kind in ('connect_offer', 'connect', 'check_in') then :conversationId end,
+                   ref = case when kind in ('connect_offer', 'connect') then ref end,
+                   target = null, message = null,
+                   created_at = date_trunc('day', created_at, 'UTC'),
+                   next_attempt_at = date_trunc('day', next_attempt_at, 'UTC'),
+                   claimed_by = null, claimed_until = null, last_error = null
             where id = :id and claimed_by = :worker and state = 'pending'""")
     boolean markSent(
             long id, String worker, Instant sentAt, String conversationId, String messageId);
@@ -85,12 +100,49 @@ public interface Outbox {
             where id = :id and claimed_by = :worker and state = 'pending'""")
     boolean retryLater(long id, String worker, Instant nextAttemptAt, String error);
 
-    /** Gives up on a row (unreachable target, rejected payload). */
+    /**
+     * Gives up on a row (unreachable target, rejected payload, no longer wanted); like a sent row
+     * it keeps no body and no addressee, only why.
+     */
     @SqlUpdate(
             """
-            update outbox set state = 'dead', claimed_by = null, claimed_until = null, last_error = :error
+            update outbox set state = 'dead', claimed_by = null, claimed_until = null, last_error = :error,
+                   target = null, message = null, ref = case when kind in ('connect_offer', 'connect') then ref end,
+                   sent_at = date_trunc('day', now(), 'UTC'),
+                   created_at = date_trunc('day', created_at, 'UTC'),
+                   next_attempt_at = date_trunc('day', next_attempt_at, 'UTC')
             where id = :id and claimed_by = :worker and state = 'pending'""")
     boolean markDead(long id, String worker, String error);
+
+    /**
+     * Forgets the platform ids of a delivered offer once it was closed on screen (nothing will
+     * update it again).
+     */
+    @SqlUpdate(
+            """
+            update outbox set platform_message_id = null, platform_conversation_id = null
+            where agency_id = :agencyId and idempotency_key = :key and state <> 'pending'""")
+    int forgetDelivery(UUID agencyId, String key);
+
+    /**
+     * Deletes rows delivered or given up before {@code before} (day precision), in every agency:
+     * the retention job's sweep. Returns how many.
+     */
+    @SqlUpdate("delete from outbox where state <> 'pending' and sent_at < :before")
+    int purgeDone(Instant before);
+
+    /**
+     * Deletes every row of the agency that belongs to one of {@code refs} (requests, check-ins).
+     */
+    @SqlUpdate("delete from outbox where agency_id = :agencyId and ref = any(:refs)")
+    int deleteForRefs(UUID agencyId, UUID[] refs);
+
+    /** Deletes the agency's undelivered rows addressed to a platform user. */
+    @SqlUpdate(
+            """
+            delete from outbox where agency_id = :agencyId and state = 'pending'
+              and target->>'kind' = 'USER' and target->>'targetId' = :platformUserId""")
+    int deletePendingTo(UUID agencyId, String platformUserId);
 
     @SqlQuery(
             "select "

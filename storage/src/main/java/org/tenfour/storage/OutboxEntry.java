@@ -6,13 +6,16 @@ import java.util.UUID;
 
 /**
  * One outgoing message: where to ({@code targetJson}) and what ({@code messageJson}), both neutral
- * JSON written by the bot, plus delivery state. {@code outcomeUnknown}: an earlier attempt's lease
- * expired mid-flight, so the message may already be on the platform.
+ * JSON written by the bot (null once delivered), what it is for ({@code kind}, {@code ref}), plus
+ * delivery state. {@code outcomeUnknown}: an earlier attempt's lease expired mid-flight, so the
+ * message may already be on the platform.
  */
 public record OutboxEntry(
         long id,
         UUID agencyId,
         String idempotencyKey,
+        OutboxKind kind,
+        UUID ref,
         String targetJson,
         String messageJson,
         String state,
@@ -26,5 +29,6 @@ public record OutboxEntry(
     public OutboxEntry {
         Objects.requireNonNull(agencyId, "null agencyId");
         Objects.requireNonNull(idempotencyKey, "null idempotencyKey");
+        Objects.requireNonNull(kind, "null kind");
     }
 }

@@ -31,9 +31,12 @@ class CheckInsTest {
     }
 
     private int plan(String slot) {
+        UUID[] ids = {UUID.randomUUID(), UUID.randomUUID()};
         return checkIns.scheduleCadence(
                 agency.id(),
                 slot,
+                ids,
+                new String[] {"k-" + ids[0], "k-" + ids[1]},
                 new UUID[] {alice.id(), bob.id()},
                 new UUID[] {bob.id(), null},
                 new String[] {T0.toString(), T0.plusSeconds(3600).toString()},
@@ -47,8 +50,7 @@ class CheckInsTest {
                             + PLACEHOLDER
                             + "\"]}"
                 },
-                PLACEHOLDER,
-                "checkin:");
+                PLACEHOLDER);
     }
 
     @Test
@@ -63,8 +65,10 @@ class CheckInsTest {
                 .containsExactly("cadence", "scheduled", "cadence:7:1", T0);
         assertThat(b.dueAt()).isEqualTo(T0.plusSeconds(3600));
 
-        OutboxEntry toAlice = outbox.findByKey(agency.id(), "checkin:" + a.id()).orElseThrow();
+        OutboxEntry toAlice = outbox.findByKey(agency.id(), "k-" + a.id()).orElseThrow();
         assertThat(toAlice.targetJson()).isEqualTo("{\"to\": \"alice\"}");
+        assertThat(toAlice.kind()).isEqualTo(OutboxKind.CHECK_IN);
+        assertThat(toAlice.ref()).isEqualTo(a.id());
         assertThat(toAlice.messageJson())
                 .isEqualTo(
                         "{\"ids\": [\""
@@ -73,7 +77,7 @@ class CheckInsTest {
                                 + a.id()
                                 + "\"], \"text\": \"from bob\"}");
         assertThat(toAlice.nextAttemptAt()).isEqualTo(T0);
-        OutboxEntry toBob = outbox.findByKey(agency.id(), "checkin:" + b.id()).orElseThrow();
+        OutboxEntry toBob = outbox.findByKey(agency.id(), "k-" + b.id()).orElseThrow();
         assertThat(toBob.messageJson())
                 .isEqualTo("{\"ids\": [\"" + b.id() + "\"], \"text\": \"plain\"}");
         assertThat(toBob.nextAttemptAt()).isEqualTo(T0.plusSeconds(3600));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -81,9 +82,8 @@ class InteractionLogsTest {
     }
 
     @Test
-    void sealed_rows_lose_their_time_of_day_but_open_rows_keep_it() {
-        LogEntry sealed = logs.insert(mine.id(), DAY, CODES, "p4", NOW, NOW.plusSeconds(86_400));
-        LogEntry open =
+    void a_log_keeps_only_the_day_it_was_written_from_the_start() {
+        LogEntry written =
                 logs.insert(
                         mine.id(),
                         DAY,
@@ -92,30 +92,32 @@ class InteractionLogsTest {
                         NOW.plusSeconds(80_000),
                         NOW.plusSeconds(166_400));
 
-        assertThat(logs.coarsenSealed(mine.id(), NOW.plusSeconds(90_000))).isEqualTo(1);
-        assertThat(logs.find(mine.id(), sealed.id()))
+        assertThat(written.createdAt())
+                .isEqualTo(NOW.plusSeconds(80_000).truncatedTo(ChronoUnit.DAYS));
+        assertThat(logs.find(mine.id(), written.id()))
                 .get()
                 .extracting(LogEntry::createdAt)
-                .isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
-        assertThat(logs.find(mine.id(), open.id()))
-                .get()
-                .extracting(LogEntry::createdAt)
-                .isEqualTo(NOW.plusSeconds(80_000));
+                .isEqualTo(written.createdAt());
+        assertThat(logs.coarsenSealed(mine.id(), NOW.plusSeconds(170_000)))
+                .as("a sealing time given to the second (rows written before V20) is coarsened")
+                .isEqualTo(1);
     }
 
     @Test
     void reminders_are_scoped_to_their_agency_and_deleted_when_sent() {
         FollowUpReminders reminders = jdbi.onDemand(FollowUpReminders.class);
         Member peer = PeerTestData.peer(jdbi, theirs);
-        FollowUpDue r = reminders.add(theirs.id(), peer.id(), DAY);
+        FollowUpDue r = reminders.add(theirs.id(), "tag-1", "log-1", DAY);
 
-        assertThat(reminders.due(mine.id(), DAY)).isEmpty();
-        assertThat(reminders.ofPeer(mine.id(), peer.id())).isEmpty();
+        assertThat(reminders.ofPeer(mine.id(), "tag-1", peer.id())).isEmpty();
+        assertThat(reminders.dueOf(mine.id(), "log-1")).isEmpty();
         assertThat(reminders.sent(mine.id(), r.id())).isFalse();
-        assertThat(reminders.removeOne(mine.id(), peer.id(), DAY)).isZero();
-        assertThat(reminders.due(theirs.id(), DAY.minusDays(1))).isEmpty();
-        assertThat(reminders.due(theirs.id(), DAY)).containsExactly(r);
+        assertThat(reminders.removeFor(mine.id(), "log-1")).isZero();
+        assertThat(reminders.dueAcrossAgencies(DAY.minusDays(1))).isEmpty();
+        assertThat(reminders.dueAcrossAgencies(DAY)).containsExactly(r);
+        assertThat(reminders.ofPeer(theirs.id(), "tag-1", peer.id())).containsExactly(r);
+        assertThat(reminders.dueOf(theirs.id(), "log-1")).containsExactly(DAY);
         assertThat(reminders.sent(theirs.id(), r.id())).isTrue();
-        assertThat(reminders.due(theirs.id(), DAY)).isEmpty();
+        assertThat(reminders.dueAcrossAgencies(DAY)).isEmpty();
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,15 +34,15 @@ class OutboxTest {
 
     @Test
     void the_same_idempotency_key_is_enqueued_once() {
-        assertThat(outbox.enqueue(agency.id(), "k1", "{}", "{}", T0)).isTrue();
-        assertThat(outbox.enqueue(agency.id(), "k1", "{}", "{}", T0)).isFalse();
+        assertThat(outbox.enqueue(agency.id(), "k1", "other", null, "{}", "{}", T0)).isTrue();
+        assertThat(outbox.enqueue(agency.id(), "k1", "other", null, "{}", "{}", T0)).isFalse();
         assertThat(outbox.list(agency.id())).hasSize(1);
     }
 
     @Test
     void rows_are_claimed_only_when_due_and_a_lease_keeps_others_off() {
-        outbox.enqueue(agency.id(), "due", "{}", "{}", T0);
-        outbox.enqueue(agency.id(), "later", "{}", "{}", T0.plusSeconds(60));
+        outbox.enqueue(agency.id(), "due", "other", null, "{}", "{}", T0);
+        outbox.enqueue(agency.id(), "later", "other", null, "{}", "{}", T0.plusSeconds(60));
 
         List<OutboxEntry> first = outbox.claim("w1", T0, T0.plusSeconds(30), 10);
         assertThat(first).extracting(OutboxEntry::idempotencyKey).containsExactly("due");
@@ -56,7 +58,7 @@ class OutboxTest {
 
     @Test
     void only_the_lease_holder_can_mark_a_row_sent_and_a_sent_row_is_never_claimed_again() {
-        outbox.enqueue(agency.id(), "once", "{}", "{}", T0);
+        outbox.enqueue(agency.id(), "once", "connect_offer", UUID.randomUUID(), "{}", "{}", T0);
         OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
         assertThat(outbox.markSent(row.id(), "someone-else", T0, "D1", "m1")).isFalse();
         assertThat(outbox.markSent(row.id(), "w1", T0, "D1", "m1")).isTrue();
@@ -69,8 +71,48 @@ class OutboxTest {
     }
 
     @Test
+    void a_delivered_row_keeps_no_text_no_addressee_and_only_the_day() {
+        UUID checkIn = UUID.randomUUID();
+        outbox.enqueue(
+                agency.id(),
+                "hashed",
+                "check_in",
+                checkIn,
+                "{\"targetId\": \"U1\"}",
+                "{\"text\": \"Hi Ana\"}",
+                T0);
+        OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
+        assertThat(row.kind()).isEqualTo(OutboxKind.CHECK_IN);
+        assertThat(row.ref()).isEqualTo(checkIn);
+        assertThat(outbox.markSent(row.id(), "w1", T0.plusSeconds(7), "D1", "m1")).isTrue();
+
+        OutboxEntry sent = outbox.findByKey(agency.id(), "hashed").orElseThrow();
+        assertThat(sent.targetJson()).isNull();
+        assertThat(sent.messageJson()).isNull();
+        assertThat(sent.ref()).isNull();
+        assertThat(sent.platformConversationId()).isNull();
+        assertThat(sent.platformMessageId()).isNull();
+        assertThat(sent.sentAt()).isEqualTo(T0.truncatedTo(ChronoUnit.DAYS));
+        assertThat(sent.createdAt()).isEqualTo(sent.createdAt().truncatedTo(ChronoUnit.DAYS));
+    }
+
+    @Test
+    void done_rows_are_deleted_after_their_time_and_pending_ones_never() {
+        outbox.enqueue(agency.id(), "done", "other", null, "{}", "{}", T0);
+        outbox.enqueue(agency.id(), "waiting", "other", null, "{}", "{}", T0.plusSeconds(3600));
+        OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
+        outbox.markSent(row.id(), "w1", T0, "D1", "m1");
+
+        assertThat(outbox.purgeDone(T0.minus(Duration.ofDays(1)))).isZero();
+        assertThat(outbox.purgeDone(T0.plus(Duration.ofDays(30)))).isEqualTo(1);
+        assertThat(outbox.list(agency.id()))
+                .extracting(OutboxEntry::idempotencyKey)
+                .containsExactly("waiting");
+    }
+
+    @Test
     void a_retried_row_comes_back_at_its_next_attempt_time() {
-        outbox.enqueue(agency.id(), "retry", "{}", "{}", T0);
+        outbox.enqueue(agency.id(), "retry", "other", null, "{}", "{}", T0);
         OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
         assertThat(outbox.retryLater(row.id(), "w1", T0.plusSeconds(5), "429")).isTrue();
         assertThat(outbox.claim("w1", T0.plusSeconds(4), T0.plusSeconds(30), 10)).isEmpty();
@@ -80,7 +122,7 @@ class OutboxTest {
     @Test
     void concurrent_claimers_never_take_the_same_row() throws Exception {
         for (int i = 0; i < 200; i++) {
-            outbox.enqueue(agency.id(), "c" + i, "{}", "{}", T0);
+            outbox.enqueue(agency.id(), "c" + i, "other", null, "{}", "{}", T0);
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -54,7 +54,8 @@ class RepositoryTenancyTest {
     @Test
     void outbox_rows_of_one_agency_are_invisible_to_another() {
         Outbox outbox = jdbi.onDemand(Outbox.class);
-        outbox.enqueue(theirs.id(), "tenancy-key", "{}", "{\"text\":\"x\"}", Instant.now());
+        outbox.enqueue(
+                theirs.id(), "tenancy-key", "other", null, "{}", "{\"text\":\"x\"}", Instant.now());
         assertThat(outbox.findByKey(mine.id(), "tenancy-key")).isEmpty();
         assertThat(outbox.list(mine.id())).isEmpty();
         assertThat(outbox.count(mine.id(), "pending")).isZero();

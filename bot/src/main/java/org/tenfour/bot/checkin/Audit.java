@@ -1,15 +1,16 @@
 package org.tenfour.bot.checkin;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.AuditLog;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Records a configuration change (who, when, old → new) and echoes it in the coordinator channel.
@@ -47,7 +48,7 @@ final class Audit {
             String text = who + " " + echo(action, oldValue, newValue) + ".";
             Outgoing.on(h, agency.id())
                     .send(
-                            "echo:" + UUID.randomUUID(),
+                            OutboxKey.unique(OutboxKind.AUDIT, null),
                             AddressBook.channel(h, agency, agency.coordinatorChannelId()),
                             Message.text(text),
                             at);

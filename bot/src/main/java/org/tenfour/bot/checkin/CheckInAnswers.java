@@ -16,11 +16,13 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * The check-in's buttons. Only the member the check-in is for can answer it, and only once; the
@@ -83,7 +85,7 @@ public final class CheckInAnswers implements Feature {
                             Outgoing out = Outgoing.on(h, caller.agency().id());
                             if (event.message() != null && event.where() != null) {
                                 out.update(
-                                        "checkin-answered:" + id,
+                                        OutboxKey.of(OutboxKind.CHECK_IN_ANSWER, id, "answered"),
                                         event.where(),
                                         event.message(),
                                         CheckInMessages.checkIn(

@@ -1,6 +1,5 @@
 package org.tenfour.bot.checkin;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -8,14 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
-import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
-import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
 
 /**
@@ -40,19 +39,18 @@ final class CheckInButtons {
             CheckIn checkIn,
             String note,
             Instant now) {
-        Optional<OutboxEntry> sent =
-                h.attach(Outbox.class).findByKey(agency.id(), CheckInPlanner.key(checkIn.id()));
+        Outgoing out = Outgoing.on(h, agency.id());
+        OutboxKey key = CheckInPlanner.key(checkIn.id());
+        Optional<OutboxEntry> sent = out.find(key);
         if (sent.isEmpty() || sent.get().platformMessageId() == null) {
             return; // never delivered: nothing on screen to change
         }
         OutboxEntry e = sent.get();
-        Address to;
-        try {
-            to = Jackson.MAPPER.readValue(e.targetJson(), Address.class);
-        } catch (IOException ex) {
-            log.warn("check-in {}: delivered row unreadable; buttons left", checkIn.id());
-            return;
+        Optional<Member> member = h.attach(Members.class).find(agency.id(), checkIn.memberId());
+        if (member.isEmpty()) {
+            return; // the member is gone: nobody to show it to
         }
+        Address to = AddressBook.member(h, agency, member.get());
         String peerName =
                 checkIn.peerId() == null
                         ? null
@@ -60,13 +58,12 @@ final class CheckInButtons {
                                 .find(agency.id(), checkIn.peerId())
                                 .map(Member::displayName)
                                 .orElse(null);
-        Outgoing.on(h, agency.id())
-                .update(
-                        "checkin-closed:" + checkIn.id(),
-                        to,
-                        new Delivery(e.platformConversationId(), e.platformMessageId()),
-                        CheckInMessages.checkIn(checkIn.id().toString(), peerName, settings)
-                                .resolved(note),
-                        now);
+        out.update(
+                key.then("closed"),
+                to,
+                new Delivery(e.platformConversationId(), e.platformMessageId()),
+                CheckInMessages.checkIn(checkIn.id().toString(), peerName, settings).resolved(note),
+                now);
+        out.forgetDelivery(key);
     }
 }

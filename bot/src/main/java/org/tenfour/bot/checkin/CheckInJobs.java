@@ -17,6 +17,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agencies;
@@ -25,6 +26,7 @@ import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * The check-in jobs on the clustered Quartz scheduler: planning (roster sync, profile refresh,
@@ -178,7 +180,11 @@ public final class CheckInJobs {
                                                     peer ->
                                                             Outgoing.on(h, agency.id())
                                                                     .send(
-                                                                            "nudge:" + c.id(),
+                                                                            OutboxKey.of(
+                                                                                    OutboxKind
+                                                                                            .NUDGE,
+                                                                                    c.id(),
+                                                                                    "nudge"),
                                                                             AddressBook.member(
                                                                                     h, agency,
                                                                                     peer),

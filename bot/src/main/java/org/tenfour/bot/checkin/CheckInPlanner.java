@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.outbox.SendGuard;
 import org.tenfour.storage.Agency;
@@ -30,6 +31,7 @@ import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Plans the cadence check-ins of one agency: a roster member is due when their latest check-in is
@@ -150,6 +152,8 @@ public final class CheckInPlanner {
             Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
         int n = members.size();
+        UUID[] checkInIds = new UUID[n];
+        String[] keys = new String[n];
         UUID[] memberIds = new UUID[n];
         UUID[] peers = new UUID[n];
         String[] dues = new String[n];
@@ -167,6 +171,9 @@ public final class CheckInPlanner {
                             : now;
             Instant dueAt = Windows.of(agency, settings, member).next(from);
             UUID peer = assigner.assign(member, dueAt).orElse(null);
+            // ids chosen here, so that each row's outbox key (a keyed hash) is known before insert
+            checkInIds[i] = UUID.randomUUID();
+            keys[i] = key(checkInIds[i]).stored(h, agency.id());
             memberIds[i] = member.id();
             peers[i] = peer;
             dues[i] = dueAt.toString();
@@ -189,14 +196,15 @@ public final class CheckInPlanner {
                         .scheduleCadence(
                                 agency.id(),
                                 slot,
+                                checkInIds,
+                                keys,
                                 memberIds,
                                 peers,
                                 dues,
                                 targets,
                                 templateIndexes,
                                 templates.toArray(String[]::new),
-                                placeholder,
-                                KEY_PREFIX);
+                                placeholder);
         assigner.saveAssignments(h, agency.id());
         return created;
     }
@@ -270,11 +278,9 @@ public final class CheckInPlanner {
     }
 
     /** The outbox key of a check-in's message. */
-    static String key(UUID checkInId) {
-        return KEY_PREFIX + checkInId;
+    static OutboxKey key(UUID checkInId) {
+        return OutboxKey.of(OutboxKind.CHECK_IN, checkInId, "question");
     }
-
-    private static final String KEY_PREFIX = "checkin:";
 
     /**
      * Whether a queued check-in message goes out now, later (outside the member's window) or never
@@ -282,19 +288,18 @@ public final class CheckInPlanner {
      * SendTime}.
      */
     public static SendGuard.Decision stillWanted(
-            Jdbi jdbi, UUID agencyId, String key, Instant now) {
-        if (!key.startsWith(KEY_PREFIX)) {
+            Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref, Instant now) {
+        if (kind != OutboxKind.CHECK_IN) {
             return SendGuard.Decision.SEND;
         }
-        return SendTime.decide(
-                jdbi, agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), now);
+        return SendTime.decide(jdbi, agencyId, ref, now);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
-    public static void onDelivered(Handle h, UUID agencyId, String key, Delivery d, Instant at) {
-        if (key.startsWith(KEY_PREFIX)) {
-            h.attach(CheckIns.class)
-                    .markSent(agencyId, UUID.fromString(key.substring(KEY_PREFIX.length())), at);
+    public static void onDelivered(
+            Handle h, UUID agencyId, OutboxKind kind, UUID ref, Delivery d, Instant at) {
+        if (kind == OutboxKind.CHECK_IN) {
+            h.attach(CheckIns.class).markSent(agencyId, ref, at);
         }
     }
 }

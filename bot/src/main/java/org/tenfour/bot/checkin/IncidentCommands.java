@@ -37,6 +37,14 @@ import org.tenfour.storage.Members;
 public final class IncidentCommands implements Feature {
     private final Jdbi jdbi;
     private final Clock clock;
+
+    /** Labels are short and, being read by every coordinator, must not name anyone. */
+    static final int MAX_LABEL = 60;
+
+    private static final String NO_NAMES =
+            "Describe the event, not the people: no names (coordinators see the label; it is deleted"
+                    + " after the last follow-up).";
+
     private final Platforms platforms;
     private final CheckInPlanner planner;
 
@@ -65,8 +73,19 @@ public final class IncidentCommands implements Feature {
 
     private Reply create(Caller caller, Args args) {
         String label = args.raw(0);
-        if (label.startsWith("<") || label.length() > 120) {
-            throw new UsageException("Start with a short label in double quotes.");
+        if (label.startsWith("<") || label.isBlank()) {
+            throw new UsageException(
+                    "Start with a short label in double quotes, e.g. \"Structure fire, Main St\". "
+                            + NO_NAMES);
+        }
+        if (label.length() > MAX_LABEL) {
+            throw new UsageException(
+                    "Keep the label to "
+                            + MAX_LABEL
+                            + " characters (this one has "
+                            + label.length()
+                            + "). "
+                            + NO_NAMES);
         }
         Set<String> users = new LinkedHashSet<>(args.from(1).userMentions());
         for (String group : args.from(1).groupMentions()) {
@@ -89,9 +108,7 @@ public final class IncidentCommands implements Feature {
         Instant now = clock.instant();
         Agency agency = jdbi.onDemand(Agencies.class).find(caller.agency().id()).orElseThrow();
         AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
-        Incident incident =
-                jdbi.onDemand(Incidents.class)
-                        .create(agency.id(), label, caller.member().platformUserId(), now);
+        Incident incident = jdbi.onDemand(Incidents.class).create(agency.id(), label, now);
         int scheduled = 0;
         for (String user : users) {
             Member m = jdbi.onDemand(Members.class).upsert(agency.id(), user, null, null);
@@ -134,16 +151,20 @@ public final class IncidentCommands implements Feature {
                                 caller,
                                 "incident",
                                 null,
-                                "\"" + label + "\" for " + users.size() + " people",
+                                "an incident for " + users.size() + " people",
                                 now));
         return Reply.text(
                 "Incident \""
                         + label
-                        + "\" recorded: "
+                        + "\" recorded (coordinators only; no names, please): "
                         + scheduled
                         + " follow-up check-ins for "
                         + users.size()
                         + " people (+24 h, +72 h, +7 days, and the anniversary). Members see only a caring check-in.");
+    }
+
+    private static String label(Incident incident) {
+        return incident.label() == null ? "(label removed)" : incident.label();
     }
 
     private int schedule(
@@ -176,7 +197,7 @@ public final class IncidentCommands implements Feature {
             lines.add(
                     (i + 1)
                             + ". "
-                            + open.get(i).label()
+                            + label(open.get(i))
                             + " ("
                             + open.get(i).createdAt().atZone(ZoneOffset.UTC).toLocalDate()
                             + ")");
@@ -211,7 +232,10 @@ public final class IncidentCommands implements Feature {
                                     h,
                                     caller,
                                     "incident",
-                                    "\"" + incident.label() + "\"",
+                                    "an incident of "
+                                            + incident.createdAt()
+                                                    .atZone(ZoneOffset.UTC)
+                                                    .toLocalDate(),
                                     "cancelled",
                                     clock.instant());
                             return c;
@@ -220,7 +244,7 @@ public final class IncidentCommands implements Feature {
                 "Cancelled the "
                         + cancelled
                         + " remaining check-ins of \""
-                        + incident.label()
+                        + label(incident)
                         + "\".");
     }
 }

@@ -22,12 +22,14 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Peers;
 
 /**
@@ -308,7 +310,7 @@ public final class RosterCommands implements Feature {
             Agency fresh = h.attach(Agencies.class).find(agency.id()).orElse(agency);
             Outgoing.on(h, agency.id())
                     .send(
-                            "welcome:" + m.id(),
+                            OutboxKey.of(OutboxKind.WELCOME, null, m.id()),
                             AddressBook.member(h, fresh, m),
                             CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson())),
                             now);

@@ -85,8 +85,11 @@ final class ConnectMessages {
     }
 
     /** The offer message once it cannot be used any more. */
-    static Message offerClosed(Message offer, String outcome) {
-        return new Message(offer.text(), List.of(outcome), List.of());
+    static Message offerClosed(ConnectionRequest r, String outcome) {
+        return new Message(
+                "Request " + People.ref(r.id()) + " is closed for you.",
+                List.of(outcome),
+                List.of());
     }
 
     /** A peer's own view after accepting: what to do next, with the safety button. */

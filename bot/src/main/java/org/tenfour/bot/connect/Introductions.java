@@ -11,6 +11,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -18,6 +19,7 @@ import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
 
 /**
@@ -59,7 +61,7 @@ final class Introductions {
             if (group.isPresent()) {
                 Outgoing.on(h, memberAgency.id())
                         .send(
-                                "connect:" + r.id() + ":intro",
+                                OutboxKey.of(OutboxKind.CONNECT, r.id(), "intro"),
                                 group.get(),
                                 ConnectMessages.introduction(
                                         People.name(member), People.name(peer), r, settings),
@@ -101,7 +103,7 @@ final class Introductions {
                         now);
         Outgoing.on(h, peerAgency.id())
                 .send(
-                        "connect:" + r.id() + ":relay-peer",
+                        OutboxKey.of(OutboxKind.CONNECT, r.id(), "relay-peer"),
                         peerAddress,
                         ConnectMessages.relayToPeer(r, memberLabel),
                         now);
@@ -116,8 +118,8 @@ final class Introductions {
     }
 
     /** The key of the member's "a peer is here" message, whose End button the end replaces. */
-    static String relayMemberKey(UUID requestId) {
-        return "connect:" + requestId + ":relay-member";
+    static OutboxKey relayMemberKey(UUID requestId) {
+        return OutboxKey.of(OutboxKind.CONNECT, requestId, "relay-member");
     }
 
     private Optional<Address> openGroup(Address member, Address peer) {

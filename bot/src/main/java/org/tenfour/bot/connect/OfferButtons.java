@@ -16,6 +16,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -24,6 +25,7 @@ import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
 
 /**
@@ -158,8 +160,8 @@ final class OfferButtons implements Feature {
      * The key of the accepting peer's message with the conversation's buttons (Safety concern, End,
      * Log): an update of their offer when they accepted from it.
      */
-    static String acceptedKey(UUID requestId) {
-        return "connect:" + requestId + ":accepted";
+    static OutboxKey acceptedKey(UUID requestId) {
+        return OutboxKey.of(OutboxKind.CONNECT, requestId, "accepted");
     }
 
     private Reply lost(
@@ -183,12 +185,7 @@ final class OfferButtons implements Feature {
         if (e.message() != null && e.where() != null) {
             Outgoing.on(h, caller.agency().id())
                     .update(
-                            "connect:"
-                                    + r.id()
-                                    + ":lost:"
-                                    + caller.member().id()
-                                    + ":"
-                                    + UUID.randomUUID(),
+                            OutboxKey.unique(OutboxKind.CONNECT, r.id()),
                             e.where(),
                             e.message(),
                             Message.text("Request " + People.ref(r.id()) + ": " + outcome),
@@ -286,7 +283,7 @@ final class OfferButtons implements Feature {
                     Outgoing out = Outgoing.on(h, agency.id());
                     for (Member c : coordinators) {
                         out.send(
-                                "connect:" + r.id() + ":safety:" + c.id() + ":" + UUID.randomUUID(),
+                                OutboxKey.unique(OutboxKind.CONNECT, r.id()),
                                 AddressBook.member(h, agency, c),
                                 page,
                                 now);

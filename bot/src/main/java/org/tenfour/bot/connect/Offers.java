@@ -1,6 +1,5 @@
 package org.tenfour.bot.connect;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -11,10 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Message;
-import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
-import org.tenfour.bot.outbox.OutboundItem;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -22,8 +20,8 @@ import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
-import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Moves a request from one peer to the next, all on the caller's handle so that the state change
@@ -36,8 +34,8 @@ final class Offers {
     private Offers() {}
 
     /** The outbox key of the n-th offer of a request (the purge finds it by the request id). */
-    static String offerKey(UUID requestId, int attempt) {
-        return "connect:" + requestId + ":offer:" + attempt;
+    static OutboxKey offerKey(UUID requestId, int attempt) {
+        return OutboxKey.of(OutboxKind.CONNECT_OFFER, requestId, "offer", attempt);
     }
 
     /** Offers {@code r} (state offered, nobody holding it) to its next peer, or escalates. */
@@ -118,7 +116,7 @@ final class Offers {
                     now);
         }
         out.send(
-                "connect:" + r.id() + ":escalated",
+                OutboxKey.of(OutboxKind.CONNECT, r.id(), "escalated"),
                 AddressBook.member(h, agency, member),
                 ConnectMessages.escalatedToMember(settings, r.attempts()),
                 now);
@@ -146,36 +144,47 @@ final class Offers {
         if (!h.attach(ConnectionRequests.class).withdraw(r.id(), peerId)) {
             return false;
         }
-        closeOfferMessage(h, r.peerAgencyId(), r.id(), r.attempts(), outcome, now);
+        closeOfferMessage(h, r, outcome, now);
         next(h, reload(h, r), now);
         return true;
     }
 
-    /** Replaces a delivered offer's buttons by {@code outcome} (when it was delivered at all). */
-    static void closeOfferMessage(
-            Handle h, UUID peerAgencyId, UUID requestId, int attempt, String outcome, Instant now) {
-        if (peerAgencyId == null) {
+    /**
+     * Replaces a delivered offer's buttons by {@code outcome} (when it was delivered at all), with
+     * {@code r} as it was while offered. The offer's text is not kept after delivery, so the closed
+     * offer is written anew from the request; the platform's ids of the offer are then forgotten.
+     */
+    static void closeOfferMessage(Handle h, ConnectionRequest r, String outcome, Instant now) {
+        UUID peerAgencyId = r.peerAgencyId();
+        UUID peerId =
+                r.currentPeerId() != null
+                        ? r.currentPeerId()
+                        : r.triedPeerIds().isEmpty()
+                                ? null
+                                : r.triedPeerIds().get(r.triedPeerIds().size() - 1);
+        if (peerAgencyId == null || peerId == null) {
             return;
         }
-        String key = offerKey(requestId, attempt);
-        Optional<OutboxEntry> sent = h.attach(Outbox.class).findByKey(peerAgencyId, key);
+        OutboxKey key = offerKey(r.id(), r.attempts());
+        Outgoing out = Outgoing.on(h, peerAgencyId);
+        Optional<OutboxEntry> sent = out.find(key);
         if (sent.isEmpty() || sent.get().platformMessageId() == null) {
             return; // never delivered: nothing on screen to change
         }
-        OutboxEntry e = sent.get();
-        try {
-            Address to = Jackson.MAPPER.readValue(e.targetJson(), Address.class);
-            Message was = Jackson.MAPPER.readValue(e.messageJson(), OutboundItem.class).message();
-            Outgoing.on(h, peerAgencyId)
-                    .update(
-                            key + ":closed",
-                            to,
-                            new Delivery(e.platformConversationId(), e.platformMessageId()),
-                            ConnectMessages.offerClosed(was, outcome),
-                            now);
-        } catch (IOException ex) {
-            log.warn("connect: offer message {} unreadable; left as it is", key);
+        Optional<Agency> peerAgency = h.attach(Agencies.class).find(peerAgencyId);
+        Optional<Member> peer =
+                peerAgency.flatMap(a -> h.attach(Members.class).find(a.id(), peerId));
+        if (peer.isEmpty()) {
+            return; // the peer is gone: nobody to show it to
         }
+        OutboxEntry e = sent.get();
+        out.update(
+                key.then("closed"),
+                AddressBook.member(h, peerAgency.get(), peer.get()),
+                new Delivery(e.platformConversationId(), e.platformMessageId()),
+                ConnectMessages.offerClosed(r, outcome),
+                now);
+        out.forgetDelivery(key);
     }
 
     /**
@@ -184,29 +193,25 @@ final class Offers {
      * delivered.
      */
     static void replaceDelivered(
-            Handle h, UUID agencyId, String key, Message replacement, Instant now) {
-        Optional<OutboxEntry> sent = h.attach(Outbox.class).findByKey(agencyId, key);
+            Handle h, UUID agencyId, OutboxKey key, Address to, Message replacement, Instant now) {
+        Outgoing out = Outgoing.on(h, agencyId);
+        Optional<OutboxEntry> sent = out.find(key);
         if (sent.isEmpty() || sent.get().platformMessageId() == null) {
             return;
         }
         OutboxEntry e = sent.get();
-        try {
-            Address to = Jackson.MAPPER.readValue(e.targetJson(), Address.class);
-            Outgoing.on(h, agencyId)
-                    .update(
-                            key + ":closed",
-                            to,
-                            new Delivery(e.platformConversationId(), e.platformMessageId()),
-                            replacement,
-                            now);
-        } catch (IOException ex) {
-            log.warn("connect: message {} unreadable; left as it is", key);
-        }
+        out.update(
+                key.then("closed"),
+                to,
+                new Delivery(e.platformConversationId(), e.platformMessageId()),
+                replacement,
+                now);
+        out.forgetDelivery(key);
     }
 
     /** The key of the page a coordinator got for an escalated request. */
-    static String pageKey(UUID requestId, UUID coordinatorId) {
-        return "connect:" + requestId + ":page:" + coordinatorId;
+    static OutboxKey pageKey(UUID requestId, UUID coordinatorId) {
+        return OutboxKey.of(OutboxKind.CONNECT, requestId, "page", coordinatorId);
     }
 
     /**
@@ -215,12 +220,17 @@ final class Offers {
      */
     static void closePages(
             Handle h, ConnectionRequest r, UUID except, String outcome, Instant now) {
+        Optional<Agency> agency = h.attach(Agencies.class).find(r.agencyId());
+        if (agency.isEmpty()) {
+            return;
+        }
         for (Member c : h.attach(Members.class).coordinators(r.agencyId())) {
             if (!c.id().equals(except)) {
                 replaceDelivered(
                         h,
                         r.agencyId(),
                         pageKey(r.id(), c.id()),
+                        AddressBook.member(h, agency.get(), c),
                         Message.text("Request " + People.ref(r.id()) + ": " + outcome),
                         now);
             }

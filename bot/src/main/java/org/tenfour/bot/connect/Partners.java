@@ -22,10 +22,12 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.AuditLog;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Partnership;
 import org.tenfour.storage.Partnerships;
 
@@ -171,7 +173,7 @@ final class Partners implements Feature {
         }
         Outgoing.on(h, agency.id())
                 .send(
-                        "partner:" + p.id() + ":" + p.state() + ":" + agency.id(),
+                        OutboxKey.of(OutboxKind.PARTNER, null, p.id(), p.state(), agency.id()),
                         AddressBook.channel(h, agency, agency.coordinatorChannelId()),
                         Message.text(text),
                         now);

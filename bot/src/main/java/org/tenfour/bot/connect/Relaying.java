@@ -20,10 +20,12 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Help;
 import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relay;
 import org.tenfour.storage.Relays;
 
@@ -102,10 +104,7 @@ final class Relaying implements Feature {
                     h ->
                             Outgoing.on(h, from.agency().id())
                                     .send(
-                                            "connect:"
-                                                    + r.requestId()
-                                                    + ":undelivered:"
-                                                    + UUID.randomUUID(),
+                                            OutboxKey.unique(OutboxKind.CONNECT, r.requestId()),
                                             from.where() != null
                                                     ? from.where()
                                                     : from.actor().address(),
@@ -139,12 +138,14 @@ final class Relaying implements Feature {
                                 h,
                                 req.peerAgencyId() == null ? r.agencyId() : req.peerAgencyId(),
                                 OfferButtons.acceptedKey(r.requestId()),
+                                People.address(r.peerAddressJson()),
                                 ConnectMessages.endedToPeer(req),
                                 now);
                         Offers.replaceDelivered(
                                 h,
                                 r.agencyId(),
                                 Introductions.relayMemberKey(r.requestId()),
+                                People.address(r.memberAddressJson()),
                                 ConnectMessages.endedToMember(),
                                 now);
                         Address other =
@@ -153,7 +154,7 @@ final class Relaying implements Feature {
                         UUID otherAgency = byMember ? req.peerAgencyId() : r.agencyId();
                         Outgoing.on(h, otherAgency == null ? r.agencyId() : otherAgency)
                                 .send(
-                                        "connect:" + r.requestId() + ":ended",
+                                        OutboxKey.of(OutboxKind.CONNECT, r.requestId(), "ended"),
                                         other,
                                         Message.text(
                                                 (byMember ? r.memberLabel() : r.peerLabel())
@@ -183,12 +184,7 @@ final class Relaying implements Feature {
                         }
                         if (r.state().equals("offered")) {
                             Offers.closeOfferMessage(
-                                    h,
-                                    r.peerAgencyId(),
-                                    r.id(),
-                                    r.attempts(),
-                                    "The member withdrew this request.",
-                                    now);
+                                    h, r, "The member withdrew this request.", now);
                         } else if (r.state().equals("escalated")) {
                             Offers.closePages(
                                     h,
@@ -246,7 +242,7 @@ final class Relaying implements Feature {
                     ConnectionRequest req = request(h, r);
                     Outgoing.on(h, req.peerAgencyId() == null ? r.agencyId() : req.peerAgencyId())
                             .send(
-                                    "connect:" + r.requestId() + ":revealed",
+                                    OutboxKey.of(OutboxKind.CONNECT, r.requestId(), "revealed"),
                                     People.address(r.peerAddressJson()),
                                     Message.text(
                                             "The member you are talking with shared their name: *"

@@ -13,8 +13,10 @@ import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.log.ReminderTags;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
@@ -69,13 +71,17 @@ public final class HomeView {
             List<String> followUps =
                     jdbi.withHandle(
                             h ->
-                                    h.createQuery(
-                                                    "select due_date::text from follow_up_reminder "
-                                                            + "where agency_id = :a and peer_member_id = :m order by due_date limit 5")
-                                            .bind("a", caller.agency().id())
-                                            .bind("m", m.id())
-                                            .mapTo(String.class)
-                                            .list());
+                                    h
+                                            .attach(FollowUpReminders.class)
+                                            .ofPeer(
+                                                    caller.agency().id(),
+                                                    ReminderTags.peer(
+                                                            h, caller.agency().id(), m.id()),
+                                                    m.id())
+                                            .stream()
+                                            .limit(5)
+                                            .map(r -> r.dueDate().toString())
+                                            .toList());
             int nudges =
                     jdbi.withHandle(
                             h ->

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,11 +28,11 @@ import org.tenfour.storage.PeerRoles;
  * {@link #CORRECTION_WINDOW}; after that a log is sealed.
  *
  * <p><b>Follow-ups without re-identification.</b> A reminder must reach the peer, but the log row
- * must not name them. So a follow-up is written twice, apart: the log row keeps only the due day
- * (for reports), and a {@code follow_up_reminder} row keeps the peer and the due day, with no
- * reference to the log, no codes and no creation time. Nothing joins the two except the day, which
- * many logs share; the reminder row is deleted as soon as it is sent, and purged if it expires
- * unsent.
+ * must not name them. So a follow-up is written twice, apart: the log row keeps only "a follow-up
+ * is planned" (yes/no), and a {@code follow_up_reminder} row keeps the due day with the peer and
+ * the log as keyed hashes ({@link ReminderTags}): no codes, no creation time, and nothing a reader
+ * of the database can join, even though both rows are written in one transaction. The reminder row
+ * is deleted as soon as it is sent, and purged if it expires unsent.
  */
 public final class InteractionLogService {
     /** How long a peer may correct a log. */
@@ -77,10 +78,14 @@ public final class InteractionLogService {
                                                     result.codes(),
                                                     pseudonym,
                                                     now,
-                                                    now.plus(CORRECTION_WINDOW));
+                                                    sealedAt(now));
                             if (result.codes().followUpDate() != null) {
                                 h.attach(FollowUpReminders.class)
-                                        .add(agencyId, peerMemberId, result.codes().followUpDate());
+                                        .add(
+                                                agencyId,
+                                                ReminderTags.peer(h, agencyId, peerMemberId),
+                                                ReminderTags.log(h, agencyId, e.id()),
+                                                result.codes().followUpDate());
                             }
                             return e;
                         });
@@ -104,8 +109,18 @@ public final class InteractionLogService {
         if (own.isEmpty()) {
             return Reply.text(REFUSAL);
         }
+        LocalDate followUp =
+                jdbi.withHandle(
+                        h ->
+                                h
+                                        .attach(FollowUpReminders.class)
+                                        .dueOf(agencyId, ReminderTags.log(h, agencyId, logId))
+                                        .stream()
+                                        .findFirst()
+                                        .orElse(null));
         return new Reply.ShowForm(
-                InteractionLogForms.withValues(LogValues.of(own.get()), logId.toString()));
+                InteractionLogForms.withValues(
+                        LogValues.of(own.get(), followUp), logId.toString()));
     }
 
     /**
@@ -135,15 +150,21 @@ public final class InteractionLogService {
                                                     pseudonym,
                                                     result.codes(),
                                                     clock.instant());
-                            LocalDate before = own.get().followUpDate();
+                            FollowUpReminders reminders = h.attach(FollowUpReminders.class);
+                            String logRef = ReminderTags.log(h, agencyId, logId);
+                            LocalDate before =
+                                    reminders.dueOf(agencyId, logRef).stream()
+                                            .findFirst()
+                                            .orElse(null);
                             LocalDate after = result.codes().followUpDate();
                             if (c.isPresent() && !Objects.equals(before, after)) {
-                                FollowUpReminders reminders = h.attach(FollowUpReminders.class);
-                                if (before != null) {
-                                    reminders.removeOne(agencyId, peerMemberId, before);
-                                }
+                                reminders.removeFor(agencyId, logRef);
                                 if (after != null) {
-                                    reminders.add(agencyId, peerMemberId, after);
+                                    reminders.add(
+                                            agencyId,
+                                            ReminderTags.peer(h, agencyId, peerMemberId),
+                                            logRef,
+                                            after);
                                 }
                             }
                             return c;
@@ -159,6 +180,17 @@ public final class InteractionLogService {
      */
     public List<FollowUpDue> dueFollowUps(LocalDate day) {
         return jdbi.onDemand(FollowUpReminders.class).dueAcrossAgencies(day);
+    }
+
+    /**
+     * When a log written at {@code now} is sealed: the UTC midnight at or after {@link
+     * #CORRECTION_WINDOW} from now (so a peer has at least the window, and the stored time says
+     * nothing finer than the day).
+     */
+    static Instant sealedAt(Instant now) {
+        Instant end = now.plus(CORRECTION_WINDOW);
+        Instant day = end.truncatedTo(ChronoUnit.DAYS);
+        return day.equals(end) ? day : day.plus(Duration.ofDays(1));
     }
 
     /** Forgets a reminder once sent; returns whether it was still there. */
@@ -189,7 +221,7 @@ public final class InteractionLogService {
                         e.topicCodes(),
                         e.durationBand(),
                         e.referralCodes(),
-                        e.followUpDate(),
+                        null,
                         e.safetyConcern()),
                 e.sealedAt());
     }

@@ -18,9 +18,11 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * The peer's quick log: {@code /tenfour log} opens the coded form, its submission is stored
@@ -137,10 +139,11 @@ public final class LogCommands implements Feature {
                                                         .orElseThrow();
                                         Outgoing.on(h, agency.id())
                                                 .send(
-                                                        "wellness:"
-                                                                + caller.member().id()
-                                                                + ":"
-                                                                + LocalDate.now(clock),
+                                                        OutboxKey.of(
+                                                                OutboxKind.WELLNESS,
+                                                                null,
+                                                                caller.member().id(),
+                                                                LocalDate.now(clock)),
                                                         AddressBook.member(
                                                                 h, agency, caller.member()),
                                                         m,

@@ -4,18 +4,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.FollowUpDue;
+import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.ProcessedEvents;
 
 /**
@@ -50,6 +57,7 @@ public final class LogJobs {
     /** Sends today's follow-up reminders to their peers; returns how many. */
     public int remindAll() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Map<UUID, Map<String, Member>> peersByTag = new HashMap<>();
         int sent = 0;
         for (FollowUpDue due : service.dueFollowUps(today)) {
             boolean done =
@@ -57,16 +65,25 @@ public final class LogJobs {
                             h -> {
                                 var agency =
                                         h.attach(Agencies.class).find(due.agencyId()).orElse(null);
-                                var peer =
+                                Member peer =
                                         agency == null
                                                 ? null
-                                                : h.attach(Members.class)
-                                                        .find(due.agencyId(), due.peerMemberId())
-                                                        .orElse(null);
+                                                : due.peerTag() == null
+                                                        ? h.attach(Members.class)
+                                                                .find(
+                                                                        due.agencyId(),
+                                                                        due.peerMemberId())
+                                                                .orElse(null)
+                                                        : peersByTag
+                                                                .computeIfAbsent(
+                                                                        agency.id(),
+                                                                        a -> byTag(h, a))
+                                                                .get(due.peerTag());
                                 if (peer != null) {
                                     Outgoing.on(h, agency.id())
                                             .send(
-                                                    "follow-up:" + due.id(),
+                                                    OutboxKey.of(
+                                                            OutboxKind.FOLLOW_UP, null, due.id()),
                                                     AddressBook.member(h, agency, peer),
                                                     Message.text(
                                                             "Reminder: a follow-up you planned is due today. Reach out when you can, and log it with `/tenfour log`."),
@@ -77,6 +94,18 @@ public final class LogJobs {
             sent += done ? 1 : 0;
         }
         return sent;
+    }
+
+    /**
+     * The agency's members by reminder tag: a reminder names its peer only by tag, so the job
+     * computes the tags of the people who could be its peer.
+     */
+    private static Map<String, Member> byTag(Handle h, UUID agencyId) {
+        Map<String, Member> byTag = new HashMap<>();
+        for (Member m : h.attach(Members.class).list(agencyId)) {
+            byTag.put(ReminderTags.peer(h, agencyId, m.id()), m);
+        }
+        return byTag;
     }
 
     /** Runs the retention purges. */

@@ -1,5 +1,6 @@
 package org.tenfour.bot.log;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +10,16 @@ import org.tenfour.storage.LogEntry;
 final class LogValues {
     private LogValues() {}
 
-    static Map<String, List<String>> of(LogEntry e) {
+    /** {@code followUp}: the day of the log's reminder, if it has one. */
+    static Map<String, List<String>> of(LogEntry e, LocalDate followUp) {
         Map<String, List<String>> v = new LinkedHashMap<>();
         v.put(InteractionLogForms.CONTACT_TYPE, List.of(e.contactType()));
         v.put(InteractionLogForms.TOPICS, e.topicCodes());
         v.put(InteractionLogForms.DURATION, List.of(e.durationBand()));
         v.put(InteractionLogForms.REFERRALS, e.referralCodes());
-        v.put(InteractionLogForms.FOLLOW_UP, List.of(String.valueOf(e.followUpDate() != null)));
-        if (e.followUpDate() != null) {
-            v.put(InteractionLogForms.FOLLOW_UP_DATE, List.of(e.followUpDate().toString()));
+        v.put(InteractionLogForms.FOLLOW_UP, List.of(String.valueOf(e.followUp())));
+        if (followUp != null) {
+            v.put(InteractionLogForms.FOLLOW_UP_DATE, List.of(followUp.toString()));
         }
         v.put(InteractionLogForms.SAFETY, List.of(String.valueOf(e.safetyConcern())));
         return v;

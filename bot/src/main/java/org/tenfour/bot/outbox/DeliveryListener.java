@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Told, inside the transaction that marks a row sent, that a message was delivered; features use it
@@ -12,5 +13,5 @@ import org.tenfour.adapters.Delivery;
 @FunctionalInterface
 public interface DeliveryListener {
     void delivered(
-            Handle handle, UUID agencyId, String idempotencyKey, Delivery delivery, Instant at);
+            Handle handle, UUID agencyId, OutboxKind kind, UUID ref, Delivery delivery, Instant at);
 }

@@ -140,7 +140,7 @@ public final class OutboxSender implements AutoCloseable {
         for (SendGuard guard : guards) {
             SendGuard.Decision d;
             try {
-                d = guard.check(jdbi, entry.agencyId(), entry.idempotencyKey(), now);
+                d = guard.check(jdbi, entry.agencyId(), entry.kind(), entry.ref(), now);
             } catch (RuntimeException e) {
                 // the row is not lost, and the rest of the batch goes on
                 Duration wait = Backoff.after(entry.attempts());
@@ -212,7 +212,12 @@ public final class OutboxSender implements AutoCloseable {
                                         delivery.messageId())) {
                             for (DeliveryListener l : listeners) {
                                 l.delivered(
-                                        h, entry.agencyId(), entry.idempotencyKey(), delivery, at);
+                                        h,
+                                        entry.agencyId(),
+                                        entry.kind(),
+                                        entry.ref(),
+                                        delivery,
+                                        at);
                             }
                         }
                     });

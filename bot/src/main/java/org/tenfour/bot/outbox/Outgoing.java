@@ -1,6 +1,7 @@
 package org.tenfour.bot.outbox;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
@@ -9,32 +10,34 @@ import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.Outbox;
+import org.tenfour.storage.OutboxEntry;
 
 /**
  * Writes outgoing messages into the outbox on the caller's handle, so that they commit (or not)
- * with the caller's state change.
+ * with the caller's state change. Rows are keyed by a keyed hash of their {@link OutboxKey}.
  */
 public final class Outgoing {
+    private final Handle handle;
     private final Outbox outbox;
     private final UUID agencyId;
 
-    private Outgoing(Outbox outbox, UUID agencyId) {
-        this.outbox = outbox;
+    private Outgoing(Handle handle, UUID agencyId) {
+        this.handle = handle;
+        this.outbox = handle.attach(Outbox.class);
         this.agencyId = agencyId;
     }
 
     /** Writes on {@code handle} (inside the caller's transaction) for one agency. */
     public static Outgoing on(Handle handle, UUID agencyId) {
-        return new Outgoing(handle.attach(Outbox.class), agencyId);
+        return new Outgoing(handle, agencyId);
     }
 
     /**
      * Queues a message, delivered at or after {@code notBefore}; false if the key was already
      * queued.
      */
-    public boolean send(String idempotencyKey, Address to, Message message, Instant notBefore) {
-        return outbox.enqueue(
-                agencyId, idempotencyKey, targetJson(to), messageJson(message), notBefore);
+    public boolean send(OutboxKey key, Address to, Message message, Instant notBefore) {
+        return enqueue(key, targetJson(to), messageJson(message), notBefore);
     }
 
     /**
@@ -52,22 +55,41 @@ public final class Outgoing {
 
     /** Queues the replacement of a message sent earlier. */
     public boolean update(
-            String idempotencyKey, Address to, Delivery sent, Message message, Instant notBefore) {
-        return outbox.enqueue(
-                agencyId,
-                idempotencyKey,
+            OutboxKey key, Address to, Delivery sent, Message message, Instant notBefore) {
+        return enqueue(
+                key,
                 JsonBody.write(to),
                 JsonBody.write(new OutboundItem(message, sent, null)),
                 notBefore);
     }
 
     /** Queues a file (a chart, a CSV) for a user or channel. */
-    public boolean upload(String idempotencyKey, Address to, FileUpload file, Instant notBefore) {
-        return outbox.enqueue(
-                agencyId,
-                idempotencyKey,
+    public boolean upload(OutboxKey key, Address to, FileUpload file, Instant notBefore) {
+        return enqueue(
+                key,
                 JsonBody.write(to),
                 JsonBody.write(new OutboundItem(Message.text(file.title()), null, file)),
+                notBefore);
+    }
+
+    /** The row of {@code key} in this agency's outbox, if any. */
+    public Optional<OutboxEntry> find(OutboxKey key) {
+        return outbox.findByKey(agencyId, key.stored(handle, agencyId));
+    }
+
+    /** Forgets the platform ids of a delivered message that will not be updated again. */
+    public void forgetDelivery(OutboxKey key) {
+        outbox.forgetDelivery(agencyId, key.stored(handle, agencyId));
+    }
+
+    private boolean enqueue(OutboxKey key, String target, String message, Instant notBefore) {
+        return outbox.enqueue(
+                agencyId,
+                key.stored(handle, agencyId),
+                key.kind().column(),
+                key.ref(),
+                target,
+                message,
                 notBefore);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Asked just before a queued message is sent whether it is still wanted now (a check-in planned
@@ -12,7 +13,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 @FunctionalInterface
 public interface SendGuard {
-    Decision check(Jdbi jdbi, UUID agencyId, String idempotencyKey, Instant now);
+    Decision check(Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref, Instant now);
 
     /**
      * Send now, never, or not before {@code notBefore}.

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -24,9 +25,13 @@ import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.log.ReminderTags;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.ConnectionRequest;
+import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
+import org.tenfour.storage.MemberErasure;
 
 /**
  * {@code /tenfour mydata} shows a member everything TenFour stores about them; {@code /tenfour
@@ -124,25 +129,18 @@ public final class MemberData implements Feature {
                             + c.state()
                             + (c.answer() == null ? "" : " (" + c.answer() + ")"));
         }
-        List<Map<String, Object>> requests =
-                jdbi.withHandle(
-                        h ->
-                                h.createQuery(
-                                                "select state, urgency, created_at from connection_request where agency_id = :a and member_id = :m order by created_at")
-                                        .bind("a", caller.agency().id())
-                                        .bind("m", m.id())
-                                        .mapToMap()
-                                        .list());
+        List<ConnectionRequest> requests =
+                jdbi.onDemand(ConnectionRequests.class).ofMember(caller.agency().id(), m.id());
         lines.add("• " + Stored.REQUESTS.label() + ": " + (requests.isEmpty() ? "none" : ""));
         requests.forEach(
                 r ->
                         lines.add(
                                 "   – "
-                                        + DAY.format(instant(r.get("created_at")).atZone(zone))
+                                        + DAY.format(r.createdAt().atZone(zone))
                                         + ": "
-                                        + r.get("state")
+                                        + r.state()
                                         + ", "
-                                        + r.get("urgency")));
+                                        + r.urgency()));
         lines.add(Promises.NEVER_STORED);
         lines.add("To delete all of the above: `/tenfour forgetme`.");
         return new Reply.Private(Message.text(String.join("\n", lines)));
@@ -195,44 +193,38 @@ public final class MemberData implements Feature {
     }
 
     /**
-     * Deletes the member and everything that names them; audit entries keep the change but lose the
-     * person.
+     * Deletes the member and everything that names them or was made from their ids: relays,
+     * undelivered messages to or about them, every outbox row of their requests, their Teams
+     * conversation reference, reminders owed to them as a peer, other members' supervisor tags and
+     * incident labels that name them, their place in requests offered to them; audit entries keep
+     * the change but lose the person. Delivered outbox rows keep no addressee or text, and their
+     * keys are keyed hashes (see {@code data-inventory.csv}). The member row goes last; its
+     * cascades take their check-ins and peer profile.
      */
     static void erase(Handle h, Caller caller) {
+        UUID agency = caller.agency().id();
         Member m = caller.member();
         String user = m.platformUserId();
-        String key =
+        String personKey =
                 caller.actor().address().platform().id()
                         + ":"
                         + caller.actor().address().workspaceId()
                         + ":"
                         + user;
-        h.createUpdate(
-                        "delete from relay where agency_id = :a and (member_key = :k or peer_key = :k)")
-                .bind("a", caller.agency().id())
-                .bind("k", key)
-                .execute();
-        h.createUpdate(
-                        "delete from outbox where agency_id = :a and state = 'pending' and target->>'targetId' = :u")
-                .bind("a", caller.agency().id())
-                .bind("u", user)
-                .execute();
-        h.createUpdate(
-                        "delete from conversation_ref where agency_id = :a and kind = 'user' and platform_id = :u")
-                .bind("a", caller.agency().id())
-                .bind("u", user)
-                .execute();
-        h.createUpdate(
-                        "update audit_log set old_value = replace(old_value, :mention, '<@forgotten>'), "
-                                + "new_value = replace(new_value, :mention, '<@forgotten>'), "
-                                + "actor = case when actor = :u then 'forgotten' else actor end where agency_id = :a")
-                .bind("a", caller.agency().id())
-                .bind("u", user)
-                .bind("mention", "<@" + user + ">")
-                .execute();
-        h.createUpdate("delete from member where agency_id = :a and id = :m")
-                .bind("a", caller.agency().id())
-                .bind("m", m.id())
-                .execute();
+        String name =
+                m.displayName() == null || m.displayName().strip().length() < 3
+                        ? user
+                        : m.displayName().strip();
+        MemberErasure erase = h.attach(MemberErasure.class);
+        erase.relays(agency, personKey);
+        erase.outbox(agency, m.id(), user);
+        erase.conversationRefs(agency, user);
+        erase.reminders(agency, ReminderTags.peer(h, agency, m.id()));
+        erase.tagsPointingAt(agency, user);
+        erase.incidentLabels(agency, user, name);
+        erase.requestsOffered(agency, m.id());
+        erase.installations(agency, user);
+        erase.audit(agency, user);
+        erase.member(agency, m.id());
     }
 }

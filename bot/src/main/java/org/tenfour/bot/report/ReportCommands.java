@@ -18,9 +18,11 @@ import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.log.PseudonymKeys;
+import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * {@code /tenfour report [month|quarter|year]} posts the suppressed report and its chart in the
@@ -86,9 +88,13 @@ public final class ReportCommands implements Feature {
                             h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
                     var channel = AddressBook.channel(h, agency, agency.coordinatorChannelId());
                     Outgoing out = Outgoing.on(h, agency.id());
-                    out.send("report:" + id, channel, ReportText.message(report), clock.instant());
+                    out.send(
+                            OutboxKey.of(OutboxKind.REPORT, null, id),
+                            channel,
+                            ReportText.message(report),
+                            clock.instant());
                     out.upload(
-                            "report-chart:" + id,
+                            OutboxKey.of(OutboxKind.REPORT, null, id, "chart"),
                             channel,
                             FileUpload.of(
                                     "tenfour-report-" + period.name().toLowerCase() + ".png",
@@ -112,7 +118,7 @@ public final class ReportCommands implements Feature {
                             h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
                     Outgoing.on(h, agency.id())
                             .upload(
-                                    "export:" + UUID.randomUUID(),
+                                    OutboxKey.unique(OutboxKind.EXPORT, null),
                                     AddressBook.member(h, agency, caller.member()),
                                     FileUpload.of(
                                             "tenfour-report-"

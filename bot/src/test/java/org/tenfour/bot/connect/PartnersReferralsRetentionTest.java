@@ -333,6 +333,16 @@ class PartnersReferralsRetentionTest {
         world.command(agency, member, "tenfour", "end");
         world.deliver();
 
+        int messages =
+                world.jdbi.withHandle(
+                        h ->
+                                h.createQuery("select count(*) from outbox where ref = :id")
+                                        .bind("id", r.id())
+                                        .mapTo(Integer.class)
+                                        .one());
+        assertThat(messages)
+                .as("the request's delivered messages, found by their ref")
+                .isPositive();
         world.clock.advance(Duration.ofDays(89));
         world.jobs.purge();
         ConnectionRequest kept = world.request(agency, r.id());
@@ -352,7 +362,7 @@ class PartnersReferralsRetentionTest {
                         h ->
                                 h.createQuery(
                                                 "select (select count(*) from relay where request_id::text = :id) "
-                                                        + "+ (select count(*) from outbox where idempotency_key like 'connect:' || :id || '%')")
+                                                        + "+ (select count(*) from outbox where ref::text = :id)")
                                         .bind("id", r.id().toString())
                                         .mapTo(Integer.class)
                                         .one());

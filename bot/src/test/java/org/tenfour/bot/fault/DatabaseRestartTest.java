@@ -60,7 +60,7 @@ class DatabaseRestartTest {
                             () ->
                                     Seed.count(
                                                     bot.jdbi,
-                                                    "select count(*) from outbox where idempotency_key like 'welcome:%' and attempts > 0")
+                                                    "select count(*) from outbox where kind = 'welcome' and attempts > 0")
                                             == 3);
             List<String> accepted =
                     bot.jdbi.withHandle(

@@ -99,7 +99,7 @@ class DeidentificationTest {
                         "topic_codes",
                         "duration_band",
                         "referral_codes",
-                        "follow_up_date",
+                        "follow_up",
                         "safety_concern",
                         "peer_pseudonym",
                         "created_at",
@@ -107,7 +107,7 @@ class DeidentificationTest {
     }
 
     @Test
-    void the_reminder_table_holds_only_the_peer_and_the_day() {
+    void the_reminder_table_holds_only_keyed_tags_and_the_day() {
         List<String> columns =
                 jdbi.withHandle(
                         h ->
@@ -117,7 +117,9 @@ class DeidentificationTest {
                                         .mapTo(String.class)
                                         .list());
         assertThat(columns)
-                .containsExactlyInAnyOrder("id", "agency_id", "peer_member_id", "due_date");
+                .as("peer_member_id is only for rows written before V20, never written now")
+                .containsExactlyInAnyOrder(
+                        "id", "agency_id", "peer_tag", "log_ref", "peer_member_id", "due_date");
     }
 
     @Test

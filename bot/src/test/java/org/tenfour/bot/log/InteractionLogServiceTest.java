@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.FollowUpDue;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.InteractionLogs;
 import org.tenfour.storage.LogEntry;
@@ -56,7 +59,12 @@ class InteractionLogServiceTest {
                 .isEqualTo(new Pseudonyms(KEYS).of(agency.id(), peer.id()))
                 .hasSize(64)
                 .doesNotContain(peer.id().toString());
-        assertThat(row.sealedAt()).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
+        assertThat(row.sealedAt())
+                .as("at least the window, and no time finer than the day")
+                .isAfterOrEqualTo(clock.instant().plus(Duration.ofHours(24)))
+                .isBefore(clock.instant().plus(Duration.ofHours(48)))
+                .isEqualTo(row.sealedAt().truncatedTo(ChronoUnit.DAYS));
+        assertThat(row.createdAt()).isEqualTo(clock.instant().truncatedTo(ChronoUnit.DAYS));
     }
 
     @Test
@@ -127,11 +135,19 @@ class InteractionLogServiceTest {
                 .singleElement()
                 .satisfies(
                         d -> {
-                            assertThat(d.peerMemberId()).isEqualTo(peer.id());
+                            assertThat(d.peerMemberId()).as("never in clear").isNull();
+                            assertThat(d.peerTag())
+                                    .isEqualTo(
+                                            jdbi.withHandle(
+                                                    h ->
+                                                            ReminderTags.peer(
+                                                                    h, agency.id(), peer.id())));
                             assertThat(d.agencyId()).isEqualTo(agency.id());
                         });
-        assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id()).get(0).followUpDate())
-                .isEqualTo(LocalDate.parse("2026-03-12"));
+        assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id()).get(0).followUp())
+                .as("the log keeps yes/no only")
+                .isTrue();
+        assertThat(due.get(0).dueDate()).isEqualTo(LocalDate.parse("2026-03-12"));
         assertThat(service.followUpSent(agency.id(), due.get(0).id())).isTrue();
         assertThat(service.dueFollowUps(LocalDate.parse("2026-03-12"))).isEmpty();
     }
@@ -161,7 +177,7 @@ class InteractionLogServiceTest {
                 .extracting(LogEntry::contactType)
                 .isEqualTo("group_debrief");
 
-        clock.advance(Duration.ofHours(1));
+        clock.set(jdbi.onDemand(InteractionLogs.class).find(agency.id(), mine).get().sealedAt());
         assertThat(service.recentLogs(agency.id(), peer.id())).isEmpty();
         assertThat(service.correct(agency.id(), peer.id(), mine, LogForm.valid().values()))
                 .isInstanceOf(Reply.Private.class);
@@ -192,7 +208,7 @@ class InteractionLogServiceTest {
                         .with("follow_up_date", "2026-03-20")
                         .values());
 
-        assertThat(jdbi.onDemand(FollowUpReminders.class).ofPeer(agency.id(), peer.id()))
+        assertThat(reminders(peer))
                 .extracting(r -> r.dueDate().toString())
                 .containsExactly("2026-03-20");
     }
@@ -213,5 +229,15 @@ class InteractionLogServiceTest {
     private static Map<String, String> errors(Reply reply) {
         assertThat(reply).isInstanceOf(Reply.FormErrors.class);
         return ((Reply.FormErrors) reply).errors();
+    }
+
+    private List<FollowUpDue> reminders(Member peer) {
+        return jdbi.withHandle(
+                h ->
+                        h.attach(FollowUpReminders.class)
+                                .ofPeer(
+                                        agency.id(),
+                                        ReminderTags.peer(h, agency.id(), peer.id()),
+                                        peer.id()));
     }
 }

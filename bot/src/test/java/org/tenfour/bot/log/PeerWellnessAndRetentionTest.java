@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.FollowUpDue;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.InteractionLogs;
 import org.tenfour.storage.Member;
@@ -87,8 +89,7 @@ class PeerWellnessAndRetentionTest {
         // Other tests of this class share the database: assert on this agency's rows, not on
         // totals.
         retention.purge(Instant.parse("2026-03-20T00:00:00Z"));
-        assertThat(jdbi.onDemand(FollowUpReminders.class).ofPeer(agency.id(), peer.id()))
-                .hasSize(1);
+        assertThat(reminders(peer)).hasSize(1);
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id()))
                 .singleElement()
                 .satisfies(
@@ -97,7 +98,7 @@ class PeerWellnessAndRetentionTest {
                                         .isEqualTo(Instant.parse("2026-03-10T00:00:00Z")));
 
         retention.purge(Instant.parse("2026-04-01T00:00:00Z"));
-        assertThat(jdbi.onDemand(FollowUpReminders.class).ofPeer(agency.id(), peer.id())).isEmpty();
+        assertThat(reminders(peer)).isEmpty();
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id())).hasSize(1);
 
         retention.purge(Instant.parse("2027-03-11T00:00:00Z"));
@@ -113,5 +114,15 @@ class PeerWellnessAndRetentionTest {
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id())).hasSize(1);
         retention.purge(Instant.parse("2033-03-11T00:00:00Z"));
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id())).isEmpty();
+    }
+
+    private List<FollowUpDue> reminders(Member peer) {
+        return jdbi.withHandle(
+                h ->
+                        h.attach(FollowUpReminders.class)
+                                .ofPeer(
+                                        agency.id(),
+                                        ReminderTags.peer(h, agency.id(), peer.id()),
+                                        peer.id()));
     }
 }

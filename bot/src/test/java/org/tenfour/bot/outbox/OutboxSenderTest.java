@@ -2,6 +2,7 @@ package org.tenfour.bot.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
+import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
@@ -50,14 +52,27 @@ class OutboxSenderTest {
                 h ->
                         Outgoing.on(h, agency.id())
                                 .send(
-                                        key,
+                                        key(key),
                                         Address.user(Platform.SLACK, agency.workspaceId(), user),
                                         Message.text("hello " + key),
                                         clock.instant()));
     }
 
+    /** An offer's key (the kind that keeps the platform's ids after delivery). */
+    private static OutboxKey key(String name) {
+        return OutboxKey.of(OutboxKind.CONNECT_OFFER, ref(name), name);
+    }
+
+    private static UUID ref(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
     private OutboxEntry row(String key) {
-        return jdbi.onDemand(Outbox.class).findByKey(agency.id(), key).orElseThrow();
+        return jdbi.withHandle(
+                h ->
+                        h.attach(Outbox.class)
+                                .findByKey(agency.id(), key(key).stored(h, agency.id()))
+                                .orElseThrow());
     }
 
     @Test
@@ -69,6 +84,13 @@ class OutboxSenderTest {
         assertThat(row("k1"))
                 .extracting(OutboxEntry::state, OutboxEntry::platformMessageId)
                 .containsExactly("sent", "m1");
+        assertThat(row("k1").messageJson()).as("no text after delivery").isNull();
+        assertThat(row("k1").targetJson()).as("no addressee after delivery").isNull();
+        assertThat(row("k1").idempotencyKey())
+                .as("a keyed hash, also in the platform's metadata")
+                .hasSize(32)
+                .doesNotContain(member.platformUserId())
+                .doesNotContain("k1");
     }
 
     @Test
@@ -140,8 +162,8 @@ class OutboxSenderTest {
                         Map.of(Platform.SLACK, slack),
                         List.of(),
                         List.of(
-                                (j, a, key, now) ->
-                                        key.equals("cancelled")
+                                (j, a, kind, ref, now) ->
+                                        ref.equals(ref("cancelled"))
                                                 ? SendGuard.Decision.DROP
                                                 : SendGuard.Decision.SEND),
                         clock,
@@ -162,7 +184,7 @@ class OutboxSenderTest {
                         Map.of(Platform.SLACK, slack),
                         List.of(),
                         List.of(
-                                (j, a, key, now) ->
+                                (j, a, kind, ref, now) ->
                                         now.isBefore(later)
                                                 ? SendGuard.Decision.notBefore(later)
                                                 : SendGuard.Decision.SEND),
@@ -187,7 +209,7 @@ class OutboxSenderTest {
                 h ->
                         Outgoing.on(h, agency.id())
                                 .send(
-                                        "teams-1",
+                                        key("teams-1"),
                                         Address.user(Platform.TEAMS, "tenant", "29:x"),
                                         Message.text("hi"),
                                         clock.instant()));

@@ -157,7 +157,7 @@ class SandboxApiTest {
     void a_restart_on_the_same_database_seeds_nothing_twice() throws Exception {
         String counts =
                 "select (select count(*) from member) || '/' || (select count(*) from peer) || '/' "
-                        + "|| (select count(*) from audit_log) || '/' || (select count(*) from agency) || '/' || (select count(*) from outbox where idempotency_key like 'welcome:%')";
+                        + "|| (select count(*) from audit_log) || '/' || (select count(*) from agency) || '/' || (select count(*) from outbox where kind = 'welcome')";
         String before =
                 db.jdbi()
                         .<String, RuntimeException>withHandle(

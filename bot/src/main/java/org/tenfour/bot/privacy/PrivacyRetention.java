@@ -1,0 +1,77 @@
+package org.tenfour.bot.privacy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+import org.quartz.JobKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.Expiry;
+import org.tenfour.storage.Outbox;
+
+/**
+ * Daily expiry of what links people to the program, beyond the coded log's own retention: delivered
+ * outbox rows after {@link #OUTBOX_DAYS} days; check-ins (answers, member and peer) after the
+ * agency's retention (default 90 days, the same as requests), kept as daily counts; peer
+ * assignments of members without check-ins; incident labels after the last follow-up.
+ */
+public final class PrivacyRetention {
+    /** The daily job. */
+    public static final JobKey JOB = JobKey.jobKey("privacy-retention", "privacy");
+
+    /** How long a delivered or abandoned outbox row (already without text or addressee) stays. */
+    public static final int OUTBOX_DAYS = 30;
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyRetention.class);
+
+    /** What one run removed. */
+    public record Purged(int outboxRows, int checkIns, int assignments, int incidentLabels) {}
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public PrivacyRetention(Jdbi jdbi, Clock clock) {
+        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+        this.clock = Objects.requireNonNull(clock, "null clock");
+    }
+
+    /** The daily task. */
+    public List<Scheduling.Task> tasks() {
+        return List.of(new Scheduling.Task(JOB, Scheduling.every(Duration.ofDays(1)), this::run));
+    }
+
+    /** Runs the purges as of now and logs the counts. */
+    public Purged run() {
+        Purged p = purge(clock.instant());
+        log.info(
+                "privacy retention: {} outbox rows, {} check-ins, {} peer assignments, {} incident labels",
+                p.outboxRows(),
+                p.checkIns(),
+                p.assignments(),
+                p.incidentLabels());
+        return p;
+    }
+
+    /** Purges as of {@code now}; idempotent. */
+    public Purged purge(Instant now) {
+        int outbox = jdbi.onDemand(Outbox.class).purgeDone(now.minus(Duration.ofDays(OUTBOX_DAYS)));
+        int checkIns = 0;
+        int assignments = 0;
+        int labels = 0;
+        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
+            Duration keep = AgencySettings.fromJson(agency.settingsJson()).connect().retention();
+            Expiry expiry = jdbi.onDemand(Expiry.class);
+            checkIns += expiry.expireCheckIns(agency.id(), now.minus(keep));
+            assignments += expiry.clearStaleAssignments(agency.id());
+            labels += expiry.clearFinishedIncidentLabels(agency.id());
+        }
+        return new Purged(outbox, checkIns, assignments, labels);
+    }
+}

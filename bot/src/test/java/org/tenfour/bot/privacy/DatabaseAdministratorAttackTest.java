@@ -1,0 +1,326 @@
+package org.tenfour.bot.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Reply;
+import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.TestDatabase;
+
+/**
+ * The agency's database administrator, with {@code psql} and nothing else (no key, no platform
+ * access), tries to learn who used the program: dumps every table (Quartz's aside), joins the coded
+ * log to every row that names a person, and looks for an erased member everywhere.
+ */
+@ExtendWith(PostgresExtension.class)
+class DatabaseAdministratorAttackTest {
+    private final Scenario s;
+    private final Jdbi jdbi;
+
+    DatabaseAdministratorAttackTest(TestDatabase db) {
+        s = new Scenario(db);
+        jdbi = s.p.jdbi;
+    }
+
+    @Test
+    void after_forgetme_no_table_holds_anything_of_the_erased_member() {
+        s.run().forget();
+
+        Map<String, List<String>> dump = Dump.everyTable(jdbi);
+        List<String> found = new ArrayList<>();
+        dump.forEach(
+                (table, rows) -> {
+                    for (String row : rows) {
+                        for (String id : s.alex) {
+                            if (row.toLowerCase(Locale.ROOT)
+                                    .contains(id.toLowerCase(Locale.ROOT))) {
+                                found.add(table + " holds '" + id + "': " + row);
+                            }
+                        }
+                    }
+                });
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void a_delivered_message_keeps_neither_its_text_nor_its_addressee() {
+        s.run();
+
+        List<String> kept =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select row_to_json(o)::text from outbox o where state <> 'pending' "
+                                                        + "and (message is not null or target is not null)")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(kept).isEmpty();
+    }
+
+    @Test
+    void no_outbox_key_carries_a_member_a_peer_or_a_check_in() {
+        s.run();
+
+        List<String> ids =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select id::text from member union all select id::text from check_in "
+                                                        + "union all select id::text from connection_request "
+                                                        + "union all select platform_user_id from member")
+                                        .mapTo(String.class)
+                                        .list());
+        List<String> keys =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("select idempotency_key from outbox")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(keys).isNotEmpty();
+        for (String key : keys) {
+            for (String id : ids) {
+                assertThat(key).as("outbox key").doesNotContain(id);
+            }
+        }
+    }
+
+    @Test
+    void a_log_timestamp_is_a_day_from_the_moment_it_is_written() {
+        s.run();
+
+        List<String> precise =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select row_to_json(l)::text from interaction_log l "
+                                                        + "where created_at <> date_trunc('day', created_at, 'UTC') "
+                                                        + "or sealed_at <> date_trunc('day', sealed_at, 'UTC')")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(precise).isEmpty();
+    }
+
+    @Test
+    void no_timestamp_of_a_person_linked_row_equals_a_log_timestamp() {
+        s.run();
+
+        List<String> joined = new ArrayList<>();
+        for (Dump.Column c : Dump.timestampColumns(jdbi)) {
+            if (c.table().equals("interaction_log")) {
+                continue;
+            }
+            joined.addAll(
+                    jdbi.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select '"
+                                                            + c
+                                                            + "' || ' = log ' || l.id from interaction_log l join "
+                                                            + c.table()
+                                                            + " x on x."
+                                                            + c.column()
+                                                            + " in (l.created_at, l.sealed_at) "
+                                                            + "where x."
+                                                            + c.column()
+                                                            + " <> date_trunc('day', x."
+                                                            + c.column()
+                                                            + ", 'UTC')")
+                                            .mapTo(String.class)
+                                            .list()));
+        }
+        assertThat(joined).isEmpty();
+    }
+
+    @Test
+    void a_follow_up_reminder_cannot_be_joined_to_its_log() {
+        s.run();
+
+        // by a person column, by the follow-up day against the log's, by the transaction that
+        // wrote both (see rows_written_in_the_same_transaction_as_a_log_name_nobody)
+        List<String> inClear =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select row_to_json(r)::text from follow_up_reminder r "
+                                                        + "where peer_member_id is not null")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(inClear).as("a reminder names no member or peer in clear").isEmpty();
+        assertThat(count("select count(*) from follow_up_reminder"))
+                .as("the scenario's reminder exists")
+                .isEqualTo(1);
+        List<String> logColumns =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select column_name from information_schema.columns "
+                                                        + "where table_name = 'interaction_log' and data_type = 'date'")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(logColumns).as("the log keeps its own day only").containsExactly("log_date");
+    }
+
+    @Test
+    void rows_written_in_the_same_transaction_as_a_log_name_nobody() {
+        s.run();
+
+        List<String> found = new ArrayList<>();
+        List<String> people = people();
+        for (String table : Dump.tables(jdbi)) {
+            if (table.equals("interaction_log")) {
+                continue;
+            }
+            List<String> rows =
+                    jdbi.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select row_to_json(x)::text from "
+                                                            + table
+                                                            + " x where x.xmin::text in (select xmin::text from interaction_log)")
+                                            .mapTo(String.class)
+                                            .list());
+            for (String row : rows) {
+                for (String person : people) {
+                    if (row.contains(person)) {
+                        found.add(table + ": " + row);
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void the_peer_who_logged_a_safety_concern_cannot_be_found_from_the_log() {
+        s.run();
+
+        // every person-linked row that shares a day-or-finer value with the safety log, through
+        // any column of a person-linked table, must not single the peer out
+        String pseudonym =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select peer_pseudonym from interaction_log where safety_concern")
+                                        .mapTo(String.class)
+                                        .one());
+        List<String> rows = new ArrayList<>();
+        Dump.everyTable(jdbi)
+                .forEach(
+                        (table, all) -> {
+                            if (!table.equals("interaction_log")) {
+                                all.stream().filter(r -> r.contains(pseudonym)).forEach(rows::add);
+                            }
+                        });
+        assertThat(rows).as("the pseudonym appears outside the log").isEmpty();
+        List<String> outboxWithPeer =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select idempotency_key from outbox where idempotency_key like '%' || :peer || '%'")
+                                        .bind("peer", s.peer.id().toString())
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(outboxWithPeer).as("keys naming the peer").isEmpty();
+    }
+
+    @Test
+    void check_ins_and_their_answers_expire_after_ninety_days() {
+        s.run();
+        s.p.clock.advance(Duration.ofDays(91));
+
+        retention();
+
+        assertThat(count("select count(*) from check_in where due_at < :cutoff")).isZero();
+        assertThat(
+                        count(
+                                "select count(*) from outbox where state <> 'pending' and sent_at < :cutoff"))
+                .isZero();
+    }
+
+    @Test
+    void an_incident_keeps_no_member_id_and_loses_its_label_after_its_last_follow_up() {
+        s.run();
+        List<String> people = people();
+        List<String> createdBy =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("select coalesce(created_by, '') from incident")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(createdBy).isNotEmpty();
+        for (String c : createdBy) {
+            for (String person : people) {
+                assertThat(c).doesNotContain(person);
+            }
+        }
+        assertThat(Dump.everyTable(jdbi).get("audit_log"))
+                .as("the label is not copied into the audit log")
+                .noneMatch(r -> r.contains("Crash on I-25"));
+
+        retention();
+        assertThat(count("select count(*) from incident where label is not null"))
+                .as("follow-ups still to come")
+                .isEqualTo(1);
+        s.p.coordinator("UADMIN", "incident cancel 1");
+        retention();
+        assertThat(count("select count(*) from incident where label is not null"))
+                .as("no follow-up left")
+                .isZero();
+    }
+
+    @Test
+    void an_incident_label_is_short_and_the_coordinator_is_told_not_to_use_names() {
+        s.run();
+
+        String reply =
+                ((Reply.Private)
+                                s.p.coordinator(
+                                        "UADMIN",
+                                        "incident \"Vehicle crash involving Jordan Lee and Sam Morgan on I-25 north\" <@"
+                                                + Scenario.JO
+                                                + ">"))
+                        .message()
+                        .text();
+        assertThat(reply).contains("60 characters").contains("no names");
+        assertThat(count("select count(*) from incident")).isEqualTo(1);
+    }
+
+    private int count(String sql) {
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery(sql)
+                                .bindMap(
+                                        sql.contains(":cutoff")
+                                                ? Map.of(
+                                                        "cutoff",
+                                                        s.p.clock
+                                                                .instant()
+                                                                .minus(Duration.ofDays(90)))
+                                                : Map.of())
+                                .mapTo(Integer.class)
+                                .one());
+    }
+
+    /** Every member's platform id and internal id. */
+    private List<String> people() {
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery(
+                                        "select id::text from member union all select platform_user_id from member")
+                                .mapTo(String.class)
+                                .list());
+    }
+
+    /** The daily retention jobs, as the scheduler runs them. */
+    private void retention() {
+        s.logJobs.purge();
+        new PrivacyRetention(jdbi, s.p.clock).run();
+    }
+}

@@ -1,0 +1,49 @@
+package org.tenfour.storage;
+
+import java.util.Locale;
+
+/**
+ * What an outbox row is for, stored in {@code outbox.kind}: features route delivered rows by kind
+ * (and {@code ref}), never by reading the key.
+ */
+public enum OutboxKind {
+    /** A check-in question; {@code ref} is the check-in. */
+    CHECK_IN,
+    /** The check-in message updated after an answer; {@code ref} is the check-in. */
+    CHECK_IN_ANSWER,
+    /** A peer told that a check-in went unanswered; {@code ref} is the check-in. */
+    NUDGE,
+    WELCOME,
+    FOLLOW_UP,
+    WELLNESS,
+    /** A configuration change echoed to the coordinators' channel. */
+    AUDIT,
+    REPORT,
+    EXPORT,
+    PARTNER,
+    /**
+     * An offer to a peer; {@code ref} is the request. Its platform ids are kept after delivery so
+     * that the offer can be closed on screen.
+     */
+    CONNECT_OFFER,
+    /** Any other message of a connection request; {@code ref} is the request. */
+    CONNECT,
+    OTHER;
+
+    /** The value in the {@code kind} column. */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind of a {@code kind} column value. */
+    public static OutboxKind of(String column) {
+        return valueOf(column.toUpperCase(Locale.ROOT));
+    }
+
+    /** Whether a delivered row keeps the platform's message ids (a later update needs them). */
+    public boolean keepsDelivery() {
+        // offers, a request's other messages and check-ins: their buttons are replaced when they
+        // end
+        return this == CONNECT_OFFER || this == CONNECT || this == CHECK_IN;
+    }
+}
