@@ -50,4 +50,12 @@ public record Address(
             throw new IllegalArgumentException("blank " + name + ": '" + value + "'");
         }
     }
+
+    /** Fails when {@code value} is longer than a platform can carry (see {@link Message}). */
+    static void requireAtMost(String value, int max, String name) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(
+                    name + " longer than " + max + " characters (" + value.length() + ")");
+        }
+    }
 }

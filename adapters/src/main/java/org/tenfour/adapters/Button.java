@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param style how prominent the button is
  */
 public record Button(String actionId, String label, String value, Style style) {
+    /** Slack allows 255 for an action id; repeats get a short suffix (see the Slack adapter). */
+    public static final int MAX_ACTION_ID = 200;
+
+    /** Slack's limit on a button's value. */
+    public static final int MAX_VALUE = 2_000;
 
     /** Visual weight of a button. */
     public enum Style {
@@ -25,6 +30,11 @@ public record Button(String actionId, String label, String value, Style style) {
         Address.requireText(label, "label");
         Objects.requireNonNull(value, "null value");
         Objects.requireNonNull(style, "null style");
+        Address.requireAtMost(actionId, MAX_ACTION_ID, "actionId");
+        Address.requireAtMost(value, MAX_VALUE, "button value");
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("control character in a button value");
+        }
     }
 
     /** A default-styled button. */

@@ -21,6 +21,15 @@ public record Field(
         boolean required,
         List<String> initial) {
 
+    /** Characters of a field id (it names the input on every platform). */
+    public static final int MAX_ID = 40;
+
+    /** Options a choice field may offer (Slack's limit for a select). */
+    public static final int MAX_OPTIONS = 100;
+
+    /** Characters of a pre-filled value (the Teams text input takes 500). */
+    public static final int MAX_INITIAL = 500;
+
     /** Input kinds every platform can render. */
     public enum Type {
         SINGLE_CHOICE,
@@ -43,13 +52,25 @@ public record Field(
         if (!choice && !options.isEmpty()) {
             throw new IllegalArgumentException("options on a non-choice field: " + id);
         }
+        Address.requireAtMost(id, MAX_ID, "field id");
+        if (options.size() > MAX_OPTIONS) {
+            throw new IllegalArgumentException(
+                    "more than " + MAX_OPTIONS + " options in field " + id + ": " + options.size());
+        }
+        for (String v : initial) {
+            Address.requireAtMost(v, MAX_INITIAL, "initial value of " + id);
+        }
     }
 
     /** One choice of a choice field. */
     public record Option(String value, String label) {
+        /** Characters of an option's value (Slack allows 150; a card carries every one). */
+        public static final int MAX_VALUE = 64;
+
         public Option {
             Address.requireText(value, "value");
             Address.requireText(label, "label");
+            Address.requireAtMost(value, MAX_VALUE, "option value");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tenfour.bot;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -188,6 +189,12 @@ public final class Application implements AutoCloseable {
                             metrics,
                             wiring.mounts());
             http.start();
+            PlatformWiring platformsUp = wiring;
+            Gauge.builder("tenfour_slack_connected", () -> platformsUp.slackConnected() ? 1 : 0)
+                    .description(
+                            "1 while Slack's requests can reach this replica (Socket Mode link open, or HTTP)")
+                    .register(metrics);
+            wiring.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());
             return new Application(
                     database, scheduling, http, sender, wiring, fastForward != null, relaySender);

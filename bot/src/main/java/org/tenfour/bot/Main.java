@@ -96,22 +96,40 @@ public final class Main implements Callable<Integer> {
     /** Prints the Slack app manifest to paste at api.slack.com/apps. */
     @Command(
             name = "slack-manifest",
-            description = "Print the Slack app manifest (JSON) for this bot's public URL.")
+            description =
+                    "Print the Slack app manifest (JSON) for this bot's public URL, or for Socket"
+                            + " Mode.")
     static final class SlackManifestCommand implements Callable<Integer> {
         @CommandLine.Option(
                 names = "--url",
-                required = true,
-                description = "The bot's public https:// base URL.")
+                description =
+                        "The bot's public https:// base URL (with --socket-mode: only for OAuth"
+                                + " installs).")
         String url;
+
+        @CommandLine.Option(
+                names = "--socket-mode",
+                description =
+                        "Slack's requests over a WebSocket TenFour opens (SLACK_APP_TOKEN): no"
+                                + " request URLs.")
+        boolean socketMode;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            if (url == null && !socketMode) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "tenfour: give --url https://… (Slack posts requests there) or"
+                                        + " --socket-mode (no public URL)");
+                return 2;
+            }
             try {
                 spec.commandLine()
                         .getOut()
-                        .println(SlackManifest.json(url, Subcommand.vocabulary()));
+                        .println(SlackManifest.json(url, Subcommand.vocabulary(), socketMode));
                 return 0;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("tenfour: --url: " + e.getMessage());

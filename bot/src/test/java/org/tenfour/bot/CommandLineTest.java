@@ -43,6 +43,21 @@ class CommandLineTest {
     }
 
     @Test
+    void slack_manifest_for_socket_mode_turns_it_on_and_lists_no_request_url() {
+        var manifest = JsonBody.parse(capture("slack-manifest", "--socket-mode"));
+        assertThat(manifest.at("/settings/socket_mode_enabled").asBoolean()).isTrue();
+        assertThat(manifest.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
+        assertThat(manifest.toString()).doesNotContain("request_url", "\"url\"", "redirect_urls");
+        assertThat(manifest.at("/settings/event_subscriptions/bot_events").toString())
+                .contains("message.im");
+    }
+
+    @Test
+    void slack_manifest_needs_a_url_or_socket_mode() {
+        assertThat(Main.run("slack-manifest")).isEqualTo(2);
+    }
+
+    @Test
     void slack_manifest_refuses_a_plain_http_url() {
         assertThat(Main.run("slack-manifest", "--url", "http://bot.example.org")).isEqualTo(2);
     }

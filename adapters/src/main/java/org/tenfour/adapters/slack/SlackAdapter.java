@@ -39,7 +39,9 @@ import org.tenfour.adapters.InboundUnavailableException;
  * }</pre>
  *
  * <p>Every request to {@link #events()} is signature-checked on its raw bytes before it is parsed;
- * events are acknowledged at once and handled on a small executor, each {@code event_id} once.
+ * events are acknowledged at once and handled on a small executor, each {@code event_id} once. With
+ * an app-level token, {@link #start()} opens a Socket Mode link whose envelopes go through the same
+ * {@link #dispatch} as HTTP requests.
  */
 public final class SlackAdapter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
@@ -52,6 +54,7 @@ public final class SlackAdapter implements AutoCloseable {
     private final SlackPlatform platform;
     private final ExecutorService workers;
     private final SlackWebApi api;
+    private final SocketModeLink socket;
     private final AtomicReference<String> ownTeam = new AtomicReference<>();
 
     /** An adapter with two event workers of its own and the system clock. */
@@ -80,13 +83,35 @@ public final class SlackAdapter implements AutoCloseable {
             EventLedger ledger,
             ExecutorService eventWorkers,
             Clock clock) {
+        this(
+                settings,
+                handler,
+                installations,
+                ledger,
+                eventWorkers,
+                clock,
+                SocketModeLink.Timing.PRODUCTION);
+    }
+
+    /** As above, with the Socket Mode link's checks and retries timed by {@code timing}. */
+    SlackAdapter(
+            SlackSettings settings,
+            InboundHandler handler,
+            SlackInstallations installations,
+            EventLedger ledger,
+            ExecutorService eventWorkers,
+            Clock clock,
+            SocketModeLink.Timing timing) {
         this.settings = Objects.requireNonNull(settings, "null settings");
         Objects.requireNonNull(handler, "null handler");
         this.installations = Objects.requireNonNull(installations, "null installations");
         Objects.requireNonNull(ledger, "null ledger");
         this.workers = Objects.requireNonNull(eventWorkers, "null eventWorkers");
         Objects.requireNonNull(clock, "null clock");
-        this.signatures = new SignatureCheck(settings.signingSecret(), clock);
+        this.signatures =
+                settings.signingSecret() == null
+                        ? null
+                        : new SignatureCheck(settings.signingSecret(), clock);
         Slack slack = BoltApps.slack(settings);
         SlackWebApi api = new SlackWebApi(slack);
         this.api = api;
@@ -101,6 +126,28 @@ public final class SlackAdapter implements AutoCloseable {
         new InteractionListeners(handler, api).register(app);
         new EventListeners(handler, api, installations, ledger, workers).register(app);
         this.parser = new SlackRequestParser(app.config());
+        this.socket =
+                settings.socketMode()
+                        ? new SocketModeLink(
+                                slack, settings.appToken(), app.config(), this::dispatch, timing)
+                        : null;
+    }
+
+    /**
+     * With {@code SLACK_APP_TOKEN}, opens the Socket Mode link (and keeps it open, reconnecting
+     * with backoff); without, does nothing. Call once the handler is ready for events.
+     */
+    public void start() {
+        if (socket != null) {
+            socket.start();
+        }
+    }
+
+    /**
+     * Whether Slack's requests reach this adapter: always over HTTP, over Socket Mode when open.
+     */
+    public boolean connected() {
+        return socket == null || socket.connected();
     }
 
     /** {@code POST /slack/events}: slash commands, interactivity and the Events API. */
@@ -129,11 +176,19 @@ public final class SlackAdapter implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (socket != null) {
+            socket.close();
+        }
         workers.shutdown();
         app.stop();
     }
 
     private void handleEvents(Context ctx) {
+        if (signatures == null) {
+            // Socket Mode without a signing secret: nothing arriving over HTTP can be Slack's
+            BoltHttp.reply(ctx, 404, "this TenFour receives Slack over Socket Mode");
+            return;
+        }
         byte[] raw = ctx.bodyAsBytes();
         SignatureCheck.Verdict verdict =
                 signatures.check(
@@ -166,19 +221,34 @@ public final class SlackAdapter implements AutoCloseable {
             BoltHttp.reply(ctx, 400, "malformed payload");
             return;
         }
+        BoltHttp.write(dispatch(request), ctx);
+    }
+
+    /**
+     * Everything after the transport's own check (the HTTP signature, or the Socket Mode link
+     * TenFour opened itself): the workspace check, the not-installed answer, Bolt's listeners with
+     * their failures mapped to a status. Never throws.
+     */
+    Response dispatch(Request<?> request) {
         if (request == null || request.getContext() == null || isOAuth(request)) {
-            BoltHttp.reply(ctx, 400, "unrecognised payload");
-            return;
+            return refusal(400, "unrecognised payload");
         }
         if (!forThisWorkspace(request)) {
             log.info(
                     "slack {} for team={} refused: this TenFour serves one other workspace",
                     request.getRequestType(),
                     request.getContext().getTeamId());
-            BoltHttp.reply(ctx, 403, "request for another workspace");
-            return;
+            return refusal(403, "request for another workspace");
         }
-        BoltHttp.write(notInstalled(request).orElseGet(() -> run(request)), ctx);
+        return notInstalled(request).orElseGet(() -> run(request));
+    }
+
+    private static Response refusal(int status, String shortReason) {
+        return Response.builder()
+                .statusCode(status)
+                .contentType("application/json; charset=utf-8")
+                .body("{\"error\":\"" + shortReason + "\"}")
+                .build();
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.List;
 import org.tenfour.adapters.Vocabulary;
 
 /**
- * The Slack app manifest for a TenFour deployment at a base URL: paste it into "Create an app →
- * From an app manifest" (the product prints it with {@code tenfour slack-manifest --url …}).
+ * The Slack app manifest for a TenFour deployment: paste it into "Create an app → From an app
+ * manifest" (the product prints it with {@code tenfour slack-manifest --url …}, or {@code
+ * --socket-mode} for a deployment Slack cannot reach: no request URLs, Socket Mode on).
  */
 public final class SlackManifest {
     /** The events Slack sends to the adapter. */
@@ -34,8 +35,17 @@ public final class SlackManifest {
      * {@code words} the product's command words (the usage hints are made from them).
      */
     public static String json(String baseUrl, Vocabulary words) {
-        String base = base(baseUrl);
-        String requestUrl = base + "/slack/events";
+        return json(baseUrl, words, false);
+    }
+
+    /**
+     * The manifest; with {@code socketMode}, Slack's requests come over the WebSocket TenFour
+     * opens, so no request URL is listed and {@code baseUrl} may be null (it is needed only for
+     * OAuth installs, whose redirect a browser follows).
+     */
+    public static String json(String baseUrl, Vocabulary words, boolean socketMode) {
+        String base = socketMode && baseUrl == null ? null : base(baseUrl);
+        String requestUrl = socketMode ? null : base + "/slack/events";
 
         JsonObject display = new JsonObject();
         display.addProperty("name", "TenFour");
@@ -80,20 +90,26 @@ public final class SlackManifest {
         JsonObject scopes = new JsonObject();
         scopes.add("bot", array(SlackScopes.BOT));
         JsonObject oauth = new JsonObject();
-        oauth.add("redirect_urls", array(List.of(base + "/slack/oauth_redirect")));
+        if (base != null) {
+            oauth.add("redirect_urls", array(List.of(base + "/slack/oauth_redirect")));
+        }
         oauth.add("scopes", scopes);
 
         JsonObject events = new JsonObject();
-        events.addProperty("request_url", requestUrl);
+        if (requestUrl != null) {
+            events.addProperty("request_url", requestUrl);
+        }
         events.add("bot_events", array(BOT_EVENTS));
         JsonObject interactivity = new JsonObject();
         interactivity.addProperty("is_enabled", true);
-        interactivity.addProperty("request_url", requestUrl);
+        if (requestUrl != null) {
+            interactivity.addProperty("request_url", requestUrl);
+        }
         JsonObject settings = new JsonObject();
         settings.add("event_subscriptions", events);
         settings.add("interactivity", interactivity);
         settings.addProperty("org_deploy_enabled", false);
-        settings.addProperty("socket_mode_enabled", false);
+        settings.addProperty("socket_mode_enabled", socketMode);
         settings.addProperty("token_rotation_enabled", false);
 
         JsonObject manifest = new JsonObject();
@@ -133,7 +149,9 @@ public final class SlackManifest {
     private static JsonObject command(String name, String url, String description, String usage) {
         JsonObject c = new JsonObject();
         c.addProperty("command", name);
-        c.addProperty("url", url);
+        if (url != null) {
+            c.addProperty("url", url);
+        }
         c.addProperty("description", description);
         c.addProperty("usage_hint", usage);
         // Escaped mentions arrive as ids (<@U123|name>), which the adapter normalises.

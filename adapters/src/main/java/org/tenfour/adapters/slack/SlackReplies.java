@@ -19,4 +19,8 @@ final class SlackReplies {
     static final String NOT_INSTALLED =
             "TenFour is not installed in this workspace yet. "
                     + "Please ask a workspace admin or your peer-support coordinator to install it.";
+
+    /** What a person reads when a command arrives while TenFour cannot take it (Socket Mode). */
+    static final String TRY_AGAIN =
+            "TenFour cannot answer right now. Please try again in a minute.";
 }

@@ -7,15 +7,20 @@ import java.util.Optional;
 
 /**
  * How the Slack adapter talks to Slack: one workspace with a bot token, or many workspaces through
- * OAuth (client id and secret). Secrets never appear in {@link #toString()}.
+ * OAuth (client id and secret); Slack's requests arrive over HTTP (signed) or, with an app-level
+ * token, over a Socket Mode WebSocket TenFour opens itself. Secrets never appear in {@link
+ * #toString()}.
  *
- * @param signingSecret verifies that requests come from Slack (required)
+ * @param signingSecret verifies that HTTP requests come from Slack (required unless {@code
+ *     appToken} is given)
  * @param botToken single-workspace mode: the bot token ({@code xoxb-…}); null in OAuth mode
  * @param clientId OAuth mode: the app's client id; null in single-workspace mode
  * @param clientSecret OAuth mode: the app's client secret
  * @param apiUrl the Web API base URL ending in {@code /api/}; null for Slack's own
  * @param scopes bot scopes asked for on install; null or empty for the scopes listed in the notes
  *     (commands, chat:write, …)
+ * @param appToken Socket Mode: the app-level token ({@code xapp-…}, scope {@code
+ *     connections:write}); null for HTTP only
  */
 public record SlackSettings(
         String signingSecret,
@@ -23,7 +28,8 @@ public record SlackSettings(
         String clientId,
         String clientSecret,
         String apiUrl,
-        List<String> scopes) {
+        List<String> scopes,
+        String appToken) {
 
     /** Environment variable names read by {@link #fromEnvironment}. */
     public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -32,13 +38,24 @@ public record SlackSettings(
     public static final String CLIENT_ID = "SLACK_CLIENT_ID";
     public static final String CLIENT_SECRET = "SLACK_CLIENT_SECRET";
     public static final String API_URL = "SLACK_API_URL";
+    public static final String APP_TOKEN = "SLACK_APP_TOKEN";
 
     static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     public SlackSettings {
-        if (blank(signingSecret)) {
-            throw new IllegalArgumentException(SIGNING_SECRET + " is required");
+        if (!blank(appToken) && !appToken.startsWith("xapp-")) {
+            throw new IllegalArgumentException(
+                    APP_TOKEN + " must be an app-level token starting with xapp-");
         }
+        if (blank(signingSecret) && blank(appToken)) {
+            throw new IllegalArgumentException(
+                    SIGNING_SECRET
+                            + " is required (or "
+                            + APP_TOKEN
+                            + " for Socket Mode, which needs no public URL)");
+        }
+        signingSecret = blank(signingSecret) ? null : signingSecret;
+        appToken = blank(appToken) ? null : appToken;
         boolean single = !blank(botToken);
         boolean oauth = !blank(clientId) || !blank(clientSecret);
         if (single == oauth) {
@@ -67,6 +84,17 @@ public record SlackSettings(
         scopes = scopes == null || scopes.isEmpty() ? SlackScopes.BOT : List.copyOf(scopes);
     }
 
+    /** HTTP only (no Socket Mode): the shape every caller used before {@link #appToken}. */
+    public SlackSettings(
+            String signingSecret,
+            String botToken,
+            String clientId,
+            String clientSecret,
+            String apiUrl,
+            List<String> scopes) {
+        this(signingSecret, botToken, clientId, clientSecret, apiUrl, scopes, null);
+    }
+
     /** One workspace, with its bot token. */
     public static SlackSettings singleWorkspace(String signingSecret, String botToken) {
         return new SlackSettings(signingSecret, botToken, null, null, null, null);
@@ -79,7 +107,14 @@ public record SlackSettings(
 
     /** The same settings against another Web API base URL (a test double, a proxy). */
     public SlackSettings withApiUrl(String url) {
-        return new SlackSettings(signingSecret, botToken, clientId, clientSecret, url, scopes);
+        return new SlackSettings(
+                signingSecret, botToken, clientId, clientSecret, url, scopes, appToken);
+    }
+
+    /** The same settings receiving Slack's requests over Socket Mode with {@code token}. */
+    public SlackSettings withAppToken(String token) {
+        return new SlackSettings(
+                signingSecret, botToken, clientId, clientSecret, apiUrl, scopes, token);
     }
 
     /**
@@ -87,7 +122,7 @@ public record SlackSettings(
      * and a failure naming the variable when they are set but wrong.
      */
     public static Optional<SlackSettings> fromEnvironment(Map<String, String> env) {
-        if (List.of(SIGNING_SECRET, BOT_TOKEN, CLIENT_ID, CLIENT_SECRET).stream()
+        if (List.of(SIGNING_SECRET, BOT_TOKEN, CLIENT_ID, CLIENT_SECRET, APP_TOKEN).stream()
                 .allMatch(k -> blank(env.get(k)))) {
             return Optional.empty();
         }
@@ -98,12 +133,18 @@ public record SlackSettings(
                         env.get(CLIENT_ID),
                         env.get(CLIENT_SECRET),
                         env.get(API_URL),
-                        null));
+                        null,
+                        env.get(APP_TOKEN)));
     }
 
     /** Whether workspaces install through OAuth (else one workspace with {@link #botToken}). */
     public boolean oauth() {
         return clientId != null;
+    }
+
+    /** Whether Slack's requests arrive over a Socket Mode WebSocket ({@link #appToken} set). */
+    public boolean socketMode() {
+        return appToken != null;
     }
 
     @Override
@@ -114,8 +155,9 @@ public record SlackSettings(
                 + apiUrl
                 + ", scopes="
                 + scopes
-                + ", signingSecret=<redacted>"
+                + (signingSecret == null ? "" : ", signingSecret=<redacted>")
                 + (oauth() ? ", clientSecret=<redacted>" : ", botToken=<redacted>")
+                + (socketMode() ? ", socketMode=on, appToken=<redacted>" : "")
                 + "]";
     }
 

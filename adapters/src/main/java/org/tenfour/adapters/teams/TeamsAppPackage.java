@@ -16,8 +16,8 @@ import java.util.zip.ZipOutputStream;
 import org.tenfour.adapters.Vocabulary;
 
 /**
- * Writes the Teams app package (manifest v1.17 and two generated icons) that an admin uploads to
- * Teams.
+ * Writes the Teams app package (manifest v1.29, the newest schema Teams documents, and two
+ * generated icons) that an admin uploads to Teams.
  *
  * <pre>{@code
  * TeamsAppPackage.write(appId, "https://tenfour.example.org", words, Path.of("tenfour-teams.zip"));
@@ -25,8 +25,8 @@ import org.tenfour.adapters.Vocabulary;
  */
 public final class TeamsAppPackage {
     static final String SCHEMA =
-            "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json";
-    static final String MANIFEST_VERSION = "1.17";
+            "https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.schema.json";
+    static final String MANIFEST_VERSION = "1.29";
     static final String APP_VERSION = "1.0.0";
 
     /** Teams shows at most ten commands per scope. */

@@ -155,7 +155,7 @@ final class TeamsPlatform implements ChatPlatform {
             return TeamsJson.object()
                     .put("type", "message")
                     .put("textFormat", "markdown")
-                    .put("text", AdaptiveCards.markdown(message.text()));
+                    .put("text", AdaptiveCards.markdown(AdaptiveCards.fitted(message.text())));
         }
         return cardActivity(AdaptiveCards.card(message));
     }

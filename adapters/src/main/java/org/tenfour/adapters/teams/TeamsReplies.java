@@ -49,7 +49,7 @@ final class TeamsReplies {
             return TeamsJson.object()
                     .put("statusCode", 200)
                     .put("type", INVOKE_MESSAGE)
-                    .put("value", AdaptiveCards.markdown(p.message().text()));
+                    .put("value", AdaptiveCards.markdown(AdaptiveCards.fitted(p.message().text())));
         }
         return TeamsJson.object()
                 .put("statusCode", 200)

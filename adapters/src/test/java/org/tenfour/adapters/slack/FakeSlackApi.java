@@ -167,6 +167,17 @@ public final class FakeSlackApi implements AutoCloseable {
         limits = new Limits(perChannelPerSecond, workspacePerMinute);
     }
 
+    private final Map<String, java.util.function.Function<Call, String>> dynamicAnswers =
+            new ConcurrentHashMap<>();
+
+    /**
+     * {@code method} answers 200 with what {@code body} makes of each call (unless a fixed {@link
+     * #answer} for it is in force).
+     */
+    public void answerWith(String method, java.util.function.Function<Call, String> body) {
+        dynamicAnswers.put(method, body);
+    }
+
     /** Back to Slack's normal answers for {@code method}. */
     public void normal(String method) {
         answers.remove(method);
@@ -234,7 +245,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        calls.add(new Call(method, params, token));
+        Call call = new Call(method, params, token);
+        calls.add(call);
         Storm s = storm;
         // the storm hits message sends (Slack rate-limits per method; profile reads are another
         // tier)
@@ -269,6 +281,11 @@ public final class FakeSlackApi implements AutoCloseable {
         if (answer != null) {
             answer.headers().forEach(ctx::header);
             ctx.status(answer.status()).contentType("application/json").result(answer.body());
+            return;
+        }
+        java.util.function.Function<Call, String> dynamic = dynamicAnswers.get(method);
+        if (dynamic != null) {
+            ctx.contentType("application/json; charset=utf-8").result(dynamic.apply(call));
             return;
         }
         if (method.equals("chat.postMessage") && params.containsKey("metadata")) {

@@ -165,6 +165,71 @@ class SlackSettingsAndManifestTest {
     }
 
     @Test
+    void a_socket_mode_manifest_has_socket_mode_on_and_no_request_urls_but_keeps_oauth_redirects() {
+        JsonObject m =
+                JsonParser.parseString(
+                                SlackManifest.json(
+                                        "https://intranet.example.org", TestVocabulary.WORDS, true))
+                        .getAsJsonObject();
+        JsonObject settings = m.getAsJsonObject("settings");
+        assertThat(settings.get("socket_mode_enabled").getAsBoolean()).isTrue();
+        assertThat(settings.getAsJsonObject("event_subscriptions").has("request_url")).isFalse();
+        assertThat(settings.getAsJsonObject("interactivity").has("request_url")).isFalse();
+        assertThat(settings.getAsJsonObject("interactivity").get("is_enabled").getAsBoolean())
+                .isTrue();
+        m.getAsJsonObject("features")
+                .getAsJsonArray("slash_commands")
+                .forEach(c -> assertThat(c.getAsJsonObject().has("url")).isFalse());
+        assertThat(m.getAsJsonObject("oauth_config").getAsJsonArray("redirect_urls").toString())
+                .contains("https://intranet.example.org/slack/oauth_redirect");
+        assertThat(
+                        JsonParser.parseString(SlackManifest.json(null, TestVocabulary.WORDS, true))
+                                .getAsJsonObject()
+                                .getAsJsonObject("oauth_config")
+                                .has("redirect_urls"))
+                .isFalse();
+        assertThat(
+                        JsonParser.parseString(
+                                        SlackManifest.json(
+                                                "https://bot.example.org", TestVocabulary.WORDS))
+                                .getAsJsonObject()
+                                .getAsJsonObject("settings")
+                                .get("socket_mode_enabled")
+                                .getAsBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void socket_mode_needs_an_app_level_token_and_then_no_signing_secret() {
+        SlackSettings s =
+                SlackSettings.fromEnvironment(
+                                Map.of(
+                                        "SLACK_BOT_TOKEN",
+                                        "xoxb-1",
+                                        "SLACK_APP_TOKEN",
+                                        "xapp-1-A0APP-secret-part"))
+                        .orElseThrow();
+        assertThat(s.socketMode()).isTrue();
+        assertThat(s.signingSecret()).isNull();
+        assertThat(s.toString()).doesNotContain("xapp-1-A0APP-secret-part").contains("socketMode");
+        assertThat(SlackSettings.singleWorkspace("s", "xoxb-1").socketMode()).isFalse();
+        assertThatThrownBy(
+                        () ->
+                                SlackSettings.fromEnvironment(
+                                        Map.of(
+                                                "SLACK_BOT_TOKEN",
+                                                "xoxb-1",
+                                                "SLACK_APP_TOKEN",
+                                                "xoxb-not-an-app-token")))
+                .hasMessageContaining("SLACK_APP_TOKEN")
+                .hasMessageContaining("xapp-")
+                .hasMessageNotContaining("xoxb-not-an-app-token");
+        assertThatThrownBy(() -> SlackSettings.fromEnvironment(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+                .hasMessageContaining("SLACK_SIGNING_SECRET")
+                .hasMessageContaining("SLACK_APP_TOKEN");
+    }
+
+    @Test
     void the_manifest_needs_a_public_https_base_url() {
         assertThatThrownBy(() -> SlackManifest.json("http://bot.example.org", TestVocabulary.WORDS))
                 .hasMessageContaining("https");

@@ -49,11 +49,22 @@ class TeamsAppPackageTest {
     }
 
     @Test
+    void the_manifest_is_valid_against_the_official_v1_29_schema() throws Exception {
+        JsonNode m = Jackson.MAPPER.readTree(written().get("manifest.json"));
+
+        assertThat(TeamsPayloadLimits.manifest(m)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("manifestVersion", "1.17");
+        assertThat(TeamsPayloadLimits.manifest(m))
+                .as("the schema pins its own version: the check can fail")
+                .isNotEmpty();
+    }
+
+    @Test
     void the_manifest_has_every_required_field_and_points_at_our_bot() throws Exception {
         JsonNode m = Jackson.MAPPER.readTree(written().get("manifest.json"));
 
-        assertThat(m.path("$schema").asText()).contains("/v1.17/MicrosoftTeams.schema.json");
-        assertThat(m.path("manifestVersion").asText()).isEqualTo("1.17");
+        assertThat(m.path("$schema").asText()).contains("/v1.29/MicrosoftTeams.schema.json");
+        assertThat(m.path("manifestVersion").asText()).isEqualTo("1.29");
         assertThat(m.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
         assertThat(m.path("id").asText()).isEqualTo(APP_ID);
         for (String field : new String[] {"name", "websiteUrl", "privacyUrl", "termsOfUseUrl"}) {

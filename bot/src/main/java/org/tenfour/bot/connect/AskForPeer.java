@@ -147,13 +147,18 @@ final class AskForPeer implements Feature, CheckInTalk {
                         List.of()));
         TreeSet<String> languages = new TreeSet<>();
         peers.forEach(e -> languages.addAll(e.languages()));
-        if (!languages.isEmpty()) {
+        List<Field.Option> languageOptions =
+                languages.stream()
+                        // a form carries at most 150 options: 100 peers, the fixed choices
+                        // and the first 30 languages
+                        .filter(l -> !l.isBlank() && l.length() <= Field.Option.MAX_VALUE)
+                        .limit(30)
+                        .map(l -> new Field.Option(l, l))
+                        .toList();
+        if (!languageOptions.isEmpty()) {
             fields.add(
                     Field.choice(
-                            "language",
-                            "Preferred language (optional)",
-                            languages.stream().map(l -> new Field.Option(l, l)).toList(),
-                            false));
+                            "language", "Preferred language (optional)", languageOptions, false));
         }
         fields.add(Field.choice("topic", "Topic (optional)", Topics.options(), false));
         return new Form(FORM, "Talk to a peer", "Ask", fields, "");

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
@@ -42,6 +43,11 @@ import org.tenfour.storage.Peers;
 final class PeerDirectory implements Feature {
     static final String PROFILE_FORM = "connect.profile";
     static final int BIO_MAX = 280;
+
+    /** Peers a directory page lists (with full bios it stays well inside every platform's size). */
+    static final int PAGE = 20;
+
+    static final String PAGE_ACTION = "connect.peers.page";
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
@@ -105,17 +111,32 @@ final class PeerDirectory implements Feature {
 
     /** {@code /tenfour peers} for anyone. */
     Reply list(Caller caller, Args args, String trigger) {
+        int page = 1;
+        try {
+            page = args.isEmpty() ? 1 : Math.max(1, Integer.parseInt(args.word(0)));
+        } catch (NumberFormatException notAPage) {
+            // any other word shows the first page
+        }
+        return page(caller, page);
+    }
+
+    /** One page of the directory: a long list is split on purpose, never cut by a platform. */
+    private Reply page(Caller caller, int page) {
         List<Entry> entries = jdbi.withHandle(h -> entries(h, caller.agency()));
         if (entries.isEmpty()) {
             return Reply.text(
                     "Your agency has no trained peers listed yet. A coordinator can add them. "
                             + "You can still type `/peer` — the coordinators will help.");
         }
+        int pages = (entries.size() + PAGE - 1) / PAGE;
+        int shown = Math.min(page, pages);
+        int from = (shown - 1) * PAGE;
+        List<Entry> onPage = entries.subList(from, Math.min(entries.size(), from + PAGE));
         Instant now = clock.instant();
         StringBuilder text =
                 new StringBuilder(
                         "*Trained peers you can ask for* (type `/peer` and choose one, or any peer):\n");
-        for (Entry e : entries) {
+        for (Entry e : onPage) {
             text.append("• *")
                     .append(People.name(e.member()))
                     .append("*, ")
@@ -137,11 +158,50 @@ final class PeerDirectory implements Feature {
             }
             text.append('\n');
         }
-        return new Reply.Private(
-                new Message(
-                        text.toString().strip(),
-                        List.of("Peers from partner agencies see only what you choose to share."),
-                        List.of()));
+        List<String> notes = new ArrayList<>();
+        if (pages > 1) {
+            notes.add(
+                    "Peers "
+                            + (from + 1)
+                            + "–"
+                            + (from + onPage.size())
+                            + " of "
+                            + entries.size()
+                            + " (page "
+                            + shown
+                            + " of "
+                            + pages
+                            + ").");
+        }
+        notes.add("Peers from partner agencies see only what you choose to share.");
+        List<Button> buttons = new ArrayList<>();
+        if (shown > 1) {
+            buttons.add(Button.of(PAGE_ACTION, "Previous peers", String.valueOf(shown - 1)));
+        }
+        if (shown < pages) {
+            buttons.add(
+                    new Button(
+                            PAGE_ACTION,
+                            "More peers",
+                            String.valueOf(shown + 1),
+                            Button.Style.PRIMARY));
+        }
+        return new Reply.Private(new Message(text.toString().strip(), notes, buttons));
+    }
+
+    @Override
+    public Map<String, ButtonAction> buttons() {
+        return Map.of(
+                PAGE_ACTION,
+                (caller, pressed) -> {
+                    int page;
+                    try {
+                        page = Integer.parseInt(pressed.value());
+                    } catch (NumberFormatException e) {
+                        page = 1;
+                    }
+                    return page(caller, Math.max(1, page));
+                });
     }
 
     private Form profileForm(Caller caller) {

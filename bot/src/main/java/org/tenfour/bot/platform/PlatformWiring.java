@@ -45,6 +45,7 @@ public final class PlatformWiring implements AutoCloseable {
     private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private WebSandbox sandbox;
+    private SlackAdapter slackAdapter;
 
     /**
      * Creates the adapters the settings enable; {@code inbound} receives every platform's events;
@@ -93,9 +94,13 @@ public final class PlatformWiring implements AutoCloseable {
                                                 "/slack/oauth_redirect", adapter.oauthRedirect());
                                     });
                             closeables.add(adapter);
+                            slackAdapter = adapter;
                             log.info(
-                                    "Slack enabled ({})",
-                                    slack.oauth() ? "OAuth, many workspaces" : "single workspace");
+                                    "Slack enabled ({}, {})",
+                                    slack.oauth() ? "OAuth, many workspaces" : "single workspace",
+                                    slack.socketMode()
+                                            ? "Socket Mode: no public URL needed"
+                                            : "requests over HTTPS at /slack/events");
                         });
         settings.teams()
                 .ifPresent(
@@ -144,6 +149,21 @@ public final class PlatformWiring implements AutoCloseable {
                             : "no Slack or Teams configured",
                     Settings.SANDBOX);
         }
+    }
+
+    /**
+     * Opens what connects out: Slack's Socket Mode link when {@code SLACK_APP_TOKEN} is set. Call
+     * once the inbound handler is ready.
+     */
+    public void start() {
+        if (slackAdapter != null) {
+            slackAdapter.start();
+        }
+    }
+
+    /** Whether Slack's requests can reach this replica (always true over HTTP). */
+    public boolean slackConnected() {
+        return slackAdapter == null || slackAdapter.connected();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Platform;
+import org.tenfour.bot.testing.PayloadChecks;
 
 /** The port at its seam: records what would have been sent, updated or opened on one platform. */
 final class GroupDmPlatform implements ChatPlatform {
@@ -36,6 +37,7 @@ final class GroupDmPlatform implements ChatPlatform {
 
     @Override
     public Delivery send(Address to, Message message) {
+        PayloadChecks.check(message);
         Delivery d = new Delivery("D-" + to.targetId(), "m" + ids.incrementAndGet());
         sent.add(new Sent(to, message, d));
         return d;
@@ -43,11 +45,14 @@ final class GroupDmPlatform implements ChatPlatform {
 
     @Override
     public void update(Address to, Delivery sent, Message message) {
+        PayloadChecks.check(message);
         updated.add(new Updated(to, sent, message));
     }
 
     @Override
-    public void openForm(Address user, String triggerId, Form form) {}
+    public void openForm(Address user, String triggerId, Form form) {
+        PayloadChecks.check(form, java.util.Map.of());
+    }
 
     @Override
     public Optional<Address> openGroupConversation(List<Address> users) {

@@ -21,6 +21,7 @@ import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.outbox.OutboxSender;
+import org.tenfour.bot.testing.PayloadChecks;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
@@ -112,42 +113,49 @@ final class World {
     }
 
     Reply command(Agency agency, Member m, String name, String text) {
-        return inbound.handle(
-                new InboundEvent.Command(actor(agency, m), name, text, dm(agency, m), "trigger"));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.Command(
+                                actor(agency, m), name, text, dm(agency, m), "trigger")));
     }
 
     Reply inCoordinatorChannel(Agency agency, Member m, String text) {
-        return inbound.handle(
-                new InboundEvent.Command(
-                        actor(agency, m),
-                        "tenfour",
-                        text,
-                        Address.channel(
-                                Platform.fromId(agency.platform()),
-                                agency.workspaceId(),
-                                agency.coordinatorChannelId()),
-                        "trigger"));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.Command(
+                                actor(agency, m),
+                                "tenfour",
+                                text,
+                                Address.channel(
+                                        Platform.fromId(agency.platform()),
+                                        agency.workspaceId(),
+                                        agency.coordinatorChannelId()),
+                                "trigger")));
     }
 
     Reply ask(Agency agency, Member m, Map<String, List<String>> values) {
-        return inbound.handle(
-                new InboundEvent.FormSubmitted(actor(agency, m), AskForPeer.FORM, values, ""));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.FormSubmitted(
+                                actor(agency, m), AskForPeer.FORM, values, "")));
     }
 
     Reply press(Agency agency, Member m, String actionId, UUID requestId, Delivery message) {
-        return inbound.handle(
-                new InboundEvent.ButtonPressed(
-                        actor(agency, m),
-                        actionId,
-                        requestId.toString(),
-                        message == null ? null : dm(agency, m),
-                        message,
-                        null));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                actor(agency, m),
+                                actionId,
+                                requestId.toString(),
+                                message == null ? null : dm(agency, m),
+                                message,
+                                null)));
     }
 
     Reply write(Agency agency, Member m, String text) {
-        return inbound.handle(
-                new InboundEvent.DirectMessage(actor(agency, m), text, dm(agency, m)));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.DirectMessage(actor(agency, m), text, dm(agency, m))));
     }
 
     /** Delivers everything due now. */

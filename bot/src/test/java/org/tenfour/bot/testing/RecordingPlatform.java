@@ -71,6 +71,7 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public Delivery send(Address to, Message message) {
+        PayloadChecks.check(message);
         maybeFail();
         Delivery d = new Delivery("D-" + to.targetId(), "m" + ids.incrementAndGet());
         sent.add(new Sent(to, message, d, false));
@@ -79,6 +80,7 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public void update(Address to, Delivery sentBefore, Message message) {
+        PayloadChecks.check(message);
         maybeFail();
         sent.add(new Sent(to, message, sentBefore, true));
     }
@@ -93,6 +95,7 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public void openForm(Address user, String triggerId, Form form) {
+        PayloadChecks.check(form, java.util.Map.of());
         throw new ChatPlatformException.Rejected("forms open through replies in these tests");
     }
 

@@ -117,9 +117,14 @@ public final class TestProgram {
     public Reply tenfour(String user, String channel, String text) {
         Address where =
                 channel == null ? user(user) : Address.channel(Platform.SLACK, workspace, channel);
-        return inbound.handle(
-                new InboundEvent.Command(
-                        new Actor(user(user), false), "tenfour", text, where, "trigger-1"));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.Command(
+                                new Actor(user(user), false),
+                                "tenfour",
+                                text,
+                                where,
+                                "trigger-1")));
     }
 
     /** A coordinator command in the coordinator channel. */
@@ -130,9 +135,10 @@ public final class TestProgram {
     /** A form submitted by {@code user}. */
     public Reply submit(
             String user, String formId, Map<String, List<String>> values, String context) {
-        return inbound.handle(
-                new InboundEvent.FormSubmitted(
-                        new Actor(user(user), false), formId, values, context));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.FormSubmitted(
+                                new Actor(user(user), false), formId, values, context)));
     }
 
     /** A button pressed by {@code user} on a message they received. */
@@ -143,14 +149,15 @@ public final class TestProgram {
                         .findFirst()
                         .orElseThrow()
                         .value();
-        return inbound.handle(
-                new InboundEvent.ButtonPressed(
-                        new Actor(user(user), false),
-                        actionId,
-                        value,
-                        message.to(),
-                        message.delivery(),
-                        null));
+        return PayloadChecks.checked(
+                inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                new Actor(user(user), false),
+                                actionId,
+                                value,
+                                message.to(),
+                                message.delivery(),
+                                null)));
     }
 
     /** The latest message to {@code user} that carries a button with {@code actionId}. */
