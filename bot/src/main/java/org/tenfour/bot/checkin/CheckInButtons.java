@@ -16,6 +16,7 @@ import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxEntry;
+import org.tenfour.storage.OutboxKind;
 
 /**
  * Takes the buttons off a delivered check-in once it has ended (expired unanswered, or replaced by
@@ -58,8 +59,9 @@ final class CheckInButtons {
                                 .find(agency.id(), checkIn.peerId())
                                 .map(Member::displayName)
                                 .orElse(null);
+        // an answer-kind row: the send-time guard holds back only check-in questions
         out.update(
-                key.then("closed"),
+                OutboxKey.of(OutboxKind.CHECK_IN_ANSWER, checkIn.id(), "closed"),
                 to,
                 new Delivery(e.platformConversationId(), e.platformMessageId()),
                 CheckInMessages.checkIn(checkIn.id().toString(), peerName, settings).resolved(note),
