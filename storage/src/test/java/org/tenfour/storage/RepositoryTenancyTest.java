@@ -41,6 +41,49 @@ class RepositoryTenancyTest {
     }
 
     @Test
+    void report_snapshots_and_event_counts_of_one_agency_are_invisible_to_another() {
+        ReportSnapshots snapshots = jdbi.onDemand(ReportSnapshots.class);
+        java.time.LocalDate nov = java.time.LocalDate.parse("2026-11-01");
+        assertThat(
+                        snapshots.publish(
+                                theirs.id(),
+                                "month",
+                                nov,
+                                nov.plusDays(29),
+                                5,
+                                "[]",
+                                Instant.now()))
+                .isTrue();
+        assertThat(
+                        snapshots.publish(
+                                theirs.id(),
+                                "month",
+                                nov,
+                                nov.plusDays(29),
+                                5,
+                                "[1]",
+                                Instant.now()))
+                .as("a published snapshot is never replaced")
+                .isFalse();
+        assertThat(snapshots.find(mine.id(), "month", nov)).isEmpty();
+        assertThat(snapshots.within(mine.id(), nov, nov.plusDays(29))).isEmpty();
+        assertThat(snapshots.find(theirs.id(), "month", nov))
+                .get()
+                .extracting(ReportSnapshot::cells)
+                .isEqualTo("[]");
+
+        Member m = TestData.member(jdbi, theirs);
+        jdbi.onDemand(Members.class).setOptedOut(theirs.id(), m.id(), true);
+        ReportQueries reports = jdbi.onDemand(ReportQueries.class);
+        java.time.LocalDate month =
+                java.time.LocalDate.now(java.time.ZoneId.of(theirs.timeZone())).withDayOfMonth(1);
+        assertThat(reports.memberEvents(mine.id(), month)).isEmpty();
+        assertThat(reports.memberEvents(theirs.id(), month))
+                .containsExactly(new KeyCount("opted_out", 1));
+        assertThat(reports.rosterSize(mine.id())).isZero();
+    }
+
+    @Test
     void the_same_platform_user_in_two_agencies_is_two_members() {
         Members members = jdbi.onDemand(Members.class);
         Member a = members.upsert(mine.id(), "USHARED", "A", null);

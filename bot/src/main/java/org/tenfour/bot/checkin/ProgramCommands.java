@@ -3,7 +3,6 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,12 +25,14 @@ import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
+import org.tenfour.bot.report.ProgramCounts;
+import org.tenfour.bot.report.Suppression;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
-import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.ReportQueries;
 
 /**
  * The coordinator channel's program settings: {@code setup}, {@code cadence}, {@code hours}, {@code
@@ -197,29 +198,15 @@ public final class ProgramCommands implements Feature {
         return Reply.text("Crisis lines updated; they appear under every check-in.");
     }
 
+    /**
+     * Settings and the roster's size, and no count of anyone's choices: a live count of opt-outs,
+     * answers or unreachable members changes by one when one member is added or removed, and so
+     * tells that member's state. Those figures are in the closed-period report only.
+     */
     private Reply status(Caller caller, Args args, String trigger) {
         Agency agency = caller.agency();
         AgencySettings s = settings(caller);
-        List<Member> roster = jdbi.onDemand(Members.class).roster(agency.id());
-        long enrolled = roster.stream().filter(m -> !m.optedOut()).count();
-        long optedOut = roster.stream().filter(Member::optedOut).count();
-        long unreachable = roster.stream().filter(Member::unreachable).count();
-        Instant now = clock.instant();
-        CheckIns checkIns = jdbi.onDemand(CheckIns.class);
-        int dueThisWeek =
-                checkIns.count(
-                        agency.id(),
-                        "scheduled",
-                        now.minus(Duration.ofDays(1)),
-                        now.plus(Duration.ofDays(7)));
-        Duration cycle = Duration.ofDays(s.cadenceDays() == null ? 30 : s.cadenceDays());
-        int answered =
-                checkIns.count(
-                        agency.id(), "answered", now.minus(cycle), now.plus(Duration.ofDays(1)));
-        int sentOrExpired =
-                answered
-                        + checkIns.count(agency.id(), "sent", now.minus(cycle), now)
-                        + checkIns.count(agency.id(), "expired", now.minus(cycle), now);
+        int roster = jdbi.onDemand(ReportQueries.class).rosterSize(agency.id());
         return Reply.text(
                 "*Program status*\n"
                         + "Cadence: "
@@ -233,19 +220,10 @@ public final class ProgramCommands implements Feature {
                         + ", agency zone "
                         + agency.timeZone()
                         + "\n"
-                        + "Enrolled: "
-                        + enrolled
-                        + " · opted out: "
-                        + optedOut
-                        + " · unreachable: "
-                        + unreachable
+                        + "On the roster: "
+                        + new Suppression(s.suppressionK()).single(roster).text(s.suppressionK())
                         + "\n"
-                        + "Check-ins due this week: "
-                        + dueThisWeek
-                        + " · answered last cycle: "
-                        + answered
-                        + " of "
-                        + sentOrExpired
+                        + ProgramCounts.NOT_COUNTED_HERE
                         + capacityWarning(agency, now));
     }
 

@@ -14,11 +14,13 @@ import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.log.ReminderTags;
+import org.tenfour.bot.report.ProgramCounts;
+import org.tenfour.bot.report.Suppression;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.Member;
-import org.tenfour.storage.Members;
+import org.tenfour.storage.ReportQueries;
 
 /**
  * Builds the home view: for a member, how to reach a peer, their check-in settings and what is
@@ -105,17 +107,15 @@ public final class HomeView {
                             + ". Log a contact with `/tenfour log`.");
         }
         if (caller.is(Role.COORDINATOR)) {
-            List<Member> roster = jdbi.onDemand(Members.class).roster(caller.agency().id());
+            int k = settings.suppressionK();
+            int roster = jdbi.onDemand(ReportQueries.class).rosterSize(caller.agency().id());
             lines.add(
                     "*Program:* cadence "
                             + settings.cadenceText()
-                            + " · enrolled "
-                            + roster.stream().filter(x -> !x.optedOut()).count()
-                            + " · opted out "
-                            + roster.stream().filter(Member::optedOut).count()
-                            + " · unreachable "
-                            + roster.stream().filter(Member::unreachable).count()
-                            + ". `/tenfour status` and `/tenfour report` in the coordinator channel.");
+                            + " · on the roster "
+                            + new Suppression(k).single(roster).text(k)
+                            + ". `/tenfour status` and `/tenfour report` in the coordinator channel. "
+                            + ProgramCounts.NOT_COUNTED_HERE);
         }
         return new Message(String.join("\n\n", lines), settings.crisisLines(), List.of());
     }

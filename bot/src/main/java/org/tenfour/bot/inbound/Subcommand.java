@@ -255,17 +255,19 @@ public enum Subcommand {
             "status",
             Role.COORDINATOR,
             true,
-            "Enrolled, opted out, unreachable, due this week, answered last cycle: counts, no names.",
-            new Use(Task.NUMBERS, "status", "program counts (no names)")),
+            "The program's settings and the roster's size; no live count of anyone's choices (opt-outs"
+                    + " and answers are in the closed-period report).",
+            new Use(Task.NUMBERS, "status", "settings and roster size (no names)")),
     REPORT(
             "report",
             Role.COORDINATOR,
             true,
-            "The program report with small counts suppressed, and a chart.",
+            "The report of the last complete month, quarter or year, published once, with small"
+                    + " counts suppressed, and charts.",
             new Use(
                     Task.NUMBERS,
                     "report [month|quarter|year]",
-                    "program report with small counts suppressed, and a chart")),
+                    "the last complete month, quarter or year, small counts suppressed")),
     EXPORT(
             "export",
             Role.COORDINATOR,

@@ -17,6 +17,11 @@ public record Cell(State state, OptionalInt value) {
         BELOW_K,
         /** At or above k but hidden so that a small cell cannot be worked out: shown as "–". */
         HIDDEN,
+        /**
+         * Any number, withheld because even "&lt;k" or "–" would narrow a small one (two small
+         * cells next to their total): shown as "hidden".
+         */
+        WITHHELD,
         /** Not measured for this period (e.g. roster flags have no history): shown as "n/a". */
         NOT_AVAILABLE
     }
@@ -49,6 +54,10 @@ public record Cell(State state, OptionalInt value) {
         return new Cell(State.HIDDEN, OptionalInt.empty());
     }
 
+    public static Cell withheld() {
+        return new Cell(State.WITHHELD, OptionalInt.empty());
+    }
+
     public static Cell notAvailable() {
         return new Cell(State.NOT_AVAILABLE, OptionalInt.empty());
     }
@@ -57,12 +66,13 @@ public record Cell(State state, OptionalInt value) {
         return state == State.PUBLISHED;
     }
 
-    /** What a reader sees: the number, "&lt;k", "–" or "n/a". */
+    /** What a reader sees: the number, "&lt;k", "–", "hidden" or "n/a". */
     public String text(int k) {
         return switch (state) {
             case PUBLISHED -> Integer.toString(value.getAsInt());
             case BELOW_K -> "<" + k;
             case HIDDEN -> "–";
+            case WITHHELD -> "hidden";
             case NOT_AVAILABLE -> "n/a";
         };
     }

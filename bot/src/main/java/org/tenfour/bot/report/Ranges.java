@@ -1,95 +1,118 @@
 package org.tenfour.bot.report;
 
-import static org.tenfour.bot.report.Suppression.INF;
-
-import org.tenfour.bot.report.Suppression.Model;
-import org.tenfour.bot.report.Suppression.Relation;
-
 /**
- * The attacker's view of a {@link Suppression.Model}: the exact range of every hidden number given
- * what is published. Tables are linked only through the total, so the total's feasible range is the
- * intersection of what each table allows, and each cell's range follows from it.
+ * The attacker's view of a {@link Disclosure}: the range every number could take given what is
+ * published, by propagating the sums to a fixed point. For numbers linked only through one shared
+ * total (one report) this is exact; across periods it is what every single sum allows, and the
+ * property tests check it against an exhaustive search.
  */
 final class Ranges {
-    private final Model m;
-    private long totalLo;
-    private long totalHi;
+    static final long INF = 1_000_000_000L;
+    private static final int MAX_SWEEPS = 2_000;
 
-    Ranges(Model m) {
-        this.m = m;
-        long[] own = bounds(m.totalState, m.total);
-        totalLo = own[0];
-        totalHi = own[1];
-        for (int t = 0; t < m.tables.size(); t++) {
-            long published = 0;
-            long lo = 0;
-            long hi = 0;
-            long maxLo = 0;
-            for (int i = 0; i < m.states.get(t).length; i++) {
-                long[] b = bounds(m.states.get(t)[i], m.value(t, i));
-                if (m.states.get(t)[i] == Cell.State.PUBLISHED) {
-                    published += b[0];
-                } else {
-                    lo += b[0];
-                    hi += b[1];
+    final long[] lo;
+    final long[] hi;
+
+    /**
+     * @param withThisPublication false: as if nothing of this publication were shown yet (what the
+     *     attacker knew before)
+     */
+    Ranges(Disclosure d, boolean withThisPublication) {
+        int n = d.size();
+        lo = new long[n];
+        hi = new long[n];
+        for (int i = 0; i < n; i++) {
+            Cell.State s = d.states.get(i);
+            if (!withThisPublication && d.decidable(i)) {
+                s = Cell.State.NOT_AVAILABLE;
+            }
+            switch (s) {
+                case PUBLISHED -> {
+                    lo[i] = d.shown.get(i);
+                    hi[i] = lo[i];
                 }
-                maxLo = Math.max(maxLo, b[0]);
-            }
-            if (m.tables.get(t).relation() == Relation.PARTITION) {
-                totalLo = Math.max(totalLo, published + lo);
-            } else {
-                totalLo = Math.max(totalLo, maxLo); // no cell of a multi-select exceeds the total
-            }
-            totalHi = Math.min(totalHi, published + hi);
-        }
-    }
-
-    /** The first hidden number whose range is a single value, or null if none is. */
-    Model.Leak firstPinned() {
-        if (m.totalState != Cell.State.PUBLISHED && totalLo >= totalHi) {
-            return new Model.Leak(-1, -1);
-        }
-        for (int t = 0; t < m.tables.size(); t++) {
-            for (int i = 0; i < m.states.get(t).length; i++) {
-                if (m.states.get(t)[i] != Cell.State.PUBLISHED) {
-                    long[] r = range(t, i);
-                    if (r[0] >= r[1]) {
-                        return new Model.Leak(t, i);
-                    }
+                case BELOW_K -> {
+                    lo[i] = 0;
+                    hi[i] = d.k - 1;
+                }
+                case HIDDEN -> {
+                    lo[i] = d.k;
+                    hi[i] = INF;
+                }
+                case WITHHELD, NOT_AVAILABLE -> {
+                    lo[i] = 0;
+                    hi[i] = INF;
                 }
             }
         }
-        return null;
-    }
-
-    /** The feasible range of cell i of table t. */
-    long[] range(int t, int i) {
-        long published = 0;
-        long othersLo = 0;
-        long othersHi = 0;
-        for (int j = 0; j < m.states.get(t).length; j++) {
-            long[] b = bounds(m.states.get(t)[j], m.value(t, j));
-            if (m.states.get(t)[j] == Cell.State.PUBLISHED) {
-                published += b[0];
-            } else if (j != i) {
-                othersLo += b[0];
-                othersHi += b[1];
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            boolean changed = false;
+            for (Disclosure.Link link : d.links) {
+                changed |= narrow(link);
+            }
+            if (!changed) {
+                break;
             }
         }
-        long[] own = bounds(m.states.get(t)[i], m.value(t, i));
-        long lo = Math.max(own[0], totalLo - published - othersHi);
-        long hi = Math.min(own[1], totalHi);
-        if (m.tables.get(t).relation() == Relation.PARTITION) {
-            hi = Math.min(hi, totalHi - published - othersLo);
-        }
-        return new long[] {lo, hi};
     }
 
-    private long[] bounds(Cell.State state, int value) {
-        return switch (state) {
-            case PUBLISHED -> new long[] {value, value};
-            case BELOW_K -> new long[] {0, m.k - 1};
-            default -> new long[] {m.k, INF};
+    /** Whether a number's range no longer says what its marker promises. */
+    boolean broken(Disclosure d, int i) {
+        if (lo[i] > hi[i]) {
+            return true; // contradictory: some number is inconsistent with the others
+        }
+        return switch (d.states.get(i)) {
+            case BELOW_K -> lo[i] > 0 || hi[i] < d.k - 1;
+            case HIDDEN, WITHHELD -> lo[i] >= hi[i];
+            // never published: a small value it could be must be free to be anything below k
+            case NOT_AVAILABLE -> lo[i] >= hi[i] || (lo[i] > 0 && lo[i] < d.k) || hi[i] < d.k - 1;
+            case PUBLISHED -> false;
         };
+    }
+
+    private boolean narrow(Disclosure.Link link) {
+        int w = link.whole();
+        int[] p = link.parts();
+        long sumLo = 0;
+        long sumHi = 0;
+        long maxLo = 0;
+        for (int i : p) {
+            sumLo += lo[i];
+            sumHi = Math.min(INF * p.length, sumHi + hi[i]);
+            maxLo = Math.max(maxLo, lo[i]);
+        }
+        boolean changed = false;
+        if (link.kind() == Disclosure.Kind.SUM) {
+            changed |= raise(w, sumLo);
+            changed |= lower(w, sumHi);
+            for (int i : p) {
+                changed |= raise(i, lo[w] - (sumHi - hi[i]));
+                changed |= lower(i, hi[w] - (sumLo - lo[i]));
+            }
+        } else {
+            changed |= raise(w, maxLo);
+            changed |= lower(w, sumHi);
+            for (int i : p) {
+                changed |= lower(i, hi[w]);
+                changed |= raise(i, lo[w] - (sumHi - hi[i]));
+            }
+        }
+        return changed;
+    }
+
+    private boolean raise(int i, long value) {
+        if (value > lo[i] && lo[i] <= hi[i]) {
+            lo[i] = Math.min(value, INF);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean lower(int i, long value) {
+        if (value < hi[i] && lo[i] <= hi[i]) {
+            hi[i] = Math.max(value, -1);
+            return true;
+        }
+        return false;
     }
 }

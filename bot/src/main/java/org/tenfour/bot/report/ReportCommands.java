@@ -3,6 +3,7 @@ package org.tenfour.bot.report;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -10,7 +11,6 @@ import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
-import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -22,6 +22,7 @@ import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.OutboxKind;
 
 /**
@@ -37,7 +38,7 @@ public final class ReportCommands implements Feature {
     public ReportCommands(Jdbi jdbi, Clock clock, PseudonymKeys keys) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.reports = new ReportService(jdbi, keys);
+        this.reports = new ReportService(jdbi, clock, keys);
     }
 
     @Override
@@ -54,8 +55,12 @@ public final class ReportCommands implements Feature {
                 (c, e) ->
                         c.is(Role.COORDINATOR)
                                 ? export(c, parse(e.value()))
-                                : Reply.text(
-                                        "Only the program's coordinators can export reports."));
+                                : Reply.text("Only the program's coordinators can export reports."),
+                ReportText.REPORT_ACTION,
+                (c, e) ->
+                        c.is(Role.COORDINATOR)
+                                ? post(c, parse(e.value()))
+                                : Reply.text("Only the program's coordinators can run reports."));
     }
 
     private static Period period(Args args) {
@@ -70,17 +75,29 @@ public final class ReportCommands implements Feature {
         }
     }
 
-    private ProgramReport build(Caller caller, Period period) {
+    /** The published report of the last closed period, in the agency's zone; audited. */
+    private ProgramReport build(Caller caller, Period period, String action) {
         Agency agency = jdbi.onDemand(Agencies.class).find(caller.agency().id()).orElseThrow();
         int k = AgencySettings.fromJson(agency.settingsJson()).suppressionK();
-        LocalDate today =
-                clock.instant().atZone(Windows.zone(agency, caller.member())).toLocalDate();
-        return reports.report(agency.id(), period, today, k);
+        LocalDate today = clock.instant().atZone(ZoneId.of(agency.timeZone())).toLocalDate();
+        ProgramReport report = reports.report(agency.id(), period, today, k);
+        jdbi.onDemand(AuditLog.class)
+                .record(
+                        agency.id(),
+                        caller.member().platformUserId(),
+                        action,
+                        null,
+                        period.word() + " " + report.current().from(),
+                        clock.instant());
+        return report;
     }
 
     private Reply report(Caller caller, Args args, String trigger) {
-        Period period = period(args);
-        ProgramReport report = build(caller, period);
+        return post(caller, period(args));
+    }
+
+    private Reply post(Caller caller, Period period) {
+        ProgramReport report = build(caller, period, "report run");
         String id = UUID.randomUUID().toString();
         jdbi.useTransaction(
                 h -> {
@@ -100,18 +117,20 @@ public final class ReportCommands implements Feature {
                                     "tenfour-report-" + period.name().toLowerCase() + ".png",
                                     "image/png",
                                     ReportChart.png(report),
-                                    "Program report chart (" + period.name().toLowerCase() + ")"),
+                                    "Program report charts, " + report.current().label()),
                             clock.instant());
                 });
         return Reply.text(
-                "The "
-                        + period.name().toLowerCase()
-                        + " report is being posted here (counts under "
-                        + "the agency's threshold are suppressed).");
+                "The report for "
+                        + report.current().label()
+                        + " (the last complete "
+                        + period.word()
+                        + ") is being posted here; counts under the agency's threshold are"
+                        + " suppressed.");
     }
 
     private Reply export(Caller caller, Period period) {
-        ProgramReport report = build(caller, period);
+        ProgramReport report = build(caller, period, "report export");
         jdbi.useTransaction(
                 h -> {
                     Agency agency =

@@ -27,9 +27,9 @@ public final class ReportCsv {
                     "TenFour program report, "
                             + report.period().name().toLowerCase()
                             + " "
-                            + report.current()
+                            + report.current().label()
                             + " (previous "
-                            + report.previous()
+                            + report.previous().label()
                             + ")");
             csv.printComment(
                     "Counts below "

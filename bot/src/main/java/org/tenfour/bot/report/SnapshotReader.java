@@ -2,6 +2,7 @@ package org.tenfour.bot.report;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,63 +11,59 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.bot.log.Pseudonyms;
-import org.tenfour.storage.InteractionLogs;
 import org.tenfour.storage.KeyCount;
 import org.tenfour.storage.ReportQueries;
 
-/** Reads one period's true numbers for one agency. */
+/**
+ * Reads one closed period's true numbers for one agency: month by month, each month counting only
+ * what was known when it ended, so that a quarter is exactly the sum of its months and a period's
+ * numbers are the same whenever they are read.
+ */
 final class SnapshotReader {
-    static final List<String> ANSWERS = List.of("answered", "not_answered");
-    static final List<String> OUTCOMES =
-            List.of("accepted", "escalated", "closed_unaccepted", "open");
-    static final List<String> BUCKETS = List.of("0", "1_3", "4_6", "7_plus");
-
     private final Pseudonyms pseudonyms;
 
     SnapshotReader(Pseudonyms pseudonyms) {
         this.pseudonyms = pseudonyms;
     }
 
-    Snapshot read(Handle h, UUID agency, Period.Range range, ZoneId zone) {
+    Figures read(Handle h, UUID agency, Period.Range range, ZoneId zone) {
         ReportQueries q = h.attach(ReportQueries.class);
-        Instant from = range.from().atStartOfDay(zone).toInstant();
-        Instant until = range.to().plusDays(1).atStartOfDay(zone).toInstant();
-        Map<String, Integer> checkIns = map(q.checkInsSent(agency, from, until));
-        int answered = checkIns.getOrDefault("answered", 0);
-        int sent = checkIns.values().stream().mapToInt(Integer::intValue).sum();
-        Map<String, Integer> outcomes = map(q.requestOutcomes(agency, from, until));
-        List<Long> seconds = q.responseSeconds(agency, from, until);
-        Map<String, Integer> roster = map(q.rosterFlags(agency));
-        int[] caseload = caseload(h, q, agency, range);
-        return new Snapshot(
-                q.logCount(agency, range.from(), range.to()),
-                ordered(
-                        q.byContactType(agency, range.from(), range.to()),
-                        ReportCodes.CONTACT_TYPES),
-                ordered(q.byDurationBand(agency, range.from(), range.to()), ReportCodes.DURATIONS),
-                ordered(q.byTopic(agency, range.from(), range.to()), ReportCodes.TOPICS),
-                ordered(q.byReferral(agency, range.from(), range.to()), ReportCodes.REFERRALS),
-                sent,
-                List.of(answered, sent - answered),
-                outcomes.values().stream().mapToInt(Integer::intValue).sum(),
-                OUTCOMES.stream().map(o -> outcomes.getOrDefault(o, 0)).toList(),
-                seconds.size(),
-                percentileMinutes(seconds, 50),
-                percentileMinutes(seconds, 90),
-                caseload[0] + caseload[1] + caseload[2] + caseload[3],
-                List.of(caseload[0], caseload[1], caseload[2], caseload[3]),
-                roster.getOrDefault("opted_out", 0),
-                roster.getOrDefault("unreachable", 0));
+        Map<String, Integer> counts = new HashMap<>();
+        List<Long> seconds = new ArrayList<>();
+        for (Period.Range month : range.months()) {
+            Instant from = month.from().atStartOfDay(zone).toInstant();
+            Instant until = month.to().plusDays(1).atStartOfDay(zone).toInstant();
+            add(counts, ReportLayout.CONTACTS, q.logCount(agency, month.from(), month.to()));
+            add(counts, "contact_type", q.byContactType(agency, month.from(), month.to()));
+            add(counts, "duration", q.byDurationBand(agency, month.from(), month.to()));
+            add(counts, "topic", q.byTopic(agency, month.from(), month.to()));
+            add(counts, "referral", q.byReferral(agency, month.from(), month.to()));
+            List<KeyCount> checkIns = q.checkInsSent(agency, from, until);
+            add(counts, "check_in", checkIns);
+            add(counts, ReportLayout.CHECK_INS, sum(checkIns));
+            add(counts, "members", q.memberEvents(agency, month.from()));
+            List<KeyCount> requests = q.requestOutcomes(agency, from, until);
+            add(counts, "request", requests);
+            add(counts, ReportLayout.REQUESTS, sum(requests));
+            seconds.addAll(q.responseSeconds(agency, from, until));
+        }
+        int[] bands = caseload(q, agency, range);
+        for (int i = 0; i < bands.length; i++) {
+            add(counts, ReportLayout.CASELOAD.key(ReportLayout.CASELOAD.codes().get(i)), bands[i]);
+            add(counts, ReportLayout.PEERS, bands[i]);
+        }
+        seconds.sort(null);
+        counts.put("accepted", seconds.size());
+        return new Figures(counts, percentileMinutes(seconds, 50), percentileMinutes(seconds, 90));
     }
 
     /**
-     * Peers by number of contacts: current active peers (0 if no logs) and any pseudonym with logs.
+     * Peers by number of contacts: active peers (0 if no logs) and any pseudonym with logs. The
+     * active peers are those of the day the period is first published (no history is kept).
      */
-    private int[] caseload(Handle h, ReportQueries q, UUID agency, Period.Range range) {
+    private int[] caseload(ReportQueries q, UUID agency, Period.Range range) {
         Map<String, Integer> byPseudonym = new HashMap<>();
-        for (KeyCount kc :
-                h.attach(InteractionLogs.class)
-                        .countsByPseudonym(agency, range.from(), range.to())) {
+        for (KeyCount kc : q.byPseudonym(agency, range.from(), range.to())) {
             byPseudonym.put(kc.key(), kc.count());
         }
         Set<String> all = new HashSet<>(byPseudonym.keySet());
@@ -87,14 +84,15 @@ final class SnapshotReader {
         return Math.round(sortedSeconds.get(Math.max(0, index)) / 60.0);
     }
 
-    private static List<Integer> ordered(List<KeyCount> counts, List<String> codes) {
-        Map<String, Integer> m = map(counts);
-        return codes.stream().map(c -> m.getOrDefault(c, 0)).toList();
+    private static int sum(List<KeyCount> counts) {
+        return counts.stream().mapToInt(KeyCount::count).sum();
     }
 
-    private static Map<String, Integer> map(List<KeyCount> counts) {
-        Map<String, Integer> m = new HashMap<>();
-        counts.forEach(kc -> m.merge(kc.key(), kc.count(), Integer::sum));
-        return m;
+    private static void add(Map<String, Integer> counts, String key, int n) {
+        counts.merge(key, n, Integer::sum);
+    }
+
+    private static void add(Map<String, Integer> counts, String section, List<KeyCount> rows) {
+        rows.forEach(kc -> add(counts, section + "/" + kc.key(), kc.count()));
     }
 }

@@ -9,13 +9,13 @@ import java.util.OptionalInt;
  * Small-count suppression with secondary suppression, pure and deterministic.
  *
  * <p><b>Primary:</b> every count below k, zero included, is shown as "&lt;k". <b>Secondary:</b>
- * then, playing the attacker, it works out from everything still published (the total, the other
- * cells, and the fact that a partition's cells add up to the total, that a multi-select table's
- * cells add up to at least the total and none exceeds it, that "&lt;k" means 0..k-1 and "–" means
- * at least k) the exact range each hidden number could have. While any hidden number is pinned to a
- * single value, it hides the smallest published cell of the table that gives it away (or the total,
- * when the table has nothing left to hide). The range analysis is exact for the tables a report
- * has: tables linked only through one shared total.
+ * then, playing the attacker, it works out from everything published (this report's totals and
+ * cells, and — across periods — every report already published in the same calendar year, a quarter
+ * being the sum of its months) the range each hidden number could have. A "&lt;k" keeps its promise
+ * only while its range still holds both 0 and k−1; a "–" or a hidden total only while it is not
+ * pinned to one value. While a promise is broken, it hides the smallest published number of this
+ * report that takes part in a sum with the exposed one (a cell before a total), and looks again.
+ * Numbers published earlier are never changed: the new report yields.
  *
  * <pre>{@code
  * var s = new Suppression(5);
@@ -26,7 +26,6 @@ import java.util.OptionalInt;
 public final class Suppression {
     public static final int MIN_K = 3;
     public static final int DEFAULT_K = 5;
-    static final long INF = 1_000_000_000L;
 
     /** How a table's cells relate to the total. */
     public enum Relation {
@@ -82,111 +81,158 @@ public final class Suppression {
         return OptionalInt.of(current.value().getAsInt() - previous.value().getAsInt());
     }
 
-    /** Suppresses a total and the tables that refer to it. */
+    /** Suppresses a total and the tables that refer to it (one report, nothing else published). */
     public Result apply(int total, List<Table> tables) {
         if (total < 0) {
             throw new IllegalArgumentException("negative total: " + total);
         }
-        Model m = new Model(k, total, tables);
-        for (int guard = 0; guard < 10_000; guard++) {
-            Model.Leak leak = new Ranges(m).firstPinned();
-            if (leak == null || !m.hideFor(leak)) {
-                break;
+        Disclosure d = new Disclosure(k);
+        int t = d.decide("total", total);
+        List<List<Integer>> ids = new ArrayList<>();
+        for (int n = 0; n < tables.size(); n++) {
+            List<Integer> cells = new ArrayList<>();
+            for (int i = 0; i < tables.get(n).counts().size(); i++) {
+                cells.add(d.decide(n + "/" + i, tables.get(n).counts().get(i)));
             }
+            d.link(
+                    tables.get(n).relation() == Relation.PARTITION
+                            ? Disclosure.Kind.SUM
+                            : Disclosure.Kind.AT_LEAST,
+                    t,
+                    cells);
+            ids.add(cells);
         }
-        return m.result();
+        solve(d);
+        return new Result(
+                d.cell(t), ids.stream().map(c -> c.stream().map(d::cell).toList()).toList());
     }
 
-    /** The working state: true values, and which are hidden. */
-    static final class Model {
-        /** A hidden number the attacker can pin: table -1 means the total. */
-        record Leak(int table, int cell) {}
-
-        final int k;
-        final int total;
-        Cell.State totalState;
-        final List<Table> tables;
-        final List<Cell.State[]> states = new ArrayList<>();
-
-        Model(int k, int total, List<Table> tables) {
-            this.k = k;
-            this.total = total;
-            this.tables = List.copyOf(tables);
-            this.totalState = total < k ? Cell.State.BELOW_K : Cell.State.PUBLISHED;
-            for (Table t : tables) {
-                Cell.State[] s = new Cell.State[t.counts().size()];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = t.counts().get(i) < k ? Cell.State.BELOW_K : Cell.State.PUBLISHED;
-                }
-                states.add(s);
+    /** Secondary suppression of the numbers still to be decided in {@code d}. */
+    static void solve(Disclosure d) {
+        Ranges before = new Ranges(d, false);
+        for (int guard = 0; guard <= d.size(); guard++) {
+            Ranges now = new Ranges(d, true);
+            int exposed = firstExposed(d, now, before);
+            if (exposed < 0 || !hideFor(d, exposed)) {
+                return;
             }
         }
+    }
 
-        /**
-         * Hides one more published number to protect the leak; false if nothing is left to hide.
-         */
-        boolean hideFor(Leak leak) {
-            if (leak.table() >= 0 && hideSmallestIn(leak.table())) {
-                return true;
+    /**
+     * The first number whose promise this publication breaks: one of its own, or one published
+     * earlier that it narrows further than it already was.
+     */
+    private static int firstExposed(Disclosure d, Ranges now, Ranges before) {
+        for (int i = 0; i < d.size(); i++) {
+            boolean mine = d.decidable(i);
+            if (d.states.get(i) == Cell.State.PUBLISHED && !(mine && now.lo[i] > now.hi[i])) {
+                continue;
             }
-            int best = -1;
-            for (int t = 0; t < tables.size(); t++) {
-                if (smallestPublished(t) >= 0
-                        && (best < 0
-                                || value(t, smallestPublished(t))
-                                        < value(best, smallestPublished(best)))) {
-                    best = t;
-                }
+            if (!now.broken(d, i)) {
+                continue;
             }
-            if (leak.table() >= 0 && totalState == Cell.State.PUBLISHED) {
-                totalState = Cell.State.HIDDEN;
-                return true;
+            if (mine || now.lo[i] > before.lo[i] || now.hi[i] < before.hi[i]) {
+                return i;
             }
-            return best >= 0 && hideSmallestIn(best);
         }
+        return -1;
+    }
 
-        private boolean hideSmallestIn(int t) {
-            int i = smallestPublished(t);
-            if (i < 0) {
-                return false;
-            }
-            states.get(t)[i] = Cell.State.HIDDEN;
+    /**
+     * Hides one more number of this publication near {@code exposed}: the smallest shown part of a
+     * sum it is in; else its hidden siblings lose their markers (withheld); else the sum's total.
+     */
+    private static boolean hideFor(Disclosure d, int exposed) {
+        if (d.decidable(exposed) && d.states.get(exposed) == Cell.State.PUBLISHED) {
+            d.hide(exposed); // contradicts what was published before
             return true;
         }
-
-        private int smallestPublished(int t) {
-            int best = -1;
-            Cell.State[] s = states.get(t);
-            for (int i = 0; i < s.length; i++) {
-                if (s[i] == Cell.State.PUBLISHED && (best < 0 || value(t, i) < value(t, best))) {
-                    best = i;
+        int part = -1;
+        int whole = -1;
+        List<Integer> siblings = new ArrayList<>();
+        List<Integer> hiddenWholes = new ArrayList<>();
+        for (Disclosure.Link link : d.links) {
+            boolean asPart = false;
+            for (int p : link.parts()) {
+                asPart |= p == exposed;
+            }
+            if (!asPart && link.whole() != exposed) {
+                continue;
+            }
+            for (int p : link.parts()) {
+                part = smaller(d, part, p);
+                if (asPart && withholdable(d, p)) {
+                    siblings.add(p);
                 }
             }
+            whole = smaller(d, whole, link.whole());
+            if (withholdable(d, link.whole())) {
+                hiddenWholes.add(link.whole());
+            }
+        }
+        if (part >= 0) {
+            d.hide(part);
+        } else if (!siblings.isEmpty()) {
+            siblings.forEach(d::withhold);
+        } else if (whole >= 0) {
+            d.hide(whole);
+        } else if (!hiddenWholes.isEmpty()) {
+            hiddenWholes.forEach(d::withhold);
+        } else {
+            return further(d, exposed);
+        }
+        return true;
+    }
+
+    /**
+     * Nothing of this publication is in a sum with {@code exposed}: walks outwards through the sums
+     * and, at the nearest distance where this publication has numbers, hides the smallest shown one
+     * or else withholds the markers there.
+     */
+    private static boolean further(Disclosure d, int exposed) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>(List.of(exposed));
+        List<Integer> frontier = List.of(exposed);
+        while (!frontier.isEmpty()) {
+            List<Integer> next = new ArrayList<>();
+            for (Disclosure.Link link : d.links) {
+                List<Integer> members = new ArrayList<>(List.of(link.whole()));
+                for (int p : link.parts()) {
+                    members.add(p);
+                }
+                if (members.stream().noneMatch(frontier::contains)) {
+                    continue;
+                }
+                members.stream().filter(seen::add).forEach(next::add);
+            }
+            int pick = -1;
+            for (int i : next) {
+                pick = smaller(d, pick, i);
+            }
+            if (pick >= 0) {
+                d.hide(pick);
+                return true;
+            }
+            List<Integer> markers = next.stream().filter(i -> withholdable(d, i)).toList();
+            if (!markers.isEmpty()) {
+                markers.forEach(d::withhold);
+                return true;
+            }
+            frontier = next;
+        }
+        return false;
+    }
+
+    private static boolean withholdable(Disclosure d, int i) {
+        Cell.State s = d.states.get(i);
+        return d.decidable(i) && (s == Cell.State.BELOW_K || s == Cell.State.HIDDEN);
+    }
+
+    /** The smaller published number of this publication of {@code best} and {@code i}. */
+    private static int smaller(Disclosure d, int best, int i) {
+        if (!d.decidable(i) || d.states.get(i) != Cell.State.PUBLISHED) {
             return best;
         }
-
-        int value(int t, int i) {
-            return tables.get(t).counts().get(i);
-        }
-
-        Result result() {
-            List<List<Cell>> out = new ArrayList<>();
-            for (int t = 0; t < tables.size(); t++) {
-                List<Cell> cells = new ArrayList<>();
-                for (int i = 0; i < states.get(t).length; i++) {
-                    cells.add(cell(states.get(t)[i], value(t, i)));
-                }
-                out.add(cells);
-            }
-            return new Result(cell(totalState, total), out);
-        }
-
-        private static Cell cell(Cell.State state, int value) {
-            return switch (state) {
-                case PUBLISHED -> Cell.of(value);
-                case BELOW_K -> Cell.belowK();
-                default -> Cell.hidden();
-            };
-        }
+        return best < 0 || d.truth.get(i) < d.truth.get(best) ? i : best;
     }
 }

@@ -417,16 +417,16 @@ class CheckInFlowTest {
     }
 
     @Test
-    void status_shows_counts_and_no_names() {
+    void status_shows_settings_and_the_roster_size_but_no_count_of_choices_and_no_names() {
         program();
         p.jobs.planAll();
         String status = text(p.coordinator("UADMIN", "status"));
         assertThat(status)
                 .contains("Cadence: weekly")
-                .contains("Enrolled: 2")
-                .contains("opted out: 1")
-                .contains("unreachable: 0")
-                .contains("Check-ins due this week: 2")
+                .contains("On the roster: <5")
+                .contains("not counted here")
+                .doesNotContain("opted out: 1")
+                .doesNotContain("due this week")
                 .doesNotContain("UM1")
                 .doesNotContain("Name ");
     }
@@ -464,7 +464,8 @@ class CheckInFlowTest {
                 .doesNotContain("Program:");
         assertThat(home.apply("UP1")).contains("As a peer:* open requests: 0");
         assertThat(home.apply("UADMIN"))
-                .contains("Program:* cadence weekly · enrolled 2 · opted out 1")
+                .contains("Program:* cadence weekly · on the roster <5")
+                .doesNotContain("opted out 1")
                 .doesNotContain("UM1")
                 .doesNotContain("Name UM");
     }

@@ -85,8 +85,9 @@ class LogAndReportFlowTest {
                         "referrals",
                         List.of("chaplain")),
                 "");
+        p.clock.advance(java.time.Duration.ofDays(7)); // reports cover closed months only
         Reply r = p.coordinator("UADMIN", "report month");
-        assertThat(((Reply.Private) r).message().text()).contains("month report");
+        assertThat(((Reply.Private) r).message().text()).contains("November 2026");
         p.deliver();
         List<RecordingPlatform.Sent> channel = p.platform.to(TestProgram.COORDINATOR_CHANNEL);
         assertThat(channel)

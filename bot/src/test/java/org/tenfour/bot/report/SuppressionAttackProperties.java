@@ -21,7 +21,7 @@ import org.tenfour.bot.report.Suppression.Table;
  * Plays the attacker: random reports (a total, two partitions of it, a multi-select table, and the
  * previous period's version with trends), suppressed, then an exhaustive search over every value
  * the hidden numbers could take that is consistent with everything published. No hidden number may
- * come out as exactly one value.
+ * come out as exactly one value, and every "&lt;k" must still be able to be both 0 and k-1.
  */
 class SuppressionAttackProperties {
     private static final int CAP = 160;
@@ -78,6 +78,9 @@ class SuppressionAttackProperties {
         }
         if (!r.total().published() && totals.cardinality() == 1) {
             found.add("total = " + totals.nextSetBit(0));
+        } else if (r.total().state() == Cell.State.BELOW_K
+                && (!totals.get(0) || !totals.get(k - 1))) {
+            found.add("total narrowed to " + totals);
         }
         for (int t = 0; t < r.tables().size(); t++) {
             for (int i = 0; i < r.tables().get(t).size(); i++) {
@@ -101,6 +104,10 @@ class SuppressionAttackProperties {
                 }
                 if (values.cardinality() == 1) {
                     found.add("cell " + t + "/" + i + " = " + values.nextSetBit(0));
+                } else if (c.state() == Cell.State.BELOW_K
+                        && (!values.get(0) || !values.get(k - 1))) {
+                    // "<k" promises anything from 0 to k-1
+                    found.add("cell " + t + "/" + i + " narrowed to " + values);
                 }
             }
         }
@@ -142,7 +149,7 @@ class SuppressionAttackProperties {
             case PUBLISHED -> c.value().getAsInt() == v;
             case BELOW_K -> v < k;
             case HIDDEN -> v >= k;
-            case NOT_AVAILABLE -> true;
+            case WITHHELD, NOT_AVAILABLE -> true;
         };
     }
 
@@ -164,7 +171,13 @@ class SuppressionAttackProperties {
         for (int t = 0; t < truth.tables().size(); t++) {
             for (int i = 0; i < truth.tables().get(t).counts().size(); i++) {
                 int v = truth.tables().get(t).counts().get(i);
-                assertThat(r.tables().get(t).get(i).state() == Cell.State.BELOW_K).isEqualTo(v < k);
+                Cell.State s = r.tables().get(t).get(i).state();
+                if (s == Cell.State.BELOW_K) {
+                    assertThat(v).as("a <k cell").isLessThan(k);
+                }
+                if (v < k) {
+                    assertThat(s).isIn(Cell.State.BELOW_K, Cell.State.WITHHELD);
+                }
             }
         }
     }

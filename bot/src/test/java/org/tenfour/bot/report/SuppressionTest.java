@@ -39,12 +39,29 @@ class SuppressionTest {
     }
 
     @Test
-    void a_table_with_nothing_left_to_hide_hides_the_total() {
-        // 0 + 5 = 5 with "<5" + "≥5": only 0 + 5 fits, even with both cells hidden, so the total
-        // goes.
+    void a_table_with_nothing_left_to_hide_withholds_its_cells_and_keeps_the_total() {
+        // 0 + 5 = 5 with "<5" + "–": "–" (at least 5) would prove the "<5" to be 0, so neither
+        // cell says how large it is; the total can stay.
         var r = s.apply(5, List.of(new Table(Relation.PARTITION, List.of(0, 5))));
-        assertThat(r.tables().get(0)).containsExactly(Cell.belowK(), Cell.hidden());
-        assertThat(r.total()).isEqualTo(Cell.hidden());
+        assertThat(r.tables().get(0)).containsExactly(Cell.withheld(), Cell.withheld());
+        assertThat(r.total()).isEqualTo(Cell.of(5));
+    }
+
+    @Test
+    void durations_five_five_four_one_hide_a_five_so_both_small_ones_can_be_zero_to_four() {
+        // "5 5 <5 <5" with the total 15: the two "<5" add up to 5, so each would be at least 1
+        var r = s.apply(15, List.of(new Table(Relation.PARTITION, List.of(5, 5, 4, 1))));
+        assertThat(r.total()).isEqualTo(Cell.of(15));
+        assertThat(r.tables().get(0))
+                .containsExactly(Cell.hidden(), Cell.of(5), Cell.belowK(), Cell.belowK());
+    }
+
+    @Test
+    void two_small_cells_next_to_a_large_total_are_withheld_not_marked_below_k() {
+        // 3 + 3 = 6: "<5" and "<5" under a total of 6 would each be at least 2
+        var r = s.apply(6, List.of(new Table(Relation.PARTITION, List.of(3, 3))));
+        assertThat(r.tables().get(0)).containsExactly(Cell.withheld(), Cell.withheld());
+        assertThat(r.total()).isEqualTo(Cell.of(6));
     }
 
     @Test

@@ -1,0 +1,331 @@
+package org.tenfour.bot.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.testing.RecordingPlatform;
+import org.tenfour.bot.testing.TestProgram;
+import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.TestDatabase;
+
+/**
+ * The coordinator as adversary, with nothing but ordinary commands, through the real router on a
+ * real database. Each attack was run against the code before the fix and succeeded there (see the
+ * README's Privacy model); each must fail now.
+ */
+@ExtendWith(PostgresExtension.class)
+class CoordinatorOracleAttackTest {
+    private static final int K = 5;
+    private final TestDatabase db;
+
+    CoordinatorOracleAttackTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    // --- status and App Home around a roster change -------------------------------------------
+
+    /**
+     * Five members opted out, three did not. The coordinator looks, removes one member, and looks
+     * again. Whether the removed member had opted out must not change anything they see.
+     */
+    @Test
+    void removing_one_member_between_two_views_does_not_tell_whether_they_had_opted_out() {
+        List<String> removedOneWhoOptedOut = viewsAfterRemoving("UM1");
+        List<String> removedOneWhoDidNot = viewsAfterRemoving("UM8");
+
+        assertThat(removedOneWhoOptedOut)
+                .as("status, App Home and the report after removing a member who opted out")
+                .isEqualTo(removedOneWhoDidNot);
+    }
+
+    /** Status, App Home and the posted month report, after the roster change. */
+    private List<String> viewsAfterRemoving(String removed) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add " + mentions("UM", 8));
+        for (int i = 1; i <= 5; i++) {
+            p.tenfour("UM" + i, null, "optout");
+            assertThat(p.member("UM" + i).optedOut()).as("UM" + i + " opted out").isTrue();
+        }
+        p.clock.advance(java.time.Duration.ofDays(25)); // into December: November is closed
+        p.coordinator("UADMIN", "roster remove <@" + removed + ">");
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "status")));
+        views.add(
+                text(
+                        p.inbound.handle(
+                                new InboundEvent.HomeOpened(new Actor(p.user("UADMIN"), false)))));
+        views.add(postedReport(p, "month"));
+        return views;
+    }
+
+    // --- two report runs around one new log ---------------------------------------------------
+
+    /**
+     * The coordinator runs the month report, waits for one more contact (and one logged late for
+     * the same month), and runs it again: nothing may move.
+     */
+    @Test
+    void two_report_runs_around_one_new_log_show_the_same_numbers() {
+        TestProgram p = program(Instant.parse("2026-11-12T15:00:00Z"));
+        for (int i = 0; i < 9; i++) {
+            log(p, "member_request", "stress", "15_30", "none");
+        }
+        for (int i = 0; i < 6; i++) {
+            log(p, "proactive_check_in", "sleep", "lt_15", "eap");
+        }
+        p.clock.advance(java.time.Duration.ofDays(20)); // 2 December
+        String first = postedReport(p, "month") + exported(p, "month");
+
+        log(p, "group_debrief", "grief", "30_60", "chaplain");
+        lateLog(p, "2026-11-30", "critical_incident_follow_up");
+        p.clock.advance(java.time.Duration.ofDays(1));
+        String second = postedReport(p, "month") + exported(p, "month");
+
+        assertThat(second).as("the second run, after one new and one late log").isEqualTo(first);
+    }
+
+    // --- a month against its quarter -----------------------------------------------------------
+
+    /**
+     * Group debriefs 6, 6 and 2 in October, November and December; the months are run as each
+     * closes, the quarter when it closes. From the quarter and the two published months, the
+     * December cell would be 14 - 6 - 6 = 2. No hidden month cell may be narrowed below "anything
+     * from 0 to k-1".
+     */
+    @Test
+    void a_month_against_its_quarter_reveals_no_hidden_month_cell() {
+        TestProgram p = program(Instant.parse("2026-10-20T15:00:00Z"));
+        int[] debriefs = {6, 6, 2};
+        String[] logDays = {"2026-10-20", "2026-11-20", "2026-12-20"};
+        String[] runDays = {"2026-11-05", "2026-12-05", "2027-01-05"};
+        List<Map<String, Cell>> months = new ArrayList<>();
+        for (int m = 0; m < 3; m++) {
+            p.clock.set(Instant.parse(logDays[m] + "T15:00:00Z"));
+            for (int i = 0; i < 10; i++) {
+                log(p, "member_request", "stress", "15_30", "none");
+            }
+            for (int i = 0; i < debriefs[m]; i++) {
+                log(p, "group_debrief", "grief", "30_60", "chaplain");
+            }
+            log(p, "proactive_check_in", "sleep", "lt_15", "eap");
+            p.clock.set(Instant.parse(runDays[m] + "T15:00:00Z"));
+            months.add(cells(exported(p, "month")));
+        }
+        Map<String, Cell> quarter = cells(exported(p, "quarter"));
+
+        List<String> recovered = new ArrayList<>();
+        for (String key : quarter.keySet()) {
+            if (!key.startsWith("contact_type/")
+                    && !key.startsWith("topic/")
+                    && !key.startsWith("duration/")
+                    && !key.startsWith("referral/")) {
+                continue;
+            }
+            List<Cell> parts = months.stream().map(mm -> mm.get(key)).toList();
+            recovered.addAll(narrowed(key, quarter.get(key), parts));
+        }
+        assertThat(recovered).as("month cells the quarter narrows").isEmpty();
+    }
+
+    /**
+     * The attacker's sum: quarter = month 1 + month 2 + month 3. Returns each hidden month cell
+     * whose range no longer holds 0 and k-1 ("&lt;k") or is pinned ("–").
+     */
+    private static List<String> narrowed(String key, Cell quarter, List<Cell> months) {
+        if (!quarter.published()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            Cell c = months.get(i);
+            if (c.published() || c.state() == Cell.State.NOT_AVAILABLE) {
+                continue;
+            }
+            long othersLo = 0;
+            long othersHi = 0;
+            for (int j = 0; j < months.size(); j++) {
+                if (j != i) {
+                    long[] b = bounds(months.get(j));
+                    othersLo += b[0];
+                    othersHi += b[1];
+                }
+            }
+            long[] own = bounds(c);
+            long lo = Math.max(own[0], quarter.value().getAsInt() - othersHi);
+            long hi = Math.min(own[1], quarter.value().getAsInt() - othersLo);
+            boolean leak = c.state() == Cell.State.BELOW_K ? lo > 0 || hi < K - 1 : lo >= hi;
+            if (leak) {
+                out.add(key + " in month " + (i + 1) + " is " + lo + ".." + hi);
+            }
+        }
+        return out;
+    }
+
+    private static long[] bounds(Cell c) {
+        return switch (c.state()) {
+            case PUBLISHED -> new long[] {c.value().getAsInt(), c.value().getAsInt()};
+            case BELOW_K -> new long[] {0, K - 1};
+            case HIDDEN -> new long[] {K, 1_000_000};
+            case WITHHELD, NOT_AVAILABLE -> new long[] {0, 1_000_000};
+        };
+    }
+
+    // --- the [5, 5, 4, 1] durations ------------------------------------------------------------
+
+    /**
+     * 15 contacts: durations 5, 5, 4 and 1. Published as "5 5 &lt;5 &lt;5" with the total, the two
+     * hidden cells add up to 5, so each is at least 1 — although "&lt;5" promises 0 to 4.
+     */
+    @Test
+    void durations_five_five_four_one_leave_every_hidden_duration_anything_from_zero_to_four() {
+        TestProgram p = program(Instant.parse("2026-11-12T15:00:00Z"));
+        String[] bands = {"lt_15", "15_30", "30_60", "gt_60"};
+        int[] counts = {5, 5, 4, 1};
+        for (int b = 0; b < 4; b++) {
+            for (int i = 0; i < counts[b]; i++) {
+                log(p, "member_request", "stress", bands[b], "none");
+            }
+        }
+        p.clock.advance(java.time.Duration.ofDays(20));
+        Map<String, Cell> report = cells(exported(p, "month"));
+
+        Cell total = report.get("contacts/contacts");
+        List<Cell> durations =
+                java.util.Arrays.stream(bands).map(b -> report.get("duration/" + b)).toList();
+        List<String> recovered = new ArrayList<>();
+        if (total.published()) {
+            recovered.addAll(narrowed("duration", total, durations));
+        }
+        assertThat(recovered).as("hidden durations narrowed by the total").isEmpty();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private TestProgram program(Instant start) {
+        TestProgram p = new TestProgram(db, start);
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "peers add <@UP1>");
+        return p;
+    }
+
+    private static String mentions(String prefix, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            s.append("<@").append(prefix).append(i).append("> ");
+        }
+        return s.toString().trim();
+    }
+
+    private static void log(
+            TestProgram p, String type, String topic, String duration, String referral) {
+        Reply r =
+                p.submit(
+                        "UP1",
+                        "log",
+                        Map.of(
+                                "contact_type",
+                                List.of(type),
+                                "topics",
+                                List.of(topic),
+                                "duration",
+                                List.of(duration),
+                                "referrals",
+                                List.of(referral)),
+                        "");
+        assertThat(r).as(r.toString()).isInstanceOf(Reply.FormAccepted.class);
+    }
+
+    /** A log row for a closed month, written after the month was published. */
+    private static void lateLog(TestProgram p, String day, String type) {
+        p.jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        "insert into interaction_log (agency_id, log_date, contact_type, topic_codes, "
+                                                + "duration_band, referral_codes, peer_pseudonym, sealed_at) values "
+                                                + "(:a, cast(:d as date), :t, '{grief}', '30_60', '{chaplain}', 'late', now())")
+                                .bind("a", p.agency().id())
+                                .bind("d", day)
+                                .bind("t", type)
+                                .execute());
+    }
+
+    private static String text(Reply r) {
+        return ((Reply.Private) r).message().text();
+    }
+
+    /** Runs the report and returns the text posted in the coordinator channel. */
+    private static String postedReport(TestProgram p, String period) {
+        int before = p.platform.to(TestProgram.COORDINATOR_CHANNEL).size();
+        p.coordinator("UADMIN", "report " + period);
+        p.deliver();
+        List<RecordingPlatform.Sent> posted = p.platform.to(TestProgram.COORDINATOR_CHANNEL);
+        return posted.subList(before, posted.size()).stream()
+                .filter(s -> s.file() == null)
+                .map(s -> s.message().text() + "\n" + String.join("\n", s.message().notes()))
+                .filter(t -> t.contains("report"))
+                .reduce("", (a, b) -> a + b);
+    }
+
+    /** Runs the export and returns the CSV sent to the coordinator. */
+    private static String exported(TestProgram p, String period) {
+        int before = p.platform.to("UADMIN").size();
+        Reply r = p.coordinator("UADMIN", "export " + period);
+        assertThat(text(r)).as("the export's answer").contains("on its way");
+        p.deliver();
+        List<RecordingPlatform.Sent> sent = p.platform.to("UADMIN");
+        return sent.subList(before, sent.size()).stream()
+                .filter(s -> s.file() != null && s.file().mimeType().equals("text/csv"))
+                .map(s -> new String(s.file().bytes(), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no CSV sent"));
+    }
+
+    /** The current period's cells of a CSV export, by "table/code". */
+    private static Map<String, Cell> cells(String csv) {
+        Map<String, Cell> out = new HashMap<>();
+        try {
+            for (CSVRecord row :
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setCommentMarker('#')
+                            .get()
+                            .parse(new StringReader(csv))) {
+                out.put(row.get("table") + "/" + row.get("code"), parse(row.get("current")));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static Cell parse(String text) {
+        if (text.startsWith("<")) {
+            return Cell.belowK();
+        }
+        if (text.equals("–")) {
+            return Cell.hidden();
+        }
+        if (text.equals("hidden")) {
+            return Cell.withheld();
+        }
+        if (text.equals("n/a") || text.isEmpty()) {
+            return Cell.notAvailable();
+        }
+        return Cell.of(Integer.parseInt(text));
+    }
+}
