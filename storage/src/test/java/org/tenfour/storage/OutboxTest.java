@@ -98,11 +98,12 @@ class OutboxTest {
 
     @Test
     void a_delivered_check_in_keeps_only_its_platform_ids_so_that_its_buttons_can_be_replaced() {
+        UUID checkIn = UUID.randomUUID();
         outbox.enqueue(
                 agency.id(),
                 "question",
                 "check_in",
-                UUID.randomUUID(),
+                checkIn,
                 "{\"targetId\": \"U1\"}",
                 "{\"text\": \"Hi Ana\"}",
                 T0);
@@ -114,9 +115,12 @@ class OutboxTest {
         assertThat(sent.messageJson()).isNull();
         assertThat(sent.platformConversationId()).isEqualTo("D1");
         assertThat(sent.platformMessageId()).isEqualTo("m1");
+        assertThat(sent.ref()).as("forgetme finds the row by its check-in").isEqualTo(checkIn);
         assertThat(outbox.forgetDelivery(agency.id(), "question")).isEqualTo(1);
-        assertThat(outbox.findByKey(agency.id(), "question").orElseThrow().platformMessageId())
-                .isNull();
+        OutboxEntry closed = outbox.findByKey(agency.id(), "question").orElseThrow();
+        assertThat(closed.platformMessageId()).isNull();
+        assertThat(closed.platformConversationId()).isNull();
+        assertThat(closed.ref()).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -224,7 +225,7 @@ public final class ProgramCommands implements Feature {
                         + new Suppression(s.suppressionK()).single(roster).text(s.suppressionK())
                         + "\n"
                         + ProgramCounts.NOT_COUNTED_HERE
-                        + capacityWarning(agency, now));
+                        + capacityWarning(agency, clock.instant()));
     }
 
     /**
