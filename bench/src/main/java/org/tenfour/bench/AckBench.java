@@ -61,6 +61,8 @@ public final class AckBench {
                                 Files.createTempDirectory("tenfour-bench").toString(),
                                 "TENFOUR_LOG_LEVEL",
                                 "WARN"));
+        // one signed user stands in for a county's people: the per-person command rate is off
+        env.put("TENFOUR_COMMAND_RATE", "0");
         Application app = Application.start(Settings.fromEnv(env), Clock.systemUTC());
         String body =
                 SlackRequests.command("T111", "/tenfour", "help").replace("U0PAT", "U0000001");

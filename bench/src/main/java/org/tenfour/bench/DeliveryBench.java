@@ -57,7 +57,9 @@ public final class DeliveryBench {
                                 "TENFOUR_DATA_DIR",
                                 dir.toString(),
                                 "TENFOUR_INSTANCE_ID",
-                                "bench"),
+                                "bench",
+                                "TENFOUR_MANAGEMENT_ADDRESS",
+                                "127.0.0.1:0"),
                         dir.resolve("bot.log"));
         try {
             String base = "http://127.0.0.1:" + port;

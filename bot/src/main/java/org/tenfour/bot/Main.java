@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             Main.Serve.class,
             Main.Migrate.class,
+            Main.RotateKey.class,
             Main.SlackManifestCommand.class,
             Main.TeamsPackageCommand.class,
             CommandLine.HelpCommand.class
@@ -177,6 +178,29 @@ public final class Main implements Callable<Integer> {
                             "wrote "
                                     + out.toAbsolutePath()
                                     + ": upload it in Teams admin center > Manage apps");
+            return 0;
+        }
+    }
+
+    /** Re-encrypts stored secrets under a new master key. */
+    @Command(
+            name = "rotate-key",
+            description =
+                    "Re-encrypt stored secrets under a new master key (stop the bot first). With the key file, a new key is"
+                            + " generated unless --new-key-file is given; with TENFOUR_SECRET_KEY, --new-key-file is required."
+                            + " Peer pseudonyms change: new contacts cannot be linked to earlier ones.")
+    static final class RotateKey implements Callable<Integer> {
+        @CommandLine.Option(
+                names = "--new-key-file",
+                description = "A file holding the new key: 32 random bytes, base64.")
+        java.nio.file.Path newKeyFile;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            KeyRotation.rotate(
+                    Settings.fromEnv(System.getenv()), newKeyFile, spec.commandLine().getOut());
             return 0;
         }
     }

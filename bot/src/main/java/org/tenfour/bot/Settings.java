@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.tenfour.adapters.slack.SlackSettings;
 import org.tenfour.adapters.teams.TeamsSettings;
+import org.tenfour.bot.http.ManagementSettings;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.storage.DatabaseSettings;
 
 /**
@@ -22,18 +24,25 @@ import org.tenfour.storage.DatabaseSettings;
  * secret.
  *
  * @param port HTTP port ({@value #PORT})
+ * @param bind the interface the public listener binds ({@value #BIND}); {@code 0.0.0.0} is every
+ *     interface
+ * @param management where {@code /metrics} listens ({@value #MANAGEMENT_ADDRESS}, {@value
+ *     #MANAGEMENT_TOKEN})
  * @param database where the database is ({@value #DATABASE_URL} or the embedded one)
  * @param dataDir where the embedded PostgreSQL keeps its data ({@value #DATA_DIR})
  * @param defaultZone time zone for agencies that have not set one ({@value #TIME_ZONE})
  * @param publicUrl the bot's public base URL, or null ({@value #PUBLIC_URL})
  * @param secretKey 32-byte key encrypting secrets at rest, or null ({@value #SECRET_KEY})
  * @param instanceId this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
+ * @param commandRate commands one person may send a minute ({@value #COMMAND_RATE}; 0 is no limit)
  * @param sandbox whether the browser sandbox with demo data runs at {@code /sandbox} ({@value
  *     #SANDBOX}): on by default when neither Slack nor Teams is configured, otherwise only when set
  *     to {@code on}
  */
 public record Settings(
         int port,
+        String bind,
+        ManagementSettings management,
         DatabaseSettings database,
         Path dataDir,
         ZoneId defaultZone,
@@ -42,9 +51,17 @@ public record Settings(
         String instanceId,
         Optional<SlackSettings> slack,
         Optional<TeamsSettings> teams,
+        int commandRate,
         boolean sandbox) {
 
     public static final String PORT = "PORT";
+    public static final String BIND = "TENFOUR_BIND";
+    public static final String MANAGEMENT_ADDRESS = "TENFOUR_MANAGEMENT_ADDRESS";
+    public static final String MANAGEMENT_TOKEN = "TENFOUR_MANAGEMENT_TOKEN";
+
+    /** The management address when none is set (with {@code PORT=0}: any free loopback port). */
+    public static final String DEFAULT_MANAGEMENT_ADDRESS = "127.0.0.1:9090";
+
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String DATABASE_USER = "DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
@@ -55,8 +72,11 @@ public record Settings(
     public static final String SECRET_KEY = "TENFOUR_SECRET_KEY";
     public static final String INSTANCE_ID = "TENFOUR_INSTANCE_ID";
     public static final String SANDBOX = "TENFOUR_SANDBOX";
+    public static final String COMMAND_RATE = "TENFOUR_COMMAND_RATE";
 
     public Settings {
+        Objects.requireNonNull(bind, "null bind");
+        Objects.requireNonNull(management, "null management");
         Objects.requireNonNull(database, "null database");
         Objects.requireNonNull(dataDir, "null dataDir");
         Objects.requireNonNull(defaultZone, "null defaultZone");
@@ -78,6 +98,8 @@ public record Settings(
     /** Reads the settings from environment variables. */
     public static Settings fromEnv(Map<String, String> env) {
         int port = intValue(env, PORT, 8080, 0, 65535);
+        String bind = bind(env);
+        ManagementSettings management = management(env, port);
         Path dataDir = path(env, DATA_DIR, "./data");
         String url = blankToNull(env.get(DATABASE_URL));
         if (url != null && !url.startsWith("jdbc:postgresql://")) {
@@ -99,6 +121,8 @@ public record Settings(
         var teams = platform("TEAMS_*", () -> TeamsSettings.fromEnvironment(env));
         return new Settings(
                 port,
+                bind,
+                management,
                 database,
                 dataDir,
                 zone(env, TIME_ZONE, "UTC"),
@@ -107,7 +131,40 @@ public record Settings(
                 instanceId(env),
                 slack,
                 teams,
+                intValue(env, COMMAND_RATE, CommandRate.DEFAULT_PER_MINUTE, 0, 100_000),
                 sandbox(env, slack.isEmpty() && teams.isEmpty()));
+    }
+
+    private static String bind(Map<String, String> env) {
+        String raw = blankToNull(env.get(BIND));
+        if (raw == null) {
+            return "0.0.0.0";
+        }
+        String host = raw.strip();
+        if (!host.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
+            throw new ConfigException(
+                    BIND,
+                    "must be an interface address such as 127.0.0.1 or 0.0.0.0, was '" + raw + "'");
+        }
+        return host.startsWith("[") && host.endsWith("]")
+                ? host.substring(1, host.length() - 1)
+                : host;
+    }
+
+    /**
+     * {@code host:port}, loopback by default; with {@code PORT=0} (tests, several instances on one
+     * machine) the default management port is any free one too.
+     */
+    private static ManagementSettings management(Map<String, String> env, int port) {
+        String raw = blankToNull(env.get(MANAGEMENT_ADDRESS));
+        String address = raw != null ? raw : port == 0 ? "127.0.0.1:0" : DEFAULT_MANAGEMENT_ADDRESS;
+        try {
+            return ManagementSettings.parse(address, env.get(MANAGEMENT_TOKEN));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    e.getMessage().contains("token") ? MANAGEMENT_TOKEN : MANAGEMENT_ADDRESS,
+                    e.getMessage());
+        }
     }
 
     /** {@code on} or {@code off}; unset means on exactly when no chat platform is configured. */
@@ -241,6 +298,10 @@ public record Settings(
     public String toString() {
         return "Settings[port="
                 + port
+                + ", bind="
+                + bind
+                + ", management="
+                + management
                 + ", database="
                 + database
                 + ", defaultZone="
@@ -255,6 +316,8 @@ public record Settings(
                 + slack.map(Object::toString).orElse("off")
                 + ", teams="
                 + teams.map(Object::toString).orElse("off")
+                + ", commandRate="
+                + commandRate
                 + ", sandbox="
                 + (sandbox ? "on" : "off")
                 + "]";

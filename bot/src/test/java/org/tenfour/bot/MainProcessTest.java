@@ -61,7 +61,13 @@ class MainProcessTest {
         int port = freePort();
         Path data = dir.resolve("data");
         Map<String, String> env =
-                Map.of("PORT", Integer.toString(port), "TENFOUR_DATA_DIR", data.toString());
+                Map.of(
+                        "PORT",
+                        Integer.toString(port),
+                        "TENFOUR_DATA_DIR",
+                        data.toString(),
+                        "TENFOUR_MANAGEMENT_ADDRESS",
+                        "127.0.0.1:0");
         HttpClient client = HttpClient.newHttpClient();
         URI readyz = URI.create("http://127.0.0.1:" + port + "/readyz");
 

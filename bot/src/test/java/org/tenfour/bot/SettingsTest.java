@@ -23,6 +23,39 @@ class SettingsTest {
     }
 
     @Test
+    void metrics_listen_on_loopback_by_default_and_elsewhere_only_with_a_token() {
+        Settings s = Settings.fromEnv(Map.of());
+        assertThat(s.bind()).isEqualTo("0.0.0.0");
+        assertThat(s.management().host()).isEqualTo("127.0.0.1");
+        assertThat(s.management().port()).isEqualTo(9090);
+        assertThat(Settings.fromEnv(Map.of("PORT", "0")).management().port())
+                .as("PORT=0: any free management port too")
+                .isZero();
+        assertThat(Settings.fromEnv(Map.of("TENFOUR_BIND", "127.0.0.1")).bind())
+                .isEqualTo("127.0.0.1");
+        assertThatThrownBy(
+                        () ->
+                                Settings.fromEnv(
+                                        Map.of("TENFOUR_MANAGEMENT_ADDRESS", "0.0.0.0:9090")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("TENFOUR_MANAGEMENT_TOKEN: '0.0.0.0' is not a loopback");
+        assertThatThrownBy(
+                        () -> Settings.fromEnv(Map.of("TENFOUR_MANAGEMENT_ADDRESS", "host:http")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("TENFOUR_MANAGEMENT_ADDRESS: must be host:port");
+        String token = "0123456789abcdef0123456789abcdef";
+        Settings exposed =
+                Settings.fromEnv(
+                        Map.of(
+                                "TENFOUR_MANAGEMENT_ADDRESS",
+                                "0.0.0.0:9090",
+                                "TENFOUR_MANAGEMENT_TOKEN",
+                                token));
+        assertThat(exposed.management().token()).isEqualTo(token);
+        assertThat(exposed.toString()).doesNotContain(token);
+    }
+
+    @Test
     void a_bad_port_names_the_variable_and_the_problem() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("PORT", "eighty")))
                 .isInstanceOf(ConfigException.class)

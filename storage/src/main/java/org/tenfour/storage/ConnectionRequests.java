@@ -182,4 +182,12 @@ public interface ConnectionRequests {
                          and kind in ('connect_offer', 'connect') and ref in (select id from purged))
             select count(*) from purged""")
     int purgeBefore(UUID agencyId, Instant cutoff);
+
+    /** How many requests the member opened themselves since {@code since} (an abuse limit). */
+    @SqlQuery(
+            """
+            select count(*) from connection_request
+            where agency_id = :agencyId and member_id = :memberId and source = 'member'
+              and created_at > :since""")
+    int openedBySince(UUID agencyId, UUID memberId, Instant since);
 }

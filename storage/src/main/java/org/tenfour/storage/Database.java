@@ -10,6 +10,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -69,9 +70,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies JDBI's plugins the repositories need, and watches for writes to the directory. */
+    /**
+     * Applies JDBI's plugins the repositories need, and watches for writes to the directory. A
+     * failed statement's exception carries neither the statement's bound values nor its SQL: values
+     * can be names or text, and exception messages end up in logs.
+     */
     public static Jdbi configure(Jdbi jdbi) {
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new DirectoryChanges.WriteWatcher());
+        jdbi.getConfig(StatementExceptions.class)
+                .setMessageRendering(StatementExceptions.MessageRendering.NONE);
         return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
@@ -86,13 +93,49 @@ public final class Database implements AutoCloseable {
         return listener;
     }
 
+    /**
+     * A separate copy of the whole schema in {@code schema} on the same server (created and
+     * migrated here), with a small pool of its own whose statements see only that schema: what runs
+     * there cannot read or change a row of this database's own tables. Closing it leaves the server
+     * running.
+     */
+    public Database schema(String schema, int poolSize) {
+        if (!schema.matches("[a-z][a-z0-9_]{0,30}")) {
+            throw new IllegalArgumentException("not a plain schema name: " + schema);
+        }
+        HikariDataSource separate = pool(pool.getJdbcUrl(), user, password, poolSize, schema);
+        try {
+            int applied = Migrations.apply(separate, schema);
+            log.info("schema {} ready ({} migrations applied)", schema, applied);
+            return new Database(null, separate, user, password);
+        } catch (RuntimeException e) {
+            separate.close();
+            throw new StorageException(
+                    "could not create or migrate schema " + schema + ": " + Failures.describe(e),
+                    e);
+        }
+    }
+
     private static HikariDataSource pool(String url, String user, String password, int size) {
+        return pool(url, user, password, size, null);
+    }
+
+    private static HikariDataSource pool(
+            String url, String user, String password, int size, String schema) {
         HikariConfig config = new HikariConfig();
+        if (schema != null) {
+            config.addDataSourceProperty("currentSchema", schema);
+            config.setPoolName("tenfour-" + schema);
+        }
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
-        config.setPoolName("tenfour");
+        if (schema == null) {
+            config.setPoolName("tenfour");
+        }
+        // The driver would put a failed statement's values in its messages ("Key (x)=(…)").
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         // Fail fast while the database is down: callers answer 503 instead of hanging.
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);

@@ -39,6 +39,7 @@ public final class DirectoryListener implements AutoCloseable {
             properties.setProperty("password", password);
         }
         properties.setProperty("connectTimeout", "3");
+        properties.setProperty("logServerErrorDetail", "false");
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "tenfour-directory-listener");
         this.thread = new Thread(this::run, "directory-listener");

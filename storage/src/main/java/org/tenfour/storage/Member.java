@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param windowDays comma-separated ISO day names of the preferred window (e.g. {@code
  *     SATURDAY,SUNDAY}), or null
  * @param tagsJson unit / crew / supervisor tags as a JSON object
- * @param isAdmin the person who installed the app (may set up the coordinator channel)
+ * @param isAdmin always false: the lasting "installer" flag it was grants nothing any more (see
+ *     {@link SetupGrants})
  */
 public record Member(
         UUID id,

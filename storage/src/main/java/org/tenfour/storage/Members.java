@@ -131,9 +131,6 @@ public interface Members {
     int profileChecked(
             UUID agencyId, UUID memberId, String displayName, String timeZone, Instant at);
 
-    @SqlUpdate("update member set is_admin = true where agency_id = :agencyId and id = :memberId")
-    int markAdmin(UUID agencyId, UUID memberId);
-
     @SqlUpdate("delete from member where agency_id = :agencyId and id = :memberId")
     int delete(UUID agencyId, UUID memberId);
 }

@@ -16,6 +16,23 @@ public final class Migrations {
         return result.migrationsExecuted;
     }
 
+    /**
+     * Applies the same migrations inside {@code schema} (created if missing), with its own history:
+     * a second, separate copy of the whole schema on the same server.
+     */
+    public static int apply(DataSource dataSource, String schema) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
     /** Whether every known migration has been applied. */
     public static boolean upToDate(DataSource dataSource) {
         return flyway(dataSource).info().pending().length == 0;

@@ -23,9 +23,37 @@ public final class SlackInstallationRepository {
     private final SlackInstallationSql sql;
     private final SecretCipher cipher;
 
+    private final Jdbi jdbi;
+
     public SlackInstallationRepository(Jdbi jdbi, SecretCipher cipher) {
-        this.sql = Objects.requireNonNull(jdbi, "null jdbi").onDemand(SlackInstallationSql.class);
+        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+        this.sql = jdbi.onDemand(SlackInstallationSql.class);
         this.cipher = Objects.requireNonNull(cipher, "null cipher");
+    }
+
+    /**
+     * Re-encrypts, in one transaction, every stored token the cipher would not have written itself
+     * (sealed before key ids, or under a previous key); returns how many. A token that no known key
+     * opens stops it, and nothing changes.
+     */
+    public int resealAll() {
+        return jdbi.inTransaction(
+                h -> {
+                    SlackInstallationSql tx = h.attach(SlackInstallationSql.class);
+                    int resealed = 0;
+                    for (SlackInstallationSql.Sealed row : tx.sealedTokens()) {
+                        if (!cipher.needsResealing(row.botTokenEnc())) {
+                            continue;
+                        }
+                        String token = cipher.decrypt(row.botTokenEnc(), row.workspaceId());
+                        resealed +=
+                                tx.reseal(
+                                        row.agencyId(),
+                                        row.workspaceId(),
+                                        cipher.encrypt(token, row.workspaceId()));
+                    }
+                    return resealed;
+                });
     }
 
     /**

@@ -71,6 +71,24 @@ interface SlackInstallationSql {
             where platform = 'slack' and agency_id = :agencyId and workspace_id = :teamId""")
     int delete(UUID agencyId, String teamId);
 
+    /** Every sealed token, for re-encryption under a new key (maintenance, all agencies). */
+    @SqlQuery(
+            """
+            select agency_id, workspace_id, bot_token_enc from platform_installation
+            where platform = 'slack' and bot_token_enc is not null
+            for update""")
+    @RegisterConstructorMapper(Sealed.class)
+    java.util.List<Sealed> sealedTokens();
+
+    /** A sealed token and the row it belongs to. */
+    record Sealed(UUID agencyId, String workspaceId, byte[] botTokenEnc) {}
+
+    @SqlUpdate(
+            """
+            update platform_installation set bot_token_enc = :tokenEnc
+            where platform = 'slack' and agency_id = :agencyId and workspace_id = :teamId""")
+    int reseal(UUID agencyId, String teamId, byte[] tokenEnc);
+
     @SqlUpdate(
             "delete from platform_installation where platform = 'slack' and workspace_id = :teamId")
     int deleteByTeam(String teamId);

@@ -90,7 +90,8 @@ final class BlockKitMessages {
 
     /** The plain text shown in notifications and where blocks cannot be. */
     static String fallback(Message message) {
-        return shorten(message.text(), TEXT_LIMIT);
+        // Slack parses the fallback too (notifications): the same escaping as the blocks.
+        return shorten(SlackText.escapeMrkdwn(message.text()), TEXT_LIMIT);
     }
 
     /**

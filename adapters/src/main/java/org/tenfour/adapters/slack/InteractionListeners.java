@@ -61,7 +61,10 @@ final class InteractionListeners {
                 api.openView(ctx.getBotToken(), p.getTriggerId(), ModalForms.modal(r.form()));
                 return ctx.ack();
             } catch (ChatPlatformException e) {
-                log.warn("slack views.open for /{} failed: {}", command.name(), e.getMessage());
+                log.warn(
+                        "slack views.open for /{} failed: {}",
+                        command.name(),
+                        e.getClass().getSimpleName());
                 return ephemeral(ctx, Message.text(SlackReplies.FORM_FAILED));
             }
         }
@@ -116,7 +119,7 @@ final class InteractionListeners {
                     "slack reply to action {} team={} failed: {}",
                     pressed.actionId(),
                     team,
-                    e.getMessage());
+                    e.getClass().getSimpleName());
         }
         return ctx.ack();
     }
@@ -150,7 +153,7 @@ final class InteractionListeners {
                         "slack confirmation of form {} team={} failed: {}",
                         submitted.formId(),
                         team,
-                        e.getMessage());
+                        e.getClass().getSimpleName());
             }
         }
         return ctx.ack();

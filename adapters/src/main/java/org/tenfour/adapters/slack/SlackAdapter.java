@@ -233,7 +233,12 @@ public final class SlackAdapter implements AutoCloseable {
         if (request == null || request.getContext() == null || isOAuth(request)) {
             return refusal(400, "unrecognised payload");
         }
-        if (!forThisWorkspace(request)) {
+        Optional<Boolean> ours = forThisWorkspace(request);
+        if (ours.isEmpty()) {
+            // fail closed: without knowing our workspace we cannot tell whose request this is
+            return refusal(503, "workspace identity unknown; retry shortly");
+        }
+        if (!ours.get()) {
             log.info(
                     "slack {} for team={} refused: this TenFour serves one other workspace",
                     request.getRequestType(),
@@ -254,24 +259,31 @@ public final class SlackAdapter implements AutoCloseable {
     /**
      * In single-workspace mode, whether the request names the bot token's own workspace (learnt
      * once from {@code auth.test}); a request without a team id (url_verification, ssl_check)
-     * passes.
+     * passes. Empty when the own workspace is unknown ({@code auth.test} failing): the caller
+     * refuses rather than guess.
      */
-    private boolean forThisWorkspace(Request<?> request) {
+    private Optional<Boolean> forThisWorkspace(Request<?> request) {
         String team = request.getContext().getTeamId();
         if (settings.oauth() || team == null || team.isBlank()) {
-            return true;
+            return Optional.of(true);
         }
         String own = ownTeam.get();
         if (own == null) {
             try {
                 own = api.authTestTeam(settings.botToken());
-                ownTeam.compareAndSet(null, own);
             } catch (RuntimeException e) {
-                log.warn("slack auth.test failed; workspace check skipped: {}", e.getMessage());
-                return true;
+                log.warn(
+                        "slack auth.test failed; request refused until it answers: {}",
+                        e.getClass().getSimpleName());
+                return Optional.empty();
             }
+            if (own == null || own.isBlank()) {
+                log.warn("slack auth.test named no workspace; request refused");
+                return Optional.empty();
+            }
+            ownTeam.compareAndSet(null, own);
         }
-        return own == null || own.equals(team);
+        return Optional.of(own.equals(team));
     }
 
     private void handleOAuth(Context ctx, String requestUri) {
@@ -319,7 +331,9 @@ public final class SlackAdapter implements AutoCloseable {
             if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
                 // a signed payload missing what a neutral event needs (no user, no workspace)
                 log.info(
-                        "slack {} request malformed: {}", request.getRequestType(), e.getMessage());
+                        "slack {} request malformed: {}",
+                        request.getRequestType(),
+                        e.getClass().getSimpleName());
                 return Response.builder()
                         .statusCode(400)
                         .contentType("application/json; charset=utf-8")

@@ -2,6 +2,7 @@ package org.tenfour.adapters.slack;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tenfour.adapters.Untrusted;
 
 /** Slack's text wrapping: mentions in, mrkdwn escaping out. */
 final class SlackText {
@@ -11,10 +12,13 @@ final class SlackText {
     private static final Pattern CHANNEL = Pattern.compile("<#([CGD][A-Z0-9]+)(?:\\|[^>]*)?>");
     private static final Pattern SUBTEAM = Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|[^>]*)?>");
 
-    /** Tokens Slack renders specially and that outbound text may carry on purpose. */
-    private static final Pattern SLACK_TOKEN =
-            Pattern.compile(
-                    "<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|!subteam\\^[A-Z0-9]+|!here|!channel|https?://[^\\s<>|]+(?:\\|[^<>]*)?)>");
+    /**
+     * The only tokens the product writes on purpose and Slack may render: user, channel and group
+     * mentions in their normalised form. Never {@code <!here>}, {@code <!channel>}, {@code
+     * <!everyone>} or a link with a label, whoever wrote them.
+     */
+    private static final Pattern PRODUCT_TOKEN =
+            Pattern.compile("<(?:@[UW][A-Z0-9]+|#[CG][A-Z0-9]+|!subteam\\^[A-Z0-9]+)>");
 
     /**
      * Normalises escaped mentions from a slash command: {@code <@U123|name>} → {@code <@U123>},
@@ -34,15 +38,16 @@ final class SlackText {
     }
 
     /**
-     * Escapes {@code & < >} for mrkdwn, keeping user, channel and group mentions and links intact
-     * so that the product can write {@code <@U123>}.
+     * Escapes {@code & < >} for mrkdwn, keeping only the product's own user, channel and group
+     * mentions: never {@code <!here>}, {@code <!channel>} or a link, whoever wrote it. Text others
+     * wrote was made {@linkplain Untrusted#quote inert} before, so it holds no mention either.
      */
     static String escapeMrkdwn(String text) {
         if (text.indexOf('&') < 0 && text.indexOf('<') < 0 && text.indexOf('>') < 0) {
             return text; // nothing to escape, nothing to keep: most replies
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
-        Matcher m = SLACK_TOKEN.matcher(text);
+        Matcher m = PRODUCT_TOKEN.matcher(text);
         int last = 0;
         while (m.find()) {
             out.append(escape(text.substring(last, m.start()))).append(m.group());

@@ -88,7 +88,8 @@ final class SigningKeys {
             log.info("bot connector signing keys fetched: {}", keys.size());
         } catch (IOException | RuntimeException e) {
             // Keep the keys we had: Microsoft's endpoint being down must not refuse every request.
-            log.warn("could not fetch bot connector signing keys: {}", e.toString());
+            log.warn(
+                    "could not fetch bot connector signing keys: {}", e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

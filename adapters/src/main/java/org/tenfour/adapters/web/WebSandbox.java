@@ -149,9 +149,24 @@ public final class WebSandbox implements AutoCloseable {
         return platform;
     }
 
-    /** Mounts {@code /sandbox} (the page) and {@code /sandbox/api/*} (JSON and the live stream). */
+    /**
+     * Mounts {@code /sandbox} (the page) and {@code /sandbox/api/*} (JSON and the live stream),
+     * behind the {@link SandboxGuard} (headers, JSON only, same origin).
+     */
     public Consumer<RoutesConfig> routes() {
-        return api::mount;
+        return routes(false);
+    }
+
+    /**
+     * The same routes; with {@code loopbackOnly} (Slack or Teams configured next to the sandbox)
+     * they answer only requests from this machine.
+     */
+    public Consumer<RoutesConfig> routes(boolean loopbackOnly) {
+        SandboxGuard guard = new SandboxGuard(loopbackOnly);
+        return routes -> {
+            guard.mount(routes);
+            api.mount(routes);
+        };
     }
 
     /** Ends every live stream (before the HTTP server drains its requests on stop). */

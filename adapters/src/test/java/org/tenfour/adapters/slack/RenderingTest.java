@@ -14,6 +14,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Untrusted;
 
 /** The JSON shape of rendered messages and modals, as Slack receives it. */
 class RenderingTest {
@@ -80,19 +81,45 @@ class RenderingTest {
     }
 
     @Test
-    void text_is_escaped_for_mrkdwn_but_mentions_and_links_survive() {
+    void text_is_escaped_for_mrkdwn_and_only_the_products_own_mentions_survive() {
         String text =
-                blocks(
-                                Message.text(
-                                        "Tom & Jerry <script> meet <@U123> in <#C456> <https://x.org|site>"))
-                        .get(0)
-                        .getAsJsonObject()
-                        .getAsJsonObject("text")
-                        .get("text")
-                        .getAsString();
+                firstSection(
+                        Message.text(
+                                "Tom & Jerry <script> meet <@U123> in <#C456> <https://x.org|site> <!here>"));
         assertThat(text)
                 .isEqualTo(
-                        "Tom &amp; Jerry &lt;script&gt; meet <@U123> in <#C456> <https://x.org|site>");
+                        "Tom &amp; Jerry &lt;script&gt; meet <@U123> in <#C456> &lt;https://x.org|site&gt; &lt;!here&gt;");
+    }
+
+    @Test
+    void text_someone_else_wrote_keeps_no_mention_no_link_and_no_broadcast() {
+        String relayed =
+                "<!here> <!channel> <@U999> <#C1> <!subteam^S1> <https://evil.example|Your pay slip> & co";
+        String text =
+                firstSection(Message.text("*Member:* " + Untrusted.quote(relayed) + " <@U123>"));
+        assertThat(text.replace("\u200B", ""))
+                .as("every character shown as written")
+                .isEqualTo(
+                        "*Member:* &lt;!here&gt; &lt;!channel&gt; &lt;@U999&gt; &lt;#C1&gt; "
+                                + "&lt;!subteam^S1&gt; &lt;https://evil.example|Your pay slip&gt; &amp; co <@U123>");
+        assertThat(text)
+                .as("only the product's own mention stays a mention")
+                .doesNotContain("<@U999>", "<#C1>", "<!subteam", "<https")
+                .endsWith(" <@U123>");
+        assertThat(
+                        BlockKitMessages.fallback(
+                                Message.text("<!channel> " + Untrusted.quote("<@U9>"))))
+                .as("the notification text is escaped too")
+                .isEqualTo("&lt;!channel&gt; &lt;\u200B@U9&gt;");
+    }
+
+    private static String firstSection(Message message) {
+        return blocks(message)
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("text")
+                .get("text")
+                .getAsString();
     }
 
     @Test

@@ -114,6 +114,23 @@ class SlackEventsEndToEndTest {
     }
 
     @Test
+    void
+            while_auth_test_fails_the_workspace_is_unknown_and_every_request_is_refused_not_waved_through() {
+        slack.answer("auth.test", 200, "{\"ok\":false,\"error\":\"invalid_auth\"}", Map.of());
+
+        HttpResponse<String> refused =
+                requests.signed(
+                        SlackRequests.FORM, SlackRequests.command("T999OTHER", "/tenfour", "help"));
+        HttpResponse<String> ownTeamToo =
+                requests.signed(
+                        SlackRequests.FORM, SlackRequests.command(TEAM, "/tenfour", "help"));
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(ownTeamToo.statusCode()).isEqualTo(503);
+        assertThat(events).as("nothing reached the product").isEmpty();
+    }
+
+    @Test
     void a_forged_signature_is_refused_with_401_and_the_handler_is_never_called() {
         String body = SlackRequests.command(TEAM, "/tenfour", "help");
         long now = Instant.now().getEpochSecond();

@@ -13,6 +13,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Untrusted;
 import org.tenfour.adapters.internal.Jackson;
 
 /**
@@ -89,6 +90,21 @@ class AdaptiveCardsTest {
         assertThat(ok.path("data"))
                 .isEqualTo(TeamsJson.object().put("action", "checkin.ok").put("value", "c-1"));
         assertThat(card.path("actions").get(1).path("style").asText()).isEqualTo("destructive");
+    }
+
+    @Test
+    void text_someone_else_wrote_cannot_link_or_tag_in_teams() {
+        Message relayed =
+                Message.text(
+                        "*Member:* "
+                                + Untrusted.quote(
+                                        "[Your pay slip](https://evil.example) <a href=\"https://evil.example\">x</a>"));
+        String shown = TeamsPlatform.messageActivity(relayed).path("text").asText();
+        assertThat(shown).startsWith("**Member:** ").doesNotContain("](", "<a ");
+        assertThat(shown.replace("\u200B", ""))
+                .as("the characters are all still there")
+                .isEqualTo(
+                        "**Member:** [Your pay slip](https://evil.example) <a href=\"https://evil.example\">x</a>");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
@@ -75,7 +76,7 @@ public final class CheckInJobs {
                 refreshProfiles(agency);
                 ready.add(jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency));
             } catch (RuntimeException e) {
-                log.warn("planning failed for agency {}: {}", agency.id(), e.toString());
+                log.warn("planning failed for agency {}: {}", agency.id(), Failures.describe(e));
             }
         }
         return planner.planAll(ready);

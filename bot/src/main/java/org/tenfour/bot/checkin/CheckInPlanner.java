@@ -29,6 +29,7 @@ import org.tenfour.bot.outbox.SendGuard;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
@@ -87,7 +88,7 @@ public final class CheckInPlanner {
                     log.warn(
                             "planning failed for agency {}: {}",
                             agencies.get(i).id(),
-                            e.getCause().toString());
+                            Failures.describe(e.getCause()));
                 }
             }
             return created;

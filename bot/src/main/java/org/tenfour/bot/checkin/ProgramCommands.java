@@ -26,6 +26,7 @@ import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
+import org.tenfour.bot.install.SetupAuthority;
 import org.tenfour.bot.report.ProgramCounts;
 import org.tenfour.bot.report.Suppression;
 import org.tenfour.storage.Agencies;
@@ -77,19 +78,23 @@ public final class ProgramCommands implements Feature {
             return Reply.text(
                     "Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
         }
-        boolean admin =
-                caller.actor().platformAdmin()
-                        || caller.member().isAdmin()
-                        || platforms
-                                .profile(caller.actor().address())
-                                .map(p -> p.admin())
-                                .orElse(false);
         boolean noCoordinatorsYet =
                 jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
                         .noneMatch(Member::isCoordinator);
-        if (!caller.is(Role.COORDINATOR) && !admin) {
-            return Reply.text(
-                    "Only a workspace admin, the person who installed TenFour, or an existing coordinator can set up the coordinator channel.");
+        Instant now = clock.instant();
+        var refusal =
+                SetupAuthority.refusal(
+                        jdbi,
+                        caller,
+                        noCoordinatorsYet,
+                        () ->
+                                platforms
+                                        .profile(caller.actor().address())
+                                        .map(p -> p.admin())
+                                        .orElse(false),
+                        now);
+        if (refusal.isPresent()) {
+            return Reply.text(refusal.get());
         }
         String old = caller.agency().coordinatorChannelId();
         jdbi.useTransaction(
@@ -99,6 +104,9 @@ public final class ProgramCommands implements Feature {
                     if (noCoordinatorsYet || !caller.is(Role.COORDINATOR)) {
                         h.attach(Members.class)
                                 .setCoordinator(caller.agency().id(), caller.member().id(), true);
+                    }
+                    if (noCoordinatorsYet) {
+                        SetupAuthority.firstSetupDone(h, caller, now);
                     }
                     Audit.change(
                             h,

@@ -36,6 +36,7 @@ import org.tenfour.storage.Member;
  * opens the same kind of request, preferring the check-in's peer.
  */
 final class AskForPeer implements Feature, CheckInTalk {
+    private final RequestLimit requests;
     static final String FORM = "connect.ask";
 
     private final Jdbi jdbi;
@@ -44,6 +45,7 @@ final class AskForPeer implements Feature, CheckInTalk {
     AskForPeer(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.requests = new RequestLimit(jdbi, clock);
     }
 
     @Override
@@ -57,6 +59,10 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     private Reply ask(Caller caller, Args args, String trigger) {
+        Optional<Reply> limited = requests.check(caller);
+        if (limited.isPresent()) {
+            return limited.get();
+        }
         Optional<ConnectionRequest> open =
                 jdbi.onDemand(ConnectionRequests.class)
                         .openFor(caller.agency().id(), caller.member().id());
@@ -191,6 +197,10 @@ final class AskForPeer implements Feature, CheckInTalk {
         String topic = one(f, "topic").filter(Topics.CODES::containsKey).orElse(null);
         if (!errors.isEmpty()) {
             return new Reply.FormErrors(form(caller, "today"), errors);
+        }
+        Optional<Reply> limited = requests.check(caller);
+        if (limited.isPresent()) {
+            return limited.get();
         }
         boolean share = one(f, "share_name").map("true"::equals).orElse(false);
         String language = one(f, "language").filter(l -> l.matches("[a-z]{2,3}")).orElse(null);

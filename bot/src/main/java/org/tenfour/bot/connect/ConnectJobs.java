@@ -16,6 +16,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
+import org.tenfour.storage.Failures;
 
 /**
  * The connection-request jobs on the clustered Quartz scheduler, both {@link
@@ -69,7 +70,7 @@ public final class ConnectJobs {
                                                 now));
                 moved += released ? 1 : 0;
             } catch (RuntimeException e) {
-                log.warn("connect: timeout of request {} failed: {}", r.id(), e.toString());
+                log.warn("connect: timeout of request {} failed: {}", r.id(), Failures.describe(e));
             }
         }
         return moved;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Untrusted;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.storage.ConnectionRequest;
@@ -50,7 +51,7 @@ final class ConnectMessages {
             ConnectionRequest r, String memberName, String fromAgency, Duration answerWithin) {
         String who =
                 memberName != null
-                        ? memberName
+                        ? Untrusted.quote(memberName)
                         : fromAgency == null
                                 ? "A member of your agency"
                                 : "A member of " + fromAgency;
@@ -195,7 +196,7 @@ final class ConnectMessages {
             ConnectionRequest r, String peerLabel, String peerAgency, AgencySettings settings) {
         String text =
                 "*"
-                        + peerLabel
+                        + Untrusted.quote(peerLabel)
                         + ", a trained peer"
                         + (peerAgency == null ? "" : " from " + peerAgency)
                         + ", is here for you.* Write here and I'll pass your messages on as they are — I keep no copy. "
@@ -213,10 +214,10 @@ final class ConnectMessages {
     static Message relayToPeer(ConnectionRequest r, String memberLabel) {
         return Message.text(
                 "You're connected with *"
-                        + memberLabel
+                        + Untrusted.quote(memberLabel)
                         + "*. Write here and I'll pass your messages on "
                         + "(I keep no copy); theirs appear here labelled \""
-                        + memberLabel
+                        + Untrusted.quote(memberLabel)
                         + "\". They prefer "
                         + contact(r.contactPref())
                         + ". `/tenfour end` ends the conversation.");
@@ -241,8 +242,9 @@ final class ConnectMessages {
                 List.of());
     }
 
+    /** A relayed message: both the label (a name) and the text are someone else's words. */
     static Message relayed(String label, String text) {
-        return Message.text("*" + label + ":* " + text);
+        return Message.text("*" + Untrusted.quote(label) + ":* " + Untrusted.quote(text));
     }
 
     static List<String> notes(AgencySettings settings) {

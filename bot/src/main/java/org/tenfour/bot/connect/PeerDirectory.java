@@ -19,6 +19,7 @@ import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.Untrusted;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
@@ -138,7 +139,7 @@ final class PeerDirectory implements Feature {
                         "*Trained peers you can ask for* (type `/peer` and choose one, or any peer):\n");
         for (Entry e : onPage) {
             text.append("• *")
-                    .append(People.name(e.member()))
+                    .append(Untrusted.quote(People.name(e.member())))
                     .append("*, ")
                     .append(e.agency().name());
             if (!e.languages().isEmpty()) {
@@ -154,7 +155,7 @@ final class PeerDirectory implements Feature {
                                                 .atZone(Windows.zone(e.agency(), e.member()))));
             }
             if (e.peer().bio() != null && !e.peer().bio().isBlank()) {
-                text.append("\n    ").append(e.peer().bio());
+                text.append("\n    ").append(Untrusted.quote(e.peer().bio()));
             }
             text.append('\n');
         }

@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundUnavailableException;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.Failures;
 
 /**
- * The Javalin server: {@code /healthz}, {@code /readyz}, {@code /metrics}, whatever the platforms
- * mount, JSON errors (404, 400 with a reason, 503 while stopping, 500 without details), one log
- * line per request, and a graceful stop that lets requests in flight finish.
+ * The public Javalin server: {@code /healthz}, {@code /readyz}, whatever the platforms mount, JSON
+ * errors (404, 400 with a reason, 503 while stopping, 500 without details), one log line per
+ * request, and a graceful stop that lets requests in flight finish.
  */
 public final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -38,13 +39,16 @@ public final class HttpServer {
     /**
      * Builds the server.
      *
+     * @param host the interface to listen on ({@code 0.0.0.0}: every one)
      * @param port the port, 0 for any free one
      * @param readiness what {@code /readyz} asks
-     * @param metrics the registry {@code /metrics} prints
+     * @param metrics the registry every request is counted in (served by {@link ManagementServer},
+     *     not here)
      * @param mounts routes the platforms add ({@code POST /slack/events}, {@code POST
      *     /api/messages})
      */
     public HttpServer(
+            String host,
             int port,
             Readiness readiness,
             PrometheusMeterRegistry metrics,
@@ -55,7 +59,7 @@ public final class HttpServer {
                             config.startup.showJavalinBanner = false;
                             config.startup.showOldJavalinVersionWarning = false;
                             config.jetty.port = port;
-                            config.jetty.host = null;
+                            config.jetty.host = "0.0.0.0".equals(host) ? null : host;
                             // Jetty's own graceful stop lets responses already produced reach the
                             // client.
                             config.jetty.modifyServer(
@@ -73,12 +77,6 @@ public final class HttpServer {
                             // browsers ask for it on every page: an answer, not a 404 in the log
                             config.routes.get("/favicon.ico", ctx -> ctx.status(204));
                             config.routes.get("/readyz", ctx -> ready(ctx, readiness));
-                            config.routes.get(
-                                    "/metrics",
-                                    ctx ->
-                                            ctx.contentType(
-                                                            "text/plain; version=0.0.4; charset=utf-8")
-                                                    .result(metrics.scrape()));
                             mounts.forEach(m -> m.accept(config.routes));
                             config.routes.error(
                                     404,
@@ -140,8 +138,7 @@ public final class HttpServer {
                                         log.error(
                                                 "request {} failed: {}",
                                                 ctx.attribute(REQUEST_ID),
-                                                e.toString(),
-                                                e);
+                                                Failures.describe(e));
                                         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                                                 .json(
                                                         error(

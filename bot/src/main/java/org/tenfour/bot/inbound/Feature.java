@@ -30,6 +30,20 @@ public interface Feature {
         return null;
     }
 
+    /**
+     * Hears that the bot was installed ({@code installer} is who did it, the event says where), or
+     * null when the feature does not care.
+     */
+    default InstallAction installs() {
+        return null;
+    }
+
+    /** Handles the bot's installation. */
+    @FunctionalInterface
+    interface InstallAction {
+        void run(Caller installer, InboundEvent.MembershipChanged event);
+    }
+
     /** Handles a direct message that is not a command. */
     @FunctionalInterface
     interface DirectMessageAction {

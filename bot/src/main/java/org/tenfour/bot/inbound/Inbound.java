@@ -18,12 +18,17 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.InboundUnavailableException;
+import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
+import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.home.HomeView;
+import org.tenfour.bot.limits.CommandRate;
+import org.tenfour.bot.limits.LimitNotices;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
@@ -43,11 +48,13 @@ public final class Inbound implements InboundHandler {
     private final Help help;
     private final HomeView home;
     private Feature.DirectMessageAction directMessages;
+    private final List<Feature.InstallAction> installs = new java.util.ArrayList<>();
     // on-demand proxies are thread-safe and costly to build: one each, not one per request
     private final Agencies agencies;
     private final Members members;
     private final Peers peers;
     private final KnownCallers known;
+    private final CommandRate rate;
 
     public Inbound(Jdbi jdbi, List<Feature> features) {
         this(jdbi, features, Clock.systemUTC());
@@ -63,6 +70,17 @@ public final class Inbound implements InboundHandler {
      */
     public Inbound(
             Jdbi jdbi, List<Feature> features, Clock clock, BooleanSupplier directoryWatched) {
+        this(jdbi, features, clock, directoryWatched, CommandRate.off());
+    }
+
+    /** The same router, answering a person over {@code rate}'s limit politely instead. */
+    public Inbound(
+            Jdbi jdbi,
+            List<Feature> features,
+            Clock clock,
+            BooleanSupplier directoryWatched,
+            CommandRate rate) {
+        this.rate = rate;
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
         this.home = new HomeView(jdbi, clock);
@@ -73,6 +91,9 @@ public final class Inbound implements InboundHandler {
             f.subcommands().forEach((k, v) -> register(subcommands, k, v));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
             f.forms().forEach((k, v) -> register(forms, k, v));
+            if (f.installs() != null) {
+                installs.add(f.installs());
+            }
             if (f.directMessages() != null) {
                 if (directMessages != null) {
                     throw new IllegalArgumentException("registered twice: direct messages");
@@ -115,8 +136,7 @@ public final class Inbound implements InboundHandler {
                     "inbound {} failed ref={}: {}",
                     event.getClass().getSimpleName(),
                     ref,
-                    e.toString(),
-                    e);
+                    Failures.describe(e));
             return Reply.text(
                     "Sorry, something went wrong on our side (reference "
                             + ref
@@ -150,13 +170,17 @@ public final class Inbound implements InboundHandler {
         if (event instanceof InboundEvent.MembershipChanged m
                 && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
                 && !m.actor().address().targetId().equals("USLACKBOT")) {
-            installedBy(caller(m.actor(), null));
+            installedBy(caller(m.actor(), null), m);
         }
         return Reply.none(); // other membership changes: Teams references are stored by the adapter
     }
 
     private Reply command(InboundEvent.Command c) {
         Caller caller = caller(c.actor(), c.where());
+        Address who = c.actor().address();
+        if (!rate.allow(who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId())) {
+            return slowDown(caller);
+        }
         Args args = Args.parse(c.text());
         boolean talk = c.name().equals(Vocabulary.TALK_COMMAND);
         String word = talk ? Subcommand.TALK.word() : args.word(0);
@@ -191,6 +215,27 @@ public final class Inbound implements InboundHandler {
         }
     }
 
+    /** Over the command rate: a polite word with the crisis lines; coordinators told, no name. */
+    private Reply slowDown(Caller caller) {
+        if (rate.firstTripToday(caller.agency().id())) {
+            jdbi.useTransaction(
+                    h ->
+                            LimitNotices.tripped(
+                                    h,
+                                    caller.agency(),
+                                    LimitNotices.Limit.COMMANDS,
+                                    "over " + rate.perMinute() + " a minute",
+                                    rate.now()));
+            log.info("command rate limit tripped in agency {}", caller.agency().id());
+        }
+        return new Reply.Private(
+                new Message(
+                        "You're sending commands faster than I can answer them well. Please wait a minute, then try again. "
+                                + "If you need someone right now, use one of the lines below.",
+                        AgencySettings.fromJson(caller.agency().settingsJson()).crisisLines(),
+                        List.of()));
+    }
+
     private static String refusal(Role role) {
         return switch (role) {
             case COORDINATOR ->
@@ -201,16 +246,12 @@ public final class Inbound implements InboundHandler {
     }
 
     /**
-     * The person who installs the app in an agency without coordinators may set up the coordinator
-     * channel (Teams does not tell a bot who the team's owners are; Slack OAuth names the
-     * installer).
+     * Tells the features who installed the app where; installing itself grants nothing lasting (see
+     * {@code install.InstallGrants}).
      */
-    private void installedBy(Caller caller) {
-        boolean noCoordinators =
-                members.list(caller.agency().id()).stream().noneMatch(Member::isCoordinator);
-        if (noCoordinators) {
-            members.markAdmin(caller.agency().id(), caller.member().id());
-            log.info("installer recorded as admin of agency {}", caller.agency().id());
+    private void installedBy(Caller caller, InboundEvent.MembershipChanged event) {
+        for (Feature.InstallAction action : installs) {
+            action.run(caller, event);
         }
     }
 

@@ -157,9 +157,22 @@ public enum Subcommand {
             "setup",
             Role.MEMBER,
             false,
-            "Makes this channel the coordinator channel. A workspace admin, the person who installed"
-                    + " TenFour, or a coordinator may do this.",
+            "Makes this channel the coordinator channel. The first time: the person who installed"
+                    + " TenFour in a Teams team or through Slack's install link, within 7 days (with one"
+                    + " Slack workspace set up by bot token: a workspace admin). Afterwards: a"
+                    + " coordinator only.",
             new Use(Task.SETUP, "setup", "make this channel the coordinator channel")),
+    GRANTS(
+            "grants",
+            Role.COORDINATOR,
+            true,
+            "Who installed TenFour and what that allowed them (the first setup, for 7 days): used,"
+                    + " void, revoked or expired. `grants revoke` ends every open grant, `grants"
+                    + " revoke 3` one.",
+            new Use(
+                    Task.SETUP,
+                    "grants [revoke [N]]",
+                    "who may still run the first setup after installing TenFour")),
     CADENCE(
             "cadence",
             Role.COORDINATOR,

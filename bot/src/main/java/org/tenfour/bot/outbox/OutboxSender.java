@@ -21,6 +21,7 @@ import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
@@ -109,7 +110,7 @@ public final class OutboxSender implements AutoCloseable {
                 // a full batch: more may be due right now
             }
         } catch (RuntimeException e) {
-            log.warn("outbox pass failed (will retry): {}", e.toString());
+            log.warn("outbox pass failed (will retry): {}", Failures.describe(e));
         }
     }
 

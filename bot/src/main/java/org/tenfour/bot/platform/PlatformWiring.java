@@ -4,11 +4,9 @@ import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,11 +21,10 @@ import org.tenfour.adapters.slack.SlackAdapter;
 import org.tenfour.adapters.slack.SlackInstallation;
 import org.tenfour.adapters.slack.SlackInstallations;
 import org.tenfour.adapters.teams.TeamsAdapter;
-import org.tenfour.adapters.web.WebSandbox;
 import org.tenfour.bot.Settings;
 import org.tenfour.bot.inbound.Subcommand;
-import org.tenfour.bot.sandbox.DemoData;
 import org.tenfour.storage.Database;
+import org.tenfour.storage.Failures;
 import org.tenfour.storage.ProcessedEvents;
 import org.tenfour.storage.SecretCipher;
 
@@ -38,38 +35,31 @@ import org.tenfour.storage.SecretCipher;
 public final class PlatformWiring implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformWiring.class);
 
-    /** The sandbox's conversations, kept in the data directory like the sandbox clock. */
-    static final String SANDBOX_CONVERSATIONS = "sandbox-conversations.json";
-
     private final Map<Platform, ChatPlatform> platforms = new EnumMap<>(Platform.class);
     private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private WebSandbox sandbox;
     private SlackAdapter slackAdapter;
 
     /**
-     * Creates the adapters the settings enable; {@code inbound} receives every platform's events;
-     * {@code time} is the sandbox's fast-forward control (used only when the sandbox is on).
+     * Creates the adapters the settings enable; {@code secrets} seals stored tokens; {@code
+     * inbound} receives every platform's events; {@code time} is the sandbox's fast-forward control
+     * (used only when the sandbox is on).
      */
     public PlatformWiring(
             Settings settings,
+            SecretCipher secrets,
             Jdbi jdbi,
             Clock clock,
-            InboundHandler inbound,
-            WebSandbox.TimeControl time) {
+            InboundHandler inbound) {
         settings.slack()
                 .ifPresent(
                         slack -> {
-                            SecretCipher cipher =
-                                    settings.secretKey() == null
-                                            ? null
-                                            : SecretCipher.fromBase64(
-                                                    Base64.getEncoder()
-                                                            .encodeToString(settings.secretKey()));
+                            // OAuth installs keep tokens, sealed under the master key's token
+                            // subkey
                             StoredSlackInstallations installations =
-                                    cipher == null
-                                            ? null
-                                            : new StoredSlackInstallations(jdbi, cipher, clock);
+                                    slack.oauth()
+                                            ? new StoredSlackInstallations(jdbi, secrets, clock)
+                                            : null;
                             SlackAdapter adapter =
                                     new SlackAdapter(
                                             slack,
@@ -124,31 +114,6 @@ public final class PlatformWiring implements AutoCloseable {
                             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
                             log.info("Teams enabled");
                         });
-        if (settings.sandbox()) {
-            WebSandbox web =
-                    new WebSandbox(
-                            DemoData.WORKSPACES,
-                            DemoData.PEOPLE,
-                            DemoData.CHANNELS,
-                            inbound,
-                            clock,
-                            Objects.requireNonNull(time, "the sandbox needs its time control"),
-                            Subcommand.vocabulary(),
-                            settings.dataDir().resolve(SANDBOX_CONVERSATIONS));
-            DemoData.FIRST_MESSAGES.forEach((person, text) -> web.guide(person.userId(), text));
-            platforms.put(Platform.WEB, web.platform());
-            mounts.add(web.routes());
-            closeables.add(web);
-            sandbox = web;
-            log.warn(
-                    "SANDBOX ON ({}): /sandbox serves made-up demo agencies and lets anyone who can reach this port "
-                            + "act as any demo person and move the sandbox clock; it never touches Slack or Teams agencies. "
-                            + "Set {}=off to disable it.",
-                    settings.slack().isPresent() || settings.teams().isPresent()
-                            ? Settings.SANDBOX + "=on"
-                            : "no Slack or Teams configured",
-                    Settings.SANDBOX);
-        }
     }
 
     /**
@@ -164,16 +129,6 @@ public final class PlatformWiring implements AutoCloseable {
     /** Whether Slack's requests can reach this replica (always true over HTTP). */
     public boolean slackConnected() {
         return slackAdapter == null || slackAdapter.connected();
-    }
-
-    /**
-     * Ends the sandbox's live streams so that the HTTP server's graceful stop need not wait for
-     * them.
-     */
-    public void disconnectLive() {
-        if (sandbox != null) {
-            sandbox.disconnect();
-        }
     }
 
     /**
@@ -235,7 +190,7 @@ public final class PlatformWiring implements AutoCloseable {
             try {
                 c.close();
             } catch (Exception e) {
-                log.warn("closing a platform adapter failed: {}", e.toString());
+                log.warn("closing a platform adapter failed: {}", Failures.describe(e));
             }
         }
     }

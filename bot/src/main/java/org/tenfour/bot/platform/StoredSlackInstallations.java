@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.slack.SlackInstallation;
 import org.tenfour.adapters.slack.SlackInstallations;
 import org.tenfour.storage.Agencies;
@@ -11,15 +13,35 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.SecretCipher;
 import org.tenfour.storage.SlackInstallationRecord;
 import org.tenfour.storage.SlackInstallationRepository;
+import org.tenfour.storage.StorageException;
 
 /** Slack installations in PostgreSQL, bot tokens encrypted; each workspace is an agency. */
 final class StoredSlackInstallations implements SlackInstallations {
+    private static final Logger log = LoggerFactory.getLogger(StoredSlackInstallations.class);
     private final Jdbi jdbi;
     private final SlackInstallationRepository repository;
 
+    /**
+     * Also brings every stored token under the current key: tokens sealed before key ids existed,
+     * or left under the other key by an interrupted {@code rotate-key}.
+     */
     StoredSlackInstallations(Jdbi jdbi, SecretCipher cipher, Clock clock) {
         this.jdbi = jdbi;
         this.repository = new SlackInstallationRepository(jdbi, cipher);
+        try {
+            int resealed = repository.resealAll();
+            if (resealed > 0) {
+                log.info(
+                        "re-encrypted {} stored Slack token(s) under key {}",
+                        resealed,
+                        cipher.keyId());
+            }
+        } catch (StorageException e) {
+            log.warn(
+                    "stored Slack tokens not readable with this {} (key {}); those workspaces fail until it is right",
+                    SecretCipher.KEY_VARIABLE,
+                    cipher.keyId());
+        }
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class FastForward implements WebSandbox.TimeControl {
             log.warn(
                     "sandbox clock offset in {} unreadable, starting at real time: {}",
                     file,
-                    e.toString());
+                    e.getClass().getSimpleName());
             return Duration.ZERO;
         }
     }
@@ -126,7 +126,10 @@ public final class FastForward implements WebSandbox.TimeControl {
             Files.createDirectories(offsetFile.getParent());
             Files.writeString(offsetFile, clock.offset().toString());
         } catch (IOException e) {
-            log.warn("could not keep the sandbox clock offset in {}: {}", offsetFile, e.toString());
+            log.warn(
+                    "could not keep the sandbox clock offset in {}: {}",
+                    offsetFile,
+                    e.getClass().getSimpleName());
         }
     }
 }

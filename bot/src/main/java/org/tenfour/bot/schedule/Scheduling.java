@@ -29,6 +29,7 @@ import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.bot.TenFourException;
+import org.tenfour.storage.Failures;
 
 /**
  * Builds the clustered Quartz scheduler on the product's connection pool and registers the
@@ -184,7 +185,7 @@ public final class Scheduling implements AutoCloseable {
             scheduler.shutdown(true);
             log.info("scheduler stopped");
         } catch (SchedulerException e) {
-            log.warn("scheduler did not stop cleanly: {}", e.toString());
+            log.warn("scheduler did not stop cleanly: {}", Failures.describe(e));
         }
     }
 

@@ -60,7 +60,7 @@ class CheckInFlowTest {
     @Test
     void setup_makes_the_coordinator_channel_and_others_are_politely_refused() {
         assertThat(text(p.tenfour("UNOBODY", "CCOORD", "setup")))
-                .contains("Only a workspace admin");
+                .contains("Only the person who installed");
         p.setUp("UADMIN");
         assertThat(p.agency().coordinatorChannelId()).isEqualTo("CCOORD");
         assertThat(text(p.coordinator("UNOBODY", "cadence weekly")))

@@ -92,6 +92,10 @@ class PartnersReferralsRetentionTest {
         world.deliver();
         world.write(slackAgency, member, "thanks for picking up");
         world.write(teamsAgency, quinn, "of course, how are you?");
+        world.write(
+                teamsAgency,
+                quinn,
+                "<!here> <https://evil.example|Your pay slip> [Open](https://evil.example) <@U0BOSS>");
 
         assertThat(world.teams.to(quinn.platformUserId()))
                 .anySatisfy(
@@ -108,7 +112,17 @@ class PartnersReferralsRetentionTest {
                 .anySatisfy(
                         s ->
                                 assertThat(s.message().text())
-                                        .isEqualTo("*Quinn Hale:* of course, how are you?"));
+                                        .isEqualTo("*Quinn Hale:* of course, how are you?"))
+                .anySatisfy(
+                        s ->
+                                assertThat(s.message().text())
+                                        .as(
+                                                "a Teams peer's words reach Slack inert, every character shown")
+                                        .contains("Your pay slip")
+                                        .doesNotContain("<!here>", "<https:", "](", "<@U0BOSS>")
+                                        .isEqualTo(
+                                                "*Quinn Hale:* <\u200B!here> <\u200Bhttps://evil.example|Your pay slip>"
+                                                        + " [Open]\u200B(https://evil.example) <\u200B@U0BOSS>"));
 
         world.inCoordinatorChannel(teamsAgency, medic, "partner end 1");
         world.command(slackAgency, member, "tenfour", "end");
@@ -311,6 +325,30 @@ class PartnersReferralsRetentionTest {
                             assertThat(p.partnerRequests()).isTrue();
                             assertThat(p.weeklyCap()).isEqualTo(4);
                         });
+    }
+
+    @Test
+    void a_bio_cannot_broadcast_mention_or_link_in_the_directory() {
+        Agency agency = world.agency(Platform.SLACK, "Fire District 7");
+        Member sam = world.peer(agency, "Sam Ortiz", false);
+        Member member = world.member(agency, "Morgan Lee");
+        world.inbound.handle(
+                new InboundEvent.FormSubmitted(
+                        World.actor(agency, sam),
+                        PeerDirectory.PROFILE_FORM,
+                        World.form(
+                                "bio",
+                                "<!channel> call me <https://evil.example|at the EAP> <@U0CHIEF>",
+                                "weekly_cap",
+                                "4"),
+                        ""));
+
+        String directory = text(world.command(agency, member, "tenfour", "peers"));
+
+        assertThat(directory)
+                .contains("call me")
+                .doesNotContain("<!channel>", "<https:", "<@U0CHIEF>")
+                .contains("<\u200B!channel> call me <\u200Bhttps://evil.example|at the EAP>");
     }
 
     @Test

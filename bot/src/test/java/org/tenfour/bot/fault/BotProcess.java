@@ -50,6 +50,7 @@ final class BotProcess implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> all = new HashMap<>(env);
         all.put("PORT", Integer.toString(port));
+        all.putIfAbsent("TENFOUR_MANAGEMENT_ADDRESS", "127.0.0.1:0");
         all.putIfAbsent("TENFOUR_DATA_DIR", dir.resolve(name + "-data").toString());
         pb.environment()
                 .keySet()

@@ -152,6 +152,18 @@ final class LiveBot implements AutoCloseable {
         }
     }
 
+    HttpResponse<String> getResponse(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     int get(String path) {
         try {
             return http.send(

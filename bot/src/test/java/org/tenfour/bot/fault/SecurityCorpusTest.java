@@ -95,6 +95,15 @@ class SecurityCorpusTest {
         // person)
         assertThat(bot.command("U0PAT", "C0RANDOM", "help").statusCode()).isEqualTo(200);
         assertThat(bot.teamsSigned(message(bot, "help").toString()).statusCode()).isEqualTo(200);
+        // the Teams channel's conversation reference, known before the snapshots
+        assertThat(
+                        bot.teamsSigned(
+                                        Activities.channelMention(
+                                                        bot.microsoft.serviceUrl(), "help")
+                                                .put("id", "corpus-channel-help")
+                                                .toString())
+                                .statusCode())
+                .isEqualTo(200);
         var other = Seed.slackAgency(bot.jdbi, "T222", 1);
         otherAgencyCheckIn =
                 bot.jdbi.withHandle(
@@ -539,7 +548,29 @@ class SecurityCorpusTest {
                 Arguments.of(
                         "slack: non-admin takes over the coordinator channel",
                         slackSigned(SlackRequests.FORM, cmd(MEMBER, "C0MINE", "setup")),
-                        Expect.refusal("Only a workspace admin")));
+                        Expect.refusal("only a coordinator can move it")));
+        // operations and the sandbox are not on the public listener of a Slack/Teams bot
+        cases.add(
+                Arguments.of(
+                        "ops: /metrics on the public port",
+                        (Function<LiveBot, HttpResponse<String>>) b -> b.getResponse("/metrics"),
+                        Expect.status(Set.of(404))));
+        cases.add(
+                Arguments.of(
+                        "ops: the sandbox's fast-forward on a bot without the sandbox",
+                        (Function<LiveBot, HttpResponse<String>>)
+                                b ->
+                                        b.post(
+                                                "/sandbox/api/time",
+                                                "application/json",
+                                                "{\"days\":365}",
+                                                Map.of()),
+                        Expect.status(Set.of(404))));
+        cases.add(
+                Arguments.of(
+                        "slack: a workspace admin who is no coordinator takes over setup",
+                        slackSigned(SlackRequests.FORM, cmd("U0PAT", "C0MINE", "setup")),
+                        Expect.refusal("only a coordinator can move it")));
         for (String action : List.of("checkin.ok", "checkin.talk", "checkin.notnow")) {
             cases.add(
                     Arguments.of(
@@ -646,6 +677,31 @@ class SecurityCorpusTest {
     static Stream<Arguments> teamsCases() {
         List<Arguments> cases = new ArrayList<>();
         Instant now = Instant.now();
+        cases.add(
+                Arguments.of(
+                        "teams: an org-wide (personal) install, then setup by that person",
+                        (Function<LiveBot, HttpResponse<String>>)
+                                b -> {
+                                    ObjectNode install =
+                                            Activities.base(
+                                                    "installationUpdate", b.microsoft.serviceUrl());
+                                    install.put("action", "add")
+                                            .put("id", "corpus-personal-install");
+                                    install.putObject("conversation")
+                                            .put("id", Activities.PERSONAL_CONVERSATION)
+                                            .put("conversationType", "personal")
+                                            .put("tenantId", Activities.TENANT);
+                                    install.putObject("channelData")
+                                            .putObject("tenant")
+                                            .put("id", Activities.TENANT);
+                                    b.teamsSigned(install.toString());
+                                    return b.teamsSigned(
+                                            Activities.channelMention(
+                                                            b.microsoft.serviceUrl(), "setup")
+                                                    .put("id", "corpus-setup-after-install")
+                                                    .toString());
+                                },
+                        Expect.refusal("Only the person who installed")));
         cases.add(
                 Arguments.of(
                         "teams: no Authorization header",

@@ -23,11 +23,14 @@ class HttpServerTest {
     private final List<String> problems = new ArrayList<>();
     private final CountDownLatch slowStarted = new CountDownLatch(1);
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
+    private final PrometheusMeterRegistry registry =
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server =
             new HttpServer(
+                            "127.0.0.1",
                             0,
                             () -> List.copyOf(problems),
-                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                            registry,
                             List.of(
                                     routes -> {
                                         routes.post(
@@ -85,15 +88,81 @@ class HttpServerTest {
     }
 
     @Test
-    void metrics_are_prometheus_text_and_count_requests() throws Exception {
-        get("/healthz");
-        HttpResponse<String> metrics = get("/metrics");
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-        assertThat(metrics.body())
-                .contains(
-                        "tenfour_http_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}");
+    void metrics_are_prometheus_text_on_the_management_address_only_and_count_requests()
+            throws Exception {
+        ManagementServer management =
+                new ManagementServer(new ManagementSettings("127.0.0.1", 0, null), registry)
+                        .start();
+        try {
+            get("/healthz");
+            assertThat(get("/metrics").statusCode())
+                    .as("not on the public listener")
+                    .isEqualTo(404);
+            HttpResponse<String> metrics =
+                    client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(
+                                                    "http://127.0.0.1:"
+                                                            + management.port()
+                                                            + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+            assertThat(metrics.body())
+                    .contains(
+                            "tenfour_http_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"}");
+        } finally {
+            management.stop();
+        }
+    }
+
+    @Test
+    void an_exposed_management_address_needs_the_bearer_token() throws Exception {
+        String token = "s3cret-token-for-prometheus-0123456789";
+        ManagementServer management =
+                new ManagementServer(new ManagementSettings("127.0.0.1", 0, token), registry)
+                        .start();
+        try {
+            get("/healthz");
+            URI metrics = URI.create("http://127.0.0.1:" + management.port() + "/metrics");
+            HttpResponse<String> none =
+                    client.send(
+                            HttpRequest.newBuilder(metrics).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrong =
+                    client.send(
+                            HttpRequest.newBuilder(metrics)
+                                    .header("Authorization", "Bearer " + token + "x")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> right =
+                    client.send(
+                            HttpRequest.newBuilder(metrics)
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.body()).doesNotContain("tenfour_http_requests");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(right.statusCode()).isEqualTo(200);
+            assertThat(right.body()).contains("tenfour_http_requests");
+        } finally {
+            management.stop();
+        }
+    }
+
+    @Test
+    void a_management_address_off_loopback_without_a_token_is_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ManagementSettings.parse("0.0.0.0:9090", null))
+                .hasMessageContaining("not a loopback address");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ManagementSettings.parse("10.0.0.5:9090", "short"))
+                .hasMessageContaining("at least");
+        assertThat(ManagementSettings.parse("[::1]:9091", null).host()).isEqualTo("::1");
+        assertThat(ManagementSettings.parse("9092", null).host()).isEqualTo("127.0.0.1");
     }
 
     @Test

@@ -156,8 +156,9 @@ class SandboxApiTest {
     @Test
     void a_restart_on_the_same_database_seeds_nothing_twice() throws Exception {
         String counts =
-                "select (select count(*) from member) || '/' || (select count(*) from peer) || '/' "
-                        + "|| (select count(*) from audit_log) || '/' || (select count(*) from agency) || '/' || (select count(*) from outbox where kind = 'welcome')";
+                // the sandbox's demo agencies live in its own schema
+                "select (select count(*) from sandbox.member) || '/' || (select count(*) from sandbox.peer) || '/' "
+                        + "|| (select count(*) from sandbox.audit_log) || '/' || (select count(*) from sandbox.agency) || '/' || (select count(*) from sandbox.outbox where kind = 'welcome')";
         String before =
                 db.jdbi()
                         .<String, RuntimeException>withHandle(

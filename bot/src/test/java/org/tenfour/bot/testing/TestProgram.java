@@ -28,6 +28,8 @@ import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.connect.Connect;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.install.InstallGrants;
+import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.outbox.OutboxSender;
@@ -74,6 +76,22 @@ public final class TestProgram {
      * A program whose router trusts its cache of who is who while {@code directoryWatched} says so.
      */
     public TestProgram(TestDatabase db, Instant start, BooleanSupplier directoryWatched) {
+        this(db, start, directoryWatched, clock -> CommandRate.off());
+    }
+
+    /** A program whose router limits commands per person as {@code rate} says. */
+    public TestProgram(
+            TestDatabase db,
+            Instant start,
+            java.util.function.Function<java.time.Clock, CommandRate> rate) {
+        this(db, start, () -> true, rate);
+    }
+
+    private TestProgram(
+            TestDatabase db,
+            Instant start,
+            BooleanSupplier directoryWatched,
+            java.util.function.Function<java.time.Clock, CommandRate> rate) {
         this.jdbi = db.jdbi();
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
@@ -94,8 +112,9 @@ public final class TestProgram {
                                 new LogCommands(jdbi, clock, KEYS, 3),
                                 new ReportCommands(jdbi, clock, KEYS)));
         features.add(new MemberData(jdbi, clock));
+        features.add(new InstallGrants(jdbi, clock));
         features.addAll(connect.features());
-        this.inbound = new Inbound(jdbi, features, clock, directoryWatched);
+        this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
         this.sender =
                 new OutboxSender(
                         jdbi,

@@ -1,0 +1,70 @@
+package org.tenfour.bot.connect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.inbound.Caller;
+import org.tenfour.bot.limits.LimitNotices;
+import org.tenfour.storage.ConnectionRequests;
+
+/**
+ * At most {@link #PER_DAY} requests for a peer a member opens themselves in 24 hours (one can be
+ * open at a time anyway): each pages a peer, and after three peers the coordinators. Past it the
+ * member gets the crisis lines and an honest word, and the coordinators are told that the limit
+ * tripped — a count, never who.
+ */
+final class RequestLimit {
+    private static final Logger log = LoggerFactory.getLogger(RequestLimit.class);
+
+    /** Requests a member may open in 24 hours. */
+    static final int PER_DAY = 3;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    RequestLimit(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Empty while the member may open another request; else what they are told. */
+    Optional<Reply> check(Caller caller) {
+        Instant now = clock.instant();
+        int opened =
+                jdbi.onDemand(ConnectionRequests.class)
+                        .openedBySince(
+                                caller.agency().id(),
+                                caller.member().id(),
+                                now.minus(Duration.ofDays(1)));
+        if (opened < PER_DAY) {
+            return Optional.empty();
+        }
+        jdbi.useTransaction(
+                h ->
+                        LimitNotices.tripped(
+                                h,
+                                caller.agency(),
+                                LimitNotices.Limit.REQUESTS,
+                                "more than " + PER_DAY + " in 24 hours",
+                                now));
+        log.info("request limit tripped in agency {}", caller.agency().id());
+        return Optional.of(
+                new Reply.Private(
+                        new Message(
+                                "You've asked for a peer "
+                                        + opened
+                                        + " times today, and peers have been asked each time, so I can't open another request "
+                                        + "until tomorrow. If you need someone right now, please use one of the lines below.",
+                                AgencySettings.fromJson(caller.agency().settingsJson())
+                                        .crisisLines(),
+                                List.of())));
+    }
+}

@@ -1,0 +1,187 @@
+package org.tenfour.bot.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.tenfour.adapters.slack.FakeSlackApi;
+import org.tenfour.adapters.slack.SlackRequests;
+import org.tenfour.adapters.teams.Activities;
+import org.tenfour.adapters.teams.FakeMicrosoft;
+import org.tenfour.adapters.teams.TestTokens;
+import org.tenfour.bot.Application;
+import org.tenfour.bot.Settings;
+import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.TestDatabase;
+
+/**
+ * The sandbox is a sandbox: with Slack and Teams configured and the sandbox on, a year of sandbox
+ * fast-forward leaves the real agency exactly where it was — nothing sent early, its queued
+ * check-in still due when it was, its tables free of demo data — and Teams tokens minted now still
+ * verify, because real agencies stay on the real clock.
+ */
+@ExtendWith(PostgresExtension.class)
+class SandboxIsolationTest {
+    // a Saturday: the real agency's check-in waits for Monday's working hours
+    private static final Instant SATURDAY = Instant.parse("2026-11-28T15:00:00Z");
+    private final Clock clock =
+            Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), SATURDAY));
+    private static final String PENDING =
+            "select string_agg(id || ':' || next_attempt_at::text, ',' order by id) from outbox"
+                    + " where state = 'pending'";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final TestDatabase db;
+    private FakeSlackApi slack;
+    private FakeMicrosoft microsoft;
+    private RSAKey key;
+    private Application app;
+
+    SandboxIsolationTest(TestDatabase db) {
+        this.db = db;
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        slack.close();
+        microsoft.close();
+    }
+
+    private void start(Path dir) {
+        db.jdbi().useHandle(h -> h.execute("delete from agency"));
+        slack = new FakeSlackApi();
+        microsoft = new FakeMicrosoft();
+        key = TestTokens.newKey("key-1");
+        microsoft.publish(List.of(Map.entry(key, List.of("msteams"))));
+        Map<String, String> env =
+                new HashMap<>(
+                        Map.of(
+                                "PORT",
+                                "0",
+                                "DATABASE_URL",
+                                db.jdbcUrl(),
+                                "DATABASE_USER",
+                                "postgres",
+                                "TENFOUR_DATA_DIR",
+                                dir.toString(),
+                                "SLACK_SIGNING_SECRET",
+                                SlackRequests.SECRET,
+                                "SLACK_BOT_TOKEN",
+                                "xoxb-real",
+                                "SLACK_API_URL",
+                                slack.apiUrl(),
+                                "TEAMS_APP_ID",
+                                FakeMicrosoft.CLIENT_ID,
+                                "TEAMS_APP_PASSWORD",
+                                FakeMicrosoft.CLIENT_SECRET));
+        env.put("TEAMS_TENANT_ID", Activities.TENANT);
+        env.put("TEAMS_OPENID_METADATA_URL", microsoft.baseUrl() + "/openid");
+        env.put("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
+        env.put("TENFOUR_SANDBOX", "on");
+        app = Application.start(Settings.fromEnv(env), clock);
+    }
+
+    private HttpResponse<String> slack(String user, String text) {
+        String body =
+                SlackRequests.command(FakeSlackApi.TEAM, "/tenfour", text)
+                        .replace("user_id=U0PAT", "user_id=" + user);
+        return new SlackRequests("http://127.0.0.1:" + app.port()).signed(SlackRequests.FORM, body);
+    }
+
+    private String one(String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+
+    private long postsTo(String user) {
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> user.equals(c.params().get("channel")))
+                .count();
+    }
+
+    @Test
+    void a_year_of_sandbox_fast_forward_leaves_the_real_agency_untouched(@TempDir Path dir)
+            throws Exception {
+        start(dir);
+        assertThat(slack("U0PAT", "setup").body()).contains("This is now the coordinator channel");
+        slack("U0PAT", "roster add <@U0ALEX|alex>");
+        slack("U0PAT", "peers add <@U0SAM|sam>");
+        slack("U0PAT", "cadence weekly");
+        // the welcome and the channel echoes go out; the check-in waits for Monday
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                one("select count(*)::text from check_in").equals("1")
+                                        && one("select count(*)::text from outbox where state = 'pending'")
+                                                .equals("1"));
+        String queuedBefore = one(PENDING);
+        long toAlexBefore = postsTo("U0ALEX");
+
+        HttpResponse<String> jump =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://127.0.0.1:"
+                                                        + app.port()
+                                                        + "/sandbox/api/time"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"days\":365}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(jump.statusCode()).isEqualTo(200);
+        Instant sandboxNow =
+                Instant.parse(jump.body().replaceAll(".*\"now\":\"([^\"]+)\".*", "$1"));
+        assertThat(sandboxNow).isAfter(clock.instant().plus(Duration.ofDays(364)));
+
+        // a Teams token minted on the real clock still verifies: Teams checks run on real time
+        String token =
+                TestTokens.sign(
+                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
+        HttpResponse<String> teams =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token)
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                Activities.personalMessage(
+                                                                microsoft.serviceUrl(), "help")
+                                                        .put("id", "after-the-jump")
+                                                        .toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(teams.statusCode()).isBetween(200, 202);
+
+        // nothing of the real agency became due: its check-in waits for Monday, as before
+        Awaitility.await()
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> postsTo("U0ALEX") == toAlexBefore);
+        assertThat(one(PENDING)).isEqualTo(queuedBefore);
+        assertThat(one("select count(*)::text from agency where platform = 'web'"))
+                .as("the demo agencies are not among the real ones")
+                .isEqualTo("0");
+        assertThat(one("select count(*)::text from sandbox.agency where platform = 'web'"))
+                .as("they live in the sandbox's own schema")
+                .isEqualTo("2");
+    }
+}
