@@ -147,9 +147,9 @@ public final class MemberData implements Feature {
                                 "   – "
                                         + DAY.format(r.createdAt().atZone(zone))
                                         + ": "
-                                        + r.state()
+                                        + r.state().word()
                                         + ", "
-                                        + r.urgency()));
+                                        + r.urgency().word()));
         lines.add(Promises.NEVER_STORED);
         lines.add("To delete all of the above: `/tenfour forgetme`.");
         return new Reply.Private(Message.text(String.join("\n", lines)));
