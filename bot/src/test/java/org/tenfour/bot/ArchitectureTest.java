@@ -58,10 +58,6 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideInAPackage("org.tenfour.bot..")
-                // TEMPORARY, until branch story2 lands: it moves PeerAssigner's batch into
-                // storage's Caseloads with the agency id. Remove this line then.
-                .and()
-                .doNotHaveFullyQualifiedName("org.tenfour.bot.checkin.PeerAssigner")
                 .should()
                 .callMethodWhere(
                         target(owner(assignableTo(Handle.class)))

@@ -11,7 +11,12 @@ public final class TimeZones {
 
     /** The member's zone: their own, else the agency's, else UTC. */
     public static ZoneId of(Agency agency, Member member) {
-        for (String id : new String[] {member.timeZone(), agency.timeZone()}) {
+        return of(agency.timeZone(), member);
+    }
+
+    /** The member's zone: their own, else {@code agencyZone}, else UTC. */
+    public static ZoneId of(String agencyZone, Member member) {
+        for (String id : new String[] {member.timeZone(), agencyZone}) {
             if (id != null && !id.isBlank()) {
                 try {
                     return ZoneId.of(id);

@@ -22,7 +22,12 @@ public final class Windows {
 
     /** Where and when this member may be contacted. */
     public static ContactWindow of(Agency agency, AgencySettings settings, Member member) {
-        ZoneId zone = zone(agency, member);
+        return of(agency.timeZone(), settings, member);
+    }
+
+    /** Where and when this member may be contacted, given the agency's zone. */
+    static ContactWindow of(String agencyZone, AgencySettings settings, Member member) {
+        ZoneId zone = TimeZones.of(agencyZone, member);
         if (member.windowStart() != null && member.windowEnd() != null) {
             return new ContactWindow(
                     member.windowStart(),
