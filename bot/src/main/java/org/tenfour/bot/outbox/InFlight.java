@@ -3,25 +3,30 @@ package org.tenfour.bot.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Counts the sender's calls in flight, in all and per agency (one workspace each), and wakes the
- * dispatcher when one ends. A claim asks it what is free so that no more rows are leased than may
- * be sent at once: a claimed row starts at once and never waits out its lease in a queue.
+ * Counts the sender's lanes in flight (a lane sends a few rows of one agency one after the other,
+ * so one lane is one call in flight), in all and per agency (one workspace each); keeps each
+ * workspace's call latency (a moving average) to size its window ({@link Concurrency#window}); and
+ * wakes the dispatcher when a lane ends. A claim asks it what is free so that no more rows are
+ * leased than the free lanes will send within seconds: a claimed row never waits out its lease.
  */
 final class InFlight {
     /** What a claim may take now. */
-    record Free(int overall, UUID[] full, UUID[] busy, Integer[] busyFree) {}
+    record Free(int overall, int unknown, UUID[] full, UUID[] busy, Integer[] busyFree) {}
 
     private final Concurrency limits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ended = lock.newCondition();
     private final Map<UUID, Integer> perAgency = new HashMap<>();
+    private final Map<UUID, Long> latency = new HashMap<>();
     private int total;
     private long endings;
 
@@ -36,17 +41,20 @@ final class InFlight {
             List<UUID> full = new ArrayList<>(paused);
             List<UUID> busy = new ArrayList<>();
             List<Integer> busyFree = new ArrayList<>();
-            perAgency.forEach(
-                    (agency, n) -> {
-                        if (n >= limits.perWorkspace()) {
-                            full.add(agency);
-                        } else {
-                            busy.add(agency);
-                            busyFree.add(limits.perWorkspace() - n);
-                        }
-                    });
+            Set<UUID> known = new HashSet<>(perAgency.keySet());
+            known.addAll(latency.keySet());
+            for (UUID agency : known) {
+                int free = window(agency) - perAgency.getOrDefault(agency, 0);
+                if (free <= 0) {
+                    full.add(agency);
+                } else {
+                    busy.add(agency);
+                    busyFree.add(free);
+                }
+            }
             return new Free(
                     limits.overall() - total,
+                    limits.window(-1),
                     full.toArray(UUID[]::new),
                     busy.toArray(UUID[]::new),
                     busyFree.toArray(Integer[]::new));
@@ -65,6 +73,31 @@ final class InFlight {
         }
     }
 
+    /** The calls in flight this agency gets now. */
+    int window(UUID agency) {
+        lock.lock();
+        try {
+            return limits.window(latency.getOrDefault(agency, -1L));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A platform call for this agency took {@code callNanos}. */
+    void observed(UUID agency, long callNanos) {
+        lock.lock();
+        try {
+            // a moving average over about the last five calls: follows the platform quickly
+            latency.merge(agency, callNanos, (old, now) -> (4 * old + now) / 5);
+            if (latency.size() > 100_000) {
+                latency.clear(); // many agencies once: start each from one call again
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A lane of calls for this agency ended. */
     void ended(UUID agency) {
         lock.lock();
         try {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,8 @@ public final class OutboxSender implements AutoCloseable {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
     // how many of the oldest due rows a spread claim looks at
     private static final int SCAN = 2_000;
+    // rows one lane sends one after the other (one call in flight): a claim per few rows, not one
+    private static final int LANE = 5;
 
     private final Jdbi jdbi;
     private final Map<Platform, ChatPlatform> platforms;
@@ -188,8 +191,9 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * Claims as many due rows as may be sent now and starts a call for each; {@code done}, when
-     * given, counts them down as they end. Returns how many were claimed.
+     * Claims as many due rows as the free lanes will send and starts the lanes: each takes up to
+     * {@value #LANE} rows of one agency, one after the other. {@code done}, when given, counts the
+     * lanes down as they end. Returns how many rows were claimed.
      */
     private int claimAndStart(List<CountDownLatch> done) {
         claiming.lock();
@@ -200,6 +204,10 @@ public final class OutboxSender implements AutoCloseable {
             if (free.overall() <= 0) {
                 return 0;
             }
+            Integer[] rowsFree = new Integer[free.busyFree().length];
+            for (int i = 0; i < rowsFree.length; i++) {
+                rowsFree[i] = free.busyFree()[i] * LANE;
+            }
             Instant leaseUntil = now.plus(LEASE);
             List<OutboxEntry> batch =
                     jdbi.onDemand(Outbox.class)
@@ -207,43 +215,76 @@ public final class OutboxSender implements AutoCloseable {
                                     worker,
                                     now,
                                     leaseUntil,
-                                    free.overall(),
-                                    concurrency.perWorkspace(),
+                                    free.overall() * LANE,
+                                    free.unknown() * LANE,
                                     SCAN,
                                     free.full(),
                                     free.busy(),
-                                    free.busyFree());
-            CountDownLatch latch = new CountDownLatch(batch.size());
+                                    rowsFree);
+            List<List<OutboxEntry>> lanes = lanes(batch);
+            CountDownLatch latch = new CountDownLatch(lanes.size());
             if (done != null) {
                 done.add(latch);
             }
-            for (OutboxEntry entry : batch) {
-                inFlight.started(entry.agencyId());
+            for (List<OutboxEntry> lane : lanes) {
+                UUID agency = lane.get(0).agencyId();
+                inFlight.started(agency);
                 try {
                     calls.execute(
                             () -> {
                                 try {
-                                    deliver(entry, leaseUntil);
-                                } catch (RuntimeException e) {
-                                    log.warn(
-                                            "outbox: row {} failed: {}",
-                                            entry.id(),
-                                            Failures.describe(e));
+                                    for (OutboxEntry entry : lane) {
+                                        send(entry, leaseUntil);
+                                    }
                                 } finally {
-                                    inFlight.ended(entry.agencyId());
+                                    inFlight.ended(agency);
                                     latch.countDown();
                                 }
                             });
                 } catch (RejectedExecutionException e) {
-                    // closing: the row's lease ends and it is taken again (outcome unknown: looked
-                    // up first)
-                    inFlight.ended(entry.agencyId());
+                    // closing: the rows' lease ends and they are taken again (outcome unknown:
+                    // looked up first)
+                    inFlight.ended(agency);
                     latch.countDown();
                 }
             }
             return batch.size();
         } finally {
             claiming.unlock();
+        }
+    }
+
+    /**
+     * Splits a claim into lanes: each agency's rows over as many lanes as it has free, at most
+     * {@value #LANE} rows each, oldest first.
+     */
+    private static List<List<OutboxEntry>> lanes(List<OutboxEntry> batch) {
+        Map<UUID, List<OutboxEntry>> byAgency = new LinkedHashMap<>();
+        for (OutboxEntry e : batch) {
+            byAgency.computeIfAbsent(e.agencyId(), a -> new ArrayList<>()).add(e);
+        }
+        List<List<OutboxEntry>> lanes = new ArrayList<>();
+        byAgency.forEach(
+                (agency, rows) -> {
+                    int n = Math.max(1, (rows.size() + LANE - 1) / LANE);
+                    for (int k = 0; k < n; k++) {
+                        lanes.add(new ArrayList<>());
+                    }
+                    for (int r = 0; r < rows.size(); r++) {
+                        lanes.get(lanes.size() - n + r % n).add(rows.get(r));
+                    }
+                });
+        return lanes;
+    }
+
+    private void send(OutboxEntry entry, Instant leaseUntil) {
+        try {
+            long callNanos = deliver(entry, leaseUntil);
+            if (callNanos >= 0) {
+                inFlight.observed(entry.agencyId(), callNanos);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox: row {} failed: {}", entry.id(), Failures.describe(e));
         }
     }
 
@@ -258,7 +299,7 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * Claims and handles one batch, and returns when it is handled; returns how many rows were
+     * /** Claims and handles one batch, and returns when it is handled; returns how many rows were
      * claimed.
      */
     public int runOnce() {
@@ -283,7 +324,11 @@ public final class OutboxSender implements AutoCloseable {
         return batch.size();
     }
 
-    private void deliver(OutboxEntry entry, Instant leaseUntil) {
+    /**
+     * Handles one claimed row; returns how long the platform took (nanoseconds), or -1 when no call
+     * was made.
+     */
+    private long deliver(OutboxEntry entry, Instant leaseUntil) {
         Outbox outbox = jdbi.onDemand(Outbox.class);
         Address to;
         OutboundItem item;
@@ -293,13 +338,13 @@ public final class OutboxSender implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             outbox.markDead(entry.id(), worker, "unreadable row: " + e.getClass().getSimpleName());
             log.error("outbox row {} unreadable, set aside", entry.id());
-            return;
+            return -1;
         }
         Instant now = clock.instant();
         if (now.isAfter(leaseUntil.minus(LEASE_MARGIN))) {
             // another replica may take the row when the lease ends: do not race it
             outbox.retryLater(entry.id(), worker, now, "lease nearly over");
-            return;
+            return -1;
         }
         for (SendGuard guard : guards) {
             SendGuard.Decision d;
@@ -314,21 +359,21 @@ public final class OutboxSender implements AutoCloseable {
                         now.plus(wait),
                         "guard failed: " + e.getClass().getSimpleName());
                 log.warn("outbox: row {} guard failed, retry in {}", entry.id(), wait);
-                return;
+                return -1;
             }
             if (!d.wanted()) {
                 outbox.markDead(entry.id(), worker, "no longer wanted");
-                return;
+                return -1;
             }
             if (d.notBefore() != null && d.notBefore().isAfter(now)) {
                 outbox.retryLater(entry.id(), worker, d.notBefore(), "waiting for its time");
-                return;
+                return -1;
             }
         }
         Instant pausedUntil = pausedWorkspaces.get(workspaceKey(to));
         if (pausedUntil != null && pausedUntil.isAfter(now)) {
             outbox.retryLater(entry.id(), worker, pausedUntil, "workspace paused by rate limit");
-            return;
+            return -1;
         }
         ChatPlatform platform = platforms.get(to.platform());
         if (platform == null) {
@@ -337,14 +382,16 @@ public final class OutboxSender implements AutoCloseable {
                     worker,
                     now.plus(Duration.ofMinutes(5)),
                     "platform not configured: " + to.platform());
-            return;
+            return -1;
         }
         Instant slot = pacer == null ? now : pacer.reserve(to, now);
         if (slot.isAfter(now)) {
             outbox.retryLater(
                     entry.id(), worker, slot, "paced: one message per conversation per interval");
-            return;
+            return -1;
         }
+        long started = System.nanoTime();
+        long callNanos = -1;
         try {
             Delivery delivery;
             Optional<Delivery> earlier =
@@ -364,6 +411,7 @@ public final class OutboxSender implements AutoCloseable {
                 platform.update(to, item.replaces(), item.message());
                 delivery = item.replaces();
             }
+            callNanos = System.nanoTime() - started;
             Instant at = clock.instant();
             jdbi.useTransaction(
                     h -> {
@@ -386,6 +434,7 @@ public final class OutboxSender implements AutoCloseable {
                         }
                     });
         } catch (ChatPlatformException.RateLimited e) {
+            callNanos = System.nanoTime() - started;
             Instant until = clock.instant().plus(e.retryAfter());
             pausedWorkspaces.merge(workspaceKey(to), until, (a, b) -> a.isAfter(b) ? a : b);
             pausedAgencies.merge(entry.agencyId(), until, (a, b) -> a.isAfter(b) ? a : b);
@@ -396,11 +445,13 @@ public final class OutboxSender implements AutoCloseable {
                     entry.agencyId(),
                     e.retryAfter());
         } catch (ChatPlatformException.Transient e) {
+            callNanos = System.nanoTime() - started;
             Duration wait = Backoff.after(entry.attempts());
             outbox.retryLater(
                     entry.id(), worker, clock.instant().plus(wait), "transient: " + e.getMessage());
             log.info("outbox: row {} transient failure, retry in {}", entry.id(), wait);
         } catch (ChatPlatformException.Unreachable e) {
+            callNanos = System.nanoTime() - started;
             jdbi.useTransaction(
                     h -> {
                         h.attach(Outbox.class)
@@ -412,6 +463,7 @@ public final class OutboxSender implements AutoCloseable {
                     });
             log.info("outbox: row {} unreachable target, member marked unreachable", entry.id());
         } catch (ChatPlatformException e) {
+            callNanos = System.nanoTime() - started;
             outbox.markDead(entry.id(), worker, "rejected: " + e.getMessage());
             log.warn(
                     "outbox: row {} rejected by {}: {}",
@@ -419,6 +471,7 @@ public final class OutboxSender implements AutoCloseable {
                     to.platform().id(),
                     e.getMessage());
         } catch (RuntimeException e) {
+            callNanos = System.nanoTime() - started;
             Duration wait = Backoff.after(entry.attempts());
             outbox.retryLater(
                     entry.id(),
@@ -431,6 +484,7 @@ public final class OutboxSender implements AutoCloseable {
                     wait,
                     e.toString());
         }
+        return callNanos;
     }
 
     private static String workspaceKey(Address to) {

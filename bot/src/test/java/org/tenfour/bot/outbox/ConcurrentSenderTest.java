@@ -150,7 +150,7 @@ class ConcurrentSenderTest {
             enqueue(first, "UA" + i);
             enqueue(second, "UB" + i);
         }
-        sender = sender(new Concurrency(6, 4));
+        sender = sender(new Concurrency(6, 4, 0));
         sender.start(Duration.ofMillis(50));
 
         Awaitility.await("as many calls in flight as allowed")
@@ -194,7 +194,7 @@ class ConcurrentSenderTest {
         }
         slack.rateLimitOnce.add("UA0");
         slack.release.countDown();
-        sender = sender(new Concurrency(4, 2));
+        sender = sender(new Concurrency(4, 2, 0));
         while (sender.runOnce() > 0) {
             // until nothing is due now
         }
