@@ -28,6 +28,13 @@ public enum OutboxKind {
     CONNECT_OFFER,
     /** Any other message of a connection request; {@code ref} is the request. */
     CONNECT,
+    /** A handoff DM to the incoming on-call peer, or the coordinators told a week has no one. */
+    ON_CALL,
+    /**
+     * A call-out page to a peer after a critical incident; {@code ref} is the incident. Its
+     * platform ids are kept after delivery so that its buttons can be replaced once it is taken.
+     */
+    CALL_OUT,
     OTHER;
 
     /** The value in the {@code kind} column. */
@@ -42,6 +49,6 @@ public enum OutboxKind {
 
     /** Whether a delivered row keeps the platform's message ids (a later update needs them). */
     public boolean keepsDelivery() {
-        return this == CONNECT_OFFER;
+        return this == CONNECT_OFFER || this == CALL_OUT;
     }
 }
