@@ -49,6 +49,8 @@ public enum OutboxKind {
 
     /** Whether a delivered row keeps the platform's message ids (a later update needs them). */
     public boolean keepsDelivery() {
-        return this == CONNECT_OFFER || this == CALL_OUT;
+        // offers, a request's other messages, check-ins and call-outs: their buttons are replaced
+        // when they end
+        return this == CONNECT_OFFER || this == CONNECT || this == CHECK_IN || this == CALL_OUT;
     }
 }
