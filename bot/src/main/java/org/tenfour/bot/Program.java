@@ -27,6 +27,8 @@ import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.oncall.OnCallCommands;
+import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
@@ -99,6 +101,7 @@ public final class Program {
     private final LogJobs logs;
     private final ConnectJobs connections;
     private final PrivacyRetention privacy;
+    private final OnCallJobs onCall;
     private final Inbound inbound;
     private final OutboxSender sender;
 
@@ -113,6 +116,7 @@ public final class Program {
         this.logs = new LogJobs(jdbi, clock, options.keys(), options.retention());
         this.connections = new ConnectJobs(jdbi, clock);
         this.privacy = new PrivacyRetention(jdbi, clock);
+        this.onCall = new OnCallJobs(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
         List<Feature> features =
                 new ArrayList<>(
@@ -127,6 +131,7 @@ public final class Program {
                                 new ReportCommands(jdbi, clock, options.keys()),
                                 new MemberData(jdbi, clock),
                                 new InstallGrants(jdbi, clock),
+                                new OnCallCommands(jdbi, clock),
                                 new Home(jdbi, clock)));
         features.addAll(connect.features());
         this.inbound =
@@ -163,6 +168,11 @@ public final class Program {
         return connections;
     }
 
+    /** The on-call rota's jobs: hand-offs. */
+    public OnCallJobs onCall() {
+        return onCall;
+    }
+
     /** The one check-in planner every feature plans with. */
     public CheckInPlanner planner() {
         return planner;
@@ -174,6 +184,7 @@ public final class Program {
         tasks.addAll(logs.tasks());
         tasks.addAll(connections.tasks());
         tasks.addAll(privacy.tasks());
+        tasks.addAll(onCall.tasks());
         return List.copyOf(tasks);
     }
 }

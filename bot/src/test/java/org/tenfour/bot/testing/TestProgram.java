@@ -25,6 +25,7 @@ import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.storage.Agencies;
@@ -53,6 +54,7 @@ public final class TestProgram {
     public final OutboxSender sender;
     public final CheckInJobs jobs;
     public final Program program;
+    public final OnCallJobs onCallJobs;
     public final String workspace =
             "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private int planRequests;
@@ -104,6 +106,7 @@ public final class TestProgram {
                                 Concurrency.ONE_AT_A_TIME),
                         a -> planRequests++);
         this.jobs = program.checkIns();
+        this.onCallJobs = program.onCall();
         this.inbound = program.inbound();
         this.sender = program.sender();
     }
