@@ -34,6 +34,7 @@ final class MessagesHandler implements Handler {
     private final ActivityLedger ledger;
     private final String tenantId;
     private final Vocabulary words;
+    private final TeamsText text;
 
     MessagesHandler(
             TokenVerifier verifier,
@@ -45,6 +46,7 @@ final class MessagesHandler implements Handler {
             Vocabulary words) {
         this.tenantId = tenantId;
         this.words = Objects.requireNonNull(words, "null words");
+        this.text = new TeamsText(words.talkWord());
         this.ledger = Objects.requireNonNull(ledger, "null ledger");
         this.verifier = Objects.requireNonNull(verifier, "null verifier");
         this.handler = Objects.requireNonNull(handler, "null handler");
@@ -105,7 +107,9 @@ final class MessagesHandler implements Handler {
                     .contentType("application/json")
                     .result(
                             activity.isInvoke()
-                                    ? TeamsJson.write(TeamsReplies.invokeResponse(Reply.none()))
+                                    ? TeamsJson.write(
+                                            TeamsReplies.invokeResponse(
+                                                    Reply.none(), text, activity.isPersonal()))
                                     : "");
             return;
         }
@@ -116,7 +120,8 @@ final class MessagesHandler implements Handler {
             return;
         }
         for (InboundEvent event : events) {
-            TeamsReplies.activity(handler.handle(event)).ifPresent(reply -> send(activity, reply));
+            TeamsReplies.activity(handler.handle(event), text, activity.isPersonal())
+                    .ifPresent(reply -> send(activity, reply));
         }
         ctx.status(200).result("");
     }
@@ -156,7 +161,9 @@ final class MessagesHandler implements Handler {
         Reply reply = handler.handle(events.get(0));
         ctx.status(200)
                 .contentType("application/json")
-                .result(TeamsJson.write(TeamsReplies.invokeResponse(reply)));
+                .result(
+                        TeamsJson.write(
+                                TeamsReplies.invokeResponse(reply, text, activity.isPersonal())));
     }
 
     private void send(Activity to, ObjectNode reply) {

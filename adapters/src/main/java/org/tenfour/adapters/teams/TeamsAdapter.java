@@ -64,7 +64,12 @@ public final class TeamsAdapter {
         SigningKeys keys =
                 new SigningKeys(http, settings.openIdMetadataUrl(), clock, keyRefreshInterval);
         Connector connector = new Connector(http, new AppTokens(http, settings, clock));
-        this.platform = new TeamsPlatform(settings.appId(), connector, references);
+        this.platform =
+                new TeamsPlatform(
+                        settings.appId(),
+                        connector,
+                        references,
+                        new TeamsText(Objects.requireNonNull(words, "null words").talkWord()));
         this.messages =
                 new MessagesHandler(
                         new TokenVerifier(keys, settings.appId(), clock),

@@ -29,8 +29,11 @@ final class TeamsPlatform implements ChatPlatform {
     private final String appId;
     private final Connector connector;
     private final ConversationReferences references;
+    private final TeamsText text;
 
-    TeamsPlatform(String appId, Connector connector, ConversationReferences references) {
+    TeamsPlatform(
+            String appId, Connector connector, ConversationReferences references, TeamsText text) {
+        this.text = Objects.requireNonNull(text, "null text");
         this.appId = Objects.requireNonNull(appId, "null appId");
         this.connector = Objects.requireNonNull(connector, "null connector");
         this.references = Objects.requireNonNull(references, "null references");
@@ -46,13 +49,17 @@ final class TeamsPlatform implements ChatPlatform {
 
     @Override
     public Delivery send(Address to, Message message) {
-        return post(resolve(to), messageActivity(message));
+        return post(resolve(to), messageActivity(rendered(to, message)));
+    }
+
+    private Message rendered(Address to, Message message) {
+        return text.render(message, to.kind() == Address.Kind.USER);
     }
 
     @Override
     public void update(Address to, Delivery sent, Message message) {
         Target target = resolve(to);
-        ObjectNode activity = messageActivity(message).put("id", sent.messageId());
+        ObjectNode activity = messageActivity(rendered(to, message)).put("id", sent.messageId());
         connector.put(
                 target.serviceUrl(),
                 activitiesPath(sent.conversationId()) + "/" + Connector.segment(sent.messageId()),

@@ -102,7 +102,7 @@ final class AskForPeer implements Feature, CheckInTalk {
             fields.add(
                     Field.choice(
                             "peer",
-                            "Or a specific peer (see /tenfour peers)",
+                            "Or a specific peer (from the peer directory)",
                             peers.stream()
                                     .map(
                                             e ->

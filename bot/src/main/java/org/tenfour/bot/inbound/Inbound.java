@@ -140,7 +140,7 @@ public final class Inbound implements InboundHandler {
             return Reply.text(
                     "Sorry, something went wrong on our side (reference "
                             + ref
-                            + "). Nothing you sent was stored. If you need someone now, use the crisis lines in /tenfour help.");
+                            + "). Nothing you sent was stored. If you need someone now, use the crisis lines in `/tenfour help`.");
         }
     }
 
@@ -177,6 +177,10 @@ public final class Inbound implements InboundHandler {
 
     private Reply command(InboundEvent.Command c) {
         Caller caller = caller(c.actor(), c.where());
+        if (conversation(caller, c)) {
+            return directMessages.run(
+                    caller, new InboundEvent.DirectMessage(c.actor(), c.asWritten(), c.where()));
+        }
         Address who = c.actor().address();
         if (!rate.allow(who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId())) {
             return slowDown(caller);
@@ -213,6 +217,28 @@ public final class Inbound implements InboundHandler {
             return Reply.text(
                     e.getMessage() + "\nUsage: `" + help.typed(caller, sub.usage()) + "`");
         }
+    }
+
+    /**
+     * Whether a command that could also be conversation (a Teams chat message starting with a
+     * command word) is conversation: during a relay, everything but an explicit command or a
+     * message that is exactly a control word is passed on as written.
+     */
+    private boolean conversation(Caller caller, InboundEvent.Command c) {
+        if (c.asWritten() == null || c.explicit() || directMessages == null) {
+            return false;
+        }
+        if (!directMessages.inConversation(caller)) {
+            return false;
+        }
+        Args args = Args.parse(c.text());
+        boolean control =
+                c.name().equals(Vocabulary.MAIN_COMMAND)
+                        && args.size() == 1
+                        && Subcommand.of(args.word(0))
+                                .filter(directMessages.controls()::contains)
+                                .isPresent();
+        return !control;
     }
 
     /** Over the command rate: a polite word with the crisis lines; coordinators told, no name. */
