@@ -207,14 +207,16 @@ public final class ProgramCommands implements Feature {
     }
 
     /**
-     * Settings and the roster's size, and no count of anyone's choices: a live count of opt-outs,
-     * answers or unreachable members changes by one when one member is added or removed, and so
-     * tells that member's state. Those figures are in the closed-period report only.
+     * Settings, the roster's size and how many on it TenFour cannot reach now, and no count of
+     * anyone's choices: a live count of opt-outs or answers changes by one when one member is added
+     * or removed, and so tells that member's choice. Those figures are in the closed-period report
+     * only. Unreachable is a delivery fact the coordinators act on (ask IT to install the app).
      */
     private Reply status(Caller caller, Args args, String trigger) {
         Agency agency = caller.agency();
         AgencySettings s = settings(caller);
         int roster = jdbi.onDemand(ReportQueries.class).rosterSize(agency.id());
+        int unreachable = jdbi.onDemand(ReportQueries.class).unreachableNow(agency.id());
         return Reply.text(
                 "*Program status*\n"
                         + "Cadence: "
@@ -230,6 +232,13 @@ public final class ProgramCommands implements Feature {
                         + "\n"
                         + "On the roster: "
                         + new Suppression(s.suppressionK()).single(roster).text(s.suppressionK())
+                        + "\n"
+                        + "TenFour cannot reach now: "
+                        + unreachable
+                        + (unreachable == 0
+                                ? ""
+                                : " (they get nothing until they write to TenFour, install it, or"
+                                        + " a message reaches them; in Teams, install the app for them)")
                         + "\n"
                         + ProgramCounts.NOT_COUNTED_HERE);
     }

@@ -290,6 +290,11 @@ public final class Inbound implements InboundHandler {
                         () -> read(who));
         Agency agency = known.agency();
         Member member = known.member();
+        if (member.unreachable()
+                && members.markReachableByPlatformUser(agency.id(), who.targetId()) > 0) {
+            // they wrote, pressed, or installed the app: TenFour can reach them again
+            log.info("inbound: a member of agency {} is reachable again", agency.id());
+        }
         Set<Role> roles = EnumSet.of(Role.MEMBER);
         if (known.activePeer()) {
             roles.add(Role.PEER);

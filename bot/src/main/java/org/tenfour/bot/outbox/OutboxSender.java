@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,6 +194,7 @@ public final class OutboxSender implements AutoCloseable {
                                         at,
                                         delivery.conversationId(),
                                         delivery.messageId())) {
+                            healed(h, entry, to);
                             for (DeliveryListener l : listeners) {
                                 l.delivered(
                                         h,
@@ -248,6 +250,16 @@ public final class OutboxSender implements AutoCloseable {
                     entry.id(),
                     wait,
                     e.toString());
+        }
+    }
+
+    /** A message reached a person marked unreachable: they are reachable again. */
+    private static void healed(Handle h, OutboxEntry entry, Address to) {
+        Members members = h.attach(Members.class);
+        if (to.kind() == Address.Kind.USER
+                && members.isUnreachableByPlatformUser(entry.agencyId(), to.targetId())
+                && members.markReachableByPlatformUser(entry.agencyId(), to.targetId()) > 0) {
+            log.info("outbox: row {} delivered, member reachable again", entry.id());
         }
     }
 

@@ -44,6 +44,7 @@ class TeamsConversationTest {
     private static final String CASEY = "29:user-casey";
     private static final String ALICE = Activities.USER;
     private static final String PAT = "29:user-pat";
+    private static final String BOB = "29:user-bob";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Clock clock =
@@ -156,6 +157,34 @@ class TeamsConversationTest {
         awaitPosted(ALICE, "You have no open conversation or request.");
     }
 
+    @Test
+    void a_member_rostered_before_the_app_reached_them_is_reachable_again_once_they_install_it()
+            throws Exception {
+        setUpProgram();
+        mention("roster add <at>Bob</at>", BOB);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> "true".equals(one(unreachable(BOB))));
+        mention("status");
+        awaitPosted(CASEY, "TenFour cannot reach now: 1 ");
+
+        ObjectNode install =
+                withFrom(Activities.base("installationUpdate", microsoft.serviceUrl()), BOB);
+        install.put("action", "add");
+        install.putObject("conversation")
+                .put("id", chat(BOB))
+                .put("conversationType", "personal")
+                .put("tenantId", Activities.TENANT);
+        post(install);
+        assertThat(one(unreachable(BOB))).isEqualTo("false");
+        mention("status");
+        awaitPosted(CASEY, "TenFour cannot reach now: 0");
+    }
+
+    private static String unreachable(String who) {
+        return "select unreachable::text from member where platform_user_id = '" + who + "'";
+    }
+
     private void setUpProgram() throws Exception {
         post(withFrom(Activities.botAddedToTeam(microsoft.serviceUrl()), CASEY));
         for (String who : List.of(ALICE, PAT, CASEY)) {
@@ -171,7 +200,7 @@ class TeamsConversationTest {
     private void mention(String rest, String... people) throws Exception {
         ObjectNode a = withFrom(Activities.channelMention(microsoft.serviceUrl(), rest), CASEY);
         for (String person : people) {
-            String name = person.equals(ALICE) ? "Alice" : "Pat";
+            String name = person.equals(ALICE) ? "Alice" : person.equals(BOB) ? "Bob" : "Pat";
             a.withArray("entities")
                     .addObject()
                     .put("type", "mention")
