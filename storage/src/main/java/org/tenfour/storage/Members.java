@@ -136,6 +136,12 @@ public interface Members {
                     + "order by profile_checked_at nulls first, id limit :limit")
     List<Member> profilesToRefresh(UUID agencyId, Instant before, int limit);
 
+    /** The name the platform showed with the person's last event, when it changed. */
+    @SqlUpdate(
+            "update member set display_name = :displayName where agency_id = :agencyId and id = :memberId "
+                    + "and display_name is distinct from :displayName")
+    int renamed(UUID agencyId, UUID memberId, String displayName);
+
     /** Records a profile read (names and zones of the platform are kept when it gave them). */
     @SqlUpdate(
             "update member set display_name = coalesce(:displayName, display_name), "

@@ -197,7 +197,8 @@ final class ActivityTranslator {
                         account.id(),
                         a.serviceUrl(),
                         ownChat ? a.conversation().id() : null),
-                false);
+                false,
+                account.name());
     }
 
     /**

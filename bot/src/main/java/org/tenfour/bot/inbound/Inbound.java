@@ -295,6 +295,14 @@ public final class Inbound implements InboundHandler {
             // they wrote, pressed, or installed the app: TenFour can reach them again
             log.info("inbound: a member of agency {} is reachable again", agency.id());
         }
+        String name = actor.displayName();
+        if (name != null
+                && member.onRoster()
+                && !name.equals(member.displayName())
+                && members.renamed(agency.id(), member.id(), name) > 0) {
+            // Teams sends the sender's name with every activity: keep the current one
+            log.info("inbound: a member of agency {} shows a new display name", agency.id());
+        }
         Set<Role> roles = EnumSet.of(Role.MEMBER);
         if (known.activePeer()) {
             roles.add(Role.PEER);

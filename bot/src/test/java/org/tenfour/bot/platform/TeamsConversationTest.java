@@ -181,6 +181,26 @@ class TeamsConversationTest {
         awaitPosted(CASEY, "TenFour cannot reach now: 0");
     }
 
+    @Test
+    void the_name_teams_shows_with_an_activity_is_kept_when_it_changes() throws Exception {
+        setUpProgram();
+        ObjectNode renamed = personal(ALICE, "help");
+        ((ObjectNode) renamed.get("from")).put("name", "Alice Moreno");
+        post(renamed);
+        assertThat(one(displayName(ALICE))).isEqualTo("Alice Moreno");
+
+        ObjectNode stranger = personal("29:user-stranger", "help");
+        ((ObjectNode) stranger.get("from")).put("name", "Not On The Roster");
+        post(stranger);
+        assertThat(one(displayName("29:user-stranger")))
+                .as("no name is kept for someone who is not on the roster")
+                .isNull();
+    }
+
+    private static String displayName(String who) {
+        return "select display_name from member where platform_user_id = '" + who + "'";
+    }
+
     private static String unreachable(String who) {
         return "select unreachable::text from member where platform_user_id = '" + who + "'";
     }
