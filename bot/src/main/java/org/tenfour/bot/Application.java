@@ -26,6 +26,7 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.bot.agency.AgencyNaming;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
@@ -255,6 +256,7 @@ public final class Application implements AutoCloseable {
                                             jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
                                     new ReportCommands(jdbi, clock, key.pseudonymKeys())));
             features.add(new MemberData(jdbi, clock));
+            features.add(new AgencyNaming(jdbi, clock, platforms));
             features.add(new InstallGrants(jdbi, clock));
             features.addAll(connect.features());
             Inbound inbound =

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.ConnectSettings;
 import org.tenfour.bot.agency.Platforms;
@@ -115,9 +116,19 @@ public final class ProgramCommands implements Feature {
                             "<#" + where.targetId() + ">",
                             clock.instant());
                 });
+        AgencyNames.fromPlatform(jdbi, platforms, caller.agency());
+        boolean named =
+                jdbi.onDemand(Agencies.class)
+                        .find(caller.agency().id())
+                        .map(AgencyNames::named)
+                        .orElse(false);
         return Reply.text(
                 "This is now the coordinator channel. Next: `/tenfour roster add @someone`, "
-                        + "`/tenfour peers add @peer`, then `/tenfour cadence every 30 days`. Type `/tenfour help` for everything.");
+                        + "`/tenfour peers add @peer`, then `/tenfour cadence every 30 days`. Type `/tenfour help` for everything."
+                        + (named
+                                ? ""
+                                : " Partner agencies will read your agency's name: set it with"
+                                        + " `/tenfour name \"Riverside Fire & EMS\"`."));
     }
 
     private Reply cadence(Caller caller, Args args, String trigger) {

@@ -107,7 +107,8 @@ final class AskForPeer implements Feature, CheckInTalk {
                                     .map(
                                             e ->
                                                     new Field.Option(
-                                                            e.member().id().toString(), e.label()))
+                                                            e.member().id().toString(),
+                                                            e.label(caller.agency())))
                                     .limit(100)
                                     .toList(),
                             false));

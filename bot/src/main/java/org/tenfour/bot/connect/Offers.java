@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
@@ -73,7 +74,7 @@ final class Offers {
                                             r.shareName() ? People.name(member.get()) : null,
                                             c.agency().id().equals(agency.id())
                                                     ? null
-                                                    : agency.name(),
+                                                    : AgencyNames.shownTo(agency, c.agency()),
                                             within),
                                     now);
                     log.info(

@@ -16,6 +16,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -65,7 +66,10 @@ public final class MemberData implements Feature {
         Member m = caller.member();
         ZoneId zone = Windows.zone(caller.agency(), m);
         List<String> lines = new ArrayList<>();
-        lines.add("*What TenFour stores about you* (agency " + caller.agency().name() + ")");
+        lines.add(
+                "*What TenFour stores about you* (agency "
+                        + AgencyNames.own(caller.agency())
+                        + ")");
         lines.add("• Your platform user id: " + m.platformUserId());
         lines.add(
                 "• Name and time zone from your profile: "
@@ -145,7 +149,7 @@ public final class MemberData implements Feature {
         return new Reply.Private(
                 new Message(
                         "This deletes everything TenFour stores about you in "
-                                + caller.agency().name()
+                                + AgencyNames.own(caller.agency())
                                 + " and takes you off the check-in roster. It cannot be undone. "
                                 + "Coded contact logs are not affected: they are not linked to you.",
                         List.of(),

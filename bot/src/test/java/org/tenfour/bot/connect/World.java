@@ -14,6 +14,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.testing.MutableClock;
+import org.tenfour.bot.agency.AgencyNaming;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInPlanner;
@@ -53,6 +54,7 @@ final class World {
         List<Feature> features = new ArrayList<>(connect.features());
         features.add(new CheckInAnswers(jdbi, clock, connect.checkInTalk()));
         features.add(new RosterCommands(jdbi, clock, a -> {}, connect.directory()));
+        features.add(new AgencyNaming(jdbi, clock, platforms));
         this.inbound = new Inbound(jdbi, features);
         this.sender =
                 new OutboxSender(

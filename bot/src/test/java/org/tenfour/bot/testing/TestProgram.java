@@ -17,6 +17,7 @@ import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.adapters.testing.MutableClock;
+import org.tenfour.bot.agency.AgencyNaming;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
@@ -112,6 +113,7 @@ public final class TestProgram {
                                 new LogCommands(jdbi, clock, KEYS, 3),
                                 new ReportCommands(jdbi, clock, KEYS)));
         features.add(new MemberData(jdbi, clock));
+        features.add(new AgencyNaming(jdbi, clock, platforms));
         features.add(new InstallGrants(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
