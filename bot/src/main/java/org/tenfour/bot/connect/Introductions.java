@@ -3,6 +3,7 @@ package org.tenfour.bot.connect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,7 @@ final class Introductions {
                         : AgencyNames.shownTo(peerAgency, memberAgency);
         Outgoing.on(h, memberAgency.id())
                 .send(
-                        OutboxKey.of(OutboxKind.CONNECT, r.id(), "relay-member"),
+                        relayMemberKey(r.id()),
                         memberAddress,
                         ConnectMessages.relayToMember(r, peerLabel, otherAgency, settings),
                         now);
@@ -116,8 +117,13 @@ final class Introductions {
                 "Messages are relayed between you"
                         + (r.shareName()
                                 ? ""
-                                : " and the member stays anonymous unless they choose to share their name")
+                                : "; the member stays anonymous unless they choose to share their name")
                         + ".");
+    }
+
+    /** The key of the member's "a peer is here" message, whose End button the end replaces. */
+    static OutboxKey relayMemberKey(UUID requestId) {
+        return OutboxKey.of(OutboxKind.CONNECT, requestId, "relay-member");
     }
 
     private Optional<Address> openGroup(Address member, Address peer) {
