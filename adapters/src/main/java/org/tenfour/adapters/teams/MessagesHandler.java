@@ -75,7 +75,7 @@ final class MessagesHandler implements Handler {
                 return;
             }
             activity = parsed.get();
-            token.requireFor(activity);
+            verifier.requireFor(token, activity);
             if (tenantId != null && !tenantId.equals(activity.tenantId())) {
                 throw AuthenticationFailed.forbidden(
                         "activity from another tenant than the bot's own");

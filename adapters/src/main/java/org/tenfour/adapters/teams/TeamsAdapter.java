@@ -72,7 +72,16 @@ public final class TeamsAdapter {
                         new TeamsText(Objects.requireNonNull(words, "null words").talkWord()));
         this.messages =
                 new MessagesHandler(
-                        new TokenVerifier(keys, settings.appId(), clock),
+                        new TokenVerifier(
+                                keys,
+                                new SigningKeys(
+                                        http,
+                                        settings.entraOpenIdMetadataUrl(),
+                                        clock,
+                                        keyRefreshInterval),
+                                settings.appId(),
+                                settings.tenantIssuers(),
+                                clock),
                         handler,
                         references,
                         platform,

@@ -1,6 +1,7 @@
 package org.tenfour.adapters.teams;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,13 +15,16 @@ import java.util.Optional;
  * @param tenantId the Microsoft Entra tenant the bot is registered in
  * @param openIdMetadataUrl where the Bot Connector's signing keys are announced
  * @param tokenUrl the OAuth token endpoint for client credentials
+ * @param entraOpenIdMetadataUrl where the bot's own Entra tenant announces its signing keys (for
+ *     tokens that tenant issued)
  */
 public record TeamsSettings(
         String appId,
         String appPassword,
         String tenantId,
         String openIdMetadataUrl,
-        String tokenUrl) {
+        String tokenUrl,
+        String entraOpenIdMetadataUrl) {
 
     /** The Bot Connector's OpenID metadata (public cloud). */
     public static final String DEFAULT_OPENID_METADATA_URL =
@@ -30,6 +34,14 @@ public record TeamsSettings(
     public static final String DEFAULT_TOKEN_URL =
             "https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token";
 
+    /**
+     * The bot's tenant's OpenID configuration (its keys sign tokens issued by {@code
+     * login.microsoftonline.com/{tenant}/v2.0} and {@code sts.windows.net/{tenant}/} alike); {@code
+     * {tenantId}} is replaced by the tenant.
+     */
+    public static final String DEFAULT_ENTRA_OPENID_METADATA_URL =
+            "https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration";
+
     /** Environment variables read by {@link #fromEnvironment}. */
     public static final String ENV_APP_ID = "TEAMS_APP_ID";
 
@@ -37,6 +49,7 @@ public record TeamsSettings(
     public static final String ENV_TENANT_ID = "TEAMS_TENANT_ID";
     public static final String ENV_OPENID_METADATA_URL = "TEAMS_OPENID_METADATA_URL";
     public static final String ENV_TOKEN_URL = "TEAMS_TOKEN_URL";
+    public static final String ENV_ENTRA_OPENID_METADATA_URL = "TEAMS_ENTRA_OPENID_METADATA_URL";
 
     public TeamsSettings {
         requireText(appId, "appId");
@@ -49,13 +62,35 @@ public record TeamsSettings(
             tokenUrl = DEFAULT_TOKEN_URL;
         }
         tokenUrl = tokenUrl.replace("{tenantId}", tenantId);
+        if (entraOpenIdMetadataUrl == null || entraOpenIdMetadataUrl.isBlank()) {
+            entraOpenIdMetadataUrl = DEFAULT_ENTRA_OPENID_METADATA_URL;
+        }
+        entraOpenIdMetadataUrl = entraOpenIdMetadataUrl.replace("{tenantId}", tenantId);
         requireSafeUrl(openIdMetadataUrl, "openIdMetadataUrl");
         requireSafeUrl(tokenUrl, "tokenUrl");
+        requireSafeUrl(entraOpenIdMetadataUrl, "entraOpenIdMetadataUrl");
+    }
+
+    /** Settings with the Entra tenant's public-cloud OpenID configuration. */
+    public TeamsSettings(
+            String appId,
+            String appPassword,
+            String tenantId,
+            String openIdMetadataUrl,
+            String tokenUrl) {
+        this(appId, appPassword, tenantId, openIdMetadataUrl, tokenUrl, null);
     }
 
     /** Settings with the public-cloud endpoints. */
     public TeamsSettings(String appId, String appPassword, String tenantId) {
-        this(appId, appPassword, tenantId, null, null);
+        this(appId, appPassword, tenantId, null, null, null);
+    }
+
+    /** The issuers of tokens from the bot's own tenant (Entra v2, and v1 for older tokens). */
+    public List<String> tenantIssuers() {
+        return List.of(
+                "https://login.microsoftonline.com/" + tenantId + "/v2.0",
+                "https://sts.windows.net/" + tenantId + "/");
     }
 
     /**
@@ -81,12 +116,15 @@ public record TeamsSettings(
                             env.get(ENV_APP_PASSWORD),
                             env.get(ENV_TENANT_ID),
                             env.get(ENV_OPENID_METADATA_URL),
-                            env.get(ENV_TOKEN_URL)));
+                            env.get(ENV_TOKEN_URL),
+                            env.get(ENV_ENTRA_OPENID_METADATA_URL)));
         } catch (IllegalArgumentException e) {
             String variable =
                     e.getMessage().startsWith("openIdMetadataUrl")
                             ? ENV_OPENID_METADATA_URL
-                            : ENV_TOKEN_URL;
+                            : e.getMessage().startsWith("entraOpenIdMetadataUrl")
+                                    ? ENV_ENTRA_OPENID_METADATA_URL
+                                    : ENV_TOKEN_URL;
             throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
         }
     }
@@ -101,6 +139,8 @@ public record TeamsSettings(
                 + openIdMetadataUrl
                 + ", tokenUrl="
                 + tokenUrl
+                + ", entraOpenIdMetadataUrl="
+                + entraOpenIdMetadataUrl
                 + "]";
     }
 
