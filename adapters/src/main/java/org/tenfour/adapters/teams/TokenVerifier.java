@@ -148,7 +148,7 @@ final class TokenVerifier {
             throw AuthenticationFailed.unauthorized("algorithm is not RS256");
         }
         boolean fromConnector = ISSUER.equals(issuer);
-        if (!fromConnector && !tenantIssuers.contains(issuer)) {
+        if (!fromConnector && (issuer == null || !tenantIssuers.contains(issuer))) {
             throw AuthenticationFailed.unauthorized("issuer is neither the Bot Connector nor ours");
         }
         String kid = jwt.getHeader().getKeyID();
