@@ -296,12 +296,8 @@ public final class Inbound implements InboundHandler {
             log.info("inbound: a member of agency {} is reachable again", agency.id());
         }
         String name = actor.displayName();
-        if (name != null
-                && member.onRoster()
-                && !name.equals(member.displayName())
-                && members.renamed(agency.id(), member.id(), name) > 0) {
-            // Teams sends the sender's name with every activity: keep the current one
-            log.info("inbound: a member of agency {} shows a new display name", agency.id());
+        if (name != null && !name.equals(member.displayName())) {
+            renamed(agency, who, name);
         }
         Set<Role> roles = EnumSet.of(Role.MEMBER);
         if (known.activePeer()) {
@@ -315,6 +311,21 @@ public final class Inbound implements InboundHandler {
                         && where.kind() == Address.Kind.CHANNEL
                         && where.targetId().equals(agency.coordinatorChannelId());
         return new Caller(actor, agency, member, roles, where, inCoordinatorChannel);
+    }
+
+    /**
+     * Teams sends the sender's name with every activity: a roster member's current one is kept.
+     * Read afresh (a select, not an update: an update tells every replica's cache to forget)
+     * because the cached entry may predate their joining the roster.
+     */
+    private void renamed(Agency agency, Address who, String name) {
+        Member fresh = members.findByPlatformUser(agency.id(), who.targetId()).orElse(null);
+        if (fresh != null
+                && fresh.onRoster()
+                && !name.equals(fresh.displayName())
+                && members.renamed(agency.id(), fresh.id(), name) > 0) {
+            log.info("inbound: a member of agency {} shows a new display name", agency.id());
+        }
     }
 
     private KnownCallers.Known read(Address who) {
