@@ -1,7 +1,13 @@
 package org.tenfour.adapters.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -12,28 +18,78 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSocketFactory;
 import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.internal.Jackson;
 
 /**
  * The bot's own access token for the Bot Connector, by OAuth client credentials, cached until five
- * minutes before it expires. Neither the secret nor the token is ever logged or put in a message.
+ * minutes before it expires: with the client secret, posted to the token endpoint; or with the
+ * certificate, through MSAL4J, which signs the client assertion with the certificate's key. Neither
+ * the secret, the key nor the token is ever logged or put in a message.
  */
 final class AppTokens {
     static final String SCOPE = "https://api.botframework.com/.default";
     private static final Duration EARLY = Duration.ofMinutes(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> REFUSALS =
+            Set.of(
+                    "invalid_client",
+                    "unauthorized_client",
+                    "invalid_grant",
+                    "invalid_request",
+                    "invalid_scope");
 
     private final HttpClient http;
     private final TeamsSettings settings;
     private final Clock clock;
+    private final ConfidentialClientApplication msal;
     private String token;
     private Instant refreshAt = Instant.MIN;
 
     AppTokens(HttpClient http, TeamsSettings settings, Clock clock) {
+        this(http, settings, clock, null);
+    }
+
+    /**
+     * @param tls how MSAL reaches the token endpoint over TLS (tests trust a loopback certificate),
+     *     or null for the JDK's default trust
+     */
+    AppTokens(HttpClient http, TeamsSettings settings, Clock clock, SSLSocketFactory tls) {
         this.http = Objects.requireNonNull(http, "null http");
         this.settings = Objects.requireNonNull(settings, "null settings");
         this.clock = Objects.requireNonNull(clock, "null clock");
+        this.msal = settings.certificate() == null ? null : msal(settings, tls);
+    }
+
+    /** Built once, at start: a bad certificate file or password stops the bot from starting. */
+    private static ConfidentialClientApplication msal(
+            TeamsSettings settings, SSLSocketFactory tls) {
+        TeamsCertificate.Loaded loaded = settings.certificate().load();
+        try {
+            ConfidentialClientApplication.Builder builder =
+                    ConfidentialClientApplication.builder(
+                                    settings.appId(),
+                                    ClientCredentialFactory.createFromCertificate(
+                                            loaded.key(), loaded.certificate()))
+                            .authority(settings.authority())
+                            // single tenant, known authority: nothing to discover from the internet
+                            .instanceDiscovery(false)
+                            .validateAuthority(false)
+                            .connectTimeoutForDefaultHttpClient((int) TIMEOUT.toMillis())
+                            .readTimeoutForDefaultHttpClient((int) TIMEOUT.toMillis());
+            if (tls != null) {
+                builder.sslSocketFactory(tls);
+            }
+            return builder.build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(
+                    "tokenUrl is no authority: " + settings.tokenUrl(), e);
+        }
     }
 
     /** A token valid for at least five more minutes. */
@@ -45,6 +101,55 @@ final class AppTokens {
     }
 
     private void fetch() {
+        if (msal != null) {
+            fetchWithCertificate();
+        } else {
+            fetchWithSecret();
+        }
+    }
+
+    private void fetchWithCertificate() {
+        IAuthenticationResult result;
+        try {
+            result =
+                    msal.acquireToken(ClientCredentialParameters.builder(Set.of(SCOPE)).build())
+                            .get(2 * TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ChatPlatformException.Transient("interrupted while fetching a token", e);
+        } catch (TimeoutException e) {
+            throw new ChatPlatformException.Transient("token endpoint did not answer in time", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MsalServiceException refused && refusal(refused)) {
+                // the certificate or app id is not accepted: retrying will not help
+                throw new ChatPlatformException.Rejected(
+                        "token endpoint refused the app's certificate: " + refused.errorCode());
+            }
+            throw new ChatPlatformException.Transient(
+                    "token endpoint failed: "
+                            + e.getCause().getClass().getSimpleName()
+                            + (e.getCause() instanceof MsalServiceException m
+                                    ? " (" + m.statusCode() + ", " + m.errorCode() + ")"
+                                    : ""),
+                    null);
+        }
+        if (result.accessToken() == null || result.expiresOnDate() == null) {
+            throw new ChatPlatformException.Rejected("token endpoint answered without a token");
+        }
+        token = result.accessToken();
+        refreshAt = result.expiresOnDate().toInstant().minus(EARLY);
+    }
+
+    /** OAuth errors that a retry cannot cure (a 4xx other than 429, or the error code says so). */
+    private static boolean refusal(MsalServiceException e) {
+        Integer status = e.statusCode();
+        if (status != null && status >= 400 && status < 500) {
+            return status != 429;
+        }
+        return REFUSALS.contains(e.errorCode());
+    }
+
+    private void fetchWithSecret() {
         String form =
                 "grant_type=client_credentials"
                         + "&client_id="

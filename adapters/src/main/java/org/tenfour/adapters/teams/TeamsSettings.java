@@ -1,6 +1,7 @@
 package org.tenfour.adapters.teams;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,12 +12,13 @@ import java.util.Optional;
  * requested from the tenant's own authority.
  *
  * @param appId the Microsoft App ID of the Azure Bot (a GUID)
- * @param appPassword its client secret; never printed
+ * @param appPassword its client secret, or null with a certificate; never printed
  * @param tenantId the Microsoft Entra tenant the bot is registered in
  * @param openIdMetadataUrl where the Bot Connector's signing keys are announced
  * @param tokenUrl the OAuth token endpoint for client credentials
  * @param entraOpenIdMetadataUrl where the bot's own Entra tenant announces its signing keys (for
  *     tokens that tenant issued)
+ * @param certificate the certificate credential instead of the secret, or null
  */
 public record TeamsSettings(
         String appId,
@@ -24,7 +26,8 @@ public record TeamsSettings(
         String tenantId,
         String openIdMetadataUrl,
         String tokenUrl,
-        String entraOpenIdMetadataUrl) {
+        String entraOpenIdMetadataUrl,
+        TeamsCertificate certificate) {
 
     /** The Bot Connector's OpenID metadata (public cloud). */
     public static final String DEFAULT_OPENID_METADATA_URL =
@@ -50,10 +53,20 @@ public record TeamsSettings(
     public static final String ENV_OPENID_METADATA_URL = "TEAMS_OPENID_METADATA_URL";
     public static final String ENV_TOKEN_URL = "TEAMS_TOKEN_URL";
     public static final String ENV_ENTRA_OPENID_METADATA_URL = "TEAMS_ENTRA_OPENID_METADATA_URL";
+    public static final String ENV_CERTIFICATE_PATH = "TEAMS_CERTIFICATE_PATH";
+    public static final String ENV_CERTIFICATE_PASSWORD = "TEAMS_CERTIFICATE_PASSWORD";
+
+    /** How a certificate's token URL must end: MSAL speaks to the authority before it. */
+    static final String TOKEN_PATH = "oauth2/v2.0/token";
 
     public TeamsSettings {
         requireText(appId, "appId");
-        requireText(appPassword, "appPassword");
+        if (certificate == null) {
+            requireText(appPassword, "appPassword");
+        } else if (appPassword != null && !appPassword.isBlank()) {
+            throw new IllegalArgumentException(
+                    "appPassword and a certificate are both set: choose one credential");
+        }
         requireText(tenantId, "tenantId");
         if (openIdMetadataUrl == null || openIdMetadataUrl.isBlank()) {
             openIdMetadataUrl = DEFAULT_OPENID_METADATA_URL;
@@ -69,6 +82,20 @@ public record TeamsSettings(
         requireSafeUrl(openIdMetadataUrl, "openIdMetadataUrl");
         requireSafeUrl(tokenUrl, "tokenUrl");
         requireSafeUrl(entraOpenIdMetadataUrl, "entraOpenIdMetadataUrl");
+        if (certificate != null
+                && !(tokenUrl.startsWith("https://") && tokenUrl.endsWith("/" + TOKEN_PATH))) {
+            throw new IllegalArgumentException(
+                    "tokenUrl must be an https URL ending in /"
+                            + TOKEN_PATH
+                            + " with a certificate");
+        }
+    }
+
+    /**
+     * The authority MSAL asks for a token ({@code https://login.microsoftonline.com/{tenant}/}).
+     */
+    String authority() {
+        return tokenUrl.substring(0, tokenUrl.length() - TOKEN_PATH.length());
     }
 
     /** Settings with the Entra tenant's public-cloud OpenID configuration. */
@@ -78,12 +105,12 @@ public record TeamsSettings(
             String tenantId,
             String openIdMetadataUrl,
             String tokenUrl) {
-        this(appId, appPassword, tenantId, openIdMetadataUrl, tokenUrl, null);
+        this(appId, appPassword, tenantId, openIdMetadataUrl, tokenUrl, null, null);
     }
 
     /** Settings with the public-cloud endpoints. */
     public TeamsSettings(String appId, String appPassword, String tenantId) {
-        this(appId, appPassword, tenantId, null, null, null);
+        this(appId, appPassword, tenantId, null, null, null, null);
     }
 
     /** The issuers of tokens from the bot's own tenant (Entra v2, and v1 for older tokens). */
@@ -103,11 +130,22 @@ public record TeamsSettings(
         if (appId == null || appId.isBlank()) {
             return Optional.empty();
         }
-        for (String required : new String[] {ENV_APP_PASSWORD, ENV_TENANT_ID}) {
-            if (env.get(required) == null || env.get(required).isBlank()) {
-                throw new IllegalArgumentException(
-                        required + " must be set when " + ENV_APP_ID + " is set");
-            }
+        if (env.get(ENV_TENANT_ID) == null || env.get(ENV_TENANT_ID).isBlank()) {
+            throw new IllegalArgumentException(
+                    ENV_TENANT_ID + " must be set when " + ENV_APP_ID + " is set");
+        }
+        boolean secret = env.get(ENV_APP_PASSWORD) != null && !env.get(ENV_APP_PASSWORD).isBlank();
+        String certificatePath = env.get(ENV_CERTIFICATE_PATH);
+        boolean certificate = certificatePath != null && !certificatePath.isBlank();
+        if (secret == certificate) {
+            throw new IllegalArgumentException(
+                    "exactly one of "
+                            + ENV_APP_PASSWORD
+                            + " and "
+                            + ENV_CERTIFICATE_PATH
+                            + " must be set when "
+                            + ENV_APP_ID
+                            + " is set");
         }
         try {
             return Optional.of(
@@ -117,14 +155,21 @@ public record TeamsSettings(
                             env.get(ENV_TENANT_ID),
                             env.get(ENV_OPENID_METADATA_URL),
                             env.get(ENV_TOKEN_URL),
-                            env.get(ENV_ENTRA_OPENID_METADATA_URL)));
+                            env.get(ENV_ENTRA_OPENID_METADATA_URL),
+                            certificate
+                                    ? new TeamsCertificate(
+                                            Path.of(certificatePath),
+                                            env.get(ENV_CERTIFICATE_PASSWORD))
+                                    : null));
         } catch (IllegalArgumentException e) {
             String variable =
                     e.getMessage().startsWith("openIdMetadataUrl")
                             ? ENV_OPENID_METADATA_URL
                             : e.getMessage().startsWith("entraOpenIdMetadataUrl")
                                     ? ENV_ENTRA_OPENID_METADATA_URL
-                                    : ENV_TOKEN_URL;
+                                    : e.getMessage().startsWith("appPassword")
+                                            ? ENV_APP_PASSWORD
+                                            : ENV_TOKEN_URL;
             throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
         }
     }
@@ -141,6 +186,8 @@ public record TeamsSettings(
                 + tokenUrl
                 + ", entraOpenIdMetadataUrl="
                 + entraOpenIdMetadataUrl
+                + ", certificate="
+                + certificate
                 + "]";
     }
 

@@ -82,7 +82,8 @@ public final class FakeMicrosoft implements AutoCloseable {
                 "tenant-1",
                 baseUrl() + "/openid",
                 baseUrl() + "/tenant/token",
-                entraMetadataUrl());
+                entraMetadataUrl(),
+                null);
     }
 
     /** The bot's Entra tenant's OpenID configuration ({@code TEAMS_ENTRA_OPENID_METADATA_URL}). */

@@ -114,4 +114,31 @@ class TeamsSettingsTest {
         assertThatThrownBy(() -> TeamsSettings.fromEnvironment(bad))
                 .hasMessageStartingWith("TEAMS_ENTRA_OPENID_METADATA_URL");
     }
+
+    @Test
+    void
+            exactly_one_credential_is_read_from_the_environment_and_the_certificate_needs_an_https_authority() {
+        Map<String, String> base = Map.of("TEAMS_APP_ID", "app", "TEAMS_TENANT_ID", "contoso");
+        Map<String, String> none = new HashMap<>(base);
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(none))
+                .hasMessageContaining(
+                        "exactly one of TEAMS_APP_PASSWORD and TEAMS_CERTIFICATE_PATH");
+        Map<String, String> both = new HashMap<>(base);
+        both.put("TEAMS_APP_PASSWORD", "pw");
+        both.put("TEAMS_CERTIFICATE_PATH", "/etc/tenfour/bot.p12");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(both))
+                .hasMessageContaining("exactly one of");
+        Map<String, String> certificate = new HashMap<>(base);
+        certificate.put("TEAMS_CERTIFICATE_PATH", "/etc/tenfour/bot.p12");
+        certificate.put("TEAMS_CERTIFICATE_PASSWORD", "p12-secret");
+        TeamsSettings s = TeamsSettings.fromEnvironment(certificate).orElseThrow();
+        assertThat(s.appPassword()).isNull();
+        assertThat(s.certificate().file().toString()).isEqualTo("/etc/tenfour/bot.p12");
+        assertThat(s.authority()).isEqualTo("https://login.microsoftonline.com/contoso/");
+        assertThat(s.toString()).doesNotContain("p12-secret");
+        certificate.put("TEAMS_TOKEN_URL", "http://127.0.0.1:9/contoso/oauth2/v2.0/token");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(certificate))
+                .hasMessageStartingWith("TEAMS_TOKEN_URL")
+                .hasMessageContaining("https");
+    }
 }
