@@ -69,7 +69,7 @@ final class AppTokens {
     /** Built once, at start: a bad certificate file or password stops the bot from starting. */
     private static ConfidentialClientApplication msal(
             TeamsSettings settings, SSLSocketFactory tls) {
-        TeamsCertificate.Loaded loaded = settings.certificate().load();
+        TeamsSettings.Certificate.Loaded loaded = settings.certificate().load();
         try {
             ConfidentialClientApplication.Builder builder =
                     ConfidentialClientApplication.builder(

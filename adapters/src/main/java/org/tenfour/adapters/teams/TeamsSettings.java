@@ -1,7 +1,15 @@
 package org.tenfour.adapters.teams;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +35,7 @@ public record TeamsSettings(
         String openIdMetadataUrl,
         String tokenUrl,
         String entraOpenIdMetadataUrl,
-        TeamsCertificate certificate) {
+        Certificate certificate) {
 
     /** The Bot Connector's OpenID metadata (public cloud). */
     public static final String DEFAULT_OPENID_METADATA_URL =
@@ -157,7 +165,7 @@ public record TeamsSettings(
                             env.get(ENV_TOKEN_URL),
                             env.get(ENV_ENTRA_OPENID_METADATA_URL),
                             certificate
-                                    ? new TeamsCertificate(
+                                    ? new Certificate(
                                             Path.of(certificatePath),
                                             env.get(ENV_CERTIFICATE_PASSWORD))
                                     : null));
@@ -210,6 +218,53 @@ public record TeamsSettings(
         if (uri.getHost() == null
                 || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
             throw new IllegalArgumentException(name + " must be an https URL: " + url);
+        }
+    }
+
+    /**
+     * The bot's certificate credential, which Microsoft recommends over a client secret: a PKCS#12
+     * file holding the private key and the certificate uploaded to the app registration. Its
+     * password is never printed.
+     *
+     * @param file the {@code .p12} / {@code .pfx} file
+     * @param password its password, or empty
+     */
+    public record Certificate(Path file, String password) {
+        public Certificate {
+            Objects.requireNonNull(file, "null file");
+            password = password == null ? "" : password;
+        }
+
+        /** The private key and its certificate. */
+        record Loaded(PrivateKey key, X509Certificate certificate) {}
+
+        /** Reads the key and certificate; the failure says what is wrong, never the password. */
+        Loaded load() {
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("certificate file not readable: " + file);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, password.toCharArray());
+                for (String alias : Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(alias)
+                            && store.getKey(alias, password.toCharArray()) instanceof PrivateKey key
+                            && store.getCertificate(alias) instanceof X509Certificate cert) {
+                        return new Loaded(key, cert);
+                    }
+                }
+                throw new IllegalArgumentException(
+                        "certificate file holds no private key with its certificate: " + file);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException(
+                        "certificate file cannot be read (wrong password, or not PKCS#12): " + file,
+                        e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Certificate[file=" + file + ", password=***]";
         }
     }
 }

@@ -142,7 +142,7 @@ class TeamsCertificateCredentialTest {
                 connector.baseUrl() + "/openid",
                 tokenUrl(),
                 connector.entraMetadataUrl(),
-                new TeamsCertificate(file, "test-only"));
+                new TeamsSettings.Certificate(file, "test-only"));
     }
 
     @Test
@@ -238,7 +238,7 @@ class TeamsCertificateCredentialTest {
                         s.openIdMetadataUrl(),
                         s.tokenUrl(),
                         s.entraOpenIdMetadataUrl(),
-                        new TeamsCertificate(s.certificate().file(), "not-the-password"));
+                        new TeamsSettings.Certificate(s.certificate().file(), "not-the-password"));
         assertThatThrownBy(() -> new AppTokens(HttpClient.newHttpClient(), wrong, clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("wrong password")
