@@ -5,6 +5,9 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.ManagedIdentityApplication;
+import com.microsoft.aad.msal4j.ManagedIdentityId;
+import com.microsoft.aad.msal4j.ManagedIdentityParameters;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,9 +32,10 @@ import org.tenfour.adapters.internal.Jackson;
 
 /**
  * The bot's own access token for the Bot Connector, by OAuth client credentials, cached until five
- * minutes before it expires: with the client secret, posted to the token endpoint; or with the
- * certificate, through MSAL4J, which signs the client assertion with the certificate's key. Neither
- * the secret, the key nor the token is ever logged or put in a message.
+ * minutes before it expires: with the client secret, posted to the token endpoint; with the
+ * certificate, through MSAL4J, which signs the client assertion with the certificate's key; or with
+ * the Azure resource's managed identity, through MSAL4J, from the identity endpoint Azure gives the
+ * process. Neither the secret, the key nor the token is ever logged or put in a message.
  */
 final class AppTokens {
     static final String SCOPE = "https://api.botframework.com/.default";
@@ -47,7 +52,12 @@ final class AppTokens {
     private final HttpClient http;
     private final TeamsSettings settings;
     private final Clock clock;
+
+    /** The resource a managed identity asks for (the scope without {@code /.default}). */
+    static final String RESOURCE = "https://api.botframework.com";
+
     private final ConfidentialClientApplication msal;
+    private final ManagedIdentityApplication managed;
     private String token;
     private Instant refreshAt = Instant.MIN;
 
@@ -64,6 +74,16 @@ final class AppTokens {
         this.settings = Objects.requireNonNull(settings, "null settings");
         this.clock = Objects.requireNonNull(clock, "null clock");
         this.msal = settings.certificate() == null ? null : msal(settings, tls);
+        this.managed =
+                settings.managedIdentity() == null ? null : managed(settings.managedIdentity());
+    }
+
+    private static ManagedIdentityApplication managed(String identity) {
+        return ManagedIdentityApplication.builder(
+                        TeamsSettings.SYSTEM_ASSIGNED.equals(identity)
+                                ? ManagedIdentityId.systemAssigned()
+                                : ManagedIdentityId.userAssignedClientId(identity))
+                .build();
     }
 
     /** Built once, at start: a bad certificate file or password stops the bot from starting. */
@@ -102,18 +122,39 @@ final class AppTokens {
 
     private void fetch() {
         if (msal != null) {
-            fetchWithCertificate();
+            fetchWithMsal(
+                    () ->
+                            msal.acquireToken(
+                                    ClientCredentialParameters.builder(Set.of(SCOPE)).build()));
+        } else if (managed != null) {
+            fetchWithMsal(
+                    () ->
+                            managed.acquireTokenForManagedIdentity(
+                                    ManagedIdentityParameters.builder(RESOURCE).build()));
         } else {
             fetchWithSecret();
         }
     }
 
-    private void fetchWithCertificate() {
+    /** A token request MSAL starts (its managed-identity call declares any exception). */
+    @FunctionalInterface
+    private interface MsalRequest {
+        CompletableFuture<IAuthenticationResult> start() throws Exception;
+    }
+
+    private void fetchWithMsal(MsalRequest request) {
         IAuthenticationResult result;
         try {
-            result =
-                    msal.acquireToken(ClientCredentialParameters.builder(Set.of(SCOPE)).build())
-                            .get(2 * TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            CompletableFuture<IAuthenticationResult> started;
+            try {
+                started = request.start();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ChatPlatformException.Transient(
+                        "token request could not start: " + e.getClass().getSimpleName(), null);
+            }
+            result = started.get(2 * TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ChatPlatformException.Transient("interrupted while fetching a token", e);
@@ -123,7 +164,10 @@ final class AppTokens {
             if (e.getCause() instanceof MsalServiceException refused && refusal(refused)) {
                 // the certificate or app id is not accepted: retrying will not help
                 throw new ChatPlatformException.Rejected(
-                        "token endpoint refused the app's certificate: " + refused.errorCode());
+                        "token endpoint refused the app's "
+                                + (msal != null ? "certificate" : "managed identity")
+                                + ": "
+                                + refused.errorCode());
             }
             throw new ChatPlatformException.Transient(
                     "token endpoint failed: "

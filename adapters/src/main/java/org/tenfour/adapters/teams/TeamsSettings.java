@@ -20,13 +20,16 @@ import java.util.Optional;
  * requested from the tenant's own authority.
  *
  * @param appId the Microsoft App ID of the Azure Bot (a GUID)
- * @param appPassword its client secret, or null with a certificate; never printed
+ * @param appPassword its client secret, or null with a certificate or managed identity; never
+ *     printed
  * @param tenantId the Microsoft Entra tenant the bot is registered in
  * @param openIdMetadataUrl where the Bot Connector's signing keys are announced
  * @param tokenUrl the OAuth token endpoint for client credentials
  * @param entraOpenIdMetadataUrl where the bot's own Entra tenant announces its signing keys (for
  *     tokens that tenant issued)
  * @param certificate the certificate credential instead of the secret, or null
+ * @param managedIdentity {@value #SYSTEM_ASSIGNED} or a user-assigned identity's client id: the
+ *     Azure resource's managed identity instead of the secret, or null
  */
 public record TeamsSettings(
         String appId,
@@ -35,7 +38,8 @@ public record TeamsSettings(
         String openIdMetadataUrl,
         String tokenUrl,
         String entraOpenIdMetadataUrl,
-        Certificate certificate) {
+        Certificate certificate,
+        String managedIdentity) {
 
     /** The Bot Connector's OpenID metadata (public cloud). */
     public static final String DEFAULT_OPENID_METADATA_URL =
@@ -64,16 +68,28 @@ public record TeamsSettings(
     public static final String ENV_CERTIFICATE_PATH = "TEAMS_CERTIFICATE_PATH";
     public static final String ENV_CERTIFICATE_PASSWORD = "TEAMS_CERTIFICATE_PASSWORD";
 
+    public static final String ENV_MANAGED_IDENTITY = "TEAMS_MANAGED_IDENTITY";
+
+    /** {@code TEAMS_MANAGED_IDENTITY} for the resource's system-assigned identity. */
+    public static final String SYSTEM_ASSIGNED = "system";
+
     /** How a certificate's token URL must end: MSAL speaks to the authority before it. */
     static final String TOKEN_PATH = "oauth2/v2.0/token";
 
     public TeamsSettings {
         requireText(appId, "appId");
-        if (certificate == null) {
+        if (managedIdentity != null && managedIdentity.isBlank()) {
+            managedIdentity = null;
+        }
+        int credentials =
+                (appPassword != null && !appPassword.isBlank() ? 1 : 0)
+                        + (certificate != null ? 1 : 0)
+                        + (managedIdentity != null ? 1 : 0);
+        if (credentials == 0) {
             requireText(appPassword, "appPassword");
-        } else if (appPassword != null && !appPassword.isBlank()) {
+        } else if (credentials > 1) {
             throw new IllegalArgumentException(
-                    "appPassword and a certificate are both set: choose one credential");
+                    "appPassword, a certificate and a managed identity: choose one credential");
         }
         requireText(tenantId, "tenantId");
         if (openIdMetadataUrl == null || openIdMetadataUrl.isBlank()) {
@@ -113,12 +129,12 @@ public record TeamsSettings(
             String tenantId,
             String openIdMetadataUrl,
             String tokenUrl) {
-        this(appId, appPassword, tenantId, openIdMetadataUrl, tokenUrl, null, null);
+        this(appId, appPassword, tenantId, openIdMetadataUrl, tokenUrl, null, null, null);
     }
 
     /** Settings with the public-cloud endpoints. */
     public TeamsSettings(String appId, String appPassword, String tenantId) {
-        this(appId, appPassword, tenantId, null, null, null, null);
+        this(appId, appPassword, tenantId, null, null, null, null, null);
     }
 
     /** The issuers of tokens from the bot's own tenant (Entra v2, and v1 for older tokens). */
@@ -145,12 +161,16 @@ public record TeamsSettings(
         boolean secret = env.get(ENV_APP_PASSWORD) != null && !env.get(ENV_APP_PASSWORD).isBlank();
         String certificatePath = env.get(ENV_CERTIFICATE_PATH);
         boolean certificate = certificatePath != null && !certificatePath.isBlank();
-        if (secret == certificate) {
+        String identity = env.get(ENV_MANAGED_IDENTITY);
+        boolean managed = identity != null && !identity.isBlank();
+        if ((secret ? 1 : 0) + (certificate ? 1 : 0) + (managed ? 1 : 0) != 1) {
             throw new IllegalArgumentException(
                     "exactly one of "
                             + ENV_APP_PASSWORD
-                            + " and "
+                            + ", "
                             + ENV_CERTIFICATE_PATH
+                            + " and "
+                            + ENV_MANAGED_IDENTITY
                             + " must be set when "
                             + ENV_APP_ID
                             + " is set");
@@ -168,7 +188,8 @@ public record TeamsSettings(
                                     ? new Certificate(
                                             Path.of(certificatePath),
                                             env.get(ENV_CERTIFICATE_PASSWORD))
-                                    : null));
+                                    : null,
+                            managed ? identity.strip() : null));
         } catch (IllegalArgumentException e) {
             String variable =
                     e.getMessage().startsWith("openIdMetadataUrl")
@@ -196,6 +217,8 @@ public record TeamsSettings(
                 + entraOpenIdMetadataUrl
                 + ", certificate="
                 + certificate
+                + ", managedIdentity="
+                + managedIdentity
                 + "]";
     }
 

@@ -83,6 +83,7 @@ public final class FakeMicrosoft implements AutoCloseable {
                 baseUrl() + "/openid",
                 baseUrl() + "/tenant/token",
                 entraMetadataUrl(),
+                null,
                 null);
     }
 

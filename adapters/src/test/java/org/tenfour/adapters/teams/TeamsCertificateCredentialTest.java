@@ -142,7 +142,8 @@ class TeamsCertificateCredentialTest {
                 connector.baseUrl() + "/openid",
                 tokenUrl(),
                 connector.entraMetadataUrl(),
-                new TeamsSettings.Certificate(file, "test-only"));
+                new TeamsSettings.Certificate(file, "test-only"),
+                null);
     }
 
     @Test
@@ -238,7 +239,8 @@ class TeamsCertificateCredentialTest {
                         s.openIdMetadataUrl(),
                         s.tokenUrl(),
                         s.entraOpenIdMetadataUrl(),
-                        new TeamsSettings.Certificate(s.certificate().file(), "not-the-password"));
+                        new TeamsSettings.Certificate(s.certificate().file(), "not-the-password"),
+                        null);
         assertThatThrownBy(() -> new AppTokens(HttpClient.newHttpClient(), wrong, clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("wrong password")

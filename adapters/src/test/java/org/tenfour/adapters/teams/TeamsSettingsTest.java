@@ -122,7 +122,7 @@ class TeamsSettingsTest {
         Map<String, String> none = new HashMap<>(base);
         assertThatThrownBy(() -> TeamsSettings.fromEnvironment(none))
                 .hasMessageContaining(
-                        "exactly one of TEAMS_APP_PASSWORD and TEAMS_CERTIFICATE_PATH");
+                        "exactly one of TEAMS_APP_PASSWORD, TEAMS_CERTIFICATE_PATH and TEAMS_MANAGED_IDENTITY");
         Map<String, String> both = new HashMap<>(base);
         both.put("TEAMS_APP_PASSWORD", "pw");
         both.put("TEAMS_CERTIFICATE_PATH", "/etc/tenfour/bot.p12");
