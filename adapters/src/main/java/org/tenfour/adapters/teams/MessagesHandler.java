@@ -114,6 +114,9 @@ final class MessagesHandler implements Handler {
             return;
         }
         remember(activity);
+        if (activity.teamName() != null) {
+            platform.sawTeam(activity.tenantId(), activity.teamName());
+        }
         List<InboundEvent> events = ActivityTranslator.translate(activity, words);
         if (activity.isInvoke()) {
             invoke(ctx, activity, events);

@@ -481,4 +481,14 @@ class TeamsInboundTest {
                         InboundEvent.MembershipChanged.class,
                         m -> assertThat(m.change()).isEqualTo(Change.BOT_REMOVED));
     }
+
+    @Test
+    void the_name_of_the_team_the_bot_is_added_to_is_what_teams_offers_as_the_agencys_name() {
+        assertThat(teams.adapter.platform().workspaceName(Activities.TENANT)).isEmpty();
+        ObjectNode added = Activities.botAddedToTeam(serviceUrl);
+        ((ObjectNode) added.get("channelData").get("team")).put("name", "Riverside Peer Team");
+        teams.postSigned(added);
+        assertThat(teams.adapter.platform().workspaceName(Activities.TENANT))
+                .contains("Riverside Peer Team");
+    }
 }

@@ -182,6 +182,24 @@ class TeamsConversationTest {
     }
 
     @Test
+    void an_agency_first_known_by_its_tenant_id_takes_the_name_of_the_team_tenfour_is_added_to()
+            throws Exception {
+        ObjectNode added = withFrom(Activities.botAddedToTeam(microsoft.serviceUrl()), CASEY);
+        ((ObjectNode) added.get("channelData").get("team")).put("name", "Riverside Peer Team");
+        post(added);
+        assertThat(one("select name from agency")).isEqualTo("Riverside Peer Team");
+        mention("setup");
+        awaitPosted(CASEY, "This is now the coordinator channel");
+        assertThat(String.join("\n", postedTo(CASEY))).doesNotContain("set it with");
+        mention("name \"Riverside Fire & EMS\"");
+        awaitPosted(CASEY, "Your agency is now **Riverside Fire & EMS**");
+        post(added.put("id", run + "-again"));
+        assertThat(one("select name from agency"))
+                .as("the team's name never overwrites the coordinators' choice")
+                .isEqualTo("Riverside Fire & EMS");
+    }
+
+    @Test
     void the_name_teams_shows_with_an_activity_is_kept_when_it_changes() throws Exception {
         setUpProgram();
         ObjectNode renamed = personal(ALICE, "help");
@@ -296,9 +314,14 @@ class TeamsConversationTest {
     }
 
     private void awaitPosted(String who, String text) {
-        Awaitility.await()
-                .atMost(Duration.ofSeconds(60))
-                .until(() -> postedTo(who).stream().anyMatch(t -> t.contains(text)));
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> postedTo(who).stream().anyMatch(t -> t.contains(text)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "never shown to " + who + ": " + text + "\nshown: " + postedTo(who), e);
+        }
     }
 
     private String await(java.util.concurrent.Callable<String> value) {
