@@ -46,6 +46,8 @@ import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.oncall.OnCallCommands;
+import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
 import org.tenfour.bot.privacy.MemberData;
@@ -239,6 +241,7 @@ public final class Application implements AutoCloseable {
             tasks.addAll(logJobs.tasks());
             tasks.addAll(connectJobs.tasks());
             tasks.addAll(new PrivacyRetention(jdbi, clock).tasks());
+            tasks.addAll(new OnCallJobs(jdbi, clock).tasks());
             Connect connect = new Connect(jdbi, clock, platforms, relaySender);
             List<Feature> features =
                     new ArrayList<>(
@@ -258,6 +261,7 @@ public final class Application implements AutoCloseable {
             features.add(new MemberData(jdbi, clock));
             features.add(new AgencyNaming(jdbi, clock, platforms));
             features.add(new InstallGrants(jdbi, clock));
+            features.add(new OnCallCommands(jdbi, clock));
             features.addAll(connect.features());
             Inbound inbound =
                     new Inbound(

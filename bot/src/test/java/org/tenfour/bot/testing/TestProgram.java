@@ -33,6 +33,8 @@ import org.tenfour.bot.install.InstallGrants;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.PseudonymKeys;
+import org.tenfour.bot.oncall.OnCallCommands;
+import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.report.ReportCommands;
@@ -61,6 +63,7 @@ public final class TestProgram {
     public final Inbound inbound;
     public final OutboxSender sender;
     public final CheckInJobs jobs;
+    public final OnCallJobs onCallJobs;
     public final String workspace =
             "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private int planRequests;
@@ -99,6 +102,7 @@ public final class TestProgram {
         this.clock = new MutableClock(start);
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
         this.jobs = new CheckInJobs(jdbi, clock, platforms);
+        this.onCallJobs = new OnCallJobs(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
         List<Feature> features =
                 new ArrayList<>(
@@ -115,6 +119,7 @@ public final class TestProgram {
         features.add(new MemberData(jdbi, clock));
         features.add(new AgencyNaming(jdbi, clock, platforms));
         features.add(new InstallGrants(jdbi, clock));
+        features.add(new OnCallCommands(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
         this.sender =
