@@ -22,6 +22,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
+import org.tenfour.storage.RequestState;
 
 /**
  * Connects an accepted request. Same agency (so same platform) and the member's name shared: a
@@ -67,7 +68,7 @@ final class Introductions {
                                 ConnectMessages.introduction(
                                         People.name(member), People.name(peer), r, settings),
                                 now);
-                requests.connected(memberAgency.id(), r.id(), "introduced", now);
+                requests.connected(memberAgency.id(), r.id(), RequestState.INTRODUCED, now);
                 log.info("connect: request {} introduced in a group conversation", r.id());
                 return new Outcome(
                         false,
@@ -94,7 +95,7 @@ final class Introductions {
                             + r.id()
                             + ": a person is in another relay");
         }
-        requests.connected(memberAgency.id(), r.id(), "relaying", now);
+        requests.connected(memberAgency.id(), r.id(), RequestState.RELAYING, now);
         String otherAgency =
                 memberAgency.id().equals(peerAgency.id())
                         ? null

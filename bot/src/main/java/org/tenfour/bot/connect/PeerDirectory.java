@@ -66,17 +66,15 @@ final class PeerDirectory implements Feature {
         /** How {@code viewer}'s people read this peer in a list. */
         String label(Agency viewer) {
             return People.name(member)
-                    + (peer.languages() == null || peer.languages().isEmpty()
+                    + (peer.languages().isEmpty()
                             ? ""
-                            : " (" + peer.languages() + ")")
+                            : " (" + String.join(",", peer.languages()) + ")")
                     + " — "
                     + AgencyNames.shownTo(agency, viewer);
         }
 
         List<String> languages() {
-            return peer.languages() == null || peer.languages().isBlank()
-                    ? List.of()
-                    : Arrays.asList(peer.languages().split(","));
+            return peer.languages();
         }
     }
 
@@ -228,9 +226,9 @@ final class PeerDirectory implements Feature {
                         Field.Type.SHORT_TEXT,
                         List.of(),
                         false,
-                        p.languages() == null || p.languages().isEmpty()
+                        p.languages().isEmpty()
                                 ? List.of()
-                                : List.of(p.languages().replace(",", ", "))));
+                                : List.of(String.join(", ", p.languages()))));
         fields.add(
                 new Field(
                         "partner_requests",
@@ -286,7 +284,7 @@ final class PeerDirectory implements Feature {
                         caller.agency().id(),
                         caller.member().id(),
                         bio.isEmpty() ? null : bio,
-                        String.join(",", codes),
+                        List.copyOf(codes),
                         partner,
                         cap);
         return new Reply.FormAccepted(

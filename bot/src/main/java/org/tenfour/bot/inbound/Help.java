@@ -64,7 +64,7 @@ public final class Help {
         text.append("\n`")
                 .append(typed(caller, "help <command>"))
                 .append("` explains one command.\n");
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         text.append('\n').append(settings.confidentialityPolicy());
         return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));
     }
@@ -146,7 +146,7 @@ public final class Help {
 
     /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
     public static Reply notReading(Caller caller) {
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         return new Reply.Private(
                 new Message(
                         "I don't read messages, and nothing you write here is stored. Type "
