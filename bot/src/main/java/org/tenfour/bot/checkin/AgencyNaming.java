@@ -1,10 +1,12 @@
-package org.tenfour.bot.agency;
+package org.tenfour.bot.checkin;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencyNames;
+import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
