@@ -3,11 +3,12 @@ package org.tenfour.bot.outbox;
 /**
  * How many platform calls the outbox sender may have in flight: in all, and for one workspace (one
  * agency). Calls mostly wait on the platform, so for one workspace the sender keeps as many in
- * flight as its latency needs to reach {@code perWorkspaceRate} (Little's law: rate × latency), one
- * at first and never more than {@code perWorkspace}: at 150 ms a call that is 8 (about 53 a second,
- * Slack's 50 and a little over, so the workspace's own limit and {@code Retry-After} have the last
- * word), at 2 ms it is one, as before. A rate limit pauses the workspace until its {@code
- * Retry-After}.
+ * flight as a row's time needs to reach {@code perWorkspaceRate} (Little's law: rate × the time a
+ * row takes, guard, call and record), one at first and never more than {@code perWorkspace}: at 150
+ * ms a call and about 210 ms a row that is 11 (a little over Slack's 50 a second, so the
+ * workspace's own limit and {@code Retry-After} have the last word); where one call at a time
+ * already reaches the rate (2 ms) it stays one, as before. A rate limit pauses the workspace until
+ * its {@code Retry-After}.
  *
  * @param overall calls in flight in all (the sender's threads)
  * @param perWorkspace calls in flight for one workspace, at most
