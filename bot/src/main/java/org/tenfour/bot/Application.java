@@ -50,6 +50,7 @@ import org.tenfour.bot.platform.PlatformWiring;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.privacy.PrivacyRetention;
 import org.tenfour.bot.report.ReportCommands;
+import org.tenfour.bot.resources.ResourceCommands;
 import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
@@ -256,6 +257,7 @@ public final class Application implements AutoCloseable {
                                     new ReportCommands(jdbi, clock, key.pseudonymKeys())));
             features.add(new MemberData(jdbi, clock));
             features.add(new InstallGrants(jdbi, clock));
+            features.add(new ResourceCommands(jdbi, clock));
             features.addAll(connect.features());
             Inbound inbound =
                     new Inbound(

@@ -41,6 +41,34 @@ class RepositoryTenancyTest {
     }
 
     @Test
+    void resources_of_one_agency_are_invisible_to_another_unless_shared_with_a_partner() {
+        Resources resources = jdbi.onDemand(Resources.class);
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-11-01");
+        Resource kept = resources.add(theirs.id(), "Their EAP", "555-0100", "eap", false, day);
+        Resource shared =
+                resources.add(theirs.id(), "Chaplains", "555-0199", "chaplain", true, day);
+
+        assertThat(resources.own(mine.id())).isEmpty();
+        assertThat(resources.sharedWith(mine.id())).as("not partners").isEmpty();
+        assertThat(resources.remove(mine.id(), kept.id())).isZero();
+        assertThat(resources.share(mine.id(), kept.id(), true)).isZero();
+        assertThat(resources.own(theirs.id()))
+                .extracting(Resource::shared)
+                .containsExactly(false, true);
+
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        "insert into partnership (agency_a, agency_b, state, created_at) "
+                                                + "values (:a, :b, 'active', now())")
+                                .bind("a", mine.id())
+                                .bind("b", theirs.id())
+                                .execute());
+        assertThat(resources.sharedWith(mine.id())).containsExactly(shared);
+        assertThat(resources.sharedWith(theirs.id())).isEmpty();
+    }
+
+    @Test
     void report_snapshots_and_event_counts_of_one_agency_are_invisible_to_another() {
         ReportSnapshots snapshots = jdbi.onDemand(ReportSnapshots.class);
         java.time.LocalDate nov = java.time.LocalDate.parse("2026-11-01");

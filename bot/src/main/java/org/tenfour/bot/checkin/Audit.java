@@ -15,10 +15,10 @@ import org.tenfour.storage.OutboxKind;
 /**
  * Records a configuration change (who, when, old → new) and echoes it in the coordinator channel.
  */
-final class Audit {
+public final class Audit {
     private Audit() {}
 
-    static void change(
+    public static void change(
             Handle h, Caller caller, String action, String oldValue, String newValue, Instant at) {
         h.attach(AuditLog.class)
                 .record(

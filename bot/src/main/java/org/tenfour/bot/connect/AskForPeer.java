@@ -23,6 +23,8 @@ import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.resources.Category;
+import org.tenfour.bot.resources.ResourceNotes;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.ConnectionRequest;
@@ -216,9 +218,11 @@ final class AskForPeer implements Feature, CheckInTalk {
         }
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
         return new Reply.FormAccepted(
-                r.get().state().equals("escalated")
-                        ? ConnectMessages.escalatedToMember(settings)
-                        : ConnectMessages.asked(r.get(), settings));
+                ResourceNotes.beneath(
+                        r.get().state().equals("escalated")
+                                ? ConnectMessages.escalatedToMember(settings)
+                                : ConnectMessages.asked(r.get(), settings),
+                        ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(topic))));
     }
 
     private static Optional<String> one(InboundEvent.FormSubmitted f, String field) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
+import org.tenfour.bot.resources.Category;
 
 /**
  * Every {@code /tenfour} subcommand, in the order help shows them: its word, who may use it and
@@ -47,6 +48,27 @@ public enum Subcommand {
                     Task.PEOPLE,
                     "peers add|remove @user …",
                     "who the trained peer supporters are")),
+    RESOURCES(
+            "resources",
+            Role.MEMBER,
+            false,
+            "Where to get help beyond the peer team: EAP, counsellors, chaplains, medical, legal,"
+                    + " financial, family, substance use (`resources eap` shows one category)."
+                    + " Nobody records who looks. Coordinators keep the list in their channel:"
+                    + " `resources add \"Name\" \"how to reach\" category:eap [shared]` (`shared`:"
+                    + " partner agencies' members see it too), `resources remove N`, `resources"
+                    + " share N` / `unshare N`.",
+            new Use(
+                    Task.TALK,
+                    "resources [category]",
+                    "where to get help: EAP, counsellors, chaplains and more"),
+            new Use(
+                    Task.SETUP,
+                    "resources add \"Name\" \"how to reach\""
+                            + " category:"
+                            + Category.codes()
+                            + " [shared] | resources remove N | resources share|unshare N",
+                    "the resource directory members and peers see")),
     SETTINGS(
             "settings",
             Role.MEMBER,

@@ -67,6 +67,9 @@ public final class DemoSeed {
             if (!a.moreCoordinators().isEmpty()) {
                 run(inbound, a, "coordinators add " + mentions(a.moreCoordinators()));
             }
+            for (String resource : a.resources()) {
+                run(inbound, a, resource);
+            }
             if (!alreadySeeded(jdbi, a)) {
                 throw new TenFourException(
                         "sandbox demo agency " + a.workspace().workspaceId() + " did not set up");

@@ -21,6 +21,7 @@ import org.tenfour.bot.checkin.RosterCommands;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.outbox.OutboxSender;
+import org.tenfour.bot.resources.ResourceCommands;
 import org.tenfour.bot.testing.PayloadChecks;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
@@ -53,6 +54,7 @@ final class World {
         List<Feature> features = new ArrayList<>(connect.features());
         features.add(new CheckInAnswers(jdbi, clock, connect.checkInTalk()));
         features.add(new RosterCommands(jdbi, clock, a -> {}, connect.directory()));
+        features.add(new ResourceCommands(jdbi, clock));
         this.inbound = new Inbound(jdbi, features);
         this.sender =
                 new OutboxSender(

@@ -173,6 +173,24 @@ class PlatformsEndToEndTest {
     }
 
     @Test
+    void in_slack_a_coordinator_lists_a_resource_and_a_member_reads_it_privately() {
+        slashCommand("U0PAT", "setup");
+        assertThat(
+                        slashCommand(
+                                        "U0PAT",
+                                        "resources add \"Peer EAP\" \"call 555-0100\" category:eap")
+                                .body())
+                .contains("Added \\\"Peer EAP\\\" under EAP");
+        HttpResponse<String> read = slashCommand("U0ALEX", "resources");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body())
+                .contains("Peer EAP")
+                .contains("call 555-0100")
+                .contains("ephemeral");
+        assertThat(strings("select name from resource")).containsExactly("Peer EAP");
+    }
+
+    @Test
     void a_forged_slack_command_is_refused_and_changes_nothing() {
         int agencies = count("agency");
         String body = SlackRequests.command(FakeSlackApi.TEAM, "/tenfour", "setup");
@@ -273,6 +291,41 @@ class PlatformsEndToEndTest {
                 .contains("This is now the coordinator channel")
                 .contains("Cadence is now weekly");
         assertThat(strings("select platform from agency")).containsExactly("teams");
+    }
+
+    @Test
+    void in_teams_the_resource_directory_is_kept_by_mention_and_read_in_a_personal_chat()
+            throws Exception {
+        teams(Activities.botAddedToTeam(microsoft.serviceUrl()).put("id", "r-0"));
+        teams(Activities.channelMention(microsoft.serviceUrl(), "setup").put("id", "r-1"));
+        teams(
+                Activities.channelMention(
+                                microsoft.serviceUrl(),
+                                "resources add \"County Chaplains\" \"555-0199\" category:chaplain")
+                        .put("id", "r-2"));
+        teams(
+                Activities.personalMessage(microsoft.serviceUrl(), "resources chaplain")
+                        .put("id", "r-3"));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                microsoft.calls("POST").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.path()
+                                                                        .contains(
+                                                                                Activities
+                                                                                        .PERSONAL_CONVERSATION)
+                                                                && c.body()
+                                                                        .toString()
+                                                                        .contains(
+                                                                                "County Chaplains")
+                                                                && c.body()
+                                                                        .toString()
+                                                                        .contains("555-0199")));
+        assertThat(strings("select category from resource")).containsExactly("chaplain");
     }
 
     @Test

@@ -308,6 +308,20 @@ class DatabaseAdministratorAttackTest {
                                 .one());
     }
 
+    @Test
+    void reading_the_resource_directory_leaves_no_row_that_says_who_read_it() {
+        s.run();
+        s.p.coordinator("UADMIN", "resources add \"County EAP\" \"call 555-0100\" category:eap");
+        s.p.deliver();
+        Map<String, List<String>> before = Dump.everyTable(jdbi);
+
+        s.p.tenfour(Scenario.JO, null, "resources");
+        s.p.tenfour(Scenario.JO, null, "resources eap");
+        s.p.deliver();
+
+        assertThat(Dump.everyTable(jdbi)).isEqualTo(before);
+    }
+
     /** Every member's platform id and internal id. */
     private List<String> people() {
         return jdbi.withHandle(

@@ -72,6 +72,45 @@ class CoordinatorOracleAttackTest {
         return views;
     }
 
+    // --- the resource directory ------------------------------------------------------------------
+
+    /**
+     * One member reads the resource directory (and one category of it) or does not. Nothing a
+     * coordinator can look at — status, App Home, the directory, the month report — may differ.
+     */
+    @Test
+    void a_coordinator_cannot_tell_whether_a_member_read_the_resource_directory() {
+        assertThat(coordinatorViews(true)).isEqualTo(coordinatorViews(false));
+    }
+
+    private List<String> coordinatorViews(boolean memberReads) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add " + mentions("UM", 6));
+        p.coordinator("UADMIN", "resources add \"County EAP\" \"call 555-0100\" category:eap");
+        if (memberReads) {
+            assertThat(text(p.tenfour("UM1", null, "resources"))).contains("County EAP");
+            p.tenfour("UM1", null, "resources eap");
+        }
+        p.deliver();
+        p.clock.advance(java.time.Duration.ofDays(25));
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "status")));
+        views.add(text(p.coordinator("UADMIN", "resources")));
+        views.add(
+                text(
+                        p.inbound.handle(
+                                new InboundEvent.HomeOpened(new Actor(p.user("UADMIN"), false)))));
+        views.add(postedReport(p, "month"));
+        views.add(
+                String.join(
+                        "\n",
+                        p.platform.to(TestProgram.COORDINATOR_CHANNEL).stream()
+                                .map(m -> m.message().text())
+                                .toList()));
+        return views;
+    }
+
     // --- two report runs around one new log ---------------------------------------------------
 
     /**

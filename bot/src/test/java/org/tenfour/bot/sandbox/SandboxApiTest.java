@@ -134,6 +134,20 @@ class SandboxApiTest {
     }
 
     @Test
+    void the_demo_members_see_their_agencys_resources_and_a_partners_shared_one() throws Exception {
+        HttpResponse<String> res =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour resources\"}");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body())
+                .contains("Riverside County EAP")
+                .contains("Fire & Police Chaplaincy")
+                .contains("Lakeview Officers' Legal Fund")
+                .doesNotContain("Blue Line Financial");
+    }
+
+    @Test
     void at_names_typed_in_the_page_reach_the_product_as_neutral_mentions() throws Exception {
         HttpResponse<String> res =
                 post(
