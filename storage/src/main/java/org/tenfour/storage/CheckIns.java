@@ -104,15 +104,65 @@ public interface CheckIns {
             String[] templates,
             String placeholder);
 
+    /**
+     * Check-in {@code id} when it is still waiting to be sent and is its member's only check-in
+     * that is open (sent, unanswered) or due by {@code now} — the common case at send time,
+     * answered in one read with what its window needs; empty otherwise.
+     */
+    @SqlQuery(
+            "select "
+                    + Members.COLUMNS
+                    + """
+                    , (select time_zone from agency where id = :agencyId) as agency_time_zone,
+                      (select settings::text from agency where id = :agencyId) as agency_settings
+                    from member m where m.agency_id = :agencyId
+                    and m.id = (select c.member_id from check_in c
+                                where c.agency_id = :agencyId and c.id = :id and c.state = 'scheduled')
+                    and not exists (select 1 from check_in o
+                                    where o.agency_id = :agencyId and o.member_id = m.id and o.id <> :id
+                                      and (o.state = 'sent' or (o.state = 'scheduled' and o.due_at <= :now)))""")
+    @RegisterRowMapper(DueCheckIn.Mapper.class)
+    Optional<DueCheckIn> dueAlone(UUID agencyId, UUID id, Instant now);
+
+    /**
+     * Moves a check-in still waiting to be sent to {@code dueAt} (its member's next window, when
+     * the planned time passed outside it); false if it is no longer waiting.
+     */
+    @SqlUpdate(
+            "update check_in set due_at = :dueAt where agency_id = :agencyId and id = :id "
+                    + "and state = 'scheduled'")
+    boolean reschedule(UUID agencyId, UUID id, Instant dueAt);
+
+    /**
+     * Cancels one check-in still waiting to be sent (merged into another of the member's); false if
+     * it is no longer waiting.
+     */
+    @SqlUpdate(
+            "update check_in set state = 'cancelled' where agency_id = :agencyId and id = :id "
+                    + "and state = 'scheduled'")
+    boolean cancel(UUID agencyId, UUID id);
+
+    /**
+     * Ends a sent, unanswered check-in without a nudge (a newer one replaced it); false if it was
+     * not open.
+     */
+    @SqlUpdate(
+            "update check_in set state = 'expired' where agency_id = :agencyId and id = :id "
+                    + "and state = 'sent'")
+    boolean expire(UUID agencyId, UUID id);
+
     @SqlUpdate(
             "update check_in set state = 'sent', sent_at = :at where agency_id = :agencyId and id = :id "
                     + "and state = 'scheduled'")
     int markSent(UUID agencyId, UUID id, Instant at);
 
-    /** Records the member's answer; only the first answer counts. */
+    /**
+     * Records the member's answer; only the first answer counts, and only while the check-in is
+     * open (an expired or cancelled one has ended).
+     */
     @SqlUpdate(
             "update check_in set state = 'answered', answer = :answer, answered_at = :at "
-                    + "where agency_id = :agencyId and id = :id and state in ('scheduled', 'sent', 'expired') and answer is null")
+                    + "where agency_id = :agencyId and id = :id and state in ('scheduled', 'sent') and answer is null")
     int answer(UUID agencyId, UUID id, String answer, Instant at);
 
     /**

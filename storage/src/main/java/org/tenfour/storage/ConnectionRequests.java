@@ -2,12 +2,9 @@ package org.tenfour.storage;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -164,18 +161,6 @@ public interface ConnectionRequests {
                     + " from connection_request where state = 'offered' "
                     + "and offer_expires_at <= :now order by offer_expires_at limit :limit")
     List<ConnectionRequest> expiredOffers(Instant now, int limit);
-
-    /**
-     * Requests each peer accepted since {@code since}, for the weekly cap (peers of any agency).
-     */
-    @SqlQuery(
-            """
-            select current_peer_id, count(*) from connection_request
-            where current_peer_id is not null and accepted_at >= :since and peer_agency_id = :peerAgencyId
-            group by current_peer_id""")
-    @KeyColumn("current_peer_id")
-    @ValueColumn("count")
-    Map<UUID, Integer> acceptedSince(UUID peerAgencyId, Instant since);
 
     /**
      * Retention: clears who was involved in requests of the agency closed before {@code cutoff},

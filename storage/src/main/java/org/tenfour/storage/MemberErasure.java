@@ -15,8 +15,9 @@ public interface MemberErasure {
     int relays(UUID agencyId, String personKey);
 
     /**
-     * Outbox rows addressed to them or mentioning them while undelivered, and every row of a
-     * request they were part of.
+     * Outbox rows addressed to them or mentioning them while undelivered, every row of a request
+     * they were part of, and every row of their check-ins (a delivered one still holds the DM's id
+     * until its buttons are replaced).
      */
     @SqlUpdate(
             """
@@ -25,7 +26,8 @@ public interface MemberErasure {
                                            or position(:platformUserId in message::text) > 0))
                    or ref in (select id from connection_request where agency_id = :agencyId
                               and (member_id = :memberId or current_peer_id = :memberId
-                                   or named_peer_id = :memberId or :memberId = any(tried_peer_ids))))""")
+                                   or named_peer_id = :memberId or :memberId = any(tried_peer_ids)))
+                   or ref in (select id from check_in where agency_id = :agencyId and member_id = :memberId))""")
     int outbox(UUID agencyId, UUID memberId, String platformUserId);
 
     /** Their Teams conversation reference. */

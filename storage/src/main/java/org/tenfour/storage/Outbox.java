@@ -81,9 +81,9 @@ public interface Outbox {
     @SqlUpdate(
             """
             update outbox set state = 'sent', sent_at = date_trunc('day', cast(:sentAt as timestamptz), 'UTC'),
-                   platform_message_id = case when kind = 'connect_offer' then :messageId end,
-                   platform_conversation_id = case when kind = 'connect_offer' then :conversationId end,
-                   ref = case when kind in ('connect_offer', 'connect') then ref end,
+                   platform_message_id = case when kind in ('connect_offer', 'connect', 'check_in') then :messageId end,
+                   platform_conversation_id = case when kind in ('connect_offer', 'connect', 'check_in') then :conversationId end,
+                   ref = case when kind in ('connect_offer', 'connect', 'check_in') then ref end,
                    target = null, message = null,
                    created_at = date_trunc('day', created_at, 'UTC'),
                    next_attempt_at = date_trunc('day', next_attempt_at, 'UTC'),
@@ -107,7 +107,8 @@ public interface Outbox {
     @SqlUpdate(
             """
             update outbox set state = 'dead', claimed_by = null, claimed_until = null, last_error = :error,
-                   target = null, message = null, ref = case when kind in ('connect_offer', 'connect') then ref end,
+                   target = null, message = null,
+                   ref = case when kind in ('connect_offer', 'connect', 'check_in') then ref end,
                    sent_at = date_trunc('day', now(), 'UTC'),
                    created_at = date_trunc('day', created_at, 'UTC'),
                    next_attempt_at = date_trunc('day', next_attempt_at, 'UTC')
@@ -115,12 +116,13 @@ public interface Outbox {
     boolean markDead(long id, String worker, String error);
 
     /**
-     * Forgets the platform ids of a delivered offer once it was closed on screen (nothing will
-     * update it again).
+     * Forgets the platform ids of a delivered offer or check-in once it was closed on screen
+     * (nothing will update it again); a check-in's row then no longer names its check-in either.
      */
     @SqlUpdate(
             """
-            update outbox set platform_message_id = null, platform_conversation_id = null
+            update outbox set platform_message_id = null, platform_conversation_id = null,
+                   ref = case when kind = 'check_in' then null else ref end
             where agency_id = :agencyId and idempotency_key = :key and state <> 'pending'""")
     int forgetDelivery(UUID agencyId, String key);
 

@@ -42,6 +42,8 @@ public enum OutboxKind {
 
     /** Whether a delivered row keeps the platform's message ids (a later update needs them). */
     public boolean keepsDelivery() {
-        return this == CONNECT_OFFER;
+        // offers, a request's other messages and check-ins: their buttons are replaced when they
+        // end
+        return this == CONNECT_OFFER || this == CONNECT || this == CHECK_IN;
     }
 }

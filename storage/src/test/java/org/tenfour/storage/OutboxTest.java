@@ -76,13 +76,13 @@ class OutboxTest {
         outbox.enqueue(
                 agency.id(),
                 "hashed",
-                "check_in",
+                "nudge",
                 checkIn,
                 "{\"targetId\": \"U1\"}",
                 "{\"text\": \"Hi Ana\"}",
                 T0);
         OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
-        assertThat(row.kind()).isEqualTo(OutboxKind.CHECK_IN);
+        assertThat(row.kind()).isEqualTo(OutboxKind.NUDGE);
         assertThat(row.ref()).isEqualTo(checkIn);
         assertThat(outbox.markSent(row.id(), "w1", T0.plusSeconds(7), "D1", "m1")).isTrue();
 
@@ -94,6 +94,33 @@ class OutboxTest {
         assertThat(sent.platformMessageId()).isNull();
         assertThat(sent.sentAt()).isEqualTo(T0.truncatedTo(ChronoUnit.DAYS));
         assertThat(sent.createdAt()).isEqualTo(sent.createdAt().truncatedTo(ChronoUnit.DAYS));
+    }
+
+    @Test
+    void a_delivered_check_in_keeps_only_its_platform_ids_so_that_its_buttons_can_be_replaced() {
+        UUID checkIn = UUID.randomUUID();
+        outbox.enqueue(
+                agency.id(),
+                "question",
+                "check_in",
+                checkIn,
+                "{\"targetId\": \"U1\"}",
+                "{\"text\": \"Hi Ana\"}",
+                T0);
+        OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);
+        assertThat(outbox.markSent(row.id(), "w1", T0.plusSeconds(7), "D1", "m1")).isTrue();
+
+        OutboxEntry sent = outbox.findByKey(agency.id(), "question").orElseThrow();
+        assertThat(sent.targetJson()).isNull();
+        assertThat(sent.messageJson()).isNull();
+        assertThat(sent.platformConversationId()).isEqualTo("D1");
+        assertThat(sent.platformMessageId()).isEqualTo("m1");
+        assertThat(sent.ref()).as("forgetme finds the row by its check-in").isEqualTo(checkIn);
+        assertThat(outbox.forgetDelivery(agency.id(), "question")).isEqualTo(1);
+        OutboxEntry closed = outbox.findByKey(agency.id(), "question").orElseThrow();
+        assertThat(closed.platformMessageId()).isNull();
+        assertThat(closed.platformConversationId()).isNull();
+        assertThat(closed.ref()).isNull();
     }
 
     @Test

@@ -18,6 +18,20 @@ import org.tenfour.storage.OutboxKind;
 public final class Audit {
     private Audit() {}
 
+    /**
+     * The change in words: a list change reads "*roster*: added @a", a first value "set *hours* to
+     * …", a change "changed *cadence* from off to weekly".
+     */
+    static String echo(String action, String oldValue, String newValue) {
+        String value = newValue == null ? "(none)" : newValue;
+        if (oldValue == null && (value.startsWith("added ") || value.startsWith("removed "))) {
+            return "*" + action + "*: " + value;
+        }
+        return oldValue == null
+                ? "set *" + action + "* to " + value
+                : "changed *" + action + "* from " + oldValue + " to " + value;
+    }
+
     public static void change(
             Handle h, Caller caller, String action, String oldValue, String newValue, Instant at) {
         h.attach(AuditLog.class)
@@ -31,15 +45,7 @@ public final class Audit {
         Agency agency = h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
         if (agency.coordinatorChannelId() != null) {
             String who = "<@" + caller.member().platformUserId() + ">";
-            String text =
-                    who
-                            + " changed *"
-                            + action
-                            + "*"
-                            + (oldValue == null ? "" : " from " + oldValue)
-                            + " to "
-                            + (newValue == null ? "(none)" : newValue)
-                            + ".";
+            String text = who + " " + echo(action, oldValue, newValue) + ".";
             Outgoing.on(h, agency.id())
                     .send(
                             OutboxKey.unique(OutboxKind.AUDIT, null),

@@ -112,8 +112,7 @@ public final class CheckInAnswers implements Feature {
                             return true;
                         });
         if (!first) {
-            return Reply.text(
-                    "You already answered this check-in. Type `/peer` any time to talk to someone.");
+            return late(caller, id);
         }
         return switch (answer) {
             case "ok" ->
@@ -136,6 +135,21 @@ public final class CheckInAnswers implements Feature {
     /** The general help beside the crisis lines (a check-in answer has no topic). */
     private List<String> resources(Caller caller) {
         return ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(null));
+    }
+
+    /**
+     * A press on a check-in that was answered or has ended: a short answer that changes nothing.
+     */
+    private Reply late(Caller caller, UUID id) {
+        boolean answered =
+                jdbi.onDemand(CheckIns.class)
+                        .find(caller.agency().id(), id)
+                        .map(c -> c.answer() != null)
+                        .orElse(false);
+        return Reply.text(
+                answered
+                        ? "You already answered this check-in. Type `/peer` any time to talk to someone."
+                        : CheckInButtons.ENDED);
     }
 
     private static String peerName(Handle h, Caller caller, CheckIn checkIn) {

@@ -165,6 +165,13 @@ public final class CheckInJobs {
                                         == 0) {
                                     return false;
                                 }
+                                CheckInButtons.close(
+                                        h,
+                                        agency,
+                                        AgencySettings.fromJson(agency.settingsJson()),
+                                        c,
+                                        CheckInButtons.ENDED,
+                                        now);
                                 Members members = h.attach(Members.class);
                                 if (c.peerId() != null) {
                                     Member member =

@@ -5,6 +5,7 @@ import java.util.List;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.agency.Promises;
 
 /** The words of the check-in feature. Neutral and caring; never mentions incidents or referrals. */
 public final class CheckInMessages {
@@ -32,17 +33,20 @@ public final class CheckInMessages {
                         Button.of(NOT_NOW, "Not now", checkInId)));
     }
 
-    /** Sent once when someone joins the roster. */
+    /**
+     * Sent once when someone joins the roster: what the program is, that it is voluntary, the
+     * agency's confidentiality policy with its written exceptions, and what is stored ({@link
+     * Promises}), the same words {@code help} and {@code mydata} use.
+     */
     public static Message welcome(AgencySettings settings) {
         return new Message(
-                """
-                Welcome to your agency's peer support program. Now and then a trained peer — a colleague, \
-                not a supervisor — will check in with you privately. It is voluntary and confidential: \
-                nothing you say is stored, no message text is kept, and nothing goes to personnel files. \
-                The written exceptions are an immediate threat to yourself or others. \
-                TenFour stores only your roster entry, your contact preferences and the state of check-ins. \
-                Say `/tenfour optout` at any time to stop check-ins, `/tenfour times` to choose when, \
-                and `/peer` to talk to a peer now.""",
+                "Welcome to your agency's peer support program. Now and then a trained peer — a colleague, "
+                        + "not a supervisor — will check in with you privately. It is voluntary. "
+                        + settings.confidentialityPolicy()
+                        + " "
+                        + Promises.storedSummary()
+                        + " Say `/tenfour optout` at any time to stop check-ins, `/tenfour times` to choose when, "
+                        + "and `/peer` to talk to a peer now.",
                 settings.crisisLines(),
                 List.of());
     }

@@ -25,6 +25,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.outbox.SendGuard;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
@@ -205,7 +206,7 @@ public final class CheckInPlanner {
                                 templateIndexes,
                                 templates.toArray(String[]::new),
                                 placeholder);
-        assigner.saveAssignments(h);
+        assigner.saveAssignments(h, agency.id());
         return created;
     }
 
@@ -245,7 +246,7 @@ public final class CheckInPlanner {
             UUID incidentId) {
         return jdbi.inTransaction(
                 (Handle h) -> {
-                    Optional<UUID> peer = PeerAssigner.assignNow(h, member, due);
+                    Optional<UUID> peer = PeerAssigner.assignNow(h, member, clock.instant(), due);
                     Optional<CheckIn> checkIn =
                             h.attach(CheckIns.class)
                                     .schedule(
@@ -283,17 +284,16 @@ public final class CheckInPlanner {
     }
 
     /**
-     * A queued check-in message is still wanted only while its check-in is scheduled (an outbox
-     * guard).
+     * Whether a queued check-in message goes out now, later (outside the member's window) or never
+     * (cancelled, or merged into another of the member's check-ins): an outbox guard, see {@link
+     * SendTime}.
      */
-    public static boolean stillWanted(Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref) {
+    public static SendGuard.Decision stillWanted(
+            Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref, Instant now) {
         if (kind != OutboxKind.CHECK_IN) {
-            return true;
+            return SendGuard.Decision.SEND;
         }
-        return jdbi.onDemand(CheckIns.class)
-                .find(agencyId, ref)
-                .map(c -> c.state().equals("scheduled"))
-                .orElse(false);
+        return SendTime.decide(jdbi, agencyId, ref, now);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.http.JsonBody;
+import org.tenfour.storage.Caseloads;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peer;
@@ -21,47 +22,69 @@ import org.tenfour.storage.Peers;
 /**
  * Chooses the peer a check-in is sent on behalf of: the member's assigned peer while eligible,
  * otherwise the least-loaded eligible peer. Eligible means active, not on a break at the due time,
- * under their weekly cap, not the member, and not in the member's chain of command or crew (same
- * {@code unit} tag, or either one tagged as the other's supervisor). The choice is kept as the
- * member's assignment, so it is stable across cycles.
+ * not the member, and not in the member's chain of command or crew (same {@code unit} tag, or
+ * either one tagged as the other's supervisor). Peers under their weekly cap — the people they are
+ * in contact with this week ({@link Caseloads#contacts}), never check-ins merely sent in their name
+ * — come first; a check-in is never left without a peer because everyone is at their cap. The
+ * choice is kept as the member's assignment, so it is stable across cycles.
  */
 public final class PeerAssigner {
+    /** How far back a contact counts against a peer's weekly cap. */
+    public static final Duration WEEK = Duration.ofDays(7);
+
     private final List<Peer> peers;
-    private final Map<UUID, Member> peerMembers;
-    private final Map<UUID, Integer> load;
+    private final Map<UUID, Member> peerMembers = new HashMap<>();
+    private final Map<UUID, Integer> contacts;
+    private final Map<UUID, Integer> checkIns;
     private final Map<UUID, JsonNode> peerTags = new HashMap<>();
     private final Map<UUID, UUID> changedAssignments = new LinkedHashMap<>();
 
-    /** Loads the agency's active peers and their check-in load around {@code around}, once. */
-    PeerAssigner(Handle handle, UUID agencyId, Instant around) {
-        Members members = handle.attach(Members.class);
+    /** Loads the agency's active peers, their contacts this week and their check-ins, once. */
+    PeerAssigner(Handle handle, UUID agencyId, Instant now) {
         this.peers = handle.attach(Peers.class).active(agencyId);
-        this.peerMembers = new HashMap<>();
         if (!peers.isEmpty()) {
             for (Member m :
-                    members.findAll(
-                            agencyId, peers.stream().map(Peer::memberId).toArray(UUID[]::new))) {
+                    handle.attach(Members.class)
+                            .findAll(
+                                    agencyId,
+                                    peers.stream().map(Peer::memberId).toArray(UUID[]::new))) {
                 peerMembers.put(m.id(), m);
             }
         }
         peerMembers.forEach((id, m) -> peerTags.put(id, tags(m)));
         // no peers, no load worth a round trip
-        this.load =
+        this.contacts =
+                peers.isEmpty()
+                        ? Map.of()
+                        : handle.attach(Caseloads.class).contacts(agencyId, now.minus(WEEK), now);
+        // check-ins only balance the work between peers; they never fill a peer's cap
+        this.checkIns =
                 new HashMap<>(
                         peers.isEmpty()
                                 ? Map.of()
                                 : handle.attach(Peers.class)
-                                        .load(
-                                                agencyId,
-                                                around.minus(Duration.ofDays(7)),
-                                                around.plus(Duration.ofDays(7))));
+                                        .load(agencyId, now.minus(WEEK), now.plus(WEEK)));
+    }
+
+    /**
+     * How many active peers could take a new request now: not away, and under their weekly cap of
+     * people in contact.
+     */
+    public static int freePeers(Handle handle, UUID agencyId, Instant now) {
+        Map<UUID, Integer> contacts =
+                handle.attach(Caseloads.class).contacts(agencyId, now.minus(WEEK), now);
+        return (int)
+                handle.attach(Peers.class).active(agencyId).stream()
+                        .filter(p -> p.availableAt(now))
+                        .filter(p -> contacts.getOrDefault(p.memberId(), 0) < p.weeklyCap())
+                        .count();
     }
 
     /** One assignment in its own transaction (incidents, referrals, a single check-in). */
-    static Optional<UUID> assignNow(Handle handle, Member member, Instant dueAt) {
-        PeerAssigner assigner = new PeerAssigner(handle, member.agencyId(), dueAt);
+    static Optional<UUID> assignNow(Handle handle, Member member, Instant now, Instant dueAt) {
+        PeerAssigner assigner = new PeerAssigner(handle, member.agencyId(), now);
         Optional<UUID> chosen = assigner.assign(member, dueAt);
-        assigner.saveAssignments(handle);
+        assigner.saveAssignments(handle, member.agencyId());
         return chosen;
     }
 
@@ -72,7 +95,6 @@ public final class PeerAssigner {
                 peers.stream()
                         .filter(p -> p.availableAt(dueAt))
                         .filter(p -> !p.memberId().equals(member.id()))
-                        .filter(p -> load.getOrDefault(p.memberId(), 0) < p.weeklyCap())
                         .filter(
                                 p ->
                                         peerMembers.containsKey(p.memberId())
@@ -82,31 +104,39 @@ public final class PeerAssigner {
                                                         peerMembers.get(p.memberId()),
                                                         peerTags.get(p.memberId())))
                         .toList();
+        List<Peer> underCap = eligible.stream().filter(p -> contacts(p) < p.weeklyCap()).toList();
+        List<Peer> pool = underCap.isEmpty() ? eligible : underCap;
         Optional<UUID> chosen =
-                eligible.stream()
+                pool.stream()
                         .map(Peer::memberId)
                         .filter(id -> id.equals(member.assignedPeerId()))
                         .findFirst()
                         .or(
                                 () ->
-                                        eligible.stream()
+                                        pool.stream()
                                                 .min(
-                                                        Comparator.comparingInt(
-                                                                        (Peer p) ->
-                                                                                load.getOrDefault(
-                                                                                        p
-                                                                                                .memberId(),
-                                                                                        0))
+                                                        Comparator.comparingInt(this::contacts)
+                                                                .thenComparingInt(
+                                                                        p ->
+                                                                                checkIns
+                                                                                        .getOrDefault(
+                                                                                                p
+                                                                                                        .memberId(),
+                                                                                                0))
                                                                 .thenComparing(Peer::memberId))
                                                 .map(Peer::memberId));
         chosen.ifPresent(
                 id -> {
-                    load.merge(id, 1, Integer::sum);
+                    checkIns.merge(id, 1, Integer::sum);
                     if (!id.equals(member.assignedPeerId())) {
                         changedAssignments.put(member.id(), id);
                     }
                 });
         return chosen;
+    }
+
+    private int contacts(Peer p) {
+        return contacts.getOrDefault(p.memberId(), 0);
     }
 
     /** The display name of a peer, if known. */
@@ -115,17 +145,16 @@ public final class PeerAssigner {
         return m == null ? null : m.displayName();
     }
 
-    /** Writes the new stable assignments made since the last save, in one batch. */
-    void saveAssignments(Handle handle) {
+    /** Writes the new stable assignments made since the last save, in one statement. */
+    void saveAssignments(Handle handle, UUID agencyId) {
         if (changedAssignments.isEmpty()) {
             return;
         }
-        var batch =
-                handle.prepareBatch(
-                        "update member set assigned_peer_id = :peer where id = :member");
-        changedAssignments.forEach(
-                (member, peer) -> batch.bind("peer", peer).bind("member", member).add());
-        batch.execute();
+        handle.attach(Caseloads.class)
+                .assign(
+                        agencyId,
+                        changedAssignments.keySet().toArray(UUID[]::new),
+                        changedAssignments.values().toArray(UUID[]::new));
         changedAssignments.clear();
     }
 

@@ -33,6 +33,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Peers;
 import org.tenfour.storage.ReportQueries;
 
 /**
@@ -231,7 +232,23 @@ public final class ProgramCommands implements Feature {
                         + "On the roster: "
                         + new Suppression(s.suppressionK()).single(roster).text(s.suppressionK())
                         + "\n"
-                        + ProgramCounts.NOT_COUNTED_HERE);
+                        + ProgramCounts.NOT_COUNTED_HERE
+                        + capacityWarning(agency, clock.instant()));
+    }
+
+    /**
+     * A line for {@code status} when no peer can take a new request (all away or at their weekly
+     * cap), else nothing: requests would go straight to the coordinators.
+     */
+    private String capacityWarning(Agency agency, Instant now) {
+        boolean anyPeer = !jdbi.onDemand(Peers.class).active(agency.id()).isEmpty();
+        int free = jdbi.withHandle(h -> PeerAssigner.freePeers(h, agency.id(), now));
+        if (free > 0) {
+            return "";
+        }
+        return anyPeer
+                ? "\n*Warning: no free peer capacity.* Every peer is away or at their weekly cap, so a new request goes straight to the coordinators. A peer can raise their cap with `/tenfour profile` or come back with `/tenfour back`."
+                : "\n*Warning: no peers yet.* A request goes straight to the coordinators. Add peers with `/tenfour peers add @user`.";
     }
 
     private Reply timeouts(Caller caller, Args args, String trigger) {

@@ -20,7 +20,11 @@ public final class Windows {
 
     /** The member's zone: their own, else the agency's, else UTC. */
     public static ZoneId zone(Agency agency, Member member) {
-        for (String id : new String[] {member.timeZone(), agency.timeZone()}) {
+        return zone(agency.timeZone(), member);
+    }
+
+    private static ZoneId zone(String agencyZone, Member member) {
+        for (String id : new String[] {member.timeZone(), agencyZone}) {
             if (id != null && !id.isBlank()) {
                 try {
                     return ZoneId.of(id);
@@ -34,7 +38,12 @@ public final class Windows {
 
     /** Where and when this member may be contacted. */
     public static ContactWindow of(Agency agency, AgencySettings settings, Member member) {
-        ZoneId zone = zone(agency, member);
+        return of(agency.timeZone(), settings, member);
+    }
+
+    /** Where and when this member may be contacted, given the agency's zone. */
+    static ContactWindow of(String agencyZone, AgencySettings settings, Member member) {
+        ZoneId zone = zone(agencyZone, member);
         if (member.windowStart() != null && member.windowEnd() != null) {
             return new ContactWindow(
                     member.windowStart(),

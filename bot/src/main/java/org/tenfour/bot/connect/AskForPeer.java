@@ -69,7 +69,7 @@ final class AskForPeer implements Feature, CheckInTalk {
                 jdbi.onDemand(ConnectionRequests.class)
                         .openFor(caller.agency().id(), caller.member().id());
         if (open.isPresent()) {
-            return alreadyOpen(caller);
+            return alreadyOpen(open.get());
         }
         String urgency =
                 args.words().stream()
@@ -80,10 +80,21 @@ final class AskForPeer implements Feature, CheckInTalk {
         return new Reply.ShowForm(form(caller, urgency));
     }
 
-    private static Reply alreadyOpen(Caller caller) {
+    /** What the member's open request means for them now: never a promise the bot won't keep. */
+    private static Reply alreadyOpen(ConnectionRequest r) {
+        String now =
+                switch (r.state()) {
+                    case "relaying" ->
+                            "You are talking with a peer: write here to reach them (I pass it on and keep no copy).";
+                    case "escalated" ->
+                            "No peer was free, so the program's coordinators have been asked; one of them will reach out to you here.";
+                    case "accepted" -> "A peer has taken it and is about to be in touch.";
+                    default -> "A peer is being asked and will be in touch here.";
+                };
         return Reply.text(
-                "You already have a request open — a peer is being found or is talking with you. "
-                        + "Write here to reach them, or `/tenfour end` to close it and start again.");
+                "You already have a request open. "
+                        + now
+                        + " `/tenfour end` closes it if you want to start again.");
     }
 
     private Form form(Caller caller, String urgency) {
@@ -220,7 +231,7 @@ final class AskForPeer implements Feature, CheckInTalk {
         return new Reply.FormAccepted(
                 ResourceNotes.beneath(
                         r.get().state().equals("escalated")
-                                ? ConnectMessages.escalatedToMember(settings)
+                                ? ConnectMessages.escalatedToMember(settings, r.get().attempts())
                                 : ConnectMessages.asked(r.get(), settings),
                         ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(topic))));
     }
@@ -283,7 +294,7 @@ final class AskForPeer implements Feature, CheckInTalk {
             return "Thank you for saying so. You already have a request open; your peer will be in touch.";
         }
         return r.get().state().equals("escalated")
-                ? "Thank you for saying so. No peer is free right now, so the program's coordinators have been told and one will reach out."
+                ? "Thank you for saying so. No peer is free right now, so the program's coordinators have been asked and one of them will reach out to you here."
                 : "Thank you for saying so. A peer is being asked and will reach out to you here today — "
                         + "anonymously unless you choose `/tenfour reveal`.";
     }

@@ -118,6 +118,21 @@ final class ConnectMessages {
                 buttons);
     }
 
+    /** The accepting peer's message once the relayed conversation has ended: no buttons left. */
+    static Message endedToPeer(ConnectionRequest r) {
+        return new Message(
+                "Request " + People.ref(r.id()) + ": the conversation has ended.",
+                List.of("Log it with `/tenfour log` if you have not yet (codes only, no names)."),
+                List.of());
+    }
+
+    /** The member's "a peer is here" message once the conversation has ended. */
+    static Message endedToMember() {
+        return Message.text(
+                "Your conversation with a peer has ended; nothing of it was kept. "
+                        + "You can ask for a peer again any time with `/peer`.");
+    }
+
     /** To the member while peers are being asked. */
     static Message asked(ConnectionRequest r, AgencySettings settings) {
         String text =
@@ -132,25 +147,35 @@ final class ConnectMessages {
         return new Message(text, notes(settings), List.of());
     }
 
-    /** To the member when no peer could be found in time: honest, with the crisis lines. */
-    static Message escalatedToMember(AgencySettings settings) {
+    /**
+     * To the member when no peer took the request: what happened and what happens next — the
+     * coordinators were asked — with the crisis lines.
+     */
+    static Message escalatedToMember(AgencySettings settings, int peersAsked) {
         return new Message(
-                "I'm sorry — no peer was able to answer in time. The program's coordinators have been told "
-                        + "and one of them will reach out to you here. If you need someone right now, please use one of the lines below.",
+                (peersAsked == 0
+                                ? "I'm sorry — no peer is free to take this right now."
+                                : "I'm sorry — no peer was able to answer in time.")
+                        + " The program's coordinators have been asked, and one of them will reach out to you here. "
+                        + "If you need someone right now, please use one of the lines below.",
                 settings.crisisLines(),
                 List.of());
     }
 
-    /** To each coordinator when no peer took a request. */
-    static Message page(ConnectionRequest r, String memberName, int asked) {
+    /** To each coordinator when no peer took a request, and why ({@code why}: a few words). */
+    static Message page(ConnectionRequest r, String memberName, int asked, String why) {
         String who = memberName == null ? "A member (anonymous)" : memberName;
         String text =
                 "*"
                         + who
-                        + " asked to talk to a peer, and no peer could take it* ("
-                        + asked
-                        + (asked == 1 ? " peer was" : " peers were")
-                        + " asked). When: "
+                        + " asked to talk to a peer, and no peer could take it*: "
+                        + (asked == 0
+                                ? why
+                                : asked
+                                        + (asked == 1 ? " peer was" : " peers were")
+                                        + " asked and "
+                                        + (why.startsWith("none") ? why : "then " + why))
+                        + ". When: "
                         + urgency(r.urgency())
                         + " · Prefers: "
                         + contact(r.contactPref())

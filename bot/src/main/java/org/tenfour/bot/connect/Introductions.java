@@ -3,6 +3,7 @@ package org.tenfour.bot.connect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ final class Introductions {
         String otherAgency = memberAgency.id().equals(peerAgency.id()) ? null : peerAgency.name();
         Outgoing.on(h, memberAgency.id())
                 .send(
-                        OutboxKey.of(OutboxKind.CONNECT, r.id(), "relay-member"),
+                        relayMemberKey(r.id()),
                         memberAddress,
                         ConnectMessages.relayToMember(r, peerLabel, otherAgency, settings),
                         now);
@@ -112,8 +113,13 @@ final class Introductions {
                 "Messages are relayed between you"
                         + (r.shareName()
                                 ? ""
-                                : " and the member stays anonymous unless they choose to share their name")
+                                : "; the member stays anonymous unless they choose to share their name")
                         + ".");
+    }
+
+    /** The key of the member's "a peer is here" message, whose End button the end replaces. */
+    static OutboxKey relayMemberKey(UUID requestId) {
+        return OutboxKey.of(OutboxKind.CONNECT, requestId, "relay-member");
     }
 
     private Optional<Address> openGroup(Address member, Address peer) {

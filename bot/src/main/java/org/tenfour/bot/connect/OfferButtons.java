@@ -125,6 +125,12 @@ final class OfferButtons implements Feature {
                                         .orElseThrow();
                         return lost(h, caller, e, r, now);
                     }
+                    Offers.closePages(
+                            h,
+                            won.get(),
+                            caller.member().id(),
+                            "another coordinator took it — nothing more to do.",
+                            now);
                     return connected(h, caller, e, won.get(), now);
                 });
     }
@@ -139,20 +145,23 @@ final class OfferButtons implements Feature {
         Message accepted = ConnectMessages.accepted(r, outcome.how(), outcome.relay());
         Outgoing out = Outgoing.on(h, caller.agency().id());
         if (e.message() != null && e.where() != null) {
-            out.update(
-                    OutboxKey.of(OutboxKind.CONNECT, r.id(), "accepted"),
-                    e.where(),
-                    e.message(),
-                    accepted,
-                    now);
+            out.update(acceptedKey(r.id()), e.where(), e.message(), accepted, now);
         } else {
             out.send(
-                    OutboxKey.of(OutboxKind.CONNECT, r.id(), "accepted"),
+                    acceptedKey(r.id()),
                     AddressBook.member(h, caller.agency(), caller.member()),
                     accepted,
                     now);
         }
         return Reply.none();
+    }
+
+    /**
+     * The key of the accepting peer's message with the conversation's buttons (Safety concern, End,
+     * Log): an update of their offer when they accepted from it.
+     */
+    static OutboxKey acceptedKey(UUID requestId) {
+        return OutboxKey.of(OutboxKind.CONNECT, requestId, "accepted");
     }
 
     private Reply lost(
@@ -227,6 +236,15 @@ final class OfferButtons implements Feature {
                                         caller.member().id().equals(r.currentPeerId())
                                                 && r.acceptedAt() != null);
         AgencySettings own = AgencySettings.fromJson(caller.agency().settingsJson());
+        if (found.isPresent() && found.get().state().equals("closed")) {
+            return new Reply.Private(
+                    new Message(
+                            "This conversation has ended, so nobody was paged. If you still believe someone "
+                                    + "is at risk, contact your coordinators directly — or, if someone is in danger now, "
+                                    + "call the emergency number.",
+                            own.crisisLines(),
+                            List.of()));
+        }
         if (found.isEmpty()) {
             return new Reply.Private(
                     new Message(

@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
+import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.OutboxKey;
@@ -48,11 +50,11 @@ final class Offers {
             h.attach(ConnectionRequests.class).close(agency.id(), r.id(), now);
             return reload(h, r);
         }
+        String why;
         if (r.attempts() < settings.connect().maxCandidates()) {
-            Optional<Candidates.Candidate> next =
-                    new Candidates(h).next(agency, member.get(), r, now);
-            if (next.isPresent()) {
-                Candidates.Candidate c = next.get();
+            Candidates.Search search = new Candidates(h).next(agency, member.get(), r, now);
+            if (search.found().isPresent()) {
+                Candidates.Candidate c = search.found().get();
                 Duration within = settings.connect().offerTimeout(r.urgency());
                 if (h.attach(ConnectionRequests.class)
                                 .offer(
@@ -82,8 +84,11 @@ final class Offers {
                 }
                 return reload(h, r);
             }
+            why = search.why();
+        } else {
+            why = "none of them accepted in time";
         }
-        return escalate(h, agency, settings, member.get(), r, now);
+        return escalate(h, agency, settings, member.get(), r, why, now);
     }
 
     private static ConnectionRequest escalate(
@@ -92,6 +97,7 @@ final class Offers {
             AgencySettings settings,
             Member member,
             ConnectionRequest r,
+            String why,
             Instant now) {
         if (h.attach(ConnectionRequests.class).escalate(agency.id(), r.id(), r.attempts()) == 0) {
             return reload(h, r);
@@ -103,16 +109,16 @@ final class Offers {
                         .toList();
         for (Member c : coordinators) {
             out.send(
-                    OutboxKey.of(OutboxKind.CONNECT, r.id(), "page", c.id()),
+                    pageKey(r.id(), c.id()),
                     AddressBook.member(h, agency, c),
                     ConnectMessages.page(
-                            r, r.shareName() ? People.name(member) : null, r.attempts()),
+                            r, r.shareName() ? People.name(member) : null, r.attempts(), why),
                     now);
         }
         out.send(
                 OutboxKey.of(OutboxKind.CONNECT, r.id(), "escalated"),
                 AddressBook.member(h, agency, member),
-                ConnectMessages.escalatedToMember(settings),
+                ConnectMessages.escalatedToMember(settings, r.attempts()),
                 now);
         log.info(
                 "connect: request {} escalated to {} coordinator(s) after {} offer(s)",
@@ -179,6 +185,56 @@ final class Offers {
                 ConnectMessages.offerClosed(r, outcome),
                 now);
         out.forgetDelivery(key);
+    }
+
+    /**
+     * Replaces a delivered message (found by its outbox {@code key}) by {@code replacement}, so
+     * that buttons which would now change nothing leave the screen; nothing when it was never
+     * delivered.
+     */
+    static void replaceDelivered(
+            Handle h, UUID agencyId, OutboxKey key, Address to, Message replacement, Instant now) {
+        Outgoing out = Outgoing.on(h, agencyId);
+        Optional<OutboxEntry> sent = out.find(key);
+        if (sent.isEmpty() || sent.get().platformMessageId() == null) {
+            return;
+        }
+        OutboxEntry e = sent.get();
+        out.update(
+                key.then("closed"),
+                to,
+                new Delivery(e.platformConversationId(), e.platformMessageId()),
+                replacement,
+                now);
+        out.forgetDelivery(key);
+    }
+
+    /** The key of the page a coordinator got for an escalated request. */
+    static OutboxKey pageKey(UUID requestId, UUID coordinatorId) {
+        return OutboxKey.of(OutboxKind.CONNECT, requestId, "page", coordinatorId);
+    }
+
+    /**
+     * Takes the "I'll take it" button off every coordinator's page of {@code r} but {@code
+     * except}'s (who pressed it, and whose own page is updated by the press).
+     */
+    static void closePages(
+            Handle h, ConnectionRequest r, UUID except, String outcome, Instant now) {
+        Optional<Agency> agency = h.attach(Agencies.class).find(r.agencyId());
+        if (agency.isEmpty()) {
+            return;
+        }
+        for (Member c : h.attach(Members.class).coordinators(r.agencyId())) {
+            if (!c.id().equals(except)) {
+                replaceDelivered(
+                        h,
+                        r.agencyId(),
+                        pageKey(r.id(), c.id()),
+                        AddressBook.member(h, agency.get(), c),
+                        Message.text("Request " + People.ref(r.id()) + ": " + outcome),
+                        now);
+            }
+        }
     }
 
     static ConnectionRequest reload(Handle h, ConnectionRequest r) {

@@ -132,10 +132,26 @@ final class Relaying implements Feature {
                             return;
                         }
                         h.attach(ConnectionRequests.class).close(r.agencyId(), r.requestId(), now);
+                        ConnectionRequest req = request(h, r);
+                        // the buttons that belonged to the conversation leave both screens
+                        Offers.replaceDelivered(
+                                h,
+                                req.peerAgencyId() == null ? r.agencyId() : req.peerAgencyId(),
+                                OfferButtons.acceptedKey(r.requestId()),
+                                People.address(r.peerAddressJson()),
+                                ConnectMessages.endedToPeer(req),
+                                now);
+                        Offers.replaceDelivered(
+                                h,
+                                r.agencyId(),
+                                Introductions.relayMemberKey(r.requestId()),
+                                People.address(r.memberAddressJson()),
+                                ConnectMessages.endedToMember(),
+                                now);
                         Address other =
                                 People.address(
                                         byMember ? r.peerAddressJson() : r.memberAddressJson());
-                        UUID otherAgency = byMember ? request(h, r).peerAgencyId() : r.agencyId();
+                        UUID otherAgency = byMember ? req.peerAgencyId() : r.agencyId();
                         Outgoing.on(h, otherAgency == null ? r.agencyId() : otherAgency)
                                 .send(
                                         OutboxKey.of(OutboxKind.CONNECT, r.requestId(), "ended"),
@@ -163,16 +179,28 @@ final class Relaying implements Feature {
             ConnectionRequest r = open.get();
             jdbi.useTransaction(
                     h -> {
-                        if (h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now)
-                                && r.state().equals("offered")) {
+                        if (!h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now)) {
+                            return;
+                        }
+                        if (r.state().equals("offered")) {
                             Offers.closeOfferMessage(
                                     h, r, "The member withdrew this request.", now);
+                        } else if (r.state().equals("escalated")) {
+                            Offers.closePages(
+                                    h,
+                                    r,
+                                    null,
+                                    "the member withdrew it — nothing more to do.",
+                                    now);
                         }
                     });
             return Reply.text(
                     "Your request is withdrawn. You can ask for a peer again any time with `/peer`.");
         }
-        return Reply.text("You have no open conversation or request.");
+        return Reply.text(
+                requestId.isPresent()
+                        ? "This conversation has already ended; nothing changed."
+                        : "You have no open conversation or request.");
     }
 
     private static ConnectionRequest request(Handle h, Relay r) {

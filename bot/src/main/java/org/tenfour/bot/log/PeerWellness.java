@@ -59,9 +59,9 @@ public final class PeerWellness {
         String why =
                 safety
                         ? "One of your recent contacts involved a safety concern — those stay with us too."
-                        : "You have supported "
+                        : "You have logged "
                                 + recent.size()
-                                + " people this week. That is a lot to carry.";
+                                + " contacts this week. That is a lot to carry.";
         return Optional.of(
                 new Message(
                         why + " Would you like a debrief with another peer?",

@@ -137,13 +137,31 @@ public final class OutboxSender implements AutoCloseable {
             log.error("outbox row {} unreadable, set aside", entry.id());
             return;
         }
+        Instant now = clock.instant();
         for (SendGuard guard : guards) {
-            if (!guard.stillWanted(jdbi, entry.agencyId(), entry.kind(), entry.ref())) {
+            SendGuard.Decision d;
+            try {
+                d = guard.check(jdbi, entry.agencyId(), entry.kind(), entry.ref(), now);
+            } catch (RuntimeException e) {
+                // the row is not lost, and the rest of the batch goes on
+                Duration wait = Backoff.after(entry.attempts());
+                outbox.retryLater(
+                        entry.id(),
+                        worker,
+                        now.plus(wait),
+                        "guard failed: " + e.getClass().getSimpleName());
+                log.warn("outbox: row {} guard failed, retry in {}", entry.id(), wait);
+                return;
+            }
+            if (!d.wanted()) {
                 outbox.markDead(entry.id(), worker, "no longer wanted");
                 return;
             }
+            if (d.notBefore() != null && d.notBefore().isAfter(now)) {
+                outbox.retryLater(entry.id(), worker, d.notBefore(), "waiting for its time");
+                return;
+            }
         }
-        Instant now = clock.instant();
         Instant pausedUntil = pausedWorkspaces.get(workspaceKey(to));
         if (pausedUntil != null && pausedUntil.isAfter(now)) {
             outbox.retryLater(entry.id(), worker, pausedUntil, "workspace paused by rate limit");

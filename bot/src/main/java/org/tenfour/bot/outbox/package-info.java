@@ -3,6 +3,8 @@
  * causes them ({@link org.tenfour.bot.outbox.Outgoing}), delivered by the {@link
  * org.tenfour.bot.outbox.OutboxSender} with retries, backoff and rate-limit pauses. A row says what
  * it is for by a typed kind and a ref ({@link org.tenfour.bot.outbox.OutboxKey}); its stored key is
- * a keyed hash, and once delivered it keeps neither text nor addressee.
+ * a keyed hash, and once delivered it keeps neither text nor addressee. Just before sending, {@link
+ * org.tenfour.bot.outbox.SendGuard}s decide whether a row goes now, later (outside its member's
+ * window) or never.
  */
 package org.tenfour.bot.outbox;

@@ -1,6 +1,9 @@
 package org.tenfour.bot.privacy;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,6 +19,8 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.Promises;
+import org.tenfour.bot.agency.Promises.Stored;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -66,22 +71,28 @@ public final class MemberData implements Feature {
         ZoneId zone = Windows.zone(caller.agency(), m);
         List<String> lines = new ArrayList<>();
         lines.add("*What TenFour stores about you* (agency " + caller.agency().name() + ")");
-        lines.add("• Your platform user id: " + m.platformUserId());
+        lines.add("• " + Stored.PLATFORM_ID.label() + ": " + m.platformUserId());
         lines.add(
-                "• Name and time zone from your profile: "
+                "• "
+                        + Stored.PROFILE.label()
+                        + ": "
                         + orNone(m.displayName())
                         + ", "
                         + orNone(m.timeZone()));
         lines.add(
-                "• On the check-in roster: "
-                        + yes(m.onRoster())
+                "• "
+                        + Stored.ROSTER.label()
+                        + ": "
+                        + (m.onRoster() ? "on the roster" : "not on the roster")
                         + "; check-ins "
                         + (m.optedOut() ? "off (opted out)" : "on")
                         + (m.snoozedUntil() != null && m.snoozedUntil().isAfter(clock.instant())
                                 ? "; paused until " + DAY.format(m.snoozedUntil().atZone(zone))
                                 : ""));
         lines.add(
-                "• Preferred time: "
+                "• "
+                        + Stored.PREFERRED_TIME.label()
+                        + ": "
                         + (m.windowStart() == null
                                 ? "none (agency hours)"
                                 : m.windowStart()
@@ -90,22 +101,26 @@ public final class MemberData implements Feature {
                                         + " "
                                         + orNone(m.windowDays())));
         lines.add(
-                "• Roster tags (unit, supervisor), used only to avoid matching you with your own chain of command: "
+                "• "
+                        + Stored.TAGS.label()
+                        + ": "
                         + (m.tagsJson() == null || m.tagsJson().equals("{}")
                                 ? "none"
                                 : m.tagsJson()));
         lines.add(
-                "• Roles: "
+                "• "
+                        + Stored.ROLES.label()
+                        + ": "
                         + String.join(
                                 ", ",
                                 caller.roles().stream()
                                         .map(r -> r.name().toLowerCase(Locale.ROOT))
                                         .sorted()
                                         .toList()));
-        lines.add("• Marked unreachable: " + yes(m.unreachable()));
+        lines.add("• " + Stored.UNREACHABLE.label() + ": " + yes(m.unreachable()));
         List<CheckIn> checkIns =
                 jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id());
-        lines.add("• Check-ins: " + (checkIns.isEmpty() ? "none" : ""));
+        lines.add("• " + Stored.CHECK_INS.label() + ": " + (checkIns.isEmpty() ? "none" : ""));
         for (CheckIn c : checkIns) {
             lines.add(
                     "   – "
@@ -116,7 +131,7 @@ public final class MemberData implements Feature {
         }
         List<ConnectionRequest> requests =
                 jdbi.onDemand(ConnectionRequests.class).ofMember(caller.agency().id(), m.id());
-        lines.add("• Requests to talk to a peer: " + (requests.isEmpty() ? "none" : ""));
+        lines.add("• " + Stored.REQUESTS.label() + ": " + (requests.isEmpty() ? "none" : ""));
         requests.forEach(
                 r ->
                         lines.add(
@@ -126,11 +141,20 @@ public final class MemberData implements Feature {
                                         + r.state()
                                         + ", "
                                         + r.urgency()));
-        lines.add(
-                "Never stored: anything you write to TenFour or to a peer. Contact logs peers keep are coded and "
-                        + "not linked to you, so they are not yours to see and hold nothing that names you.");
+        lines.add(Promises.NEVER_STORED);
         lines.add("To delete all of the above: `/tenfour forgetme`.");
         return new Reply.Private(Message.text(String.join("\n", lines)));
+    }
+
+    /** A timestamp column read as a map value, whichever type the driver chose. */
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return Instant.parse(String.valueOf(value));
     }
 
     private static String orNone(String s) {

@@ -100,7 +100,10 @@ class CheckInFlowTest {
                 .contains("cadence", "roster", "peers", "time zone");
         assertThat(p.platform.to("CCOORD"))
                 .extracting(s -> s.message().text())
-                .anyMatch(t -> t.contains("changed *cadence* from off to weekly"));
+                .anyMatch(t -> t.contains("changed *cadence* from off to weekly"))
+                .anyMatch(t -> t.contains("<@UADMIN> *roster*: added <@UM1>"))
+                .anyMatch(t -> t.contains("<@UADMIN> *peers*: added <@UP1>"))
+                .noneMatch(t -> t.contains("to added"));
     }
 
     @Test
@@ -114,7 +117,8 @@ class CheckInFlowTest {
                 .satisfies(
                         s ->
                                 assertThat(s.message().text())
-                                        .contains("voluntary and confidential")
+                                        .contains("voluntary")
+                                        .contains("admission of a crime")
                                         .contains("/tenfour optout"));
     }
 
@@ -207,7 +211,7 @@ class CheckInFlowTest {
     }
 
     @Test
-    void a_peer_on_a_break_or_at_their_weekly_cap_is_skipped() {
+    void a_peer_on_a_break_is_skipped_and_check_ins_in_a_peers_name_never_fill_their_cap() {
         program();
         p.jdbi.useHandle(
                 h ->
@@ -221,19 +225,41 @@ class CheckInFlowTest {
                                 "update peer set weekly_cap = 1 where member_id = ?",
                                 p.member("UP2").id()));
         p.jobs.planAll();
-        List<UUID> peers =
-                List.of(
-                        checkIns("UM1").get(0).peerId() == null
-                                ? new UUID(0, 0)
-                                : checkIns("UM1").get(0).peerId(),
-                        checkIns("UM2").get(0).peerId() == null
-                                ? new UUID(0, 0)
-                                : checkIns("UM2").get(0).peerId());
-        assertThat(peers).doesNotContain(p.member("UP1").id());
-        assertThat(peers)
-                .filteredOn(id -> id.equals(p.member("UP2").id()))
-                .as("cap of one")
-                .hasSize(1);
+        assertThat(List.of(checkIns("UM1").get(0), checkIns("UM2").get(0)))
+                .as("UP1 is away; UP2's cap of one counts people in contact, not check-ins")
+                .extracting(CheckIn::peerId)
+                .containsOnly(p.member("UP2").id());
+    }
+
+    @Test
+    void
+            a_peer_at_their_cap_of_contacts_is_passed_over_while_another_is_free_but_no_check_in_is_left_without_a_peer() {
+        program();
+        p.jdbi.useHandle(
+                h ->
+                        h.execute(
+                                "update peer set weekly_cap = 1 where agency_id = ?",
+                                p.agency().id()));
+        p.jobs.planAll();
+        p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
+        p.deliver();
+        CheckIn um1 = checkIns("UM1").get(0);
+        p.press("UM1", p.lastWithButton("UM1", CheckInMessages.TALK), CheckInMessages.TALK);
+        UUID busy = um1.peerId();
+        p.coordinator("UADMIN", "roster add <@UM3>");
+        p.jobs.planAll();
+        assertThat(checkIns("UM3").get(0).peerId())
+                .as("the free peer, not the one already talking with someone")
+                .isNotNull()
+                .isNotEqualTo(busy);
+        UUID other = checkIns("UM3").get(0).peerId();
+        p.deliver();
+        p.press("UM3", p.lastWithButton("UM3", CheckInMessages.TALK), CheckInMessages.TALK);
+        p.coordinator("UADMIN", "roster add <@UM4>");
+        p.jobs.planAll();
+        assertThat(checkIns("UM4").get(0).peerId())
+                .as("everyone at their cap: the check-in still goes out in a peer's name")
+                .isIn(busy, other);
     }
 
     @Test
@@ -300,6 +326,7 @@ class CheckInFlowTest {
         p.jobs.planAll();
         p.clock.set(Instant.parse("2026-11-25T14:00:00Z"));
         p.deliver();
+        RecordingPlatform.Sent stale = p.lastWithButton("UM1", CheckInMessages.TALK);
         p.platform.clear();
         p.clock.advance(Duration.ofDays(2));
         assertThat(p.jobs.nudgeAll()).isZero();
@@ -308,6 +335,7 @@ class CheckInFlowTest {
         assertThat(p.jobs.nudgeAll()).isZero();
         p.deliver();
         assertThat(p.platform.sent())
+                .filteredOn(s -> !s.update())
                 .hasSize(2)
                 .allSatisfy(
                         s -> {
@@ -315,6 +343,26 @@ class CheckInFlowTest {
                             assertThat(s.message().text()).contains("no answer");
                         });
         assertThat(checkIns("UM1").get(0).state()).isEqualTo("expired");
+        assertThat(p.platform.updates())
+                .as("each expired check-in loses its buttons")
+                .hasSize(2)
+                .allSatisfy(
+                        u -> {
+                            assertThat(u.to().targetId()).startsWith("UM");
+                            assertThat(u.message().buttons()).isEmpty();
+                            assertThat(u.message().notes()).contains(CheckInButtons.ENDED);
+                        });
+        assertThat(text(p.press("UM1", stale, CheckInMessages.TALK)))
+                .as("a late answer changes nothing")
+                .isEqualTo(CheckInButtons.ENDED);
+        assertThat(checkIns("UM1").get(0).answer()).isNull();
+        int requests =
+                p.jdbi.withHandle(
+                        h ->
+                                h.createQuery("select count(*) from connection_request")
+                                        .mapTo(Integer.class)
+                                        .one());
+        assertThat(requests).as("no peer is asked").isZero();
     }
 
     @Test

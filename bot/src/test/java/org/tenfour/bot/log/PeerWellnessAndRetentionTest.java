@@ -50,10 +50,15 @@ class PeerWellnessAndRetentionTest {
         assertThat(wellness.check(agency.id(), peer.id(), 3))
                 .get()
                 .satisfies(
-                        m ->
-                                assertThat(m.buttons())
-                                        .extracting(Button::actionId)
-                                        .containsExactly("wellness.debrief"));
+                        m -> {
+                            assertThat(m.buttons())
+                                    .extracting(Button::actionId)
+                                    .containsExactly("wellness.debrief");
+                            assertThat(m.text())
+                                    .as("four contacts, not four people")
+                                    .contains("logged 4 contacts this week")
+                                    .doesNotContain("people");
+                        });
     }
 
     @Test

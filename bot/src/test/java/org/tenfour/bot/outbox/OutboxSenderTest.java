@@ -161,7 +161,11 @@ class OutboxSenderTest {
                         jdbi,
                         Map.of(Platform.SLACK, slack),
                         List.of(),
-                        List.of((j, a, kind, ref) -> !ref.equals(ref("cancelled"))),
+                        List.of(
+                                (j, a, kind, ref, now) ->
+                                        ref.equals(ref("cancelled"))
+                                                ? SendGuard.Decision.DROP
+                                                : SendGuard.Decision.SEND),
                         clock,
                         "w2");
         enqueue("cancelled", "U1");
@@ -169,6 +173,34 @@ class OutboxSenderTest {
         guarded.runOnce();
         assertThat(slack.sent()).extracting(s -> s.to().targetId()).containsExactly("U2");
         assertThat(row("cancelled").state()).isEqualTo("dead");
+    }
+
+    @Test
+    void a_row_wanted_later_waits_until_then_and_is_sent_once() {
+        Instant later = T0.plus(Duration.ofHours(10));
+        OutboxSender guarded =
+                new OutboxSender(
+                        jdbi,
+                        Map.of(Platform.SLACK, slack),
+                        List.of(),
+                        List.of(
+                                (j, a, kind, ref, now) ->
+                                        now.isBefore(later)
+                                                ? SendGuard.Decision.notBefore(later)
+                                                : SendGuard.Decision.SEND),
+                        clock,
+                        "w3");
+        enqueue("night", "U1");
+        assertThat(guarded.runOnce()).isEqualTo(1);
+        assertThat(slack.sent()).isEmpty();
+        assertThat(row("night").state()).isEqualTo("pending");
+        assertThat(row("night").nextAttemptAt()).isEqualTo(later);
+        clock.advance(Duration.ofHours(9));
+        assertThat(guarded.runOnce()).as("not due before its time").isZero();
+        clock.advance(Duration.ofHours(1));
+        guarded.runOnce();
+        assertThat(slack.sent()).extracting(s -> s.to().targetId()).containsExactly("U1");
+        assertThat(row("night").state()).isEqualTo("sent");
     }
 
     @Test

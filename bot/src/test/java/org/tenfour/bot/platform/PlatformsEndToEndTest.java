@@ -172,6 +172,82 @@ class PlatformsEndToEndTest {
         assertThat(strings("select answer from check_in")).containsExactly("ok");
     }
 
+    private void press(String user, String actionId, String value) {
+        String payload =
+                Payloads.blockAction(FakeSlackApi.TEAM, actionId, value).replace("U0PAT", user);
+        assertThat(
+                        slackRequests
+                                .signed(SlackRequests.FORM, SlackRequests.interactive(payload))
+                                .statusCode())
+                .isEqualTo(200);
+    }
+
+    private boolean updatedWith(String text) {
+        return slack.calls("chat.update").stream()
+                .anyMatch(c -> c.params().getOrDefault("blocks", "").contains(text));
+    }
+
+    @Test
+    void in_slack_an_ended_conversation_loses_its_buttons_and_a_late_safety_press_pages_no_one() {
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
+        slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        slashCommand("U0PAT", "cadence weekly");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> strings("select state from check_in").contains("sent"));
+        press("U0ALEX", "checkin.talk", strings("select id::text from check_in").get(0));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params().get("channel").equals("U0SAM")
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains(
+                                                                                "connect.accept")));
+        String request = strings("select id::text from connection_request").get(0);
+        press("U0SAM", "connect.accept", request);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> updatedWith("connect.safety"));
+
+        assertThat(slashCommand("U0ALEX", "end").body()).contains("ended");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                updatedWith("the conversation has ended")
+                                        && updatedWith("Your conversation with a peer has ended"));
+        assertThat(slack.calls("chat.update"))
+                .filteredOn(c -> c.params().get("blocks").contains("has ended"))
+                .as("chat.update replaces the buttons")
+                .allSatisfy(
+                        c ->
+                                assertThat(c.params().get("blocks"))
+                                        .doesNotContain("connect.safety")
+                                        .doesNotContain("connect.end"));
+
+        press("U0SAM", "connect.safety", request);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postEphemeral").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params()
+                                                                .toString()
+                                                                .contains("nobody was paged")));
+        assertThat(strings("select idempotency_key from outbox"))
+                .as("no page was queued for the coordinators")
+                .noneMatch(k -> k.contains(":safety:"));
+        assertThat(strings("select action from audit_log")).doesNotContain("safety concern");
+    }
+
     @Test
     void in_slack_a_coordinator_lists_a_resource_and_a_member_reads_it_privately() {
         slashCommand("U0PAT", "setup");

@@ -53,7 +53,7 @@ class MemberDataTest {
         String shown = text(p.tenfour("UALEX", null, "mydata"));
         assertThat(shown)
                 .contains("UALEX")
-                .contains("On the check-in roster: yes")
+                .contains("On the check-in roster, opted out or paused: on the roster")
                 .contains("Check-ins:")
                 .contains("scheduled")
                 .doesNotContain("UJO")

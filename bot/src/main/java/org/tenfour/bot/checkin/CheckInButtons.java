@@ -1,0 +1,71 @@
+package org.tenfour.bot.checkin;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tenfour.adapters.Address;
+import org.tenfour.adapters.Delivery;
+import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.outbox.OutboxKey;
+import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.storage.Agency;
+import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.Member;
+import org.tenfour.storage.Members;
+import org.tenfour.storage.OutboxEntry;
+import org.tenfour.storage.OutboxKind;
+
+/**
+ * Takes the buttons off a delivered check-in once it has ended (expired unanswered, or replaced by
+ * a newer one), through the outbox's update path, so that nothing on screen still invites an answer
+ * that would change nothing.
+ */
+final class CheckInButtons {
+    private static final Logger log = LoggerFactory.getLogger(CheckInButtons.class);
+
+    /** The line that replaces the buttons of a check-in that ended unanswered. */
+    static final String ENDED =
+            "This check-in has ended. Type `/peer` any time to talk to someone.";
+
+    private CheckInButtons() {}
+
+    /** Queues the replacement of {@code checkIn}'s message, when it was delivered at all. */
+    static void close(
+            Handle h,
+            Agency agency,
+            AgencySettings settings,
+            CheckIn checkIn,
+            String note,
+            Instant now) {
+        Outgoing out = Outgoing.on(h, agency.id());
+        OutboxKey key = CheckInPlanner.key(checkIn.id());
+        Optional<OutboxEntry> sent = out.find(key);
+        if (sent.isEmpty() || sent.get().platformMessageId() == null) {
+            return; // never delivered: nothing on screen to change
+        }
+        OutboxEntry e = sent.get();
+        Optional<Member> member = h.attach(Members.class).find(agency.id(), checkIn.memberId());
+        if (member.isEmpty()) {
+            return; // the member is gone: nobody to show it to
+        }
+        Address to = AddressBook.member(h, agency, member.get());
+        String peerName =
+                checkIn.peerId() == null
+                        ? null
+                        : h.attach(Members.class)
+                                .find(agency.id(), checkIn.peerId())
+                                .map(Member::displayName)
+                                .orElse(null);
+        // an answer-kind row: the send-time guard holds back only check-in questions
+        out.update(
+                OutboxKey.of(OutboxKind.CHECK_IN_ANSWER, checkIn.id(), "closed"),
+                to,
+                new Delivery(e.platformConversationId(), e.platformMessageId()),
+                CheckInMessages.checkIn(checkIn.id().toString(), peerName, settings).resolved(note),
+                now);
+        out.forgetDelivery(key);
+    }
+}
