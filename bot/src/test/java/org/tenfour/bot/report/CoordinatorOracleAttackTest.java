@@ -107,6 +107,8 @@ class CoordinatorOracleAttackTest {
                         "\n",
                         p.platform.to(TestProgram.COORDINATOR_CHANNEL).stream()
                                 .map(m -> m.message().text())
+                                // a report's text and its chart arrive in either order
+                                .sorted()
                                 .toList()));
         return views;
     }
