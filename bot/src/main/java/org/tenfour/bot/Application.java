@@ -53,6 +53,7 @@ import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.resources.ResourceCommands;
 import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.bot.survey.SurveyCommands;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
@@ -258,6 +259,9 @@ public final class Application implements AutoCloseable {
             features.add(new MemberData(jdbi, clock));
             features.add(new InstallGrants(jdbi, clock));
             features.add(new ResourceCommands(jdbi, clock));
+            SurveyCommands surveys = new SurveyCommands(jdbi, clock);
+            features.add(surveys);
+            tasks.addAll(surveys.tasks());
             features.addAll(connect.features());
             Inbound inbound =
                     new Inbound(

@@ -312,6 +312,21 @@ public enum Subcommand {
                     Task.NUMBERS,
                     "export [month|quarter|year]",
                     "the same suppressed tables as a CSV file, sent to you")),
+    SURVEY(
+            "survey",
+            Role.COORDINATOR,
+            true,
+            "An anonymous program survey: `needs` (does everyone know the program, could they reach"
+                    + " it, would they use it, how, what holds them back) or `feedback` (was it"
+                    + " helpful, would they use it again). Every enrolled member who has not opted out"
+                    + " gets it once, privately, in their own hours; only totals are kept, never who"
+                    + " answered. Results only after it closes (after the days given, default 14, or"
+                    + " `survey close N`) and only if at least k answered, small counts suppressed.",
+            new Use(
+                    Task.NUMBERS,
+                    "survey start needs|feedback [days] | survey list | survey close N | survey"
+                            + " results N",
+                    "an anonymous needs or feedback survey of every member")),
     PARTNER(
             "partner",
             Role.COORDINATOR,

@@ -102,7 +102,8 @@ public final class DemoData {
                                     + " Fast-forward a day (bottom left), then pick Alex or Jordan at the"
                                     + " top left to see their check-ins. `/tenfour status` and `/tenfour"
                                     + " report month` show counts, never names; `/tenfour resources` is the"
-                                    + " directory members see."),
+                                    + " directory members see; `/tenfour survey start needs` sends"
+                                    + " everyone an anonymous survey (results once it closes)."),
                     Map.entry(
                             PRIYA,
                             "You are *Priya Nair*, a peer supporter and a coordinator at Riverside."

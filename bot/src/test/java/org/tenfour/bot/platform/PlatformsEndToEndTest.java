@@ -267,6 +267,79 @@ class PlatformsEndToEndTest {
     }
 
     @Test
+    void in_slack_a_member_answers_the_survey_in_a_modal_and_only_totals_are_stored() {
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
+        assertThat(slashCommand("U0PAT", "survey start needs").body()).contains("Survey 1");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params().get("channel").equals("U0ALEX")
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains(
+                                                                                "survey.answer")));
+        String surveyId = strings("select id::text from survey").get(0);
+        String press =
+                Payloads.blockAction(FakeSlackApi.TEAM, "survey.answer", surveyId)
+                        .replace("U0PAT", "U0ALEX");
+        assertThat(
+                        slackRequests
+                                .signed(SlackRequests.FORM, SlackRequests.interactive(press))
+                                .statusCode())
+                .isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("views.open").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params()
+                                                                .get("view")
+                                                                .contains("survey.form")));
+
+        String submission =
+                """
+                {"type":"view_submission","team":{"id":"%1$s","domain":"fd7"},
+                 "user":{"id":"U0ALEX","username":"alex","name":"alex","team_id":"%1$s"},
+                 "api_app_id":"A0APP","token":"gIkuvaNzQIHg97ATvDxqgjtO","trigger_id":"111.222.333",
+                 "view":{"id":"V0SURVEY","team_id":"%1$s","type":"modal","blocks":[],"private_metadata":"%2$s",
+                   "callback_id":"survey.form","hash":"156772938.1827394",
+                   "title":{"type":"plain_text","text":"Anonymous survey"},
+                   "clear_on_close":false,"notify_on_close":false,"close":null,
+                   "submit":{"type":"plain_text","text":"Send"},"previous_view_id":null,"root_view_id":"V0SURVEY",
+                   "app_id":"A0APP","external_id":"","app_installed_team_id":"%1$s","bot_id":"B0BOT",
+                   "state":{"values":{
+                     "knows":{"knows":{"type":"radio_buttons",
+                        "selected_option":{"text":{"type":"plain_text","text":"Yes"},"value":"yes"}}},
+                     "barriers":{"barriers":{"type":"checkboxes","selected_options":[
+                        {"text":{"type":"plain_text","text":"Stigma"},"value":"stigma"},
+                        {"text":{"type":"plain_text","text":"Time"},"value":"time"}]}}}}},
+                 "response_urls":[],"is_enterprise_install":false,"enterprise":null}"""
+                        .formatted(FakeSlackApi.TEAM, surveyId);
+        HttpResponse<String> sent =
+                slackRequests.signed(SlackRequests.FORM, SlackRequests.interactive(submission));
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(
+                        strings(
+                                "select question || '/' || choice || '=' || answers from survey_tally where answers > 0"))
+                .containsExactlyInAnyOrder(
+                        "knows/yes=1",
+                        "barriers/stigma=1",
+                        "barriers/time=1",
+                        "reach/no_answer=1",
+                        "would_use/no_answer=1",
+                        "prefer/no_answer=1");
+        assertThat(String.join(",", strings("select row_to_json(a)::text from survey_answered a")))
+                .doesNotContain("U0ALEX");
+    }
+
+    @Test
     void a_forged_slack_command_is_refused_and_changes_nothing() {
         int agencies = count("agency");
         String body = SlackRequests.command(FakeSlackApi.TEAM, "/tenfour", "setup");
@@ -402,6 +475,64 @@ class PlatformsEndToEndTest {
                                                                         .toString()
                                                                         .contains("555-0199")));
         assertThat(strings("select category from resource")).containsExactly("chaplain");
+    }
+
+    @Test
+    void in_teams_a_member_answers_the_survey_card_and_only_totals_are_stored() throws Exception {
+        teams(Activities.botAddedToTeam(microsoft.serviceUrl()).put("id", "s-0"));
+        // Alice writes first: TenFour keeps her conversation reference to reach her later
+        teams(Activities.personalMessage(microsoft.serviceUrl(), "help").put("id", "s-0b"));
+        teams(Activities.channelMention(microsoft.serviceUrl(), "setup").put("id", "s-1"));
+        ObjectNode rosterAlice =
+                Activities.channelMention(microsoft.serviceUrl(), "roster add <at>Alice</at>");
+        rosterAlice
+                .withArray("entities")
+                .addObject()
+                .put("type", "mention")
+                .put("text", "<at>Alice</at>")
+                .putObject("mentioned")
+                .put("id", Activities.USER)
+                .put("name", "Alice");
+        teams(rosterAlice.put("id", "s-2"));
+        teams(
+                Activities.channelMention(microsoft.serviceUrl(), "survey start feedback")
+                        .put("id", "s-3"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                microsoft.calls("POST").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.path()
+                                                                        .contains(
+                                                                                Activities
+                                                                                        .PERSONAL_CONVERSATION)
+                                                                && c.body()
+                                                                        .toString()
+                                                                        .contains(
+                                                                                "survey.answer")));
+        String surveyId = strings("select id::text from survey").get(0);
+        ObjectNode submit = Activities.personalMessage(microsoft.serviceUrl(), "").put("id", "s-4");
+        submit.remove("text");
+        submit.putObject("value")
+                .put("form", "survey.form")
+                .put("context", surveyId)
+                .put("helpful", "yes")
+                .put("again", "maybe");
+        assertThat(teams(submit).statusCode()).isBetween(200, 202);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                !strings("select choice from survey_tally where answers > 0")
+                                        .isEmpty());
+        assertThat(
+                        strings(
+                                "select question || '/' || choice || '=' || answers from survey_tally where answers > 0"))
+                .containsExactlyInAnyOrder(
+                        "helpful/yes=1", "again/maybe=1", "contacted/no_answer=1");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -320,6 +321,77 @@ class DatabaseAdministratorAttackTest {
         s.p.deliver();
 
         assertThat(Dump.everyTable(jdbi)).isEqualTo(before);
+    }
+
+    @Test
+    void a_survey_answer_changes_nothing_but_totals_and_nothing_it_writes_names_anyone() {
+        s.run();
+        s.p.coordinator("UADMIN", "survey start needs");
+        s.p.deliver();
+        RecordingPlatform.Sent invitation = s.p.lastWithButton(Scenario.JO, "survey.answer");
+        Reply form = s.p.press(Scenario.JO, invitation, "survey.answer");
+        assertThat(form).isInstanceOf(Reply.ShowForm.class);
+        Map<String, List<String>> before = withoutSurveys(Dump.everyTable(jdbi));
+
+        s.p.submit(
+                Scenario.JO,
+                "survey.form",
+                Map.of("knows", List.of("yes"), "barriers", List.of("career", "stigma")),
+                ((Reply.ShowForm) form).form().context());
+        s.p.deliver();
+
+        assertThat(withoutSurveys(Dump.everyTable(jdbi)))
+                .as("no table but the survey's changes when a member answers")
+                .isEqualTo(before);
+        assertThat(count("select coalesce(sum(answers), 0) from survey_tally"))
+                .as("the answer was counted: three choices and three skipped questions")
+                .isEqualTo(6);
+        List<String> people = people();
+        Map<String, List<String>> dump = Dump.everyTable(jdbi);
+        for (String table : List.of("survey", "survey_tally", "survey_answered")) {
+            for (String row : dump.get(table)) {
+                assertThat(people).noneMatch(row::contains);
+            }
+        }
+        List<String> sameTransaction =
+                Dump.tables(jdbi).stream()
+                        .filter(t -> !t.startsWith("survey"))
+                        .flatMap(
+                                t ->
+                                        jdbi
+                                                .withHandle(
+                                                        h ->
+                                                                h.createQuery(
+                                                                                "select row_to_json(x)::text from "
+                                                                                        + t
+                                                                                        + " x where x.xmin::text in (select xmin::text from survey_tally where answers > 0)")
+                                                                        .mapTo(String.class)
+                                                                        .list())
+                                                .stream())
+                        .toList();
+        assertThat(sameTransaction).as("rows written with the answer").isEmpty();
+        assertThat(
+                        jdbi.<List<String>, RuntimeException>withHandle(
+                                h ->
+                                        h.createQuery(
+                                                        "select table_name || '.' || column_name from information_schema.columns "
+                                                                + "where table_schema = current_schema() and table_name like 'survey%' "
+                                                                + "and data_type not in ('bigint', 'integer', 'text', 'uuid', 'date', 'boolean')")
+                                                .mapTo(String.class)
+                                                .list()))
+                .as("no time of day anywhere in the survey's tables")
+                .isEmpty();
+
+        s.p.coordinator("UADMIN", "survey close 1");
+        assertThat(count("select count(*) from survey_answered"))
+                .as("the 'already answered' marks go at the close")
+                .isZero();
+    }
+
+    private static Map<String, List<String>> withoutSurveys(Map<String, List<String>> dump) {
+        Map<String, List<String>> rest = new java.util.TreeMap<>(dump);
+        rest.keySet().removeIf(t -> t.startsWith("survey"));
+        return rest;
     }
 
     /** Every member's platform id and internal id. */

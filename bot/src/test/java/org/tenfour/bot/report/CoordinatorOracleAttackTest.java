@@ -113,6 +113,63 @@ class CoordinatorOracleAttackTest {
         return views;
     }
 
+    // --- the anonymous survey ------------------------------------------------------------------
+
+    /**
+     * While a survey is open, and after it closes with fewer than k answers, nothing a coordinator
+     * can look at tells whether one member answered: a live count would show who just did.
+     */
+    @Test
+    void a_coordinator_cannot_tell_whether_one_member_answered_the_survey() {
+        assertThat(surveyViews(List.of("UM1"))).isEqualTo(surveyViews(List.of()));
+    }
+
+    /** With enough answers, who answered does not matter either: only the totals do. */
+    @Test
+    void the_results_are_the_same_whoever_gave_the_answers() {
+        assertThat(surveyViews(List.of("UM1", "UM2", "UM3", "UM4", "UM5")))
+                .isEqualTo(surveyViews(List.of("UM2", "UM3", "UM4", "UM5", "UM6")));
+    }
+
+    private List<String> surveyViews(List<String> answering) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add " + mentions("UM", 6));
+        p.coordinator("UADMIN", "survey start needs 5");
+        p.deliver();
+        for (String user : answering) {
+            RecordingPlatform.Sent invitation = p.lastWithButton(user, "survey.answer");
+            Reply form = p.press(user, invitation, "survey.answer");
+            p.submit(
+                    user,
+                    "survey.form",
+                    Map.of("knows", List.of("yes")),
+                    ((Reply.ShowForm) form).form().context());
+        }
+        p.deliver();
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "survey list")));
+        views.add(text(p.coordinator("UADMIN", "survey results 1")));
+        views.add(text(p.coordinator("UADMIN", "status")));
+        views.add(
+                text(
+                        p.inbound.handle(
+                                new InboundEvent.HomeOpened(new Actor(p.user("UADMIN"), false)))));
+        p.clock.advance(java.time.Duration.ofDays(6));
+        views.add(text(p.coordinator("UADMIN", "survey list")));
+        views.add(text(p.coordinator("UADMIN", "survey results 1")));
+        p.deliver();
+        views.add(
+                String.join(
+                        "\n",
+                        p.platform.to(TestProgram.COORDINATOR_CHANNEL).stream()
+                                .map(m -> m.message().text())
+                                // a report's text and its chart arrive in either order
+                                .sorted()
+                                .toList()));
+        return views;
+    }
+
     // --- two report runs around one new log ---------------------------------------------------
 
     /**

@@ -148,6 +148,22 @@ class SandboxApiTest {
     }
 
     @Test
+    void the_demo_coordinator_starts_an_anonymous_survey_and_sees_no_count_while_it_is_open()
+            throws Exception {
+        HttpResponse<String> started =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour survey start feedback 7\"}");
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("a feedback survey").contains("anonymous");
+        HttpResponse<String> results =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour survey results 1\"}");
+        assertThat(results.body()).contains("Results come when it closes");
+    }
+
+    @Test
     void at_names_typed_in_the_page_reach_the_product_as_neutral_mentions() throws Exception {
         HttpResponse<String> res =
                 post(

@@ -36,6 +36,7 @@ import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.resources.ResourceCommands;
+import org.tenfour.bot.survey.SurveyCommands;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
@@ -115,6 +116,7 @@ public final class TestProgram {
         features.add(new MemberData(jdbi, clock));
         features.add(new InstallGrants(jdbi, clock));
         features.add(new ResourceCommands(jdbi, clock));
+        features.add(new SurveyCommands(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
         this.sender =
