@@ -14,8 +14,8 @@ public interface Expiry {
 
     /**
      * Deletes the agency's check-ins due before {@code cutoff} that are over (sent, answered,
-     * expired, cancelled), adding the delivered ones to the day's counts first; returns how many
-     * were deleted.
+     * expired, cancelled), adding the delivered ones to the counts of the day they were sent (in
+     * the agency's zone, as reports count days) first; returns how many were deleted.
      */
     @SqlQuery(
             """
@@ -25,7 +25,8 @@ public interface Expiry {
                 returning sent_at, state, answer),
             tallied as (
                 insert into check_in_tally (agency_id, sent_on, state, answer, count)
-                select :agencyId, (sent_at at time zone 'UTC')::date, state, coalesce(answer, ''), count(*)
+                select :agencyId, (sent_at at time zone (select time_zone from agency where id = :agencyId))::date,
+                       state, coalesce(answer, ''), count(*)
                 from old where sent_at is not null and state <> 'cancelled'
                 group by 2, 3, 4
                 on conflict (agency_id, sent_on, state, answer)

@@ -58,15 +58,23 @@ public interface ReportQueries {
 
     /**
      * Check-ins sent within {@code [from, until)}: {@code answered} (before {@code until}) or
-     * {@code not_answered}.
+     * {@code not_answered}; check-ins that have expired (their rows deleted) count from {@code
+     * check_in_tally}, by the agency-zone days {@code [fromDay, untilDay)}.
      */
     @SqlQuery(
             """
-            select case when answered_at is not null and answered_at < :until then 'answered'
-                        else 'not_answered' end as key, count(*) as count
-            from check_in where agency_id = :agencyId and sent_at >= :from and sent_at < :until
-            group by 1""")
-    List<KeyCount> checkInsSent(UUID agencyId, Instant from, Instant until);
+            select key, cast(sum(count) as integer) as count from (
+                select case when answered_at is not null and answered_at < :until then 'answered'
+                            else 'not_answered' end as key, count(*) as count
+                from check_in where agency_id = :agencyId and sent_at >= :from and sent_at < :until
+                group by 1
+                union all
+                select case when state = 'answered' then 'answered' else 'not_answered' end, sum(count)
+                from check_in_tally where agency_id = :agencyId and sent_on >= :fromDay and sent_on < :untilDay
+                group by 1) sent
+            group by key""")
+    List<KeyCount> checkInsSent(
+            UUID agencyId, Instant from, Instant until, LocalDate fromDay, LocalDate untilDay);
 
     /**
      * Connection requests created within {@code [from, until)}, by outcome at {@code until}: {@code

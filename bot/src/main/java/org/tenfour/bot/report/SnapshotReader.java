@@ -38,7 +38,8 @@ final class SnapshotReader {
             add(counts, "duration", q.byDurationBand(agency, month.from(), month.to()));
             add(counts, "topic", q.byTopic(agency, month.from(), month.to()));
             add(counts, "referral", q.byReferral(agency, month.from(), month.to()));
-            List<KeyCount> checkIns = q.checkInsSent(agency, from, until);
+            List<KeyCount> checkIns =
+                    q.checkInsSent(agency, from, until, month.from(), month.to().plusDays(1));
             add(counts, "check_in", checkIns);
             add(counts, ReportLayout.CHECK_INS, sum(checkIns));
             add(counts, "members", q.memberEvents(agency, month.from()));

@@ -440,6 +440,54 @@ class PlatformsEndToEndTest {
                 .contains("This is now the coordinator channel")
                 .contains("Cadence is now weekly");
         assertThat(strings("select platform from agency")).containsExactly("teams");
+
+        // Alice presses "I'm OK" on the card: the card is replaced (an activity update), its
+        // buttons gone, and a second press of the old button changes nothing.
+        String checkInId = strings("select id::text from check_in").get(0);
+        ObjectNode press = Activities.personalMessage(microsoft.serviceUrl(), "");
+        press.remove("text");
+        // Teams names the card's own activity as replyToId on an Action.Submit
+        press.put(
+                "replyToId",
+                strings("select platform_message_id from outbox where kind = 'check_in'").get(0));
+        press.put("id", "incoming-5")
+                .putObject("value")
+                .put("action", "checkin.ok")
+                .put("value", checkInId);
+        assertThat(teams(press).statusCode()).isBetween(200, 202);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> strings("select answer from check_in").contains("ok"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                microsoft.calls("PUT").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.path()
+                                                                .startsWith(
+                                                                        "/v3/conversations/"
+                                                                                + Activities
+                                                                                        .PERSONAL_CONVERSATION
+                                                                                + "/activities/")));
+        FakeMicrosoft.Call replaced = microsoft.calls("PUT").get(0);
+        assertThat(replaced.body().toString())
+                .contains("You answered: I\u0027m OK")
+                .doesNotContain("checkin.ok");
+        assertThat(strings("select answer from check_in")).containsExactly("ok");
+
+        ObjectNode late = press.deepCopy().put("id", "incoming-6");
+        ((ObjectNode) late.get("value")).put("action", "checkin.talk");
+        assertThat(teams(late).statusCode()).isBetween(200, 202);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                microsoft.calls("POST").stream()
+                                        .anyMatch(c -> c.body().toString().contains("already")));
+        assertThat(strings("select answer from check_in")).containsExactly("ok");
+        assertThat(count("connection_request")).isZero();
     }
 
     @Test

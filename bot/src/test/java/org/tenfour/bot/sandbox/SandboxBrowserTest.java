@@ -30,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.tenfour.adapters.web.WebSandbox.Person;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.Settings;
 import org.tenfour.storage.PostgresExtension;
@@ -383,6 +384,25 @@ class SandboxBrowserTest {
                 .waitForMessage("Peer support report");
         page.waitForPrivateReply("Cadence is now weekly");
         page.screenshot("22-after-restart");
+    }
+
+    @Test
+    @Order(17)
+    void a_member_of_the_incident_answers_id_like_to_talk_and_a_peer_of_their_agency_accepts() {
+        page.playAs(DemoData.JORDAN.userId())
+                .press(CHECK_IN, "I'd like to talk")
+                .waitForResolved(CHECK_IN, "You answered: I'd like to talk");
+        page.screenshot("23-incident-member-asks-to-talk");
+        Person offered =
+                page.firstWithMessage(OFFER, DemoData.SAM.userId(), DemoData.PRIYA.userId())
+                        .map(id -> id.equals(DemoData.SAM.userId()) ? DemoData.SAM : DemoData.PRIYA)
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "no Riverside peer was offered Jordan's request"));
+        page.playAs(offered.userId());
+        page.press(OFFER, "Accept").waitForMessage("You're connected with");
+        page.screenshot("24-riverside-peer-accepted");
     }
 
     /**
