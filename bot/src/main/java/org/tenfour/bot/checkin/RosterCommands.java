@@ -22,6 +22,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
@@ -232,6 +233,7 @@ public final class RosterCommands implements Feature {
                                         .upsert(caller.agency().id(), user, null, null);
                         if (add) {
                             h.attach(Peers.class).add(caller.agency().id(), m.id());
+                            Onboarding.begin(h, caller.agency(), m, clock.instant());
                         } else {
                             h.attach(Peers.class).retire(caller.agency().id(), m.id());
                         }

@@ -260,6 +260,21 @@ public enum Subcommand {
                     "roster add|remove @user … | roster from @group|#channel | roster tag @user"
                             + " unit:Engine-7 supervisor:@x",
                     "who is enrolled in check-ins")),
+    TRAINING(
+            "training",
+            Role.COORDINATOR,
+            true,
+            "Each peer's training: `training add @peer \"CISM individual\" 2026-03-01 expires"
+                    + " 2028-03-01` (add `optional` for a course the rotation does not need),"
+                    + " `training list`, `training remove N`. A required course past its last day"
+                    + " takes the peer out of rotation; they are reminded 30 days before. The list"
+                    + " also names peers who have not yet acknowledged the policy (new peers get it"
+                    + " first, and are out of rotation until they confirm).",
+            new Use(
+                    Task.PEOPLE,
+                    "training add @peer \"Course\" 2026-03-01 [expires 2028-03-01] [optional] |"
+                            + " training list | training remove N",
+                    "peers' training records and who is out of rotation")),
     COORDINATORS(
             "coordinators",
             Role.COORDINATOR,

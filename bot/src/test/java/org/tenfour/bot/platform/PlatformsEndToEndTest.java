@@ -192,6 +192,22 @@ class PlatformsEndToEndTest {
         slashCommand("U0PAT", "setup");
         slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
         slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        // the new peer reads the policy and acknowledges it before anything goes out in their name
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params().get("channel").equals("U0SAM")
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains(
+                                                                                "onboarding.ack")));
+        press("U0SAM", "onboarding.ack", "");
+        assertThat(strings("select acknowledged_on::text from peer_onboarding"))
+                .doesNotContainNull();
         slashCommand("U0PAT", "cadence weekly");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))

@@ -2,6 +2,7 @@ package org.tenfour.bot.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.tenfour.bot.install.InstallGrants;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.PseudonymKeys;
+import org.tenfour.bot.onboarding.Onboarding;
+import org.tenfour.bot.onboarding.PeerTraining;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.report.ReportCommands;
@@ -41,6 +44,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.PeerOnboarding;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -116,6 +120,8 @@ public final class TestProgram {
         features.add(new MemberData(jdbi, clock));
         features.add(new InstallGrants(jdbi, clock));
         features.add(new ResourceCommands(jdbi, clock));
+        features.add(new Onboarding(jdbi, clock));
+        features.add(new PeerTraining(jdbi, clock));
         features.add(new SurveyCommands(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
@@ -140,14 +146,36 @@ public final class TestProgram {
     public Reply tenfour(String user, String channel, String text) {
         Address where =
                 channel == null ? user(user) : Address.channel(Platform.SLACK, workspace, channel);
-        return PayloadChecks.checked(
-                inbound.handle(
-                        new InboundEvent.Command(
-                                new Actor(user(user), false),
-                                "tenfour",
-                                text,
-                                where,
-                                "trigger-1")));
+        Reply reply =
+                PayloadChecks.checked(
+                        inbound.handle(
+                                new InboundEvent.Command(
+                                        new Actor(user(user), false),
+                                        "tenfour",
+                                        text,
+                                        where,
+                                        "trigger-1")));
+        if (onboardPeers && text.strip().startsWith("peers add")) {
+            onboarded();
+        }
+        return reply;
+    }
+
+    /**
+     * Whether peers added by {@code peers add} have read and acknowledged the policy at once, as
+     * the peers of most tests have ({@code OnboardingTest} turns it off).
+     */
+    public boolean onboardPeers = true;
+
+    /** Every peer of the agency still onboarding acknowledges the policy (as by its button). */
+    public void onboarded() {
+        jdbi.useHandle(
+                h -> {
+                    PeerOnboarding onboarding = h.attach(PeerOnboarding.class);
+                    for (UUID id : onboarding.pending(agency().id())) {
+                        onboarding.acknowledge(agency().id(), id, LocalDate.now(clock));
+                    }
+                });
     }
 
     /** A coordinator command in the coordinator channel. */
