@@ -47,6 +47,8 @@ import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.onboarding.PeerTraining;
+import org.tenfour.bot.oncall.OnCallCommands;
+import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
 import org.tenfour.bot.privacy.MemberData;
@@ -242,6 +244,7 @@ public final class Application implements AutoCloseable {
             tasks.addAll(logJobs.tasks());
             tasks.addAll(connectJobs.tasks());
             tasks.addAll(new PrivacyRetention(jdbi, clock).tasks());
+            tasks.addAll(new OnCallJobs(jdbi, clock).tasks());
             Connect connect = new Connect(jdbi, clock, platforms, relaySender);
             List<Feature> features =
                     new ArrayList<>(
@@ -268,6 +271,7 @@ public final class Application implements AutoCloseable {
             SurveyCommands surveys = new SurveyCommands(jdbi, clock);
             features.add(surveys);
             tasks.addAll(surveys.tasks());
+            features.add(new OnCallCommands(jdbi, clock));
             features.addAll(connect.features());
             Inbound inbound =
                     new Inbound(

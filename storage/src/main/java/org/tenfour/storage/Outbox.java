@@ -81,8 +81,8 @@ public interface Outbox {
     @SqlUpdate(
             """
             update outbox set state = 'sent', sent_at = date_trunc('day', cast(:sentAt as timestamptz), 'UTC'),
-                   platform_message_id = case when kind in ('connect_offer', 'connect', 'check_in') then :messageId end,
-                   platform_conversation_id = case when kind in ('connect_offer', 'connect', 'check_in') then :conversationId end,
+                   platform_message_id = case when kind in ('connect_offer', 'connect', 'check_in', 'call_out') then :messageId end,
+                   platform_conversation_id = case when kind in ('connect_offer', 'connect', 'check_in', 'call_out') then :conversationId end,
                    ref = case when kind in ('connect_offer', 'connect', 'check_in') then ref end,
                    target = null, message = null,
                    created_at = date_trunc('day', created_at, 'UTC'),

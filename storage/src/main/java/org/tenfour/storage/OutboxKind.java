@@ -28,6 +28,13 @@ public enum OutboxKind {
     CONNECT_OFFER,
     /** Any other message of a connection request; {@code ref} is the request. */
     CONNECT,
+    /** A handoff DM to the incoming on-call peer, or the coordinators told a week has no one. */
+    ON_CALL,
+    /**
+     * A call-out page to a peer after a critical incident; {@code ref} is the incident. Its
+     * platform ids are kept after delivery so that its buttons can be replaced once it is taken.
+     */
+    CALL_OUT,
     OTHER;
 
     /** The value in the {@code kind} column. */
@@ -42,8 +49,8 @@ public enum OutboxKind {
 
     /** Whether a delivered row keeps the platform's message ids (a later update needs them). */
     public boolean keepsDelivery() {
-        // offers, a request's other messages and check-ins: their buttons are replaced when they
-        // end
-        return this == CONNECT_OFFER || this == CONNECT || this == CHECK_IN;
+        // offers, a request's other messages, check-ins and call-outs: their buttons are replaced
+        // when they end
+        return this == CONNECT_OFFER || this == CONNECT || this == CHECK_IN || this == CALL_OUT;
     }
 }

@@ -192,4 +192,27 @@ class RepositoryTenancyTest {
         assertThat(agencies.find(theirs.id())).map(Agency::timeZone).contains("UTC");
         assertThat(agencies.find(mine.id())).map(Agency::timeZone).contains("America/Denver");
     }
+
+    @Test
+    void on_call_rotas_of_one_agency_are_invisible_to_another() {
+        OnCallRotas rotas = jdbi.onDemand(OnCallRotas.class);
+        Member peer = TestData.member(jdbi, theirs);
+        java.time.LocalDate monday = java.time.LocalDate.parse("2026-11-30");
+        assertThat(rotas.create(theirs.id(), monday)).isTrue();
+        assertThat(rotas.addPeer(theirs.id(), peer.id())).isTrue();
+        assertThat(rotas.setSwap(theirs.id(), monday, peer.id())).isEqualTo(1);
+        assertThat(rotas.setLastResort(theirs.id(), peer.id())).isEqualTo(1);
+
+        assertThat(rotas.find(mine.id())).isEmpty();
+        assertThat(rotas.peers(mine.id())).isEmpty();
+        assertThat(rotas.swaps(mine.id(), monday)).isEmpty();
+        assertThat(rotas.setLastResort(mine.id(), null)).isZero();
+        assertThat(rotas.setHandoff(mine.id(), 5, java.time.LocalTime.NOON, monday)).isZero();
+        assertThat(rotas.removePeer(mine.id(), peer.id())).isFalse();
+        assertThat(rotas.forgetSwaps(mine.id(), monday.plusWeeks(9))).isZero();
+        // adding their peer to my rota would be a foreign member on it: the rota is per agency
+        assertThat(rotas.peers(theirs.id())).containsExactly(peer.id());
+        assertThat(rotas.swaps(theirs.id(), monday)).containsEntry(monday, peer.id());
+        assertThat(rotas.find(theirs.id()).orElseThrow().lastResortMemberId()).isEqualTo(peer.id());
+    }
 }

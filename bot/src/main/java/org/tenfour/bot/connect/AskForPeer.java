@@ -23,6 +23,7 @@ import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.bot.oncall.OnCall;
 import org.tenfour.bot.resources.Category;
 import org.tenfour.bot.resources.ResourceNotes;
 import org.tenfour.storage.Agency;
@@ -243,7 +244,10 @@ final class AskForPeer implements Feature, CheckInTalk {
                 .filter(v -> !v.isBlank());
     }
 
-    /** Opens a request and offers it; empty when the member already has one open. */
+    /**
+     * Opens a request and offers it; empty when the member already has one open. An urgent or
+     * after-hours request that names no peer is offered to the on-call peer first.
+     */
     static Optional<ConnectionRequest> open(
             Handle h,
             Agency agency,
@@ -257,6 +261,10 @@ final class AskForPeer implements Feature, CheckInTalk {
             UUID named,
             String language,
             Instant now) {
+        UUID first =
+                scope.equals("named")
+                        ? named
+                        : OnCall.firstFor(h, agency, urgency.equals("now"), now).orElse(named);
         return h.attach(ConnectionRequests.class)
                 .open(
                         agency.id(),
@@ -267,7 +275,7 @@ final class AskForPeer implements Feature, CheckInTalk {
                         contact,
                         share,
                         topic,
-                        named,
+                        first,
                         language,
                         now)
                 .map(r -> Offers.next(h, r, now));

@@ -2,6 +2,8 @@ package org.tenfour.bot.connect;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -12,6 +14,7 @@ import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.oncall.OnCall;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
@@ -103,10 +106,15 @@ final class Offers {
             return reload(h, r);
         }
         Outgoing out = Outgoing.on(h, agency.id());
-        var coordinators =
-                h.attach(Members.class).coordinators(agency.id()).stream()
-                        .filter(c -> !c.id().equals(member.id()))
-                        .toList();
+        List<Member> coordinators =
+                new ArrayList<>(
+                        h.attach(Members.class).coordinators(agency.id()).stream()
+                                .filter(c -> !c.id().equals(member.id()))
+                                .toList());
+        OnCall.lastResortFor(h, agency, r.urgency().equals("now"), now)
+                .filter(m -> !m.id().equals(member.id()))
+                .filter(m -> coordinators.stream().noneMatch(c -> c.id().equals(m.id())))
+                .ifPresent(coordinators::add);
         for (Member c : coordinators) {
             out.send(
                     pageKey(r.id(), c.id()),

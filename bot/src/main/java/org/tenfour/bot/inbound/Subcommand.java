@@ -291,6 +291,23 @@ public enum Subcommand {
                     Task.PEOPLE,
                     "refer @member",
                     "ask the peer team to check on someone (they are never told who asked)")),
+    ONCALL(
+            "oncall",
+            Role.MEMBER,
+            false,
+            "Who is on call for peer support now (`oncall now`, anyone: the name only). Coordinators"
+                    + " keep the weekly rota in their channel: peers in order (`oncall add|remove"
+                    + " @peer`), the handoff day and time in the agency's zone (`oncall handoff mon"
+                    + " 08:00`), one-week swaps (`oncall swap @a @b`) and a last resort (`oncall"
+                    + " last-resort @director`). The incoming peer gets a handoff DM; urgent and"
+                    + " after-hours requests go to the on-call peer first; a peer on a break is"
+                    + " skipped, and the coordinators are told when a week has no one.",
+            new Use(Task.TALK, "oncall now", "who is on call for peer support right now"),
+            new Use(
+                    Task.ON_CALL,
+                    "oncall | oncall add|remove @peer … | oncall swap @a @b | oncall handoff mon"
+                            + " 08:00 | oncall last-resort @person|none",
+                    "the weekly on-call rota: urgent and after-hours requests go there first")),
     INCIDENT(
             "incident",
             Role.COORDINATOR,
@@ -369,6 +386,7 @@ public enum Subcommand {
         PEER_WORK(Role.PEER, "Your work as a peer supporter"),
         SETUP(Role.COORDINATOR, "Set the program up"),
         PEOPLE(Role.COORDINATOR, "Who is in the program"),
+        ON_CALL(Role.COORDINATOR, "On call, around the clock"),
         INCIDENTS(Role.COORDINATOR, "After a critical incident"),
         NUMBERS(Role.COORDINATOR, "Counts and reports"),
         PARTNERS(Role.COORDINATOR, "Partner agencies");

@@ -100,10 +100,12 @@ public final class DemoData {
                                     + " #peer-coordinators and try `/tenfour cadence weekly`, then"
                                     + " `/tenfour incident \"Structure fire, Main St\" @alex @jordan`."
                                     + " Fast-forward a day (bottom left), then pick Alex or Jordan at the"
-                                    + " top left to see their check-ins. `/tenfour status` and `/tenfour"
-                                    + " report month` show counts, never names; `/tenfour resources` is the"
-                                    + " directory members see; `/tenfour survey start needs` sends"
-                                    + " everyone an anonymous survey (results once it closes)."),
+                                    + " top left to see their check-ins. `/tenfour oncall` shows the"
+                                    + " on-call rota (`/tenfour oncall swap @sam @priya` trades a week)."
+                                    + " `/tenfour status` and `/tenfour report month` show counts, never"
+                                    + " names; `/tenfour resources` is the directory members see;"
+                                    + " `/tenfour survey start needs` sends everyone an anonymous survey"
+                                    + " (results once it closes)."),
                     Map.entry(
                             PRIYA,
                             "You are *Priya Nair*, a peer supporter and a coordinator at Riverside."
@@ -115,7 +117,9 @@ public final class DemoData {
                             "You are *Sam Ortiz*, a peer supporter at Riverside. Offers from members"
                                     + " who want to talk arrive here: accept one and you talk through"
                                     + " TenFour, anonymously unless they share their name. `/tenfour away"
-                                    + " until 2030-01-31` takes a break; `/tenfour log` records a contact."),
+                                    + " until 2030-01-31` takes a break; `/tenfour log` records a contact."
+                                    + " `/tenfour oncall now` says who is on call: urgent and after-hours"
+                                    + " requests go to them first."),
                     Map.entry(
                             ALEX,
                             "You are *Alex Kim*, a firefighter at Riverside. Type `/peer` to ask for"

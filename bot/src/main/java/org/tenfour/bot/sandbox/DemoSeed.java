@@ -29,9 +29,9 @@ import org.tenfour.storage.Peers;
 
 /**
  * Sets the demo agencies up the way a coordinator would: {@code /tenfour setup} in the coordinator
- * channel, then time zone, roster, peers and co-coordinators, all through the product's own inbound
- * handler (so roles, audit entries and welcome messages are the real ones). An agency that already
- * has its roster and peers is left alone, so restarts add nothing.
+ * channel, then time zone, roster, peers, the on-call rota and co-coordinators, all through the
+ * product's own inbound handler (so roles, audit entries and welcome messages are the real ones).
+ * An agency that already has its roster and peers is left alone, so restarts add nothing.
  *
  * <p>Then the two agencies become partners the way their coordinators would do it: {@code /tenfour
  * partner invite} in Riverside's coordinator channel, and the code it gives accepted with {@code
@@ -68,6 +68,7 @@ public final class DemoSeed {
             for (Person peer : a.peers()) {
                 acknowledge(inbound, peer);
             }
+            run(inbound, a, "oncall add " + mentions(a.peers()));
             if (!a.moreCoordinators().isEmpty()) {
                 run(inbound, a, "coordinators add " + mentions(a.moreCoordinators()));
             }

@@ -69,6 +69,11 @@ final class Scenario {
                 "UADMIN", "roster tag <@" + JO + "> unit:Engine-7 supervisor:<@" + ALEX + ">");
         p.coordinator("UADMIN", "roster tag <@" + ALEX + "> unit:Engine-7");
         p.tenfour(OPT, null, "optout");
+        // an on-call rota whose last resort is Alex: the erasure must clear that too
+        p.coordinator("UADMIN", "oncall add <@" + PEER + "> <@" + PEER2 + ">");
+        p.coordinator("UADMIN", "oncall swap <@" + PEER + "> <@" + PEER2 + ">");
+        p.coordinator("UADMIN", "oncall last-resort <@" + ALEX + ">");
+        p.onCallJobs.handoffs();
         p.coordinator("UADMIN", "cadence weekly");
         p.jobs.planAll();
         p.clock.set(Instant.parse("2026-11-25T15:00:00Z"));

@@ -170,6 +170,58 @@ class CoordinatorOracleAttackTest {
         return views;
     }
 
+    // --- the on-call rota around a member's request ------------------------------------------
+
+    /**
+     * The on-call peer's weekly cap is 1. The coordinator looks at {@code oncall now} and the rota,
+     * a member asks for a peer at night and the on-call peer takes the request (so is now at their
+     * cap), and the coordinator looks again: nothing may move, or the rota would tell them that
+     * someone just reached out. (A rota that skipped peers at their cap, as routing does, would
+     * name the next peer the second time.)
+     */
+    @Test
+    void the_rota_looks_the_same_before_and_after_the_on_call_peer_takes_a_request() {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-12-01T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "timezone America/Chicago");
+        p.coordinator("UADMIN", "roster add <@UM1>");
+        p.coordinator("UADMIN", "peers add <@UP1> <@UP2>");
+        p.coordinator("UADMIN", "oncall add <@UP1> <@UP2>");
+        p.jdbi.useHandle(h -> h.execute("update peer set weekly_cap = 1"));
+        p.clock.set(Instant.parse("2026-12-02T05:00:00Z")); // 23:00 in Chicago
+        List<String> before =
+                List.of(
+                        text(p.tenfour("UADMIN", null, "oncall now")),
+                        text(p.coordinator("UADMIN", "oncall")));
+
+        p.submit(
+                "UM1",
+                "connect.ask",
+                Map.of(
+                        "who", List.of("internal"),
+                        "urgency", List.of("now"),
+                        "contact", List.of("chat")),
+                "");
+        p.deliver();
+        RecordingPlatform.Sent offer = p.lastWithButton("UP1", "connect.accept");
+        p.press("UP1", offer, "connect.accept");
+        p.deliver();
+        int accepted =
+                p.jdbi.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select count(*) from connection_request where accepted_at is not null")
+                                        .mapTo(Integer.class)
+                                        .one());
+        assertThat(accepted).as("the on-call peer took the request").isEqualTo(1);
+
+        List<String> after =
+                List.of(
+                        text(p.tenfour("UADMIN", null, "oncall now")),
+                        text(p.coordinator("UADMIN", "oncall")));
+        assertThat(after).isEqualTo(before);
+    }
+
     // --- two report runs around one new log ---------------------------------------------------
 
     /**

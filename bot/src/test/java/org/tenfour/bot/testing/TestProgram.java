@@ -35,6 +35,8 @@ import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.onboarding.PeerTraining;
+import org.tenfour.bot.oncall.OnCallCommands;
+import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.report.ReportCommands;
@@ -66,6 +68,7 @@ public final class TestProgram {
     public final Inbound inbound;
     public final OutboxSender sender;
     public final CheckInJobs jobs;
+    public final OnCallJobs onCallJobs;
     public final String workspace =
             "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private int planRequests;
@@ -104,6 +107,7 @@ public final class TestProgram {
         this.clock = new MutableClock(start);
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
         this.jobs = new CheckInJobs(jdbi, clock, platforms);
+        this.onCallJobs = new OnCallJobs(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
         List<Feature> features =
                 new ArrayList<>(
@@ -123,6 +127,7 @@ public final class TestProgram {
         features.add(new Onboarding(jdbi, clock));
         features.add(new PeerTraining(jdbi, clock));
         features.add(new SurveyCommands(jdbi, clock));
+        features.add(new OnCallCommands(jdbi, clock));
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
         this.sender =
