@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
-import org.tenfour.bot.resources.Category;
 
 /**
  * Every {@code /tenfour} subcommand, in the order help shows them: its word, who may use it and
@@ -65,8 +64,8 @@ public enum Subcommand {
             new Use(
                     Task.SETUP,
                     "resources add \"Name\" \"how to reach\""
-                            + " category:"
-                            + Category.codes()
+                            // the codes of resources.Category (ResourceDirectoryTest checks)
+                            + " category:eap|clinician|chaplain|medical|legal|financial|family|substance|other"
                             + " [shared] | resources remove N | resources share|unshare N",
                     "the resource directory members and peers see")),
     SETTINGS(

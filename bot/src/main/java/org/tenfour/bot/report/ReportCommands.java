@@ -24,7 +24,6 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
-import org.tenfour.bot.survey.SurveyResults;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.AuditLog;
@@ -138,7 +137,7 @@ public final class ReportCommands implements Feature {
     private static Message withSurveys(Handle h, ProgramReport report) {
         Message message = ReportText.message(report);
         List<String> surveys =
-                SurveyResults.reportLines(
+                SurveyLines.of(
                         h,
                         report.agencyId(),
                         report.current().from(),

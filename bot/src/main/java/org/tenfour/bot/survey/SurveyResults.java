@@ -1,18 +1,14 @@
 package org.tenfour.bot.survey;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Field;
 import org.tenfour.bot.report.Cell;
 import org.tenfour.bot.report.Suppression;
 import org.tenfour.storage.Survey;
 import org.tenfour.storage.SurveyTally;
-import org.tenfour.storage.Surveys;
 
 /**
  * A closed survey's results, suppressed exactly like the program report: nothing under k
@@ -20,7 +16,7 @@ import org.tenfour.storage.Surveys;
  * answer") that adds up to it (or, for "any that apply", at least covers it), and {@link
  * Suppression} hides what could be narrowed down.
  */
-public final class SurveyResults {
+final class SurveyResults {
     private SurveyResults() {}
 
     /** The results as coordinators read them. */
@@ -86,33 +82,6 @@ public final class SurveyResults {
                         + " (0 included); – hides a number that would let a small one be worked"
                         + " out.");
         return text.toString();
-    }
-
-    /**
-     * Lines for the program report: the surveys that ended in the period, each with its respondents
-     * (suppressed) and where to read it. Closed surveys never change, so a report published again
-     * shows the same lines.
-     */
-    public static List<String> reportLines(
-            Handle h, UUID agencyId, LocalDate from, LocalDate to, int k) {
-        List<String> lines = new ArrayList<>();
-        for (Survey s : h.attach(Surveys.class).all(agencyId)) {
-            LocalDate ended = s.closeDay();
-            if (ended.isBefore(from) || ended.isAfter(to)) {
-                continue;
-            }
-            lines.add(
-                    "Survey "
-                            + s.number()
-                            + " ("
-                            + s.questionSet()
-                            + ") closed: "
-                            + new Suppression(k).single(s.respondents()).text(k)
-                            + " respondents — `/tenfour survey results "
-                            + s.number()
-                            + "`");
-        }
-        return lines;
     }
 
     private static List<String> choices(Question q) {

@@ -11,6 +11,7 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.bot.checkin.CheckInMessages;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.PostgresExtension;
@@ -119,6 +120,9 @@ class ResourceDirectoryTest {
         assertThat(text(p.tenfour("UM1", null, "resources")))
                 .contains("have not listed any resources yet");
         assertThat(text(p.tenfour("UM1", null, "help"))).contains("/tenfour resources");
+        assertThat(Subcommand.RESOURCES.usage())
+                .as("the usage names every category")
+                .contains("category:" + Category.codes() + " ");
     }
 
     @Test
