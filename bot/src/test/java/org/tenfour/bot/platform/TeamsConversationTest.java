@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,7 @@ import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
-import org.tenfour.bot.Settings;
+import org.tenfour.bot.testing.TestEnv;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -66,17 +65,7 @@ class TeamsConversationTest {
         microsoft = new FakeMicrosoft();
         key = TestTokens.newKey("key-1");
         microsoft.publish(List.of(Map.entry(key, List.of("msteams"))));
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("DATABASE_URL", db.jdbcUrl());
-        env.put("DATABASE_USER", "postgres");
-        env.put("TENFOUR_DATA_DIR", dir.toString());
-        env.put("TEAMS_APP_ID", FakeMicrosoft.CLIENT_ID);
-        env.put("TEAMS_APP_PASSWORD", FakeMicrosoft.CLIENT_SECRET);
-        env.put("TEAMS_TENANT_ID", Activities.TENANT);
-        env.put("TEAMS_OPENID_METADATA_URL", microsoft.baseUrl() + "/openid");
-        env.put("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
-        app = Application.start(Settings.fromEnv(env), clock);
+        app = Application.start(TestEnv.on(db.jdbcUrl(), dir).teams(microsoft).settings(), clock);
     }
 
     @AfterEach
