@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.http.JsonBody;
-import org.tenfour.bot.onboarding.Readiness;
+import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.storage.Caseloads;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -43,7 +43,7 @@ public final class PeerAssigner {
 
     /** Loads the agency's active peers, their contacts this week and their check-ins, once. */
     PeerAssigner(Handle handle, UUID agencyId, Instant now) {
-        Set<UUID> notReady = Readiness.notReady(handle, agencyId, now);
+        Set<UUID> notReady = RotationGate.notReady(handle, agencyId, now);
         // a peer who has not acknowledged the policy, or whose required course lapsed, is named
         // in no check-in
         this.peers =
@@ -81,7 +81,7 @@ public final class PeerAssigner {
     public static int freePeers(Handle handle, UUID agencyId, Instant now) {
         Map<UUID, Integer> contacts =
                 handle.attach(Caseloads.class).contacts(agencyId, now.minus(WEEK), now);
-        Set<UUID> notReady = Readiness.notReady(handle, agencyId, now);
+        Set<UUID> notReady = RotationGate.notReady(handle, agencyId, now);
         return (int)
                 handle.attach(Peers.class).active(agencyId).stream()
                         .filter(p -> !notReady.contains(p.memberId()))

@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.bot.checkin.PeerAssigner;
-import org.tenfour.bot.onboarding.Readiness;
+import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Caseloads;
@@ -112,7 +112,7 @@ final class Candidates {
         pool.stream()
                 .map(Candidate::agency)
                 .distinct()
-                .forEach(a -> notReady.put(a.id(), Readiness.notReady(handle, a.id(), now)));
+                .forEach(a -> notReady.put(a.id(), RotationGate.notReady(handle, a.id(), now)));
         Relays relays = handle.attach(Relays.class);
         Map<Reason, Integer> passedOver = new EnumMap<>(Reason.class);
         List<Candidate> eligible = new ArrayList<>();

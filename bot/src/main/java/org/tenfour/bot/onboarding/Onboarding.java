@@ -26,7 +26,7 @@ import org.tenfour.storage.PeerOnboarding;
 
 /**
  * The new peer's first message — the policy, its exceptions, the scope of the role — and the button
- * that acknowledges it. Until it is pressed the peer is out of the rotation ({@link Readiness}).
+ * that acknowledges it. Until it is pressed the peer is out of the rotation ({@link RotationGate}).
  */
 public final class Onboarding implements Feature {
     /** The acknowledgement button's action id. */

@@ -39,9 +39,9 @@ import org.tenfour.storage.TrainingRecords;
 
 /**
  * {@code /tenfour training add|list|remove}: coordinators keep each peer's courses. A required
- * course past its last day takes the peer out of rotation ({@link Readiness}); the peer is reminded
- * once, 30 days before; {@code training list} counts who is out of rotation and why, and names who
- * has not acknowledged the policy yet.
+ * course past its last day takes the peer out of rotation ({@link RotationGate}); the peer is
+ * reminded once, 30 days before; {@code training list} counts who is out of rotation and why, and
+ * names who has not acknowledged the policy yet.
  */
 public final class PeerTraining implements Feature {
     /** How long before a required course expires its peer is reminded. */

@@ -4,6 +4,6 @@
  * counsellor; when and how to refer) and acknowledges it; until then no offer or check-in goes out
  * in their name. Coordinators keep training records ({@code training add|list|remove}); a required
  * course past its last day takes the peer out of rotation, with a reminder to the peer 30 days
- * before and counts for coordinators. {@link Readiness} is the one place the rotation asks.
+ * before and counts for coordinators. {@link RotationGate} is the one place the rotation asks.
  */
 package org.tenfour.bot.onboarding;

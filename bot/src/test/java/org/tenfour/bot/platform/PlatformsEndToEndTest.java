@@ -169,6 +169,103 @@ class PlatformsEndToEndTest {
     }
 
     @Test
+    void in_slack_nothing_goes_out_in_a_new_peers_name_until_they_press_the_policys_button() {
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex> <@U0BO|bo>");
+        slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0SAM", "onboarding.ack").isEmpty());
+        assertThat(postedTo("U0SAM", "onboarding.ack").get(0))
+                .contains("Confidentiality and its written exceptions")
+                .contains("You are not a counsellor or a clinician");
+
+        slashCommand("U0PAT", "cadence weekly");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> strings("select state from check_in").contains("sent"));
+        assertThat(strings("select peer_id::text from check_in"))
+                .as("no check-in is planned in the new peer's name")
+                .containsOnlyNulls();
+        assertThat(postedTo(null, "checkin.ok"))
+                .isNotEmpty()
+                .allSatisfy(blocks -> assertThat(blocks).doesNotContain("on behalf of"));
+        String sent =
+                strings(
+                                "select id::text from check_in where state = 'sent'"
+                                        + " order by id limit 1")
+                        .get(0);
+        String member =
+                strings(
+                                "select m.platform_user_id from check_in c join member m"
+                                        + " on m.id = c.member_id where c.id::text = '"
+                                        + sent
+                                        + "'")
+                        .get(0);
+        press(member, "checkin.talk", sent);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                !postedTo(
+                                                "U0PAT",
+                                                "no peer has acknowledged the policy or kept"
+                                                        + " their required training current")
+                                        .isEmpty());
+        assertThat(postedTo("U0SAM", ""))
+                .as("the new peer was shown the policy and nothing else")
+                .hasSize(1);
+
+        press("U0SAM", "onboarding.ack", "");
+        assertThat(strings("select acknowledged_on::text from peer_onboarding"))
+                .doesNotContainNull();
+        String other = member.equals("U0ALEX") ? "U0BO" : "U0ALEX";
+        assertThat(
+                        slackRequests
+                                .signed(
+                                        SlackRequests.FORM,
+                                        SlackRequests.interactive(askSubmission(other)))
+                                .statusCode())
+                .isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0SAM", "connect.accept").isEmpty());
+    }
+
+    /**
+     * What the fake Slack was asked to post to {@code channel} (null: anywhere) with {@code text}.
+     */
+    private List<String> postedTo(String channel, String text) {
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> channel == null || channel.equals(c.params().get("channel")))
+                .map(
+                        c ->
+                                c.params().getOrDefault("text", "")
+                                        + c.params().getOrDefault("blocks", ""))
+                .filter(t -> t.contains(text))
+                .toList();
+    }
+
+    private static String askSubmission(String user) {
+        return """
+                {"type":"view_submission","team":{"id":"%1$s","domain":"fd7"},
+                 "user":{"id":"%2$s","username":"member","name":"member","team_id":"%1$s"},
+                 "api_app_id":"A0APP","token":"gIkuvaNzQIHg97ATvDxqgjtO","trigger_id":"111.222.333",
+                 "view":{"id":"V0ASK","team_id":"%1$s","type":"modal","blocks":[],"private_metadata":"",
+                   "callback_id":"connect.ask","hash":"156772938.1827394",
+                   "title":{"type":"plain_text","text":"Talk to a peer"},
+                   "clear_on_close":false,"notify_on_close":false,"close":null,
+                   "submit":{"type":"plain_text","text":"Ask"},"previous_view_id":null,"root_view_id":"V0ASK",
+                   "app_id":"A0APP","external_id":"","app_installed_team_id":"%1$s","bot_id":"B0BOT",
+                   "state":{"values":{
+                     "who":{"who":{"type":"radio_buttons","selected_option":{"text":{"type":"plain_text","text":"Any"},"value":"internal"}}},
+                     "urgency":{"urgency":{"type":"radio_buttons","selected_option":{"text":{"type":"plain_text","text":"Today"},"value":"today"}}},
+                     "contact":{"contact":{"type":"radio_buttons","selected_option":{"text":{"type":"plain_text","text":"Chat"},"value":"chat"}}}}}},
+                 "response_urls":[],"is_enterprise_install":false,"enterprise":null}"""
+                .formatted(FakeSlackApi.TEAM, user);
+    }
+
+    @Test
     void in_slack_an_ended_conversation_loses_its_buttons_and_a_late_safety_press_pages_no_one() {
         slashCommand("U0PAT", "setup");
         slashCommand("U0PAT", "roster add <@U0ALEX|alex>");

@@ -13,8 +13,8 @@ import org.tenfour.storage.PeerOnboarding;
  * Which peers are out of the rotation: onboarding not acknowledged, or a required course lapsed.
  * Offers and check-ins ask here before choosing a peer.
  */
-public final class Readiness {
-    private Readiness() {}
+public final class RotationGate {
+    private RotationGate() {}
 
     /** The member ids of the agency's peers who may not be offered or named on {@code now}. */
     public static Set<UUID> notReady(Handle h, UUID agencyId, Instant now) {
