@@ -10,6 +10,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.storage.PostgresExtension;
@@ -386,6 +388,76 @@ class DatabaseAdministratorAttackTest {
         assertThat(count("select count(*) from survey_answered"))
                 .as("the 'already answered' marks go at the close")
                 .isZero();
+    }
+
+    @Test
+    void a_peers_training_and_onboarding_say_nothing_of_whom_they_helped_and_go_with_the_peer() {
+        s.run();
+        s.p.coordinator(
+                "UADMIN",
+                "training add <@"
+                        + Scenario.PEER2
+                        + "> \"CISM individual\" 2026-03-01 expires 2028-03-01");
+        s.p.coordinator(
+                "UADMIN", "training add <@" + Scenario.PEER + "> \"Suicide awareness\" 2026-01-10");
+        s.p.deliver();
+        List<String> peers =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("select member_id::text from peer")
+                                        .mapTo(String.class)
+                                        .list());
+        List<String> others = new ArrayList<>(people());
+        others.removeAll(peers);
+        others.removeIf(id -> id.equals(Scenario.PEER) || id.equals(Scenario.PEER2));
+        Map<String, List<String>> dump = Dump.everyTable(jdbi);
+        assertThat(dump.get("training_record")).hasSize(2);
+        for (String table : List.of("training_record", "peer_onboarding")) {
+            for (String row : dump.get(table)) {
+                assertThat(others).as(table).noneMatch(row::contains);
+            }
+        }
+
+        // a member's request passes over a peer out of rotation and writes nothing about it there
+        s.p.coordinator(
+                "UADMIN",
+                "training add <@"
+                        + Scenario.PEER2
+                        + "> \"Critical incident stress\" 2025-01-01 expires 2025-06-01");
+        Map<String, List<String>> before = Dump.everyTable(jdbi);
+        s.p.submit(
+                Scenario.JO,
+                "connect.ask",
+                Map.of(
+                        "who", List.of("internal"),
+                        "urgency", List.of("today"),
+                        "contact", List.of("chat")),
+                "");
+        s.p.deliver();
+        Map<String, List<String>> after = Dump.everyTable(jdbi);
+        for (String table : List.of("training_record", "peer_onboarding")) {
+            assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+        }
+
+        String erased = s.p.member(Scenario.PEER2).id().toString();
+        var ask = (Reply.Private) s.p.tenfour(Scenario.PEER2, null, "forgetme");
+        var button = ask.message().buttons().get(0);
+        s.p.inbound.handle(
+                new InboundEvent.ButtonPressed(
+                        new Actor(s.p.user(Scenario.PEER2), false),
+                        button.actionId(),
+                        button.value(),
+                        s.p.user(Scenario.PEER2),
+                        null,
+                        null));
+        s.p.deliver();
+        Map<String, List<String>> gone = Dump.everyTable(jdbi);
+        for (String table : List.of("training_record", "peer_onboarding")) {
+            assertThat(gone.get(table))
+                    .as("%s after the peer's forgetme", table)
+                    .noneMatch(row -> row.contains(erased));
+        }
+        assertThat(gone.get("training_record")).as("the other peer's record stays").hasSize(1);
     }
 
     private static Map<String, List<String>> withoutSurveys(Map<String, List<String>> dump) {

@@ -113,6 +113,52 @@ class CoordinatorOracleAttackTest {
         return views;
     }
 
+    // --- training and onboarding ---------------------------------------------------------------
+
+    /**
+     * A coordinator lets one peer's required course lapse and leaves another's policy
+     * unacknowledged, then looks at the training records: whether a member asked for a peer in
+     * between (and was passed over those two) must not show.
+     */
+    @Test
+    void a_coordinator_cannot_tell_from_the_training_records_whether_a_member_asked_for_a_peer() {
+        assertThat(trainingViews(true)).isEqualTo(trainingViews(false));
+    }
+
+    private List<String> trainingViews(boolean memberAsks) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add " + mentions("UM", 6));
+        p.coordinator("UADMIN", "peers add <@UP1> <@UP2>");
+        p.onboardPeers = false;
+        p.coordinator("UADMIN", "peers add <@UP3>");
+        p.coordinator(
+                "UADMIN", "training add <@UP2> \"CISM individual\" 2024-01-01 expires 2026-01-01");
+        p.coordinator("UADMIN", "training add <@UP2> \"CISM group\" 2026-01-01 expires 2026-11-01");
+        p.deliver();
+        if (memberAsks) {
+            p.submit(
+                    "UM1",
+                    "connect.ask",
+                    Map.of(
+                            "who", List.of("internal"),
+                            "urgency", List.of("today"),
+                            "contact", List.of("chat")),
+                    "");
+            p.deliver();
+            assertThat(p.platform.to("UP1"))
+                    .as("the one peer in rotation is offered the request")
+                    .anyMatch(
+                            m ->
+                                    m.message().buttons().stream()
+                                            .anyMatch(b -> b.actionId().equals("connect.accept")));
+        }
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "training list")));
+        views.add(text(p.coordinator("UADMIN", "help training")));
+        return views;
+    }
+
     // --- the anonymous survey ------------------------------------------------------------------
 
     /**
