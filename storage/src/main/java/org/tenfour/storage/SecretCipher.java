@@ -43,6 +43,8 @@ public final class SecretCipher {
     private static final int KEY_BYTES = 32;
 
     /** One master key's material: its id, its token subkey, and the raw key for old ciphertexts. */
+    // compared by identity (which key sealed it), never by value: the array needs no equals
+    @SuppressWarnings("ArrayRecordComponent")
     private record Keys(byte[] id, SecretKeySpec tokens, SecretKeySpec legacy) {}
 
     private final Keys current;
@@ -188,6 +190,7 @@ public final class SecretCipher {
     /**
      * Whether {@code sealed} should be re-encrypted: written before key ids, or under another key.
      */
+    @SuppressWarnings("ReferenceEquality") // which of the two key sets, not equal contents
     public boolean needsResealing(byte[] sealed) {
         return sealer(sealed) != current;
     }

@@ -16,6 +16,7 @@ interface SlackInstallationSql {
             installed_at""";
 
     /** A stored row; the token still encrypted. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or kept
     record Row(
             UUID agencyId,
             String workspaceId,
@@ -81,6 +82,7 @@ interface SlackInstallationSql {
     java.util.List<Sealed> sealedTokens();
 
     /** A sealed token and the row it belongs to. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or kept
     record Sealed(UUID agencyId, String workspaceId, byte[] botTokenEnc) {}
 
     @SqlUpdate(

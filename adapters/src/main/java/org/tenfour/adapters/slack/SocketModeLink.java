@@ -165,7 +165,9 @@ final class SocketModeLink implements AutoCloseable {
             connector.execute(this::attempt);
         }
         long every = timing.check().toMillis();
-        connector.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        // check() catches everything: a periodic task that threw would never run again
+        var unused =
+                connector.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Whether Slack has greeted the current WebSocket ({@code hello}) and it has not closed. */
@@ -202,9 +204,13 @@ final class SocketModeLink implements AutoCloseable {
         if (closed || System.nanoTime() < nextAttemptNanos) {
             return;
         }
-        if (!client.verifyConnection()) {
-            open = false;
-            attempt();
+        try {
+            if (!client.verifyConnection()) {
+                open = false;
+                attempt();
+            }
+        } catch (RuntimeException e) {
+            log.warn("slack socket mode: link check failed ({})", e.getClass().getSimpleName());
         }
     }
 
@@ -257,7 +263,7 @@ final class SocketModeLink implements AutoCloseable {
                 failures,
                 wait.toMillis());
         if (!closed) {
-            connector.schedule(this::check, wait.toMillis(), TimeUnit.MILLISECONDS);
+            var unused = connector.schedule(this::check, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -82,7 +82,7 @@ final class AdaptiveCards {
         for (int over = over(card); over > 0; over = over(card)) {
             Form before = f;
             f = smaller(f, over);
-            if (f == before) {
+            if (f.equals(before)) { // nothing left to cut
                 throw new IllegalStateException("a form too large for Teams even when shortened");
             }
             card = render(f, e);

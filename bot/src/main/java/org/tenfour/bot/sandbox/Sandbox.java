@@ -119,11 +119,13 @@ public final class Sandbox implements AutoCloseable {
             DemoSeed.seed(database.jdbi(), wired.inbound());
             // names and time zones of the demo people, from the sandbox's directory
             wired.planAndNudge().run();
-            ticker.scheduleWithFixedDelay(
-                    () -> run(wired.periodic()),
-                    TICK.toSeconds(),
-                    TICK.toSeconds(),
-                    TimeUnit.SECONDS);
+            // run() catches everything: a periodic task that threw would never run again
+            var unused =
+                    ticker.scheduleWithFixedDelay(
+                            () -> run(wired.periodic()),
+                            TICK.toSeconds(),
+                            TICK.toSeconds(),
+                            TimeUnit.SECONDS);
             log.warn(
                     "SANDBOX ON: /sandbox serves made-up demo agencies in their own schema '{}' on their own clock; "
                             + "{}",

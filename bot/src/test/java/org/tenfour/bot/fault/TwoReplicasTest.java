@@ -49,7 +49,7 @@ class TwoReplicasTest {
                                             "xoxb-test-token-b"))) {
                 slack.delay("chat.postMessage", Duration.ofMillis(2));
                 Awaitility.await("everything planned and delivered")
-                        .atMost(Duration.ofSeconds(120))
+                        .atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofMillis(200))
                         .until(
                                 () ->

@@ -2,6 +2,7 @@ package org.tenfour.bot.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,9 @@ class LogAndReportFlowTest {
                         .findFirst()
                         .orElseThrow();
         assertThat(csv.file().mimeType()).isEqualTo("text/csv");
-        assertThat(new String(csv.file().bytes())).contains("table").doesNotContain("UP1");
+        assertThat(new String(csv.file().bytes(), StandardCharsets.UTF_8))
+                .contains("table")
+                .doesNotContain("UP1");
         assertThat(((Reply.Private) p.tenfour("UP1", null, "report")).message().text())
                 .contains("coordinators");
     }
