@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -201,7 +202,7 @@ public final class SecretCipher {
             return null;
         }
         for (Keys k : all()) {
-            if (java.util.Arrays.equals(sealed, 1, HEADER_BYTES, k.id(), 0, KEY_ID_BYTES)) {
+            if (Arrays.equals(sealed, 1, HEADER_BYTES, k.id(), 0, KEY_ID_BYTES)) {
                 return k;
             }
         }

@@ -13,6 +13,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -146,7 +147,7 @@ final class SocketModeLink implements AutoCloseable {
             client =
                     new LinkClient(
                             slack, appToken, url == null ? "wss://slack.invalid/" : url, this);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("Slack answered an unusable socket URL", e);
         }
         client.addWebSocketMessageListener(this::onMessage);

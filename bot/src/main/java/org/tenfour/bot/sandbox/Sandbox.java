@@ -1,6 +1,7 @@
 package org.tenfour.bot.sandbox;
 
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -80,11 +81,7 @@ public final class Sandbox implements AutoCloseable {
      * @param loopbackOnly answer only this machine (Slack or Teams is configured too)
      */
     public static Sandbox start(
-            Database main,
-            java.nio.file.Path dataDir,
-            Clock base,
-            boolean loopbackOnly,
-            Wiring wiring) {
+            Database main, Path dataDir, Clock base, boolean loopbackOnly, Wiring wiring) {
         Database database = main.schema(SCHEMA, 3);
         ScheduledExecutorService ticker =
                 Executors.newSingleThreadScheduledExecutor(

@@ -100,6 +100,7 @@ enum QuestionSet {
 
     private final String code;
     private final String description;
+
     @SuppressWarnings("ImmutableEnumChecker") // List.copyOf: immutable
     private final List<Question> questions;
 

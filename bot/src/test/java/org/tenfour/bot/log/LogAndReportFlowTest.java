@@ -3,6 +3,7 @@ package org.tenfour.bot.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ class LogAndReportFlowTest {
                         "referrals",
                         List.of("chaplain")),
                 "");
-        p.clock.advance(java.time.Duration.ofDays(7)); // reports cover closed months only
+        p.clock.advance(Duration.ofDays(7)); // reports cover closed months only
         Reply r = p.coordinator("UADMIN", "report month");
         assertThat(((Reply.Private) r).message().text()).contains("November 2026");
         p.deliver();
