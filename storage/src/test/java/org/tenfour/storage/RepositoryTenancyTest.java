@@ -38,6 +38,14 @@ class RepositoryTenancyTest {
         assertThat(members.findAll(theirs.id(), new UUID[] {m.id(), own.id()})).containsExactly(m);
         assertThat(members.setOptedOut(mine.id(), m.id(), true)).isZero();
         assertThat(members.delete(mine.id(), m.id())).isZero();
+        members.setOnRoster(theirs.id(), m.id(), true);
+        assertThat(members.leaveRosterUnless(mine.id(), new String[0]))
+                .as("another agency's roster is left alone")
+                .doesNotContain(m.id());
+        assertThat(members.find(theirs.id(), m.id()))
+                .get()
+                .extracting(Member::onRoster)
+                .isEqualTo(true);
         assertThat(members.find(theirs.id(), m.id()))
                 .get()
                 .extracting(Member::optedOut)
