@@ -358,6 +358,15 @@ public record TeamsSettings(
                                 + " must be between 1 and 3600, was "
                                 + interval.toSeconds());
             }
+            if (perMinute * interval.toSeconds() < 60) {
+                // a pass takes whole people: at least one, or the rate would be exceeded
+                throw new IllegalArgumentException(
+                        ENV_PROACTIVE_INSTALL_PER_MINUTE
+                                + " × "
+                                + ENV_PROACTIVE_INSTALL_INTERVAL
+                                + " must be at least 60 (one person a pass), was "
+                                + perMinute * interval.toSeconds());
+            }
         }
 
         /**
@@ -367,9 +376,12 @@ public record TeamsSettings(
             this(catalogAppId, null, DEFAULT_PER_MINUTE, DEFAULT_INTERVAL);
         }
 
-        /** How many people one pass may install: the rate over the interval, at least one. */
+        /**
+         * How many people one pass may install: the rate over the interval (passes run one at a
+         * time, once an interval, across replicas, so the rate holds for the whole deployment).
+         */
         public int perPass() {
-            return (int) Math.max(1, Math.ceil(perMinute * interval.toSeconds() / 60.0));
+            return (int) (perMinute * interval.toSeconds() / 60);
         }
 
         /**
