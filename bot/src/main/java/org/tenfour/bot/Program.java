@@ -28,6 +28,8 @@ import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.onboarding.Onboarding;
+import org.tenfour.bot.onboarding.PeerTraining;
 import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
@@ -35,7 +37,9 @@ import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.privacy.PrivacyRetention;
 import org.tenfour.bot.report.ReportCommands;
+import org.tenfour.bot.resources.ResourceCommands;
 import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.bot.survey.SurveyCommands;
 import org.tenfour.storage.Agency;
 
 /**
@@ -103,6 +107,8 @@ public final class Program {
     private final ConnectJobs connections;
     private final PrivacyRetention privacy;
     private final OnCallJobs onCall;
+    private final SurveyCommands surveys;
+    private final PeerTraining training;
     private final Inbound inbound;
     private final OutboxSender sender;
 
@@ -118,6 +124,8 @@ public final class Program {
         this.connections = new ConnectJobs(jdbi, clock);
         this.privacy = new PrivacyRetention(jdbi, clock);
         this.onCall = new OnCallJobs(jdbi, clock);
+        this.surveys = new SurveyCommands(jdbi, clock);
+        this.training = new PeerTraining(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
         List<Feature> features =
                 new ArrayList<>(
@@ -134,7 +142,11 @@ public final class Program {
                                 new AgencyNaming(jdbi, clock, platforms),
                                 new InstallGrants(jdbi, clock),
                                 new OnCallCommands(jdbi, clock),
-                                new Home(jdbi, clock)));
+                                new Home(jdbi, clock),
+                                new ResourceCommands(jdbi, clock),
+                                new Onboarding(jdbi, clock),
+                                training,
+                                surveys));
         features.addAll(connect.features());
         this.inbound =
                 new Inbound(jdbi, features, options.directoryWatched(), options.commandRate());
@@ -187,6 +199,8 @@ public final class Program {
         tasks.addAll(connections.tasks());
         tasks.addAll(privacy.tasks());
         tasks.addAll(onCall.tasks());
+        tasks.addAll(surveys.tasks());
+        tasks.addAll(training.tasks());
         return List.copyOf(tasks);
     }
 }
