@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class InFlight {
     /** What a claim may take now. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or kept
     record Free(int overall, int unknown, UUID[] full, UUID[] busy, Integer[] busyFree) {}
 
     private final Concurrency limits;

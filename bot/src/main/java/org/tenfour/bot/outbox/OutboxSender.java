@@ -166,8 +166,10 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
-        loop.scheduleWithFixedDelay(
-                this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // drainSafely() catches everything: a periodic task that threw would never run again
+        var unused =
+                loop.scheduleWithFixedDelay(
+                        this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

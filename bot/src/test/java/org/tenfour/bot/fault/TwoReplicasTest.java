@@ -46,7 +46,7 @@ class TwoReplicasTest {
                                             KillMidFanOutTest.env(db, slack, "replica-b"),
                                             "xoxb-test-token-b"))) {
                 Awaitility.await("everything planned and delivered")
-                        .atMost(Duration.ofSeconds(120))
+                        .atMost(Duration.ofMinutes(2))
                         .pollInterval(Duration.ofMillis(200))
                         .until(
                                 () ->
