@@ -105,8 +105,8 @@ class ConversationRefRepositoryTest {
                     return m;
                 };
         Member never = unreachable.apply("29:never");
-        unreachable.apply("29:removed-the-app");
-        refs.save(mine.id(), ConversationRef.USER, "29:removed-the-app", SERVICE, "a:x", AT);
+        Member removed = unreachable.apply("29:removed-the-app");
+        refs.save(mine.id(), ConversationRef.USER, removed.platformUserId(), SERVICE, "a:x", AT);
         Member optedOut = unreachable.apply("29:opted-out");
         members.setOptedOut(mine.id(), optedOut.id(), true);
         Member off = unreachable.apply("29:off-roster");

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -114,10 +116,12 @@ class TeamsProactiveReachTest {
     void a_rostered_member_who_never_opened_tenfour_has_it_installed_and_is_welcomed_once()
             throws Exception {
         // as Teams does: the install makes Teams tell the bot, in the person's new chat
+        List<CompletableFuture<Void>> events = new CopyOnWriteArrayList<>();
         graph.onInstall(
                 aad ->
-                        CompletableFuture.runAsync(
-                                () -> installedEvent("29:user-" + aad.substring(4))));
+                        events.add(
+                                CompletableFuture.runAsync(
+                                        () -> installedEvent("29:user-" + aad.substring(4)))));
         setUp();
         mention("roster add <at>Bob</at> <at>Alice</at>", "29:user-bob", ALICE);
 
@@ -128,6 +132,8 @@ class TeamsProactiveReachTest {
                 .during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> welcomes("29:user-bob") == 1);
+        assertThat(events).as("Teams told the bot of the install").hasSize(1);
+        CompletableFuture.allOf(events.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertThat(graph.installs("aad-bob")).isEqualTo(1);
         assertThat(graph.calls())
                 .as("only the member TenFour could not reach was looked up in Graph")
