@@ -282,9 +282,10 @@ public final class OutboxSender implements AutoCloseable {
 
     private void send(OutboxEntry entry, Instant leaseUntil) {
         try {
+            long started = System.nanoTime();
             long callNanos = deliver(entry, leaseUntil);
             if (callNanos >= 0) {
-                inFlight.observed(entry.agencyId(), callNanos);
+                inFlight.observed(entry.agencyId(), callNanos, System.nanoTime() - started);
             }
         } catch (RuntimeException e) {
             log.warn("outbox: row {} failed: {}", entry.id(), Failures.describe(e));
