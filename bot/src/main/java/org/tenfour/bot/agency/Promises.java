@@ -15,7 +15,7 @@ public final class Promises {
     /** What TenFour keeps about a member, in the order {@code mydata} shows it. */
     public enum Stored {
         PLATFORM_ID("Your platform user id"),
-        PROFILE("Name and time zone from your profile"),
+        PROFILE("Name, time zone and language from your profile"),
         ROSTER("On the check-in roster, opted out or paused"),
         PREFERRED_TIME("Your preferred time for check-ins"),
         TAGS(

@@ -25,13 +25,15 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
 /**
  * A member's own check-in choices: {@code optout}, {@code optin}, {@code snooze}, {@code times},
- * {@code settings}.
+ * {@code settings}, and the language TenFour writes to them in ({@code language es|en}).
  */
 public final class MemberCommands implements Feature {
     static final String SETTINGS_FORM = "checkin.settings";
@@ -53,12 +55,29 @@ public final class MemberCommands implements Feature {
                 Map.entry(Subcommand.OPTIN, (c, a, t) -> optOut(c, false)),
                 Map.entry(Subcommand.SNOOZE, this::snooze),
                 Map.entry(Subcommand.TIMES, this::times),
-                Map.entry(Subcommand.SETTINGS, (c, a, t) -> new Reply.ShowForm(form(c))));
+                Map.entry(Subcommand.SETTINGS, (c, a, t) -> new Reply.ShowForm(form(c))),
+                Map.entry(Subcommand.LANGUAGE, (c, a, t) -> language(c, a)));
     }
 
     @Override
     public Map<String, FormAction> forms() {
         return Map.of(SETTINGS_FORM, this::submitted);
+    }
+
+    /** Shows the language, or sets the member's choice: the answer is in the new language. */
+    private Reply language(Caller caller, Args args) {
+        if (args.isEmpty()) {
+            Words words = caller.words();
+            return Reply.text(words.get("language.current", words.get("language.name")));
+        }
+        Language chosen =
+                Language.fromLocale(args.word(0))
+                        .filter(l -> args.word(0).length() == 2)
+                        .orElseThrow(
+                                () -> new UsageException(caller.words().get("language.usage")));
+        jdbi.onDemand(Members.class)
+                .chooseLanguage(caller.agency().id(), caller.member().id(), chosen.code());
+        return Reply.text(Words.in(chosen).get("language.set"));
     }
 
     private Reply optOut(Caller caller, boolean out) {

@@ -26,6 +26,7 @@ import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.oncall.OnCall;
 import org.tenfour.bot.resources.Category;
 import org.tenfour.bot.resources.ResourceNotes;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInKind;
@@ -324,12 +325,13 @@ final class AskForPeer implements Feature, CheckInTalk {
                         checkIn.peerId(),
                         null,
                         now);
+        Words words = Words.of(member);
         if (r.isEmpty()) {
-            return "Thank you for saying so. You already have a request open; your peer will be in touch.";
+            return words.get("checkin.requestOpen");
         }
-        return r.get().state() == RequestState.ESCALATED
-                ? "Thank you for saying so. No peer is free right now, so the program's coordinators have been asked and one of them will reach out to you here."
-                : "Thank you for saying so. A peer is being asked and will reach out to you here today — "
-                        + "anonymously unless you choose `/tenfour reveal`.";
+        return words.get(
+                r.get().state() == RequestState.ESCALATED
+                        ? "checkin.escalated"
+                        : "checkin.peerAsked");
     }
 }

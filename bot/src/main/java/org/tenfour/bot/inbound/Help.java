@@ -63,7 +63,9 @@ public final class Help {
         }
         text.append("\n`")
                 .append(typed(caller, "help <command>"))
-                .append("` explains one command.\n");
+                .append("` explains one command. `")
+                .append(typed(caller, Subcommand.LANGUAGE.uses().get(0).usage()))
+                .append("`: English or español.\n");
         AgencySettings settings = caller.settings();
         text.append('\n').append(settings.confidentialityPolicy());
         return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));

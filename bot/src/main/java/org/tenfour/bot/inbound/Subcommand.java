@@ -23,6 +23,14 @@ public enum Subcommand {
             false,
             "Lists what you may do. `help <command>` shows one command in detail.",
             new Use(Task.HELP, "help [command]", "what you can do here")),
+    LANGUAGE(
+            "language",
+            Role.MEMBER,
+            false,
+            "The language TenFour writes to you in: `language es` (español) or `language en`"
+                    + " (English). Until you choose, it follows your Slack or Teams language."
+                    + " Command words stay as they are.",
+            new Use(Task.HELP, "language es|en", "English or español")),
 
     TALK(
             "talk",

@@ -29,6 +29,7 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.log.ReminderTags;
+import org.tenfour.bot.words.Language;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.ConnectionRequest;
@@ -84,7 +85,10 @@ public final class MemberData implements Feature {
                         + ": "
                         + orNone(m.displayName())
                         + ", "
-                        + orNone(m.timeZone()));
+                        + orNone(m.timeZone())
+                        + ", "
+                        + Language.of(m).selfName()
+                        + (m.languageChosen() ? " (your choice)" : ""));
         lines.add(
                 "• "
                         + Stored.ROSTER.label()

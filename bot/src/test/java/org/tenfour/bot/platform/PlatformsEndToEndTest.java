@@ -169,6 +169,41 @@ class PlatformsEndToEndTest {
     }
 
     @Test
+    void
+            in_slack_a_member_whose_slack_is_in_spanish_reads_the_check_in_and_the_answer_in_spanish() {
+        slack.locale("U0ALEX", "es-LA");
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
+        slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0SAM", "onboarding.ack").isEmpty());
+        press("U0SAM", "onboarding.ack", "");
+        slashCommand("U0PAT", "cadence weekly");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0ALEX", "checkin.ok").isEmpty());
+        assertThat(postedTo("U0ALEX", "checkin.ok").get(0))
+                .contains("Estoy bien", "Ahora no", "llame al 911")
+                .doesNotContain("How are you doing", "I\\u0027m OK");
+        assertThat(
+                        slack.calls("users.info").stream()
+                                .filter(c -> "U0ALEX".equals(c.params().get("user"))))
+                .as("the locale is asked for")
+                .allSatisfy(c -> assertThat(c.params().get("include_locale")).isIn("1", "true"));
+
+        press("U0ALEX", "checkin.ok", strings("select id::text from check_in").get(0));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> updatedWith("Usted respondi"));
+        assertThat(strings("select language from member where platform_user_id = 'U0ALEX'"))
+                .containsExactly("es");
+        assertThat(postedTo("U0SAM", ""))
+                .as("the peer reads English")
+                .noneMatch(t -> t.contains("¿"));
+    }
+
+    @Test
     void in_slack_nothing_goes_out_in_a_new_peers_name_until_they_press_the_policys_button() {
         slashCommand("U0PAT", "setup");
         slashCommand("U0PAT", "roster add <@U0ALEX|alex> <@U0BO|bo>");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,7 @@ class TeamsConversationTest {
     private final Clock clock =
             Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), WEDNESDAY_3PM_UTC));
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, String> locales = new HashMap<>();
     private final String run = UUID.randomUUID().toString();
     private final TestDatabase db;
     private FakeMicrosoft microsoft;
@@ -137,6 +139,35 @@ class TeamsConversationTest {
         assertThat(channel).contains("`@TenFour roster add @someone`");
         String alice = String.join("\n", postedTo(ALICE));
         assertThat(alice).contains("`talk`").contains("`end`");
+    }
+
+    @Test
+    void a_member_whose_teams_is_in_spanish_reads_the_check_in_card_and_the_answer_in_spanish()
+            throws Exception {
+        locales.put(ALICE, "es-MX");
+        setUpProgram();
+        awaitPosted(ALICE, "Estoy bien");
+        String card = String.join("\n", postedTo(ALICE));
+        assertThat(card).contains("¿Cómo está?", "Me gustaría hablar", "llame al 911");
+        assertThat(one("select language from member where platform_user_id = '" + ALICE + "'"))
+                .isEqualTo("es");
+        String checkIn =
+                await(
+                        () ->
+                                one(
+                                        "select c.id::text from check_in c join member m on m.id ="
+                                                + " c.member_id where m.platform_user_id = '"
+                                                + ALICE
+                                                + "' and c.state = 'sent'"));
+        ObjectNode press = personal(ALICE, null);
+        press.putObject("value").put("action", "checkin.ok").put("value", checkIn);
+        post(press);
+        awaitPosted(ALICE, "Gracias por avisarnos");
+        write(ALICE, "language");
+        awaitPosted(ALICE, "TenFour le escribe en español");
+        assertThat(postedTo(PAT))
+                .as("the peer reads English")
+                .noneMatch(t -> t.contains("Estoy bien") || t.contains("Bienvenido"));
     }
 
     @Test
@@ -268,6 +299,9 @@ class TeamsConversationTest {
     private ObjectNode withFrom(ObjectNode activity, String who) {
         String name = who.equals(ALICE) ? "Alice" : who.equals(PAT) ? "Pat" : "Casey";
         activity.putObject("from").put("id", who).put("name", name);
+        if (locales.containsKey(who)) {
+            activity.put("locale", locales.get(who));
+        }
         // activity ids are remembered across tests (Teams redeliveries are handled once)
         return activity.put("id", run + "-" + ids.incrementAndGet());
     }
