@@ -138,7 +138,8 @@ public final class CheckInAnswers implements Feature {
 
     /** The general help beside the crisis lines (a check-in answer has no topic). */
     private List<String> resources(Caller caller) {
-        return ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(null));
+        return ResourceNotes.lines(
+                jdbi, caller.agency().id(), Category.forTopic(null), caller.words());
     }
 
     /**

@@ -91,16 +91,12 @@ public final class MemberCommands implements Feature {
                                         caller.agency().id(), caller.member().id());
                     }
                 });
-        return Reply.text(
-                out
-                        ? "Done: no more proactive check-ins. Nobody is told. You can still type `/peer` any time, "
-                                + "and `/tenfour optin` brings check-ins back."
-                        : "Welcome back: proactive check-ins are on again.");
+        return Reply.text(caller.words().get(out ? "settings.optedOut" : "settings.optedIn"));
     }
 
     private Reply snooze(Caller caller, Args args, String trigger) {
         if (args.isEmpty()) {
-            throw new UsageException("Say for how long.");
+            throw new UsageException(caller.words().get("settings.snoozeHowLong"));
         }
         Instant until = clock.instant().plus(Values.span(args.joined()));
         jdbi.useTransaction(
@@ -111,17 +107,22 @@ public final class MemberCommands implements Feature {
                             .cancelScheduledForMember(caller.agency().id(), caller.member().id());
                 });
         ZoneId zone = Windows.zone(caller.agency(), caller.member());
-        return Reply.text("Check-ins paused until " + WHEN.format(until.atZone(zone)) + ".");
+        return Reply.text(
+                caller.words()
+                        .get(
+                                "settings.paused",
+                                WHEN.withLocale(caller.language().locale())
+                                        .format(until.atZone(zone))));
     }
 
     private Reply times(Caller caller, Args args, String trigger) {
         if (args.word(0).equals("clear")) {
             jdbi.onDemand(Members.class)
                     .setWindow(caller.agency().id(), caller.member().id(), null, null, Set.of());
-            return Reply.text("Your own window is cleared: check-ins follow the agency's hours.");
+            return Reply.text(caller.words().get("settings.cleared"));
         }
         if (args.isEmpty()) {
-            throw new UsageException("Give a time range, and optionally days.");
+            throw new UsageException(caller.words().get("settings.timesUsage"));
         }
         LocalTime[] range = ScheduleText.hours(args.raw(0));
         Set<DayOfWeek> days =
@@ -130,15 +131,13 @@ public final class MemberCommands implements Feature {
                         : Set.of(DayOfWeek.values());
         setWindow(caller, range[0], range[1], days);
         return Reply.text(
-                "Check-ins will reach you "
-                        + range[0]
-                        + "-"
-                        + range[1]
-                        + " on "
-                        + ScheduleText.daysText(days)
-                        + ", in your time zone ("
-                        + Windows.zone(caller.agency(), caller.member())
-                        + ").");
+                caller.words()
+                        .get(
+                                "settings.window",
+                                range[0],
+                                range[1],
+                                ScheduleText.daysText(days, caller.words()),
+                                Windows.zone(caller.agency(), caller.member())));
     }
 
     private void setWindow(Caller caller, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
@@ -148,27 +147,29 @@ public final class MemberCommands implements Feature {
 
     private Form form(Caller caller) {
         Member m = caller.member();
+        Words w = caller.words();
         List<Field.Option> dayOptions = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             dayOptions.add(
-                    new Field.Option(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+                    new Field.Option(
+                            d.name(), d.getDisplayName(TextStyle.FULL, w.language().locale())));
         }
         List<String> chosenDays = m.windowDays().stream().sorted().map(DayOfWeek::name).toList();
         return new Form(
                 SETTINGS_FORM,
-                "Check-in settings",
-                "Save",
+                w.get("settings.form.title"),
+                w.get("settings.form.submit"),
                 List.of(
                         new Field(
                                 "checkins",
-                                "Receive proactive check-ins",
+                                w.get("settings.form.checkins"),
                                 Field.Type.BOOLEAN,
                                 List.of(),
                                 false,
                                 m.optedOut() ? List.of() : List.of("true")),
                         new Field(
                                 "window",
-                                "Preferred time, like 07:00-09:00 (empty: agency hours)",
+                                w.get("settings.form.window"),
                                 Field.Type.SHORT_TEXT,
                                 List.of(),
                                 false,
@@ -177,7 +178,7 @@ public final class MemberCommands implements Feature {
                                         : List.of(m.windowStart() + "-" + m.windowEnd())),
                         new Field(
                                 "days",
-                                "On these days",
+                                w.get("settings.form.days"),
                                 Field.Type.MULTI_CHOICE,
                                 dayOptions,
                                 false,
@@ -196,7 +197,8 @@ public final class MemberCommands implements Feature {
                 range = ScheduleText.hours(window);
             } catch (UsageException e) {
                 return new Reply.FormErrors(
-                        form(caller), Map.of("window", "Write it like 07:00-09:00."));
+                        form(caller),
+                        Map.of("window", caller.words().get("settings.form.windowError")));
             }
         }
         Set<DayOfWeek> daySet =
@@ -210,18 +212,17 @@ public final class MemberCommands implements Feature {
         } else {
             setWindow(caller, range[0], range[1], daySet);
         }
+        Words w = caller.words();
+        String onOff = w.get(checkIns ? "settings.on" : "settings.off");
         return new Reply.FormAccepted(
                 Message.text(
-                        "Saved. Check-ins are "
-                                + (checkIns ? "on" : "off")
-                                + (range == null
-                                        ? ", following the agency's hours."
-                                        : ", "
-                                                + range[0]
-                                                + "-"
-                                                + range[1]
-                                                + " on "
-                                                + ScheduleText.daysText(daySet)
-                                                + ".")));
+                        range == null
+                                ? w.get("settings.saved.agencyHours", onOff)
+                                : w.get(
+                                        "settings.saved.window",
+                                        onOff,
+                                        range[0],
+                                        range[1],
+                                        ScheduleText.daysText(daySet, w))));
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Promises;
+import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 
 /**
@@ -81,6 +83,21 @@ public final class Words {
 
     private static String lowerFirst(String s) {
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** An agency's name as {@code viewer}'s people read it ({@link AgencyNames#shownTo}). */
+    public String agency(Agency agency, Agency viewer) {
+        if (AgencyNames.named(agency)) {
+            return agency.name();
+        }
+        return get(agency.id().equals(viewer.id()) ? "agency.yours" : "agency.partner");
+    }
+
+    /** A person's name, or "a colleague" when the platform gave none. */
+    public String name(Member member) {
+        return member.displayName() == null || member.displayName().isBlank()
+                ? get("people.colleague")
+                : member.displayName();
     }
 
     /**

@@ -201,6 +201,18 @@ class PlatformsEndToEndTest {
         assertThat(postedTo("U0SAM", ""))
                 .as("the peer reads English")
                 .noneMatch(t -> t.contains("¿"));
+
+        // the request form opens in Spanish, and the directory reads in Spanish
+        assertThat(slashCommand("U0ALEX", "talk").statusCode()).isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !slack.calls("views.open").isEmpty());
+        assertThat(slack.calls("views.open").get(0).params().get("view"))
+                .contains("Esta semana", "Por mensajes", "Pedir")
+                .doesNotContain("This week", "Who would you like");
+        assertThat(slashCommand("U0ALEX", "resources").body())
+                .contains("Cualquiera puede consultarlo")
+                .doesNotContain("Anyone can look");
     }
 
     @Test

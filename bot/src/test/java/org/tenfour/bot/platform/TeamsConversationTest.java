@@ -165,6 +165,11 @@ class TeamsConversationTest {
         awaitPosted(ALICE, "Gracias por avisarnos");
         write(ALICE, "language");
         awaitPosted(ALICE, "TenFour le escribe en español");
+        write(ALICE, "resources");
+        awaitPosted(ALICE, "Cualquiera puede consultarlo");
+        write(ALICE, "talk");
+        awaitPosted(ALICE, "Hablar con un compañero");
+        assertThat(lastCard(ALICE).toString()).contains("Esta semana").doesNotContain("This week");
         assertThat(postedTo(PAT))
                 .as("the peer reads English")
                 .noneMatch(t -> t.contains("Estoy bien") || t.contains("Bienvenido"));

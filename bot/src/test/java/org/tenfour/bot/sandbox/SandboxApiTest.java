@@ -177,6 +177,14 @@ class SandboxApiTest {
                                         "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour language klingon\"}")
                                 .body())
                 .contains("Escriba `/tenfour language es`");
+        HttpResponse<String> resources =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour resources\"}");
+        assertThat(resources.body())
+                .contains("Riverside County EAP")
+                .contains("Capellanes")
+                .contains("Cualquiera puede consultarlo");
     }
 
     @Test
