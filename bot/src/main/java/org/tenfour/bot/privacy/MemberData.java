@@ -1,10 +1,7 @@
 package org.tenfour.bot.privacy;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -172,17 +169,6 @@ public final class MemberData implements Feature {
 
     private static String item(Words w, Stored item, String value) {
         return "• " + w.stored(item) + ": " + value;
-    }
-
-    /** A timestamp column read as a map value, whichever type the driver chose. */
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(String.valueOf(value));
     }
 
     private static String orNone(Words w, String s) {
