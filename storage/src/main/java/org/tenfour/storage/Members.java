@@ -58,6 +58,25 @@ public interface Members {
                     + " from member where agency_id = :agencyId order by created_at, id")
     List<Member> list(UUID agencyId);
 
+    /**
+     * Roster members TenFour has never reached: marked unreachable, not opted out, and no user
+     * conversation reference (someone who removed the app has one and is left alone); oldest first,
+     * at most {@code limit}.
+     */
+    @SqlQuery(
+            """
+            select\s"""
+                    + COLUMNS
+                    + """
+                     from member m
+                    where m.agency_id = :agencyId and m.on_roster and m.unreachable and not m.opted_out
+                      and not exists (select 1 from conversation_ref r
+                                      where r.agency_id = m.agency_id and r.kind = 'user'
+                                        and r.platform_id = m.platform_user_id)
+                    order by m.created_at, m.id
+                    limit :limit""")
+    List<Member> neverReached(UUID agencyId, int limit);
+
     @SqlQuery(
             "select "
                     + COLUMNS

@@ -231,14 +231,22 @@ class TeamsConversationTest {
         setUpProgram();
         ObjectNode renamed = personal(ALICE, "help");
         ((ObjectNode) renamed.get("from")).put("name", "Alice Moreno");
+        int before = postedTo(ALICE).size();
         post(renamed);
+        // Teams answers 202 and handles the activity after it: wait for its reply, then look
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> postedTo(ALICE).size() > before);
         assertThat(one(displayName(ALICE)))
-                .as("kept at once, even while the directory cache still holds the old entry")
+                .as("kept with the activity, even while the directory cache holds the old entry")
                 .isEqualTo("Alice Moreno");
 
         ObjectNode stranger = personal("29:user-stranger", "help");
         ((ObjectNode) stranger.get("from")).put("name", "Not On The Roster");
         post(stranger);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("29:user-stranger").isEmpty());
         assertThat(one(displayName("29:user-stranger")))
                 .as("no name is kept for someone who is not on the roster")
                 .isNull();
