@@ -345,7 +345,7 @@ public final class RosterCommands implements Feature {
         return outgoing.send(
                 first.then("reached"),
                 AddressBook.member(h, fresh, m),
-                CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson())),
+                CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson()), Words.of(m)),
                 now);
     }
 
