@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +24,7 @@ import org.tenfour.adapters.slack.Payloads;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
+import org.tenfour.adapters.teams.TeamsRequests;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.http.JsonBody;
@@ -500,17 +499,7 @@ class PlatformsEndToEndTest {
     }
 
     private HttpResponse<String> teams(JsonNode activity) throws Exception {
-        String token =
-                TestTokens.sign(
-                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
-        return http.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + app.port() + "/api/messages"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return teamsRequests().signed(activity);
     }
 
     @Test
@@ -728,27 +717,20 @@ class PlatformsEndToEndTest {
     void a_teams_activity_with_a_token_from_an_unknown_key_is_refused_and_changes_nothing()
             throws Exception {
         RSAKey stranger = TestTokens.newKey("key-1");
-        String token =
-                TestTokens.sign(
-                        stranger,
-                        TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
         HttpResponse<String> r =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                Activities.channelMention(
-                                                                microsoft.serviceUrl(), "setup")
-                                                        .toString()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                teamsRequests()
+                        .signedBy(
+                                stranger,
+                                Activities.channelMention(microsoft.serviceUrl(), "setup")
+                                        .toString());
         assertThat(r.statusCode()).isIn(401, 403);
         assertThat(count("agency")).isZero();
         assertThat(JsonBody.parse(JsonBody.write(Map.of("ok", true))).path("ok").asBoolean())
                 .isTrue();
+    }
+
+    private TeamsRequests teamsRequests() {
+        return new TeamsRequests(
+                "http://127.0.0.1:" + app.port(), key, clock, microsoft.serviceUrl());
     }
 }
