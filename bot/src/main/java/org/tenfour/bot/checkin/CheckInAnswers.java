@@ -20,6 +20,7 @@ import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.resources.Category;
 import org.tenfour.bot.resources.ResourceNotes;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInAnswer;
 import org.tenfour.storage.CheckIns;
@@ -64,18 +65,19 @@ public final class CheckInAnswers implements Feature {
         try {
             id = UUID.fromString(event.value());
         } catch (IllegalArgumentException e) {
-            return Reply.text("That check-in could not be found.");
+            return Reply.text(caller.words().get("checkin.notFound"));
         }
         Optional<CheckIn> found =
                 jdbi.onDemand(CheckIns.class)
                         .find(caller.agency().id(), id)
                         .filter(ci -> ci.memberId().equals(caller.member().id()));
         if (found.isEmpty()) {
-            return Reply.text("That check-in could not be found.");
+            return Reply.text(caller.words().get("checkin.notFound"));
         }
         CheckIn checkIn = found.get();
         Instant now = clock.instant();
         AgencySettings settings = caller.settings();
+        Words words = caller.words();
         String[] talkReply = {null};
         boolean first =
                 jdbi.inTransaction(
@@ -94,8 +96,12 @@ public final class CheckInAnswers implements Feature {
                                         CheckInMessages.checkIn(
                                                         id.toString(),
                                                         peerName(h, caller, checkIn),
-                                                        settings)
-                                                .resolved("You answered: " + label(answer)),
+                                                        settings,
+                                                        words)
+                                                .resolved(
+                                                        words.get(
+                                                                "checkin.answered",
+                                                                label(words, answer))),
                                         now);
                             }
                             if (answer == CheckInAnswer.NOT_NOW) {
@@ -116,26 +122,24 @@ public final class CheckInAnswers implements Feature {
             return late(caller, id);
         }
         return switch (answer) {
-            case OK ->
-                    Reply.text(
-                            "Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
+            case OK -> Reply.text(words.get("checkin.thanks"));
             case TALK ->
                     new Reply.Private(
                             ResourceNotes.beneath(
-                                    new Message(talkReply[0], settings.crisisLines(), List.of()),
+                                    new Message(
+                                            talkReply[0], words.crisisLines(settings), List.of()),
                                     resources(caller)));
             case NOT_NOW ->
                     new Reply.Private(
                             ResourceNotes.beneath(
-                                    Message.text(
-                                            "No problem. We'll check in again in a week or so."),
-                                    resources(caller)));
+                                    Message.text(words.get("checkin.later")), resources(caller)));
         };
     }
 
     /** The general help beside the crisis lines (a check-in answer has no topic). */
     private List<String> resources(Caller caller) {
-        return ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(null));
+        return ResourceNotes.lines(
+                jdbi, caller.agency().id(), Category.forTopic(null), caller.words());
     }
 
     /**
@@ -147,10 +151,7 @@ public final class CheckInAnswers implements Feature {
                         .find(caller.agency().id(), id)
                         .map(c -> c.answer() != null)
                         .orElse(false);
-        return Reply.text(
-                answered
-                        ? "You already answered this check-in. Type `/peer` any time to talk to someone."
-                        : CheckInButtons.ENDED);
+        return Reply.text(caller.words().get(answered ? "checkin.already" : CheckInButtons.ENDED));
     }
 
     private static String peerName(Handle h, Caller caller, CheckIn checkIn) {
@@ -162,11 +163,12 @@ public final class CheckInAnswers implements Feature {
                         .orElse(null);
     }
 
-    private static String label(CheckInAnswer answer) {
-        return switch (answer) {
-            case OK -> "I'm OK";
-            case TALK -> "I'd like to talk";
-            case NOT_NOW -> "Not now";
-        };
+    private static String label(Words words, CheckInAnswer answer) {
+        return words.get(
+                switch (answer) {
+                    case OK -> "checkin.ok";
+                    case TALK -> "checkin.talk";
+                    case NOT_NOW -> "checkin.notNow";
+                });
     }
 }

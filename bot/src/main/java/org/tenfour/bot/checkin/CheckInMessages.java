@@ -6,6 +6,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Promises;
+import org.tenfour.bot.words.Words;
 
 /** The words of the check-in feature. Neutral and caring; never mentions incidents or referrals. */
 public final class CheckInMessages {
@@ -15,22 +16,24 @@ public final class CheckInMessages {
 
     private CheckInMessages() {}
 
-    /** The private check-in, with its three buttons and the crisis lines beneath. */
-    public static Message checkIn(String checkInId, String peerName, AgencySettings settings) {
-        String onBehalf = peerName == null ? "" : ", on behalf of " + peerName;
+    /**
+     * The private check-in, in the member's language, with its three buttons and the crisis lines
+     * beneath.
+     */
+    public static Message checkIn(
+            String checkInId, String peerName, AgencySettings settings, Words words) {
         String text =
-                "Hi, this is a check-in from the peer support team"
-                        + onBehalf
-                        + ". "
-                        + "How are you doing? Whatever you choose stays between you and the peer team.";
-        List<String> notes = new ArrayList<>(settings.crisisLines());
+                words.get(
+                        "checkin.question",
+                        peerName == null ? "" : words.get("checkin.onBehalf", peerName));
+        List<String> notes = new ArrayList<>(words.crisisLines(settings));
         return new Message(
                 text,
                 notes,
                 List.of(
-                        new Button(OK, "I'm OK", checkInId, Button.Style.PRIMARY),
-                        Button.of(TALK, "I'd like to talk", checkInId),
-                        Button.of(NOT_NOW, "Not now", checkInId)));
+                        new Button(OK, words.get("checkin.ok"), checkInId, Button.Style.PRIMARY),
+                        Button.of(TALK, words.get("checkin.talk"), checkInId),
+                        Button.of(NOT_NOW, words.get("checkin.notNow"), checkInId)));
     }
 
     /**
@@ -38,16 +41,13 @@ public final class CheckInMessages {
      * agency's confidentiality policy with its written exceptions, and what is stored ({@link
      * Promises}), the same words {@code help} and {@code mydata} use.
      */
-    public static Message welcome(AgencySettings settings) {
+    public static Message welcome(AgencySettings settings, Words words) {
         return new Message(
-                "Welcome to your agency's peer support program. Now and then a trained peer — a colleague, "
-                        + "not a supervisor — will check in with you privately. It is voluntary. "
-                        + settings.confidentialityPolicy()
-                        + " "
-                        + Promises.storedSummary()
-                        + " Say `/tenfour optout` at any time to stop check-ins, `/tenfour times` to choose when, "
-                        + "and `/peer` to talk to a peer now.",
-                settings.crisisLines(),
+                words.get("welcome", words.policy(settings), words.storedSummary())
+                        // the way to the other language, in it: the platform's may not be known yet
+                        + "\n"
+                        + words.get("welcome.otherLanguage"),
+                words.crisisLines(settings),
                 List.of());
     }
 

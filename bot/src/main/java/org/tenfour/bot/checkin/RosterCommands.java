@@ -27,6 +27,7 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIns;
@@ -344,7 +345,7 @@ public final class RosterCommands implements Feature {
         return outgoing.send(
                 first.then("reached"),
                 AddressBook.member(h, fresh, m),
-                CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson())),
+                CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson()), Words.of(m)),
                 now);
     }
 
@@ -359,7 +360,8 @@ public final class RosterCommands implements Feature {
                     .send(
                             OutboxKey.of(OutboxKind.WELCOME, null, m.id()),
                             AddressBook.member(h, fresh, m),
-                            CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson())),
+                            CheckInMessages.welcome(
+                                    AgencySettings.fromJson(fresh.settingsJson()), Words.of(m)),
                             now);
         }
     }

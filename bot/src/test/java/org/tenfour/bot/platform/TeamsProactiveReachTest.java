@@ -8,9 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeGraph;
 import org.tenfour.adapters.teams.FakeMicrosoft;
+import org.tenfour.adapters.teams.TeamsRequests;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.testing.TestEnv;
@@ -294,19 +293,7 @@ class TeamsProactiveReachTest {
     }
 
     private void post(JsonNode activity) throws Exception {
-        String token =
-                TestTokens.sign(
-                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
-        HttpResponse<String> r =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = teamsRequests().signed(activity);
         assertThat(r.statusCode()).isBetween(200, 202);
     }
 
@@ -338,5 +325,10 @@ class TeamsProactiveReachTest {
     private String one(String sql) {
         return db.jdbi()
                 .withHandle(h -> h.createQuery(sql).mapTo(String.class).findFirst().orElse(null));
+    }
+
+    private TeamsRequests teamsRequests() {
+        return new TeamsRequests(
+                "http://127.0.0.1:" + app.port(), key, clock, microsoft.serviceUrl());
     }
 }
