@@ -71,6 +71,7 @@ public final class StatewideBench {
             List<Process> bots = new ArrayList<>();
             List<Path> logs = new ArrayList<>();
             List<String> bases = new ArrayList<>();
+            List<String> managements = new ArrayList<>();
             long start = System.nanoTime();
             try {
                 for (int r = 0; r < replicas; r++) {
@@ -87,7 +88,9 @@ public final class StatewideBench {
                     env.put("TENFOUR_SECRET_KEY", Base64.getEncoder().encodeToString(master));
                     env.put("TENFOUR_DATA_DIR", dir.toString());
                     env.put("TENFOUR_INSTANCE_ID", "bench-" + (r + 1));
-                    env.put("TENFOUR_MANAGEMENT_ADDRESS", "127.0.0.1:0");
+                    int management = Bench.freePort();
+                    env.put("TENFOUR_MANAGEMENT_ADDRESS", "127.0.0.1:" + management);
+                    managements.add("http://127.0.0.1:" + management + "/metrics");
                     env.put("TENFOUR_COMMAND_RATE", "0");
                     logs.add(dir.resolve("bot.log"));
                     bots.add(Bench.bot(env, logs.get(r)));
@@ -134,6 +137,7 @@ public final class StatewideBench {
                 probes.start();
                 long maxBots = 0;
                 long maxPg = 0;
+                Map<String, Double> pools = new java.util.TreeMap<>();
                 long planned = 0;
                 long deadline = start + Duration.ofMinutes(60).toNanos();
                 while (System.nanoTime() < deadline) {
@@ -143,6 +147,9 @@ public final class StatewideBench {
                     if (botsNow + pgNow > maxBots + maxPg) {
                         maxBots = botsNow;
                         maxPg = pgNow;
+                    }
+                    for (String url : managements) {
+                        poolMetrics(url, pools);
                     }
                     planned = count(jdbi, "select count(*) from check_in");
                     if (planned >= expected) {
@@ -174,6 +181,10 @@ public final class StatewideBench {
                 for (int r = 0; r < replicas; r++) {
                     System.err.println("  replica " + (r + 1) + ": " + shards(logs.get(r)));
                 }
+                System.err.println(
+                        "  connection pools during planning (worst replica; max of the per-second"
+                                + " samples, counters at the end): "
+                                + (pools.isEmpty() ? "not reported" : pools));
                 long sentAtPlan = count(jdbi, "select count(*) from outbox where state = 'sent'");
                 Thread.sleep(TimeUnit.SECONDS.toMillis(roundSeconds));
                 long sent = count(jdbi, "select count(*) from outbox where state = 'sent'");
@@ -258,6 +269,39 @@ public final class StatewideBench {
 
     private static long count(Jdbi jdbi, String sql) {
         return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static final Pattern POOL_METRIC =
+            Pattern.compile(
+                    "^hikaricp_connections_(pending|active|acquire_seconds_max|timeout_total)"
+                            + "\\{.*pool=\"([^\"]+)\".*\\} ([0-9.eE+-]+)$");
+
+    /**
+     * Folds one scrape of a bot's HikariCP metrics into {@code into}: per pool the most connections
+     * in use and waited for, the longest wait for one, and the requests that gave up waiting.
+     */
+    private static void poolMetrics(String url, Map<String, Double> into) {
+        try {
+            String text =
+                    Bench.HTTP
+                            .send(
+                                    HttpRequest.newBuilder(URI.create(url))
+                                            .timeout(Duration.ofSeconds(2))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            for (String line : text.split("\n")) {
+                Matcher m = POOL_METRIC.matcher(line);
+                if (m.matches()) {
+                    into.merge(
+                            m.group(2) + " " + m.group(1),
+                            Double.parseDouble(m.group(3)),
+                            Math::max);
+                }
+            }
+        } catch (Exception e) {
+            // a scrape that fails (a busy bot) is skipped; the next second's counts
+        }
     }
 
     /** What the replica's log says it planned, per shard. */

@@ -1,5 +1,6 @@
 package org.tenfour.bot;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -45,7 +46,6 @@ import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.KeyDerivation;
 import org.tenfour.storage.KeyedHashes;
-import org.tenfour.storage.Migrations;
 
 /**
  * The running product: database (migrated), scheduler, HTTP server; started in that order and
@@ -103,6 +103,7 @@ public final class Application implements AutoCloseable {
         try {
             database.migrate();
             Jdbi jdbi = database.jdbi();
+            Jdbi background = database.backgroundJdbi();
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
             MasterKey key = MasterKey.resolve(settings);
             wiring =
@@ -117,6 +118,7 @@ public final class Application implements AutoCloseable {
             Program real =
                     program(
                             jdbi,
+                            background,
                             baseClock,
                             new Platforms(wiring.platforms()),
                             key,
@@ -141,7 +143,7 @@ public final class Application implements AutoCloseable {
             }
             scheduling =
                     Scheduling.start(
-                            database.dataSource(),
+                            database.backgroundDataSource(),
                             settings.instanceId(),
                             tasks,
                             // turned off: no replica runs it, nothing calls Graph
@@ -162,6 +164,7 @@ public final class Application implements AutoCloseable {
                                         sandboxServices(
                                                 program(
                                                         sandboxJdbi,
+                                                        sandboxJdbi,
                                                         sandboxClock,
                                                         platforms,
                                                         key,
@@ -173,13 +176,13 @@ public final class Application implements AutoCloseable {
                 mounts.add(sandbox.routes());
             }
             PrometheusMeterRegistry metrics = metrics();
-            Scheduling sched = scheduling;
+            database.trackPools(new MicrometerMetricsTrackerFactory(metrics));
             management = new ManagementServer(settings.management(), metrics).start();
             HttpServer http =
                     new HttpServer(
                             settings.bind(),
                             settings.port(),
-                            () -> problems(database, sched),
+                            new ServiceReadiness(database, scheduling::running),
                             metrics,
                             mounts);
             http.start();
@@ -218,10 +221,11 @@ public final class Application implements AutoCloseable {
 
     /**
      * One copy of the product on one database and one clock: the real agencies', and the sandbox's
-     * on its own schema.
+     * on its own schema. Requests use {@code jdbi}, background work {@code background}.
      */
     private static Program program(
             Jdbi jdbi,
+            Jdbi background,
             Clock clock,
             Platforms platforms,
             MasterKey key,
@@ -232,8 +236,10 @@ public final class Application implements AutoCloseable {
             Settings settings) {
         // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
         jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
+        background.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
         return new Program(
                 jdbi,
+                background,
                 new Program.Options(
                         clock,
                         platforms,
@@ -287,19 +293,6 @@ public final class Application implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         return registry;
-    }
-
-    private static List<String> problems(Database database, Scheduling scheduling) {
-        List<String> problems = new ArrayList<>();
-        if (!database.reachable()) {
-            problems.add("database unreachable");
-        } else if (!Migrations.upToDate(database.dataSource())) {
-            problems.add("database migrations pending");
-        }
-        if (!scheduling.running()) {
-            problems.add("scheduler not running");
-        }
-        return problems;
     }
 
     /** Whether the browser sandbox runs (at {@code /sandbox}). */

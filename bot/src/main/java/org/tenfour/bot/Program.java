@@ -116,14 +116,27 @@ public final class Program {
      * @param planNow asks for a planning pass soon (after a change of cadence or roster)
      */
     public Program(Jdbi jdbi, Options options, Consumer<Agency> planNow) {
+        this(jdbi, jdbi, options, planNow);
+    }
+
+    /**
+     * The same, with background work (planning, the other scheduled jobs, the outbox sender) on
+     * {@code background}: a database of its own connections, so that however long a planning pass
+     * runs, requests on {@code jdbi} never wait behind it for a connection.
+     *
+     * @param planNow asks for a planning pass soon (after a change of cadence or roster)
+     */
+    public Program(Jdbi jdbi, Jdbi background, Options options, Consumer<Agency> planNow) {
         Clock clock = options.clock();
         Platforms platforms = options.platforms();
         this.planner = new CheckInPlanner(jdbi, clock);
-        this.checkIns = new CheckInJobs(jdbi, clock, platforms, planner);
-        this.logs = new LogJobs(jdbi, clock, options.keys(), options.retention());
-        this.connections = new ConnectJobs(jdbi, clock);
-        this.privacy = new PrivacyRetention(jdbi, clock);
-        this.onCall = new OnCallJobs(jdbi, clock);
+        this.checkIns =
+                new CheckInJobs(
+                        background, clock, platforms, new CheckInPlanner(background, clock));
+        this.logs = new LogJobs(background, clock, options.keys(), options.retention());
+        this.connections = new ConnectJobs(background, clock);
+        this.privacy = new PrivacyRetention(background, clock);
+        this.onCall = new OnCallJobs(background, clock);
         this.surveys = new SurveyCommands(jdbi, clock);
         this.training = new PeerTraining(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
@@ -152,7 +165,7 @@ public final class Program {
                 new Inbound(jdbi, features, options.directoryWatched(), options.commandRate());
         this.sender =
                 new OutboxSender(
-                        jdbi,
+                        background,
                         platforms.all(),
                         List.of(CheckInPlanner::onDelivered),
                         List.of(CheckInPlanner::stillWanted),
@@ -187,7 +200,7 @@ public final class Program {
         return onCall;
     }
 
-    /** The one check-in planner every feature plans with. */
+    /** The check-in planner every feature plans with (scheduled passes have their own). */
     public CheckInPlanner planner() {
         return planner;
     }

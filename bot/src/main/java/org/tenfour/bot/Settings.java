@@ -71,6 +71,7 @@ public record Settings(
     public static final String DATABASE_USER = "DATABASE_USER";
     public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
     public static final String DATABASE_POOL_SIZE = "DATABASE_POOL_SIZE";
+    public static final String DATABASE_BACKGROUND_POOL_SIZE = "DATABASE_BACKGROUND_POOL_SIZE";
     public static final String DATA_DIR = "TENFOUR_DATA_DIR";
     public static final String TIME_ZONE = "TENFOUR_TIME_ZONE";
     public static final String PUBLIC_URL = "TENFOUR_PUBLIC_URL";
@@ -118,13 +119,16 @@ public record Settings(
                             + "'");
         }
         int poolSize = intValue(env, DATABASE_POOL_SIZE, 10, 1, 200);
+        // planning and the sender get connections of their own: requests never wait behind them
+        int backgroundPoolSize = intValue(env, DATABASE_BACKGROUND_POOL_SIZE, 4, 1, 100);
         DatabaseSettings database =
                 new DatabaseSettings(
                         url,
                         blankToNull(env.get(DATABASE_USER)),
                         blankToNull(env.get(DATABASE_PASSWORD)),
                         dataDir,
-                        poolSize);
+                        poolSize,
+                        backgroundPoolSize);
         var slack = platform("SLACK_*", () -> SlackSettings.fromEnvironment(env));
         var teams = platform("TEAMS_*", () -> TeamsSettings.fromEnvironment(env));
         return new Settings(

@@ -146,6 +146,24 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("DATABASE_POOL_SIZE", "0")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("DATABASE_POOL_SIZE:");
+        assertThatThrownBy(() -> Settings.fromEnv(Map.of("DATABASE_BACKGROUND_POOL_SIZE", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_BACKGROUND_POOL_SIZE:");
+    }
+
+    @Test
+    void background_work_gets_a_pool_of_its_own_beside_the_requests_one() {
+        assertThat(Settings.fromEnv(Map.of()).database().backgroundPoolSize()).isEqualTo(4);
+        assertThat(
+                        Settings.fromEnv(
+                                        Map.of(
+                                                "DATABASE_POOL_SIZE",
+                                                "6",
+                                                "DATABASE_BACKGROUND_POOL_SIZE",
+                                                "2"))
+                                .database())
+                .extracting(d -> d.poolSize(), d -> d.backgroundPoolSize())
+                .containsExactly(6, 2);
     }
 
     @Test

@@ -2,11 +2,14 @@ package org.tenfour.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
@@ -17,8 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running database: an external PostgreSQL or the embedded one, a HikariCP pool and a
- * configured {@link Jdbi}.
+ * The running database: an external PostgreSQL or the embedded one, and HikariCP pools, each with a
+ * configured {@link Jdbi}: one for requests, one for background work (the scheduler's jobs and the
+ * outbox sender), and one connection for readiness checks. Background work, however busy (a
+ * statewide planning pass), can only ever hold its own pool's connections, so a request never waits
+ * behind it for one, and {@code /readyz} never waits behind either.
  *
  * <pre>{@code
  * try (Database db = Database.open(settings)) {
@@ -30,20 +36,34 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** Connections kept for readiness checks (Flyway's look at pending migrations takes two). */
+    private static final int HEALTH_CONNECTIONS = 2;
+
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
+    private final HikariDataSource background;
+    private final HikariDataSource health;
     private final Jdbi jdbi;
+    private final Jdbi backgroundJdbi;
     private final String user;
     private final String password;
     private DirectoryListener listener;
 
     private Database(
-            EmbeddedDatabase embedded, HikariDataSource pool, String user, String password) {
+            EmbeddedDatabase embedded,
+            HikariDataSource pool,
+            HikariDataSource background,
+            HikariDataSource health,
+            String user,
+            String password) {
         this.embedded = embedded;
         this.pool = pool;
+        this.background = background;
+        this.health = health;
         this.user = user;
         this.password = password;
         this.jdbi = configure(Jdbi.create(pool));
+        this.backgroundJdbi = background == pool ? jdbi : configure(Jdbi.create(background));
     }
 
     /** Starts the embedded server if needed and opens a pool; does not migrate. */
@@ -58,10 +78,29 @@ public final class Database implements AutoCloseable {
             user = "postgres";
             password = null;
         }
+        HikariDataSource requests = null;
+        HikariDataSource background = null;
         try {
-            return new Database(
-                    embedded, pool(url, user, password, settings.poolSize()), user, password);
+            requests = pool(url, user, password, settings.poolSize(), settings.poolSize(), null);
+            background =
+                    settings.backgroundPoolSize() == 0
+                            ? requests
+                            : pool(
+                                    url,
+                                    user,
+                                    password,
+                                    settings.backgroundPoolSize(),
+                                    1,
+                                    "background");
+            HikariDataSource health = pool(url, user, password, HEALTH_CONNECTIONS, 1, "health");
+            return new Database(embedded, requests, background, health, user, password);
         } catch (RuntimeException e) {
+            if (background != null && background != requests) {
+                background.close();
+            }
+            if (requests != null) {
+                requests.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
@@ -107,11 +146,12 @@ public final class Database implements AutoCloseable {
         if (!schema.matches("[a-z][a-z0-9_]{0,30}")) {
             throw new IllegalArgumentException("not a plain schema name: " + schema);
         }
-        HikariDataSource separate = pool(pool.getJdbcUrl(), user, password, poolSize, schema);
+        HikariDataSource separate =
+                pool(pool.getJdbcUrl(), user, password, poolSize, poolSize, schema);
         try {
             int applied = Migrations.apply(separate, schema);
             log.info("schema {} ready ({} migrations applied)", schema, applied);
-            return new Database(null, separate, user, password);
+            return new Database(null, separate, separate, separate, user, password);
         } catch (RuntimeException e) {
             separate.close();
             throw new StorageException(
@@ -120,28 +160,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int size) {
-        return pool(url, user, password, size, null);
-    }
-
+    /**
+     * A pool of at most {@code size} connections keeping {@code idle} open; {@code name} is a
+     * schema's name (statements see only that schema), "background" or "health", or null for the
+     * requests' pool.
+     */
     private static HikariDataSource pool(
-            String url, String user, String password, int size, String schema) {
+            String url, String user, String password, int size, int idle, String name) {
         HikariConfig config = new HikariConfig();
-        if (schema != null) {
-            config.addDataSourceProperty("currentSchema", schema);
-            config.setPoolName("tenfour-" + schema);
+        boolean role = "background".equals(name) || "health".equals(name);
+        if (name != null && !role) {
+            config.addDataSourceProperty("currentSchema", name);
         }
+        config.setPoolName(name == null ? "tenfour" : "tenfour-" + name);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(size);
-        if (schema == null) {
-            config.setPoolName("tenfour");
+        if (idle < size) {
+            // a pool that is mostly idle gives back what a burst opened, after a minute
+            config.setMinimumIdle(idle);
+            config.setIdleTimeout(60_000);
         }
         // The driver would put a failed statement's values in its messages ("Key (x)=(…)").
         config.addDataSourceProperty("logServerErrorDetail", "false");
-        // Fail fast while the database is down: callers answer 503 instead of hanging.
-        config.setConnectionTimeout(3_000);
+        // Requests fail fast while the database is down: callers answer 503 instead of hanging.
+        // Background work has no one waiting for an answer: it waits its turn for a connection
+        // (a delivery being recorded must not give up because planning holds the others).
+        config.setConnectionTimeout("background".equals(name) ? 30_000 : 3_000);
         config.setValidationTimeout(2_000);
         // Start even if the database is momentarily unreachable; readiness reports it.
         config.setInitializationFailTimeout(-1);
@@ -155,9 +201,12 @@ public final class Database implements AutoCloseable {
         return applied;
     }
 
-    /** Whether a trivial query answers within two seconds. */
+    /**
+     * Whether a trivial query answers within two seconds, on the readiness connection (never one a
+     * request or background work is using).
+     */
     public boolean reachable() {
-        try (Connection c = pool.getConnection();
+        try (Connection c = health.getConnection();
                 Statement s = c.createStatement()) {
             s.setQueryTimeout(2);
             s.execute("select 1");
@@ -187,14 +236,40 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    /** The configured JDBI. */
+    /** Whether every migration this build knows has been applied (asked on the readiness pool). */
+    public boolean migrationsUpToDate() {
+        return Migrations.upToDate(health);
+    }
+
+    /** The configured JDBI requests use. */
     public Jdbi jdbi() {
         return jdbi;
     }
 
-    /** The connection pool (Quartz uses it too). */
+    /** The configured JDBI of background work: scheduled jobs and the outbox sender. */
+    public Jdbi backgroundJdbi() {
+        return backgroundJdbi;
+    }
+
+    /** The requests' connection pool. */
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** The background work's connection pool (the scheduler's job store uses it too). */
+    public DataSource backgroundDataSource() {
+        return background;
+    }
+
+    /**
+     * Reports every pool's connection use (in use, waiting, time to get one) through {@code
+     * factory}, each under its pool's name ({@code tenfour}, {@code tenfour-background}, {@code
+     * tenfour-health}). Call once.
+     */
+    public void trackPools(MetricsTrackerFactory factory) {
+        for (HikariDataSource p : new LinkedHashSet<>(List.of(pool, background, health))) {
+            p.setMetricsTrackerFactory(factory);
+        }
     }
 
     /** Closes the pool, then stops the embedded server if there is one. */
@@ -204,6 +279,12 @@ public final class Database implements AutoCloseable {
             if (listener != null) {
                 listener.close();
             }
+        }
+        if (health != pool) {
+            health.close();
+        }
+        if (background != pool) {
+            background.close();
         }
         pool.close();
         if (embedded != null) {

@@ -79,7 +79,15 @@ public final class TestProgram {
 
     /** A program whose router limits commands per person as {@code rate} says. */
     public TestProgram(TestDatabase db, Instant start, Function<Clock, CommandRate> rate) {
-        this(db, start, () -> true, rate);
+        this(db.jdbi(), db.jdbi(), start, () -> true, rate);
+    }
+
+    /**
+     * A program whose requests use {@code requests} and whose background work (planning, the
+     * sender) uses {@code background}, as {@code Application} wires them to separate pools.
+     */
+    public TestProgram(Jdbi requests, Jdbi background, Instant start) {
+        this(requests, background, start, () -> true, clock -> CommandRate.off());
     }
 
     private TestProgram(
@@ -87,7 +95,16 @@ public final class TestProgram {
             Instant start,
             BooleanSupplier directoryWatched,
             Function<Clock, CommandRate> rate) {
-        this.jdbi = db.jdbi();
+        this(db.jdbi(), db.jdbi(), start, directoryWatched, rate);
+    }
+
+    private TestProgram(
+            Jdbi requests,
+            Jdbi background,
+            Instant start,
+            BooleanSupplier directoryWatched,
+            Function<Clock, CommandRate> rate) {
+        this.jdbi = requests;
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
         this.clock = new MutableClock(start);
@@ -95,6 +112,7 @@ public final class TestProgram {
         this.program =
                 new Program(
                         jdbi,
+                        background,
                         new Program.Options(
                                 clock,
                                 platforms,
