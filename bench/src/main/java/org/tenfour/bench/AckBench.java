@@ -29,7 +29,8 @@ import org.tenfour.storage.EmbeddedDatabase;
  * (signature check, Bolt, the product's handler, its database reads, the reply) versus a bare
  * Javalin endpoint returning the same body, in the same JVM, same client, same run. Closed-loop
  * throughput with {@code CONCURRENCY} clients, then latency at a fixed {@code RATE} req/s (open
- * loop).
+ * loop). Then the same for a realistic mix (see {@link AckMix}): check-in button answers, {@code
+ * /peer} opening its modal, {@code status} and {@code roster add}, a quarter each.
  *
  * <p>Usage: {@code bench/run.sh ack [seconds=15] [rate=200] [concurrency=8]}
  */
@@ -41,7 +42,8 @@ public final class AckBench {
         System.err.println("ack bench: " + Bench.machine());
         EmbeddedDatabase pg = Bench.database();
         FakeSlackApi slack = new FakeSlackApi();
-        Bench.agency(Bench.jdbi(pg), "T111", 10, null);
+        var jdbi = Bench.jdbi(pg);
+        AckMix mix = AckMix.seed(jdbi, "T111", AckMix.MEMBERS);
         Map<String, String> env =
                 new HashMap<>(
                         Map.of(
@@ -107,10 +109,53 @@ public final class AckBench {
                     Bench.percentile(latencies, 99),
                     Bench.percentile(latencies, 100));
         }
+        mixed(mix, botUrl, bareUrl, body, rate, seconds, concurrency, slack);
+        mix.check(jdbi, slack);
         bare.stop();
         app.close();
         slack.close();
         pg.close();
+    }
+
+    /**
+     * The mix: closed-loop throughput against the bare endpoint, then open-loop latency by kind.
+     */
+    private static void mixed(
+            AckMix mix,
+            String botUrl,
+            String bareUrl,
+            String bareBody,
+            int rate,
+            int seconds,
+            int concurrency,
+            FakeSlackApi slack)
+            throws Exception {
+        System.err.println("realistic mix: " + AckMix.describe());
+        double bareRate = closedLoop(bareUrl, bareBody, concurrency, seconds);
+        double mixRate = mix.closedLoop(botUrl, concurrency, seconds);
+        System.err.printf(
+                "mix throughput (closed loop, %d clients): /slack/events %.0f req/s, bare Javalin"
+                        + " %.0f req/s, ratio %.2f%n",
+                concurrency, mixRate, bareRate, mixRate / bareRate);
+        Map<AckMix.Kind, List<Long>> latencies = mix.openLoop(botUrl, rate, seconds);
+        List<Long> all = new ArrayList<>();
+        latencies.values().forEach(all::addAll);
+        System.err.printf(
+                "mix latency at %d req/s (all): n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                rate,
+                all.size(),
+                Bench.percentile(all, 50),
+                Bench.percentile(all, 99),
+                Bench.percentile(all, 100));
+        for (var e : latencies.entrySet()) {
+            System.err.printf(
+                    "  %s: n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    e.getKey().label(),
+                    e.getValue().size(),
+                    Bench.percentile(e.getValue(), 50),
+                    Bench.percentile(e.getValue(), 99),
+                    Bench.percentile(e.getValue(), 100));
+        }
     }
 
     static HttpRequest request(String url, String body) {

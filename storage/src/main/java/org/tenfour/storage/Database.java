@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import javax.sql.DataSource;
@@ -38,6 +39,9 @@ public final class Database implements AutoCloseable {
 
     /** Connections kept for readiness checks (Flyway's look at pending migrations takes two). */
     private static final int HEALTH_CONNECTIONS = 2;
+
+    private static final long REQUEST_WAIT_MILLIS = 3_000;
+    private static final long BACKGROUND_WAIT_MILLIS = 30_000;
 
     private final EmbeddedDatabase embedded;
     private final HikariDataSource pool;
@@ -80,8 +84,21 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource requests = null;
         HikariDataSource background = null;
+        HikariDataSource health = null;
         try {
-            requests = pool(url, user, password, settings.poolSize(), settings.poolSize(), null);
+            // requests fail fast while the database is down: callers answer 503, not hang
+            requests =
+                    pool(
+                            url,
+                            user,
+                            password,
+                            "tenfour",
+                            settings.poolSize(),
+                            settings.poolSize(),
+                            REQUEST_WAIT_MILLIS,
+                            null);
+            // background work has no one waiting for its answer: it waits its turn (a delivery
+            // being recorded must not give up because planning holds the other connections)
             background =
                     settings.backgroundPoolSize() == 0
                             ? requests
@@ -89,17 +106,28 @@ public final class Database implements AutoCloseable {
                                     url,
                                     user,
                                     password,
+                                    "tenfour-background",
                                     settings.backgroundPoolSize(),
                                     1,
-                                    "background");
-            HikariDataSource health = pool(url, user, password, HEALTH_CONNECTIONS, 1, "health");
+                                    BACKGROUND_WAIT_MILLIS,
+                                    null);
+            health =
+                    pool(
+                            url,
+                            user,
+                            password,
+                            "tenfour-health",
+                            HEALTH_CONNECTIONS,
+                            1,
+                            REQUEST_WAIT_MILLIS,
+                            null);
             return new Database(embedded, requests, background, health, user, password);
         } catch (RuntimeException e) {
-            if (background != null && background != requests) {
-                background.close();
-            }
-            if (requests != null) {
-                requests.close();
+            for (HikariDataSource p :
+                    new LinkedHashSet<>(Arrays.asList(health, background, requests))) {
+                if (p != null) {
+                    p.close();
+                }
             }
             if (embedded != null) {
                 embedded.close();
@@ -147,7 +175,15 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("not a plain schema name: " + schema);
         }
         HikariDataSource separate =
-                pool(pool.getJdbcUrl(), user, password, poolSize, poolSize, schema);
+                pool(
+                        pool.getJdbcUrl(),
+                        user,
+                        password,
+                        "tenfour-" + schema,
+                        poolSize,
+                        poolSize,
+                        REQUEST_WAIT_MILLIS,
+                        schema);
         try {
             int applied = Migrations.apply(separate, schema);
             log.info("schema {} ready ({} migrations applied)", schema, applied);
@@ -161,18 +197,24 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A pool of at most {@code size} connections keeping {@code idle} open; {@code name} is a
-     * schema's name (statements see only that schema), "background" or "health", or null for the
-     * requests' pool.
+     * A pool named {@code name} of at most {@code size} connections, keeping {@code idle} open,
+     * whose callers wait up to {@code waitMillis} for one; with a {@code schema}, its statements
+     * see only that schema.
      */
     private static HikariDataSource pool(
-            String url, String user, String password, int size, int idle, String name) {
+            String url,
+            String user,
+            String password,
+            String name,
+            int size,
+            int idle,
+            long waitMillis,
+            String schema) {
         HikariConfig config = new HikariConfig();
-        boolean role = "background".equals(name) || "health".equals(name);
-        if (name != null && !role) {
-            config.addDataSourceProperty("currentSchema", name);
+        if (schema != null) {
+            config.addDataSourceProperty("currentSchema", schema);
         }
-        config.setPoolName(name == null ? "tenfour" : "tenfour-" + name);
+        config.setPoolName(name);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
@@ -184,10 +226,7 @@ public final class Database implements AutoCloseable {
         }
         // The driver would put a failed statement's values in its messages ("Key (x)=(…)").
         config.addDataSourceProperty("logServerErrorDetail", "false");
-        // Requests fail fast while the database is down: callers answer 503 instead of hanging.
-        // Background work has no one waiting for an answer: it waits its turn for a connection
-        // (a delivery being recorded must not give up because planning holds the others).
-        config.setConnectionTimeout("background".equals(name) ? 30_000 : 3_000);
+        config.setConnectionTimeout(waitMillis);
         config.setValidationTimeout(2_000);
         // Start even if the database is momentarily unreachable; readiness reports it.
         config.setInitializationFailTimeout(-1);
