@@ -45,6 +45,7 @@ import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.oncall.IncidentCallOut;
 import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.OutboxSender;
@@ -241,6 +242,8 @@ public final class Application implements AutoCloseable {
             tasks.addAll(connectJobs.tasks());
             tasks.addAll(new PrivacyRetention(jdbi, clock).tasks());
             tasks.addAll(new OnCallJobs(jdbi, clock).tasks());
+            IncidentCallOut callOuts = new IncidentCallOut(jdbi, clock);
+            tasks.addAll(callOuts.tasks());
             Connect connect = new Connect(jdbi, clock, platforms, relaySender);
             List<Feature> features =
                     new ArrayList<>(
@@ -260,6 +263,7 @@ public final class Application implements AutoCloseable {
             features.add(new MemberData(jdbi, clock));
             features.add(new InstallGrants(jdbi, clock));
             features.add(new OnCallCommands(jdbi, clock));
+            features.add(callOuts);
             features.addAll(connect.features());
             Inbound inbound =
                     new Inbound(
@@ -273,7 +277,7 @@ public final class Application implements AutoCloseable {
                             jdbi,
                             platforms.all(),
                             List.of(CheckInPlanner::onDelivered),
-                            List.of(CheckInPlanner::stillWanted),
+                            List.of(CheckInPlanner::stillWanted, IncidentCallOut::stillWanted),
                             clock,
                             worker,
                             true);

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
@@ -21,6 +22,7 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.oncall.IncidentCallOut;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIns;
@@ -144,15 +146,18 @@ public final class IncidentCommands implements Feature {
             scheduled +=
                     schedule(agency, settings, m, incident, "1y", "anniversary", window.next(year));
         }
-        jdbi.useTransaction(
-                h ->
-                        Audit.change(
-                                h,
-                                caller,
-                                "incident",
-                                null,
-                                "an incident for " + users.size() + " people",
-                                now));
+        boolean paged =
+                jdbi.inTransaction(
+                        h -> {
+                            Audit.change(
+                                    h,
+                                    caller,
+                                    "incident",
+                                    null,
+                                    "an incident for " + users.size() + " people",
+                                    now);
+                            return IncidentCallOut.start(h, agency, incident, now);
+                        });
         return Reply.text(
                 "Incident \""
                         + label
@@ -160,7 +165,12 @@ public final class IncidentCommands implements Feature {
                         + scheduled
                         + " follow-up check-ins for "
                         + users.size()
-                        + " people (+24 h, +72 h, +7 days, and the anniversary). Members see only a caring check-in.");
+                        + " people (+24 h, +72 h, +7 days, and the anniversary). Members see only a caring check-in."
+                        + (paged
+                                ? " Call-out: the on-call peer is paged with the label and how many"
+                                        + " people were involved (no names); the first \"I'm on it\""
+                                        + " leads the peer follow-up."
+                                : " Call-out: no peer is free to page; see the coordinator channel."));
     }
 
     private static String label(Incident incident) {
@@ -192,15 +202,24 @@ public final class IncidentCommands implements Feature {
         if (open.isEmpty()) {
             return Reply.text("No open incidents.");
         }
+        Map<UUID, UUID> leads =
+                jdbi.withHandle(h -> IncidentCallOut.leads(h, caller.agency().id()));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
+            UUID lead = leads.get(open.get(i).id());
             lines.add(
                     (i + 1)
                             + ". "
                             + label(open.get(i))
                             + " ("
                             + open.get(i).createdAt().atZone(ZoneOffset.UTC).toLocalDate()
-                            + ")");
+                            + ")"
+                            + (lead == null
+                                    ? ""
+                                    : jdbi.onDemand(Members.class)
+                                            .find(caller.agency().id(), lead)
+                                            .map(m -> ", lead peer <@" + m.platformUserId() + ">")
+                                            .orElse("")));
         }
         return Reply.text(
                 "Open incidents:\n"
@@ -228,6 +247,8 @@ public final class IncidentCommands implements Feature {
                             int c =
                                     h.attach(CheckIns.class)
                                             .cancelForIncident(caller.agency().id(), incident.id());
+                            IncidentCallOut.close(
+                                    h, caller.agency(), incident.id(), clock.instant());
                             Audit.change(
                                     h,
                                     caller,

@@ -275,8 +275,10 @@ public enum Subcommand {
             "incident",
             Role.COORDINATOR,
             true,
-            "Follow-up check-ins at +24 h, +72 h, +7 days and the 1-year anniversary. The label is for"
-                    + " coordinators only.",
+            "Follow-up check-ins at +24 h, +72 h, +7 days and the 1-year anniversary, and a call-out:"
+                    + " the on-call peer (then the next) is paged with the label and how many people"
+                    + " were involved, never who; the first \"I'm on it\" leads the peer follow-up and"
+                    + " alone is told who. The label is for coordinators only.",
             new Use(
                     Task.INCIDENTS,
                     "incident \"Structure fire, Main St\" @a @b | incident list | incident cancel 1",

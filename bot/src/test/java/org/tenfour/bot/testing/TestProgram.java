@@ -32,6 +32,7 @@ import org.tenfour.bot.install.InstallGrants;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.PseudonymKeys;
+import org.tenfour.bot.oncall.IncidentCallOut;
 import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.OutboxSender;
@@ -63,6 +64,7 @@ public final class TestProgram {
     public final OutboxSender sender;
     public final CheckInJobs jobs;
     public final OnCallJobs onCallJobs;
+    public final IncidentCallOut callOuts;
     public final String workspace =
             "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     private int planRequests;
@@ -102,6 +104,7 @@ public final class TestProgram {
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
         this.jobs = new CheckInJobs(jdbi, clock, platforms);
         this.onCallJobs = new OnCallJobs(jdbi, clock);
+        this.callOuts = new IncidentCallOut(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
         List<Feature> features =
                 new ArrayList<>(
@@ -118,6 +121,7 @@ public final class TestProgram {
         features.add(new MemberData(jdbi, clock));
         features.add(new InstallGrants(jdbi, clock));
         features.add(new OnCallCommands(jdbi, clock));
+        features.add(callOuts);
         features.addAll(connect.features());
         this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
         this.sender =
@@ -125,7 +129,7 @@ public final class TestProgram {
                         jdbi,
                         platforms.all(),
                         List.of(CheckInPlanner::onDelivered),
-                        List.of(CheckInPlanner::stillWanted),
+                        List.of(CheckInPlanner::stillWanted, IncidentCallOut::stillWanted),
                         clock,
                         "test-sender");
     }
