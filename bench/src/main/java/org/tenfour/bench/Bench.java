@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.tenfour.adapters.Platform;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.DatabaseSettings;
@@ -33,11 +34,16 @@ final class Bench {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
 
+    /** Where the latest {@link #database()} keeps its data (to find its processes). */
+    static String lastDatabaseDir;
+
     private Bench() {}
 
     /** A fresh embedded PostgreSQL, migrated, in a temp directory. */
     static EmbeddedDatabase database() throws IOException {
-        EmbeddedDatabase db = EmbeddedDatabase.start(Files.createTempDirectory("tenfour-bench-pg"));
+        Path dir = Files.createTempDirectory("tenfour-bench-pg");
+        lastDatabaseDir = dir.toString();
+        EmbeddedDatabase db = EmbeddedDatabase.start(dir);
         // an interrupted benchmark (Ctrl-C) must not leave its PostgreSQL running
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -81,13 +87,23 @@ final class Bench {
      * A Slack agency with a coordinator (U0COORD in C0COORD) and {@code members} roster members.
      */
     static UUID agency(Jdbi jdbi, String workspace, int members, Integer cadenceDays) {
+        return agency(jdbi, Platform.SLACK, workspace, members, cadenceDays);
+    }
+
+    /**
+     * An agency on {@code platform} with a coordinator (U0COORD in C0COORD) and {@code members}
+     * roster members (U0000001 …).
+     */
+    static UUID agency(
+            Jdbi jdbi, Platform platform, String workspace, int members, Integer cadenceDays) {
         return jdbi.inTransaction(
                 h -> {
                     UUID agency =
                             h.createQuery(
                                             """
                     insert into agency (platform, workspace_id, name, time_zone, coordinator_channel_id, settings)
-                    values ('slack', :ws, :ws, 'UTC', 'C0COORD', cast(:settings as jsonb)) returning id""")
+                    values (:platform, :ws, :ws, 'UTC', 'C0COORD', cast(:settings as jsonb)) returning id""")
+                                    .bind("platform", platform.id())
                                     .bind("ws", workspace)
                                     .bind("settings", settings(cadenceDays))
                                     .mapTo(UUID.class)
@@ -107,6 +123,72 @@ final class Bench {
                             .execute();
                     return agency;
                 });
+    }
+
+    /**
+     * A Teams conversation reference for every member of the agency ({@code a:TENANT:USER}), as the
+     * bot keeps them once a person has talked to it.
+     */
+    static void teamsConversations(Jdbi jdbi, UUID agency, String serviceUrl) {
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        """
+                    insert into conversation_ref (agency_id, platform_id, kind, service_url, conversation_id)
+                    select m.agency_id, m.platform_user_id, 'user', :url, 'a:' || a.workspace_id || ':' || m.platform_user_id
+                    from member m join agency a on a.id = m.agency_id where m.agency_id = :agency""")
+                                .bind("agency", agency)
+                                .bind("url", serviceUrl)
+                                .execute());
+    }
+
+    /**
+     * CPU time used so far by the embedded PostgreSQL of this run ({@code dataDirPart} in the
+     * postmaster's command line): the postmaster, its live backends, and the backends that ended.
+     */
+    static long postgresCpuNanos(String dataDirPart) {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            List<Path> pids =
+                    procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList();
+            String postmaster = null;
+            for (Path p : pids) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.contains(dataDirPart) && cmd.contains("postgres")) {
+                        postmaster = p.getFileName().toString();
+                        String[] f = stat(p);
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        break;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+            if (postmaster == null) {
+                return -1;
+            }
+            for (Path p : pids) {
+                try {
+                    String[] f = stat(p);
+                    if (f[1].equals(postmaster)) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
+    /** The fields of /proc/PID/stat after the command name: [0] state, [1] ppid, … */
+    private static String[] stat(Path proc) throws IOException {
+        String line = Files.readString(proc.resolve("stat"));
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 
     static int freePort() throws IOException {
@@ -171,6 +253,64 @@ final class Bench {
             return -1;
         }
         return -1;
+    }
+
+    /** Proportional set size of a process in MB (shared pages divided among their users). */
+    static long pssMb(long pid) {
+        return pssKb(pid) / 1024;
+    }
+
+    private static long pssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * Proportional set size, summed, of the embedded PostgreSQL whose postmaster's command line
+     * holds {@code dataDirPart}: the postmaster and every child (backends, checkpointer, …).
+     */
+    static long postgresPssMb(String dataDirPart) {
+        long kb = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            List<Path> pids =
+                    procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList();
+            String postmaster = null;
+            for (Path p : pids) {
+                try {
+                    String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.contains(dataDirPart) && cmd.contains("postgres")) {
+                        postmaster = p.getFileName().toString();
+                        break;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+            if (postmaster == null) {
+                return -1;
+            }
+            for (Path p : pids) {
+                try {
+                    String name = p.getFileName().toString();
+                    if (name.equals(postmaster) || stat(p)[1].equals(postmaster)) {
+                        kb += Math.max(0, pssKb(Long.parseLong(name)));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return kb / 1024;
     }
 
     static double percentile(List<Long> nanos, double p) {

@@ -12,18 +12,20 @@ import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.storage.EmbeddedDatabase;
 
 /**
- * Delivery under Slack's pacing, and the bot's memory: {@code MEMBERS} check-in DMs through a fake
- * Slack that allows 1 message per second per channel and {@code CAP} messages per minute per
- * workspace (429 + Retry-After beyond). The bot runs as its own JVM; its resident memory is read
- * idle (10 s after ready) and sampled every second while it delivers.
+ * Delivery under Slack's pacing at real latency, and the footprint: {@code MEMBERS} check-in DMs
+ * through a fake Slack that answers after {@code latencyMs} and allows 1 message per second per
+ * channel and {@code CAP} messages per minute per workspace (429 + Retry-After beyond). The bot
+ * runs as its own JVM; the proportional set size (PSS) of the bot and of every process of the
+ * embedded PostgreSQL is read idle (10 s after ready) and sampled every second while it delivers.
  *
- * <p>Usage: {@code bench/run.sh delivery [members=10000] [capPerMinute=3000]}; {@code
- * BOT_JAVA_OPTS} are passed to the bot's JVM (e.g. {@code -Xmx256m}).
+ * <p>Usage: {@code bench/run.sh delivery [members=10000] [capPerMinute=3000] [latencyMs=150]};
+ * {@code BOT_JAVA_OPTS} are passed to the bot's JVM (e.g. {@code -Xmx256m}).
  */
 public final class DeliveryBench {
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int cap = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
+        Duration latency = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 150);
         System.err.println(
                 "delivery bench: "
                         + Bench.machine()
@@ -31,12 +33,15 @@ public final class DeliveryBench {
                         + members
                         + " cap="
                         + cap
-                        + "/min");
+                        + "/min latency="
+                        + latency.toMillis()
+                        + "ms");
         EmbeddedDatabase pg = Bench.database();
         Jdbi jdbi = Bench.jdbi(pg);
         Bench.agency(jdbi, "T111", members, null);
         FakeSlackApi slack = new FakeSlackApi();
         slack.limits(1, cap);
+        slack.latency(latency);
         int port = Bench.freePort();
         Path dir = Files.createTempDirectory("tenfour-bench-bot");
         Process bot =
@@ -65,12 +70,20 @@ public final class DeliveryBench {
             String base = "http://127.0.0.1:" + port;
             Bench.awaitReady(base, bot);
             Thread.sleep(10_000);
+            long botIdle = Bench.pssMb(bot.pid());
+            long pgIdle = Bench.postgresPssMb(Bench.lastDatabaseDir);
             System.err.println(
-                    "bot RSS idle (10 s after ready, "
+                    "PSS idle (10 s after ready, "
                             + members
-                            + " members on the roster): "
+                            + " members on the roster): bot "
+                            + botIdle
+                            + " MB + PostgreSQL "
+                            + pgIdle
+                            + " MB = "
+                            + (botIdle + pgIdle)
+                            + " MB (bot RSS "
                             + Bench.rssMb(bot.pid())
-                            + " MB");
+                            + " MB)");
             long start = System.nanoTime();
             var reply =
                     new SlackRequests(base)
@@ -80,10 +93,18 @@ public final class DeliveryBench {
                                             .replace("U0PAT", "U0COORD"));
             System.err.println("cadence command: " + reply.statusCode());
             long maxRss = 0;
+            long maxBot = 0;
+            long maxPg = 0;
             long deadline = start + Duration.ofMinutes(60).toNanos();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(1000);
-                maxRss = Math.max(maxRss, Bench.rssMb(bot.pid()));
+                long botNow = Bench.pssMb(bot.pid());
+                long pgNow = Bench.postgresPssMb(Bench.lastDatabaseDir);
+                if (botNow + pgNow > maxRss) {
+                    maxRss = botNow + pgNow;
+                    maxBot = botNow;
+                    maxPg = pgNow;
+                }
                 int left =
                         jdbi.withHandle(
                                 h ->
@@ -148,7 +169,14 @@ public final class DeliveryBench {
                     limited,
                     calls,
                     100.0 * limited / calls);
-            System.err.println("bot RSS max while delivering: " + maxRss + " MB");
+            System.err.println(
+                    "PSS max while delivering: bot "
+                            + maxBot
+                            + " MB + PostgreSQL "
+                            + maxPg
+                            + " MB = "
+                            + maxRss
+                            + " MB");
         } finally {
             bot.destroy();
             bot.waitFor();

@@ -21,38 +21,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
-import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.bot.agency.Platforms;
-import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
-import org.tenfour.bot.checkin.CheckInPlanner;
-import org.tenfour.bot.checkin.IncidentCommands;
-import org.tenfour.bot.checkin.MemberCommands;
-import org.tenfour.bot.checkin.ProgramCommands;
-import org.tenfour.bot.checkin.RosterCommands;
-import org.tenfour.bot.connect.Connect;
-import org.tenfour.bot.connect.ConnectJobs;
 import org.tenfour.bot.http.HttpServer;
 import org.tenfour.bot.http.ManagementServer;
-import org.tenfour.bot.inbound.Feature;
-import org.tenfour.bot.inbound.Inbound;
-import org.tenfour.bot.install.InstallGrants;
 import org.tenfour.bot.limits.CommandRate;
-import org.tenfour.bot.log.LogCommands;
-import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.RetentionPolicy;
-import org.tenfour.bot.oncall.IncidentCallOut;
-import org.tenfour.bot.oncall.OnCallCommands;
-import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
-import org.tenfour.bot.privacy.MemberData;
-import org.tenfour.bot.privacy.PrivacyRetention;
-import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
@@ -129,17 +109,17 @@ public final class Application implements AutoCloseable {
                             event -> inbound.get().handle(event));
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
             AtomicReference<Scheduling> started = new AtomicReference<>();
-            World real =
-                    World.wire(
+            Program real =
+                    program(
                             jdbi,
                             baseClock,
                             new Platforms(wiring.platforms()),
                             key,
-                            agency -> triggerer(started.get(), CheckInJobs.PLAN).accept(agency),
+                            agency -> planSoon(started.get()),
                             relaySender,
                             database.listenForDirectoryChanges()::listening,
                             settings.instanceId(),
-                            settings.commandRate());
+                            settings);
             inbound.set(real.inbound());
             scheduling =
                     Scheduling.start(database.dataSource(), settings.instanceId(), real.tasks());
@@ -156,7 +136,8 @@ public final class Application implements AutoCloseable {
                                 baseClock,
                                 settings.slack().isPresent() || settings.teams().isPresent(),
                                 (sandboxJdbi, sandboxClock, platforms, planNow) ->
-                                        World.wire(
+                                        sandboxServices(
+                                                program(
                                                         sandboxJdbi,
                                                         sandboxClock,
                                                         platforms,
@@ -165,8 +146,7 @@ public final class Application implements AutoCloseable {
                                                         relays,
                                                         () -> false,
                                                         settings.instanceId() + "-sandbox",
-                                                        settings.commandRate())
-                                                .forSandbox());
+                                                        settings)));
                 mounts.add(sandbox.routes());
             }
             PrometheusMeterRegistry metrics = metrics();
@@ -213,101 +193,64 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** One copy of the product's services on one database and one clock. */
-    private record World(
-            Inbound inbound, OutboxSender sender, CheckInJobs jobs, List<Scheduling.Task> tasks) {
-
-        static World wire(
-                Jdbi jdbi,
-                Clock clock,
-                Platforms platforms,
-                MasterKey key,
-                Consumer<Agency> planNow,
-                ExecutorService relaySender,
-                BooleanSupplier directoryWatched,
-                String worker,
-                int commandRate) {
-            // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
-            jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
-            CheckInJobs jobs = new CheckInJobs(jdbi, clock, platforms);
-            LogJobs logJobs =
-                    new LogJobs(
-                            jdbi,
-                            clock,
-                            key.pseudonymKeys(),
-                            RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
-            ConnectJobs connectJobs = new ConnectJobs(jdbi, clock);
-            List<Scheduling.Task> tasks = new ArrayList<>(jobs.tasks());
-            tasks.addAll(logJobs.tasks());
-            tasks.addAll(connectJobs.tasks());
-            tasks.addAll(new PrivacyRetention(jdbi, clock).tasks());
-            tasks.addAll(new OnCallJobs(jdbi, clock).tasks());
-            IncidentCallOut callOuts = new IncidentCallOut(jdbi, clock);
-            tasks.addAll(callOuts.tasks());
-            Connect connect = new Connect(jdbi, clock, platforms, relaySender);
-            List<Feature> features =
-                    new ArrayList<>(
-                            List.of(
-                                    new ProgramCommands(jdbi, clock, platforms, planNow),
-                                    new RosterCommands(jdbi, clock, planNow, connect.directory()),
-                                    new MemberCommands(jdbi, clock),
-                                    new IncidentCommands(
-                                            jdbi,
-                                            clock,
-                                            platforms,
-                                            new CheckInPlanner(jdbi, clock)),
-                                    new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
-                                    new LogCommands(
-                                            jdbi, clock, key.pseudonymKeys(), WELLNESS_THRESHOLD),
-                                    new ReportCommands(jdbi, clock, key.pseudonymKeys())));
-            features.add(new MemberData(jdbi, clock));
-            features.add(new InstallGrants(jdbi, clock));
-            features.add(new OnCallCommands(jdbi, clock));
-            features.add(callOuts);
-            features.addAll(connect.features());
-            Inbound inbound =
-                    new Inbound(
-                            jdbi,
-                            features,
-                            clock,
-                            directoryWatched,
-                            new CommandRate(commandRate, clock));
-            OutboxSender sender =
-                    new OutboxSender(
-                            jdbi,
-                            platforms.all(),
-                            List.of(CheckInPlanner::onDelivered),
-                            List.of(CheckInPlanner::stillWanted, IncidentCallOut::stillWanted),
-                            clock,
-                            worker,
-                            true);
-            return new World(inbound, sender, jobs, tasks);
-        }
-
-        /** The sandbox's view: its jobs run in-process (no Quartz), all of them on each tick. */
-        Sandbox.Services forSandbox() {
-            return new Sandbox.Services(
-                    inbound,
-                    sender,
-                    () -> {
-                        jobs.planAll();
-                        jobs.nudgeAll();
-                    },
-                    () -> tasks.forEach(t -> t.work().run()));
-        }
+    /**
+     * One copy of the product on one database and one clock: the real agencies', and the sandbox's
+     * on its own schema.
+     */
+    private static Program program(
+            Jdbi jdbi,
+            Clock clock,
+            Platforms platforms,
+            MasterKey key,
+            Consumer<Agency> planNow,
+            ExecutorService relaySender,
+            BooleanSupplier directoryWatched,
+            String worker,
+            Settings settings) {
+        // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
+        jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
+        return new Program(
+                jdbi,
+                new Program.Options(
+                        clock,
+                        platforms,
+                        key.pseudonymKeys(),
+                        RetentionPolicy.fixed(RetentionPolicy.DEFAULT),
+                        WELLNESS_THRESHOLD,
+                        relaySender,
+                        directoryWatched,
+                        worker,
+                        true,
+                        new CommandRate(settings.commandRate(), clock),
+                        settings.sending()),
+                planNow);
     }
 
-    private static Consumer<Agency> triggerer(Scheduling scheduling, JobKey job) {
-        return agency -> {
-            try {
-                scheduling.scheduler().triggerJob(job);
-            } catch (SchedulerException e) {
-                log.warn(
-                        "could not trigger {} now; it runs on its schedule: {}",
-                        job,
-                        Failures.describe(e));
-            }
-        };
+    /** The sandbox's view: its jobs run in-process (no Quartz), all of them on each tick. */
+    private static Sandbox.Services sandboxServices(Program program) {
+        return new Sandbox.Services(
+                program.inbound(),
+                program.sender(),
+                () -> {
+                    program.checkIns().planAll();
+                    program.checkIns().nudgeAll();
+                },
+                () -> program.tasks().forEach(t -> t.work().run()));
+    }
+
+    /** Asks the scheduler for a planning pass now; it also runs on its schedule. */
+    private static void planSoon(Scheduling scheduling) {
+        if (scheduling == null) {
+            return; // an event before the scheduler started: the first scheduled pass plans it
+        }
+        try {
+            scheduling.scheduler().triggerJob(CheckInJobs.PLAN);
+        } catch (SchedulerException e) {
+            log.warn(
+                    "could not trigger {} now; it runs on its schedule: {}",
+                    CheckInJobs.PLAN,
+                    Failures.describe(e));
+        }
     }
 
     private static PrometheusMeterRegistry metrics() {

@@ -16,6 +16,7 @@ import org.tenfour.adapters.slack.SlackSettings;
 import org.tenfour.adapters.teams.TeamsSettings;
 import org.tenfour.bot.http.ManagementSettings;
 import org.tenfour.bot.limits.CommandRate;
+import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.storage.DatabaseSettings;
 
 /**
@@ -35,6 +36,8 @@ import org.tenfour.storage.DatabaseSettings;
  * @param secretKey 32-byte key encrypting secrets at rest, or null ({@value #SECRET_KEY})
  * @param instanceId this replica's name in logs, Quartz and outbox leases ({@value #INSTANCE_ID})
  * @param commandRate commands one person may send a minute ({@value #COMMAND_RATE}; 0 is no limit)
+ * @param sending platform calls the outbox sender may have in flight, in all ({@value
+ *     #SEND_CONCURRENCY}) and per workspace ({@value #SEND_PER_WORKSPACE})
  * @param sandbox whether the browser sandbox with demo data runs at {@code /sandbox} ({@value
  *     #SANDBOX}): on by default when neither Slack nor Teams is configured, otherwise only when set
  *     to {@code on}
@@ -52,6 +55,7 @@ public record Settings(
         Optional<SlackSettings> slack,
         Optional<TeamsSettings> teams,
         int commandRate,
+        Concurrency sending,
         boolean sandbox) {
 
     public static final String PORT = "PORT";
@@ -73,6 +77,8 @@ public record Settings(
     public static final String INSTANCE_ID = "TENFOUR_INSTANCE_ID";
     public static final String SANDBOX = "TENFOUR_SANDBOX";
     public static final String COMMAND_RATE = "TENFOUR_COMMAND_RATE";
+    public static final String SEND_CONCURRENCY = "TENFOUR_SEND_CONCURRENCY";
+    public static final String SEND_PER_WORKSPACE = "TENFOUR_SEND_PER_WORKSPACE";
 
     public Settings {
         Objects.requireNonNull(bind, "null bind");
@@ -81,6 +87,7 @@ public record Settings(
         Objects.requireNonNull(dataDir, "null dataDir");
         Objects.requireNonNull(defaultZone, "null defaultZone");
         Objects.requireNonNull(instanceId, "null instanceId");
+        Objects.requireNonNull(sending, "null sending");
         if (port < 0 || port > 65535) {
             throw new ConfigException(PORT, "must be between 0 and 65535, was " + port);
         }
@@ -132,7 +139,32 @@ public record Settings(
                 slack,
                 teams,
                 intValue(env, COMMAND_RATE, CommandRate.DEFAULT_PER_MINUTE, 0, 100_000),
+                sending(env),
                 sandbox(env, slack.isEmpty() && teams.isEmpty()));
+    }
+
+    /** Calls in flight: sized to the machine unless set; per workspace never above the total. */
+    private static Concurrency sending(Map<String, String> env) {
+        Concurrency machine = Concurrency.forMachine();
+        int overall = intValue(env, SEND_CONCURRENCY, machine.overall(), 1, 1_000);
+        int perWorkspace =
+                intValue(
+                        env,
+                        SEND_PER_WORKSPACE,
+                        Math.min(machine.perWorkspace(), overall),
+                        1,
+                        1_000);
+        if (perWorkspace > overall) {
+            throw new ConfigException(
+                    SEND_PER_WORKSPACE,
+                    "must not be above "
+                            + SEND_CONCURRENCY
+                            + " ("
+                            + overall
+                            + "), was "
+                            + perWorkspace);
+        }
+        return new Concurrency(overall, perWorkspace);
     }
 
     private static String bind(Map<String, String> env) {
@@ -318,6 +350,8 @@ public record Settings(
                 + teams.map(Object::toString).orElse("off")
                 + ", commandRate="
                 + commandRate
+                + ", sending="
+                + sending
                 + ", sandbox="
                 + (sandbox ? "on" : "off")
                 + "]";

@@ -1,15 +1,23 @@
 package org.tenfour.bot;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.assertj.core.api.Assertions;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 /**
  * The module rule: bot depends on adapters and storage; neither of those on bot, nor on each other.
+ * Inside bot, the feature packages depend on each other without a cycle, and no statement is
+ * written: SQL stays in storage.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES =
@@ -36,6 +44,30 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.tenfour.bot..", "org.tenfour.storage..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_bots_feature_packages_form_no_cycle() {
+        slices().matching("org.tenfour.bot.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** SQL lives in storage's SqlObject interfaces: bot reaches the database through them only. */
+    @Test
+    void the_bot_runs_no_statement_of_its_own() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.tenfour.bot..")
+                .should()
+                .callMethodWhere(
+                        target(owner(assignableTo(Handle.class)))
+                                .and(
+                                        target(
+                                                nameMatching(
+                                                        "createQuery|createUpdate|createCall|createScript|execute|prepareBatch|createBatch|select"))))
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("org.jdbi.v3.core.statement..")
                 .check(CLASSES);
     }
 

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tenfour.bot.outbox.Concurrency;
 
 class SettingsTest {
 
@@ -63,6 +64,34 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("PORT", "70000")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("PORT: must be between 0 and 65535, was 70000");
+    }
+
+    @Test
+    void calls_in_flight_are_sized_to_the_machine_unless_set_and_per_workspace_never_above_all() {
+        assertThat(Settings.fromEnv(Map.of()).sending()).isEqualTo(Concurrency.forMachine());
+        assertThat(
+                        Settings.fromEnv(
+                                        Map.of(
+                                                "TENFOUR_SEND_CONCURRENCY",
+                                                "4",
+                                                "TENFOUR_SEND_PER_WORKSPACE",
+                                                "2"))
+                                .sending())
+                .isEqualTo(new Concurrency(4, 2));
+        assertThat(Settings.fromEnv(Map.of("TENFOUR_SEND_CONCURRENCY", "1")).sending())
+                .as("one call at a time")
+                .isEqualTo(new Concurrency(1, 1));
+        assertThatThrownBy(
+                        () ->
+                                Settings.fromEnv(
+                                        Map.of(
+                                                "TENFOUR_SEND_CONCURRENCY",
+                                                "4",
+                                                "TENFOUR_SEND_PER_WORKSPACE",
+                                                "8")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "TENFOUR_SEND_PER_WORKSPACE: must not be above TENFOUR_SEND_CONCURRENCY (4), was 8");
     }
 
     @Test

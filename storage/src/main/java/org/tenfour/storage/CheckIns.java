@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -32,7 +33,7 @@ public interface CheckIns {
             UUID agencyId,
             UUID memberId,
             UUID peerId,
-            String kind,
+            CheckInKind kind,
             String slotKey,
             Instant dueAt,
             UUID incidentId);
@@ -64,45 +65,31 @@ public interface CheckIns {
     List<Member> dueForCadence(UUID agencyId, Instant since, Instant until);
 
     /**
-     * Cadence planning of many members in one statement: schedules check-in {@code checkInIds[i]}
-     * in slot {@code slotKey} for row {@code i} of the arrays (member, peer or null, due time as an
-     * ISO instant), skipping a member whose slot already has one, and queues each new check-in's
-     * message in the outbox in the same statement (kind {@code check_in}, ref the check-in), due
-     * when the check-in is, keyed {@code keys[i]} (skipped if that key exists). The message is
-     * {@code templates[templateIndexes[i]]} with every occurrence of {@code placeholder} replaced
-     * by the new check-in's id, so a message shared by many rows is sent once. Returns how many
-     * check-ins were created.
+     * Cadence planning of many members in one statement: schedules each row's check-in (its id
+     * chosen by the caller) in the batch's slot, skipping a member whose slot already has one, and
+     * queues each new check-in's message in the outbox in the same statement (kind {@code
+     * check_in}, ref the check-in), due when the check-in is, keyed by the row's key (skipped if
+     * that key exists); see {@link CadenceBatch}. Returns how many check-ins were created.
      */
     @SqlQuery(
             """
             with input as (
-                select * from unnest(:checkInIds::uuid[], :keys::text[], :memberIds::uuid[], :peerIds::uuid[],
-                                     :dueAts::text[], :targetJsons::text[], :templateIndexes::int[])
+                select * from unnest(:b.checkInIds::uuid[], :b.keys::text[], :b.memberIds::uuid[], :b.peerIds::uuid[],
+                                     :b.dueAts::text[], :b.targetJsons::text[], :b.templateIndexes::int[])
                     as t(id, key, member_id, peer_id, due_at, target, template)),
             created as (
                 insert into check_in (id, agency_id, member_id, peer_id, kind, slot_key, due_at, state)
-                select id, :agencyId, member_id, peer_id, 'cadence', :slotKey, due_at::timestamptz, 'scheduled' from input
+                select id, :agencyId, member_id, peer_id, 'cadence', :b.slotKey, due_at::timestamptz, 'scheduled' from input
                 on conflict (agency_id, member_id, slot_key) do nothing
                 returning id, due_at),
             queued as (
                 insert into outbox (agency_id, idempotency_key, kind, ref, target, message, next_attempt_at)
                 select :agencyId, i.key, 'check_in', c.id, i.target::jsonb,
-                       replace((:templates::text[])[i.template + 1], :placeholder, c.id::text)::jsonb, c.due_at
+                       replace((:b.templateArray::text[])[i.template + 1], :b.placeholder, c.id::text)::jsonb, c.due_at
                 from created c join input i on i.id = c.id
                 on conflict (idempotency_key) do nothing)
             select count(*) from created""")
-    int scheduleCadence(
-            UUID agencyId,
-            String slotKey,
-            UUID[] checkInIds,
-            String[] keys,
-            UUID[] memberIds,
-            UUID[] peerIds,
-            String[] dueAts,
-            String[] targetJsons,
-            int[] templateIndexes,
-            String[] templates,
-            String placeholder);
+    int scheduleCadence(UUID agencyId, @BindMethods("b") CadenceBatch batch);
 
     /**
      * Check-in {@code id} when it is still waiting to be sent and is its member's only check-in
@@ -163,7 +150,7 @@ public interface CheckIns {
     @SqlUpdate(
             "update check_in set state = 'answered', answer = :answer, answered_at = :at "
                     + "where agency_id = :agencyId and id = :id and state in ('scheduled', 'sent') and answer is null")
-    int answer(UUID agencyId, UUID id, String answer, Instant at);
+    int answer(UUID agencyId, UUID id, CheckInAnswer answer, Instant at);
 
     /**
      * Sent check-ins without an answer since before {@code sentBefore}, not yet nudged: all
@@ -194,5 +181,5 @@ public interface CheckIns {
     @SqlQuery(
             "select count(*) from check_in where agency_id = :agencyId and state = :state "
                     + "and due_at >= :from and due_at < :to")
-    int count(UUID agencyId, String state, Instant from, Instant to);
+    int count(UUID agencyId, CheckInState state, Instant from, Instant to);
 }

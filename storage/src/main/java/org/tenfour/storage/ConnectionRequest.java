@@ -10,12 +10,7 @@ import java.util.UUID;
  * its identifying fields ({@code memberId}, {@code currentPeerId}, {@code namedPeerId}, {@code
  * triedPeerIds}) are cleared.
  *
- * @param source {@code member}, {@code check_in} or {@code referral} (never who referred)
- * @param scope {@code internal}, {@code partner} or {@code named}
- * @param urgency {@code now}, {@code today} or {@code week}
- * @param contactPref {@code chat}, {@code phone} or {@code in_person}
- * @param state {@code offered}, {@code accepted}, {@code introduced}, {@code relaying}, {@code
- *     escalated} or {@code closed}
+ * @param source how it began (never who referred)
  * @param peerAgencyId the agency of the current peer (a partner agency's for partner offers)
  * @param triedPeerIds every peer offered so far, the current one included
  */
@@ -23,14 +18,14 @@ public record ConnectionRequest(
         UUID id,
         UUID agencyId,
         UUID memberId,
-        String source,
-        String scope,
-        String urgency,
-        String contactPref,
+        RequestSource source,
+        RequestScope scope,
+        Urgency urgency,
+        ContactPreference contactPref,
         boolean shareName,
         String topicCode,
         UUID namedPeerId,
-        String state,
+        RequestState state,
         UUID currentPeerId,
         UUID peerAgencyId,
         int attempts,
@@ -43,11 +38,12 @@ public record ConnectionRequest(
     public ConnectionRequest {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyId, "null agencyId");
+        Objects.requireNonNull(state, "null state");
         triedPeerIds = triedPeerIds == null ? List.of() : List.copyOf(triedPeerIds);
     }
 
     /** Whether the request is still open (not introduced-and-done, not closed). */
     public boolean open() {
-        return List.of("offered", "accepted", "relaying", "escalated").contains(state);
+        return state.open();
     }
 }

@@ -40,10 +40,10 @@ public interface ConnectionRequests {
     Optional<ConnectionRequest> open(
             UUID agencyId,
             UUID memberId,
-            String source,
-            String scope,
-            String urgency,
-            String contactPref,
+            RequestSource source,
+            RequestScope scope,
+            Urgency urgency,
+            ContactPreference contactPref,
             boolean shareName,
             String topicCode,
             UUID namedPeerId,
@@ -141,7 +141,7 @@ public interface ConnectionRequests {
             update connection_request set state = :state,
                    closed_at = case when cast(:state as text) = 'introduced' then cast(:at as timestamptz) else null end
             where agency_id = :agencyId and id = :id and state = 'accepted'""")
-    int connected(UUID agencyId, UUID id, String state, Instant at);
+    int connected(UUID agencyId, UUID id, RequestState state, Instant at);
 
     @SqlUpdate(
             "update connection_request set share_name = true where agency_id = :agencyId and id = :id")

@@ -79,7 +79,11 @@ public final class Database implements AutoCloseable {
         jdbi.getConfig(SqlStatements.class).setSqlLogger(new DirectoryChanges.WriteWatcher());
         jdbi.getConfig(StatementExceptions.class)
                 .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        return jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        StoredWords words = new StoredWords();
+        return jdbi.installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin())
+                .registerArgument(words)
+                .registerColumnMapper(words);
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.tenfour.storage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -23,7 +24,13 @@ public final class DirectoryChanges {
     private static final Pattern WRITE =
             Pattern.compile(
                     "(?is).*\\b(insert\\s+into|update|delete\\s+from|truncate(\\s+table)?)\\s+(only\\s+)?(agency|member|peer)\\b.*");
-    private static final Map<String, Boolean> VERDICTS = new ConcurrentHashMap<>();
+    // statements with inlined values would otherwise grow it without bound
+    private static final Cache<String, Boolean> VERDICTS =
+            Caffeine.newBuilder()
+                    .maximumSize(10_000)
+                    .expireAfterAccess(Duration.ofHours(1))
+                    .executor(Runnable::run)
+                    .build();
 
     private DirectoryChanges() {}
 
@@ -42,11 +49,7 @@ public final class DirectoryChanges {
         if (sql == null) {
             return false;
         }
-        if (VERDICTS.size() > 10_000) {
-            VERDICTS.clear(); // statements with inlined values would otherwise grow it without
-            // bound
-        }
-        return VERDICTS.computeIfAbsent(sql, s -> WRITE.matcher(s).matches());
+        return VERDICTS.get(sql, s -> WRITE.matcher(s).matches());
     }
 
     /**

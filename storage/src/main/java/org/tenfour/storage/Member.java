@@ -1,15 +1,18 @@
 package org.tenfour.storage;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A person on an agency's roster (members, peers and coordinators alike).
  *
- * @param windowDays comma-separated ISO day names of the preferred window (e.g. {@code
- *     SATURDAY,SUNDAY}), or null
+ * @param windowDays the days of the preferred window; empty when the member chose none
  * @param tagsJson unit / crew / supervisor tags as a JSON object
  * @param isAdmin always false: the lasting "installer" flag it was grants nothing any more (see
  *     {@link SetupGrants})
@@ -28,7 +31,7 @@ public record Member(
         Instant createdAt,
         LocalTime windowStart,
         LocalTime windowEnd,
-        String windowDays,
+        Set<DayOfWeek> windowDays,
         UUID assignedPeerId,
         String tagsJson,
         Instant welcomedAt,
@@ -37,5 +40,9 @@ public record Member(
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyId, "null agencyId");
         Objects.requireNonNull(platformUserId, "null platformUserId");
+        windowDays =
+                windowDays == null || windowDays.isEmpty()
+                        ? Set.of()
+                        : Collections.unmodifiableSet(EnumSet.copyOf(windowDays));
     }
 }

@@ -1,10 +1,14 @@
 package org.tenfour.storage;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -34,11 +38,22 @@ public final class MemberMapper implements RowMapper<Member> {
                 instant(rs, "created_at"),
                 rs.getObject("window_start", LocalTime.class),
                 rs.getObject("window_end", LocalTime.class),
-                rs.getString("window_days"),
+                days(rs.getArray("window_days")),
                 rs.getObject("assigned_peer_id", UUID.class),
                 rs.getString("tags_json"),
                 instant(rs, "welcomed_at"),
                 rs.getBoolean("is_admin"));
+    }
+
+    private static Set<DayOfWeek> days(Array array) throws SQLException {
+        if (array == null) {
+            return Set.of();
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (Object name : (Object[]) array.getArray()) {
+            days.add(DayOfWeek.valueOf((String) name));
+        }
+        return days;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,9 +1,11 @@
 package org.tenfour.storage;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -16,7 +18,7 @@ public interface Members {
             """
             id, agency_id, platform_user_id, display_name, time_zone, opted_out, snoozed_until,
             unreachable, is_coordinator, on_roster, created_at, window_start, window_end,
-            array_to_string(window_days, ',') as window_days, assigned_peer_id, tags::text as tags_json,
+            window_days, assigned_peer_id, tags::text as tags_json,
             welcomed_at, is_admin""";
 
     /** Adds the person to the agency (not on the roster yet), or refreshes their name and zone. */
@@ -97,10 +99,23 @@ public interface Members {
             "update member set time_zone = :timeZone where agency_id = :agencyId and id = :memberId")
     int setTimeZone(UUID agencyId, UUID memberId, String timeZone);
 
+    /** The member's own window; {@code days} empty (with no start and end) clears it. */
+    default int setWindow(
+            UUID agencyId, UUID memberId, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
+        return setWindowDays(
+                agencyId,
+                memberId,
+                start,
+                end,
+                days.isEmpty()
+                        ? null
+                        : days.stream().sorted().map(DayOfWeek::name).toArray(String[]::new));
+    }
+
     @SqlUpdate(
-            "update member set window_start = :start, window_end = :end, "
-                    + "window_days = string_to_array(:days, ',') where agency_id = :agencyId and id = :memberId")
-    int setWindow(UUID agencyId, UUID memberId, LocalTime start, LocalTime end, String days);
+            "update member set window_start = :start, window_end = :end, window_days = :days "
+                    + "where agency_id = :agencyId and id = :memberId")
+    int setWindowDays(UUID agencyId, UUID memberId, LocalTime start, LocalTime end, String[] days);
 
     @SqlUpdate(
             "update member set assigned_peer_id = :peerId where agency_id = :agencyId and id = :memberId")

@@ -64,6 +64,53 @@ public interface Outbox {
     List<OutboxEntry> claim(String worker, Instant now, Instant leaseUntil, int limit);
 
     /**
+     * Leases up to {@code limit} due rows to {@code worker}, spread over agencies: at most {@code
+     * perAgency} rows of one agency, fewer for an agency listed in {@code busy} (then at most its
+     * {@code busyFree} entry, same position), and none of an agency in {@code skip} (at its limit,
+     * or paused by a rate limit). Oldest first within those bounds; rows another replica holds are
+     * skipped as in {@link #claim}. A sender with several calls in flight claims this way so that
+     * it never holds more of one workspace's rows than it may send at once.
+     */
+    @SqlQuery(
+            """
+            with due as (
+                select id, agency_id, next_attempt_at from outbox
+                where state = 'pending' and next_attempt_at <= :now
+                  and (claimed_until is null or claimed_until < :now)
+                  and agency_id <> all(:skip)
+                order by next_attempt_at, id
+                limit :scan
+            ), ranked as (
+                select d.id, d.next_attempt_at,
+                       row_number() over (partition by d.agency_id order by d.next_attempt_at, d.id) as n,
+                       coalesce(b.free, :perAgency) as free
+                from due d
+                left join unnest(cast(:busy as uuid[]), cast(:busyFree as integer[])) as b (agency_id, free)
+                  on b.agency_id = d.agency_id
+            ), picked as (
+                select id from ranked where n <= free order by next_attempt_at, id limit :limit
+            )
+            update outbox set claimed_by = :worker, claimed_until = :leaseUntil, attempts = attempts + 1,
+                   outcome_unknown = outcome_unknown or claimed_until is not null
+            where id in (
+                select id from outbox
+                where id in (select id from picked) and state = 'pending'
+                  and (claimed_until is null or claimed_until < :now)
+                for update skip locked)
+            returning\s"""
+                    + COLUMNS)
+    List<OutboxEntry> claimSpread(
+            String worker,
+            Instant now,
+            Instant leaseUntil,
+            int limit,
+            int perAgency,
+            int scan,
+            UUID[] skip,
+            UUID[] busy,
+            Integer[] busyFree);
+
+    /**
      * Ends the leases a worker of the same name held before it restarted (a stable {@code
      * TENFOUR_INSTANCE_ID}), so that its rows are taken back at once rather than after the lease;
      * the claim then marks them {@code outcome_unknown}. Returns how many were released.

@@ -4,17 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/**
- * Two agencies sharing peers. {@code agencyB} is null while the invite is open.
- *
- * @param state {@code invited}, {@code active} or {@code ended}
- */
+/** Two agencies sharing peers. {@code agencyB} is null while the invite is open. */
 public record Partnership(
         UUID id,
         UUID agencyA,
         UUID agencyB,
         Instant inviteUntil,
-        String state,
+        PartnershipState state,
         Instant createdAt,
         Instant endedAt) {
     public Partnership {

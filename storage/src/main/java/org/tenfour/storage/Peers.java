@@ -17,7 +17,7 @@ public interface Peers {
     String COLUMNS =
             """
             member_id, agency_id, active, away_until, weekly_cap,
-            array_to_string(languages, ',') as languages, partner_requests, bio""";
+            languages, partner_requests, bio""";
 
     /** Makes a member a peer (again); returns whether anything changed. */
     @SqlUpdate(
@@ -54,14 +54,14 @@ public interface Peers {
     /** A peer edits their own directory entry. */
     @SqlUpdate(
             """
-            update peer set bio = :bio, languages = string_to_array(:languages, ','),
+            update peer set bio = :bio, languages = :languages,
                    partner_requests = :partnerRequests, weekly_cap = :weeklyCap
             where agency_id = :agencyId and member_id = :memberId""")
     int setProfile(
             UUID agencyId,
             UUID memberId,
             String bio,
-            String languages,
+            List<String> languages,
             boolean partnerRequests,
             int weeklyCap);
 

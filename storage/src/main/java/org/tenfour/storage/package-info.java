@@ -5,5 +5,10 @@
  *
  * <p>Every repository method takes the agency id: one agency never reads another's rows. Nothing
  * here knows chat platforms or the domain's services.
+ *
+ * <p>States, scopes, urgencies, preferences and answers are enums ({@link
+ * org.tenfour.storage.StoredWord}) stored as the lower-case words the schema's check constraints
+ * name; JDBI binds and reads them, and fails loudly on an unknown word. Lists are SQL arrays mapped
+ * by JDBI, never comma-separated text.
  */
 package org.tenfour.storage;

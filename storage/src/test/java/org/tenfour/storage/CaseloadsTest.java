@@ -31,7 +31,7 @@ class CaseloadsTest {
 
     private CheckIn checkIn(Member member, String slot, Instant due) {
         return jdbi.onDemand(CheckIns.class)
-                .schedule(agency.id(), member.id(), peer.id(), "cadence", slot, due, null)
+                .schedule(agency.id(), member.id(), peer.id(), CheckInKind.CADENCE, slot, due, null)
                 .orElseThrow();
     }
 
@@ -52,17 +52,17 @@ class CaseloadsTest {
         Member jordan = TestData.member(jdbi, agency);
         CheckIn c = checkIn(alex, "s", NOW.minus(Duration.ofDays(1)));
         jdbi.onDemand(CheckIns.class)
-                .answer(agency.id(), c.id(), "talk", NOW.minus(Duration.ofHours(20)));
+                .answer(agency.id(), c.id(), CheckInAnswer.TALK, NOW.minus(Duration.ofHours(20)));
         for (Member m : new Member[] {alex, jordan}) {
             ConnectionRequest r =
                     jdbi.onDemand(ConnectionRequests.class)
                             .open(
                                     agency.id(),
                                     m.id(),
-                                    "member",
-                                    "internal",
-                                    "today",
-                                    "chat",
+                                    RequestSource.MEMBER,
+                                    RequestScope.INTERNAL,
+                                    Urgency.TODAY,
+                                    ContactPreference.CHAT,
                                     false,
                                     null,
                                     null,
@@ -82,17 +82,17 @@ class CaseloadsTest {
         Member alex = TestData.member(jdbi, agency);
         CheckIn c = checkIn(alex, "s", NOW.minus(Duration.ofDays(9)));
         jdbi.onDemand(CheckIns.class)
-                .answer(agency.id(), c.id(), "talk", NOW.minus(Duration.ofDays(8)));
+                .answer(agency.id(), c.id(), CheckInAnswer.TALK, NOW.minus(Duration.ofDays(8)));
         assertThat(contacts()).isZero();
         ConnectionRequest r =
                 jdbi.onDemand(ConnectionRequests.class)
                         .open(
                                 agency.id(),
                                 alex.id(),
-                                "member",
-                                "internal",
-                                "today",
-                                "chat",
+                                RequestSource.MEMBER,
+                                RequestScope.INTERNAL,
+                                Urgency.TODAY,
+                                ContactPreference.CHAT,
                                 false,
                                 null,
                                 null,

@@ -2,6 +2,7 @@ package org.tenfour.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -34,23 +35,33 @@ class CheckInsTest {
         UUID[] ids = {UUID.randomUUID(), UUID.randomUUID()};
         return checkIns.scheduleCadence(
                 agency.id(),
-                slot,
-                ids,
-                new String[] {"k-" + ids[0], "k-" + ids[1]},
-                new UUID[] {alice.id(), bob.id()},
-                new UUID[] {bob.id(), null},
-                new String[] {T0.toString(), T0.plusSeconds(3600).toString()},
-                new String[] {"{\"to\": \"alice\"}", "{\"to\": \"bob\"}"},
-                new int[] {1, 0},
-                new String[] {
-                    "{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
-                    "{\"text\": \"from bob\", \"ids\": [\""
-                            + PLACEHOLDER
-                            + "\", \""
-                            + PLACEHOLDER
-                            + "\"]}"
-                },
-                PLACEHOLDER);
+                new CadenceBatch(
+                        slot,
+                        PLACEHOLDER,
+                        List.of(
+                                "{\"text\": \"plain\", \"ids\": [\"" + PLACEHOLDER + "\"]}",
+                                "{\"text\": \"from bob\", \"ids\": [\""
+                                        + PLACEHOLDER
+                                        + "\", \""
+                                        + PLACEHOLDER
+                                        + "\"]}"),
+                        List.of(
+                                new CadenceBatch.Row(
+                                        ids[0],
+                                        "k-" + ids[0],
+                                        alice.id(),
+                                        bob.id(),
+                                        T0,
+                                        "{\"to\": \"alice\"}",
+                                        1),
+                                new CadenceBatch.Row(
+                                        ids[1],
+                                        "k-" + ids[1],
+                                        bob.id(),
+                                        null,
+                                        T0.plusSeconds(3600),
+                                        "{\"to\": \"bob\"}",
+                                        0))));
     }
 
     @Test
@@ -62,7 +73,7 @@ class CheckInsTest {
         assertThat(a.peerId()).isEqualTo(bob.id());
         assertThat(b.peerId()).isNull();
         assertThat(List.of(a.kind(), a.state(), a.slotKey(), a.dueAt()))
-                .containsExactly("cadence", "scheduled", "cadence:7:1", T0);
+                .containsExactly(CheckInKind.CADENCE, CheckInState.SCHEDULED, "cadence:7:1", T0);
         assertThat(b.dueAt()).isEqualTo(T0.plusSeconds(3600));
 
         OutboxEntry toAlice = outbox.findByKey(agency.id(), "k-" + a.id()).orElseThrow();
@@ -127,7 +138,7 @@ class CheckInsTest {
                         agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400));
 
         assertThat(due).contains(expected);
-        assertThat(expected.windowDays()).isEqualTo("SATURDAY,SUNDAY");
+        assertThat(expected.windowDays()).containsExactly(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(expected.snoozedUntil()).isEqualTo(T0);
     }
 }

@@ -57,6 +57,50 @@ class OutboxTest {
     }
 
     @Test
+    void a_spread_claim_takes_no_more_of_one_agency_than_it_may_send_at_once() {
+        Agency busy = TestData.agency(jdbi);
+        Agency skipped = TestData.agency(jdbi);
+        for (int i = 0; i < 5; i++) {
+            // the first agency's rows are the oldest: a plain claim would take only those
+            outbox.enqueue(
+                    agency.id(), "a" + i, "other", null, "{}", "{}", T0.minusSeconds(50 - i));
+            outbox.enqueue(busy.id(), "b" + i, "other", null, "{}", "{}", T0.minusSeconds(40 - i));
+            outbox.enqueue(skipped.id(), "s" + i, "other", null, "{}", "{}", T0.minusSeconds(60));
+        }
+
+        List<OutboxEntry> claimed =
+                outbox.claimSpread(
+                        "w1",
+                        T0,
+                        T0.plusSeconds(30),
+                        10,
+                        2,
+                        100,
+                        new UUID[] {skipped.id()},
+                        new UUID[] {busy.id()},
+                        new Integer[] {1});
+
+        assertThat(claimed)
+                .extracting(OutboxEntry::idempotencyKey)
+                .containsExactlyInAnyOrder("a0", "a1", "b0");
+        assertThat(
+                        outbox.claimSpread(
+                                "w2",
+                                T0,
+                                T0.plusSeconds(30),
+                                20,
+                                10,
+                                100,
+                                new UUID[0],
+                                new UUID[0],
+                                new Integer[0]))
+                .as("what w1 holds is not claimed again; the rest is")
+                .extracting(OutboxEntry::idempotencyKey)
+                .hasSize(12)
+                .doesNotContain("a0", "a1", "b0");
+    }
+
+    @Test
     void only_the_lease_holder_can_mark_a_row_sent_and_a_sent_row_is_never_claimed_again() {
         outbox.enqueue(agency.id(), "once", "connect_offer", UUID.randomUUID(), "{}", "{}", T0);
         OutboxEntry row = outbox.claim("w1", T0, T0.plusSeconds(30), 10).get(0);

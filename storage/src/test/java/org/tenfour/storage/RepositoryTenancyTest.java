@@ -124,6 +124,40 @@ class RepositoryTenancyTest {
     }
 
     @Test
+    void a_peers_work_in_one_agency_is_not_counted_in_another() {
+        Member peer = TestData.member(jdbi, theirs);
+        Member member = TestData.member(jdbi, theirs);
+        Instant now = Instant.now();
+        jdbi.useHandle(
+                h -> {
+                    h.createUpdate(
+                                    "insert into connection_request (agency_id, member_id, source, scope, urgency, "
+                                            + "contact_pref, state, current_peer_id) values (:a, :m, 'member', "
+                                            + "'internal', 'today', 'chat', 'accepted', :p)")
+                            .bind("a", theirs.id())
+                            .bind("m", member.id())
+                            .bind("p", peer.id())
+                            .execute();
+                    h.createUpdate(
+                                    "insert into check_in (agency_id, member_id, peer_id, kind, slot_key, due_at, "
+                                            + "state, nudged_at) values (:a, :m, :p, 'cadence', 'slot', :t, "
+                                            + "'expired', :t)")
+                            .bind("a", theirs.id())
+                            .bind("m", member.id())
+                            .bind("p", peer.id())
+                            .bind("t", now)
+                            .execute();
+                });
+        PeerWork work = jdbi.onDemand(PeerWork.class);
+
+        assertThat(work.openRequests(mine.id(), peer.id())).isZero();
+        assertThat(work.unansweredToFollowUp(mine.id(), peer.id(), now.minusSeconds(60))).isZero();
+        assertThat(work.openRequests(theirs.id(), peer.id())).isEqualTo(1);
+        assertThat(work.unansweredToFollowUp(theirs.id(), peer.id(), now.minusSeconds(60)))
+                .isEqualTo(1);
+    }
+
+    @Test
     void on_call_rotas_of_one_agency_are_invisible_to_another() {
         OnCallRotas rotas = jdbi.onDemand(OnCallRotas.class);
         Member peer = TestData.member(jdbi, theirs);

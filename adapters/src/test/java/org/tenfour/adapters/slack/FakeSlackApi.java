@@ -45,7 +45,7 @@ public final class FakeSlackApi implements AutoCloseable {
      * A message the fake accepted: where it was posted, its ts and its outbox key (metadata), if
      * any.
      */
-    public record Posted(String channel, String ts, String key, long atNanos) {}
+    public record Posted(String channel, String ts, String key, long atNanos, String token) {}
 
     /** A 429 the fake answered: when, to which token, for how long. */
     public record Limited(String token, long atNanos, int retryAfterSeconds) {}
@@ -116,13 +116,13 @@ public final class FakeSlackApi implements AutoCloseable {
 
     /**
      * Slack-like pacing of {@code chat.postMessage}: per channel per second, and per workspace
-     * (token) per minute.
+     * (token) per minute; each workspace (token) has its own windows.
      */
     private static final class Limits {
         final int perChannelPerSecond;
         final int workspacePerMinute;
         final Map<String, ArrayDeque<Long>> channelPosts = new HashMap<>();
-        final ArrayDeque<Long> workspacePosts = new ArrayDeque<>();
+        final Map<String, ArrayDeque<Long>> workspacePosts = new HashMap<>();
 
         Limits(int perChannelPerSecond, int workspacePerMinute) {
             this.perChannelPerSecond = perChannelPerSecond;
@@ -133,21 +133,20 @@ public final class FakeSlackApi implements AutoCloseable {
          * Seconds to wait, or 0 when the post is allowed (and then counted). Both limits are
          * sliding windows.
          */
-        synchronized int admit(String channel, long now) {
-            while (!workspacePosts.isEmpty()
-                    && now - workspacePosts.peekFirst() >= 60_000_000_000L) {
-                workspacePosts.pollFirst();
+        synchronized int admit(String token, String channel, long now) {
+            ArrayDeque<Long> workspace =
+                    workspacePosts.computeIfAbsent(String.valueOf(token), t -> new ArrayDeque<>());
+            while (!workspace.isEmpty() && now - workspace.peekFirst() >= 60_000_000_000L) {
+                workspace.pollFirst();
             }
-            if (workspacePosts.size() >= workspacePerMinute) {
+            if (workspace.size() >= workspacePerMinute) {
                 return (int)
                         Math.max(
                                 1,
-                                Math.ceil(
-                                        (workspacePosts.peekFirst() + 60_000_000_000L - now)
-                                                / 1e9));
+                                Math.ceil((workspace.peekFirst() + 60_000_000_000L - now) / 1e9));
             }
             ArrayDeque<Long> recent =
-                    channelPosts.computeIfAbsent(channel, c -> new ArrayDeque<>());
+                    channelPosts.computeIfAbsent(token + "\n" + channel, c -> new ArrayDeque<>());
             while (!recent.isEmpty() && now - recent.peekFirst() >= 1_000_000_000L) {
                 recent.pollFirst();
             }
@@ -155,7 +154,7 @@ public final class FakeSlackApi implements AutoCloseable {
                 return 1;
             }
             recent.addLast(now);
-            workspacePosts.addLast(now);
+            workspace.addLast(now);
             return 0;
         }
     }
@@ -189,6 +188,16 @@ public final class FakeSlackApi implements AutoCloseable {
                 429,
                 "{\"ok\":false,\"error\":\"ratelimited\"}",
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
+    private volatile Duration latency = Duration.ZERO;
+
+    /**
+     * Every call waits {@code latency} before answering (a platform as far away as a real one),
+     * unless {@link #delay} sets its method's own.
+     */
+    public void latency(Duration latency) {
+        this.latency = latency;
     }
 
     /** Every call of {@code method} waits {@code delay} before answering (a slow platform). */
@@ -237,8 +246,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 auth != null && auth.startsWith("Bearer ")
                         ? auth.substring(7)
                         : params.get("token");
-        Duration delay = delays.get(method);
-        if (delay != null) {
+        Duration delay = delays.getOrDefault(method, latency);
+        if (!delay.isZero()) {
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
@@ -267,7 +276,7 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         Limits l = limits;
         if (l != null && method.equals("chat.postMessage")) {
-            int wait = l.admit(dm(params.getOrDefault("channel", "")), System.nanoTime());
+            int wait = l.admit(token, dm(params.getOrDefault("channel", "")), System.nanoTime());
             if (wait > 0) {
                 limited.add(new Limited(token, System.nanoTime(), wait));
                 ctx.header("Retry-After", String.valueOf(wait));
@@ -289,7 +298,7 @@ public final class FakeSlackApi implements AutoCloseable {
             return;
         }
         if (method.equals("chat.postMessage") && params.containsKey("metadata")) {
-            ctx.contentType("application/json; charset=utf-8").result(accept(params));
+            ctx.contentType("application/json; charset=utf-8").result(accept(params, token));
             return;
         }
         if (method.equals("conversations.history")) {
@@ -321,7 +330,7 @@ public final class FakeSlackApi implements AutoCloseable {
     /**
      * A message with outbox metadata: stored, with a ts of its own, so that history can find it.
      */
-    private String accept(Map<String, String> params) {
+    private String accept(Map<String, String> params, String token) {
         String channel = dm(params.getOrDefault("channel", ""));
         String ts = "1700000000." + String.format("%06d", sequence.incrementAndGet());
         String key = null;
@@ -331,7 +340,7 @@ public final class FakeSlackApi implements AutoCloseable {
         } catch (RuntimeException e) {
             // metadata without a key: stored as a plain message
         }
-        posted.add(new Posted(channel, ts, key, System.nanoTime()));
+        posted.add(new Posted(channel, ts, key, System.nanoTime(), token));
         return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
     }
 

@@ -8,6 +8,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public final class FakeMicrosoft implements AutoCloseable {
     /** One request the fake connector received. */
     public record Call(String method, String path, String authorization, JsonNode body) {}
 
+    /** An activity posted to a conversation, and when (the JVM's nano clock). */
+    public record Posted(String conversationId, String text, long atNanos) {}
+
     /** A failure to answer instead of success. */
     public record Failure(int status, String retryAfter, String body) {}
 
@@ -40,6 +44,8 @@ public final class FakeMicrosoft implements AutoCloseable {
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private volatile Duration latency = Duration.ZERO;
     private volatile List<Map.Entry<RSAKey, List<String>>> keys = List.of();
 
     public FakeMicrosoft() {
@@ -89,6 +95,19 @@ public final class FakeMicrosoft implements AutoCloseable {
     /** The next connector call answers with this failure. */
     public void failNext(int status, String retryAfter, String body) {
         failures.add(new Failure(status, retryAfter, body));
+    }
+
+    /**
+     * Every connector call waits {@code latency} before answering (a connector as far away as the
+     * real one).
+     */
+    public void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** Activities the connector accepted (posted, not updated), in order. */
+    public List<Posted> posted() {
+        return List.copyOf(posted);
     }
 
     public List<Call> calls(String method) {
@@ -157,6 +176,10 @@ public final class FakeMicrosoft implements AutoCloseable {
         JsonNode body = ctx.body().isBlank() ? null : Jackson.MAPPER.readTree(ctx.body());
         String path = URLDecoder.decode(ctx.path(), StandardCharsets.UTF_8);
         calls.add(new Call(ctx.method().name(), path, ctx.header("Authorization"), body));
+        Duration wait = latency;
+        if (!wait.isZero()) {
+            Thread.sleep(wait.toMillis());
+        }
         Failure failure = failures.poll();
         if (failure != null) {
             if (failure.retryAfter() != null) {
@@ -175,6 +198,15 @@ public final class FakeMicrosoft implements AutoCloseable {
                                     .put("name", "Alex Rivera");
                     default -> TeamsJson.object().put("id", "activity-" + ids.incrementAndGet());
                 };
+        if (kind.equals("post")) {
+            posted.add(
+                    new Posted(
+                            ctx.pathParam("conversation"),
+                            body == null || !body.hasNonNull("text")
+                                    ? null
+                                    : body.get("text").asText(),
+                            System.nanoTime()));
+        }
         ctx.contentType("application/json").result(answer.toString());
     }
 

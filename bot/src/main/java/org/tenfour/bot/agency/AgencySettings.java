@@ -8,10 +8,8 @@ import java.time.LocalTime;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.http.JsonBody;
 
@@ -117,29 +115,20 @@ public record AgencySettings(
     private static final LocalTime DEFAULTS_START = LocalTime.of(8, 0);
     private static final LocalTime DEFAULTS_END = LocalTime.of(18, 0);
 
-    /** Reads stored settings; an empty object gives the defaults. */
+    /**
+     * Reads stored settings; an empty object gives the defaults. The request path parses them once
+     * per read of the agency (they travel with the {@code Caller}); jobs once per agency and pass.
+     */
     public static AgencySettings fromJson(String json) {
         if (json == null || json.isBlank() || json.equals("{}")) {
             return DEFAULTS;
         }
-        AgencySettings known = PARSED.get(json);
-        if (known != null) {
-            return known;
-        }
         try {
-            AgencySettings parsed = Jackson.MAPPER.readValue(json, AgencySettings.class);
-            if (PARSED.size() >= 1_000) {
-                PARSED.clear();
-            }
-            PARSED.put(json, parsed);
-            return parsed;
+            return Jackson.MAPPER.readValue(json, AgencySettings.class);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable agency settings", e);
         }
     }
-
-    // settings are immutable and read on every request: parse each distinct JSON text once
-    private static final Map<String, AgencySettings> PARSED = new ConcurrentHashMap<>();
 
     /** The JSON stored in the database. */
     public String toJson() {

@@ -3,6 +3,7 @@ package org.tenfour.bot.agency;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
+import org.tenfour.storage.Urgency;
 
 /**
  * How connection requests behave in an agency: how long a peer has to answer an offer by urgency,
@@ -41,13 +42,12 @@ public record ConnectSettings(
     }
 
     /** How long a peer has to answer an offer of this urgency. */
-    public Duration offerTimeout(String urgency) {
+    public Duration offerTimeout(Urgency urgency) {
         return Duration.ofMinutes(
                 switch (urgency) {
-                    case "now" -> offerMinutesNow;
-                    case "today" -> offerMinutesToday;
-                    case "week" -> offerMinutesWeek;
-                    default -> throw new IllegalArgumentException("unknown urgency: " + urgency);
+                    case NOW -> offerMinutesNow;
+                    case TODAY -> offerMinutesToday;
+                    case WEEK -> offerMinutesWeek;
                 });
     }
 

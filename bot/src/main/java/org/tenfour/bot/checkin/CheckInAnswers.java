@@ -19,6 +19,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInAnswer;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -49,14 +50,14 @@ public final class CheckInAnswers implements Feature {
     public Map<String, ButtonAction> buttons() {
         return Map.of(
                 CheckInMessages.OK,
-                (c, e) -> answer(c, e, "ok"),
+                (c, e) -> answer(c, e, CheckInAnswer.OK),
                 CheckInMessages.TALK,
-                (c, e) -> answer(c, e, "talk"),
+                (c, e) -> answer(c, e, CheckInAnswer.TALK),
                 CheckInMessages.NOT_NOW,
-                (c, e) -> answer(c, e, "not_now"));
+                (c, e) -> answer(c, e, CheckInAnswer.NOT_NOW));
     }
 
-    private Reply answer(Caller caller, InboundEvent.ButtonPressed event, String answer) {
+    private Reply answer(Caller caller, InboundEvent.ButtonPressed event, CheckInAnswer answer) {
         UUID id;
         try {
             id = UUID.fromString(event.value());
@@ -72,7 +73,7 @@ public final class CheckInAnswers implements Feature {
         }
         CheckIn checkIn = found.get();
         Instant now = clock.instant();
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         String[] talkReply = {null};
         boolean first =
                 jdbi.inTransaction(
@@ -95,14 +96,14 @@ public final class CheckInAnswers implements Feature {
                                                 .resolved("You answered: " + label(answer)),
                                         now);
                             }
-                            if (answer.equals("not_now")) {
+                            if (answer == CheckInAnswer.NOT_NOW) {
                                 h.attach(Members.class)
                                         .setSnoozedUntil(
                                                 caller.agency().id(),
                                                 caller.member().id(),
                                                 now.plus(SNOOZE));
                             }
-                            if (answer.equals("talk")) {
+                            if (answer == CheckInAnswer.TALK) {
                                 talkReply[0] =
                                         talk.requested(
                                                 h, caller.agency(), caller.member(), checkIn, now);
@@ -113,12 +114,12 @@ public final class CheckInAnswers implements Feature {
             return late(caller, id);
         }
         return switch (answer) {
-            case "ok" ->
+            case OK ->
                     Reply.text(
                             "Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
-            case "talk" ->
+            case TALK ->
                     new Reply.Private(new Message(talkReply[0], settings.crisisLines(), List.of()));
-            default -> Reply.text("No problem. We'll check in again in a week or so.");
+            case NOT_NOW -> Reply.text("No problem. We'll check in again in a week or so.");
         };
     }
 
@@ -146,11 +147,11 @@ public final class CheckInAnswers implements Feature {
                         .orElse(null);
     }
 
-    private static String label(String answer) {
+    private static String label(CheckInAnswer answer) {
         return switch (answer) {
-            case "ok" -> "I'm OK";
-            case "talk" -> "I'd like to talk";
-            default -> "Not now";
+            case OK -> "I'm OK";
+            case TALK -> "I'd like to talk";
+            case NOT_NOW -> "Not now";
         };
     }
 }

@@ -44,11 +44,11 @@ public final class CheckInJobs {
     private final Platforms platforms;
     private final CheckInPlanner planner;
 
-    public CheckInJobs(Jdbi jdbi, Clock clock, Platforms platforms) {
+    public CheckInJobs(Jdbi jdbi, Clock clock, Platforms platforms, CheckInPlanner planner) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.platforms = platforms;
-        this.planner = new CheckInPlanner(jdbi, clock);
+        this.planner = planner;
     }
 
     /** Planning every five minutes, nudges every fifteen. */

@@ -27,7 +27,9 @@ import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.outbox.SendGuard;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.CadenceBatch;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInKind;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
@@ -152,20 +154,12 @@ public final class CheckInPlanner {
             String slot,
             Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
-        int n = members.size();
-        UUID[] checkInIds = new UUID[n];
-        String[] keys = new String[n];
-        UUID[] memberIds = new UUID[n];
-        UUID[] peers = new UUID[n];
-        String[] dues = new String[n];
-        String[] targets = new String[n];
-        int[] templateIndexes = new int[n];
         // random, so that no crisis line or peer name can contain it
         String placeholder = UUID.randomUUID().toString();
         Map<UUID, Integer> templateByPeer = new HashMap<>();
         List<String> templates = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Member member = members.get(i);
+        List<CadenceBatch.Row> rows = new ArrayList<>(members.size());
+        for (Member member : members) {
             Instant from =
                     member.snoozedUntil() != null && member.snoozedUntil().isAfter(now)
                             ? member.snoozedUntil()
@@ -173,13 +167,8 @@ public final class CheckInPlanner {
             Instant dueAt = Windows.of(agency, settings, member).next(from);
             UUID peer = assigner.assign(member, dueAt).orElse(null);
             // ids chosen here, so that each row's outbox key (a keyed hash) is known before insert
-            checkInIds[i] = UUID.randomUUID();
-            keys[i] = key(checkInIds[i]).stored(h, agency.id());
-            memberIds[i] = member.id();
-            peers[i] = peer;
-            dues[i] = dueAt.toString();
-            targets[i] = Outgoing.targetJson(AddressBook.member(h, agency, member));
-            templateIndexes[i] =
+            UUID checkInId = UUID.randomUUID();
+            int template =
                     templateByPeer.computeIfAbsent(
                             peer,
                             p -> {
@@ -191,21 +180,20 @@ public final class CheckInPlanner {
                                                         settings)));
                                 return templates.size() - 1;
                             });
+            rows.add(
+                    new CadenceBatch.Row(
+                            checkInId,
+                            key(checkInId).stored(h, agency.id()),
+                            member.id(),
+                            peer,
+                            dueAt,
+                            Outgoing.targetJson(AddressBook.member(h, agency, member)),
+                            template));
         }
         int created =
                 h.attach(CheckIns.class)
                         .scheduleCadence(
-                                agency.id(),
-                                slot,
-                                checkInIds,
-                                keys,
-                                memberIds,
-                                peers,
-                                dues,
-                                targets,
-                                templateIndexes,
-                                templates.toArray(String[]::new),
-                                placeholder);
+                                agency.id(), new CadenceBatch(slot, placeholder, templates, rows));
         assigner.saveAssignments(h, agency.id());
         return created;
     }
@@ -227,7 +215,7 @@ public final class CheckInPlanner {
                 agency,
                 settings,
                 member,
-                "referral",
+                CheckInKind.REFERRAL,
                 "referral:" + LocalDate.ofInstant(now, ZoneOffset.UTC),
                 due,
                 null);
@@ -240,7 +228,7 @@ public final class CheckInPlanner {
             Agency agency,
             AgencySettings settings,
             Member member,
-            String kind,
+            CheckInKind kind,
             String slot,
             Instant due,
             UUID incidentId) {

@@ -25,6 +25,7 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.oncall.IncidentCallOut;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.CheckInKind;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Incident;
 import org.tenfour.storage.Incidents;
@@ -122,7 +123,7 @@ public final class IncidentCommands implements Feature {
                             m,
                             incident,
                             "24h",
-                            "incident",
+                            CheckInKind.INCIDENT,
                             window.next(now.plus(Duration.ofHours(24))));
             scheduled +=
                     schedule(
@@ -131,7 +132,7 @@ public final class IncidentCommands implements Feature {
                             m,
                             incident,
                             "72h",
-                            "incident",
+                            CheckInKind.INCIDENT,
                             window.next(now.plus(Duration.ofHours(72))));
             scheduled +=
                     schedule(
@@ -140,11 +141,18 @@ public final class IncidentCommands implements Feature {
                             m,
                             incident,
                             "7d",
-                            "incident",
+                            CheckInKind.INCIDENT,
                             window.next(now.plus(Duration.ofDays(7))));
             Instant year = now.atOffset(ZoneOffset.UTC).plus(Period.ofYears(1)).toInstant();
             scheduled +=
-                    schedule(agency, settings, m, incident, "1y", "anniversary", window.next(year));
+                    schedule(
+                            agency,
+                            settings,
+                            m,
+                            incident,
+                            "1y",
+                            CheckInKind.ANNIVERSARY,
+                            window.next(year));
         }
         boolean paged =
                 jdbi.inTransaction(
@@ -183,7 +191,7 @@ public final class IncidentCommands implements Feature {
             Member m,
             Incident incident,
             String offset,
-            String kind,
+            CheckInKind kind,
             Instant due) {
         return planner.schedule(
                         agency,

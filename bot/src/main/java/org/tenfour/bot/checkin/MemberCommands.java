@@ -98,7 +98,7 @@ public final class MemberCommands implements Feature {
     private Reply times(Caller caller, Args args, String trigger) {
         if (args.word(0).equals("clear")) {
             jdbi.onDemand(Members.class)
-                    .setWindow(caller.agency().id(), caller.member().id(), null, null, null);
+                    .setWindow(caller.agency().id(), caller.member().id(), null, null, Set.of());
             return Reply.text("Your own window is cleared: check-ins follow the agency's hours.");
         }
         if (args.isEmpty()) {
@@ -123,9 +123,8 @@ public final class MemberCommands implements Feature {
     }
 
     private void setWindow(Caller caller, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
-        String csv = days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
         jdbi.onDemand(Members.class)
-                .setWindow(caller.agency().id(), caller.member().id(), start, end, csv);
+                .setWindow(caller.agency().id(), caller.member().id(), start, end, days);
     }
 
     private Form form(Caller caller) {
@@ -135,8 +134,7 @@ public final class MemberCommands implements Feature {
             dayOptions.add(
                     new Field.Option(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
         }
-        List<String> chosenDays =
-                m.windowDays() == null ? List.of() : List.of(m.windowDays().split(","));
+        List<String> chosenDays = m.windowDays().stream().sorted().map(DayOfWeek::name).toList();
         return new Form(
                 SETTINGS_FORM,
                 "Check-in settings",
@@ -189,7 +187,7 @@ public final class MemberCommands implements Feature {
         optOut(caller, !checkIns);
         if (range == null) {
             jdbi.onDemand(Members.class)
-                    .setWindow(caller.agency().id(), caller.member().id(), null, null, null);
+                    .setWindow(caller.agency().id(), caller.member().id(), null, null, Set.of());
         } else {
             setWindow(caller, range[0], range[1], daySet);
         }

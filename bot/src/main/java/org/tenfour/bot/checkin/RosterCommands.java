@@ -130,7 +130,7 @@ public final class RosterCommands implements Feature {
                                         () ->
                                                 new UsageException(
                                                         "Name a user group (@group) or a channel (#channel)."));
-                AgencySettings before = AgencySettings.fromJson(caller.agency().settingsJson());
+                AgencySettings before = caller.settings();
                 jdbi.useTransaction(
                         h -> {
                             h.attach(Agencies.class)

@@ -12,6 +12,7 @@ import org.tenfour.bot.outbox.SendGuard.Decision;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.DueCheckIn;
 import org.tenfour.storage.Member;
@@ -55,7 +56,7 @@ final class SendTime {
     private static Decision decide(Handle h, UUID agencyId, UUID checkInId, Instant now) {
         CheckIns checkIns = h.attach(CheckIns.class);
         Optional<CheckIn> found = checkIns.find(agencyId, checkInId);
-        if (found.isEmpty() || !found.get().state().equals("scheduled")) {
+        if (found.isEmpty() || found.get().state() != CheckInState.SCHEDULED) {
             return Decision.DROP;
         }
         CheckIn c = found.get();
@@ -73,21 +74,21 @@ final class SendTime {
         List<CheckIn> all = checkIns.forMember(agencyId, c.memberId());
         CheckIn winner =
                 all.stream()
-                        .filter(o -> o.state().equals("scheduled") && !o.dueAt().isAfter(now))
+                        .filter(o -> o.state() == CheckInState.SCHEDULED && !o.dueAt().isAfter(now))
                         .min(FIRST)
                         .orElse(c);
         if (!winner.id().equals(c.id())) {
             checkIns.cancel(agencyId, c.id());
             return Decision.DROP;
         }
-        List<CheckIn> open = all.stream().filter(o -> o.state().equals("sent")).toList();
+        List<CheckIn> open = all.stream().filter(o -> o.state() == CheckInState.SENT).toList();
         if (open.stream().anyMatch(o -> rank(o) < rank(c))) {
             checkIns.cancel(agencyId, c.id());
             return Decision.DROP;
         }
         for (CheckIn o : all) {
             if (!o.id().equals(c.id())
-                    && o.state().equals("scheduled")
+                    && o.state() == CheckInState.SCHEDULED
                     && !o.dueAt().isAfter(now)) {
                 checkIns.cancel(agencyId, o.id());
             }
@@ -108,8 +109,8 @@ final class SendTime {
 
     private static int rank(CheckIn c) {
         return switch (c.kind()) {
-            case "incident", "anniversary" -> 0;
-            case "referral" -> 1;
+            case INCIDENT, ANNIVERSARY -> 0;
+            case REFERRAL -> 1;
             default -> 2;
         };
     }

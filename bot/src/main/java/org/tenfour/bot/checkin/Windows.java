@@ -1,13 +1,10 @@
 package org.tenfour.bot.checkin;
 
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.agency.TimeZones;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 
@@ -20,20 +17,7 @@ public final class Windows {
 
     /** The member's zone: their own, else the agency's, else UTC. */
     public static ZoneId zone(Agency agency, Member member) {
-        return zone(agency.timeZone(), member);
-    }
-
-    private static ZoneId zone(String agencyZone, Member member) {
-        for (String id : new String[] {member.timeZone(), agencyZone}) {
-            if (id != null && !id.isBlank()) {
-                try {
-                    return ZoneId.of(id);
-                } catch (DateTimeException ignored) {
-                    // an unknown zone from a platform profile: fall through to the next
-                }
-            }
-        }
-        return ZoneId.of("UTC");
+        return TimeZones.of(agency, member);
     }
 
     /** Where and when this member may be contacted. */
@@ -43,7 +27,7 @@ public final class Windows {
 
     /** Where and when this member may be contacted, given the agency's zone. */
     static ContactWindow of(String agencyZone, AgencySettings settings, Member member) {
-        ZoneId zone = zone(agencyZone, member);
+        ZoneId zone = TimeZones.of(agencyZone, member);
         if (member.windowStart() != null && member.windowEnd() != null) {
             return new ContactWindow(
                     member.windowStart(),
@@ -54,13 +38,7 @@ public final class Windows {
         return new ContactWindow(settings.hoursStart(), settings.hoursEnd(), settings.days(), zone);
     }
 
-    private static Set<DayOfWeek> days(String csv, AgencySettings settings) {
-        if (csv == null || csv.isBlank()) {
-            return settings.days();
-        }
-        return Arrays.stream(csv.split(","))
-                .map(String::trim)
-                .map(DayOfWeek::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+    private static Set<DayOfWeek> days(Set<DayOfWeek> chosen, AgencySettings settings) {
+        return chosen.isEmpty() ? settings.days() : chosen;
     }
 }

@@ -26,9 +26,16 @@ import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.oncall.OnCall;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInKind;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
+import org.tenfour.storage.ContactPreference;
 import org.tenfour.storage.Member;
+import org.tenfour.storage.RequestScope;
+import org.tenfour.storage.RequestSource;
+import org.tenfour.storage.RequestState;
+import org.tenfour.storage.StoredWord;
+import org.tenfour.storage.Urgency;
 
 /**
  * Asking for a peer: {@code /peer} (Slack) or {@code talk} (Teams) opens a form — who, how soon,
@@ -70,12 +77,12 @@ final class AskForPeer implements Feature, CheckInTalk {
         if (open.isPresent()) {
             return alreadyOpen(open.get());
         }
-        String urgency =
+        Urgency urgency =
                 args.words().stream()
-                        .map(w -> w.toLowerCase(Locale.ROOT))
-                        .filter(w -> List.of("now", "today", "week").contains(w))
+                        .map(w -> StoredWord.parse(Urgency.class, w.toLowerCase(Locale.ROOT)))
+                        .flatMap(Optional::stream)
                         .findFirst()
-                        .orElse("today");
+                        .orElse(Urgency.TODAY);
         return new Reply.ShowForm(form(caller, urgency));
     }
 
@@ -83,11 +90,11 @@ final class AskForPeer implements Feature, CheckInTalk {
     private static Reply alreadyOpen(ConnectionRequest r) {
         String now =
                 switch (r.state()) {
-                    case "relaying" ->
+                    case RELAYING ->
                             "You are talking with a peer: write here to reach them (I pass it on and keep no copy).";
-                    case "escalated" ->
+                    case ESCALATED ->
                             "No peer was free, so the program's coordinators have been asked; one of them will reach out to you here.";
-                    case "accepted" -> "A peer has taken it and is about to be in touch.";
+                    case ACCEPTED -> "A peer has taken it and is about to be in touch.";
                     default -> "A peer is being asked and will be in touch here.";
                 };
         return Reply.text(
@@ -96,20 +103,23 @@ final class AskForPeer implements Feature, CheckInTalk {
                         + " `/tenfour end` closes it if you want to start again.");
     }
 
-    private Form form(Caller caller, String urgency) {
+    private Form form(Caller caller, Urgency urgency) {
         List<PeerDirectory.Entry> peers =
                 jdbi.withHandle(h -> PeerDirectory.entries(h, caller.agency())).stream()
                         .filter(e -> !e.member().id().equals(caller.member().id()))
                         .toList();
         List<Field.Option> who =
-                new ArrayList<>(List.of(new Field.Option("internal", "Any peer in my agency")));
+                new ArrayList<>(
+                        List.of(
+                                new Field.Option(
+                                        RequestScope.INTERNAL.word(), "Any peer in my agency")));
         if (peers.stream().anyMatch(e -> !e.agency().id().equals(caller.agency().id()))) {
-            who.add(new Field.Option("partner", "A peer from a partner agency"));
+            who.add(new Field.Option(RequestScope.PARTNER.word(), "A peer from a partner agency"));
         }
         List<Field> fields = new ArrayList<>();
         fields.add(
                 Field.choice("who", "Who would you like to talk to?", who, true)
-                        .withInitial(List.of("internal")));
+                        .withInitial(List.of(RequestScope.INTERNAL.word())));
         if (!peers.isEmpty()) {
             fields.add(
                     Field.choice(
@@ -129,21 +139,24 @@ final class AskForPeer implements Feature, CheckInTalk {
                                 "urgency",
                                 "How soon?",
                                 List.of(
-                                        new Field.Option("now", "Now"),
-                                        new Field.Option("today", "Today"),
-                                        new Field.Option("week", "This week")),
+                                        new Field.Option(Urgency.NOW.word(), "Now"),
+                                        new Field.Option(Urgency.TODAY.word(), "Today"),
+                                        new Field.Option(Urgency.WEEK.word(), "This week")),
                                 true)
-                        .withInitial(List.of(urgency)));
+                        .withInitial(List.of(urgency.word())));
         fields.add(
                 Field.choice(
                                 "contact",
                                 "How?",
                                 List.of(
-                                        new Field.Option("chat", "Chat"),
-                                        new Field.Option("phone", "Phone call"),
-                                        new Field.Option("in_person", "Meet in person")),
+                                        new Field.Option(ContactPreference.CHAT.word(), "Chat"),
+                                        new Field.Option(
+                                                ContactPreference.PHONE.word(), "Phone call"),
+                                        new Field.Option(
+                                                ContactPreference.IN_PERSON.word(),
+                                                "Meet in person")),
                                 true)
-                        .withInitial(List.of("chat")));
+                        .withInitial(List.of(ContactPreference.CHAT.word())));
         fields.add(
                 new Field(
                         "share_name",
@@ -172,18 +185,27 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     private Reply submitted(Caller caller, InboundEvent.FormSubmitted f) {
-        String urgency = one(f, "urgency").orElse("today");
-        String contact = one(f, "contact").orElse("chat");
+        Optional<Urgency> urgency =
+                StoredWord.parse(Urgency.class, one(f, "urgency").orElse(Urgency.TODAY.word()));
+        Optional<ContactPreference> contact =
+                StoredWord.parse(
+                        ContactPreference.class,
+                        one(f, "contact").orElse(ContactPreference.CHAT.word()));
         Optional<String> peer = one(f, "peer");
-        String scope = peer.isPresent() ? "named" : one(f, "who").orElse("internal");
+        Optional<RequestScope> scope =
+                peer.isPresent()
+                        ? Optional.of(RequestScope.NAMED)
+                        : StoredWord.parse(
+                                RequestScope.class,
+                                one(f, "who").orElse(RequestScope.INTERNAL.word()));
         Map<String, String> errors = new HashMap<>();
-        if (!List.of("now", "today", "week").contains(urgency)) {
+        if (urgency.isEmpty()) {
             errors.put("urgency", "Choose now, today or this week.");
         }
-        if (!List.of("chat", "phone", "in_person").contains(contact)) {
+        if (contact.isEmpty()) {
             errors.put("contact", "Choose chat, a phone call or meeting in person.");
         }
-        if (!List.of("internal", "partner", "named").contains(scope)) {
+        if (scope.isEmpty()) {
             errors.put("who", "Choose who you would like to talk to.");
         }
         UUID named = peer.flatMap(OfferButtons::id).orElse(null);
@@ -197,7 +219,7 @@ final class AskForPeer implements Feature, CheckInTalk {
         }
         String topic = one(f, "topic").filter(Topics.CODES::containsKey).orElse(null);
         if (!errors.isEmpty()) {
-            return new Reply.FormErrors(form(caller, "today"), errors);
+            return new Reply.FormErrors(form(caller, Urgency.TODAY), errors);
         }
         Optional<Reply> limited = requests.check(caller);
         if (limited.isPresent()) {
@@ -213,10 +235,10 @@ final class AskForPeer implements Feature, CheckInTalk {
                                         h,
                                         caller.agency(),
                                         caller.member(),
-                                        "member",
-                                        scope,
-                                        urgency,
-                                        contact,
+                                        RequestSource.MEMBER,
+                                        scope.orElseThrow(),
+                                        urgency.orElseThrow(),
+                                        contact.orElseThrow(),
                                         share,
                                         topic,
                                         named,
@@ -226,9 +248,9 @@ final class AskForPeer implements Feature, CheckInTalk {
             return new Reply.FormAccepted(
                     Message.text("You already have a request open. `/tenfour end` closes it."));
         }
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         return new Reply.FormAccepted(
-                r.get().state().equals("escalated")
+                r.get().state() == RequestState.ESCALATED
                         ? ConnectMessages.escalatedToMember(settings, r.get().attempts())
                         : ConnectMessages.asked(r.get(), settings));
     }
@@ -248,19 +270,19 @@ final class AskForPeer implements Feature, CheckInTalk {
             Handle h,
             Agency agency,
             Member member,
-            String source,
-            String scope,
-            String urgency,
-            String contact,
+            RequestSource source,
+            RequestScope scope,
+            Urgency urgency,
+            ContactPreference contact,
             boolean share,
             String topic,
             UUID named,
             String language,
             Instant now) {
         UUID first =
-                scope.equals("named")
+                scope == RequestScope.NAMED
                         ? named
-                        : OnCall.firstFor(h, agency, urgency.equals("now"), now).orElse(named);
+                        : OnCall.firstFor(h, agency, urgency == Urgency.NOW, now).orElse(named);
         return h.attach(ConnectionRequests.class)
                 .open(
                         agency.id(),
@@ -279,16 +301,19 @@ final class AskForPeer implements Feature, CheckInTalk {
 
     @Override
     public String requested(Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
-        String source = checkIn.kind().equals("referral") ? "referral" : "check_in";
+        RequestSource source =
+                checkIn.kind() == CheckInKind.REFERRAL
+                        ? RequestSource.REFERRAL
+                        : RequestSource.CHECK_IN;
         Optional<ConnectionRequest> r =
                 open(
                         h,
                         agency,
                         member,
                         source,
-                        "internal",
-                        "today",
-                        "chat",
+                        RequestScope.INTERNAL,
+                        Urgency.TODAY,
+                        ContactPreference.CHAT,
                         false,
                         null,
                         checkIn.peerId(),
@@ -297,7 +322,7 @@ final class AskForPeer implements Feature, CheckInTalk {
         if (r.isEmpty()) {
             return "Thank you for saying so. You already have a request open; your peer will be in touch.";
         }
-        return r.get().state().equals("escalated")
+        return r.get().state() == RequestState.ESCALATED
                 ? "Thank you for saying so. No peer is free right now, so the program's coordinators have been asked and one of them will reach out to you here."
                 : "Thank you for saying so. A peer is being asked and will reach out to you here today — "
                         + "anonymously unless you choose `/tenfour reveal`.";

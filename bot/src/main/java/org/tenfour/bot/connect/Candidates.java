@@ -2,7 +2,6 @@ package org.tenfour.bot.connect;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import org.tenfour.storage.Partnerships;
 import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
 import org.tenfour.storage.Relays;
+import org.tenfour.storage.RequestScope;
 
 /**
  * Who may be offered a request next. Eligible: active, not away, under their weekly cap (the people
@@ -141,8 +141,8 @@ final class Candidates {
 
     private List<Candidate> pool(Agency agency, ConnectionRequest r) {
         List<Candidate> pool = new ArrayList<>();
-        boolean partner = r.scope().equals("partner");
-        if (r.scope().equals("named") && r.namedPeerId() != null) {
+        boolean partner = r.scope() == RequestScope.PARTNER;
+        if (r.scope() == RequestScope.NAMED && r.namedPeerId() != null) {
             // the named peer's own agency decides which pool follows them
             Optional<Candidate> named =
                     partnerPeers(agency).stream()
@@ -177,9 +177,7 @@ final class Candidates {
     }
 
     private static boolean speaks(Peer peer, String language) {
-        return language != null
-                && peer.languages() != null
-                && Arrays.asList(peer.languages().split(",")).contains(language);
+        return language != null && peer.languages().contains(language);
     }
 
     private static Address address(Candidate c) {

@@ -11,10 +11,10 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 
 /**
- * The connection-request features, assembled once for {@code Application}:
+ * The connection-request features, assembled once for {@code Program}:
  *
  * <pre>{@code
- * Connect connect = new Connect(jdbi, clock, platforms, relayExecutor);
+ * Connect connect = new Connect(jdbi, clock, platforms, relayExecutor, planner);
  * features.addAll(connect.features());
  * new CheckInAnswers(jdbi, clock, connect.checkInTalk());
  * new RosterCommands(jdbi, clock, planNow, connect.directory());
@@ -28,8 +28,14 @@ public final class Connect {
     /**
      * @param relaySender where relayed messages are handed to the platforms (off the inbound
      *     thread)
+     * @param planner plans the check-in a referral asks for
      */
-    public Connect(Jdbi jdbi, Clock clock, Platforms platforms, Executor relaySender) {
+    public Connect(
+            Jdbi jdbi,
+            Clock clock,
+            Platforms platforms,
+            Executor relaySender,
+            CheckInPlanner planner) {
         this.ask = new AskForPeer(jdbi, clock);
         this.directory = new PeerDirectory(jdbi, clock);
         this.features =
@@ -38,7 +44,7 @@ public final class Connect {
                         directory,
                         new OfferButtons(jdbi, clock, new Introductions(platforms)),
                         new Relaying(jdbi, clock, platforms, relaySender),
-                        new Referrals(jdbi, new CheckInPlanner(jdbi, clock)),
+                        new Referrals(jdbi, planner),
                         new Partners(jdbi, clock));
     }
 

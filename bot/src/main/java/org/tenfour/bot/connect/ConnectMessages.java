@@ -9,6 +9,8 @@ import org.tenfour.adapters.Untrusted;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.log.LogCommands;
 import org.tenfour.storage.ConnectionRequest;
+import org.tenfour.storage.ContactPreference;
+import org.tenfour.storage.Urgency;
 
 /**
  * The words of connection requests: caring, plain, and never more than the member chose to share.
@@ -26,19 +28,19 @@ final class ConnectMessages {
 
     private ConnectMessages() {}
 
-    static String urgency(String urgency) {
+    static String urgency(Urgency urgency) {
         return switch (urgency) {
-            case "now" -> "now (within minutes)";
-            case "today" -> "today";
-            default -> "this week";
+            case NOW -> "now (within minutes)";
+            case TODAY -> "today";
+            case WEEK -> "this week";
         };
     }
 
-    static String contact(String pref) {
+    static String contact(ContactPreference pref) {
         return switch (pref) {
-            case "phone" -> "a phone call";
-            case "in_person" -> "meeting in person";
-            default -> "chat";
+            case PHONE -> "a phone call";
+            case IN_PERSON -> "meeting in person";
+            case CHAT -> "chat";
         };
     }
 
@@ -106,9 +108,9 @@ final class ConnectMessages {
                         LOG_CONTACT,
                         "Log this contact",
                         switch (r.source()) {
-                            case "check_in" -> "proactive_check_in";
-                            case "referral" -> "supervisor_referral";
-                            default -> "member_request";
+                            case CHECK_IN -> "proactive_check_in";
+                            case REFERRAL -> "supervisor_referral";
+                            case MEMBER -> "member_request";
                         }));
         return new Message(
                 "You accepted request " + People.ref(r.id()) + ". " + how,
@@ -137,11 +139,11 @@ final class ConnectMessages {
     static Message asked(ConnectionRequest r, AgencySettings settings) {
         String text =
                 switch (r.urgency()) {
-                    case "now" ->
+                    case NOW ->
                             "A peer is being contacted now. You'll hear back here within minutes.";
-                    case "today" ->
+                    case TODAY ->
                             "Thank you for reaching out. A peer is being asked and will be in touch today.";
-                    default ->
+                    case WEEK ->
                             "Thank you for reaching out. A peer is being asked and will be in touch this week.";
                 };
         return new Message(text, notes(settings), List.of());

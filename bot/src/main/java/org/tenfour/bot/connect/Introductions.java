@@ -21,6 +21,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
+import org.tenfour.storage.RequestState;
 
 /**
  * Connects an accepted request. Same agency (so same platform) and the member's name shared: a
@@ -66,7 +67,7 @@ final class Introductions {
                                 ConnectMessages.introduction(
                                         People.name(member), People.name(peer), r, settings),
                                 now);
-                requests.connected(memberAgency.id(), r.id(), "introduced", now);
+                requests.connected(memberAgency.id(), r.id(), RequestState.INTRODUCED, now);
                 log.info("connect: request {} introduced in a group conversation", r.id());
                 return new Outcome(
                         false,
@@ -93,7 +94,7 @@ final class Introductions {
                             + r.id()
                             + ": a person is in another relay");
         }
-        requests.connected(memberAgency.id(), r.id(), "relaying", now);
+        requests.connected(memberAgency.id(), r.id(), RequestState.RELAYING, now);
         String otherAgency = memberAgency.id().equals(peerAgency.id()) ? null : peerAgency.name();
         Outgoing.on(h, memberAgency.id())
                 .send(

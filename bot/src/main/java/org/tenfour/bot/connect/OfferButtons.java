@@ -3,6 +3,7 @@ package org.tenfour.bot.connect;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
+import org.tenfour.storage.RequestState;
 
 /**
  * The buttons peers and coordinators press: Accept and Decline on an offer, "I'll take it" on a
@@ -173,10 +175,12 @@ final class OfferButtons implements Feature {
         String outcome;
         if (caller.member().id().equals(r.currentPeerId()) && r.acceptedAt() != null) {
             outcome = "You already accepted this request.";
-        } else if (r.acceptedAt() == null && List.of("closed", "escalated").contains(r.state())
-                || r.acceptedAt() == null && r.state().equals("offered")) {
+        } else if (r.acceptedAt() == null
+                        && EnumSet.of(RequestState.CLOSED, RequestState.ESCALATED)
+                                .contains(r.state())
+                || r.acceptedAt() == null && r.state() == RequestState.OFFERED) {
             outcome =
-                    r.state().equals("closed")
+                    r.state() == RequestState.CLOSED
                             ? "The member withdrew this request — nothing more to do."
                             : "This request has moved on to someone else — thank you for being ready.";
         } else {
@@ -235,8 +239,8 @@ final class OfferButtons implements Feature {
                                 r ->
                                         caller.member().id().equals(r.currentPeerId())
                                                 && r.acceptedAt() != null);
-        AgencySettings own = AgencySettings.fromJson(caller.agency().settingsJson());
-        if (found.isPresent() && found.get().state().equals("closed")) {
+        AgencySettings own = caller.settings();
+        if (found.isPresent() && found.get().state() == RequestState.CLOSED) {
             return new Reply.Private(
                     new Message(
                             "This conversation has ended, so nobody was paged. If you still believe someone "

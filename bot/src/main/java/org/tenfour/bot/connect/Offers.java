@@ -25,6 +25,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxEntry;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Urgency;
 
 /**
  * Moves a request from one peer to the next, all on the caller's handle so that the state change
@@ -111,7 +112,7 @@ final class Offers {
                         h.attach(Members.class).coordinators(agency.id()).stream()
                                 .filter(c -> !c.id().equals(member.id()))
                                 .toList());
-        OnCall.lastResortFor(h, agency, r.urgency().equals("now"), now)
+        OnCall.lastResortFor(h, agency, r.urgency() == Urgency.NOW, now)
                 .filter(m -> !m.id().equals(member.id()))
                 .filter(m -> coordinators.stream().noneMatch(c -> c.id().equals(m.id())))
                 .ifPresent(coordinators::add);

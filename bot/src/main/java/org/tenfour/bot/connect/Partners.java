@@ -173,7 +173,8 @@ final class Partners implements Feature {
         }
         Outgoing.on(h, agency.id())
                 .send(
-                        OutboxKey.of(OutboxKind.PARTNER, null, p.id(), p.state(), agency.id()),
+                        OutboxKey.of(
+                                OutboxKind.PARTNER, null, p.id(), p.state().word(), agency.id()),
                         AddressBook.channel(h, agency, agency.coordinatorChannelId()),
                         Message.text(text),
                         now);

@@ -64,17 +64,15 @@ final class PeerDirectory implements Feature {
     record Entry(Agency agency, Member member, Peer peer) {
         String label() {
             return People.name(member)
-                    + (peer.languages() == null || peer.languages().isEmpty()
+                    + (peer.languages().isEmpty()
                             ? ""
-                            : " (" + peer.languages() + ")")
+                            : " (" + String.join(",", peer.languages()) + ")")
                     + " — "
                     + agency.name();
         }
 
         List<String> languages() {
-            return peer.languages() == null || peer.languages().isBlank()
-                    ? List.of()
-                    : Arrays.asList(peer.languages().split(","));
+            return peer.languages();
         }
     }
 
@@ -226,9 +224,9 @@ final class PeerDirectory implements Feature {
                         Field.Type.SHORT_TEXT,
                         List.of(),
                         false,
-                        p.languages() == null || p.languages().isEmpty()
+                        p.languages().isEmpty()
                                 ? List.of()
-                                : List.of(p.languages().replace(",", ", "))));
+                                : List.of(String.join(", ", p.languages()))));
         fields.add(
                 new Field(
                         "partner_requests",
@@ -284,7 +282,7 @@ final class PeerDirectory implements Feature {
                         caller.agency().id(),
                         caller.member().id(),
                         bio.isEmpty() ? null : bio,
-                        String.join(",", codes),
+                        List.copyOf(codes),
                         partner,
                         cap);
         return new Reply.FormAccepted(

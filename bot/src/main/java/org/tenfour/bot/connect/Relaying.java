@@ -28,6 +28,7 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relay;
 import org.tenfour.storage.Relays;
+import org.tenfour.storage.RequestState;
 
 /**
  * The relay between a member and a peer: what one writes to the bot in their DM is sent on to the
@@ -182,10 +183,10 @@ final class Relaying implements Feature {
                         if (!h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now)) {
                             return;
                         }
-                        if (r.state().equals("offered")) {
+                        if (r.state() == RequestState.OFFERED) {
                             Offers.closeOfferMessage(
                                     h, r, "The member withdrew this request.", now);
-                        } else if (r.state().equals("escalated")) {
+                        } else if (r.state() == RequestState.ESCALATED) {
                             Offers.closePages(
                                     h,
                                     r,

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
-import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.limits.LimitNotices;
 import org.tenfour.storage.ConnectionRequests;
@@ -63,8 +62,7 @@ final class RequestLimit {
                                         + opened
                                         + " times today, and peers have been asked each time, so I can't open another request "
                                         + "until tomorrow. If you need someone right now, please use one of the lines below.",
-                                AgencySettings.fromJson(caller.agency().settingsJson())
-                                        .crisisLines(),
+                                caller.settings().crisisLines(),
                                 List.of())));
     }
 }

@@ -17,9 +17,11 @@ import org.tenfour.bot.log.ReminderTags;
 import org.tenfour.bot.report.ProgramCounts;
 import org.tenfour.bot.report.Suppression;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.Member;
+import org.tenfour.storage.PeerWork;
 import org.tenfour.storage.ReportQueries;
 
 /**
@@ -42,13 +44,13 @@ public final class HomeView {
     public Message render(Caller caller) {
         Member m = caller.member();
         ZoneId zone = Windows.zone(caller.agency(), m);
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         List<String> lines = new ArrayList<>();
         lines.add(
                 "*TenFour — your peer support program.* Type `/peer` to talk to a trained peer, any time.");
         String next =
                 jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id()).stream()
-                        .filter(c -> c.state().equals("scheduled"))
+                        .filter(c -> c.state() == CheckInState.SCHEDULED)
                         .map(CheckIn::dueAt)
                         .findFirst()
                         .map(t -> DAY.format(t.atZone(zone)))
@@ -65,11 +67,8 @@ public final class HomeView {
         lines.add(
                 "*What is stored about you:* `/tenfour mydata` shows it all; `/tenfour forgetme` deletes it.");
         if (caller.is(Role.PEER)) {
-            int open =
-                    count(
-                            "select count(*) from connection_request where agency_id = :a and current_peer_id = :m "
-                                    + "and state in ('offered', 'accepted', 'relaying')",
-                            caller);
+            PeerWork work = jdbi.onDemand(PeerWork.class);
+            int open = work.openRequests(caller.agency().id(), m.id());
             List<String> followUps =
                     jdbi.withHandle(
                             h ->
@@ -85,18 +84,10 @@ public final class HomeView {
                                             .map(r -> r.dueDate().toString())
                                             .toList());
             int nudges =
-                    jdbi.withHandle(
-                            h ->
-                                    h.createQuery(
-                                                    "select count(*) from check_in where agency_id = :a "
-                                                            + "and peer_id = :m and state = 'expired' and nudged_at > :since")
-                                            .bind("a", caller.agency().id())
-                                            .bind("m", m.id())
-                                            .bind(
-                                                    "since",
-                                                    clock.instant().minus(Duration.ofDays(14)))
-                                            .mapTo(Integer.class)
-                                            .one());
+                    work.unansweredToFollowUp(
+                            caller.agency().id(),
+                            m.id(),
+                            clock.instant().minus(Duration.ofDays(14)));
             lines.add(
                     "*As a peer:* open requests: "
                             + open
@@ -118,15 +109,5 @@ public final class HomeView {
                             + ProgramCounts.NOT_COUNTED_HERE);
         }
         return new Message(String.join("\n\n", lines), settings.crisisLines(), List.of());
-    }
-
-    private int count(String sql, Caller caller) {
-        return jdbi.withHandle(
-                h ->
-                        h.createQuery(sql)
-                                .bind("a", caller.agency().id())
-                                .bind("m", caller.member().id())
-                                .mapTo(Integer.class)
-                                .one());
     }
 }

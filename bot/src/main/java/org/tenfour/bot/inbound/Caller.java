@@ -4,11 +4,13 @@ import java.util.Objects;
 import java.util.Set;
 import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
+import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 
 /**
- * Who is asking, resolved in the domain: their agency, their roster entry and their roles.
+ * Who is asking, resolved in the domain: their agency (and its settings, parsed once when the
+ * agency was read), their roster entry and their roles.
  *
  * @param where the conversation the event came from
  * @param inCoordinatorChannel whether that is the agency's coordinator channel
@@ -16,6 +18,7 @@ import org.tenfour.storage.Member;
 public record Caller(
         Actor actor,
         Agency agency,
+        AgencySettings settings,
         Member member,
         Set<Role> roles,
         Address where,
@@ -23,6 +26,7 @@ public record Caller(
     public Caller {
         Objects.requireNonNull(actor, "null actor");
         Objects.requireNonNull(agency, "null agency");
+        Objects.requireNonNull(settings, "null settings");
         Objects.requireNonNull(member, "null member");
         roles = Set.copyOf(roles);
     }

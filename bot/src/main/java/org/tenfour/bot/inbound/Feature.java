@@ -2,9 +2,10 @@ package org.tenfour.bot.inbound;
 
 import java.util.Map;
 import org.tenfour.adapters.InboundEvent;
+import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 
-/** A feature's contribution to the inbound routing: its subcommands, buttons and forms. */
+/** A feature's contribution to the inbound routing: its subcommands, buttons, forms and home. */
 public interface Feature {
 
     /** What this feature does for the {@code /tenfour} subcommands it owns. */
@@ -28,6 +29,20 @@ public interface Feature {
      */
     default DirectMessageAction directMessages() {
         return null;
+    }
+
+    /**
+     * Renders the caller's home (Slack App Home), or null when the feature has none. At most one
+     * feature may.
+     */
+    default HomeAction home() {
+        return null;
+    }
+
+    /** Renders a person's home. */
+    @FunctionalInterface
+    interface HomeAction {
+        Message render(Caller caller);
     }
 
     /**

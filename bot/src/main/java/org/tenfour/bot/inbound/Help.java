@@ -65,7 +65,7 @@ public final class Help {
         text.append("\n`")
                 .append(typed(caller, "help <command>"))
                 .append("` explains one command.\n");
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         text.append('\n').append(settings.confidentialityPolicy());
         return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));
     }
@@ -149,7 +149,7 @@ public final class Help {
 
     /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
     public static Reply notReading(Caller caller) {
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         boolean teams = caller.actor().address().platform() == Platform.TEAMS;
         return new Reply.Private(
                 new Message(

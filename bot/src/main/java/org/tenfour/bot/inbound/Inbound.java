@@ -1,6 +1,6 @@
 package org.tenfour.bot.inbound;
 
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,7 +22,6 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.agency.AgencySettings;
-import org.tenfour.bot.home.HomeView;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.limits.LimitNotices;
 import org.tenfour.storage.Agencies;
@@ -46,9 +45,9 @@ public final class Inbound implements InboundHandler {
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
     private final Help help;
-    private final HomeView home;
+    private Feature.HomeAction home;
     private Feature.DirectMessageAction directMessages;
-    private final List<Feature.InstallAction> installs = new java.util.ArrayList<>();
+    private final List<Feature.InstallAction> installs = new ArrayList<>();
     // on-demand proxies are thread-safe and costly to build: one each, not one per request
     private final Agencies agencies;
     private final Members members;
@@ -56,34 +55,25 @@ public final class Inbound implements InboundHandler {
     private final KnownCallers known;
     private final CommandRate rate;
 
+    /** A router that reads who is who from the database on every request. */
     public Inbound(Jdbi jdbi, List<Feature> features) {
-        this(jdbi, features, Clock.systemUTC());
-    }
-
-    public Inbound(Jdbi jdbi, List<Feature> features, Clock clock) {
-        this(jdbi, features, clock, () -> false);
+        this(jdbi, features, () -> false);
     }
 
     /**
      * A router that remembers who is who between requests while {@code directoryWatched} says the
      * database's change notifications are being heard (see {@link KnownCallers}).
      */
-    public Inbound(
-            Jdbi jdbi, List<Feature> features, Clock clock, BooleanSupplier directoryWatched) {
-        this(jdbi, features, clock, directoryWatched, CommandRate.off());
+    public Inbound(Jdbi jdbi, List<Feature> features, BooleanSupplier directoryWatched) {
+        this(jdbi, features, directoryWatched, CommandRate.off());
     }
 
     /** The same router, answering a person over {@code rate}'s limit politely instead. */
     public Inbound(
-            Jdbi jdbi,
-            List<Feature> features,
-            Clock clock,
-            BooleanSupplier directoryWatched,
-            CommandRate rate) {
+            Jdbi jdbi, List<Feature> features, BooleanSupplier directoryWatched, CommandRate rate) {
         this.rate = rate;
         this.known = new KnownCallers(directoryWatched);
         this.jdbi = jdbi;
-        this.home = new HomeView(jdbi, clock);
         this.agencies = jdbi.onDemand(Agencies.class);
         this.members = jdbi.onDemand(Members.class);
         this.peers = jdbi.onDemand(Peers.class);
@@ -99,6 +89,12 @@ public final class Inbound implements InboundHandler {
                     throw new IllegalArgumentException("registered twice: direct messages");
                 }
                 directMessages = f.directMessages();
+            }
+            if (f.home() != null) {
+                if (home != null) {
+                    throw new IllegalArgumentException("registered twice: home");
+                }
+                home = f.home();
             }
         }
         register(subcommands, Subcommand.HELP, this::help);
@@ -165,7 +161,9 @@ public final class Inbound implements InboundHandler {
             return directMessages == null ? help.notReading(caller) : directMessages.run(caller, m);
         }
         if (event instanceof InboundEvent.HomeOpened h) {
-            return new Reply.Private(home.render(caller(h.actor(), null)));
+            return home == null
+                    ? Reply.none()
+                    : new Reply.Private(home.render(caller(h.actor(), null)));
         }
         if (event instanceof InboundEvent.MembershipChanged m
                 && m.change() == InboundEvent.MembershipChanged.Change.BOT_INSTALLED
@@ -232,7 +230,7 @@ public final class Inbound implements InboundHandler {
                 new Message(
                         "You're sending commands faster than I can answer them well. Please wait a minute, then try again. "
                                 + "If you need someone right now, use one of the lines below.",
-                        AgencySettings.fromJson(caller.agency().settingsJson()).crisisLines(),
+                        caller.settings().crisisLines(),
                         List.of()));
     }
 
@@ -275,7 +273,8 @@ public final class Inbound implements InboundHandler {
                 where != null
                         && where.kind() == Address.Kind.CHANNEL
                         && where.targetId().equals(agency.coordinatorChannelId());
-        return new Caller(actor, agency, member, roles, where, inCoordinatorChannel);
+        return new Caller(
+                actor, agency, known.settings(), member, roles, where, inCoordinatorChannel);
     }
 
     private KnownCallers.Known read(Address who) {
@@ -292,6 +291,7 @@ public final class Inbound implements InboundHandler {
                         .orElseGet(() -> members.upsert(agency.id(), who.targetId(), null, null));
         boolean activePeer =
                 peers.find(agency.id(), member.id()).filter(p -> p.active()).isPresent();
-        return new KnownCallers.Known(agency, member, activePeer);
+        return new KnownCallers.Known(
+                agency, AgencySettings.fromJson(agency.settingsJson()), member, activePeer);
     }
 }

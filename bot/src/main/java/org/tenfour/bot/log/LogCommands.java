@@ -12,7 +12,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
-import org.tenfour.bot.checkin.Windows;
+import org.tenfour.bot.agency.TimeZones;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -116,7 +116,7 @@ public final class LogCommands implements Feature {
                     service.submit(
                             caller.agency().id(),
                             caller.member().id(),
-                            Windows.zone(caller.agency(), caller.member()),
+                            TimeZones.of(caller.agency(), caller.member()),
                             event.values());
         } else {
             reply =

@@ -42,6 +42,7 @@ import org.tenfour.storage.OutboxEntry;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Urgency;
 
 /**
  * The call-out after a critical incident: the on-call peer is paged with the coordinators' label
@@ -169,7 +170,7 @@ public final class IncidentCallOut implements Feature {
             }
             return false;
         }
-        Duration within = settings.connect().offerTimeout("now");
+        Duration within = settings.connect().offerTimeout(Urgency.NOW);
         calls.paged(agency.id(), incidentId, next.get().id(), now.plus(within));
         Outgoing.on(h, agency.id())
                 .send(

@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,23 +36,33 @@ import org.tenfour.storage.OutboxEntry;
 
 /**
  * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends
- * each through its platform, and records the outcome. Messages to one conversation are spaced by
- * the platform's per-conversation limit ({@link Pacer}); a rate limit pauses the whole workspace
- * until the platform's {@code Retry-After}; transient failures back off exponentially and are
- * retried without end; an unreachable person is marked so (coordinators see a count) and not
- * retried.
+ * each through its platform, and records the outcome. Several calls are in flight at once, bounded
+ * in all and per workspace ({@link Concurrency}); a claim never takes more of a workspace's rows
+ * than may be sent at once ({@link InFlight}), so a claimed row starts at once and its lease is
+ * never spent waiting. Messages to one conversation are spaced by the platform's per-conversation
+ * limit ({@link Pacer}); a rate limit pauses the whole workspace until the platform's {@code
+ * Retry-After}; transient failures back off exponentially and are retried without end; an
+ * unreachable person is marked so (coordinators see a count) and not retried.
  *
  * <p>A crash between the platform's answer and the "sent" record leaves the row claimed; once its
  * lease expires (at once when the replica restarts under the same instance id) the row is marked
  * {@code outcome_unknown}, and before sending it again the sender asks the platform whether a
  * message with the row's idempotency key is already there ({@link ChatPlatform#findSent}; Slack
  * message metadata). Where the platform can say (Slack), delivery is effectively once; where it
- * cannot (Teams), at least once, with the window limited to the one message in flight.
+ * cannot (Teams), at least once, with the window limited to the messages in flight for that
+ * workspace when the process died ({@link Concurrency#perWorkspace()}). A row whose lease is nearly
+ * over is not started: another replica may take it once the lease ends.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final int BATCH = 20;
+    // a call is not started with less lease than this left (platform calls time out well before)
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(20);
+    // how many of the oldest due rows a spread claim looks at
+    private static final int SCAN = 2_000;
+    // rows one lane sends one after the other (one call in flight): a claim per few rows, not one
+    private static final int LANE = 5;
 
     private final Jdbi jdbi;
     private final Map<Platform, ChatPlatform> platforms;
@@ -53,9 +71,15 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final String worker;
     private final Map<String, Instant> pausedWorkspaces = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> pausedAgencies = new ConcurrentHashMap<>();
     private final Pacer pacer;
+    private final Concurrency concurrency;
+    private final InFlight inFlight;
+    private final ReentrantLock claiming = new ReentrantLock();
     private final AtomicBoolean running = new AtomicBoolean();
     private ScheduledExecutorService loop;
+    private ExecutorService calls;
+    private Thread dispatcher;
 
     /** A sender without per-conversation pacing (domain tests drive it with a fixed clock). */
     public OutboxSender(
@@ -69,8 +93,9 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer});
-     * production paces.
+     * A sender that, when {@code paced}, spaces messages to one conversation ({@link Pacer}) and
+     * has as many calls in flight as the machine suits ({@link Concurrency#forMachine()});
+     * production paces. Unpaced, it makes one call at a time.
      */
     public OutboxSender(
             Jdbi jdbi,
@@ -80,6 +105,41 @@ public final class OutboxSender implements AutoCloseable {
             Clock clock,
             String worker,
             boolean paced) {
+        this(
+                jdbi,
+                platforms,
+                listeners,
+                guards,
+                clock,
+                worker,
+                paced,
+                paced ? Concurrency.forMachine() : Concurrency.ONE_AT_A_TIME);
+    }
+
+    /** A sender with {@code concurrency} calls in flight at most. */
+    public OutboxSender(
+            Jdbi jdbi,
+            Map<Platform, ChatPlatform> platforms,
+            List<DeliveryListener> listeners,
+            List<SendGuard> guards,
+            Clock clock,
+            String worker,
+            boolean paced,
+            Concurrency concurrency) {
+        this.concurrency = concurrency;
+        this.inFlight = new InFlight(concurrency);
+        if (concurrency.concurrent()) {
+            AtomicInteger n = new AtomicInteger();
+            this.calls =
+                    Executors.newFixedThreadPool(
+                            concurrency.overall(),
+                            r -> {
+                                Thread t = new Thread(r, "outbox-call-" + n.incrementAndGet());
+                                // a call cut short by the JVM's exit is looked up on restart
+                                t.setDaemon(true);
+                                return t;
+                            });
+        }
         this.pacer = paced ? new Pacer() : null;
         this.jdbi = jdbi;
         this.platforms = Map.copyOf(platforms);
@@ -99,9 +159,133 @@ public final class OutboxSender implements AutoCloseable {
             log.info(
                     "outbox: took back {} rows leased by this instance before a restart", released);
         }
+        if (concurrency.concurrent()) {
+            dispatcher = new Thread(() -> dispatch(interval), "outbox-sender");
+            dispatcher.start();
+            return;
+        }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
         loop.scheduleWithFixedDelay(
                 this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Keeps the calls in flight: claims what is free, then waits for a call to end (or {@code
+     * interval}, for rows coming due) and claims again.
+     */
+    private void dispatch(Duration interval) {
+        while (running.get()) {
+            long seen = inFlight.endings();
+            try {
+                claimAndStart(null);
+            } catch (RuntimeException e) {
+                log.warn("outbox pass failed (will retry): {}", Failures.describe(e));
+            }
+            try {
+                inFlight.awaitEnding(seen, interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Claims as many due rows as the free lanes will send and starts the lanes: each takes up to
+     * {@value #LANE} rows of one agency, one after the other. {@code done}, when given, counts the
+     * lanes down as they end. Returns how many rows were claimed.
+     */
+    private int claimAndStart(List<CountDownLatch> done) {
+        claiming.lock();
+        try {
+            Instant now = clock.instant();
+            pausedAgencies.values().removeIf(until -> !until.isAfter(now));
+            InFlight.Free free = inFlight.free(List.copyOf(pausedAgencies.keySet()));
+            if (free.overall() <= 0) {
+                return 0;
+            }
+            Integer[] rowsFree = new Integer[free.busyFree().length];
+            for (int i = 0; i < rowsFree.length; i++) {
+                rowsFree[i] = free.busyFree()[i] * LANE;
+            }
+            Instant leaseUntil = now.plus(LEASE);
+            List<OutboxEntry> batch =
+                    jdbi.onDemand(Outbox.class)
+                            .claimSpread(
+                                    worker,
+                                    now,
+                                    leaseUntil,
+                                    free.overall() * LANE,
+                                    free.unknown() * LANE,
+                                    SCAN,
+                                    free.full(),
+                                    free.busy(),
+                                    rowsFree);
+            List<List<OutboxEntry>> lanes = lanes(batch);
+            CountDownLatch latch = new CountDownLatch(lanes.size());
+            if (done != null) {
+                done.add(latch);
+            }
+            for (List<OutboxEntry> lane : lanes) {
+                UUID agency = lane.get(0).agencyId();
+                inFlight.started(agency);
+                try {
+                    calls.execute(
+                            () -> {
+                                try {
+                                    for (OutboxEntry entry : lane) {
+                                        send(entry, leaseUntil);
+                                    }
+                                } finally {
+                                    inFlight.ended(agency);
+                                    latch.countDown();
+                                }
+                            });
+                } catch (RejectedExecutionException e) {
+                    // closing: the rows' lease ends and they are taken again (outcome unknown:
+                    // looked up first)
+                    inFlight.ended(agency);
+                    latch.countDown();
+                }
+            }
+            return batch.size();
+        } finally {
+            claiming.unlock();
+        }
+    }
+
+    /**
+     * Splits a claim into lanes: each agency's rows over as many lanes as it has free, at most
+     * {@value #LANE} rows each, oldest first.
+     */
+    private static List<List<OutboxEntry>> lanes(List<OutboxEntry> batch) {
+        Map<UUID, List<OutboxEntry>> byAgency = new LinkedHashMap<>();
+        for (OutboxEntry e : batch) {
+            byAgency.computeIfAbsent(e.agencyId(), a -> new ArrayList<>()).add(e);
+        }
+        List<List<OutboxEntry>> lanes = new ArrayList<>();
+        byAgency.forEach(
+                (agency, rows) -> {
+                    int n = Math.max(1, (rows.size() + LANE - 1) / LANE);
+                    for (int k = 0; k < n; k++) {
+                        lanes.add(new ArrayList<>());
+                    }
+                    for (int r = 0; r < rows.size(); r++) {
+                        lanes.get(lanes.size() - n + r % n).add(rows.get(r));
+                    }
+                });
+        return lanes;
+    }
+
+    private void send(OutboxEntry entry, Instant leaseUntil) {
+        try {
+            long callNanos = deliver(entry, leaseUntil);
+            if (callNanos >= 0) {
+                inFlight.observed(entry.agencyId(), callNanos);
+            }
+        } catch (RuntimeException e) {
+            log.warn("outbox: row {} failed: {}", entry.id(), Failures.describe(e));
+        }
     }
 
     private void drainSafely() {
@@ -114,18 +298,37 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Claims and handles one batch; returns how many rows were claimed. */
+    /**
+     * /** Claims and handles one batch, and returns when it is handled; returns how many rows were
+     * claimed.
+     */
     public int runOnce() {
+        if (concurrency.concurrent()) {
+            List<CountDownLatch> done = new ArrayList<>();
+            int claimed = claimAndStart(done);
+            try {
+                for (CountDownLatch latch : done) {
+                    latch.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return claimed;
+        }
         Instant now = clock.instant();
-        List<OutboxEntry> batch =
-                jdbi.onDemand(Outbox.class).claim(worker, now, now.plus(LEASE), BATCH);
+        Instant leaseUntil = now.plus(LEASE);
+        List<OutboxEntry> batch = jdbi.onDemand(Outbox.class).claim(worker, now, leaseUntil, BATCH);
         for (OutboxEntry entry : batch) {
-            deliver(entry);
+            deliver(entry, leaseUntil);
         }
         return batch.size();
     }
 
-    private void deliver(OutboxEntry entry) {
+    /**
+     * Handles one claimed row; returns how long the platform took (nanoseconds), or -1 when no call
+     * was made.
+     */
+    private long deliver(OutboxEntry entry, Instant leaseUntil) {
         Outbox outbox = jdbi.onDemand(Outbox.class);
         Address to;
         OutboundItem item;
@@ -135,9 +338,14 @@ public final class OutboxSender implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             outbox.markDead(entry.id(), worker, "unreadable row: " + e.getClass().getSimpleName());
             log.error("outbox row {} unreadable, set aside", entry.id());
-            return;
+            return -1;
         }
         Instant now = clock.instant();
+        if (now.isAfter(leaseUntil.minus(LEASE_MARGIN))) {
+            // another replica may take the row when the lease ends: do not race it
+            outbox.retryLater(entry.id(), worker, now, "lease nearly over");
+            return -1;
+        }
         for (SendGuard guard : guards) {
             SendGuard.Decision d;
             try {
@@ -151,21 +359,21 @@ public final class OutboxSender implements AutoCloseable {
                         now.plus(wait),
                         "guard failed: " + e.getClass().getSimpleName());
                 log.warn("outbox: row {} guard failed, retry in {}", entry.id(), wait);
-                return;
+                return -1;
             }
             if (!d.wanted()) {
                 outbox.markDead(entry.id(), worker, "no longer wanted");
-                return;
+                return -1;
             }
             if (d.notBefore() != null && d.notBefore().isAfter(now)) {
                 outbox.retryLater(entry.id(), worker, d.notBefore(), "waiting for its time");
-                return;
+                return -1;
             }
         }
         Instant pausedUntil = pausedWorkspaces.get(workspaceKey(to));
         if (pausedUntil != null && pausedUntil.isAfter(now)) {
             outbox.retryLater(entry.id(), worker, pausedUntil, "workspace paused by rate limit");
-            return;
+            return -1;
         }
         ChatPlatform platform = platforms.get(to.platform());
         if (platform == null) {
@@ -174,14 +382,16 @@ public final class OutboxSender implements AutoCloseable {
                     worker,
                     now.plus(Duration.ofMinutes(5)),
                     "platform not configured: " + to.platform());
-            return;
+            return -1;
         }
         Instant slot = pacer == null ? now : pacer.reserve(to, now);
         if (slot.isAfter(now)) {
             outbox.retryLater(
                     entry.id(), worker, slot, "paced: one message per conversation per interval");
-            return;
+            return -1;
         }
+        long started = System.nanoTime();
+        long callNanos = -1;
         try {
             Delivery delivery;
             Optional<Delivery> earlier =
@@ -201,6 +411,7 @@ public final class OutboxSender implements AutoCloseable {
                 platform.update(to, item.replaces(), item.message());
                 delivery = item.replaces();
             }
+            callNanos = System.nanoTime() - started;
             Instant at = clock.instant();
             jdbi.useTransaction(
                     h -> {
@@ -223,8 +434,10 @@ public final class OutboxSender implements AutoCloseable {
                         }
                     });
         } catch (ChatPlatformException.RateLimited e) {
+            callNanos = System.nanoTime() - started;
             Instant until = clock.instant().plus(e.retryAfter());
             pausedWorkspaces.merge(workspaceKey(to), until, (a, b) -> a.isAfter(b) ? a : b);
+            pausedAgencies.merge(entry.agencyId(), until, (a, b) -> a.isAfter(b) ? a : b);
             outbox.retryLater(entry.id(), worker, until, "rate limited for " + e.retryAfter());
             log.info(
                     "outbox: {} rate limited agency={} for {}",
@@ -232,11 +445,13 @@ public final class OutboxSender implements AutoCloseable {
                     entry.agencyId(),
                     e.retryAfter());
         } catch (ChatPlatformException.Transient e) {
+            callNanos = System.nanoTime() - started;
             Duration wait = Backoff.after(entry.attempts());
             outbox.retryLater(
                     entry.id(), worker, clock.instant().plus(wait), "transient: " + e.getMessage());
             log.info("outbox: row {} transient failure, retry in {}", entry.id(), wait);
         } catch (ChatPlatformException.Unreachable e) {
+            callNanos = System.nanoTime() - started;
             jdbi.useTransaction(
                     h -> {
                         h.attach(Outbox.class)
@@ -248,6 +463,7 @@ public final class OutboxSender implements AutoCloseable {
                     });
             log.info("outbox: row {} unreachable target, member marked unreachable", entry.id());
         } catch (ChatPlatformException e) {
+            callNanos = System.nanoTime() - started;
             outbox.markDead(entry.id(), worker, "rejected: " + e.getMessage());
             log.warn(
                     "outbox: row {} rejected by {}: {}",
@@ -255,6 +471,7 @@ public final class OutboxSender implements AutoCloseable {
                     to.platform().id(),
                     e.getMessage());
         } catch (RuntimeException e) {
+            callNanos = System.nanoTime() - started;
             Duration wait = Backoff.after(entry.attempts());
             outbox.retryLater(
                     entry.id(),
@@ -267,16 +484,33 @@ public final class OutboxSender implements AutoCloseable {
                     wait,
                     e.toString());
         }
+        return callNanos;
     }
 
     private static String workspaceKey(Address to) {
         return to.platform().id() + ":" + to.workspaceId();
     }
 
-    /** Stops polling, letting the current batch finish. */
+    /** Stops polling, letting the calls in flight finish. */
     @Override
     public void close() {
         running.set(false);
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            try {
+                dispatcher.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (calls != null) {
+            calls.shutdown();
+            try {
+                calls.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (loop != null) {
             loop.shutdown();
             try {

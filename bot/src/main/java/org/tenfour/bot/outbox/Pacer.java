@@ -9,13 +9,15 @@ import org.tenfour.adapters.Platform;
 
 /**
  * Spaces messages to one conversation by the platform's published per-conversation limit (Slack:
- * about one message per second per channel; Teams: a few per second per conversation), so that a
- * burst to one channel waits its turn instead of drawing a 429 that would pause the whole
- * workspace. Per replica; replicas together may burst briefly, which both platforms tolerate.
+ * about one message per second per channel; Teams: 7 a second, 8 in 2 s and 60 in 30 s per thread,
+ * so one every 500 ms keeps all three), so that a burst to one channel waits its turn instead of
+ * drawing a 429 that would pause the whole workspace. Teams' hourly 1,800 per thread is left to its
+ * {@code Retry-After}: no TenFour conversation gets a message every two seconds for an hour. Per
+ * replica; replicas together may burst briefly, which both platforms tolerate.
  */
 final class Pacer {
     static final Duration SLACK = Duration.ofSeconds(1);
-    static final Duration TEAMS = Duration.ofMillis(250);
+    static final Duration TEAMS = Duration.ofMillis(500);
 
     private final Map<String, Instant> nextFree = new ConcurrentHashMap<>();
 

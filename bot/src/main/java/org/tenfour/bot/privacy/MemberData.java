@@ -2,6 +2,7 @@ package org.tenfour.bot.privacy;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -99,7 +101,14 @@ public final class MemberData implements Feature {
                                         + "-"
                                         + m.windowEnd()
                                         + " "
-                                        + orNone(m.windowDays())));
+                                        + orNone(
+                                                m.windowDays().isEmpty()
+                                                        ? null
+                                                        : m.windowDays().stream()
+                                                                .sorted()
+                                                                .map(DayOfWeek::name)
+                                                                .collect(
+                                                                        Collectors.joining(",")))));
         lines.add(
                 "• "
                         + Stored.TAGS.label()
@@ -126,8 +135,8 @@ public final class MemberData implements Feature {
                     "   – "
                             + DAY.format(c.dueAt().atZone(zone))
                             + ": "
-                            + c.state()
-                            + (c.answer() == null ? "" : " (" + c.answer() + ")"));
+                            + c.state().word()
+                            + (c.answer() == null ? "" : " (" + c.answer().word() + ")"));
         }
         List<ConnectionRequest> requests =
                 jdbi.onDemand(ConnectionRequests.class).ofMember(caller.agency().id(), m.id());
@@ -138,9 +147,9 @@ public final class MemberData implements Feature {
                                 "   – "
                                         + DAY.format(r.createdAt().atZone(zone))
                                         + ": "
-                                        + r.state()
+                                        + r.state().word()
                                         + ", "
-                                        + r.urgency()));
+                                        + r.urgency().word()));
         lines.add(Promises.NEVER_STORED);
         lines.add("To delete all of the above: `/tenfour forgetme`.");
         return new Reply.Private(Message.text(String.join("\n", lines)));

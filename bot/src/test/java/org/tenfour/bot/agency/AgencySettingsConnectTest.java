@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.tenfour.storage.Urgency;
 
 class AgencySettingsConnectTest {
 
@@ -16,9 +17,9 @@ class AgencySettingsConnectTest {
         assertThat(old.cadenceDays()).isEqualTo(30);
         assertThat(old.confidentialityPolicy())
                 .contains("immediate threat", "admission of a crime");
-        assertThat(old.connect().offerTimeout("now")).isEqualTo(Duration.ofMinutes(10));
-        assertThat(old.connect().offerTimeout("today")).isEqualTo(Duration.ofHours(2));
-        assertThat(old.connect().offerTimeout("week")).isEqualTo(Duration.ofHours(24));
+        assertThat(old.connect().offerTimeout(Urgency.NOW)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(old.connect().offerTimeout(Urgency.TODAY)).isEqualTo(Duration.ofHours(2));
+        assertThat(old.connect().offerTimeout(Urgency.WEEK)).isEqualTo(Duration.ofHours(24));
         assertThat(old.connect().maxCandidates()).isEqualTo(3);
         assertThat(old.connect().retention()).isEqualTo(Duration.ofDays(90));
     }
@@ -30,8 +31,8 @@ class AgencySettingsConnectTest {
 
         AgencySettings read = AgencySettings.fromJson(custom.toJson());
 
-        assertThat(read.connect().offerTimeout("now")).isEqualTo(Duration.ofMinutes(5));
-        assertThat(read.connect().offerTimeout("week"))
+        assertThat(read.connect().offerTimeout(Urgency.NOW)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(read.connect().offerTimeout(Urgency.WEEK))
                 .as("zero means the default")
                 .isEqualTo(Duration.ofHours(24));
         assertThat(read.connect().retentionDays()).isEqualTo(30);

@@ -21,6 +21,9 @@ import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInAnswer;
+import org.tenfour.storage.CheckInKind;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.PostgresExtension;
@@ -147,7 +150,7 @@ class CheckInFlowTest {
                     .singleElement()
                     .satisfies(
                             c -> {
-                                assertThat(c.state()).isEqualTo("sent");
+                                assertThat(c.state()).isEqualTo(CheckInState.SENT);
                                 assertThat(c.dueAt().atZone(CHICAGO).toLocalTime())
                                         .isEqualTo(LocalTime.of(8, 0));
                             });
@@ -276,7 +279,7 @@ class CheckInFlowTest {
         assertThat(text(p.press("UM1", um1, CheckInMessages.TALK))).contains("already answered");
         assertThat(checkIns("UM1").get(0))
                 .extracting(CheckIn::state, CheckIn::answer)
-                .containsExactly("answered", "ok");
+                .containsExactly(CheckInState.ANSWERED, CheckInAnswer.OK);
         p.deliver();
         assertThat(p.platform.updates())
                 .singleElement()
@@ -342,7 +345,7 @@ class CheckInFlowTest {
                             assertThat(s.to().targetId()).startsWith("UP");
                             assertThat(s.message().text()).contains("no answer");
                         });
-        assertThat(checkIns("UM1").get(0).state()).isEqualTo("expired");
+        assertThat(checkIns("UM1").get(0).state()).isEqualTo(CheckInState.EXPIRED);
         assertThat(p.platform.updates())
                 .as("each expired check-in loses its buttons")
                 .hasSize(2)
@@ -375,7 +378,11 @@ class CheckInFlowTest {
         List<CheckIn> um1 = checkIns("UM1");
         assertThat(um1)
                 .extracting(CheckIn::kind)
-                .containsExactly("incident", "incident", "incident", "anniversary");
+                .containsExactly(
+                        CheckInKind.INCIDENT,
+                        CheckInKind.INCIDENT,
+                        CheckInKind.INCIDENT,
+                        CheckInKind.ANNIVERSARY);
         assertThat(um1)
                 .allSatisfy(
                         c ->
@@ -413,7 +420,9 @@ class CheckInFlowTest {
         p.deliver();
         assertThat(p.platform.to("UM1")).isEmpty();
         assertThat(p.platform.to("UM2")).hasSize(1);
-        assertThat(checkIns("UM1")).extracting(CheckIn::state).containsExactly("cancelled");
+        assertThat(checkIns("UM1"))
+                .extracting(CheckIn::state)
+                .containsExactly(CheckInState.CANCELLED);
     }
 
     @Test

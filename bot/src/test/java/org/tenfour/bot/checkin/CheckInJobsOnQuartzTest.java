@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tenfour.adapters.Platform;
-import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.CheckIns;
@@ -28,8 +25,7 @@ class CheckInJobsOnQuartzTest {
         p.setUp("UADMIN");
         p.coordinator("UADMIN", "roster add <@UM1> <@UM2> <@UM3>");
         p.coordinator("UADMIN", "cadence weekly");
-        CheckInJobs jobs =
-                new CheckInJobs(p.jdbi, p.clock, new Platforms(Map.of(Platform.SLACK, p.platform)));
+        CheckInJobs jobs = p.jobs;
         try (Scheduling a = Scheduling.start(db.dataSource(), "replica-a", jobs.tasks());
                 Scheduling b = Scheduling.start(db.dataSource(), "replica-b", jobs.tasks())) {
             a.scheduler().triggerJob(CheckInJobs.PLAN);

@@ -15,6 +15,8 @@ import org.tenfour.adapters.UserProfile;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInKind;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
@@ -93,7 +95,7 @@ class SandboxStoryTest {
                         p.jdbi.onDemand(CheckIns.class)
                                 .count(
                                         p.agency().id(),
-                                        "scheduled",
+                                        CheckInState.SCHEDULED,
                                         MONDAY_NIGHT.minus(Duration.ofDays(1)),
                                         MONDAY_NIGHT.plus(Duration.ofDays(400))))
                 .as("cadence for three, four follow-ups for two")
@@ -143,13 +145,13 @@ class SandboxStoryTest {
         fastForward(Duration.ofHours(5).plusMinutes(6)); // Monday 08:00
         assertThat(checkInsTo("URIVALEX")).as("one check-in for everything overdue").hasSize(1);
         assertThat(checkIns("URIVALEX"))
-                .filteredOn(c -> c.state().equals("sent"))
+                .filteredOn(c -> c.state() == CheckInState.SENT)
                 .singleElement()
                 .satisfies(
                         c -> {
                             assertThat(c.kind())
                                     .as("the incident's follow-up wins")
-                                    .isEqualTo("incident");
+                                    .isEqualTo(CheckInKind.INCIDENT);
                             assertThat(c.sentAt().atZone(CHICAGO).toLocalTime())
                                     .isEqualTo(LocalTime.of(8, 0));
                         });

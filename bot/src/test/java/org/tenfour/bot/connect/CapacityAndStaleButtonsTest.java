@@ -10,11 +10,13 @@ import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInKind;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Peers;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.RequestState;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -63,7 +65,7 @@ class CapacityAndStaleButtonsTest {
                                     agency.id(),
                                     m.id(),
                                     sam.id(),
-                                    "cadence",
+                                    CheckInKind.CADENCE,
                                     "s",
                                     World.START.minus(Duration.ofDays(i % 3)),
                                     null)
@@ -75,7 +77,7 @@ class CapacityAndStaleButtonsTest {
                             agency.id(),
                             m.id(),
                             sam.id(),
-                            "incident",
+                            CheckInKind.INCIDENT,
                             "f",
                             World.START.plus(Duration.ofDays(3)),
                             null);
@@ -86,7 +88,7 @@ class CapacityAndStaleButtonsTest {
         world.deliver();
 
         ConnectionRequest r = world.only(agency);
-        assertThat(r.state()).isEqualTo("offered");
+        assertThat(r.state()).isEqualTo(RequestState.OFFERED);
         assertThat(r.currentPeerId()).isEqualTo(sam.id());
     }
 
@@ -103,7 +105,7 @@ class CapacityAndStaleButtonsTest {
                 agency, alex, World.form("who", "internal", "urgency", "today", "contact", "chat"));
         world.deliver();
 
-        assertThat(world.only(agency).state()).isEqualTo("escalated");
+        assertThat(world.only(agency).state()).isEqualTo(RequestState.ESCALATED);
         assertThat(world.slack.to(chief.platformUserId()))
                 .singleElement()
                 .satisfies(
@@ -137,7 +139,7 @@ class CapacityAndStaleButtonsTest {
         ConnectionRequest first = relayed(agency, world.member(agency, "Jordan Lee"), sam);
         world.command(agency, sam, "tenfour", "end");
         world.deliver();
-        assertThat(world.request(agency, first.id()).state()).isEqualTo("closed");
+        assertThat(world.request(agency, first.id()).state()).isEqualTo(RequestState.CLOSED);
 
         Member alex = world.member(agency, "Alex Kim");
         world.ask(
@@ -158,7 +160,7 @@ class CapacityAndStaleButtonsTest {
         Member chief = world.coordinator(agency, "Chief Dana");
         Member alex = world.member(agency, "Alex Kim");
         ConnectionRequest r = relayed(agency, alex, sam);
-        assertThat(r.state()).isEqualTo("relaying");
+        assertThat(r.state()).isEqualTo(RequestState.RELAYING);
         int updatesBefore = world.slack.updated.size();
 
         world.command(agency, alex, "tenfour", "end");

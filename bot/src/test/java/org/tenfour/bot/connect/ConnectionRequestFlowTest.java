@@ -18,6 +18,7 @@ import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.RequestState;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -146,7 +147,7 @@ class ConnectionRequestFlowTest {
         world.write(agency, sam, "I'm glad you reached out, secret-words-2");
 
         assertThat(accepted).isInstanceOf(Reply.None.class);
-        assertThat(world.request(agency, r.id()).state()).isEqualTo("relaying");
+        assertThat(world.request(agency, r.id()).state()).isEqualTo(RequestState.RELAYING);
         assertThat(world.slack.groupsOpened).as("anonymous: no group conversation").isEmpty();
         assertThat(world.slack.to(sam.platformUserId()))
                 .anySatisfy(
@@ -232,7 +233,7 @@ class ConnectionRequestFlowTest {
         assertThat(ended)
                 .isInstanceOfSatisfying(
                         Reply.Private.class, p -> assertThat(p.message().text()).contains("ended"));
-        assertThat(world.request(agency, r.id()).state()).isEqualTo("closed");
+        assertThat(world.request(agency, r.id()).state()).isEqualTo(RequestState.CLOSED);
         assertThat(world.slack.to(member.platformUserId()))
                 .anySatisfy(s -> assertThat(s.message().text()).contains("ended the conversation"));
         assertThat(afterwards)
@@ -292,7 +293,7 @@ class ConnectionRequestFlowTest {
                                 assertThat(s.message().text())
                                         .contains("Morgan Lee, meet Sam Ortiz", "steps out"));
         ConnectionRequest after = world.request(agency, r.id());
-        assertThat(after.state()).isEqualTo("introduced");
+        assertThat(after.state()).isEqualTo(RequestState.INTRODUCED);
         assertThat(after.closedAt()).isNotNull();
         assertThat(world.write(agency, member, "hi"))
                 .as("no relay after an introduction")
@@ -351,7 +352,7 @@ class ConnectionRequestFlowTest {
         assertThat(List.of(first.id(), second.currentPeerId(), third.currentPeerId()))
                 .doesNotHaveDuplicates();
         ConnectionRequest escalated = world.request(agency, r.id());
-        assertThat(escalated.state()).isEqualTo("escalated");
+        assertThat(escalated.state()).isEqualTo(RequestState.ESCALATED);
         assertThat(escalated.attempts()).isEqualTo(3);
         assertThat(world.lastOffer(world.slack, chief).message().buttons())
                 .extracting(Button::actionId)
@@ -499,7 +500,7 @@ class ConnectionRequestFlowTest {
         ConnectionRequest r = world.only(agency);
         assertThat(r.state())
                 .as("no peers at all: straight to the coordinators")
-                .isEqualTo("escalated");
+                .isEqualTo(RequestState.ESCALATED);
 
         Reply first =
                 world.press(
@@ -522,7 +523,7 @@ class ConnectionRequestFlowTest {
                 .isInstanceOfSatisfying(
                         Reply.Private.class,
                         p -> assertThat(p.message().text()).contains("already took"));
-        assertThat(world.request(agency, r.id()).state()).isEqualTo("relaying");
+        assertThat(world.request(agency, r.id()).state()).isEqualTo(RequestState.RELAYING);
         assertThat(world.slack.to(member.platformUserId()))
                 .anySatisfy(s -> assertThat(s.message().text()).contains("Chief Dana"));
     }
@@ -642,7 +643,7 @@ class ConnectionRequestFlowTest {
                 .isInstanceOfSatisfying(
                         Reply.Private.class,
                         p -> assertThat(p.message().text()).contains("withdrawn"));
-        assertThat(world.only(agency).state()).isEqualTo("closed");
+        assertThat(world.only(agency).state()).isEqualTo(RequestState.CLOSED);
         assertThat(world.slack.updated)
                 .anySatisfy(
                         u ->

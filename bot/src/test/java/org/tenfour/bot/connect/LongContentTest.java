@@ -44,7 +44,13 @@ class LongContentTest {
             Member peer = world.peer(home, name, true);
             world.jdbi
                     .onDemand(Peers.class)
-                    .setProfile(home.id(), peer.id(), "b".repeat(279) + i, "en,es", true, 5);
+                    .setProfile(
+                            home.id(),
+                            peer.id(),
+                            "b".repeat(279) + i,
+                            List.of("en", "es"),
+                            true,
+                            5);
             names.add(name);
         }
         partner(agency, partner);

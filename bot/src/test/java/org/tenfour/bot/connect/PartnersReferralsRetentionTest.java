@@ -13,6 +13,7 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.checkin.CheckInMessages;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
+import org.tenfour.storage.CheckInKind;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
@@ -20,7 +21,11 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.RequestScope;
+import org.tenfour.storage.RequestSource;
+import org.tenfour.storage.RequestState;
 import org.tenfour.storage.TestDatabase;
+import org.tenfour.storage.Urgency;
 
 /**
  * Partners across platforms, referrals, the check-in's "I'd like to talk", the directory, and
@@ -142,7 +147,7 @@ class PartnersReferralsRetentionTest {
                         again ->
                                 assertThat(again.state())
                                         .as("no partner peers any more")
-                                        .isEqualTo("escalated"));
+                                        .isEqualTo(RequestState.ESCALATED));
     }
 
     @Test
@@ -182,7 +187,7 @@ class PartnersReferralsRetentionTest {
         assertThat(text(done)).contains("won't be told who asked");
         assertThat(world.jdbi.onDemand(CheckIns.class).forMember(agency.id(), member.id()))
                 .singleElement()
-                .satisfies(c -> assertThat(c.kind()).isEqualTo("referral"));
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(CheckInKind.REFERRAL));
         assertThat(world.slack.to(member.platformUserId()))
                 .singleElement()
                 .satisfies(
@@ -240,7 +245,7 @@ class PartnersReferralsRetentionTest {
                                 agency.id(),
                                 member.id(),
                                 sam.id(),
-                                "cadence",
+                                CheckInKind.CADENCE,
                                 "test-slot",
                                 World.START,
                                 null)
@@ -251,9 +256,9 @@ class PartnersReferralsRetentionTest {
 
         assertThat(text(reply)).contains("A peer is being asked");
         ConnectionRequest r = world.only(agency);
-        assertThat(r.source()).isEqualTo("check_in");
-        assertThat(r.scope()).isEqualTo("internal");
-        assertThat(r.urgency()).isEqualTo("today");
+        assertThat(r.source()).isEqualTo(RequestSource.CHECK_IN);
+        assertThat(r.scope()).isEqualTo(RequestScope.INTERNAL);
+        assertThat(r.urgency()).isEqualTo(Urgency.TODAY);
         assertThat(r.namedPeerId()).isEqualTo(sam.id());
         assertThat(r.currentPeerId()).as("the check-in's peer is asked first").isEqualTo(sam.id());
         assertThat(world.lastOffer(world.slack, sam).message().text()).doesNotContain("Morgan");
@@ -321,7 +326,7 @@ class PartnersReferralsRetentionTest {
                 .hasValueSatisfying(
                         p -> {
                             assertThat(p.bio()).isEqualTo("Firefighter 12 years, dad of two.");
-                            assertThat(p.languages()).isEqualTo("en,es");
+                            assertThat(p.languages()).containsExactly("en", "es");
                             assertThat(p.partnerRequests()).isTrue();
                             assertThat(p.weeklyCap()).isEqualTo(4);
                         });
@@ -394,7 +399,7 @@ class PartnersReferralsRetentionTest {
         assertThat(after.currentPeerId()).isNull();
         assertThat(after.namedPeerId()).isNull();
         assertThat(after.triedPeerIds()).isEmpty();
-        assertThat(after.urgency()).as("coded facts stay for reporting").isEqualTo("today");
+        assertThat(after.urgency()).as("coded facts stay for reporting").isEqualTo(Urgency.TODAY);
         int rows =
                 world.jdbi.withHandle(
                         h ->

@@ -1,7 +1,6 @@
 package org.tenfour.bot.connect;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,15 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.testing.MutableClock;
+import org.tenfour.bot.Program;
 import org.tenfour.bot.agency.Platforms;
-import org.tenfour.bot.checkin.CheckInAnswers;
-import org.tenfour.bot.checkin.CheckInPlanner;
-import org.tenfour.bot.checkin.RosterCommands;
-import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
+import org.tenfour.bot.limits.CommandRate;
+import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.testing.PayloadChecks;
+import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
@@ -31,8 +31,8 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
 
 /**
- * The product wired as in {@code Application} — real Inbound, features, outbox and sender on a real
- * PostgreSQL — with a recording Slack and Teams at the port, a hand-moved clock, and relayed
+ * The product wired by its own {@link Program} — real Inbound, features, outbox and sender on a
+ * real PostgreSQL — with a recording Slack and Teams at the port, a hand-moved clock, and relayed
  * messages sent on the calling thread.
  */
 final class World {
@@ -49,20 +49,25 @@ final class World {
     World(Jdbi jdbi) {
         this.jdbi = jdbi;
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, slack, Platform.TEAMS, teams));
-        Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
-        List<Feature> features = new ArrayList<>(connect.features());
-        features.add(new CheckInAnswers(jdbi, clock, connect.checkInTalk()));
-        features.add(new RosterCommands(jdbi, clock, a -> {}, connect.directory()));
-        this.inbound = new Inbound(jdbi, features);
-        this.sender =
-                new OutboxSender(
+        Program program =
+                new Program(
                         jdbi,
-                        platforms.all(),
-                        List.of(CheckInPlanner::onDelivered),
-                        List.of(CheckInPlanner::stillWanted),
-                        clock,
-                        "test-" + UUID.randomUUID());
-        this.jobs = new ConnectJobs(jdbi, clock);
+                        new Program.Options(
+                                clock,
+                                platforms,
+                                TestProgram.KEYS,
+                                RetentionPolicy.fixed(RetentionPolicy.DEFAULT),
+                                3,
+                                Runnable::run,
+                                () -> false,
+                                "test-" + UUID.randomUUID(),
+                                false,
+                                CommandRate.off(),
+                                Concurrency.ONE_AT_A_TIME),
+                        a -> {});
+        this.inbound = program.inbound();
+        this.sender = program.sender();
+        this.jobs = program.connections();
     }
 
     /** A new agency on a platform, named, with a coordinator channel. */
@@ -86,7 +91,8 @@ final class World {
     Member peer(Agency agency, String name, boolean partnerRequests) {
         Member m = member(agency, name);
         jdbi.onDemand(Peers.class).add(agency.id(), m.id());
-        jdbi.onDemand(Peers.class).setProfile(agency.id(), m.id(), null, "en", partnerRequests, 5);
+        jdbi.onDemand(Peers.class)
+                .setProfile(agency.id(), m.id(), null, List.of("en"), partnerRequests, 5);
         return m;
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
+import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -50,6 +51,7 @@ class KnownCallersTest {
         UUID agency = UUID.randomUUID();
         return new KnownCallers.Known(
                 new Agency(agency, "slack", "T1", "T1", "UTC", null, "{}", NOON),
+                AgencySettings.DEFAULTS,
                 new Member(
                         UUID.randomUUID(),
                         agency,

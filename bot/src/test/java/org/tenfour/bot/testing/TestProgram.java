@@ -1,13 +1,14 @@
 package org.tenfour.bot.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.Address;
@@ -17,27 +18,17 @@ import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.adapters.testing.MutableClock;
+import org.tenfour.bot.Program;
 import org.tenfour.bot.agency.Platforms;
-import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
-import org.tenfour.bot.checkin.CheckInPlanner;
-import org.tenfour.bot.checkin.IncidentCommands;
-import org.tenfour.bot.checkin.MemberCommands;
-import org.tenfour.bot.checkin.ProgramCommands;
-import org.tenfour.bot.checkin.RosterCommands;
-import org.tenfour.bot.connect.Connect;
-import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Inbound;
-import org.tenfour.bot.install.InstallGrants;
 import org.tenfour.bot.limits.CommandRate;
-import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.PseudonymKeys;
+import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.oncall.IncidentCallOut;
-import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
+import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
-import org.tenfour.bot.privacy.MemberData;
-import org.tenfour.bot.report.ReportCommands;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
@@ -45,9 +36,9 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.TestDatabase;
 
 /**
- * The product's domain on a real test database, driven with neutral events as any adapter would,
- * delivering through the real outbox to a {@link RecordingPlatform}. One Slack workspace per
- * instance.
+ * The product's domain on a real test database, wired by the product's own {@link Program}, driven
+ * with neutral events as any adapter would, delivering through the real outbox to a {@link
+ * RecordingPlatform}. One Slack workspace per instance.
  */
 public final class TestProgram {
     public static final String COORDINATOR_CHANNEL = "CCOORD";
@@ -63,6 +54,7 @@ public final class TestProgram {
     public final Inbound inbound;
     public final OutboxSender sender;
     public final CheckInJobs jobs;
+    public final Program program;
     public final OnCallJobs onCallJobs;
     public final IncidentCallOut callOuts;
     public final String workspace =
@@ -85,10 +77,7 @@ public final class TestProgram {
     }
 
     /** A program whose router limits commands per person as {@code rate} says. */
-    public TestProgram(
-            TestDatabase db,
-            Instant start,
-            java.util.function.Function<java.time.Clock, CommandRate> rate) {
+    public TestProgram(TestDatabase db, Instant start, Function<Clock, CommandRate> rate) {
         this(db, start, () -> true, rate);
     }
 
@@ -96,42 +85,33 @@ public final class TestProgram {
             TestDatabase db,
             Instant start,
             BooleanSupplier directoryWatched,
-            java.util.function.Function<java.time.Clock, CommandRate> rate) {
+            Function<Clock, CommandRate> rate) {
         this.jdbi = db.jdbi();
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
         this.clock = new MutableClock(start);
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
-        this.jobs = new CheckInJobs(jdbi, clock, platforms);
-        this.onCallJobs = new OnCallJobs(jdbi, clock);
-        this.callOuts = new IncidentCallOut(jdbi, clock);
-        Connect connect = new Connect(jdbi, clock, platforms, Runnable::run);
-        List<Feature> features =
-                new ArrayList<>(
-                        List.of(
-                                new ProgramCommands(jdbi, clock, platforms, a -> planRequests++),
-                                new RosterCommands(
-                                        jdbi, clock, a -> planRequests++, connect.directory()),
-                                new MemberCommands(jdbi, clock),
-                                new IncidentCommands(
-                                        jdbi, clock, platforms, new CheckInPlanner(jdbi, clock)),
-                                new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
-                                new LogCommands(jdbi, clock, KEYS, 3),
-                                new ReportCommands(jdbi, clock, KEYS)));
-        features.add(new MemberData(jdbi, clock));
-        features.add(new InstallGrants(jdbi, clock));
-        features.add(new OnCallCommands(jdbi, clock));
-        features.add(callOuts);
-        features.addAll(connect.features());
-        this.inbound = new Inbound(jdbi, features, clock, directoryWatched, rate.apply(clock));
-        this.sender =
-                new OutboxSender(
+        this.program =
+                new Program(
                         jdbi,
-                        platforms.all(),
-                        List.of(CheckInPlanner::onDelivered),
-                        List.of(CheckInPlanner::stillWanted, IncidentCallOut::stillWanted),
-                        clock,
-                        "test-sender");
+                        new Program.Options(
+                                clock,
+                                platforms,
+                                KEYS,
+                                RetentionPolicy.fixed(RetentionPolicy.DEFAULT),
+                                3,
+                                Runnable::run,
+                                directoryWatched,
+                                "test-sender",
+                                false,
+                                rate.apply(clock),
+                                Concurrency.ONE_AT_A_TIME),
+                        a -> planRequests++);
+        this.jobs = program.checkIns();
+        this.onCallJobs = program.onCall();
+        this.callOuts = program.callOuts();
+        this.inbound = program.inbound();
+        this.sender = program.sender();
     }
 
     public Address user(String id) {

@@ -1,0 +1,8 @@
+package org.tenfour.storage;
+
+/** A member's one-click answer to a check-in. */
+public enum CheckInAnswer implements StoredWord {
+    OK,
+    TALK,
+    NOT_NOW
+}

@@ -1,0 +1,8 @@
+package org.tenfour.storage;
+
+/** How soon a member wants to talk. */
+public enum Urgency implements StoredWord {
+    NOW,
+    TODAY,
+    WEEK
+}
