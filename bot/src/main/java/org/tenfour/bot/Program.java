@@ -12,6 +12,7 @@ import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.checkin.CheckInPlanner;
+import org.tenfour.bot.checkin.CheckInStyleCommand;
 import org.tenfour.bot.checkin.IncidentCommands;
 import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
@@ -135,6 +136,7 @@ public final class Program {
                                 new MemberData(jdbi, clock),
                                 new InstallGrants(jdbi, clock),
                                 new OnCallCommands(jdbi, clock),
+                                new CheckInStyleCommand(jdbi, clock),
                                 callOuts,
                                 new Home(jdbi, clock)));
         features.addAll(connect.features());

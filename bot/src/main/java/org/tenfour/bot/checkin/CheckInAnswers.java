@@ -3,6 +3,7 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInAnswer;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.ContinuumCounts;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
@@ -48,13 +50,104 @@ public final class CheckInAnswers implements Feature {
 
     @Override
     public Map<String, ButtonAction> buttons() {
-        return Map.of(
-                CheckInMessages.OK,
-                (c, e) -> answer(c, e, CheckInAnswer.OK),
-                CheckInMessages.TALK,
-                (c, e) -> answer(c, e, CheckInAnswer.TALK),
-                CheckInMessages.NOT_NOW,
-                (c, e) -> answer(c, e, CheckInAnswer.NOT_NOW));
+        Map<String, ButtonAction> buttons = new HashMap<>();
+        buttons.put(CheckInMessages.OK, (c, e) -> answer(c, e, CheckInAnswer.OK));
+        buttons.put(CheckInMessages.TALK, (c, e) -> answer(c, e, CheckInAnswer.TALK));
+        buttons.put(CheckInMessages.NOT_NOW, (c, e) -> answer(c, e, CheckInAnswer.NOT_NOW));
+        for (Continuum zone : Continuum.values()) {
+            buttons.put(zone.actionId(), (c, e) -> continuum(c, e, zone));
+        }
+        buttons.put(CheckInMessages.TALK_NOW, this::talkNow);
+        return Map.copyOf(buttons);
+    }
+
+    /**
+     * A stress-continuum answer. The check-in records only that it was answered on the continuum
+     * (the same for every colour); the colour is then counted for the agency's week in a
+     * transaction of its own, so that no row written with the answer names it. The member's reply
+     * is private and kept nowhere. (A crash between the two loses that one count, never doubles
+     * it.)
+     */
+    private Reply continuum(Caller caller, InboundEvent.ButtonPressed event, Continuum zone) {
+        Optional<CheckIn> found = mine(caller, event.value());
+        if (found.isEmpty()) {
+            return Reply.text("That check-in could not be found.");
+        }
+        UUID id = found.get().id();
+        Instant now = clock.instant();
+        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        boolean first =
+                jdbi.inTransaction(
+                        (Handle h) -> {
+                            if (h.attach(CheckIns.class)
+                                            .answer(
+                                                    caller.agency().id(),
+                                                    id,
+                                                    CheckInAnswer.CONTINUUM,
+                                                    now)
+                                    == 0) {
+                                return false;
+                            }
+                            if (event.message() != null && event.where() != null) {
+                                Outgoing.on(h, caller.agency().id())
+                                        .update(
+                                                OutboxKey.of(
+                                                        OutboxKind.CHECK_IN_ANSWER, id, "answered"),
+                                                event.where(),
+                                                event.message(),
+                                                CheckInMessages.checkIn(
+                                                                id.toString(),
+                                                                peerName(h, caller, found.get()),
+                                                                settings,
+                                                                CheckInStyle.CONTINUUM)
+                                                        .resolved(
+                                                                "You answered — thank you. Only a"
+                                                                        + " count is kept, never your"
+                                                                        + " answer."),
+                                                now);
+                            }
+                            return true;
+                        });
+        if (!first) {
+            return late(caller, id);
+        }
+        jdbi.useTransaction(
+                h ->
+                        h.attach(ContinuumCounts.class)
+                                .add(
+                                        caller.agency().id(),
+                                        ContinuumWeeks.bucket(caller.agency(), now),
+                                        zone.word()));
+        return new Reply.Private(CheckInMessages.continuumReply(zone, id.toString(), settings));
+    }
+
+    /** "Talk to a peer now" after a continuum answer: an urgent request, the on-call peer first. */
+    private Reply talkNow(Caller caller, InboundEvent.ButtonPressed event) {
+        Optional<CheckIn> found =
+                mine(caller, event.value()).filter(c -> c.answer() == CheckInAnswer.CONTINUUM);
+        if (found.isEmpty()) {
+            return Reply.text("That check-in could not be found.");
+        }
+        Instant now = clock.instant();
+        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        String reply =
+                jdbi.inTransaction(
+                        (Handle h) ->
+                                talk.requestedNow(
+                                        h, caller.agency(), caller.member(), found.get(), now));
+        return new Reply.Private(new Message(reply, settings.crisisLines(), List.of()));
+    }
+
+    private Optional<CheckIn> mine(Caller caller, String value) {
+        UUID id;
+        try {
+            id = UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbi.onDemand(CheckIns.class)
+                .find(caller.agency().id(), id)
+                .filter(ci -> ci.memberId().equals(caller.member().id()));
     }
 
     private Reply answer(Caller caller, InboundEvent.ButtonPressed event, CheckInAnswer answer) {
@@ -120,6 +213,7 @@ public final class CheckInAnswers implements Feature {
             case TALK ->
                     new Reply.Private(new Message(talkReply[0], settings.crisisLines(), List.of()));
             case NOT_NOW -> Reply.text("No problem. We'll check in again in a week or so.");
+            case CONTINUUM -> Reply.text("Thanks for checking in.");
         };
     }
 
@@ -152,6 +246,7 @@ public final class CheckInAnswers implements Feature {
             case OK -> "I'm OK";
             case TALK -> "I'd like to talk";
             case NOT_NOW -> "Not now";
+            case CONTINUUM -> "where you are on the stress continuum";
         };
     }
 }

@@ -13,6 +13,9 @@ public final class CheckInMessages {
     public static final String TALK = "checkin.talk";
     public static final String NOT_NOW = "checkin.notnow";
 
+    /** "Talk to a peer now", offered after every continuum answer alike. */
+    public static final String TALK_NOW = "checkin.talknow";
+
     private CheckInMessages() {}
 
     /** The private check-in, with its three buttons and the crisis lines beneath. */
@@ -31,6 +34,61 @@ public final class CheckInMessages {
                         new Button(OK, "I'm OK", checkInId, Button.Style.PRIMARY),
                         Button.of(TALK, "I'd like to talk", checkInId),
                         Button.of(NOT_NOW, "Not now", checkInId)));
+    }
+
+    /** The check-in in the agency's style: the three simple answers, or the stress continuum. */
+    public static Message checkIn(
+            String checkInId, String peerName, AgencySettings settings, CheckInStyle style) {
+        if (style == CheckInStyle.SIMPLE) {
+            return checkIn(checkInId, peerName, settings);
+        }
+        String onBehalf = peerName == null ? "" : ", on behalf of " + peerName;
+        StringBuilder text =
+                new StringBuilder(
+                        "Hi, this is a check-in from the peer support team"
+                                + onBehalf
+                                + ". Where are you on the stress continuum today? Nobody sees your"
+                                + " answer: TenFour only counts how many chose each colour in a week.");
+        List<Button> buttons = new ArrayList<>();
+        for (Continuum c : Continuum.values()) {
+            text.append("\n• *").append(c.label()).append("* — ").append(c.description());
+            buttons.add(
+                    c == Continuum.READY
+                            ? new Button(c.actionId(), c.label(), checkInId, Button.Style.PRIMARY)
+                            : Button.of(c.actionId(), c.label(), checkInId));
+        }
+        return new Message(text.toString(), settings.crisisLines(), buttons);
+    }
+
+    /** What a member is told after a continuum answer (never stored: a private reply). */
+    static Message continuumReply(Continuum zone, String checkInId, AgencySettings settings) {
+        String text =
+                switch (zone) {
+                    case READY ->
+                            "Thanks for checking in. Good to hear you're in the green. If that"
+                                    + " changes, a peer is a click away.";
+                    case REACTING ->
+                            "Thanks for being honest. Reacting is a normal response to this job;"
+                                    + " it usually passes. A peer can talk it through with you"
+                                    + " whenever you like.";
+                    case INJURED ->
+                            "Thank you for saying so. When stress isn't passing, talking to a peer"
+                                    + " helps, and you can have one now. If you need someone this"
+                                    + " minute, use one of the lines below.";
+                    case ILL ->
+                            "Thank you for telling us. You don't have to carry this alone: a peer"
+                                    + " can reach out now. If you are in danger or need help right"
+                                    + " away, use one of the lines below now.";
+                };
+        return new Message(
+                text,
+                settings.crisisLines(),
+                List.of(
+                        new Button(
+                                TALK_NOW,
+                                "Talk to a peer now",
+                                checkInId,
+                                zone.urgent() ? Button.Style.PRIMARY : Button.Style.DEFAULT)));
     }
 
     /**

@@ -154,6 +154,7 @@ public final class CheckInPlanner {
             String slot,
             Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
+        CheckInStyle style = CheckInStyle.of(h, agency.id());
         // random, so that no crisis line or peer name can contain it
         String placeholder = UUID.randomUUID().toString();
         Map<UUID, Integer> templateByPeer = new HashMap<>();
@@ -177,7 +178,8 @@ public final class CheckInPlanner {
                                                 CheckInMessages.checkIn(
                                                         placeholder,
                                                         p == null ? null : assigner.name(p),
-                                                        settings)));
+                                                        settings,
+                                                        style)));
                                 return templates.size() - 1;
                             });
             rows.add(
@@ -260,7 +262,10 @@ public final class CheckInPlanner {
                                     key(checkIn.get().id()),
                                     AddressBook.member(h, agency, member),
                                     CheckInMessages.checkIn(
-                                            checkIn.get().id().toString(), peerName, settings),
+                                            checkIn.get().id().toString(),
+                                            peerName,
+                                            settings,
+                                            CheckInStyle.of(h, agency.id())),
                                     due);
                     return true;
                 });

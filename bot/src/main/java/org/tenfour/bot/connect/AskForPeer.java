@@ -301,6 +301,17 @@ final class AskForPeer implements Feature, CheckInTalk {
 
     @Override
     public String requested(Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
+        return fromCheckIn(h, agency, member, checkIn, false, now);
+    }
+
+    @Override
+    public String requestedNow(
+            Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
+        return fromCheckIn(h, agency, member, checkIn, true, now);
+    }
+
+    private String fromCheckIn(
+            Handle h, Agency agency, Member member, CheckIn checkIn, boolean urgent, Instant now) {
         RequestSource source =
                 checkIn.kind() == CheckInKind.REFERRAL
                         ? RequestSource.REFERRAL
@@ -312,7 +323,7 @@ final class AskForPeer implements Feature, CheckInTalk {
                         member,
                         source,
                         RequestScope.INTERNAL,
-                        Urgency.TODAY,
+                        urgent ? Urgency.NOW : Urgency.TODAY,
                         ContactPreference.CHAT,
                         false,
                         null,
@@ -324,7 +335,9 @@ final class AskForPeer implements Feature, CheckInTalk {
         }
         return r.get().state() == RequestState.ESCALATED
                 ? "Thank you for saying so. No peer is free right now, so the program's coordinators have been asked and one of them will reach out to you here."
-                : "Thank you for saying so. A peer is being asked and will reach out to you here today — "
+                : "Thank you for saying so. A peer is being asked and will reach out to you here "
+                        + (urgent ? "now" : "today")
+                        + " — "
                         + "anonymously unless you choose `/tenfour reveal`.";
     }
 }

@@ -254,6 +254,21 @@ public enum Subcommand {
                     Task.PEOPLE,
                     "refer @member",
                     "ask the peer team to check on someone (they are never told who asked)")),
+    CHECKIN(
+            "checkin",
+            Role.COORDINATOR,
+            true,
+            "Which check-in members get: `checkin style simple` (I'm OK, I'd like to talk, Not now)"
+                    + " or `checkin style continuum` — where they are on the stress continuum: Ready"
+                    + " (green), Reacting (yellow), Injured (orange), Ill (red), each with a one-line"
+                    + " description. Orange and red offer a peer now and show the crisis lines at"
+                    + " once. The colour is only counted per agency and week, never kept with the"
+                    + " member or the check-in; reports show the distribution, small counts"
+                    + " suppressed.",
+            new Use(
+                    Task.SETUP,
+                    "checkin style continuum|simple",
+                    "the check-in question: three answers, or the stress continuum")),
     ONCALL(
             "oncall",
             Role.MEMBER,

@@ -12,6 +12,7 @@ final class ReportLayout {
     static final String CHECK_INS = "check_in/total";
     static final String REQUESTS = "request/total";
     static final String PEERS = "caseload/total";
+    static final String ZONES = "continuum/total";
     static final String MEDIAN = "response_minutes/median";
     static final String P90 = "response_minutes/p90";
 
@@ -70,6 +71,18 @@ final class ReportLayout {
                     true,
                     List.of("answered", "not_answered"),
                     List.of("Answered", "Not answered"));
+    static final Section CONTINUUM =
+            new Section(
+                    "continuum",
+                    "Stress continuum",
+                    "Answers to stress-continuum check-ins, counted per week without names (a week"
+                            + " that runs into the next month counts in each month for its days).",
+                    ZONES,
+                    true,
+                    PARTITION,
+                    true,
+                    List.of("ready", "reacting", "injured", "ill"),
+                    List.of("Ready (green)", "Reacting (yellow)", "Injured (orange)", "Ill (red)"));
     static final Section MEMBERS =
             new Section(
                     "members",
@@ -124,6 +137,7 @@ final class ReportLayout {
                     DURATION,
                     REFERRAL,
                     CHECK_IN,
+                    CONTINUUM,
                     MEMBERS,
                     REQUEST,
                     RESPONSE,

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -23,8 +24,10 @@ import org.tenfour.storage.TestDatabase;
 class DatabaseAdministratorAttackTest {
     private final Scenario s;
     private final Jdbi jdbi;
+    private final TestDatabase db;
 
     DatabaseAdministratorAttackTest(TestDatabase db) {
+        this.db = db;
         s = new Scenario(db);
         jdbi = s.p.jdbi;
     }
@@ -322,5 +325,81 @@ class DatabaseAdministratorAttackTest {
     private void retention() {
         s.logJobs.purge();
         new PrivacyRetention(jdbi, s.p.clock).run();
+    }
+
+    @Test
+    void a_stress_continuum_answer_leaves_no_row_that_ties_its_colour_to_anyone() {
+        TestProgram p = new TestProgram(db, java.time.Instant.parse("2026-12-01T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "timezone America/Chicago");
+        p.coordinator("UADMIN", "roster add <@UCOLOUR1> <@UCOLOUR2>");
+        p.coordinator("UADMIN", "peers add <@UPEERC>");
+        p.coordinator("UADMIN", "checkin style continuum");
+        p.coordinator("UADMIN", "cadence weekly");
+        p.jobs.planAll();
+        p.deliver();
+        p.press("UCOLOUR1", p.lastWithButton("UCOLOUR1", "checkin.injured"), "checkin.injured");
+        p.press("UCOLOUR2", p.lastWithButton("UCOLOUR2", "checkin.ready"), "checkin.ready");
+        p.deliver();
+        Jdbi j = p.jdbi;
+
+        // the colour is only in the weekly count, which names nobody
+        List<String> found = new ArrayList<>();
+        Dump.everyTable(j)
+                .forEach(
+                        (table, rows) -> {
+                            if (table.equals("continuum_count") || table.equals("audit_log")) {
+                                return;
+                            }
+                            for (String row : rows) {
+                                for (String colour :
+                                        List.of(
+                                                "injured", "ready", "orange", "green", "Injured",
+                                                "Ready")) {
+                                    if (row.contains(colour)) {
+                                        found.add(table + " holds '" + colour + "': " + row);
+                                    }
+                                }
+                            }
+                        });
+        assertThat(found).isEmpty();
+        List<String> answers =
+                j.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select answer from check_in where answer is not null")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(answers).containsExactly("continuum", "continuum");
+        List<String> counts =
+                j.withHandle(
+                        h ->
+                                h.createQuery("select row_to_json(c)::text from continuum_count c")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(counts)
+                .hasSize(2)
+                .noneMatch(row -> row.contains(p.member("UCOLOUR1").id().toString()))
+                .noneMatch(row -> row.contains(p.member("UCOLOUR2").id().toString()));
+
+        // and no row written in the transaction that counted a colour names a member
+        List<String> sameTransaction = new ArrayList<>();
+        for (String table : Dump.tables(j)) {
+            if (table.equals("continuum_count")) {
+                continue;
+            }
+            sameTransaction.addAll(
+                    j.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select '"
+                                                            + table
+                                                            + ": ' || row_to_json(x)::text from "
+                                                            + table
+                                                            + " x where x.xmin::text in (select xmin::text from continuum_count)")
+                                            .mapTo(String.class)
+                                            .list()));
+        }
+        assertThat(sameTransaction).isEmpty();
     }
 }
