@@ -8,12 +8,33 @@ import java.util.Objects;
  *
  * @param address the person, as a user address (its Teams conversation reference when known)
  * @param platformAdmin whether the platform reports the user as a workspace/team admin
+ * @param displayName the name the platform showed with the event (Teams {@code from.name}), or null
  */
-public record Actor(Address address, boolean platformAdmin) {
+public record Actor(Address address, boolean platformAdmin, String displayName) {
+    /** Longest name kept from an event; a longer one is ignored rather than cut. */
+    public static final int MAX_NAME = 200;
+
     public Actor {
         Objects.requireNonNull(address, "null address");
         if (address.kind() != Address.Kind.USER) {
             throw new IllegalArgumentException("actor must be a user address: " + address.kind());
         }
+        if (displayName != null) {
+            displayName = displayName.strip();
+            if (displayName.isEmpty() || displayName.length() > MAX_NAME) {
+                displayName = null;
+            }
+        }
+    }
+
+    /** An actor whose name the event did not carry. */
+    public Actor(Address address, boolean platformAdmin) {
+        this(address, platformAdmin, null);
+    }
+
+    /** Never the name: logs must not carry it. */
+    @Override
+    public String toString() {
+        return "Actor[address=" + address + ", platformAdmin=" + platformAdmin + "]";
     }
 }

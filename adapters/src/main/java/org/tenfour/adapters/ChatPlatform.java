@@ -56,6 +56,14 @@ public interface ChatPlatform {
         return Optional.empty();
     }
 
+    /**
+     * The workspace's or tenant's own name as the platform knows it (Slack {@code team.info}), for
+     * people to read instead of its id; empty when the platform cannot say.
+     */
+    default Optional<String> workspaceName(String workspaceId) {
+        return Optional.empty();
+    }
+
     /** The user ids in a channel (Slack channel) or group (Slack user group {@code S…}). */
     default List<String> groupMembers(Address group) {
         throw new ChatPlatformException.Rejected(platform().id() + " cannot list group members");

@@ -15,18 +15,55 @@ public sealed interface InboundEvent {
      * weekly} and a Teams {@code <at>TenFour</at> cadence weekly} both become name {@code tenfour},
      * text {@code cadence weekly}. User mentions are normalised to {@code <@USERID>}.
      *
+     * <p>In a Teams 1:1 chat commands and conversation share one box: a message whose first word is
+     * a command word is a command only outside a relay. Such a command carries the message {@code
+     * asWritten}; during a relay the product relays it instead, unless it is {@code explicit} (the
+     * bot @mentioned, or a Slack-style {@code /tenfour …}) or exactly a control word ({@code end}).
+     *
      * @param name the command word ({@code tenfour}, {@code peer})
      * @param text the arguments, trimmed
      * @param where the channel or DM the command was typed in
      * @param triggerId the platform's handle to open a form in reply, or null
+     * @param asWritten the message as written when it could also be conversation, or null
+     * @param explicit whether the person addressed the bot unmistakably
      */
-    record Command(Actor actor, String name, String text, Address where, String triggerId)
+    record Command(
+            Actor actor,
+            String name,
+            String text,
+            Address where,
+            String triggerId,
+            String asWritten,
+            boolean explicit)
             implements InboundEvent {
         public Command {
             Objects.requireNonNull(actor, "null actor");
             Address.requireText(name, "name");
             Objects.requireNonNull(text, "null text");
             Objects.requireNonNull(where, "null where");
+            if (asWritten != null && asWritten.isBlank()) {
+                throw new IllegalArgumentException("blank asWritten");
+            }
+        }
+
+        /** A command that can be nothing else (a slash command, a channel mention). */
+        public Command(Actor actor, String name, String text, Address where, String triggerId) {
+            this(actor, name, text, where, triggerId, null, true);
+        }
+
+        /** Never the text as written: it may be personal. */
+        @Override
+        public String toString() {
+            return "Command[actor="
+                    + actor
+                    + ", name="
+                    + name
+                    + ", where="
+                    + where
+                    + ", explicit="
+                    + explicit
+                    + (asWritten == null ? "" : ", asWritten=(" + asWritten.length() + " chars)")
+                    + "]";
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.checkin.AgencyNaming;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.checkin.CheckInPlanner;
@@ -134,6 +135,7 @@ public final class Program {
                                         jdbi, clock, options.keys(), options.wellnessThreshold()),
                                 new ReportCommands(jdbi, clock, options.keys()),
                                 new MemberData(jdbi, clock),
+                                new AgencyNaming(jdbi, clock, platforms),
                                 new InstallGrants(jdbi, clock),
                                 new OnCallCommands(jdbi, clock),
                                 new CheckInStyleCommand(jdbi, clock),

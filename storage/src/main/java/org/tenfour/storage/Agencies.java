@@ -43,6 +43,18 @@ public interface Agencies {
             from agency order by created_at, id""")
     List<Agency> all();
 
+    /**
+     * The platform's name for the agency, kept only while the agency is still known by its id (a
+     * coordinator's name is never overwritten).
+     */
+    @SqlUpdate(
+            "update agency set name = :name where id = :agencyId and name = workspace_id and :name <> workspace_id")
+    int nameFromPlatform(UUID agencyId, String name);
+
+    /** The name a coordinator chose. */
+    @SqlUpdate("update agency set name = :name where id = :agencyId")
+    int rename(UUID agencyId, String name);
+
     @SqlUpdate("update agency set time_zone = :timeZone where id = :agencyId")
     int setTimeZone(UUID agencyId, String timeZone);
 

@@ -95,6 +95,19 @@ public interface Members {
             "update member set unreachable = true where agency_id = :agencyId and platform_user_id = :platformUserId")
     int markUnreachableByPlatformUser(UUID agencyId, String platformUserId);
 
+    /**
+     * Whether the person is marked unreachable: asked before {@link #markReachableByPlatformUser},
+     * because any update of {@code member}, even of no row, tells every replica's cache to forget.
+     */
+    @SqlQuery(
+            "select exists (select 1 from member where agency_id = :agencyId and platform_user_id = :platformUserId and unreachable)")
+    boolean isUnreachableByPlatformUser(UUID agencyId, String platformUserId);
+
+    /** Reachable again: the person wrote, installed the app, or a message reached them. */
+    @SqlUpdate(
+            "update member set unreachable = false where agency_id = :agencyId and platform_user_id = :platformUserId and unreachable")
+    int markReachableByPlatformUser(UUID agencyId, String platformUserId);
+
     @SqlUpdate(
             "update member set time_zone = :timeZone where agency_id = :agencyId and id = :memberId")
     int setTimeZone(UUID agencyId, UUID memberId, String timeZone);
@@ -137,6 +150,12 @@ public interface Members {
                     + "and (profile_checked_at is null or profile_checked_at < :before) "
                     + "order by profile_checked_at nulls first, id limit :limit")
     List<Member> profilesToRefresh(UUID agencyId, Instant before, int limit);
+
+    /** The name the platform showed with the person's last event, when it changed. */
+    @SqlUpdate(
+            "update member set display_name = :displayName where agency_id = :agencyId and id = :memberId "
+                    + "and display_name is distinct from :displayName")
+    int renamed(UUID agencyId, UUID memberId, String displayName);
 
     /** Records a profile read (names and zones of the platform are kept when it gave them). */
     @SqlUpdate(

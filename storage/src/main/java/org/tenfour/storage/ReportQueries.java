@@ -113,6 +113,14 @@ public interface ReportQueries {
     @SqlQuery("select count(*) from member where agency_id = :agencyId and on_roster")
     int rosterSize(UUID agencyId);
 
+    /**
+     * People on the roster TenFour cannot write to now (a delivery fact the coordinator can act on:
+     * not a choice made in TenFour).
+     */
+    @SqlQuery(
+            "select count(*) from member where agency_id = :agencyId and on_roster and unreachable")
+    int unreachableNow(UUID agencyId);
+
     /** Active peers now, and how many of them are on a break. */
     @SqlQuery(
             """

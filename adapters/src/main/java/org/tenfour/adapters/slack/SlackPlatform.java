@@ -89,6 +89,11 @@ final class SlackPlatform implements ChatPlatform {
     }
 
     @Override
+    public Optional<String> workspaceName(String workspaceId) {
+        return api.teamName(tokens.forTeam(workspaceId));
+    }
+
+    @Override
     public List<String> groupMembers(Address group) {
         String token = token(group);
         return group.targetId().startsWith("S")

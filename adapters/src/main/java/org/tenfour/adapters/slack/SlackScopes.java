@@ -19,6 +19,7 @@ final class SlackScopes {
                     Map.entry("chat.update", "chat:write"),
                     Map.entry("chat.postEphemeral", "chat:write"),
                     Map.entry("users.info", "users:read"),
+                    Map.entry("team.info", "team:read"),
                     Map.entry("conversations.members", "channels:read groups:read"),
                     Map.entry("usergroups.users.list", "usergroups:read"),
                     Map.entry("conversations.open", "im:write mpim:write"),
@@ -46,6 +47,9 @@ final class SlackScopes {
                             "list members of a public roster channel (conversations.members); "
                                     + "receive member_joined_channel / member_left_channel"),
                     Map.entry("groups:read", "the same for a private roster channel"),
+                    Map.entry(
+                            "team:read",
+                            "show the workspace's name, not its id, to partner agencies (team.info)"),
                     Map.entry(
                             "usergroups:read",
                             "list members of a user group used as a roster (usergroups.users.list)"),

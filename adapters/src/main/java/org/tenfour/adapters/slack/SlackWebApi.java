@@ -8,6 +8,7 @@ import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsMembersResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.model.Team;
 import com.slack.api.model.User;
 import com.slack.api.model.view.View;
 import java.io.IOException;
@@ -181,6 +182,26 @@ final class SlackWebApi {
         }
         name = firstNonBlank(name, user.getRealName());
         return Optional.of(new UserProfile(name, user.getTz(), user.isAdmin() || user.isOwner()));
+    }
+
+    /**
+     * The workspace's name: {@code team.info}, or, for an install from before TenFour asked for
+     * {@code team:read}, the name {@code auth.test} reports.
+     */
+    Optional<String> teamName(String token) {
+        try {
+            Team team =
+                    SlackCalls.call("team.info", () -> methods(token).teamInfo(req -> req))
+                            .getTeam();
+            if (team != null && team.getName() != null && !team.getName().isBlank()) {
+                return Optional.of(team.getName());
+            }
+        } catch (ChatPlatformException.Rejected e) {
+            // missing_scope: the install predates team:read; auth.test needs no scope
+        }
+        String name =
+                SlackCalls.call("auth.test", () -> methods(token).authTest(req -> req)).getTeam();
+        return Optional.ofNullable(name).filter(n -> !n.isBlank());
     }
 
     List<String> channelMembers(String token, String channel) {

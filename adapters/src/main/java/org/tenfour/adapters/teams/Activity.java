@@ -87,6 +87,12 @@ record Activity(
         return null;
     }
 
+    /** The team's name when Teams sends it (it does when the bot is added to a team), else null. */
+    String teamName() {
+        String name = TeamsJson.text(channelData == null ? null : channelData.get("team"), "name");
+        return name == null || name.isBlank() ? null : name.strip();
+    }
+
     /** The conversation id without a thread's {@code ;messageid=} suffix. */
     String baseConversationId() {
         int thread = conversation.id().indexOf(";messageid=");

@@ -47,30 +47,35 @@ final class ActivityTranslator {
     }
 
     /**
-     * In a 1:1 chat only a message whose first word is one of the product's command words is a
-     * command; anything else written there is a {@link InboundEvent.DirectMessage} (relayed to a
-     * peer during a relay; otherwise answered with help).
+     * In a 1:1 chat a message is a command when its first word is a command word or it addresses
+     * the bot (an @mention, a Slack-style {@code /tenfour}); such a command carries the message as
+     * written, for the product to relay instead during a relay. Anything else written there is a
+     * {@link InboundEvent.DirectMessage}. In a channel only messages that mention the bot arrive,
+     * and each is a command.
      */
     private static List<InboundEvent> textMessage(Activity a, Vocabulary words) {
         String text = normalise(a);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || !a.isPersonal()) {
             return List.of(command(a, words)); // an empty message: the product answers with help
         }
-        String first = text.split(" ", 2)[0];
-        if (a.isPersonal() && !words.isCommand(first)) {
-            return List.of(
-                    new InboundEvent.DirectMessage(
-                            actor(a), a.text() == null ? text : a.text().strip(), where(a)));
+        String written = a.text() == null || a.text().isBlank() ? text : a.text().strip();
+        boolean explicit = mentionsBot(a) || slashed(text) != null;
+        String first = commandText(text, words).split(" ", 2)[0];
+        if (!explicit && !words.isCommand(first)) {
+            return List.of(new InboundEvent.DirectMessage(actor(a), written, where(a)));
         }
-        return List.of(command(a, words));
+        InboundEvent.Command c = command(a, words);
+        return List.of(
+                new InboundEvent.Command(
+                        c.actor(), c.name(), c.text(), c.where(), null, written, explicit));
     }
 
     /**
      * Teams has no slash commands: its talk word stands for {@code /peer}, the rest for {@code
-     * /tenfour}.
+     * /tenfour}. A Slack habit ({@code /tenfour end}, {@code /peer}) is read the same way.
      */
     static InboundEvent.Command command(Activity a, Vocabulary vocabulary) {
-        String text = normalise(a);
+        String text = commandText(normalise(a), vocabulary);
         String[] words = text.split(" ", 2);
         if (words[0].toLowerCase(Locale.ROOT).equals(vocabulary.talkWord())) {
             return new InboundEvent.Command(
@@ -81,6 +86,38 @@ final class ActivityTranslator {
                     null);
         }
         return new InboundEvent.Command(actor(a), Vocabulary.MAIN_COMMAND, text, where(a), null);
+    }
+
+    /** The text with a leading {@code /tenfour} removed and {@code /peer} as the talk word. */
+    private static String commandText(String text, Vocabulary vocabulary) {
+        String slash = slashed(text);
+        if (slash == null) {
+            return text;
+        }
+        String rest = text.substring(slash.length() + 1).strip();
+        return slash.equals(Vocabulary.TALK_COMMAND)
+                ? (vocabulary.talkWord() + " " + rest).strip()
+                : rest;
+    }
+
+    /** {@code tenfour} or {@code peer} when the text starts with that slash command, else null. */
+    private static String slashed(String text) {
+        String first = text.split(" ", 2)[0].toLowerCase(Locale.ROOT);
+        for (String name : List.of(Vocabulary.MAIN_COMMAND, Vocabulary.TALK_COMMAND)) {
+            if (first.equals("/" + name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static boolean mentionsBot(Activity a) {
+        return a.entities().stream()
+                .anyMatch(
+                        e ->
+                                "mention".equals(e.type())
+                                        && e.mentioned() != null
+                                        && e.mentioned().id().equals(a.recipient().id()));
     }
 
     /** The message text with the bot's mention removed and other mentions as {@code <@ID>}. */
@@ -160,7 +197,8 @@ final class ActivityTranslator {
                         account.id(),
                         a.serviceUrl(),
                         ownChat ? a.conversation().id() : null),
-                false);
+                false,
+                account.name());
     }
 
     /**

@@ -34,6 +34,7 @@ final class MessagesHandler implements Handler {
     private final ActivityLedger ledger;
     private final String tenantId;
     private final Vocabulary words;
+    private final TeamsText text;
 
     MessagesHandler(
             TokenVerifier verifier,
@@ -45,6 +46,7 @@ final class MessagesHandler implements Handler {
             Vocabulary words) {
         this.tenantId = tenantId;
         this.words = Objects.requireNonNull(words, "null words");
+        this.text = new TeamsText(words.talkWord());
         this.ledger = Objects.requireNonNull(ledger, "null ledger");
         this.verifier = Objects.requireNonNull(verifier, "null verifier");
         this.handler = Objects.requireNonNull(handler, "null handler");
@@ -73,7 +75,7 @@ final class MessagesHandler implements Handler {
                 return;
             }
             activity = parsed.get();
-            token.requireFor(activity);
+            verifier.requireFor(token, activity);
             if (tenantId != null && !tenantId.equals(activity.tenantId())) {
                 throw AuthenticationFailed.forbidden(
                         "activity from another tenant than the bot's own");
@@ -105,18 +107,24 @@ final class MessagesHandler implements Handler {
                     .contentType("application/json")
                     .result(
                             activity.isInvoke()
-                                    ? TeamsJson.write(TeamsReplies.invokeResponse(Reply.none()))
+                                    ? TeamsJson.write(
+                                            TeamsReplies.invokeResponse(
+                                                    Reply.none(), text, activity.isPersonal()))
                                     : "");
             return;
         }
         remember(activity);
+        if (activity.teamName() != null) {
+            platform.sawTeam(activity.tenantId(), activity.teamName());
+        }
         List<InboundEvent> events = ActivityTranslator.translate(activity, words);
         if (activity.isInvoke()) {
             invoke(ctx, activity, events);
             return;
         }
         for (InboundEvent event : events) {
-            TeamsReplies.activity(handler.handle(event)).ifPresent(reply -> send(activity, reply));
+            TeamsReplies.activity(handler.handle(event), text, activity.isPersonal())
+                    .ifPresent(reply -> send(activity, reply));
         }
         ctx.status(200).result("");
     }
@@ -156,7 +164,9 @@ final class MessagesHandler implements Handler {
         Reply reply = handler.handle(events.get(0));
         ctx.status(200)
                 .contentType("application/json")
-                .result(TeamsJson.write(TeamsReplies.invokeResponse(reply)));
+                .result(
+                        TeamsJson.write(
+                                TeamsReplies.invokeResponse(reply, text, activity.isPersonal())));
     }
 
     private void send(Activity to, ObjectNode reply) {

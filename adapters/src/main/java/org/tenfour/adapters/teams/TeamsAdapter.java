@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.SSLSocketFactory;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.InboundHandler;
 import org.tenfour.adapters.Vocabulary;
@@ -57,17 +58,45 @@ public final class TeamsAdapter {
             Duration keyRefreshInterval,
             ActivityLedger ledger,
             Vocabulary words) {
+        this(settings, handler, clock, references, http, keyRefreshInterval, ledger, words, null);
+    }
+
+    /** The same, with the TLS trust MSAL uses for the token endpoint (tests: a loopback one). */
+    TeamsAdapter(
+            TeamsSettings settings,
+            InboundHandler handler,
+            Clock clock,
+            ConversationReferences references,
+            HttpClient http,
+            Duration keyRefreshInterval,
+            ActivityLedger ledger,
+            Vocabulary words,
+            SSLSocketFactory tokenTls) {
         Objects.requireNonNull(settings, "null settings");
         Objects.requireNonNull(handler, "null handler");
         Objects.requireNonNull(clock, "null clock");
         Objects.requireNonNull(references, "null references");
         SigningKeys keys =
                 new SigningKeys(http, settings.openIdMetadataUrl(), clock, keyRefreshInterval);
-        Connector connector = new Connector(http, new AppTokens(http, settings, clock));
-        this.platform = new TeamsPlatform(settings.appId(), connector, references);
+        Connector connector = new Connector(http, new AppTokens(http, settings, clock, tokenTls));
+        this.platform =
+                new TeamsPlatform(
+                        settings.appId(),
+                        connector,
+                        references,
+                        new TeamsText(Objects.requireNonNull(words, "null words").talkWord()));
         this.messages =
                 new MessagesHandler(
-                        new TokenVerifier(keys, settings.appId(), clock),
+                        new TokenVerifier(
+                                keys,
+                                new SigningKeys(
+                                        http,
+                                        settings.entraOpenIdMetadataUrl(),
+                                        clock,
+                                        keyRefreshInterval),
+                                settings.appId(),
+                                settings.tenantIssuers(),
+                                clock),
                         handler,
                         references,
                         platform,

@@ -63,6 +63,9 @@ public final class TeamsAppPackage {
         zip.finish();
     }
 
+    /** The app's short name, which people @mention. */
+    static final String SHORT_NAME = "TenFour";
+
     static ObjectNode manifest(String appId, String baseUrl, String host, Vocabulary words) {
         ObjectNode m =
                 TeamsJson.object()
@@ -75,7 +78,7 @@ public final class TeamsAppPackage {
                 .put("websiteUrl", baseUrl)
                 .put("privacyUrl", baseUrl + "/privacy")
                 .put("termsOfUseUrl", baseUrl + "/terms");
-        m.putObject("name").put("short", "TenFour").put("full", "TenFour peer support");
+        m.putObject("name").put("short", SHORT_NAME).put("full", "TenFour peer support");
         m.putObject("description")
                 .put("short", "Peer support check-ins for first responders")
                 .put(

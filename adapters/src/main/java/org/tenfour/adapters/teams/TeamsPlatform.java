@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
@@ -29,8 +30,13 @@ final class TeamsPlatform implements ChatPlatform {
     private final String appId;
     private final Connector connector;
     private final ConversationReferences references;
+    private final TeamsText text;
+    // the names of teams the bot was added to, by tenant: the best name Teams offers for an agency
+    private final Map<String, String> teamNames = new ConcurrentHashMap<>();
 
-    TeamsPlatform(String appId, Connector connector, ConversationReferences references) {
+    TeamsPlatform(
+            String appId, Connector connector, ConversationReferences references, TeamsText text) {
+        this.text = Objects.requireNonNull(text, "null text");
         this.appId = Objects.requireNonNull(appId, "null appId");
         this.connector = Objects.requireNonNull(connector, "null connector");
         this.references = Objects.requireNonNull(references, "null references");
@@ -46,13 +52,17 @@ final class TeamsPlatform implements ChatPlatform {
 
     @Override
     public Delivery send(Address to, Message message) {
-        return post(resolve(to), messageActivity(message));
+        return post(resolve(to), messageActivity(rendered(to, message)));
+    }
+
+    private Message rendered(Address to, Message message) {
+        return text.render(message, to.kind() == Address.Kind.USER);
     }
 
     @Override
     public void update(Address to, Delivery sent, Message message) {
         Target target = resolve(to);
-        ObjectNode activity = messageActivity(message).put("id", sent.messageId());
+        ObjectNode activity = messageActivity(rendered(to, message)).put("id", sent.messageId());
         connector.put(
                 target.serviceUrl(),
                 activitiesPath(sent.conversationId()) + "/" + Connector.segment(sent.messageId()),
@@ -79,6 +89,20 @@ final class TeamsPlatform implements ChatPlatform {
                                 + "/members/"
                                 + Connector.segment(user.targetId()));
         return Optional.of(new UserProfile(TeamsJson.text(member, "name"), null, false));
+    }
+
+    /**
+     * The name of the team TenFour was last added to in this tenant, as Teams sent it (the tenant's
+     * own name needs Microsoft Graph); empty before any.
+     */
+    @Override
+    public Optional<String> workspaceName(String workspaceId) {
+        return Optional.ofNullable(teamNames.get(workspaceId));
+    }
+
+    /** Remembers a team's name seen on an activity. */
+    void sawTeam(String tenantId, String name) {
+        teamNames.put(tenantId, name);
     }
 
     /** Posts an activity into a conversation and returns where it landed. */

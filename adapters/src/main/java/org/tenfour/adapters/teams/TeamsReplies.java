@@ -16,10 +16,13 @@ final class TeamsReplies {
 
     private TeamsReplies() {}
 
-    /** The activity to post in reply, if the reply says anything. */
-    static Optional<ObjectNode> activity(Reply reply) {
+    /**
+     * The activity to post in reply, if the reply says anything; commands in it as typed in a 1:1
+     * chat when {@code personal}, else in a channel.
+     */
+    static Optional<ObjectNode> activity(Reply reply, TeamsText text, boolean personal) {
         if (reply instanceof Reply.Private p) {
-            return Optional.of(TeamsPlatform.messageActivity(p.message()));
+            return Optional.of(TeamsPlatform.messageActivity(text.render(p.message(), personal)));
         }
         if (reply instanceof Reply.ShowForm f) {
             return Optional.of(TeamsPlatform.cardActivity(AdaptiveCards.card(f.form(), Map.of())));
@@ -29,13 +32,14 @@ final class TeamsReplies {
                     TeamsPlatform.cardActivity(AdaptiveCards.card(e.form(), e.errors())));
         }
         if (reply instanceof Reply.FormAccepted a && a.confirmation() != null) {
-            return Optional.of(TeamsPlatform.messageActivity(a.confirmation()));
+            return Optional.of(
+                    TeamsPlatform.messageActivity(text.render(a.confirmation(), personal)));
         }
         return Optional.empty();
     }
 
     /** The invoke response body: the card that replaces the one acted on, or a message. */
-    static ObjectNode invokeResponse(Reply reply) {
+    static ObjectNode invokeResponse(Reply reply, TeamsText text, boolean personal) {
         if (reply instanceof Reply.FormErrors e) {
             return card(AdaptiveCards.card(e.form(), e.errors()));
         }
@@ -43,13 +47,17 @@ final class TeamsReplies {
             return card(AdaptiveCards.card(f.form(), Map.of()));
         }
         if (reply instanceof Reply.FormAccepted a && a.confirmation() != null) {
-            return card(AdaptiveCards.card(a.confirmation()));
+            return card(AdaptiveCards.card(text.render(a.confirmation(), personal)));
         }
         if (reply instanceof Reply.Private p) {
             return TeamsJson.object()
                     .put("statusCode", 200)
                     .put("type", INVOKE_MESSAGE)
-                    .put("value", AdaptiveCards.markdown(AdaptiveCards.fitted(p.message().text())));
+                    .put(
+                            "value",
+                            AdaptiveCards.markdown(
+                                    AdaptiveCards.fitted(
+                                            text.render(p.message().text(), personal))));
         }
         return TeamsJson.object()
                 .put("statusCode", 200)

@@ -1,6 +1,16 @@
 package org.tenfour.adapters.teams;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,17 +20,26 @@ import java.util.Optional;
  * requested from the tenant's own authority.
  *
  * @param appId the Microsoft App ID of the Azure Bot (a GUID)
- * @param appPassword its client secret; never printed
+ * @param appPassword its client secret, or null with a certificate or managed identity; never
+ *     printed
  * @param tenantId the Microsoft Entra tenant the bot is registered in
  * @param openIdMetadataUrl where the Bot Connector's signing keys are announced
  * @param tokenUrl the OAuth token endpoint for client credentials
+ * @param entraOpenIdMetadataUrl where the bot's own Entra tenant announces its signing keys (for
+ *     tokens that tenant issued)
+ * @param certificate the certificate credential instead of the secret, or null
+ * @param managedIdentity {@value #SYSTEM_ASSIGNED} or a user-assigned identity's client id: the
+ *     Azure resource's managed identity instead of the secret, or null
  */
 public record TeamsSettings(
         String appId,
         String appPassword,
         String tenantId,
         String openIdMetadataUrl,
-        String tokenUrl) {
+        String tokenUrl,
+        String entraOpenIdMetadataUrl,
+        Certificate certificate,
+        String managedIdentity) {
 
     /** The Bot Connector's OpenID metadata (public cloud). */
     public static final String DEFAULT_OPENID_METADATA_URL =
@@ -30,6 +49,14 @@ public record TeamsSettings(
     public static final String DEFAULT_TOKEN_URL =
             "https://login.microsoftonline.com/{tenantId}/oauth2/v2.0/token";
 
+    /**
+     * The bot's tenant's OpenID configuration (its keys sign tokens issued by {@code
+     * login.microsoftonline.com/{tenant}/v2.0} and {@code sts.windows.net/{tenant}/} alike); {@code
+     * {tenantId}} is replaced by the tenant.
+     */
+    public static final String DEFAULT_ENTRA_OPENID_METADATA_URL =
+            "https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration";
+
     /** Environment variables read by {@link #fromEnvironment}. */
     public static final String ENV_APP_ID = "TEAMS_APP_ID";
 
@@ -37,10 +64,33 @@ public record TeamsSettings(
     public static final String ENV_TENANT_ID = "TEAMS_TENANT_ID";
     public static final String ENV_OPENID_METADATA_URL = "TEAMS_OPENID_METADATA_URL";
     public static final String ENV_TOKEN_URL = "TEAMS_TOKEN_URL";
+    public static final String ENV_ENTRA_OPENID_METADATA_URL = "TEAMS_ENTRA_OPENID_METADATA_URL";
+    public static final String ENV_CERTIFICATE_PATH = "TEAMS_CERTIFICATE_PATH";
+    public static final String ENV_CERTIFICATE_PASSWORD = "TEAMS_CERTIFICATE_PASSWORD";
+
+    public static final String ENV_MANAGED_IDENTITY = "TEAMS_MANAGED_IDENTITY";
+
+    /** {@code TEAMS_MANAGED_IDENTITY} for the resource's system-assigned identity. */
+    public static final String SYSTEM_ASSIGNED = "system";
+
+    /** How a certificate's token URL must end: MSAL speaks to the authority before it. */
+    static final String TOKEN_PATH = "oauth2/v2.0/token";
 
     public TeamsSettings {
         requireText(appId, "appId");
-        requireText(appPassword, "appPassword");
+        if (managedIdentity != null && managedIdentity.isBlank()) {
+            managedIdentity = null;
+        }
+        int credentials =
+                (appPassword != null && !appPassword.isBlank() ? 1 : 0)
+                        + (certificate != null ? 1 : 0)
+                        + (managedIdentity != null ? 1 : 0);
+        if (credentials == 0) {
+            requireText(appPassword, "appPassword");
+        } else if (credentials > 1) {
+            throw new IllegalArgumentException(
+                    "appPassword, a certificate and a managed identity: choose one credential");
+        }
         requireText(tenantId, "tenantId");
         if (openIdMetadataUrl == null || openIdMetadataUrl.isBlank()) {
             openIdMetadataUrl = DEFAULT_OPENID_METADATA_URL;
@@ -49,13 +99,49 @@ public record TeamsSettings(
             tokenUrl = DEFAULT_TOKEN_URL;
         }
         tokenUrl = tokenUrl.replace("{tenantId}", tenantId);
+        if (entraOpenIdMetadataUrl == null || entraOpenIdMetadataUrl.isBlank()) {
+            entraOpenIdMetadataUrl = DEFAULT_ENTRA_OPENID_METADATA_URL;
+        }
+        entraOpenIdMetadataUrl = entraOpenIdMetadataUrl.replace("{tenantId}", tenantId);
         requireSafeUrl(openIdMetadataUrl, "openIdMetadataUrl");
         requireSafeUrl(tokenUrl, "tokenUrl");
+        requireSafeUrl(entraOpenIdMetadataUrl, "entraOpenIdMetadataUrl");
+        if (certificate != null
+                && !(tokenUrl.startsWith("https://") && tokenUrl.endsWith("/" + TOKEN_PATH))) {
+            throw new IllegalArgumentException(
+                    "tokenUrl must be an https URL ending in /"
+                            + TOKEN_PATH
+                            + " with a certificate");
+        }
+    }
+
+    /**
+     * The authority MSAL asks for a token ({@code https://login.microsoftonline.com/{tenant}/}).
+     */
+    String authority() {
+        return tokenUrl.substring(0, tokenUrl.length() - TOKEN_PATH.length());
+    }
+
+    /** Settings with the Entra tenant's public-cloud OpenID configuration. */
+    public TeamsSettings(
+            String appId,
+            String appPassword,
+            String tenantId,
+            String openIdMetadataUrl,
+            String tokenUrl) {
+        this(appId, appPassword, tenantId, openIdMetadataUrl, tokenUrl, null, null, null);
     }
 
     /** Settings with the public-cloud endpoints. */
     public TeamsSettings(String appId, String appPassword, String tenantId) {
-        this(appId, appPassword, tenantId, null, null);
+        this(appId, appPassword, tenantId, null, null, null, null, null);
+    }
+
+    /** The issuers of tokens from the bot's own tenant (Entra v2, and v1 for older tokens). */
+    public List<String> tenantIssuers() {
+        return List.of(
+                "https://login.microsoftonline.com/" + tenantId + "/v2.0",
+                "https://sts.windows.net/" + tenantId + "/");
     }
 
     /**
@@ -68,11 +154,26 @@ public record TeamsSettings(
         if (appId == null || appId.isBlank()) {
             return Optional.empty();
         }
-        for (String required : new String[] {ENV_APP_PASSWORD, ENV_TENANT_ID}) {
-            if (env.get(required) == null || env.get(required).isBlank()) {
-                throw new IllegalArgumentException(
-                        required + " must be set when " + ENV_APP_ID + " is set");
-            }
+        if (env.get(ENV_TENANT_ID) == null || env.get(ENV_TENANT_ID).isBlank()) {
+            throw new IllegalArgumentException(
+                    ENV_TENANT_ID + " must be set when " + ENV_APP_ID + " is set");
+        }
+        boolean secret = env.get(ENV_APP_PASSWORD) != null && !env.get(ENV_APP_PASSWORD).isBlank();
+        String certificatePath = env.get(ENV_CERTIFICATE_PATH);
+        boolean certificate = certificatePath != null && !certificatePath.isBlank();
+        String identity = env.get(ENV_MANAGED_IDENTITY);
+        boolean managed = identity != null && !identity.isBlank();
+        if ((secret ? 1 : 0) + (certificate ? 1 : 0) + (managed ? 1 : 0) != 1) {
+            throw new IllegalArgumentException(
+                    "exactly one of "
+                            + ENV_APP_PASSWORD
+                            + ", "
+                            + ENV_CERTIFICATE_PATH
+                            + " and "
+                            + ENV_MANAGED_IDENTITY
+                            + " must be set when "
+                            + ENV_APP_ID
+                            + " is set");
         }
         try {
             return Optional.of(
@@ -81,12 +182,23 @@ public record TeamsSettings(
                             env.get(ENV_APP_PASSWORD),
                             env.get(ENV_TENANT_ID),
                             env.get(ENV_OPENID_METADATA_URL),
-                            env.get(ENV_TOKEN_URL)));
+                            env.get(ENV_TOKEN_URL),
+                            env.get(ENV_ENTRA_OPENID_METADATA_URL),
+                            certificate
+                                    ? new Certificate(
+                                            Path.of(certificatePath),
+                                            env.get(ENV_CERTIFICATE_PASSWORD))
+                                    : null,
+                            managed ? identity.strip() : null));
         } catch (IllegalArgumentException e) {
             String variable =
                     e.getMessage().startsWith("openIdMetadataUrl")
                             ? ENV_OPENID_METADATA_URL
-                            : ENV_TOKEN_URL;
+                            : e.getMessage().startsWith("entraOpenIdMetadataUrl")
+                                    ? ENV_ENTRA_OPENID_METADATA_URL
+                                    : e.getMessage().startsWith("appPassword")
+                                            ? ENV_APP_PASSWORD
+                                            : ENV_TOKEN_URL;
             throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
         }
     }
@@ -101,6 +213,12 @@ public record TeamsSettings(
                 + openIdMetadataUrl
                 + ", tokenUrl="
                 + tokenUrl
+                + ", entraOpenIdMetadataUrl="
+                + entraOpenIdMetadataUrl
+                + ", certificate="
+                + certificate
+                + ", managedIdentity="
+                + managedIdentity
                 + "]";
     }
 
@@ -123,6 +241,53 @@ public record TeamsSettings(
         if (uri.getHost() == null
                 || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
             throw new IllegalArgumentException(name + " must be an https URL: " + url);
+        }
+    }
+
+    /**
+     * The bot's certificate credential, which Microsoft recommends over a client secret: a PKCS#12
+     * file holding the private key and the certificate uploaded to the app registration. Its
+     * password is never printed.
+     *
+     * @param file the {@code .p12} / {@code .pfx} file
+     * @param password its password, or empty
+     */
+    public record Certificate(Path file, String password) {
+        public Certificate {
+            Objects.requireNonNull(file, "null file");
+            password = password == null ? "" : password;
+        }
+
+        /** The private key and its certificate. */
+        record Loaded(PrivateKey key, X509Certificate certificate) {}
+
+        /** Reads the key and certificate; the failure says what is wrong, never the password. */
+        Loaded load() {
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("certificate file not readable: " + file);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, password.toCharArray());
+                for (String alias : Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(alias)
+                            && store.getKey(alias, password.toCharArray()) instanceof PrivateKey key
+                            && store.getCertificate(alias) instanceof X509Certificate cert) {
+                        return new Loaded(key, cert);
+                    }
+                }
+                throw new IllegalArgumentException(
+                        "certificate file holds no private key with its certificate: " + file);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalArgumentException(
+                        "certificate file cannot be read (wrong password, or not PKCS#12): " + file,
+                        e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Certificate[file=" + file + ", password=***]";
         }
     }
 }

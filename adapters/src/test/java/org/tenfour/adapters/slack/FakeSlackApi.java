@@ -399,6 +399,10 @@ public final class FakeSlackApi implements AutoCloseable {
                     {"ok":true,"user":{"id":"%s","team_id":"%s","name":"pat","real_name":"Pat Real","tz":"America/Chicago",
                      "is_admin":true,"is_owner":false,"profile":{"display_name":"Pat","real_name":"Pat Real"}}}"""
                             .formatted(params.get("user"), TEAM);
+            case "team.info" ->
+                    """
+                    {"ok":true,"team":{"id":"%s","name":"Fire District 7","domain":"fd7"}}"""
+                            .formatted(TEAM);
             case "conversations.members" ->
                     "page2".equals(params.get("cursor"))
                             ? "{\"ok\":true,\"members\":[\"U3\"],\"response_metadata\":{\"next_cursor\":\"\"}}"

@@ -238,6 +238,7 @@ class SlackPlatformTest {
         platform.groupMembers(Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "C1"));
         platform.groupMembers(Address.channel(Platform.SLACK, FakeSlackApi.TEAM, "S1"));
         platform.openGroupConversation(List.of(PAT));
+        platform.workspaceName(FakeSlackApi.TEAM);
 
         assertThat(slack.calls())
                 .extracting(FakeSlackApi.Call::method)
@@ -249,5 +250,22 @@ class SlackPlatformTest {
                 .filter(s -> !s.isEmpty())
                 .flatMap(s -> Arrays.stream(s.split(" ")))
                 .forEach(scope -> assertThat(manifest).contains("\"" + scope + "\""));
+    }
+
+    @Test
+    void the_workspace_name_comes_from_team_info_or_for_an_older_install_from_auth_test() {
+        slack.answerWith(
+                "team.info",
+                c ->
+                        "{\"ok\":true,\"team\":{\"id\":\""
+                                + FakeSlackApi.TEAM
+                                + "\",\"name\":\"Riverside Fire\"}}");
+        assertThat(platform.workspaceName(FakeSlackApi.TEAM)).contains("Riverside Fire");
+        assertThat(slack.calls("team.info").get(0).token()).isEqualTo("xoxb-single-token");
+
+        slack.answerWith("team.info", c -> "{\"ok\":false,\"error\":\"missing_scope\"}");
+        assertThat(platform.workspaceName(FakeSlackApi.TEAM))
+                .as("auth.test's team, which needs no scope")
+                .contains("Fire District 7");
     }
 }

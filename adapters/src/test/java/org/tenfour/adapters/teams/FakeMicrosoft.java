@@ -47,6 +47,7 @@ public final class FakeMicrosoft implements AutoCloseable {
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile List<Map.Entry<RSAKey, List<String>>> keys = List.of();
+    private volatile List<RSAKey> entraKeys = List.of();
 
     public FakeMicrosoft() {
         server =
@@ -54,6 +55,8 @@ public final class FakeMicrosoft implements AutoCloseable {
                                 config -> {
                                     config.routes.get("/openid", this::metadata);
                                     config.routes.get("/keys", this::jwks);
+                                    config.routes.get("/entra/openid", this::entraMetadata);
+                                    config.routes.get("/entra/keys", this::entraJwks);
                                     config.routes.post("/tenant/token", this::token);
                                     config.routes.post(
                                             "/v3/conversations", ctx -> connector(ctx, "create"));
@@ -84,7 +87,38 @@ public final class FakeMicrosoft implements AutoCloseable {
                 CLIENT_SECRET,
                 "tenant-1",
                 baseUrl() + "/openid",
-                baseUrl() + "/tenant/token");
+                baseUrl() + "/tenant/token",
+                entraMetadataUrl(),
+                null,
+                null);
+    }
+
+    /** The bot's Entra tenant's OpenID configuration ({@code TEAMS_ENTRA_OPENID_METADATA_URL}). */
+    public String entraMetadataUrl() {
+        return baseUrl() + "/entra/openid";
+    }
+
+    /** Publishes these keys as the Entra tenant's (no endorsements, as Entra's JWKS has none). */
+    public void publishEntra(List<RSAKey> published) {
+        this.entraKeys = List.copyOf(published);
+    }
+
+    private void entraMetadata(Context ctx) {
+        ctx.contentType("application/json")
+                .result(
+                        TeamsJson.object()
+                                .put("issuer", "https://login.microsoftonline.com/tenant-1/v2.0")
+                                .put("jwks_uri", baseUrl() + "/entra/keys")
+                                .toString());
+    }
+
+    private void entraJwks(Context ctx) throws Exception {
+        ObjectNode body = TeamsJson.object();
+        ArrayNode array = body.putArray("keys");
+        for (RSAKey key : entraKeys) {
+            array.add(Jackson.MAPPER.readTree(key.toPublicJWK().toJSONString()));
+        }
+        ctx.contentType("application/json").result(body.toString());
     }
 
     /** Publishes these keys, each with its endorsements. */

@@ -165,6 +165,63 @@ class TeamsInboundTest {
     }
 
     @Test
+    void a_chat_message_starting_with_a_command_word_carries_its_text_so_a_relay_can_pass_it_on() {
+        teams.postSigned(Activities.personalMessage(serviceUrl, "End of my shift was rough"));
+        teams.postSigned(Activities.personalMessage(serviceUrl, "end").put("id", "incoming-2"));
+
+        assertThat(teams.events).hasSize(2);
+        assertThat(teams.events.get(0))
+                .isInstanceOfSatisfying(
+                        InboundEvent.Command.class,
+                        c -> {
+                            assertThat(c.text()).isEqualTo("End of my shift was rough");
+                            assertThat(c.asWritten()).isEqualTo("End of my shift was rough");
+                            assertThat(c.explicit()).isFalse();
+                            assertThat(c.toString()).doesNotContain("rough");
+                        });
+        assertThat(((InboundEvent.Command) teams.events.get(1)).explicit()).isFalse();
+    }
+
+    @Test
+    void a_chat_message_that_mentions_the_bot_or_types_a_slash_command_is_an_explicit_command() {
+        ObjectNode mention =
+                Activities.personalMessage(serviceUrl, "<at>TenFour</at> optout")
+                        .put("id", "incoming-1");
+        mention.putArray("entities")
+                .addObject()
+                .put("type", "mention")
+                .put("text", "<at>TenFour</at>")
+                .putObject("mentioned")
+                .put("id", Activities.BOT)
+                .put("name", "TenFour");
+        teams.postSigned(mention);
+        teams.postSigned(
+                Activities.personalMessage(serviceUrl, "/tenfour end").put("id", "incoming-2"));
+        teams.postSigned(
+                Activities.personalMessage(serviceUrl, "/peer today").put("id", "incoming-3"));
+        teams.postSigned(
+                Activities.personalMessage(serviceUrl, "/tenfour frobnicate")
+                        .put("id", "incoming-4"));
+
+        assertThat(teams.events)
+                .hasSize(4)
+                .allSatisfy(
+                        e ->
+                                assertThat(e)
+                                        .isInstanceOfSatisfying(
+                                                InboundEvent.Command.class,
+                                                c -> assertThat(c.explicit()).isTrue()));
+        List<String> read =
+                teams.events.stream()
+                        .map(e -> (InboundEvent.Command) e)
+                        .map(c -> c.name() + ":" + c.text())
+                        .toList();
+        assertThat(read)
+                .containsExactly(
+                        "tenfour:optout", "tenfour:end", "peer:today", "tenfour:frobnicate");
+    }
+
+    @Test
     void a_first_word_that_is_not_one_of_the_products_command_words_is_a_direct_message() {
         // "caseload" and "available" were once listed here as commands though no command has them
         teams.postSigned(Activities.personalMessage(serviceUrl, "caseload is heavy this week"));
@@ -423,5 +480,15 @@ class TeamsInboundTest {
                 .isInstanceOfSatisfying(
                         InboundEvent.MembershipChanged.class,
                         m -> assertThat(m.change()).isEqualTo(Change.BOT_REMOVED));
+    }
+
+    @Test
+    void the_name_of_the_team_the_bot_is_added_to_is_what_teams_offers_as_the_agencys_name() {
+        assertThat(teams.adapter.platform().workspaceName(Activities.TENANT)).isEmpty();
+        ObjectNode added = Activities.botAddedToTeam(serviceUrl);
+        ((ObjectNode) added.get("channelData").get("team")).put("name", "Riverside Peer Team");
+        teams.postSigned(added);
+        assertThat(teams.adapter.platform().workspaceName(Activities.TENANT))
+                .contains("Riverside Peer Team");
     }
 }

@@ -3,6 +3,7 @@ package org.tenfour.adapters.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +90,55 @@ class TeamsSettingsTest {
                                                 "TEAMS_OPENID_METADATA_URL",
                                                 "http://evil/x")))
                 .hasMessageContaining("TEAMS_OPENID_METADATA_URL");
+    }
+
+    @Test
+    void the_tenants_openid_configuration_defaults_to_the_tenants_own_and_may_be_overridden() {
+        assertThat(new TeamsSettings("app", "pw", "contoso").entraOpenIdMetadataUrl())
+                .isEqualTo(
+                        "https://login.microsoftonline.com/contoso/v2.0/.well-known/openid-configuration");
+        assertThat(new TeamsSettings("app", "pw", "contoso").tenantIssuers())
+                .containsExactly(
+                        "https://login.microsoftonline.com/contoso/v2.0",
+                        "https://sts.windows.net/contoso/");
+        Map<String, String> env =
+                Map.of(
+                        "TEAMS_APP_ID", "app",
+                        "TEAMS_APP_PASSWORD", "pw",
+                        "TEAMS_TENANT_ID", "contoso",
+                        "TEAMS_ENTRA_OPENID_METADATA_URL", "http://127.0.0.1:9/entra/openid");
+        assertThat(TeamsSettings.fromEnvironment(env).orElseThrow().entraOpenIdMetadataUrl())
+                .isEqualTo("http://127.0.0.1:9/entra/openid");
+        Map<String, String> bad = new HashMap<>(env);
+        bad.put("TEAMS_ENTRA_OPENID_METADATA_URL", "http://login.example/openid");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(bad))
+                .hasMessageStartingWith("TEAMS_ENTRA_OPENID_METADATA_URL");
+    }
+
+    @Test
+    void
+            exactly_one_credential_is_read_from_the_environment_and_the_certificate_needs_an_https_authority() {
+        Map<String, String> base = Map.of("TEAMS_APP_ID", "app", "TEAMS_TENANT_ID", "contoso");
+        Map<String, String> none = new HashMap<>(base);
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(none))
+                .hasMessageContaining(
+                        "exactly one of TEAMS_APP_PASSWORD, TEAMS_CERTIFICATE_PATH and TEAMS_MANAGED_IDENTITY");
+        Map<String, String> both = new HashMap<>(base);
+        both.put("TEAMS_APP_PASSWORD", "pw");
+        both.put("TEAMS_CERTIFICATE_PATH", "/etc/tenfour/bot.p12");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(both))
+                .hasMessageContaining("exactly one of");
+        Map<String, String> certificate = new HashMap<>(base);
+        certificate.put("TEAMS_CERTIFICATE_PATH", "/etc/tenfour/bot.p12");
+        certificate.put("TEAMS_CERTIFICATE_PASSWORD", "p12-secret");
+        TeamsSettings s = TeamsSettings.fromEnvironment(certificate).orElseThrow();
+        assertThat(s.appPassword()).isNull();
+        assertThat(s.certificate().file().toString()).isEqualTo("/etc/tenfour/bot.p12");
+        assertThat(s.authority()).isEqualTo("https://login.microsoftonline.com/contoso/");
+        assertThat(s.toString()).doesNotContain("p12-secret");
+        certificate.put("TEAMS_TOKEN_URL", "http://127.0.0.1:9/contoso/oauth2/v2.0/token");
+        assertThatThrownBy(() -> TeamsSettings.fromEnvironment(certificate))
+                .hasMessageStartingWith("TEAMS_TOKEN_URL")
+                .hasMessageContaining("https");
     }
 }

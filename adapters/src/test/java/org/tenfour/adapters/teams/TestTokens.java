@@ -37,6 +37,21 @@ public final class TestTokens {
                 .claim("serviceurl", serviceUrl);
     }
 
+    /**
+     * The claims of a token the bot's own Entra tenant issues for our app ({@code iss} v2 or v1,
+     * {@code aud} the app id or {@code api://} it), valid from {@code now} for an hour, with no
+     * {@code serviceurl} claim.
+     */
+    public static JWTClaimsSet.Builder tenantClaims(Instant now, String issuer, String audience) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .notBeforeTime(Date.from(now.minusSeconds(1)))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("tid", Activities.TENANT);
+    }
+
     public static String sign(RSAKey key, JWTClaimsSet claims) {
         return sign(key, key.getKeyID(), claims);
     }

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Args;
@@ -74,6 +75,7 @@ public final class CheckInJobs {
             try {
                 syncRoster(agency);
                 refreshProfiles(agency);
+                AgencyNames.fromPlatform(jdbi, platforms, agency);
                 ready.add(jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency));
             } catch (RuntimeException e) {
                 log.warn("planning failed for agency {}: {}", agency.id(), Failures.describe(e));

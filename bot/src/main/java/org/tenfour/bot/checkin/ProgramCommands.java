@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.ConnectSettings;
 import org.tenfour.bot.agency.Platforms;
@@ -116,9 +117,19 @@ public final class ProgramCommands implements Feature {
                             "<#" + where.targetId() + ">",
                             clock.instant());
                 });
+        AgencyNames.fromPlatform(jdbi, platforms, caller.agency());
+        boolean named =
+                jdbi.onDemand(Agencies.class)
+                        .find(caller.agency().id())
+                        .map(AgencyNames::named)
+                        .orElse(false);
         return Reply.text(
                 "This is now the coordinator channel. Next: `/tenfour roster add @someone`, "
-                        + "`/tenfour peers add @peer`, then `/tenfour cadence every 30 days`. Type `/tenfour help` for everything.");
+                        + "`/tenfour peers add @peer`, then `/tenfour cadence every 30 days`. Type `/tenfour help` for everything."
+                        + (named
+                                ? ""
+                                : " Partner agencies will read your agency's name: set it with"
+                                        + " `/tenfour name \"Riverside Fire & EMS\"`."));
     }
 
     private Reply cadence(Caller caller, Args args, String trigger) {
@@ -208,14 +219,16 @@ public final class ProgramCommands implements Feature {
     }
 
     /**
-     * Settings and the roster's size, and no count of anyone's choices: a live count of opt-outs,
-     * answers or unreachable members changes by one when one member is added or removed, and so
-     * tells that member's state. Those figures are in the closed-period report only.
+     * Settings, the roster's size and how many on it TenFour cannot reach now, and no count of
+     * anyone's choices: a live count of opt-outs or answers changes by one when one member is added
+     * or removed, and so tells that member's choice. Those figures are in the closed-period report
+     * only. Unreachable is a delivery fact the coordinators act on (ask IT to install the app).
      */
     private Reply status(Caller caller, Args args, String trigger) {
         Agency agency = caller.agency();
         AgencySettings s = settings(caller);
         int roster = jdbi.onDemand(ReportQueries.class).rosterSize(agency.id());
+        int unreachable = jdbi.onDemand(ReportQueries.class).unreachableNow(agency.id());
         return Reply.text(
                 "*Program status*\n"
                         + "Cadence: "
@@ -231,6 +244,13 @@ public final class ProgramCommands implements Feature {
                         + "\n"
                         + "On the roster: "
                         + new Suppression(s.suppressionK()).single(roster).text(s.suppressionK())
+                        + "\n"
+                        + "TenFour cannot reach now: "
+                        + unreachable
+                        + (unreachable == 0
+                                ? ""
+                                : " (they get nothing until they write to TenFour, install it, or"
+                                        + " a message reaches them; in Teams, install the app for them)")
                         + "\n"
                         + ProgramCounts.NOT_COUNTED_HERE
                         + capacityWarning(agency, clock.instant()));

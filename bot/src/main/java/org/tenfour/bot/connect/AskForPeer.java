@@ -124,12 +124,13 @@ final class AskForPeer implements Feature, CheckInTalk {
             fields.add(
                     Field.choice(
                             "peer",
-                            "Or a specific peer (see /tenfour peers)",
+                            "Or a specific peer (from the peer directory)",
                             peers.stream()
                                     .map(
                                             e ->
                                                     new Field.Option(
-                                                            e.member().id().toString(), e.label()))
+                                                            e.member().id().toString(),
+                                                            e.label(caller.agency())))
                                     .limit(100)
                                     .toList(),
                             false));

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.outbox.OutboxKey;
@@ -95,7 +96,10 @@ final class Introductions {
                             + ": a person is in another relay");
         }
         requests.connected(memberAgency.id(), r.id(), RequestState.RELAYING, now);
-        String otherAgency = memberAgency.id().equals(peerAgency.id()) ? null : peerAgency.name();
+        String otherAgency =
+                memberAgency.id().equals(peerAgency.id())
+                        ? null
+                        : AgencyNames.shownTo(peerAgency, memberAgency);
         Outgoing.on(h, memberAgency.id())
                 .send(
                         relayMemberKey(r.id()),

@@ -14,6 +14,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -269,7 +270,7 @@ final class OfferButtons implements Feature {
                             People.name(caller.member())
                                     + (agency.id().equals(caller.agency().id())
                                             ? ""
-                                            : " of " + caller.agency().name())
+                                            : " of " + AgencyNames.shownTo(caller.agency(), agency))
                                     + (samePlatform
                                             ? " (<@" + caller.member().platformUserId() + ">)"
                                             : "");
@@ -278,7 +279,7 @@ final class OfferButtons implements Feature {
                                     "*Safety concern* on peer-support request "
                                             + People.ref(r.id())
                                             + " ("
-                                            + agency.name()
+                                            + AgencyNames.own(agency)
                                             + "). The peer who took it believes someone may be at risk. Please contact the peer: "
                                             + contact
                                             + ". They will tell you what you need to know.",

@@ -13,6 +13,7 @@ import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.oncall.OnCall;
 import org.tenfour.bot.outbox.OutboxKey;
@@ -79,7 +80,7 @@ final class Offers {
                                             r.shareName() ? People.name(member.get()) : null,
                                             c.agency().id().equals(agency.id())
                                                     ? null
-                                                    : agency.name(),
+                                                    : AgencyNames.shownTo(agency, c.agency()),
                                             within),
                                     now);
                     log.info(

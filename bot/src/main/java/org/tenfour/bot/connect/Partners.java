@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -135,7 +136,8 @@ final class Partners implements Feature {
                                                 h,
                                                 caller.agency(),
                                                 "You are now partners with *"
-                                                        + other.name()
+                                                        + AgencyNames.shownTo(
+                                                                other, caller.agency())
                                                         + "*: members can ask for their peers "
                                                         + "who take partner requests, and theirs for yours. `/tenfour partner end` stops it.",
                                                 now,
@@ -144,7 +146,8 @@ final class Partners implements Feature {
                                                 h,
                                                 other,
                                                 "*"
-                                                        + caller.agency().name()
+                                                        + AgencyNames.shownTo(
+                                                                caller.agency(), other)
                                                         + "* accepted your partner invite: you now share peers who take "
                                                         + "partner requests. `/tenfour partner end` stops it.",
                                                 now,
@@ -155,7 +158,9 @@ final class Partners implements Feature {
                                                         caller.member().platformUserId(),
                                                         "partner",
                                                         null,
-                                                        "partnered with " + other.name(),
+                                                        "partnered with "
+                                                                + AgencyNames.shownTo(
+                                                                        other, caller.agency()),
                                                         now);
                                     });
                             return accepted;
@@ -199,7 +204,7 @@ final class Partners implements Feature {
                             .orElseThrow();
             text.append(i + 1)
                     .append(". ")
-                    .append(other.name())
+                    .append(AgencyNames.shownTo(other, caller.agency()))
                     .append(" (")
                     .append(other.platform())
                     .append(")\n");
@@ -235,7 +240,8 @@ final class Partners implements Feature {
                                                     h,
                                                     caller.agency(),
                                                     "The partnership with *"
-                                                            + other.name()
+                                                            + AgencyNames.shownTo(
+                                                                    other, caller.agency())
                                                             + "* has ended: no new requests cross between you. "
                                                             + "Conversations already running finish normally.",
                                                     now,
@@ -244,7 +250,8 @@ final class Partners implements Feature {
                                                     h,
                                                     other,
                                                     "*"
-                                                            + caller.agency().name()
+                                                            + AgencyNames.shownTo(
+                                                                    caller.agency(), other)
                                                             + "* ended the partnership: no new requests cross between you. "
                                                             + "Conversations already running finish normally.",
                                                     now,
@@ -254,7 +261,8 @@ final class Partners implements Feature {
                                                             caller.agency().id(),
                                                             caller.member().platformUserId(),
                                                             "partner",
-                                                            other.name(),
+                                                            AgencyNames.shownTo(
+                                                                    other, caller.agency()),
                                                             "ended",
                                                             now);
                                         }));

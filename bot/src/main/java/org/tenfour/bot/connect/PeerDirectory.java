@@ -20,6 +20,7 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Untrusted;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
@@ -62,13 +63,14 @@ final class PeerDirectory implements Feature {
 
     /** One peer as listed. */
     record Entry(Agency agency, Member member, Peer peer) {
-        String label() {
+        /** How {@code viewer}'s people read this peer in a list. */
+        String label(Agency viewer) {
             return People.name(member)
                     + (peer.languages().isEmpty()
                             ? ""
                             : " (" + String.join(",", peer.languages()) + ")")
                     + " — "
-                    + agency.name();
+                    + AgencyNames.shownTo(agency, viewer);
         }
 
         List<String> languages() {
@@ -139,7 +141,7 @@ final class PeerDirectory implements Feature {
             text.append("• *")
                     .append(Untrusted.quote(People.name(e.member())))
                     .append("*, ")
-                    .append(e.agency().name());
+                    .append(AgencyNames.shownTo(e.agency(), caller.agency()));
             if (!e.languages().isEmpty()) {
                 text.append(" · speaks ").append(String.join(", ", e.languages()));
             }

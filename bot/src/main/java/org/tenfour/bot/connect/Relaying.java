@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Handle;
@@ -39,6 +40,9 @@ import org.tenfour.storage.RequestState;
 final class Relaying implements Feature {
     private static final Logger log = LoggerFactory.getLogger(Relaying.class);
 
+    /** Alone in a Teams chat message during a relay, these still act instead of being relayed. */
+    private static final Set<Subcommand> CONTROLS = Set.of(Subcommand.END, Subcommand.REVEAL);
+
     private final Jdbi jdbi;
     private final Clock clock;
     private final Platforms platforms;
@@ -69,7 +73,24 @@ final class Relaying implements Feature {
 
     @Override
     public DirectMessageAction directMessages() {
-        return this::relay;
+        return new DirectMessageAction() {
+            @Override
+            public Reply run(Caller caller, InboundEvent.DirectMessage event) {
+                return relay(caller, event);
+            }
+
+            @Override
+            public boolean inConversation(Caller caller) {
+                return jdbi.onDemand(Relays.class)
+                        .forPerson(People.key(caller.actor().address()))
+                        .isPresent();
+            }
+
+            @Override
+            public Set<Subcommand> controls() {
+                return CONTROLS;
+            }
+        };
     }
 
     private Reply relay(Caller caller, InboundEvent.DirectMessage dm) {

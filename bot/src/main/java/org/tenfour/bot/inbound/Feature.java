@@ -1,6 +1,7 @@
 package org.tenfour.bot.inbound;
 
 import java.util.Map;
+import java.util.Set;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
@@ -59,10 +60,18 @@ public interface Feature {
         void run(Caller installer, InboundEvent.MembershipChanged event);
     }
 
-    /** Handles a direct message that is not a command. */
-    @FunctionalInterface
+    /**
+     * Handles a direct message that is not a command, and says when a message that looks like one
+     * (a Teams chat's first word) is conversation instead.
+     */
     interface DirectMessageAction {
         Reply run(Caller caller, InboundEvent.DirectMessage event);
+
+        /** Whether what the caller writes now goes to someone (a relay is open). */
+        boolean inConversation(Caller caller);
+
+        /** The words that, alone in a message, still act during a conversation ({@code end}). */
+        Set<Subcommand> controls();
     }
 
     /** Handles a pressed button. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tenfour.adapters.Message;
-import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.agency.AgencySettings;
@@ -133,13 +132,11 @@ public final class Help {
     }
 
     /**
-     * How the caller types {@code usage} on their platform: {@code /tenfour cadence weekly} and
-     * {@code /peer} in Slack and the sandbox, {@code cadence weekly} and {@code talk} in Teams.
+     * {@code usage} in the neutral command notation: {@code /tenfour cadence weekly}, {@code
+     * /peer}. Slack and the sandbox show it as it is; the Teams adapter renders it as typed there
+     * ({@code cadence weekly} in a chat, {@code @TenFour cadence weekly} in a channel).
      */
     String typed(Caller caller, String usage) {
-        if (caller.actor().address().platform() == Platform.TEAMS) {
-            return usage;
-        }
         String talk = Subcommand.TALK.word();
         if (usage.equals(talk) || usage.startsWith(talk + " ")) {
             return "/" + Vocabulary.TALK_COMMAND + usage.substring(talk.length());
@@ -150,14 +147,10 @@ public final class Help {
     /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
     public static Reply notReading(Caller caller) {
         AgencySettings settings = caller.settings();
-        boolean teams = caller.actor().address().platform() == Platform.TEAMS;
         return new Reply.Private(
                 new Message(
                         "I don't read messages, and nothing you write here is stored. Type "
-                                + (teams ? "`help`" : "`/tenfour help`")
-                                + " to see what I can do, or "
-                                + (teams ? "`talk`" : "`/peer`")
-                                + " to reach a trained peer.",
+                                + "`/tenfour help` to see what I can do, or `/peer` to reach a trained peer.",
                         settings.crisisLines(),
                         List.of()));
     }

@@ -136,7 +136,7 @@ public final class Inbound implements InboundHandler {
             return Reply.text(
                     "Sorry, something went wrong on our side (reference "
                             + ref
-                            + "). Nothing you sent was stored. If you need someone now, use the crisis lines in /tenfour help.");
+                            + "). Nothing you sent was stored. If you need someone now, use the crisis lines in `/tenfour help`.");
         }
     }
 
@@ -175,6 +175,10 @@ public final class Inbound implements InboundHandler {
 
     private Reply command(InboundEvent.Command c) {
         Caller caller = caller(c.actor(), c.where());
+        if (conversation(caller, c)) {
+            return directMessages.run(
+                    caller, new InboundEvent.DirectMessage(c.actor(), c.asWritten(), c.where()));
+        }
         Address who = c.actor().address();
         if (!rate.allow(who.platform().id() + '\n' + who.workspaceId() + '\n' + who.targetId())) {
             return slowDown(caller);
@@ -211,6 +215,28 @@ public final class Inbound implements InboundHandler {
             return Reply.text(
                     e.getMessage() + "\nUsage: `" + help.typed(caller, sub.usage()) + "`");
         }
+    }
+
+    /**
+     * Whether a command that could also be conversation (a Teams chat message starting with a
+     * command word) is conversation: during a relay, everything but an explicit command or a
+     * message that is exactly a control word is passed on as written.
+     */
+    private boolean conversation(Caller caller, InboundEvent.Command c) {
+        if (c.asWritten() == null || c.explicit() || directMessages == null) {
+            return false;
+        }
+        if (!directMessages.inConversation(caller)) {
+            return false;
+        }
+        Args args = Args.parse(c.text());
+        boolean control =
+                c.name().equals(Vocabulary.MAIN_COMMAND)
+                        && args.size() == 1
+                        && Subcommand.of(args.word(0))
+                                .filter(directMessages.controls()::contains)
+                                .isPresent();
+        return !control;
     }
 
     /** Over the command rate: a polite word with the crisis lines; coordinators told, no name. */
@@ -262,6 +288,15 @@ public final class Inbound implements InboundHandler {
                         () -> read(who));
         Agency agency = known.agency();
         Member member = known.member();
+        if (member.unreachable()
+                && members.markReachableByPlatformUser(agency.id(), who.targetId()) > 0) {
+            // they wrote, pressed, or installed the app: TenFour can reach them again
+            log.info("inbound: a member of agency {} is reachable again", agency.id());
+        }
+        String name = actor.displayName();
+        if (name != null && !name.equals(member.displayName())) {
+            renamed(agency, who, name);
+        }
         Set<Role> roles = EnumSet.of(Role.MEMBER);
         if (known.activePeer()) {
             roles.add(Role.PEER);
@@ -275,6 +310,21 @@ public final class Inbound implements InboundHandler {
                         && where.targetId().equals(agency.coordinatorChannelId());
         return new Caller(
                 actor, agency, known.settings(), member, roles, where, inCoordinatorChannel);
+    }
+
+    /**
+     * Teams sends the sender's name with every activity: a roster member's current one is kept.
+     * Read afresh (a select, not an update: an update tells every replica's cache to forget)
+     * because the cached entry may predate their joining the roster.
+     */
+    private void renamed(Agency agency, Address who, String name) {
+        Member fresh = members.findByPlatformUser(agency.id(), who.targetId()).orElse(null);
+        if (fresh != null
+                && fresh.onRoster()
+                && !name.equals(fresh.displayName())
+                && members.renamed(agency.id(), fresh.id(), name) > 0) {
+            log.info("inbound: a member of agency {} shows a new display name", agency.id());
+        }
     }
 
     private KnownCallers.Known read(Address who) {

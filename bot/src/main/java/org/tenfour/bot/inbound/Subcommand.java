@@ -227,6 +227,17 @@ public enum Subcommand {
             true,
             "How long a closed request keeps who was involved.",
             new Use(Task.SETUP, "retention 90d", "how long closed requests keep who was involved")),
+    NAME(
+            "name",
+            Role.COORDINATOR,
+            true,
+            "The agency's name as partner agencies and members read it. Until a coordinator names it,"
+                    + " the workspace's own name from Slack, or \"a partner agency\"; never a platform"
+                    + " id.",
+            new Use(
+                    Task.SETUP,
+                    "name \"Riverside Fire & EMS\"",
+                    "the agency's name partners and members read")),
     ROSTER(
             "roster",
             Role.COORDINATOR,
@@ -302,9 +313,13 @@ public enum Subcommand {
             "status",
             Role.COORDINATOR,
             true,
-            "The program's settings and the roster's size; no live count of anyone's choices (opt-outs"
-                    + " and answers are in the closed-period report).",
-            new Use(Task.NUMBERS, "status", "settings and roster size (no names)")),
+            "The program's settings, the roster's size and how many on it TenFour cannot reach now;"
+                    + " no live count of anyone's choices (opt-outs and answers are in the closed-period"
+                    + " report).",
+            new Use(
+                    Task.NUMBERS,
+                    "status",
+                    "settings, roster size, who cannot be reached (a count, no names)")),
     REPORT(
             "report",
             Role.COORDINATOR,

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -422,6 +423,7 @@ public final class OutboxSender implements AutoCloseable {
                                         at,
                                         delivery.conversationId(),
                                         delivery.messageId())) {
+                            healed(h, entry, to);
                             for (DeliveryListener l : listeners) {
                                 l.delivered(
                                         h,
@@ -485,6 +487,16 @@ public final class OutboxSender implements AutoCloseable {
                     e.toString());
         }
         return callNanos;
+    }
+
+    /** A message reached a person marked unreachable: they are reachable again. */
+    private static void healed(Handle h, OutboxEntry entry, Address to) {
+        Members members = h.attach(Members.class);
+        if (to.kind() == Address.Kind.USER
+                && members.isUnreachableByPlatformUser(entry.agencyId(), to.targetId())
+                && members.markReachableByPlatformUser(entry.agencyId(), to.targetId()) > 0) {
+            log.info("outbox: row {} delivered, member reachable again", entry.id());
+        }
     }
 
     private static String workspaceKey(Address to) {

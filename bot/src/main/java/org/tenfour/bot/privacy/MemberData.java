@@ -21,6 +21,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.Promises;
 import org.tenfour.bot.agency.Promises.Stored;
 import org.tenfour.bot.checkin.Windows;
@@ -72,7 +73,10 @@ public final class MemberData implements Feature {
         Member m = caller.member();
         ZoneId zone = Windows.zone(caller.agency(), m);
         List<String> lines = new ArrayList<>();
-        lines.add("*What TenFour stores about you* (agency " + caller.agency().name() + ")");
+        lines.add(
+                "*What TenFour stores about you* (agency "
+                        + AgencyNames.own(caller.agency())
+                        + ")");
         lines.add("• " + Stored.PLATFORM_ID.label() + ": " + m.platformUserId());
         lines.add(
                 "• "
@@ -178,7 +182,7 @@ public final class MemberData implements Feature {
         return new Reply.Private(
                 new Message(
                         "This deletes everything TenFour stores about you in "
-                                + caller.agency().name()
+                                + AgencyNames.own(caller.agency())
                                 + " and takes you off the check-in roster. It cannot be undone. "
                                 + "Coded contact logs are not affected: they are not linked to you.",
                         List.of(),

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
-import org.tenfour.bot.Settings;
+import org.tenfour.bot.testing.TestEnv;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.TestDatabase;
 
@@ -51,30 +50,15 @@ final class LiveBot implements AutoCloseable {
     /** The bot on the database at {@code jdbcUrl} (user postgres, no password). */
     LiveBot(String jdbcUrl, Path dir, Map<String, String> extra) {
         microsoft.publish(List.of(Map.entry(teamsKey, List.of("msteams"))));
-        Map<String, String> env =
-                new HashMap<>(
-                        Map.of(
-                                "DATABASE_URL",
-                                jdbcUrl,
-                                "DATABASE_USER",
-                                "postgres",
-                                "SLACK_SIGNING_SECRET",
-                                SlackRequests.SECRET,
-                                "SLACK_BOT_TOKEN",
-                                BOT_TOKEN,
-                                "SLACK_API_URL",
-                                slack.apiUrl(),
-                                "TENFOUR_INSTANCE_ID",
-                                "live"));
-        env.put("PORT", "0");
-        env.put("TENFOUR_DATA_DIR", dir.toString());
-        env.put("TEAMS_APP_ID", FakeMicrosoft.CLIENT_ID);
-        env.put("TEAMS_APP_PASSWORD", FakeMicrosoft.CLIENT_SECRET);
-        env.put("TEAMS_TENANT_ID", "tenant-1");
-        env.put("TEAMS_OPENID_METADATA_URL", microsoft.baseUrl() + "/openid");
-        env.put("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
-        env.putAll(extra);
-        app = Application.start(Settings.fromEnv(env), Clock.systemUTC());
+        app =
+                Application.start(
+                        TestEnv.on(jdbcUrl, dir)
+                                .slack(slack, BOT_TOKEN)
+                                .teams(microsoft)
+                                .with("TENFOUR_INSTANCE_ID", "live")
+                                .with(extra)
+                                .settings(),
+                        Clock.systemUTC());
         jdbi = Database.configure(Jdbi.create(jdbcUrl, "postgres", ""));
     }
 

@@ -97,7 +97,7 @@ class HelpTest {
     }
 
     @Test
-    void in_teams_help_shows_the_words_as_typed_there() {
+    void in_teams_help_names_the_words_in_the_neutral_notation_the_teams_adapter_renders() {
         Address teamsUser =
                 new Address(
                         Platform.TEAMS,
@@ -110,9 +110,13 @@ class HelpTest {
                 p.inbound.handle(
                         new InboundEvent.Command(
                                 new Actor(teamsUser, false), "tenfour", "help", teamsUser, null));
+        // the same text as on Slack: TeamsTextTest and TeamsConversationTest show how Teams shows
+        // it
         assertThat(text(reply))
-                .contains("Type `talk` to talk to a trained peer", "`optout`", "`help <command>`")
-                .doesNotContain("/tenfour", "/peer");
+                .contains(
+                        "Type `/peer` to talk to a trained peer",
+                        "`/tenfour optout`",
+                        "`/tenfour help <command>`");
     }
 
     @Test

@@ -127,6 +127,26 @@ class OutboxSenderTest {
     }
 
     @Test
+    void a_member_marked_unreachable_is_reachable_again_once_a_message_reaches_them() {
+        enqueue("k1", member.platformUserId());
+        slack.failNext(() -> new ChatPlatformException.Unreachable("user_not_found"));
+        sender.runOnce();
+        assertThat(unreachable()).isTrue();
+
+        enqueue("k2", member.platformUserId());
+        sender.runOnce();
+        assertThat(row("k2").state()).isEqualTo("sent");
+        assertThat(unreachable()).isFalse();
+    }
+
+    private boolean unreachable() {
+        return jdbi.onDemand(Members.class)
+                .find(agency.id(), member.id())
+                .orElseThrow()
+                .unreachable();
+    }
+
+    @Test
     void an_unreachable_member_is_marked_and_not_retried() {
         enqueue("k1", member.platformUserId());
         slack.failNext(() -> new ChatPlatformException.Unreachable("user_not_found"));

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -28,7 +27,7 @@ import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
-import org.tenfour.bot.Settings;
+import org.tenfour.bot.testing.TestEnv;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -64,20 +63,13 @@ class OnCallEndToEndTest {
         microsoft = new FakeMicrosoft();
         key = TestTokens.newKey("key-1");
         microsoft.publish(List.of(Map.entry(key, List.of("msteams"))));
-        Map<String, String> env = new HashMap<>();
-        env.put("PORT", "0");
-        env.put("DATABASE_URL", db.jdbcUrl());
-        env.put("DATABASE_USER", "postgres");
-        env.put("TENFOUR_DATA_DIR", dir.toString());
-        env.put("SLACK_SIGNING_SECRET", SlackRequests.SECRET);
-        env.put("SLACK_BOT_TOKEN", "xoxb-e2e");
-        env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("TEAMS_APP_ID", FakeMicrosoft.CLIENT_ID);
-        env.put("TEAMS_APP_PASSWORD", FakeMicrosoft.CLIENT_SECRET);
-        env.put("TEAMS_TENANT_ID", Activities.TENANT);
-        env.put("TEAMS_OPENID_METADATA_URL", microsoft.baseUrl() + "/openid");
-        env.put("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
-        app = Application.start(Settings.fromEnv(env), clock);
+        app =
+                Application.start(
+                        TestEnv.on(db.jdbcUrl(), dir)
+                                .slack(slack, "xoxb-e2e")
+                                .teams(microsoft)
+                                .settings(),
+                        clock);
         slackRequests = new SlackRequests("http://127.0.0.1:" + app.port());
     }
 

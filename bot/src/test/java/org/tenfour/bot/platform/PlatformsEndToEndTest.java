@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -29,8 +28,8 @@ import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
-import org.tenfour.bot.Settings;
 import org.tenfour.bot.http.JsonBody;
+import org.tenfour.bot.testing.TestEnv;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -63,31 +62,13 @@ class PlatformsEndToEndTest {
         microsoft = new FakeMicrosoft();
         key = TestTokens.newKey("key-1");
         microsoft.publish(List.of(Map.entry(key, List.of("msteams"))));
-        Map<String, String> env =
-                new HashMap<>(
-                        Map.of(
-                                "PORT",
-                                "0",
-                                "DATABASE_URL",
-                                db.jdbcUrl(),
-                                "DATABASE_USER",
-                                "postgres",
-                                "TENFOUR_DATA_DIR",
-                                dir.toString(),
-                                "SLACK_SIGNING_SECRET",
-                                SlackRequests.SECRET,
-                                "SLACK_BOT_TOKEN",
-                                "xoxb-e2e",
-                                "SLACK_API_URL",
-                                slack.apiUrl(),
-                                "TEAMS_APP_ID",
-                                FakeMicrosoft.CLIENT_ID,
-                                "TEAMS_APP_PASSWORD",
-                                FakeMicrosoft.CLIENT_SECRET));
-        env.put("TEAMS_TENANT_ID", Activities.TENANT);
-        env.put("TEAMS_OPENID_METADATA_URL", microsoft.baseUrl() + "/openid");
-        env.put("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
-        app = Application.start(Settings.fromEnv(env), clock);
+        app =
+                Application.start(
+                        TestEnv.on(db.jdbcUrl(), dir)
+                                .slack(slack, "xoxb-e2e")
+                                .teams(microsoft)
+                                .settings(),
+                        clock);
         slackRequests = new SlackRequests("http://127.0.0.1:" + app.port());
     }
 

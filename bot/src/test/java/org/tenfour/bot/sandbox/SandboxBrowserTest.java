@@ -179,8 +179,7 @@ class SandboxBrowserTest {
         page.playAs(DemoData.DANA.userId())
                 .openConversation("ch-" + DemoData.RIVERSIDE_COORDINATORS.channelId())
                 .type("/tenfour status")
-                .waitForPrivateReply(
-                        "answered check-ins and unreachable members are not counted here");
+                .waitForPrivateReply("Opt-outs and answered check-ins are not counted here");
         page.screenshot("07-coordinator-status");
     }
 
