@@ -208,4 +208,22 @@ class RepositoryTenancyTest {
                 .extracting(CallOut::leadPeerId)
                 .containsExactly(peer.id());
     }
+
+    @Test
+    void continuum_counts_and_marks_of_one_agency_are_invisible_to_another() {
+        ContinuumCounts counts = jdbi.onDemand(ContinuumCounts.class);
+        java.time.LocalDate week = java.time.LocalDate.parse("2026-11-30");
+        String[] colours = {"ready", "reacting", "injured", "ill"};
+        assertThat(counts.markCounted(theirs.id(), "tag-1", week)).isTrue();
+        assertThat(counts.add(theirs.id(), week, "ill", colours)).isEqualTo(4);
+
+        assertThat(counts.byColour(mine.id(), week, week)).isEmpty();
+        assertThat(counts.markCounted(mine.id(), "tag-1", week))
+                .as("the same tag in my agency is another check-in")
+                .isTrue();
+        assertThat(counts.forgetCountedBefore(mine.id(), week.plusDays(1))).isEqualTo(1);
+        assertThat(counts.markCounted(theirs.id(), "tag-1", week)).isFalse();
+        assertThat(counts.byColour(theirs.id(), week, week))
+                .containsExactly(new KeyCount("ill", 1));
+    }
 }

@@ -3,6 +3,8 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,13 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInAnswer;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.ContinuumCounts;
+import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
@@ -62,11 +67,12 @@ public final class CheckInAnswers implements Feature {
     }
 
     /**
-     * A stress-continuum answer. The check-in records only that it was answered on the continuum
-     * (the same for every colour); the colour is then counted for the agency's week in a
-     * transaction of its own, so that no row written with the answer names it. The member's reply
-     * is private and kept nowhere. (A crash between the two loses that one count, never doubles
-     * it.)
+     * A stress-continuum answer. The colour is counted first, for the agency's week, in a
+     * transaction of its own that names no one (every colour row of the week is written, and the
+     * check-in is marked counted only by a keyed hash of its id); then the check-in records only
+     * that it was answered on the continuum, the same for every colour. A crash between the two
+     * loses nothing and doubles nothing: pressed again, the check-in is answered and the keyed mark
+     * stops a second count. The member's reply is private and kept nowhere.
      */
     private Reply continuum(Caller caller, InboundEvent.ButtonPressed event, Continuum zone) {
         Optional<CheckIn> found = mine(caller, event.value());
@@ -76,6 +82,10 @@ public final class CheckInAnswers implements Feature {
         UUID id = found.get().id();
         Instant now = clock.instant();
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        if (!answerable(found.get())) {
+            return late(caller, id);
+        }
+        count(caller.agency(), id, zone, now);
         boolean first =
                 jdbi.inTransaction(
                         (Handle h) -> {
@@ -111,14 +121,33 @@ public final class CheckInAnswers implements Feature {
         if (!first) {
             return late(caller, id);
         }
-        jdbi.useTransaction(
-                h ->
-                        h.attach(ContinuumCounts.class)
-                                .add(
-                                        caller.agency().id(),
-                                        ContinuumWeeks.bucket(caller.agency(), now),
-                                        zone.word()));
         return new Reply.Private(CheckInMessages.continuumReply(zone, id.toString(), settings));
+    }
+
+    private static boolean answerable(CheckIn checkIn) {
+        return checkIn.answer() == null
+                && (checkIn.state() == CheckInState.SCHEDULED
+                        || checkIn.state() == CheckInState.SENT);
+    }
+
+    /**
+     * Counts the colour once per check-in. Reads nothing of the check-in and locks none of its rows
+     * (a lock would write this transaction's id into the check-in's row).
+     */
+    private void count(Agency agency, UUID checkInId, Continuum zone, Instant now) {
+        LocalDate bucket = ContinuumWeeks.bucket(agency, now);
+        String[] colours =
+                Arrays.stream(Continuum.values()).map(Continuum::word).toArray(String[]::new);
+        jdbi.useTransaction(
+                h -> {
+                    String tag =
+                            h.getConfig(KeyedHashes.class)
+                                    .of("continuum", agency.id(), checkInId.toString());
+                    ContinuumCounts counts = h.attach(ContinuumCounts.class);
+                    if (counts.markCounted(agency.id(), tag, bucket)) {
+                        counts.add(agency.id(), bucket, zone.word(), colours);
+                    }
+                });
     }
 
     /** "Talk to a peer now" after a continuum answer: an urgent request, the on-call peer first. */

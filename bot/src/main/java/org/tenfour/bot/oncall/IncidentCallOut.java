@@ -129,7 +129,6 @@ public final class IncidentCallOut implements Feature {
                                     return pageNext(h, agency, incidentId, now) ? 1 : 0;
                                 });
             }
-            jdbi.useHandle(h -> h.attach(CallOuts.class).forgetFinished(agencyId));
         }
         return paged;
     }

@@ -136,6 +136,112 @@ class ContinuumCheckInTest {
                 .containsExactly(new KeyCount("ill", 1));
     }
 
+    private List<KeyCount> december() {
+        return p.jdbi.onDemand(ContinuumCounts.class)
+                .byColour(
+                        p.agency().id(),
+                        java.time.LocalDate.parse("2026-12-01"),
+                        java.time.LocalDate.parse("2026-12-31"));
+    }
+
+    private List<org.tenfour.storage.CheckInAnswer> answersOf(String user) {
+        return p
+                .jdbi
+                .onDemand(CheckIns.class)
+                .forMember(p.agency().id(), p.member(user).id())
+                .stream()
+                .map(c -> c.answer())
+                .toList();
+    }
+
+    private void refuse(String function, String trigger) {
+        p.jdbi.useHandle(
+                h ->
+                        h.execute(
+                                "create function "
+                                        + function
+                                        + "() returns trigger language plpgsql as $$ begin raise"
+                                        + " exception 'refused for the test'; end $$; "
+                                        + trigger
+                                        + " for each row execute function "
+                                        + function
+                                        + "()"));
+    }
+
+    private void allow(String function) {
+        p.jdbi.useHandle(h -> h.execute("drop function " + function + "() cascade"));
+    }
+
+    @Test
+    void a_failure_while_counting_leaves_the_check_in_open_and_the_next_press_counts_it_once() {
+        p.coordinator("UADMIN", "checkin style continuum");
+        plan();
+        RecordingPlatform.Sent checkIn = p.lastWithButton("UM1", "checkin.injured");
+        refuse(
+                "refuse_count",
+                "create trigger refuse_count before insert or update on continuum_count");
+        assertThat(p.press("UM1", checkIn, "checkin.injured").toString())
+                .contains("something went wrong");
+        assertThat(answersOf("UM1")).as("nothing was recorded").containsOnlyNulls();
+        allow("refuse_count");
+
+        p.press("UM1", checkIn, "checkin.injured");
+        assertThat(answersOf("UM1")).containsExactly(org.tenfour.storage.CheckInAnswer.CONTINUUM);
+        assertThat(december()).containsExactly(new KeyCount("injured", 1));
+    }
+
+    @Test
+    void a_failure_after_counting_before_the_answer_does_not_count_the_press_again() {
+        p.coordinator("UADMIN", "checkin style continuum");
+        plan();
+        RecordingPlatform.Sent checkIn = p.lastWithButton("UM1", "checkin.ill");
+        refuse("refuse_answer", "create trigger refuse_answer before update of answer on check_in");
+        assertThat(p.press("UM1", checkIn, "checkin.ill").toString())
+                .contains("something went wrong");
+        assertThat(answersOf("UM1")).containsOnlyNulls();
+        assertThat(december())
+                .as("counted before the answer")
+                .containsExactly(new KeyCount("ill", 1));
+        allow("refuse_answer");
+
+        p.press("UM1", checkIn, "checkin.reacting");
+        assertThat(answersOf("UM1")).containsExactly(org.tenfour.storage.CheckInAnswer.CONTINUUM);
+        assertThat(december())
+                .as("the check-in is counted once")
+                .containsExactly(new KeyCount("ill", 1));
+    }
+
+    @Test
+    void presses_of_every_colour_at_the_same_moment_count_one_answer() throws Exception {
+        p.coordinator("UADMIN", "checkin style continuum");
+        plan();
+        RecordingPlatform.Sent checkIn = p.lastWithButton("UM1", "checkin.ready");
+        List<Continuum> zones = List.of(Continuum.values());
+        java.util.concurrent.CyclicBarrier together =
+                new java.util.concurrent.CyclicBarrier(zones.size());
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(zones.size());
+        List<java.util.concurrent.Future<Reply>> presses = new java.util.ArrayList<>();
+        for (Continuum zone : zones) {
+            presses.add(
+                    pool.submit(
+                            () -> {
+                                together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                                return p.press("UM1", checkIn, zone.actionId());
+                            }));
+        }
+        List<Reply> replies = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Reply> f : presses) {
+            replies.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(replies)
+                .filteredOn(r -> r.toString().contains("You already answered"))
+                .hasSize(zones.size() - 1);
+        assertThat(december()).singleElement().satisfies(k -> assertThat(k.count()).isEqualTo(1));
+        assertThat(answersOf("UM1")).containsExactly(org.tenfour.storage.CheckInAnswer.CONTINUUM);
+    }
+
     @Test
     void a_week_that_began_last_month_is_counted_from_the_first_of_this_one() {
         org.tenfour.storage.Agency a = p.agency();

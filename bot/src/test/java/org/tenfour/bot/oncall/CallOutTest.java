@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
+import org.tenfour.bot.privacy.PrivacyRetention;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.CallOut;
@@ -254,5 +255,27 @@ class CallOutTest {
         RecordingPlatform.Sent page = pages("UP2").get(0);
         assertThat(text(p.press("UP1", page, IncidentCallOut.TAKE))).contains("not sent to you");
         assertThat(callOut().paging()).isTrue();
+    }
+
+    @Test
+    void a_finished_call_out_is_forgotten_by_the_daily_retention_while_nothing_else_pages() {
+        incident("UM1");
+        UUID finished = incidentId;
+        p.press("UP2", pages("UP2").get(0), IncidentCallOut.TAKE);
+        p.deliver();
+        p.coordinator("UADMIN", "incident cancel 1");
+        p.deliver();
+        incident("UM2");
+        UUID paging = incidentId;
+        assertThat(p.jdbi.onDemand(CallOuts.class).find(p.agency().id(), finished)).isPresent();
+
+        new PrivacyRetention(p.jdbi, p.clock).run();
+
+        assertThat(p.jdbi.onDemand(CallOuts.class).find(p.agency().id(), finished))
+                .as("who led a cancelled incident is forgotten")
+                .isEmpty();
+        assertThat(p.jdbi.onDemand(CallOuts.class).find(p.agency().id(), paging))
+                .as("a call-out still paging stays")
+                .isPresent();
     }
 }

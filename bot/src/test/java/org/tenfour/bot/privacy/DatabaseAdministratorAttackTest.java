@@ -378,14 +378,48 @@ class DatabaseAdministratorAttackTest {
                                         .mapTo(String.class)
                                         .list());
         assertThat(counts)
-                .hasSize(2)
+                .as("all four colours of the week")
+                .hasSize(4)
                 .noneMatch(row -> row.contains(p.member("UCOLOUR1").id().toString()))
                 .noneMatch(row -> row.contains(p.member("UCOLOUR2").id().toString()));
 
-        // and no row written in the transaction that counted a colour names a member
+        // the colour rows' transaction ids cannot tell which colour the last answer was: every
+        // count writes all four rows of its week
+        int transactions =
+                j.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select count(distinct xmin::text) from"
+                                                        + " continuum_count")
+                                        .mapTo(Integer.class)
+                                        .one());
+        assertThat(transactions).isEqualTo(1);
+
+        // the marks that keep a count from doubling hold a keyed hash, not a check-in or a member
+        List<String> ids = new ArrayList<>();
+        for (String user : List.of("UCOLOUR1", "UCOLOUR2")) {
+            ids.add(p.member(user).id().toString());
+            p.jdbi.onDemand(org.tenfour.storage.CheckIns.class)
+                    .forMember(p.agency().id(), p.member(user).id())
+                    .forEach(c -> ids.add(c.id().toString()));
+        }
+        List<String> marks =
+                j.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select row_to_json(c)::text from continuum_counted c")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(marks).hasSize(2);
+        assertThat(ids).hasSize(4);
+        for (String id : ids) {
+            assertThat(marks).noneMatch(m -> m.contains(id));
+        }
+
+        // and no other row written in the transaction that counted a colour names anyone
         List<String> sameTransaction = new ArrayList<>();
         for (String table : Dump.tables(j)) {
-            if (table.equals("continuum_count")) {
+            if (table.equals("continuum_count") || table.equals("continuum_counted")) {
                 continue;
             }
             sameTransaction.addAll(
