@@ -29,6 +29,8 @@ import org.tenfour.bot.log.LogCommands;
 import org.tenfour.bot.log.LogJobs;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.onboarding.Onboarding;
+import org.tenfour.bot.onboarding.PeerTraining;
 import org.tenfour.bot.oncall.IncidentCallOut;
 import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
@@ -37,7 +39,9 @@ import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.privacy.MemberData;
 import org.tenfour.bot.privacy.PrivacyRetention;
 import org.tenfour.bot.report.ReportCommands;
+import org.tenfour.bot.resources.ResourceCommands;
 import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.bot.survey.SurveyCommands;
 import org.tenfour.storage.Agency;
 
 /**
@@ -106,6 +110,8 @@ public final class Program {
     private final PrivacyRetention privacy;
     private final OnCallJobs onCall;
     private final IncidentCallOut callOuts;
+    private final SurveyCommands surveys;
+    private final PeerTraining training;
     private final Inbound inbound;
     private final OutboxSender sender;
 
@@ -122,6 +128,8 @@ public final class Program {
         this.privacy = new PrivacyRetention(jdbi, clock);
         this.onCall = new OnCallJobs(jdbi, clock);
         this.callOuts = new IncidentCallOut(jdbi, clock);
+        this.surveys = new SurveyCommands(jdbi, clock);
+        this.training = new PeerTraining(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
         List<Feature> features =
                 new ArrayList<>(
@@ -140,7 +148,11 @@ public final class Program {
                                 new OnCallCommands(jdbi, clock),
                                 new CheckInStyleCommand(jdbi, clock),
                                 callOuts,
-                                new Home(jdbi, clock)));
+                                new Home(jdbi, clock),
+                                new ResourceCommands(jdbi, clock),
+                                new Onboarding(jdbi, clock),
+                                training,
+                                surveys));
         features.addAll(connect.features());
         this.inbound =
                 new Inbound(jdbi, features, options.directoryWatched(), options.commandRate());
@@ -199,6 +211,8 @@ public final class Program {
         tasks.addAll(privacy.tasks());
         tasks.addAll(onCall.tasks());
         tasks.addAll(callOuts.tasks());
+        tasks.addAll(surveys.tasks());
+        tasks.addAll(training.tasks());
         return List.copyOf(tasks);
     }
 }

@@ -3,6 +3,7 @@ package org.tenfour.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,75 @@ class RepositoryTenancyTest {
                 .get()
                 .extracting(Member::optedOut)
                 .isEqualTo(false);
+    }
+
+    @Test
+    void resources_of_one_agency_are_invisible_to_another_unless_shared_with_a_partner() {
+        Resources resources = jdbi.onDemand(Resources.class);
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-11-01");
+        Resource kept = resources.add(theirs.id(), "Their EAP", "555-0100", "eap", false, day);
+        Resource shared =
+                resources.add(theirs.id(), "Chaplains", "555-0199", "chaplain", true, day);
+
+        assertThat(resources.own(mine.id())).isEmpty();
+        assertThat(resources.sharedWith(mine.id())).as("not partners").isEmpty();
+        assertThat(resources.remove(mine.id(), kept.id())).isZero();
+        assertThat(resources.share(mine.id(), kept.id(), true)).isZero();
+        assertThat(resources.own(theirs.id()))
+                .extracting(Resource::shared)
+                .containsExactly(false, true);
+
+        jdbi.useHandle(
+                h ->
+                        h.createUpdate(
+                                        "insert into partnership (agency_a, agency_b, state, created_at) "
+                                                + "values (:a, :b, 'active', now())")
+                                .bind("a", mine.id())
+                                .bind("b", theirs.id())
+                                .execute());
+        assertThat(resources.sharedWith(mine.id())).containsExactly(shared);
+        assertThat(resources.sharedWith(theirs.id())).isEmpty();
+    }
+
+    @Test
+    void surveys_onboarding_and_training_of_one_agency_are_invisible_to_another() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-11-01");
+        Surveys surveys = jdbi.onDemand(Surveys.class);
+        Survey theirSurvey = surveys.create(theirs.id(), "needs", day, day.plusDays(13));
+        surveys.prepare(theirs.id(), theirSurvey.id(), List.of("knows"), List.of("yes"));
+        assertThat(surveys.find(mine.id(), theirSurvey.id())).isEmpty();
+        assertThat(surveys.all(mine.id())).isEmpty();
+        assertThat(surveys.mark(mine.id(), theirSurvey.id(), "m")).isFalse();
+        assertThat(surveys.respond(mine.id(), theirSurvey.id(), day)).isFalse();
+        assertThat(
+                        surveys.count(
+                                mine.id(),
+                                theirSurvey.id(),
+                                new String[] {"knows"},
+                                new String[] {"yes"}))
+                .isZero();
+        assertThat(surveys.tallies(mine.id(), theirSurvey.id())).isEmpty();
+        assertThat(surveys.close(mine.id(), theirSurvey.id(), day)).isZero();
+        assertThat(surveys.create(mine.id(), "needs", day, day).number())
+                .as("numbers count per agency")
+                .isEqualTo(1);
+
+        Member peer = TestData.member(jdbi, theirs);
+        PeerOnboarding onboarding = jdbi.onDemand(PeerOnboarding.class);
+        assertThat(onboarding.start(theirs.id(), peer.id(), day)).isTrue();
+        assertThat(onboarding.acknowledge(mine.id(), peer.id(), day)).isFalse();
+        assertThat(onboarding.notReady(mine.id(), day)).isEmpty();
+        assertThat(onboarding.notReady(theirs.id(), day)).containsExactly(peer.id());
+
+        TrainingRecords training = jdbi.onDemand(TrainingRecords.class);
+        TrainingRecord r =
+                training.add(
+                        theirs.id(), peer.id(), "CISM", day.minusYears(2), day.minusDays(1), true);
+        assertThat(training.all(mine.id())).isEmpty();
+        assertThat(training.remove(mine.id(), r.id())).isZero();
+        assertThat(training.dueForReminder(mine.id(), day.minusDays(5), day)).isEmpty();
+        assertThat(training.reminded(mine.id(), r.id(), day)).isFalse();
+        assertThat(training.all(theirs.id())).containsExactly(r);
     }
 
     @Test

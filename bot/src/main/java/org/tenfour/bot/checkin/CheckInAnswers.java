@@ -21,6 +21,8 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.resources.Category;
+import org.tenfour.bot.resources.ResourceNotes;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInAnswer;
@@ -240,10 +242,23 @@ public final class CheckInAnswers implements Feature {
                     Reply.text(
                             "Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
             case TALK ->
-                    new Reply.Private(new Message(talkReply[0], settings.crisisLines(), List.of()));
-            case NOT_NOW -> Reply.text("No problem. We'll check in again in a week or so.");
+                    new Reply.Private(
+                            ResourceNotes.beneath(
+                                    new Message(talkReply[0], settings.crisisLines(), List.of()),
+                                    resources(caller)));
+            case NOT_NOW ->
+                    new Reply.Private(
+                            ResourceNotes.beneath(
+                                    Message.text(
+                                            "No problem. We'll check in again in a week or so."),
+                                    resources(caller)));
             case CONTINUUM -> Reply.text("Thanks for checking in.");
         };
+    }
+
+    /** The general help beside the crisis lines (a check-in answer has no topic). */
+    private List<String> resources(Caller caller) {
+        return ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(null));
     }
 
     /**

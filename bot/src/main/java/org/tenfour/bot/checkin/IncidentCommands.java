@@ -18,6 +18,7 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Audit;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;

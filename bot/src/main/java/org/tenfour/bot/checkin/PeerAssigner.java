@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.http.JsonBody;
+import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.storage.Caseloads;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -41,7 +43,13 @@ public final class PeerAssigner {
 
     /** Loads the agency's active peers, their contacts this week and their check-ins, once. */
     PeerAssigner(Handle handle, UUID agencyId, Instant now) {
-        this.peers = handle.attach(Peers.class).active(agencyId);
+        Set<UUID> notReady = RotationGate.notReady(handle, agencyId, now);
+        // a peer who has not acknowledged the policy, or whose required course lapsed, is named
+        // in no check-in
+        this.peers =
+                handle.attach(Peers.class).active(agencyId).stream()
+                        .filter(p -> !notReady.contains(p.memberId()))
+                        .toList();
         if (!peers.isEmpty()) {
             for (Member m :
                     handle.attach(Members.class)
@@ -73,8 +81,10 @@ public final class PeerAssigner {
     public static int freePeers(Handle handle, UUID agencyId, Instant now) {
         Map<UUID, Integer> contacts =
                 handle.attach(Caseloads.class).contacts(agencyId, now.minus(WEEK), now);
+        Set<UUID> notReady = RotationGate.notReady(handle, agencyId, now);
         return (int)
                 handle.attach(Peers.class).active(agencyId).stream()
+                        .filter(p -> !notReady.contains(p.memberId()))
                         .filter(p -> p.availableAt(now))
                         .filter(p -> contacts.getOrDefault(p.memberId(), 0) < p.weeklyCap())
                         .count();

@@ -21,6 +21,7 @@ import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.ConnectSettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Audit;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;

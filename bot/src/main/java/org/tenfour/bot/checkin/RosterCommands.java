@@ -17,11 +17,13 @@ import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Audit;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
@@ -232,6 +234,7 @@ public final class RosterCommands implements Feature {
                                         .upsert(caller.agency().id(), user, null, null);
                         if (add) {
                             h.attach(Peers.class).add(caller.agency().id(), m.id());
+                            Onboarding.begin(h, caller.agency(), m, clock.instant());
                         } else {
                             h.attach(Peers.class).retire(caller.agency().id(), m.id());
                         }

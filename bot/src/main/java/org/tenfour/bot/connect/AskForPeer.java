@@ -24,6 +24,8 @@ import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.oncall.OnCall;
+import org.tenfour.bot.resources.Category;
+import org.tenfour.bot.resources.ResourceNotes;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInKind;
@@ -251,9 +253,11 @@ final class AskForPeer implements Feature, CheckInTalk {
         }
         AgencySettings settings = caller.settings();
         return new Reply.FormAccepted(
-                r.get().state() == RequestState.ESCALATED
-                        ? ConnectMessages.escalatedToMember(settings, r.get().attempts())
-                        : ConnectMessages.asked(r.get(), settings));
+                ResourceNotes.beneath(
+                        r.get().state() == RequestState.ESCALATED
+                                ? ConnectMessages.escalatedToMember(settings, r.get().attempts())
+                                : ConnectMessages.asked(r.get(), settings),
+                        ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(topic))));
     }
 
     private static Optional<String> one(InboundEvent.FormSubmitted f, String field) {

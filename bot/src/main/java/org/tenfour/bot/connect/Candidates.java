@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.bot.checkin.PeerAssigner;
+import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Caseloads;
@@ -75,6 +77,9 @@ final class Candidates {
     /** Why a peer was passed over, in the order the checks are made. */
     enum Reason {
         ASKED("every peer was already asked", "already asked"),
+        NOT_READY(
+                "no peer has acknowledged the policy or kept their required training current",
+                "not onboarded or with a lapsed required course"),
         AWAY("all peers are away", "away"),
         AT_CAP("all peers are at their weekly cap", "at their weekly cap"),
         BUSY("all peers are in another conversation", "in another conversation"),
@@ -103,6 +108,11 @@ final class Candidates {
                                 handle.attach(Caseloads.class)
                                         .contacts(a.id(), now.minus(PeerAssigner.WEEK), now)
                                         .forEach((k, v) -> load.merge(k, v, Integer::sum)));
+        Map<UUID, Set<UUID>> notReady = new HashMap<>();
+        pool.stream()
+                .map(Candidate::agency)
+                .distinct()
+                .forEach(a -> notReady.put(a.id(), RotationGate.notReady(handle, a.id(), now)));
         Relays relays = handle.attach(Relays.class);
         Map<Reason, Integer> passedOver = new EnumMap<>(Reason.class);
         List<Candidate> eligible = new ArrayList<>();
@@ -110,6 +120,8 @@ final class Candidates {
             Reason why;
             if (r.triedPeerIds().contains(c.member().id())) {
                 why = Reason.ASKED;
+            } else if (notReady.get(c.agency().id()).contains(c.member().id())) {
+                why = Reason.NOT_READY;
             } else if (!c.peer().availableAt(now)) {
                 why = Reason.AWAY;
             } else if (load.getOrDefault(c.member().id(), 0) >= c.peer().weeklyCap()) {

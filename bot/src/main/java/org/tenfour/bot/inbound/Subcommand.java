@@ -47,6 +47,27 @@ public enum Subcommand {
                     Task.PEOPLE,
                     "peers add|remove @user …",
                     "who the trained peer supporters are")),
+    RESOURCES(
+            "resources",
+            Role.MEMBER,
+            false,
+            "Where to get help beyond the peer team: EAP, counsellors, chaplains, medical, legal,"
+                    + " financial, family, substance use (`resources eap` shows one category)."
+                    + " Nobody records who looks. Coordinators keep the list in their channel:"
+                    + " `resources add \"Name\" \"how to reach\" category:eap [shared]` (`shared`:"
+                    + " partner agencies' members see it too), `resources remove N`, `resources"
+                    + " share N` / `unshare N`.",
+            new Use(
+                    Task.TALK,
+                    "resources [category]",
+                    "where to get help: EAP, counsellors, chaplains and more"),
+            new Use(
+                    Task.SETUP,
+                    "resources add \"Name\" \"how to reach\""
+                            // the codes of resources.Category (ResourceDirectoryTest checks)
+                            + " category:eap|clinician|chaplain|medical|legal|financial|family|substance|other"
+                            + " [shared] | resources remove N | resources share|unshare N",
+                    "the resource directory members and peers see")),
     SETTINGS(
             "settings",
             Role.MEMBER,
@@ -249,6 +270,21 @@ public enum Subcommand {
                     "roster add|remove @user … | roster from @group|#channel | roster tag @user"
                             + " unit:Engine-7 supervisor:@x",
                     "who is enrolled in check-ins")),
+    TRAINING(
+            "training",
+            Role.COORDINATOR,
+            true,
+            "Each peer's training: `training add @peer \"CISM individual\" 2026-03-01 expires"
+                    + " 2028-03-01` (add `optional` for a course the rotation does not need),"
+                    + " `training list`, `training remove N`. A required course past its last day"
+                    + " takes the peer out of rotation; they are reminded 30 days before. The list"
+                    + " also names peers who have not yet acknowledged the policy (new peers get it"
+                    + " first, and are out of rotation until they confirm).",
+            new Use(
+                    Task.PEOPLE,
+                    "training add @peer \"Course\" 2026-03-01 [expires 2028-03-01] [optional] |"
+                            + " training list | training remove N",
+                    "peers' training records and who is out of rotation")),
     COORDINATORS(
             "coordinators",
             Role.COORDINATOR,
@@ -339,6 +375,21 @@ public enum Subcommand {
                     Task.NUMBERS,
                     "export [month|quarter|year]",
                     "the same suppressed tables as a CSV file, sent to you")),
+    SURVEY(
+            "survey",
+            Role.COORDINATOR,
+            true,
+            "An anonymous program survey: `needs` (does everyone know the program, could they reach"
+                    + " it, would they use it, how, what holds them back) or `feedback` (was it"
+                    + " helpful, would they use it again). Every enrolled member who has not opted out"
+                    + " gets it once, privately, in their own hours; only totals are kept, never who"
+                    + " answered. Results only after it closes (after the days given, default 14, or"
+                    + " `survey close N`) and only if at least k answered, small counts suppressed.",
+            new Use(
+                    Task.NUMBERS,
+                    "survey start needs|feedback [days] | survey list | survey close N | survey"
+                            + " results N",
+                    "an anonymous needs or feedback survey of every member")),
     PARTNER(
             "partner",
             Role.COORDINATOR,

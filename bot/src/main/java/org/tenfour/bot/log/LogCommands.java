@@ -2,9 +2,12 @@ package org.tenfour.bot.log;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Button;
@@ -20,6 +23,8 @@ import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.resources.Category;
+import org.tenfour.bot.resources.ResourceNotes;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.OutboxKind;
@@ -126,7 +131,8 @@ public final class LogCommands implements Feature {
                             UUID.fromString(event.context()),
                             event.values());
         }
-        if (reply instanceof Reply.FormAccepted) {
+        if (reply instanceof Reply.FormAccepted accepted) {
+            reply = withResources(caller, accepted, event);
             Optional<Message> offer =
                     wellness.check(caller.agency().id(), caller.member().id(), wellnessThreshold);
             offer.ifPresent(
@@ -151,6 +157,26 @@ public final class LogCommands implements Feature {
                                     }));
         }
         return reply;
+    }
+
+    /**
+     * A referral logged: the peer gets the directory's entries for it to pass on. Only the code is
+     * stored; which entries were shown is not.
+     */
+    private Reply withResources(
+            Caller caller, Reply.FormAccepted accepted, InboundEvent.FormSubmitted event) {
+        Set<Category> categories = EnumSet.noneOf(Category.class);
+        event.values()
+                .getOrDefault(InteractionLogForms.REFERRALS, List.of())
+                .forEach(code -> categories.addAll(Category.forReferral(code)));
+        List<String> lines = ResourceNotes.lines(jdbi, caller.agency().id(), categories);
+        if (lines.isEmpty()) {
+            return accepted;
+        }
+        List<String> withHeading = new ArrayList<>();
+        withHeading.add("For your referral, from the resource directory:");
+        withHeading.addAll(lines);
+        return new Reply.FormAccepted(ResourceNotes.beneath(accepted.confirmation(), withHeading));
     }
 
     private Reply correct(Caller caller, InboundEvent.ButtonPressed event) {

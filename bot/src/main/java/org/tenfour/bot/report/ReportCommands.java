@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.FileUpload;
+import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
@@ -108,7 +112,7 @@ public final class ReportCommands implements Feature {
                     out.send(
                             OutboxKey.of(OutboxKind.REPORT, null, id),
                             channel,
-                            ReportText.message(report),
+                            withSurveys(h, report),
                             clock.instant());
                     out.upload(
                             OutboxKey.of(OutboxKind.REPORT, null, id, "chart"),
@@ -127,6 +131,24 @@ public final class ReportCommands implements Feature {
                         + period.word()
                         + ") is being posted here; counts under the agency's threshold are"
                         + " suppressed.");
+    }
+
+    /** The report's message with the surveys that closed in its period beneath. */
+    private static Message withSurveys(Handle h, ProgramReport report) {
+        Message message = ReportText.message(report);
+        List<String> surveys =
+                SurveyLines.of(
+                        h,
+                        report.agencyId(),
+                        report.current().from(),
+                        report.current().to(),
+                        report.k());
+        if (surveys.isEmpty()) {
+            return message;
+        }
+        List<String> notes = new ArrayList<>(message.notes());
+        notes.addAll(surveys);
+        return new Message(message.text(), notes, message.buttons());
     }
 
     private Reply export(Caller caller, Period period) {

@@ -103,7 +103,9 @@ public final class DemoData {
                                     + " top left to see their check-ins. `/tenfour oncall` shows the"
                                     + " on-call rota (`/tenfour oncall swap @sam @priya` trades a week)."
                                     + " `/tenfour status` and `/tenfour report month` show counts, never"
-                                    + " names."),
+                                    + " names; `/tenfour resources` is the directory members see;"
+                                    + " `/tenfour survey start needs` sends everyone an anonymous survey"
+                                    + " (results once it closes)."),
                     Map.entry(
                             PRIYA,
                             "You are *Priya Nair*, a peer supporter and a coordinator at Riverside."
@@ -124,8 +126,8 @@ public final class DemoData {
                             "You are *Alex Kim*, a firefighter at Riverside. Type `/peer` to ask for"
                                     + " a trained peer, privately. When a coordinator sets a cadence or"
                                     + " records an incident, check-ins arrive here: answer \"I'd like to"
-                                    + " talk\" to reach a peer. `/tenfour mydata` shows everything stored"
-                                    + " about you."),
+                                    + " talk\" to reach a peer. `/tenfour resources` lists where else to"
+                                    + " get help. `/tenfour mydata` shows everything stored about you."),
                     Map.entry(
                             JORDAN,
                             "You are *Jordan Lee*, a paramedic at Riverside. Check-ins from the peer"
@@ -165,7 +167,8 @@ public final class DemoData {
             Channel coordinatorChannel,
             List<Person> roster,
             List<Person> peers,
-            List<Person> moreCoordinators) {}
+            List<Person> moreCoordinators,
+            List<String> resources) {}
 
     static final List<Agency> AGENCIES =
             List.of(
@@ -175,14 +178,26 @@ public final class DemoData {
                             RIVERSIDE_COORDINATORS,
                             List.of(PRIYA, SAM, ALEX, JORDAN, CASEY),
                             List.of(PRIYA, SAM),
-                            List.of(PRIYA)),
+                            List.of(PRIYA),
+                            List.of(
+                                    "resources add \"Riverside County EAP\" \"call 555-0100, 24/7,"
+                                            + " free and confidential\" category:eap",
+                                    "resources add \"Harbor Counseling, first-responder clinicians\""
+                                            + " \"555-0142, weekdays 8-6\" category:clinician",
+                                    "resources add \"Fire & Police Chaplaincy\" \"555-0133, any"
+                                            + " hour\" category:chaplain shared")),
                     new Agency(
                             LAKEVIEW,
                             MORGAN,
                             LAKEVIEW_COORDINATORS,
                             List.of(TAYLOR, RILEY, JAMIE),
                             List.of(TAYLOR),
-                            List.of()));
+                            List.of(),
+                            List.of(
+                                    "resources add \"Lakeview Officers' Legal Fund\" \"555-0177\""
+                                            + " category:legal shared",
+                                    "resources add \"Blue Line Financial Counseling\" \"555-0188\""
+                                            + " category:financial")));
 
     private DemoData() {}
 

@@ -19,6 +19,7 @@ import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.web.WebSandbox.Person;
 import org.tenfour.bot.TenFourException;
+import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
@@ -64,9 +65,15 @@ public final class DemoSeed {
             run(inbound, a, "timezone " + DemoData.ZONE);
             run(inbound, a, "roster add " + mentions(a.roster()));
             run(inbound, a, "peers add " + mentions(a.peers()));
+            for (Person peer : a.peers()) {
+                acknowledge(inbound, peer);
+            }
             run(inbound, a, "oncall add " + mentions(a.peers()));
             if (!a.moreCoordinators().isEmpty()) {
                 run(inbound, a, "coordinators add " + mentions(a.moreCoordinators()));
+            }
+            for (String resource : a.resources()) {
+                run(inbound, a, resource);
             }
             if (!alreadySeeded(jdbi, a)) {
                 throw new TenFourException(
@@ -172,6 +179,22 @@ public final class DemoSeed {
                     "sandbox seeding: the profile form was not accepted: " + saved);
         }
         log.info("sandbox demo peer {} takes partner requests", peer.userId());
+    }
+
+    /** The demo peers have read the program's policy: they press its button, as a peer would. */
+    private static void acknowledge(InboundHandler inbound, Person peer) {
+        Address dm = Address.user(Platform.WEB, peer.workspaceId(), peer.userId());
+        Reply r =
+                inbound.handle(
+                        new InboundEvent.ButtonPressed(
+                                actor(peer), Onboarding.ACKNOWLEDGE, "", dm, null, null));
+        if (!(r instanceof Reply.Private p) || !p.message().text().startsWith("Thank you")) {
+            throw new TenFourException(
+                    "sandbox seeding: "
+                            + peer.userId()
+                            + " could not acknowledge the policy: "
+                            + r);
+        }
     }
 
     private static Agency agency(Jdbi jdbi, DemoData.Agency a) {

@@ -119,6 +119,17 @@ class OnCallEndToEndTest {
         slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
         assertThat(slashCommand("U0PAT", "peers add <@U0sam|sam> <@U0KIM|kim>"))
                 .contains("Added 2 peer");
+        // new peers acknowledge the program's policy before anything goes out in their name
+        for (String peer : List.of("U0sam", "U0KIM")) {
+            String press =
+                    Payloads.blockAction(FakeSlackApi.TEAM, "onboarding.ack", "")
+                            .replace("U0PAT", peer);
+            assertThat(
+                            slackRequests
+                                    .signed(SlackRequests.FORM, SlackRequests.interactive(press))
+                                    .statusCode())
+                    .isEqualTo(200);
+        }
         assertThat(slashCommand("U0PAT", "oncall add <@U0KIM|kim> <@U0sam|sam>"))
                 .contains("Added to the on-call rota");
         samSpeaksSpanish();
@@ -297,6 +308,20 @@ class OnCallEndToEndTest {
                                 "sam",
                                 "kim")
                         .put("id", "in-3"));
+        // new peers acknowledge the program's policy before anything goes out in their name
+        for (String peer : List.of("sam", "kim")) {
+            ObjectNode ack = Activities.personalMessage(microsoft.serviceUrl(), "");
+            ack.remove("text");
+            ack.putObject("from").put("id", "29:user-" + peer).put("name", peer);
+            ack.putObject("value").put("action", "onboarding.ack").put("value", "");
+            teams(ack.put("id", "in-3-" + peer));
+        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                teamsReplies().split("You are now in the rotation", -1).length - 1
+                                        == 2);
         teams(
                 mentioning(
                                 Activities.channelMention(

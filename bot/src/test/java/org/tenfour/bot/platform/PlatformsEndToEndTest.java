@@ -169,10 +169,123 @@ class PlatformsEndToEndTest {
     }
 
     @Test
+    void in_slack_nothing_goes_out_in_a_new_peers_name_until_they_press_the_policys_button() {
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex> <@U0BO|bo>");
+        slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0SAM", "onboarding.ack").isEmpty());
+        assertThat(postedTo("U0SAM", "onboarding.ack").get(0))
+                .contains("Confidentiality and its written exceptions")
+                .contains("You are not a counsellor or a clinician");
+
+        slashCommand("U0PAT", "cadence weekly");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> strings("select state from check_in").contains("sent"));
+        assertThat(strings("select peer_id::text from check_in"))
+                .as("no check-in is planned in the new peer's name")
+                .containsOnlyNulls();
+        assertThat(postedTo(null, "checkin.ok"))
+                .isNotEmpty()
+                .allSatisfy(blocks -> assertThat(blocks).doesNotContain("on behalf of"));
+        String sent =
+                strings(
+                                "select id::text from check_in where state = 'sent'"
+                                        + " order by id limit 1")
+                        .get(0);
+        String member =
+                strings(
+                                "select m.platform_user_id from check_in c join member m"
+                                        + " on m.id = c.member_id where c.id::text = '"
+                                        + sent
+                                        + "'")
+                        .get(0);
+        press(member, "checkin.talk", sent);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                !postedTo(
+                                                "U0PAT",
+                                                "no peer has acknowledged the policy or kept"
+                                                        + " their required training current")
+                                        .isEmpty());
+        assertThat(postedTo("U0SAM", ""))
+                .as("the new peer was shown the policy and nothing else")
+                .hasSize(1);
+
+        press("U0SAM", "onboarding.ack", "");
+        assertThat(strings("select acknowledged_on::text from peer_onboarding"))
+                .doesNotContainNull();
+        String other = member.equals("U0ALEX") ? "U0BO" : "U0ALEX";
+        assertThat(
+                        slackRequests
+                                .signed(
+                                        SlackRequests.FORM,
+                                        SlackRequests.interactive(askSubmission(other)))
+                                .statusCode())
+                .isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0SAM", "connect.accept").isEmpty());
+    }
+
+    /**
+     * What the fake Slack was asked to post to {@code channel} (null: anywhere) with {@code text}.
+     */
+    private List<String> postedTo(String channel, String text) {
+        return slack.calls("chat.postMessage").stream()
+                .filter(c -> channel == null || channel.equals(c.params().get("channel")))
+                .map(
+                        c ->
+                                c.params().getOrDefault("text", "")
+                                        + c.params().getOrDefault("blocks", ""))
+                .filter(t -> t.contains(text))
+                .toList();
+    }
+
+    private static String askSubmission(String user) {
+        return """
+                {"type":"view_submission","team":{"id":"%1$s","domain":"fd7"},
+                 "user":{"id":"%2$s","username":"member","name":"member","team_id":"%1$s"},
+                 "api_app_id":"A0APP","token":"gIkuvaNzQIHg97ATvDxqgjtO","trigger_id":"111.222.333",
+                 "view":{"id":"V0ASK","team_id":"%1$s","type":"modal","blocks":[],"private_metadata":"",
+                   "callback_id":"connect.ask","hash":"156772938.1827394",
+                   "title":{"type":"plain_text","text":"Talk to a peer"},
+                   "clear_on_close":false,"notify_on_close":false,"close":null,
+                   "submit":{"type":"plain_text","text":"Ask"},"previous_view_id":null,"root_view_id":"V0ASK",
+                   "app_id":"A0APP","external_id":"","app_installed_team_id":"%1$s","bot_id":"B0BOT",
+                   "state":{"values":{
+                     "who":{"who":{"type":"radio_buttons","selected_option":{"text":{"type":"plain_text","text":"Any"},"value":"internal"}}},
+                     "urgency":{"urgency":{"type":"radio_buttons","selected_option":{"text":{"type":"plain_text","text":"Today"},"value":"today"}}},
+                     "contact":{"contact":{"type":"radio_buttons","selected_option":{"text":{"type":"plain_text","text":"Chat"},"value":"chat"}}}}}},
+                 "response_urls":[],"is_enterprise_install":false,"enterprise":null}"""
+                .formatted(FakeSlackApi.TEAM, user);
+    }
+
+    @Test
     void in_slack_an_ended_conversation_loses_its_buttons_and_a_late_safety_press_pages_no_one() {
         slashCommand("U0PAT", "setup");
         slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
         slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        // the new peer reads the policy and acknowledges it before anything goes out in their name
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params().get("channel").equals("U0SAM")
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains(
+                                                                                "onboarding.ack")));
+        press("U0SAM", "onboarding.ack", "");
+        assertThat(strings("select acknowledged_on::text from peer_onboarding"))
+                .doesNotContainNull();
         slashCommand("U0PAT", "cadence weekly");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
@@ -227,6 +340,97 @@ class PlatformsEndToEndTest {
                 .as("no page was queued for the coordinators")
                 .noneMatch(k -> k.contains(":safety:"));
         assertThat(strings("select action from audit_log")).doesNotContain("safety concern");
+    }
+
+    @Test
+    void in_slack_a_coordinator_lists_a_resource_and_a_member_reads_it_privately() {
+        slashCommand("U0PAT", "setup");
+        assertThat(
+                        slashCommand(
+                                        "U0PAT",
+                                        "resources add \"Peer EAP\" \"call 555-0100\" category:eap")
+                                .body())
+                .contains("Added \\\"Peer EAP\\\" under EAP");
+        HttpResponse<String> read = slashCommand("U0ALEX", "resources");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body())
+                .contains("Peer EAP")
+                .contains("call 555-0100")
+                .contains("ephemeral");
+        assertThat(strings("select name from resource")).containsExactly("Peer EAP");
+    }
+
+    @Test
+    void in_slack_a_member_answers_the_survey_in_a_modal_and_only_totals_are_stored() {
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
+        assertThat(slashCommand("U0PAT", "survey start needs").body()).contains("Survey 1");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params().get("channel").equals("U0ALEX")
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains(
+                                                                                "survey.answer")));
+        String surveyId = strings("select id::text from survey").get(0);
+        String press =
+                Payloads.blockAction(FakeSlackApi.TEAM, "survey.answer", surveyId)
+                        .replace("U0PAT", "U0ALEX");
+        assertThat(
+                        slackRequests
+                                .signed(SlackRequests.FORM, SlackRequests.interactive(press))
+                                .statusCode())
+                .isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("views.open").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params()
+                                                                .get("view")
+                                                                .contains("survey.form")));
+
+        String submission =
+                """
+                {"type":"view_submission","team":{"id":"%1$s","domain":"fd7"},
+                 "user":{"id":"U0ALEX","username":"alex","name":"alex","team_id":"%1$s"},
+                 "api_app_id":"A0APP","token":"gIkuvaNzQIHg97ATvDxqgjtO","trigger_id":"111.222.333",
+                 "view":{"id":"V0SURVEY","team_id":"%1$s","type":"modal","blocks":[],"private_metadata":"%2$s",
+                   "callback_id":"survey.form","hash":"156772938.1827394",
+                   "title":{"type":"plain_text","text":"Anonymous survey"},
+                   "clear_on_close":false,"notify_on_close":false,"close":null,
+                   "submit":{"type":"plain_text","text":"Send"},"previous_view_id":null,"root_view_id":"V0SURVEY",
+                   "app_id":"A0APP","external_id":"","app_installed_team_id":"%1$s","bot_id":"B0BOT",
+                   "state":{"values":{
+                     "knows":{"knows":{"type":"radio_buttons",
+                        "selected_option":{"text":{"type":"plain_text","text":"Yes"},"value":"yes"}}},
+                     "barriers":{"barriers":{"type":"checkboxes","selected_options":[
+                        {"text":{"type":"plain_text","text":"Stigma"},"value":"stigma"},
+                        {"text":{"type":"plain_text","text":"Time"},"value":"time"}]}}}}},
+                 "response_urls":[],"is_enterprise_install":false,"enterprise":null}"""
+                        .formatted(FakeSlackApi.TEAM, surveyId);
+        HttpResponse<String> sent =
+                slackRequests.signed(SlackRequests.FORM, SlackRequests.interactive(submission));
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(
+                        strings(
+                                "select question || '/' || choice || '=' || answers from survey_tally where answers > 0"))
+                .containsExactlyInAnyOrder(
+                        "knows/yes=1",
+                        "barriers/stigma=1",
+                        "barriers/time=1",
+                        "reach/no_answer=1",
+                        "would_use/no_answer=1",
+                        "prefer/no_answer=1");
+        assertThat(String.join(",", strings("select row_to_json(a)::text from survey_answered a")))
+                .doesNotContain("U0ALEX");
     }
 
     @Test
@@ -378,6 +582,99 @@ class PlatformsEndToEndTest {
                                         .anyMatch(c -> c.body().toString().contains("already")));
         assertThat(strings("select answer from check_in")).containsExactly("ok");
         assertThat(count("connection_request")).isZero();
+    }
+
+    @Test
+    void in_teams_the_resource_directory_is_kept_by_mention_and_read_in_a_personal_chat()
+            throws Exception {
+        teams(Activities.botAddedToTeam(microsoft.serviceUrl()).put("id", "r-0"));
+        teams(Activities.channelMention(microsoft.serviceUrl(), "setup").put("id", "r-1"));
+        teams(
+                Activities.channelMention(
+                                microsoft.serviceUrl(),
+                                "resources add \"County Chaplains\" \"555-0199\" category:chaplain")
+                        .put("id", "r-2"));
+        teams(
+                Activities.personalMessage(microsoft.serviceUrl(), "resources chaplain")
+                        .put("id", "r-3"));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                microsoft.calls("POST").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.path()
+                                                                        .contains(
+                                                                                Activities
+                                                                                        .PERSONAL_CONVERSATION)
+                                                                && c.body()
+                                                                        .toString()
+                                                                        .contains(
+                                                                                "County Chaplains")
+                                                                && c.body()
+                                                                        .toString()
+                                                                        .contains("555-0199")));
+        assertThat(strings("select category from resource")).containsExactly("chaplain");
+    }
+
+    @Test
+    void in_teams_a_member_answers_the_survey_card_and_only_totals_are_stored() throws Exception {
+        teams(Activities.botAddedToTeam(microsoft.serviceUrl()).put("id", "s-0"));
+        // Alice writes first: TenFour keeps her conversation reference to reach her later
+        teams(Activities.personalMessage(microsoft.serviceUrl(), "help").put("id", "s-0b"));
+        teams(Activities.channelMention(microsoft.serviceUrl(), "setup").put("id", "s-1"));
+        ObjectNode rosterAlice =
+                Activities.channelMention(microsoft.serviceUrl(), "roster add <at>Alice</at>");
+        rosterAlice
+                .withArray("entities")
+                .addObject()
+                .put("type", "mention")
+                .put("text", "<at>Alice</at>")
+                .putObject("mentioned")
+                .put("id", Activities.USER)
+                .put("name", "Alice");
+        teams(rosterAlice.put("id", "s-2"));
+        teams(
+                Activities.channelMention(microsoft.serviceUrl(), "survey start feedback")
+                        .put("id", "s-3"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                microsoft.calls("POST").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.path()
+                                                                        .contains(
+                                                                                Activities
+                                                                                        .PERSONAL_CONVERSATION)
+                                                                && c.body()
+                                                                        .toString()
+                                                                        .contains(
+                                                                                "survey.answer")));
+        String surveyId = strings("select id::text from survey").get(0);
+        ObjectNode submit = Activities.personalMessage(microsoft.serviceUrl(), "").put("id", "s-4");
+        submit.remove("text");
+        submit.putObject("value")
+                .put("form", "survey.form")
+                .put("context", surveyId)
+                .put("helpful", "yes")
+                .put("again", "maybe");
+        assertThat(teams(submit).statusCode()).isBetween(200, 202);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                !strings("select choice from survey_tally where answers > 0")
+                                        .isEmpty());
+        assertThat(
+                        strings(
+                                "select question || '/' || choice || '=' || answers from survey_tally where answers > 0"))
+                .containsExactlyInAnyOrder(
+                        "helpful/yes=1", "again/maybe=1", "contacted/no_answer=1");
     }
 
     @Test

@@ -222,6 +222,13 @@ class TeamsConversationTest {
         mention("setup");
         mention("roster add <at>Alice</at> <at>Pat</at>", ALICE, PAT);
         mention("peers add <at>Pat</at>", PAT);
+        // the new peer acknowledges the program's policy (its card's button) before anything
+        // goes out in their name
+        awaitPosted(PAT, "onboarding.ack");
+        ObjectNode acknowledge = personal(PAT, null);
+        acknowledge.putObject("value").put("action", "onboarding.ack").put("value", "");
+        post(acknowledge);
+        awaitPosted(PAT, "You are now in the rotation");
         mention("cadence weekly");
         awaitPosted(CASEY, "Cadence is now weekly");
     }

@@ -10,7 +10,10 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Actor;
+import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
+import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
@@ -309,6 +312,161 @@ class DatabaseAdministratorAttackTest {
                                                 : Map.of())
                                 .mapTo(Integer.class)
                                 .one());
+    }
+
+    @Test
+    void reading_the_resource_directory_leaves_no_row_that_says_who_read_it() {
+        s.run();
+        s.p.coordinator("UADMIN", "resources add \"County EAP\" \"call 555-0100\" category:eap");
+        s.p.deliver();
+        Map<String, List<String>> before = Dump.everyTable(jdbi);
+
+        s.p.tenfour(Scenario.JO, null, "resources");
+        s.p.tenfour(Scenario.JO, null, "resources eap");
+        s.p.deliver();
+
+        assertThat(Dump.everyTable(jdbi)).isEqualTo(before);
+    }
+
+    @Test
+    void a_survey_answer_changes_nothing_but_totals_and_nothing_it_writes_names_anyone() {
+        s.run();
+        s.p.coordinator("UADMIN", "survey start needs");
+        s.p.deliver();
+        RecordingPlatform.Sent invitation = s.p.lastWithButton(Scenario.JO, "survey.answer");
+        Reply form = s.p.press(Scenario.JO, invitation, "survey.answer");
+        assertThat(form).isInstanceOf(Reply.ShowForm.class);
+        Map<String, List<String>> before = withoutSurveys(Dump.everyTable(jdbi));
+
+        s.p.submit(
+                Scenario.JO,
+                "survey.form",
+                Map.of("knows", List.of("yes"), "barriers", List.of("career", "stigma")),
+                ((Reply.ShowForm) form).form().context());
+        s.p.deliver();
+
+        assertThat(withoutSurveys(Dump.everyTable(jdbi)))
+                .as("no table but the survey's changes when a member answers")
+                .isEqualTo(before);
+        assertThat(count("select coalesce(sum(answers), 0) from survey_tally"))
+                .as("the answer was counted: three choices and three skipped questions")
+                .isEqualTo(6);
+        List<String> people = people();
+        Map<String, List<String>> dump = Dump.everyTable(jdbi);
+        for (String table : List.of("survey", "survey_tally", "survey_answered")) {
+            for (String row : dump.get(table)) {
+                assertThat(people).noneMatch(row::contains);
+            }
+        }
+        List<String> sameTransaction =
+                Dump.tables(jdbi).stream()
+                        .filter(t -> !t.startsWith("survey"))
+                        .flatMap(
+                                t ->
+                                        jdbi
+                                                .withHandle(
+                                                        h ->
+                                                                h.createQuery(
+                                                                                "select row_to_json(x)::text from "
+                                                                                        + t
+                                                                                        + " x where x.xmin::text in (select xmin::text from survey_tally where answers > 0)")
+                                                                        .mapTo(String.class)
+                                                                        .list())
+                                                .stream())
+                        .toList();
+        assertThat(sameTransaction).as("rows written with the answer").isEmpty();
+        assertThat(
+                        jdbi.<List<String>, RuntimeException>withHandle(
+                                h ->
+                                        h.createQuery(
+                                                        "select table_name || '.' || column_name from information_schema.columns "
+                                                                + "where table_schema = current_schema() and table_name like 'survey%' "
+                                                                + "and data_type not in ('bigint', 'integer', 'text', 'uuid', 'date', 'boolean')")
+                                                .mapTo(String.class)
+                                                .list()))
+                .as("no time of day anywhere in the survey's tables")
+                .isEmpty();
+
+        s.p.coordinator("UADMIN", "survey close 1");
+        assertThat(count("select count(*) from survey_answered"))
+                .as("the 'already answered' marks go at the close")
+                .isZero();
+    }
+
+    @Test
+    void a_peers_training_and_onboarding_say_nothing_of_whom_they_helped_and_go_with_the_peer() {
+        s.run();
+        s.p.coordinator(
+                "UADMIN",
+                "training add <@"
+                        + Scenario.PEER2
+                        + "> \"CISM individual\" 2026-03-01 expires 2028-03-01");
+        s.p.coordinator(
+                "UADMIN", "training add <@" + Scenario.PEER + "> \"Suicide awareness\" 2026-01-10");
+        s.p.deliver();
+        List<String> peers =
+                jdbi.withHandle(
+                        h ->
+                                h.createQuery("select member_id::text from peer")
+                                        .mapTo(String.class)
+                                        .list());
+        List<String> others = new ArrayList<>(people());
+        others.removeAll(peers);
+        others.removeIf(id -> id.equals(Scenario.PEER) || id.equals(Scenario.PEER2));
+        Map<String, List<String>> dump = Dump.everyTable(jdbi);
+        assertThat(dump.get("training_record")).hasSize(2);
+        for (String table : List.of("training_record", "peer_onboarding")) {
+            for (String row : dump.get(table)) {
+                assertThat(others).as(table).noneMatch(row::contains);
+            }
+        }
+
+        // a member's request passes over a peer out of rotation and writes nothing about it there
+        s.p.coordinator(
+                "UADMIN",
+                "training add <@"
+                        + Scenario.PEER2
+                        + "> \"Critical incident stress\" 2025-01-01 expires 2025-06-01");
+        Map<String, List<String>> before = Dump.everyTable(jdbi);
+        s.p.submit(
+                Scenario.JO,
+                "connect.ask",
+                Map.of(
+                        "who", List.of("internal"),
+                        "urgency", List.of("today"),
+                        "contact", List.of("chat")),
+                "");
+        s.p.deliver();
+        Map<String, List<String>> after = Dump.everyTable(jdbi);
+        for (String table : List.of("training_record", "peer_onboarding")) {
+            assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+        }
+
+        String erased = s.p.member(Scenario.PEER2).id().toString();
+        var ask = (Reply.Private) s.p.tenfour(Scenario.PEER2, null, "forgetme");
+        var button = ask.message().buttons().get(0);
+        s.p.inbound.handle(
+                new InboundEvent.ButtonPressed(
+                        new Actor(s.p.user(Scenario.PEER2), false),
+                        button.actionId(),
+                        button.value(),
+                        s.p.user(Scenario.PEER2),
+                        null,
+                        null));
+        s.p.deliver();
+        Map<String, List<String>> gone = Dump.everyTable(jdbi);
+        for (String table : List.of("training_record", "peer_onboarding")) {
+            assertThat(gone.get(table))
+                    .as("%s after the peer's forgetme", table)
+                    .noneMatch(row -> row.contains(erased));
+        }
+        assertThat(gone.get("training_record")).as("the other peer's record stays").hasSize(1);
+    }
+
+    private static Map<String, List<String>> withoutSurveys(Map<String, List<String>> dump) {
+        Map<String, List<String>> rest = new java.util.TreeMap<>(dump);
+        rest.keySet().removeIf(t -> t.startsWith("survey"));
+        return rest;
     }
 
     /** Every member's platform id and internal id. */

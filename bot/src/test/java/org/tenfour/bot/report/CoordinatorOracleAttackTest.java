@@ -72,6 +72,150 @@ class CoordinatorOracleAttackTest {
         return views;
     }
 
+    // --- the resource directory ------------------------------------------------------------------
+
+    /**
+     * One member reads the resource directory (and one category of it) or does not. Nothing a
+     * coordinator can look at — status, App Home, the directory, the month report — may differ.
+     */
+    @Test
+    void a_coordinator_cannot_tell_whether_a_member_read_the_resource_directory() {
+        assertThat(coordinatorViews(true)).isEqualTo(coordinatorViews(false));
+    }
+
+    private List<String> coordinatorViews(boolean memberReads) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add " + mentions("UM", 6));
+        p.coordinator("UADMIN", "resources add \"County EAP\" \"call 555-0100\" category:eap");
+        if (memberReads) {
+            assertThat(text(p.tenfour("UM1", null, "resources"))).contains("County EAP");
+            p.tenfour("UM1", null, "resources eap");
+        }
+        p.deliver();
+        p.clock.advance(java.time.Duration.ofDays(25));
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "status")));
+        views.add(text(p.coordinator("UADMIN", "resources")));
+        views.add(
+                text(
+                        p.inbound.handle(
+                                new InboundEvent.HomeOpened(new Actor(p.user("UADMIN"), false)))));
+        views.add(postedReport(p, "month"));
+        views.add(
+                String.join(
+                        "\n",
+                        p.platform.to(TestProgram.COORDINATOR_CHANNEL).stream()
+                                .map(m -> m.message().text())
+                                // a report's text and its chart arrive in either order
+                                .sorted()
+                                .toList()));
+        return views;
+    }
+
+    // --- training and onboarding ---------------------------------------------------------------
+
+    /**
+     * A coordinator lets one peer's required course lapse and leaves another's policy
+     * unacknowledged, then looks at the training records: whether a member asked for a peer in
+     * between (and was passed over those two) must not show.
+     */
+    @Test
+    void a_coordinator_cannot_tell_from_the_training_records_whether_a_member_asked_for_a_peer() {
+        assertThat(trainingViews(true)).isEqualTo(trainingViews(false));
+    }
+
+    private List<String> trainingViews(boolean memberAsks) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add " + mentions("UM", 6));
+        p.coordinator("UADMIN", "peers add <@UP1> <@UP2>");
+        p.onboardPeers = false;
+        p.coordinator("UADMIN", "peers add <@UP3>");
+        p.coordinator(
+                "UADMIN", "training add <@UP2> \"CISM individual\" 2024-01-01 expires 2026-01-01");
+        p.coordinator("UADMIN", "training add <@UP2> \"CISM group\" 2026-01-01 expires 2026-11-01");
+        p.deliver();
+        if (memberAsks) {
+            p.submit(
+                    "UM1",
+                    "connect.ask",
+                    Map.of(
+                            "who", List.of("internal"),
+                            "urgency", List.of("today"),
+                            "contact", List.of("chat")),
+                    "");
+            p.deliver();
+            assertThat(p.platform.to("UP1"))
+                    .as("the one peer in rotation is offered the request")
+                    .anyMatch(
+                            m ->
+                                    m.message().buttons().stream()
+                                            .anyMatch(b -> b.actionId().equals("connect.accept")));
+        }
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "training list")));
+        views.add(text(p.coordinator("UADMIN", "help training")));
+        return views;
+    }
+
+    // --- the anonymous survey ------------------------------------------------------------------
+
+    /**
+     * While a survey is open, and after it closes with fewer than k answers, nothing a coordinator
+     * can look at tells whether one member answered: a live count would show who just did.
+     */
+    @Test
+    void a_coordinator_cannot_tell_whether_one_member_answered_the_survey() {
+        assertThat(surveyViews(List.of("UM1"))).isEqualTo(surveyViews(List.of()));
+    }
+
+    /** With enough answers, who answered does not matter either: only the totals do. */
+    @Test
+    void the_results_are_the_same_whoever_gave_the_answers() {
+        assertThat(surveyViews(List.of("UM1", "UM2", "UM3", "UM4", "UM5")))
+                .isEqualTo(surveyViews(List.of("UM2", "UM3", "UM4", "UM5", "UM6")));
+    }
+
+    private List<String> surveyViews(List<String> answering) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "roster add " + mentions("UM", 6));
+        p.coordinator("UADMIN", "survey start needs 5");
+        p.deliver();
+        for (String user : answering) {
+            RecordingPlatform.Sent invitation = p.lastWithButton(user, "survey.answer");
+            Reply form = p.press(user, invitation, "survey.answer");
+            p.submit(
+                    user,
+                    "survey.form",
+                    Map.of("knows", List.of("yes")),
+                    ((Reply.ShowForm) form).form().context());
+        }
+        p.deliver();
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "survey list")));
+        views.add(text(p.coordinator("UADMIN", "survey results 1")));
+        views.add(text(p.coordinator("UADMIN", "status")));
+        views.add(
+                text(
+                        p.inbound.handle(
+                                new InboundEvent.HomeOpened(new Actor(p.user("UADMIN"), false)))));
+        p.clock.advance(java.time.Duration.ofDays(6));
+        views.add(text(p.coordinator("UADMIN", "survey list")));
+        views.add(text(p.coordinator("UADMIN", "survey results 1")));
+        p.deliver();
+        views.add(
+                String.join(
+                        "\n",
+                        p.platform.to(TestProgram.COORDINATOR_CHANNEL).stream()
+                                .map(m -> m.message().text())
+                                // a report's text and its chart arrive in either order
+                                .sorted()
+                                .toList()));
+        return views;
+    }
+
     // --- the on-call rota around a member's request ------------------------------------------
 
     /**

@@ -134,6 +134,36 @@ class SandboxApiTest {
     }
 
     @Test
+    void the_demo_members_see_their_agencys_resources_and_a_partners_shared_one() throws Exception {
+        HttpResponse<String> res =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour resources\"}");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body())
+                .contains("Riverside County EAP")
+                .contains("Fire & Police Chaplaincy")
+                .contains("Lakeview Officers' Legal Fund")
+                .doesNotContain("Blue Line Financial");
+    }
+
+    @Test
+    void the_demo_coordinator_starts_an_anonymous_survey_and_sees_no_count_while_it_is_open()
+            throws Exception {
+        HttpResponse<String> started =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour survey start feedback 7\"}");
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("a feedback survey").contains("anonymous");
+        HttpResponse<String> results =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour survey results 1\"}");
+        assertThat(results.body()).contains("Results come when it closes");
+    }
+
+    @Test
     void at_names_typed_in_the_page_reach_the_product_as_neutral_mentions() throws Exception {
         HttpResponse<String> res =
                 post(

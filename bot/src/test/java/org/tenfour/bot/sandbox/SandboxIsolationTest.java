@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -32,7 +34,8 @@ import org.tenfour.storage.TestDatabase;
  * The sandbox is a sandbox: with Slack and Teams configured and the sandbox on, a year of sandbox
  * fast-forward leaves the real agency exactly where it was — nothing sent early, its queued
  * check-in still due when it was, its tables free of demo data — and Teams tokens minted now still
- * verify, because real agencies stay on the real clock.
+ * verify, because real agencies stay on the real clock. After the jump and a restart, the real
+ * daily purges run and delete only what is due on the real clock, not what a year later would be.
  */
 @ExtendWith(PostgresExtension.class)
 class SandboxIsolationTest {
@@ -69,6 +72,10 @@ class SandboxIsolationTest {
         microsoft = new FakeMicrosoft();
         key = TestTokens.newKey("key-1");
         microsoft.publish(List.of(Map.entry(key, List.of("msteams"))));
+        restart(dir);
+    }
+
+    private void restart(Path dir) {
         app =
                 Application.start(
                         TestEnv.on(db.jdbcUrl(), dir)
@@ -88,6 +95,43 @@ class SandboxIsolationTest {
 
     private String one(String sql) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+
+    private void update(String sql, Object... args) {
+        db.jdbi()
+                .useHandle(
+                        h -> {
+                            var u = h.createUpdate(sql);
+                            for (int i = 0; i < args.length; i++) {
+                                u.bind(i, args[i]);
+                            }
+                            u.execute();
+                        });
+    }
+
+    /** A coded log of the real agency dated {@code day}. */
+    private void log(String agency, LocalDate day, String type) {
+        update(
+                "insert into interaction_log (agency_id, log_date, contact_type, duration_band,"
+                        + " peer_pseudonym, sealed_at) values (cast(? as uuid), ?, ?, '15_30', 'p',"
+                        + " now())",
+                agency,
+                day,
+                type);
+    }
+
+    /** An answered check-in of the real agency, due {@code due}. */
+    private void answeredCheckIn(String agency, String member, Instant due, String slot) {
+        update(
+                "insert into check_in (agency_id, member_id, kind, slot_key, due_at, state, answer,"
+                        + " sent_at, answered_at) values (cast(? as uuid), cast(? as uuid),"
+                        + " 'cadence', ?, ?, 'answered', 'ok', ?, ?)",
+                agency,
+                member,
+                slot,
+                java.sql.Timestamp.from(due),
+                java.sql.Timestamp.from(due),
+                java.sql.Timestamp.from(due));
     }
 
     private long postsTo(String user) {
@@ -164,5 +208,71 @@ class SandboxIsolationTest {
         assertThat(one("select count(*)::text from sandbox.agency where platform = 'web'"))
                 .as("they live in the sandbox's own schema")
                 .isEqualTo("2");
+    }
+
+    @Test
+    void after_a_year_of_sandbox_fast_forward_and_a_restart_the_daily_purges_keep_the_real_clock(
+            @TempDir Path dir) throws Exception {
+        start(dir);
+        assertThat(slack("U0PAT", "setup").body()).contains("This is now the coordinator channel");
+        slack("U0PAT", "roster add <@U0ALEX|alex>");
+        String agency = one("select id::text from agency where platform = 'slack'");
+        String alex = one("select id::text from member where platform_user_id = 'U0ALEX'");
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        // logs keep 7 years and check-ins 90 days: one of each is past that on the real clock,
+        // one would be past it only on a clock a year ahead
+        log(agency, today.minusYears(7).minusDays(10), "due-on-the-real-clock");
+        log(agency, today.minusYears(7).plusDays(100), "due-only-a-year-later");
+        answeredCheckIn(agency, alex, now.minus(Duration.ofDays(120)), "due-on-the-real-clock");
+        answeredCheckIn(agency, alex, now.minus(Duration.ofDays(30)), "due-only-a-year-later");
+
+        HttpResponse<String> jump =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://127.0.0.1:"
+                                                        + app.port()
+                                                        + "/sandbox/api/time"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"days\":365}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(jump.statusCode()).isEqualTo(200);
+
+        // a restart (the jump is saved with the sandbox) with the daily purges due at once
+        app.close();
+        app = null;
+        long dueMillis = System.currentTimeMillis();
+        update(
+                "update qrtz_triggers set next_fire_time = ? where trigger_name in"
+                        + " ('retention', 'privacy-retention')",
+                dueMillis);
+        restart(dir);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                one("select count(*)::text from qrtz_triggers where trigger_name in"
+                                                + " ('retention', 'privacy-retention') and prev_fire_time >= "
+                                                + dueMillis)
+                                        .equals("2"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                one("select count(*)::text from interaction_log where contact_type ="
+                                                        + " 'due-on-the-real-clock'")
+                                                .equals("0")
+                                        && one("select count(*)::text from check_in where slot_key ="
+                                                        + " 'due-on-the-real-clock'")
+                                                .equals("0"));
+
+        assertThat(one("select string_agg(contact_type, ',') from interaction_log"))
+                .as("the daily log purge ran on the real clock")
+                .isEqualTo("due-only-a-year-later");
+        assertThat(one("select string_agg(slot_key, ',') from check_in where state = 'answered'"))
+                .as("the daily check-in purge ran on the real clock")
+                .isEqualTo("due-only-a-year-later");
     }
 }

@@ -3,6 +3,7 @@ package org.tenfour.bot.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.PeerOnboarding;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -125,14 +127,36 @@ public final class TestProgram {
     public Reply tenfour(String user, String channel, String text) {
         Address where =
                 channel == null ? user(user) : Address.channel(Platform.SLACK, workspace, channel);
-        return PayloadChecks.checked(
-                inbound.handle(
-                        new InboundEvent.Command(
-                                new Actor(user(user), false),
-                                "tenfour",
-                                text,
-                                where,
-                                "trigger-1")));
+        Reply reply =
+                PayloadChecks.checked(
+                        inbound.handle(
+                                new InboundEvent.Command(
+                                        new Actor(user(user), false),
+                                        "tenfour",
+                                        text,
+                                        where,
+                                        "trigger-1")));
+        if (onboardPeers && text.strip().startsWith("peers add")) {
+            onboarded();
+        }
+        return reply;
+    }
+
+    /**
+     * Whether peers added by {@code peers add} have read and acknowledged the policy at once, as
+     * the peers of most tests have ({@code OnboardingTest} turns it off).
+     */
+    public boolean onboardPeers = true;
+
+    /** Every peer of the agency still onboarding acknowledges the policy (as by its button). */
+    public void onboarded() {
+        jdbi.useHandle(
+                h -> {
+                    PeerOnboarding onboarding = h.attach(PeerOnboarding.class);
+                    for (UUID id : onboarding.pending(agency().id())) {
+                        onboarding.acknowledge(agency().id(), id, LocalDate.now(clock));
+                    }
+                });
     }
 
     /** A coordinator command in the coordinator channel. */

@@ -1,10 +1,9 @@
-package org.tenfour.bot.checkin;
+package org.tenfour.bot.inbound;
 
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
-import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agencies;
@@ -14,8 +13,10 @@ import org.tenfour.storage.OutboxKind;
 
 /**
  * Records a configuration change (who, when, old → new) and echoes it in the coordinator channel.
+ * Shared by every feature that changes the program (here, beside the router, so that features need
+ * not depend on one another for it).
  */
-final class Audit {
+public final class Audit {
     private Audit() {}
 
     /**
@@ -32,7 +33,7 @@ final class Audit {
                 : "changed *" + action + "* from " + oldValue + " to " + value;
     }
 
-    static void change(
+    public static void change(
             Handle h, Caller caller, String action, String oldValue, String newValue, Instant at) {
         h.attach(AuditLog.class)
                 .record(

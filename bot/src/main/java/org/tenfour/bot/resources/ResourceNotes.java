@@ -1,0 +1,73 @@
+package org.tenfour.bot.resources;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Untrusted;
+import org.tenfour.storage.Resource;
+import org.tenfour.storage.Resources;
+
+/**
+ * The directory's entries of some categories as small-print lines, for the notes beneath a reply
+ * (after the crisis lines). Reading them writes nothing: nobody can learn who was shown what.
+ */
+public final class ResourceNotes {
+    /** Entries shown beneath a reply at most; the rest are one command away. */
+    static final int MAX_LINES = 4;
+
+    private ResourceNotes() {}
+
+    /** The lines for {@code categories}, own entries first; empty when the directory has none. */
+    public static List<String> lines(Handle h, UUID agencyId, Set<Category> categories) {
+        if (categories.isEmpty()) {
+            return List.of();
+        }
+        Resources resources = h.attach(Resources.class);
+        List<Resource> fitting =
+                Stream.concat(
+                                resources.own(agencyId).stream(),
+                                resources.sharedWith(agencyId).stream())
+                        .filter(
+                                r ->
+                                        Category.of(r.category())
+                                                .filter(categories::contains)
+                                                .isPresent())
+                        .toList();
+        if (fitting.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        fitting.stream().limit(MAX_LINES).forEach(r -> lines.add(line(r)));
+        lines.add("More help: `/tenfour resources`");
+        return lines;
+    }
+
+    /** The same, reading on its own handle. */
+    public static List<String> lines(Jdbi jdbi, UUID agencyId, Set<Category> categories) {
+        return jdbi.withHandle(h -> lines(h, agencyId, categories));
+    }
+
+    /** {@code message} with the lines added beneath its notes. */
+    public static Message beneath(Message message, List<String> lines) {
+        if (lines.isEmpty()) {
+            return message;
+        }
+        List<String> notes = new ArrayList<>(message.notes());
+        notes.addAll(lines);
+        return new Message(message.text(), notes, message.buttons());
+    }
+
+    /** One entry: its category, name and how to reach it (a coordinator's words, quoted). */
+    static String line(Resource r) {
+        return Category.of(r.category()).map(Category::label).orElse(r.category())
+                + ": *"
+                + Untrusted.quote(r.name())
+                + "* — "
+                + Untrusted.quote(r.reach());
+    }
+}
