@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.inbound.Args;
+import org.tenfour.bot.inbound.Audit;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
