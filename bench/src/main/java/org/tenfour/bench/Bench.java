@@ -219,7 +219,7 @@ final class Bench {
     }
 
     static void awaitReady(String baseUrl, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("bot exited");

@@ -70,16 +70,19 @@ public final class PlanningBench {
         AtomicLong maxHeap = new AtomicLong();
         AtomicLong maxRss = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(
-                () -> {
-                    Runtime rt = Runtime.getRuntime();
-                    maxHeap.accumulateAndGet(
-                            (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024), Math::max);
-                    maxRss.accumulateAndGet(Bench.rssMb(ProcessHandle.current().pid()), Math::max);
-                },
-                0,
-                100,
-                TimeUnit.MILLISECONDS);
+        var unused =
+                sampler.scheduleAtFixedRate(
+                        () -> {
+                            Runtime rt = Runtime.getRuntime();
+                            maxHeap.accumulateAndGet(
+                                    (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024),
+                                    Math::max);
+                            maxRss.accumulateAndGet(
+                                    Bench.rssMb(ProcessHandle.current().pid()), Math::max);
+                        },
+                        0,
+                        100,
+                        TimeUnit.MILLISECONDS);
         long t1 = System.nanoTime();
         // the product's planning pass over all agencies (the scheduled job runs this after roster
         // syncs)

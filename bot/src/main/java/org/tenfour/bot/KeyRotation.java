@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.SlackInstallationRepository;
@@ -46,7 +47,7 @@ final class KeyRotation {
             fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
         }
-        if (java.util.Arrays.equals(old, fresh)) {
+        if (Arrays.equals(old, fresh)) {
             throw new ConfigException("--new-key-file", "the new key is the current key");
         }
         if (keyFile) {

@@ -193,12 +193,12 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Option(
                 names = "--new-key-file",
                 description = "A file holding the new key: 32 random bytes, base64.")
-        java.nio.file.Path newKeyFile;
+        Path newKeyFile;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             KeyRotation.rotate(
                     Settings.fromEnv(System.getenv()), newKeyFile, spec.commandLine().getOut());
             return 0;

@@ -3,6 +3,7 @@ package org.tenfour.bot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -131,10 +132,7 @@ public final class MasterKey {
     }
 
     private static FileAttribute<?>[] ownerOnly() {
-        boolean posix =
-                java.nio.file.FileSystems.getDefault()
-                        .supportedFileAttributeViews()
-                        .contains("posix");
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         return posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];

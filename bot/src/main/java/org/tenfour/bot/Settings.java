@@ -42,6 +42,7 @@ import org.tenfour.storage.DatabaseSettings;
  *     #SANDBOX}): on by default when neither Slack nor Teams is configured, otherwise only when set
  *     to {@code on}
  */
+@SuppressWarnings("ArrayRecordComponent") // read once at start, never compared
 public record Settings(
         int port,
         String bind,

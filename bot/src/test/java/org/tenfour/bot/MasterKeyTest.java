@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,8 @@ class MasterKeyTest {
     }
 
     private Settings settings(Path dir, Map<String, String> extra) {
-        java.util.HashMap<String, String> env =
-                new java.util.HashMap<>(
+        HashMap<String, String> env =
+                new HashMap<>(
                         Map.of(
                                 "DATABASE_URL",
                                 db.jdbcUrl(),

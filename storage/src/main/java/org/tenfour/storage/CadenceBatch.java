@@ -27,7 +27,7 @@ public record CadenceBatch(
      * @param key the outbox key of its message (a keyed hash)
      * @param peerId the peer it is on behalf of, or null
      * @param targetJson where the message goes (an address as JSON)
-     * @param template the index of its message in {@code templates}
+     * @param template the index of its message in the batch's templates
      */
     public record Row(
             UUID checkInId,

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,6 +44,8 @@ public final class SecretCipher {
     private static final int KEY_BYTES = 32;
 
     /** One master key's material: its id, its token subkey, and the raw key for old ciphertexts. */
+    // compared by identity (which key sealed it), never by value: the array needs no equals
+    @SuppressWarnings("ArrayRecordComponent")
     private record Keys(byte[] id, SecretKeySpec tokens, SecretKeySpec legacy) {}
 
     private final Keys current;
@@ -188,6 +191,7 @@ public final class SecretCipher {
     /**
      * Whether {@code sealed} should be re-encrypted: written before key ids, or under another key.
      */
+    @SuppressWarnings("ReferenceEquality") // which of the two key sets, not equal contents
     public boolean needsResealing(byte[] sealed) {
         return sealer(sealed) != current;
     }
@@ -198,7 +202,7 @@ public final class SecretCipher {
             return null;
         }
         for (Keys k : all()) {
-            if (java.util.Arrays.equals(sealed, 1, HEADER_BYTES, k.id(), 0, KEY_ID_BYTES)) {
+            if (Arrays.equals(sealed, 1, HEADER_BYTES, k.id(), 0, KEY_ID_BYTES)) {
                 return k;
             }
         }

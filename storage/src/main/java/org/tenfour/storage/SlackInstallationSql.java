@@ -1,6 +1,7 @@
 package org.tenfour.storage;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -16,6 +17,7 @@ interface SlackInstallationSql {
             installed_at""";
 
     /** A stored row; the token still encrypted. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or kept
     record Row(
             UUID agencyId,
             String workspaceId,
@@ -78,9 +80,10 @@ interface SlackInstallationSql {
             where platform = 'slack' and bot_token_enc is not null
             for update""")
     @RegisterConstructorMapper(Sealed.class)
-    java.util.List<Sealed> sealedTokens();
+    List<Sealed> sealedTokens();
 
     /** A sealed token and the row it belongs to. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or kept
     record Sealed(UUID agencyId, String workspaceId, byte[] botTokenEnc) {}
 
     @SqlUpdate(

@@ -203,10 +203,11 @@ class OutboxTest {
                 workers.add(
                         () -> {
                             List<Long> mine = new ArrayList<>();
-                            List<OutboxEntry> batch;
-                            while (!(batch = outbox.claim(worker, T0, T0.plusSeconds(600), 7))
-                                    .isEmpty()) {
+                            List<OutboxEntry> batch =
+                                    outbox.claim(worker, T0, T0.plusSeconds(600), 7);
+                            while (!batch.isEmpty()) {
                                 batch.forEach(e -> mine.add(e.id()));
+                                batch = outbox.claim(worker, T0, T0.plusSeconds(600), 7);
                             }
                             return mine;
                         });

@@ -1,5 +1,6 @@
 package org.tenfour.storage;
 
+import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -26,7 +27,7 @@ public final class PeerTestData {
 
     /** A new active peer with a unique platform id. */
     public static Member peer(Jdbi jdbi, Agency agency) {
-        String user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String user = "U" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         return peer(jdbi, agency, user, "Peer " + user);
     }
 }

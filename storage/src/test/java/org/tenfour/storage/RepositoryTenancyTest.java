@@ -3,6 +3,9 @@ package org.tenfour.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -145,8 +148,7 @@ class RepositoryTenancyTest {
         Member m = TestData.member(jdbi, theirs);
         jdbi.onDemand(Members.class).setOptedOut(theirs.id(), m.id(), true);
         ReportQueries reports = jdbi.onDemand(ReportQueries.class);
-        java.time.LocalDate month =
-                java.time.LocalDate.now(java.time.ZoneId.of(theirs.timeZone())).withDayOfMonth(1);
+        LocalDate month = LocalDate.now(ZoneId.of(theirs.timeZone())).withDayOfMonth(1);
         assertThat(reports.memberEvents(mine.id(), month)).isEmpty();
         assertThat(reports.memberEvents(theirs.id(), month))
                 .containsExactly(new KeyCount("opted_out", 1));
@@ -241,7 +243,7 @@ class RepositoryTenancyTest {
         assertThat(rotas.peers(mine.id())).isEmpty();
         assertThat(rotas.swaps(mine.id(), monday)).isEmpty();
         assertThat(rotas.setLastResort(mine.id(), null)).isZero();
-        assertThat(rotas.setHandoff(mine.id(), 5, java.time.LocalTime.NOON, monday)).isZero();
+        assertThat(rotas.setHandoff(mine.id(), 5, LocalTime.NOON, monday)).isZero();
         assertThat(rotas.removePeer(mine.id(), peer.id())).isFalse();
         assertThat(rotas.forgetSwaps(mine.id(), monday.plusWeeks(9))).isZero();
         // adding their peer to my rota would be a foreign member on it: the rota is per agency

@@ -3,8 +3,16 @@ package org.tenfour.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import org.junit.jupiter.api.Test;
 
 class SecretCipherTest {
@@ -32,35 +40,35 @@ class SecretCipherTest {
         SecretCipher sealer = SecretCipher.fromMasterKey(master);
         byte[] sealed = sealer.encrypt("xoxb-1", "T1");
         assertThat(sealed[0]).as("format version").isEqualTo((byte) 2);
-        assertThat(java.util.HexFormat.of().formatHex(sealed, 1, 5)).isEqualTo(sealer.keyId());
+        assertThat(HexFormat.of().formatHex(sealed, 1, 5)).isEqualTo(sealer.keyId());
         assertThat(sealer.keyId()).isEqualTo(new KeyDerivation(master).keyId()).hasSize(8);
         assertThat(sealer.needsResealing(sealed)).isFalse();
 
         javax.crypto.Cipher raw = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
         raw.init(
-                javax.crypto.Cipher.DECRYPT_MODE,
+                Cipher.DECRYPT_MODE,
                 new javax.crypto.spec.SecretKeySpec(master, "AES"),
-                new javax.crypto.spec.GCMParameterSpec(128, sealed, 5, 12));
+                new GCMParameterSpec(128, sealed, 5, 12));
         raw.updateAAD(sealed, 0, 5);
         raw.updateAAD("T1".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> raw.doFinal(sealed, 17, sealed.length - 17))
                 .as("the raw master key does not open it: a subkey sealed it")
-                .isInstanceOf(javax.crypto.AEADBadTagException.class);
+                .isInstanceOf(AEADBadTagException.class);
     }
 
     @Test
     void a_token_sealed_before_key_ids_still_decrypts_and_asks_to_be_resealed() throws Exception {
         byte[] master = Base64.getDecoder().decode(SecretCipher.newKey());
         byte[] nonce = new byte[12];
-        new java.security.SecureRandom().nextBytes(nonce);
+        new SecureRandom().nextBytes(nonce);
         javax.crypto.Cipher old = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
         old.init(
-                javax.crypto.Cipher.ENCRYPT_MODE,
+                Cipher.ENCRYPT_MODE,
                 new javax.crypto.spec.SecretKeySpec(master, "AES"),
-                new javax.crypto.spec.GCMParameterSpec(128, nonce));
+                new GCMParameterSpec(128, nonce));
         old.updateAAD("T1".getBytes(StandardCharsets.UTF_8));
         byte[] body = old.doFinal("xoxb-legacy".getBytes(StandardCharsets.UTF_8));
-        byte[] legacy = java.nio.ByteBuffer.allocate(12 + body.length).put(nonce).put(body).array();
+        byte[] legacy = ByteBuffer.allocate(12 + body.length).put(nonce).put(body).array();
 
         SecretCipher cipher = SecretCipher.fromMasterKey(master);
         assertThat(cipher.decrypt(legacy, "T1")).isEqualTo("xoxb-legacy");
@@ -73,8 +81,7 @@ class SecretCipherTest {
         byte[] oldKey = Base64.getDecoder().decode(SecretCipher.newKey());
         byte[] newKey = Base64.getDecoder().decode(SecretCipher.newKey());
         byte[] sealedBefore = SecretCipher.fromMasterKey(oldKey).encrypt("xoxb-9", "T9");
-        SecretCipher rotating =
-                SecretCipher.fromMasterKey(newKey).withPrevious(java.util.List.of(oldKey));
+        SecretCipher rotating = SecretCipher.fromMasterKey(newKey).withPrevious(List.of(oldKey));
 
         assertThat(rotating.decrypt(sealedBefore, "T9")).isEqualTo("xoxb-9");
         assertThat(rotating.needsResealing(sealedBefore)).isTrue();
@@ -93,9 +100,9 @@ class SecretCipherTest {
         assertThat(keys.subkey("outbox-keys")).hasSize(32).isEqualTo(keys.subkey("outbox-keys"));
         assertThat(new KeyDerivation(new byte[32]).keyId())
                 .isNotEqualTo(new KeyDerivation(new byte[33]).keyId());
-        java.util.HexFormat hex = java.util.HexFormat.of();
+        HexFormat hex = HexFormat.of();
         byte[] ikm = new byte[22];
-        java.util.Arrays.fill(ikm, (byte) 0x0b);
+        Arrays.fill(ikm, (byte) 0x0b);
         assertThat(
                         hex.formatHex(
                                 KeyDerivation.hkdf(

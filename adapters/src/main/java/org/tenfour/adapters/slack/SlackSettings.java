@@ -171,7 +171,7 @@ public record SlackSettings(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(API_URL + " is not a URL: " + url);
         }
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
+        if ((!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException(
                     API_URL + " must be an http(s) URL such as " + DEFAULT_API_URL + ": " + url);

@@ -13,6 +13,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.apps.connections.AppsConnectionsOpenResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -146,7 +147,7 @@ final class SocketModeLink implements AutoCloseable {
             client =
                     new LinkClient(
                             slack, appToken, url == null ? "wss://slack.invalid/" : url, this);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("Slack answered an unusable socket URL", e);
         }
         client.addWebSocketMessageListener(this::onMessage);
@@ -165,7 +166,9 @@ final class SocketModeLink implements AutoCloseable {
             connector.execute(this::attempt);
         }
         long every = timing.check().toMillis();
-        connector.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
+        // check() catches everything: a periodic task that threw would never run again
+        var unused =
+                connector.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Whether Slack has greeted the current WebSocket ({@code hello}) and it has not closed. */
@@ -202,9 +205,13 @@ final class SocketModeLink implements AutoCloseable {
         if (closed || System.nanoTime() < nextAttemptNanos) {
             return;
         }
-        if (!client.verifyConnection()) {
-            open = false;
-            attempt();
+        try {
+            if (!client.verifyConnection()) {
+                open = false;
+                attempt();
+            }
+        } catch (RuntimeException e) {
+            log.warn("slack socket mode: link check failed ({})", e.getClass().getSimpleName());
         }
     }
 
@@ -257,7 +264,7 @@ final class SocketModeLink implements AutoCloseable {
                 failures,
                 wait.toMillis());
         if (!closed) {
-            connector.schedule(this::check, wait.toMillis(), TimeUnit.MILLISECONDS);
+            var unused = connector.schedule(this::check, wait.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -70,8 +70,8 @@ record Activity(
     /** The 1:1 chat between a user and the bot. */
     boolean isPersonal() {
         return "personal".equals(conversation.conversationType())
-                || conversation.conversationType() == null
-                        && !Boolean.TRUE.equals(conversation.isGroup());
+                || (conversation.conversationType() == null
+                        && !Boolean.TRUE.equals(conversation.isGroup()));
     }
 
     /** The team channel id when the activity happened in a channel, else null. */

@@ -1,8 +1,10 @@
 package org.tenfour.adapters.teams;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +57,7 @@ final class AdaptiveCards {
     private static int bytes(String text) {
         try {
             return Jackson.MAPPER.writeValueAsBytes(markdown(text)).length;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("text that cannot be written", e);
         }
     }
@@ -75,14 +77,14 @@ final class AdaptiveCards {
 
     /** A form as a card, shortened to fit {@link #CARD_BYTES}. */
     static ObjectNode card(Form form, Map<String, String> errors) {
-        Map<String, String> e = new java.util.LinkedHashMap<>();
+        Map<String, String> e = new LinkedHashMap<>();
         errors.forEach((id, text) -> e.put(id, cut(text, ERROR_CHARS)));
         ObjectNode card = render(form, e);
         Form f = form;
         for (int over = over(card); over > 0; over = over(card)) {
             Form before = f;
             f = smaller(f, over);
-            if (f == before) {
+            if (f.equals(before)) { // nothing left to cut
                 throw new IllegalStateException("a form too large for Teams even when shortened");
             }
             card = render(f, e);
@@ -231,7 +233,7 @@ final class AdaptiveCards {
     static int over(ObjectNode card) {
         try {
             return Jackson.MAPPER.writeValueAsBytes(card).length - CARD_BYTES;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a card that cannot be written", e);
         }
     }

@@ -90,10 +90,10 @@ final class Connector {
             throw new ChatPlatformException.Transient(message, null);
         }
         if (status == 404
-                || status == 403
+                || (status == 403
                         && (code.equals("BotNotInConversationRoster")
                                 || code.equals("MessageWritesBlocked")
-                                || code.equals("ConversationBlockedByUser"))) {
+                                || code.equals("ConversationBlockedByUser")))) {
             throw new ChatPlatformException.Unreachable(message);
         }
         if (status >= 500) {

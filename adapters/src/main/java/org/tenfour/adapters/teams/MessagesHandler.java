@@ -184,9 +184,9 @@ final class MessagesHandler implements Handler {
      */
     private void remember(Activity a) {
         boolean removal =
-                "installationUpdate".equals(a.type())
+                ("installationUpdate".equals(a.type())
                                 && a.action() != null
-                                && a.action().startsWith("remove")
+                                && a.action().startsWith("remove"))
                         || a.membersRemoved().stream()
                                 .anyMatch(m -> m.id().equals(a.recipient().id()));
         if (removal

@@ -239,7 +239,7 @@ public record TeamsSettings(
         String scheme = Objects.requireNonNullElse(uri.getScheme(), "");
         boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
         if (uri.getHost() == null
-                || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
+                || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
             throw new IllegalArgumentException(name + " must be an https URL: " + url);
         }
     }

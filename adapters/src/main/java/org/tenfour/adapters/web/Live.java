@@ -27,8 +27,13 @@ final class Live implements AutoCloseable {
                     });
 
     Live() {
-        heartbeat.scheduleWithFixedDelay(
-                () -> everyone().forEach(c -> send(c, null, null)), 15, 15, TimeUnit.SECONDS);
+        // send() catches everything: a periodic task that threw would never run again
+        var unused =
+                heartbeat.scheduleWithFixedDelay(
+                        () -> everyone().forEach(c -> send(c, null, null)),
+                        15,
+                        15,
+                        TimeUnit.SECONDS);
     }
 
     void join(String userId, SseClient client) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * A fake Slack Web API on loopback: records every call (method, form parameters, bearer token,
@@ -166,14 +167,13 @@ public final class FakeSlackApi implements AutoCloseable {
         limits = new Limits(perChannelPerSecond, workspacePerMinute);
     }
 
-    private final Map<String, java.util.function.Function<Call, String>> dynamicAnswers =
-            new ConcurrentHashMap<>();
+    private final Map<String, Function<Call, String>> dynamicAnswers = new ConcurrentHashMap<>();
 
     /**
      * {@code method} answers 200 with what {@code body} makes of each call (unless a fixed {@link
      * #answer} for it is in force).
      */
-    public void answerWith(String method, java.util.function.Function<Call, String> body) {
+    public void answerWith(String method, Function<Call, String> body) {
         dynamicAnswers.put(method, body);
     }
 
@@ -292,7 +292,7 @@ public final class FakeSlackApi implements AutoCloseable {
             ctx.status(answer.status()).contentType("application/json").result(answer.body());
             return;
         }
-        java.util.function.Function<Call, String> dynamic = dynamicAnswers.get(method);
+        Function<Call, String> dynamic = dynamicAnswers.get(method);
         if (dynamic != null) {
             ctx.contentType("application/json; charset=utf-8").result(dynamic.apply(call));
             return;

@@ -3,6 +3,7 @@ package org.tenfour.adapters.slack;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.util.json.GsonFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +66,7 @@ public final class SlackPayloadLimits {
     /** Violations of blocks given as JSON (for checking the checker). */
     static List<String> ofBlocks(String json) {
         List<String> out = new ArrayList<>();
-        JsonArray blocks = com.google.gson.JsonParser.parseString(json).getAsJsonArray();
+        JsonArray blocks = JsonParser.parseString(json).getAsJsonArray();
         if (blocks.size() > MESSAGE_BLOCKS) {
             out.add("message blocks " + blocks.size() + " > " + MESSAGE_BLOCKS);
         }

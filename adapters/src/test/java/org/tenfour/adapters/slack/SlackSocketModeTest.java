@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +48,7 @@ class SlackSocketModeTest {
 
     private final List<InboundEvent> events = new CopyOnWriteArrayList<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicInteger ledgerAsked =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger ledgerAsked = new AtomicInteger();
     private volatile boolean ledgerDown;
     private final EventLedger ledger =
             id -> {
@@ -114,7 +115,7 @@ class SlackSocketModeTest {
     private FakeSocketMode.Ack acknowledged(String envelopeId) {
         FakeSocketMode.Ack ack =
                 await().atMost(Duration.ofSeconds(5))
-                        .until(() -> socket.ack(envelopeId), java.util.Optional::isPresent)
+                        .until(() -> socket.ack(envelopeId), Optional::isPresent)
                         .orElseThrow();
         assertThat(Duration.ofNanos(ack.atNanos() - socket.sentAtNanos(envelopeId)))
                 .as("acknowledged inside Slack's 3 seconds")

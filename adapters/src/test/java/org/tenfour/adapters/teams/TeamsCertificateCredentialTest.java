@@ -8,6 +8,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -66,7 +67,8 @@ class TeamsCertificateCredentialTest {
         keys.init(server, TEST_ONLY);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keys.getKeyManagers(), null, null);
-        tokenEndpoint = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        tokenEndpoint =
+                HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         tokenEndpoint.setHttpsConfigurator(new HttpsConfigurator(tls));
         tokenEndpoint.createContext(
                 "/tenant-1/oauth2/v2.0/token",

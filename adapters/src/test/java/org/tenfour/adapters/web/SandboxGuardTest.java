@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -217,7 +218,7 @@ class SandboxGuardTest {
     /** A hand-written request: the JDK client will not send a Host header of our choosing. */
     private String raw(String method, String path, String host, String headers, String body)
             throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             byte[] content = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(

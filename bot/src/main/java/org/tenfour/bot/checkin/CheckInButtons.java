@@ -3,8 +3,6 @@ package org.tenfour.bot.checkin;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
@@ -24,7 +22,6 @@ import org.tenfour.storage.OutboxKind;
  * that would change nothing.
  */
 final class CheckInButtons {
-    private static final Logger log = LoggerFactory.getLogger(CheckInButtons.class);
 
     /** The line that replaces the buttons of a check-in that ended unanswered. */
     static final String ENDED =

@@ -134,7 +134,7 @@ public final class IncidentCommands implements Feature {
                             incident,
                             "72h",
                             CheckInKind.INCIDENT,
-                            window.next(now.plus(Duration.ofHours(72))));
+                            window.next(now.plus(Duration.ofDays(3))));
             scheduled +=
                     schedule(
                             agency,

@@ -220,10 +220,10 @@ public final class RosterCommands implements Feature {
             return Reply.text(
                     "`/tenfour peers add|remove` works in your agency's coordinator channel.");
         }
-        return peers(caller, args, trigger);
+        return peers(caller, args);
     }
 
-    private Reply peers(Caller caller, Args args, String trigger) {
+    private Reply peers(Caller caller, Args args) {
         boolean add = verb(args);
         List<String> users = users(args.from(1));
         jdbi.useTransaction(

@@ -127,8 +127,8 @@ final class Candidates {
             } else if (load.getOrDefault(c.member().id(), 0) >= c.peer().weeklyCap()) {
                 why = Reason.AT_CAP;
             } else if (c.member().unreachable()
-                    || c.agency().id().equals(agency.id())
-                            && PeerAssigner.related(member, c.member())) {
+                    || (c.agency().id().equals(agency.id())
+                            && PeerAssigner.related(member, c.member()))) {
                 why = Reason.NOT_ELIGIBLE;
             } else if (relays.busy(People.key(address(c)))) {
                 why = Reason.BUSY;

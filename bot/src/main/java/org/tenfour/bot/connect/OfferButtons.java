@@ -176,10 +176,10 @@ final class OfferButtons implements Feature {
         String outcome;
         if (caller.member().id().equals(r.currentPeerId()) && r.acceptedAt() != null) {
             outcome = "You already accepted this request.";
-        } else if (r.acceptedAt() == null
+        } else if ((r.acceptedAt() == null
                         && EnumSet.of(RequestState.CLOSED, RequestState.ESCALATED)
-                                .contains(r.state())
-                || r.acceptedAt() == null && r.state() == RequestState.OFFERED) {
+                                .contains(r.state()))
+                || (r.acceptedAt() == null && r.state() == RequestState.OFFERED)) {
             outcome =
                     r.state() == RequestState.CLOSED
                             ? "The member withdrew this request — nothing more to do."

@@ -169,7 +169,7 @@ public final class HttpServer {
         if (!inFlight.enter()) {
             throw new ServiceUnavailableException("the service is stopping; retry shortly");
         }
-        ctx.attribute(ENTERED, Boolean.TRUE);
+        ctx.attribute(ENTERED, true);
     }
 
     /** Answers at least this slow are logged at INFO (Slack gives up after 3 s). */
@@ -177,7 +177,7 @@ public final class HttpServer {
 
     private void after(Context ctx, PrometheusMeterRegistry metrics) {
         if (Boolean.TRUE.equals(ctx.attribute(ENTERED))) {
-            ctx.attribute(ENTERED, Boolean.FALSE);
+            ctx.attribute(ENTERED, false);
             inFlight.exit();
         }
         Long started = ctx.attribute(STARTED_AT);

@@ -457,6 +457,8 @@ public enum Subcommand {
     private final Role role;
     private final boolean coordinatorChannelOnly;
     private final String details;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: immutable
     private final List<Use> uses;
 
     Subcommand(
@@ -525,6 +527,7 @@ public enum Subcommand {
     }
 
     /** How many subcommands come before this one in its first task. */
+    @SuppressWarnings("EnumOrdinal") // the declaration order is the help's order, on purpose
     private int rankInTask() {
         Task task = uses.get(0).task();
         return (int)

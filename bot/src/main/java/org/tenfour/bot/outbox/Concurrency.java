@@ -3,11 +3,12 @@ package org.tenfour.bot.outbox;
 /**
  * How many platform calls the outbox sender may have in flight: in all, and for one workspace (one
  * agency). Calls mostly wait on the platform, so for one workspace the sender keeps as many in
- * flight as its latency needs to reach {@code perWorkspaceRate} (Little's law: rate × latency), one
- * at first and never more than {@code perWorkspace}: at 150 ms a call that is 8 (about 53 a second,
- * Slack's 50 and a little over, so the workspace's own limit and {@code Retry-After} have the last
- * word), at 2 ms it is one, as before. A rate limit pauses the workspace until its {@code
- * Retry-After}.
+ * flight as a row's time needs to reach {@code perWorkspaceRate} (Little's law: rate × the time a
+ * row takes, guard, call and record), one at first and never more than {@code perWorkspace}: at 150
+ * ms a call and about 210 ms a row that is 11 (a little over Slack's 50 a second, so the
+ * workspace's own limit and {@code Retry-After} have the last word); where one call at a time
+ * already reaches the rate (2 ms) it stays one, as before. A rate limit pauses the workspace until
+ * its {@code Retry-After}.
  *
  * @param overall calls in flight in all (the sender's threads)
  * @param perWorkspace calls in flight for one workspace, at most
@@ -18,8 +19,8 @@ public record Concurrency(int overall, int perWorkspace, double perWorkspaceRate
     /** One call at a time, on the caller's thread: domain tests, and the sender as it was. */
     public static final Concurrency ONE_AT_A_TIME = new Concurrency(1, 1, 0);
 
-    /** Calls in flight for one workspace at most, by default. */
-    public static final int PER_WORKSPACE = 8;
+    /** Calls in flight for one workspace at most, by default (11 reach 50 a second at 150 ms). */
+    public static final int PER_WORKSPACE = 12;
 
     /**
      * Messages a second one workspace is aimed at: Slack allows about 50 {@code chat.postMessage} a
@@ -65,16 +66,17 @@ public record Concurrency(int overall, int perWorkspace, double perWorkspaceRate
     }
 
     /**
-     * Calls in flight one workspace gets when its calls take {@code latencyNanos} (unknown: -1).
+     * Calls in flight one workspace gets when its calls take {@code callNanos} and its rows {@code
+     * rowNanos} in all (unknown: -1).
      */
-    int window(long latencyNanos) {
+    int window(long callNanos, long rowNanos) {
         if (perWorkspaceRate == 0) {
             return perWorkspace;
         }
-        if (latencyNanos < 0) {
-            return 1;
+        if (callNanos < 0 || Math.ceil(perWorkspaceRate * callNanos / 1e9) <= 1) {
+            return 1; // unknown yet, or one call at a time already reaches the rate
         }
-        long needed = (long) Math.ceil(perWorkspaceRate * latencyNanos / 1e9);
+        long needed = (long) Math.ceil(perWorkspaceRate * Math.max(callNanos, rowNanos) / 1e9);
         return (int) Math.max(1, Math.min(perWorkspace, needed));
     }
 }

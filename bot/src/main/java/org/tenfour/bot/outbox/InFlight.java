@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class InFlight {
     /** What a claim may take now. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier, never compared or kept
     record Free(int overall, int unknown, UUID[] full, UUID[] busy, Integer[] busyFree) {}
 
     private final Concurrency limits;
@@ -27,6 +28,7 @@ final class InFlight {
     private final Condition ended = lock.newCondition();
     private final Map<UUID, Integer> perAgency = new HashMap<>();
     private final Map<UUID, Long> latency = new HashMap<>();
+    private final Map<UUID, Long> cycle = new HashMap<>();
     private int total;
     private long endings;
 
@@ -54,7 +56,7 @@ final class InFlight {
             }
             return new Free(
                     limits.overall() - total,
-                    limits.window(-1),
+                    limits.window(-1, -1),
                     full.toArray(UUID[]::new),
                     busy.toArray(UUID[]::new),
                     busyFree.toArray(Integer[]::new));
@@ -77,20 +79,27 @@ final class InFlight {
     int window(UUID agency) {
         lock.lock();
         try {
-            return limits.window(latency.getOrDefault(agency, -1L));
+            return limits.window(
+                    latency.getOrDefault(agency, -1L), cycle.getOrDefault(agency, -1L));
         } finally {
             lock.unlock();
         }
     }
 
-    /** A platform call for this agency took {@code callNanos}. */
-    void observed(UUID agency, long callNanos) {
+    /**
+     * A row of this agency was sent: the platform took {@code callNanos}, the whole row (guard,
+     * call, record) {@code rowNanos}.
+     */
+    void observed(UUID agency, long callNanos, long rowNanos) {
         lock.lock();
         try {
-            // a moving average over about the last five calls: follows the platform quickly
+            // moving averages over about the last five rows: follow the platform quickly
             latency.merge(agency, callNanos, (old, now) -> (4 * old + now) / 5);
+            cycle.merge(agency, rowNanos, (old, now) -> (4 * old + now) / 5);
             if (latency.size() > 100_000) {
-                latency.clear(); // many agencies once: start each from one call again
+                // many agencies once: start each from one call again
+                latency.clear();
+                cycle.clear();
             }
         } finally {
             lock.unlock();

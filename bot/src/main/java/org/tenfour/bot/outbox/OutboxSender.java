@@ -166,8 +166,10 @@ public final class OutboxSender implements AutoCloseable {
             return;
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
-        loop.scheduleWithFixedDelay(
-                this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // drainSafely() catches everything: a periodic task that threw would never run again
+        var unused =
+                loop.scheduleWithFixedDelay(
+                        this::drainSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -280,9 +282,10 @@ public final class OutboxSender implements AutoCloseable {
 
     private void send(OutboxEntry entry, Instant leaseUntil) {
         try {
+            long started = System.nanoTime();
             long callNanos = deliver(entry, leaseUntil);
             if (callNanos >= 0) {
-                inFlight.observed(entry.agencyId(), callNanos);
+                inFlight.observed(entry.agencyId(), callNanos, System.nanoTime() - started);
             }
         } catch (RuntimeException e) {
             log.warn("outbox: row {} failed: {}", entry.id(), Failures.describe(e));

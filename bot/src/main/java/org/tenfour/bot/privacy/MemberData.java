@@ -1,10 +1,7 @@
 package org.tenfour.bot.privacy;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -157,17 +154,6 @@ public final class MemberData implements Feature {
         lines.add(Promises.NEVER_STORED);
         lines.add("To delete all of the above: `/tenfour forgetme`.");
         return new Reply.Private(Message.text(String.join("\n", lines)));
-    }
-
-    /** A timestamp column read as a map value, whichever type the driver chose. */
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return Instant.parse(String.valueOf(value));
     }
 
     private static String orNone(String s) {

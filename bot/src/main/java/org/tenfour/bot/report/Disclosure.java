@@ -19,6 +19,7 @@ final class Disclosure {
     }
 
     /** {@code whole} relates to {@code parts} by {@code kind}; indexes of numbers. */
+    @SuppressWarnings("ArrayRecordComponent") // cloned in, never compared
     record Link(Kind kind, int whole, int[] parts) {
         Link {
             Objects.requireNonNull(kind, "null kind");

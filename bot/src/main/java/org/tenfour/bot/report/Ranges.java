@@ -33,7 +33,7 @@ final class Ranges {
                 }
                 case BELOW_K -> {
                     lo[i] = 0;
-                    hi[i] = d.k - 1;
+                    hi[i] = d.k - 1L;
                 }
                 case HIDDEN -> {
                     lo[i] = d.k;

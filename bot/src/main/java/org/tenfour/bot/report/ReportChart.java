@@ -15,8 +15,10 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -25,8 +27,10 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -182,8 +186,7 @@ public final class ReportChart {
         bars.setDefaultItemLabelGenerator(
                 new StandardCategoryItemLabelGenerator() {
                     @Override
-                    public String generateLabel(
-                            org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                    public String generateLabel(CategoryDataset dataset, int row, int column) {
                         return cells.get(row).get(column).text(k);
                     }
                 });
@@ -194,7 +197,7 @@ public final class ReportChart {
         bars.setItemLabelAnchorOffset(4);
         CategoryPlot plot = new CategoryPlot(data, categories, values, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         plot.setBackgroundPaint(BACKGROUND);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(new Color(0xD0D0D0));
@@ -209,14 +212,14 @@ public final class ReportChart {
         TextTitle title = new TextTitle(p.title(), TITLE);
         title.setPaint(TEXT);
         title.setPosition(RectangleEdge.TOP);
-        title.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        title.setHorizontalAlignment(HorizontalAlignment.LEFT);
         title.setPadding(8, 16, 4, 16);
         chart.setTitle(title);
         chart.getLegend().setItemFont(LABEL);
         chart.getLegend().setItemPaint(TEXT);
         chart.getLegend().setPosition(RectangleEdge.TOP);
-        chart.getLegend().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
-        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        chart.getLegend().setHorizontalAlignment(HorizontalAlignment.LEFT);
+        chart.getLegend().setFrame(BlockBorder.NONE);
         return chart;
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -118,7 +119,9 @@ public final class ReportCommands implements Feature {
                             OutboxKey.of(OutboxKind.REPORT, null, id, "chart"),
                             channel,
                             FileUpload.of(
-                                    "tenfour-report-" + period.name().toLowerCase() + ".png",
+                                    "tenfour-report-"
+                                            + period.name().toLowerCase(Locale.ROOT)
+                                            + ".png",
                                     "image/png",
                                     ReportChart.png(report),
                                     "Program report charts, " + report.current().label()),
@@ -163,13 +166,13 @@ public final class ReportCommands implements Feature {
                                     AddressBook.member(h, agency, caller.member()),
                                     FileUpload.of(
                                             "tenfour-report-"
-                                                    + period.name().toLowerCase()
+                                                    + period.name().toLowerCase(Locale.ROOT)
                                                     + ".csv",
                                             "text/csv",
                                             ReportCsv.write(report)
                                                     .getBytes(StandardCharsets.UTF_8),
                                             "Program report ("
-                                                    + period.name().toLowerCase()
+                                                    + period.name().toLowerCase(Locale.ROOT)
                                                     + "), suppressed"),
                                     clock.instant());
                 });

@@ -3,6 +3,7 @@ package org.tenfour.bot.report;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -11,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
  * hidden numbers.
  */
 public final class ReportCsv {
-    public static final String[] HEADER = {
+    private static final String[] HEADER = {
         "table", "code", "label", "current", "previous", "trend"
     };
 
@@ -25,7 +26,7 @@ public final class ReportCsv {
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             csv.printComment(
                     "TenFour program report, "
-                            + report.period().name().toLowerCase()
+                            + report.period().name().toLowerCase(Locale.ROOT)
                             + " "
                             + report.current().label()
                             + " (previous "

@@ -144,7 +144,8 @@ final class ReportLayout {
                     CASELOAD);
 
     /** Sections whose numbers go through suppression (all but the response times). */
-    static final List<Section> SUPPRESSED = SECTIONS.stream().filter(s -> s != RESPONSE).toList();
+    static final List<Section> SUPPRESSED =
+            SECTIONS.stream().filter(s -> !s.equals(RESPONSE)).toList();
 
     private ReportLayout() {}
 }

@@ -1,5 +1,6 @@
 package org.tenfour.bot.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +40,7 @@ record Section(
 
     /** Every key of this section, the total first when it is the section's own. */
     List<String> keys() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (ownTotal) {
             out.add(total);
         }

@@ -1,9 +1,11 @@
 package org.tenfour.bot.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Small-count suppression with secondary suppression, pure and deterministic.
@@ -191,7 +193,7 @@ public final class Suppression {
      * or else withholds the markers there.
      */
     private static boolean further(Disclosure d, int exposed) {
-        java.util.Set<Integer> seen = new java.util.HashSet<>(List.of(exposed));
+        Set<Integer> seen = new HashSet<>(List.of(exposed));
         List<Integer> frontier = List.of(exposed);
         while (!frontier.isEmpty()) {
             List<Integer> next = new ArrayList<>();

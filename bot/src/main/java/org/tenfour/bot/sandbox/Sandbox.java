@@ -1,6 +1,7 @@
 package org.tenfour.bot.sandbox;
 
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -80,11 +81,7 @@ public final class Sandbox implements AutoCloseable {
      * @param loopbackOnly answer only this machine (Slack or Teams is configured too)
      */
     public static Sandbox start(
-            Database main,
-            java.nio.file.Path dataDir,
-            Clock base,
-            boolean loopbackOnly,
-            Wiring wiring) {
+            Database main, Path dataDir, Clock base, boolean loopbackOnly, Wiring wiring) {
         Database database = main.schema(SCHEMA, 3);
         ScheduledExecutorService ticker =
                 Executors.newSingleThreadScheduledExecutor(
@@ -119,11 +116,13 @@ public final class Sandbox implements AutoCloseable {
             DemoSeed.seed(database.jdbi(), wired.inbound());
             // names and time zones of the demo people, from the sandbox's directory
             wired.planAndNudge().run();
-            ticker.scheduleWithFixedDelay(
-                    () -> run(wired.periodic()),
-                    TICK.toSeconds(),
-                    TICK.toSeconds(),
-                    TimeUnit.SECONDS);
+            // run() catches everything: a periodic task that threw would never run again
+            var unused =
+                    ticker.scheduleWithFixedDelay(
+                            () -> run(wired.periodic()),
+                            TICK.toSeconds(),
+                            TICK.toSeconds(),
+                            TimeUnit.SECONDS);
             log.warn(
                     "SANDBOX ON: /sandbox serves made-up demo agencies in their own schema '{}' on their own clock; "
                             + "{}",

@@ -100,12 +100,14 @@ enum QuestionSet {
 
     private final String code;
     private final String description;
+
+    @SuppressWarnings("ImmutableEnumChecker") // List.copyOf: immutable
     private final List<Question> questions;
 
     QuestionSet(String code, String description, List<Question> questions) {
         this.code = code;
         this.description = description;
-        this.questions = questions;
+        this.questions = List.copyOf(questions);
     }
 
     /** The value in {@code survey.question_set} and the word after {@code survey start}. */

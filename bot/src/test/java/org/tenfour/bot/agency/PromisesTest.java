@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,9 +54,9 @@ class PromisesTest {
         for (Promises.Stored item : Promises.Stored.values()) {
             String label = item.label();
             assertThat(mydata).as("mydata shows %s", item).contains("• " + label + ":");
-            assertThat(welcome.toLowerCase())
+            assertThat(welcome.toLowerCase(Locale.ROOT))
                     .as("the welcome promises %s", item)
-                    .contains(label.toLowerCase());
+                    .contains(label.toLowerCase(Locale.ROOT));
         }
     }
 

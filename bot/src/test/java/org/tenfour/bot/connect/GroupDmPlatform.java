@@ -1,6 +1,7 @@
 package org.tenfour.bot.connect;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,7 +52,7 @@ final class GroupDmPlatform implements ChatPlatform {
 
     @Override
     public void openForm(Address user, String triggerId, Form form) {
-        PayloadChecks.check(form, java.util.Map.of());
+        PayloadChecks.check(form, Map.of());
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.tenfour.bot.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class PartnersReferralsRetentionTest {
     private String partner(Agency a, Member coordA, Agency b, Member coordB) {
         Matcher m = CODE.matcher(text(world.inCoordinatorChannel(a, coordA, "partner invite")));
         assertThat(m.find()).isTrue();
-        world.inCoordinatorChannel(b, coordB, "partner accept " + m.group(1).toLowerCase());
+        world.inCoordinatorChannel(
+                b, coordB, "partner accept " + m.group(1).toLowerCase(Locale.ROOT));
         return m.group(1);
     }
 

@@ -3,6 +3,7 @@ package org.tenfour.bot.connect;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -83,7 +84,7 @@ final class World {
     Member member(Agency agency, String name) {
         String user =
                 "U"
-                        + name.toUpperCase().replace(" ", "")
+                        + name.toUpperCase(Locale.ROOT).replace(" ", "")
                         + UUID.randomUUID().toString().substring(0, 4);
         return jdbi.onDemand(Members.class).upsert(agency.id(), user, name, "America/Chicago");
     }

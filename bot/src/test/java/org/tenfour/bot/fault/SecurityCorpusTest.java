@@ -676,7 +676,6 @@ class SecurityCorpusTest {
 
     static Stream<Arguments> teamsCases() {
         List<Arguments> cases = new ArrayList<>();
-        Instant now = Instant.now();
         cases.add(
                 Arguments.of(
                         "teams: an org-wide (personal) install, then setup by that person",

@@ -46,7 +46,7 @@ class ParserProperties {
 
     private static void answersOrExplains(Function<String, ?> parser, String text) {
         try {
-            parser.apply(text);
+            Object unused = parser.apply(text);
         } catch (UsageException e) {
             assertThat(e.getMessage()).as("a helpful message").isNotBlank();
         }

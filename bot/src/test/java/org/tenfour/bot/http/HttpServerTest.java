@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,11 +156,9 @@ class HttpServerTest {
 
     @Test
     void a_management_address_off_loopback_without_a_token_is_refused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> ManagementSettings.parse("0.0.0.0:9090", null))
+        Assertions.assertThatThrownBy(() -> ManagementSettings.parse("0.0.0.0:9090", null))
                 .hasMessageContaining("not a loopback address");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> ManagementSettings.parse("10.0.0.5:9090", "short"))
+        Assertions.assertThatThrownBy(() -> ManagementSettings.parse("10.0.0.5:9090", "short"))
                 .hasMessageContaining("at least");
         assertThat(ManagementSettings.parse("[::1]:9091", null).host()).isEqualTo("::1");
         assertThat(ManagementSettings.parse("9092", null).host()).isEqualTo("127.0.0.1");

@@ -15,6 +15,7 @@ import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.bot.testing.TestProgram;
+import org.tenfour.storage.Agencies;
 import org.tenfour.storage.AuditEntry;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.PostgresExtension;
@@ -94,7 +95,7 @@ class InstallAuthorityTest {
         List<AuditEntry> audit =
                 p.jdbi.onDemand(AuditLog.class)
                         .recent(
-                                p.jdbi.onDemand(org.tenfour.storage.Agencies.class)
+                                p.jdbi.onDemand(Agencies.class)
                                         .findByWorkspace("teams", TENANT)
                                         .orElseThrow()
                                         .id(),

@@ -2,6 +2,8 @@ package org.tenfour.bot.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,7 @@ class LogAndReportFlowTest {
                         "referrals",
                         List.of("chaplain")),
                 "");
-        p.clock.advance(java.time.Duration.ofDays(7)); // reports cover closed months only
+        p.clock.advance(Duration.ofDays(7)); // reports cover closed months only
         Reply r = p.coordinator("UADMIN", "report month");
         assertThat(((Reply.Private) r).message().text()).contains("November 2026");
         p.deliver();
@@ -113,7 +115,9 @@ class LogAndReportFlowTest {
                         .findFirst()
                         .orElseThrow();
         assertThat(csv.file().mimeType()).isEqualTo("text/csv");
-        assertThat(new String(csv.file().bytes())).contains("table").doesNotContain("UP1");
+        assertThat(new String(csv.file().bytes(), StandardCharsets.UTF_8))
+                .contains("table")
+                .doesNotContain("UP1");
         assertThat(((Reply.Private) p.tenfour("UP1", null, "report")).message().text())
                 .contains("coordinators");
     }

@@ -12,11 +12,15 @@ class InFlightTest {
     private static final UUID NEAR = UUID.randomUUID();
     private static final UUID NEW = UUID.randomUUID();
 
-    private final InFlight inFlight = new InFlight(new Concurrency(16, 8));
+    private final InFlight inFlight = new InFlight(new Concurrency(16, Concurrency.PER_WORKSPACE));
 
     private void call(UUID agency, Duration took) {
+        row(agency, took, took);
+    }
+
+    private void row(UUID agency, Duration call, Duration row) {
         inFlight.started(agency);
-        inFlight.observed(agency, took.toNanos());
+        inFlight.observed(agency, call.toNanos(), row.toNanos());
         inFlight.ended(agency);
     }
 
@@ -34,11 +38,24 @@ class InFlightTest {
     @Test
     void the_window_is_capped_and_follows_the_platform_as_it_speeds_up() {
         call(FAR, Duration.ofSeconds(2));
-        assertThat(inFlight.window(FAR)).as("never more than perWorkspace").isEqualTo(8);
+        assertThat(inFlight.window(FAR))
+                .as("never more than perWorkspace")
+                .isEqualTo(Concurrency.PER_WORKSPACE);
         for (int i = 0; i < 30; i++) {
             call(FAR, Duration.ofMillis(10));
         }
         assertThat(inFlight.window(FAR)).isEqualTo(1);
+    }
+
+    @Test
+    void a_slow_platform_is_sized_by_the_whole_row_a_fast_one_stays_at_one_call() {
+        row(FAR, Duration.ofMillis(150), Duration.ofMillis(216));
+        row(NEAR, Duration.ofMillis(2), Duration.ofMillis(40));
+
+        assertThat(inFlight.window(FAR)).as("50 a second at 216 ms a row").isEqualTo(11);
+        assertThat(inFlight.window(NEAR))
+                .as("one call at a time reaches the rate; the database is what is slow")
+                .isEqualTo(1);
     }
 
     @Test

@@ -567,7 +567,7 @@ class PlatformsEndToEndTest {
                                                                                 + "/activities/")));
         FakeMicrosoft.Call replaced = microsoft.calls("PUT").get(0);
         assertThat(replaced.body().toString())
-                .contains("You answered: I\u0027m OK")
+                .contains("You answered: I'm OK")
                 .doesNotContain("checkin.ok");
         assertThat(strings("select answer from check_in")).containsExactly("ok");
 

@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -314,13 +316,13 @@ class TeamsConversationTest {
             Awaitility.await()
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> postedTo(who).stream().anyMatch(t -> t.contains(text)));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     "never shown to " + who + ": " + text + "\nshown: " + postedTo(who), e);
         }
     }
 
-    private String await(java.util.concurrent.Callable<String> value) {
+    private String await(Callable<String> value) {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).until(value, v -> v != null);
     }
 

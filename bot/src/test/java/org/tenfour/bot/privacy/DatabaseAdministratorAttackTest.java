@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -464,7 +465,7 @@ class DatabaseAdministratorAttackTest {
     }
 
     private static Map<String, List<String>> withoutSurveys(Map<String, List<String>> dump) {
-        Map<String, List<String>> rest = new java.util.TreeMap<>(dump);
+        Map<String, List<String>> rest = new TreeMap<>(dump);
         rest.keySet().removeIf(t -> t.startsWith("survey"));
         return rest;
     }

@@ -2,8 +2,11 @@ package org.tenfour.bot.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +63,7 @@ class CoordinatorOracleAttackTest {
             p.tenfour("UM" + i, null, "optout");
             assertThat(p.member("UM" + i).optedOut()).as("UM" + i + " opted out").isTrue();
         }
-        p.clock.advance(java.time.Duration.ofDays(25)); // into December: November is closed
+        p.clock.advance(Duration.ofDays(25)); // into December: November is closed
         p.coordinator("UADMIN", "roster remove <@" + removed + ">");
         List<String> views = new ArrayList<>();
         views.add(text(p.coordinator("UADMIN", "status")));
@@ -93,7 +96,7 @@ class CoordinatorOracleAttackTest {
             p.tenfour("UM1", null, "resources eap");
         }
         p.deliver();
-        p.clock.advance(java.time.Duration.ofDays(25));
+        p.clock.advance(Duration.ofDays(25));
         List<String> views = new ArrayList<>();
         views.add(text(p.coordinator("UADMIN", "status")));
         views.add(text(p.coordinator("UADMIN", "resources")));
@@ -201,7 +204,7 @@ class CoordinatorOracleAttackTest {
                 text(
                         p.inbound.handle(
                                 new InboundEvent.HomeOpened(new Actor(p.user("UADMIN"), false)))));
-        p.clock.advance(java.time.Duration.ofDays(6));
+        p.clock.advance(Duration.ofDays(6));
         views.add(text(p.coordinator("UADMIN", "survey list")));
         views.add(text(p.coordinator("UADMIN", "survey results 1")));
         p.deliver();
@@ -283,12 +286,12 @@ class CoordinatorOracleAttackTest {
         for (int i = 0; i < 6; i++) {
             log(p, "proactive_check_in", "sleep", "lt_15", "eap");
         }
-        p.clock.advance(java.time.Duration.ofDays(20)); // 2 December
+        p.clock.advance(Duration.ofDays(20)); // 2 December
         String first = postedReport(p, "month") + exported(p, "month");
 
         log(p, "group_debrief", "grief", "30_60", "chaplain");
         lateLog(p, "2026-11-30", "critical_incident_follow_up");
-        p.clock.advance(java.time.Duration.ofDays(1));
+        p.clock.advance(Duration.ofDays(1));
         String second = postedReport(p, "month") + exported(p, "month");
 
         assertThat(second).as("the second run, after one new and one late log").isEqualTo(first);
@@ -396,7 +399,7 @@ class CoordinatorOracleAttackTest {
                 log(p, "member_request", "stress", bands[b], "none");
             }
         }
-        p.clock.advance(java.time.Duration.ofDays(20));
+        p.clock.advance(Duration.ofDays(20));
         Map<String, Cell> report = cells(exported(p, "month"));
 
         Cell total = report.get("contacts/contacts");
@@ -503,8 +506,8 @@ class CoordinatorOracleAttackTest {
                             .parse(new StringReader(csv))) {
                 out.put(row.get("table") + "/" + row.get("code"), parse(row.get("current")));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }

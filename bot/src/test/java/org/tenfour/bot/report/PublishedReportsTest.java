@@ -2,8 +2,12 @@ package org.tenfour.bot.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,17 +97,14 @@ class PublishedReportsTest {
     }
 
     private static String exportMonthAfter(TestProgram p, Instant now) {
-        java.time.LocalDate month =
-                now.atZone(java.time.ZoneId.of(p.agency().timeZone()))
-                        .toLocalDate()
-                        .withDayOfMonth(1);
-        p.clock.set(
-                month.plusMonths(1).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        LocalDate month =
+                now.atZone(ZoneId.of(p.agency().timeZone())).toLocalDate().withDayOfMonth(1);
+        p.clock.set(month.plusMonths(1).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         p.coordinator("UADMIN", "export month");
         p.deliver();
         return p.platform.to("UADMIN").stream()
                 .filter(s -> s.file() != null)
-                .map(s -> new String(s.file().bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .map(s -> new String(s.file().bytes(), StandardCharsets.UTF_8))
                 .reduce("", (a, b) -> b);
     }
 

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,9 +130,9 @@ class SandboxIsolationTest {
                 agency,
                 member,
                 slot,
-                java.sql.Timestamp.from(due),
-                java.sql.Timestamp.from(due),
-                java.sql.Timestamp.from(due));
+                Timestamp.from(due),
+                Timestamp.from(due),
+                Timestamp.from(due));
     }
 
     private long postsTo(String user) {

@@ -407,11 +407,10 @@ final class SandboxPage {
                                 .orElse(null));
     }
 
-    /** Scrolls {@code element} to the top of the view (for a screenshot of what follows it). */
     /**
-     * Scrolls the earliest of the messages containing any of {@code texts} (or of the chart images)
-     * into view, retrying while live updates re-render the pane (a found element may go stale
-     * before it is measured).
+     * Scrolls the earliest of the messages containing {@code text} (or of the chart images) into
+     * view, retrying while live updates re-render the pane (a found element may go stale before it
+     * is measured).
      */
     SandboxPage scrollToFirstOf(String text) {
         wait.ignoring(StaleElementReferenceException.class)

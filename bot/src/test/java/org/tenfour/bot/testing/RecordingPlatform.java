@@ -95,7 +95,7 @@ public final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public void openForm(Address user, String triggerId, Form form) {
-        PayloadChecks.check(form, java.util.Map.of());
+        PayloadChecks.check(form, Map.of());
         throw new ChatPlatformException.Rejected("forms open through replies in these tests");
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -60,7 +61,7 @@ public final class TestProgram {
     public final OnCallJobs onCallJobs;
     public final IncidentCallOut callOuts;
     public final String workspace =
-            "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     private int planRequests;
 
     /**
