@@ -32,6 +32,7 @@ import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.onboarding.PeerTraining;
 import org.tenfour.bot.oncall.IncidentCallOut;
+import org.tenfour.bot.oncall.IncidentLogs;
 import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
@@ -148,6 +149,7 @@ public final class Program {
                                 new OnCallCommands(jdbi, clock),
                                 new CheckInStyleCommand(jdbi, clock),
                                 callOuts,
+                                new IncidentLogs(jdbi, clock, options.keys()),
                                 new Home(jdbi, clock),
                                 new ResourceCommands(jdbi, clock),
                                 new Onboarding(jdbi, clock),

@@ -19,6 +19,7 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.oncall.IncidentFollowUps;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.resources.Category;
@@ -100,6 +101,7 @@ public final class CheckInAnswers implements Feature {
                                     == 0) {
                                 return false;
                             }
+                            followedUp(h, found.get(), now);
                             if (event.message() != null && event.where() != null) {
                                 Outgoing.on(h, caller.agency().id())
                                         .update(
@@ -124,6 +126,17 @@ public final class CheckInAnswers implements Feature {
             return late(caller, id);
         }
         return new Reply.Private(CheckInMessages.continuumReply(zone, id.toString(), settings));
+    }
+
+    /**
+     * An answered follow-up check-in of an incident is a peer contact for the incident's follow-up
+     * measure (counted once per member, only as a number).
+     */
+    private static void followedUp(Handle h, CheckIn checkIn, Instant now) {
+        if (checkIn.incidentId() != null) {
+            IncidentFollowUps.contacted(
+                    h, checkIn.agencyId(), checkIn.incidentId(), checkIn.memberId(), now);
+        }
     }
 
     private static boolean answerable(CheckIn checkIn) {
@@ -207,6 +220,7 @@ public final class CheckInAnswers implements Feature {
                                     == 0) {
                                 return false;
                             }
+                            followedUp(h, checkIn, now);
                             Outgoing out = Outgoing.on(h, caller.agency().id());
                             if (event.message() != null && event.where() != null) {
                                 out.update(

@@ -24,6 +24,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.oncall.IncidentCallOut;
+import org.tenfour.bot.oncall.IncidentFollowUps;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckInKind;
@@ -165,6 +166,7 @@ public final class IncidentCommands implements Feature {
                                     null,
                                     "an incident for " + users.size() + " people",
                                     now);
+                            IncidentFollowUps.start(h, agency, incident);
                             return IncidentCallOut.start(h, agency, incident, now);
                         });
         return Reply.text(

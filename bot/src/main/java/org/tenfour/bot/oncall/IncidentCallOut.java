@@ -24,6 +24,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.outbox.SendGuard;
@@ -187,7 +188,8 @@ public final class IncidentCallOut implements Feature {
     /**
      * Whom to page next, in order: the on-call peer, the rest of the rota after them, then the
      * other active peers; never someone paged before, involved in the incident, on a break,
-     * unreachable or at their weekly cap.
+     * unreachable, at their weekly cap or out of rotation (policy not acknowledged, a required
+     * course lapsed).
      */
     private static List<Member> chain(
             Handle h, Agency agency, CallOut c, Set<UUID> involved, Instant now) {
@@ -202,12 +204,14 @@ public final class IncidentCallOut implements Feature {
         active.forEach(p -> order.add(p.memberId()));
         Map<UUID, Integer> load =
                 h.attach(Caseloads.class).contacts(agency.id(), now.minus(WEEK), now);
+        Set<UUID> notReady = RotationGate.notReady(h, agency.id(), now);
         List<Member> out = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(order)) {
             Optional<Peer> peer = active.stream().filter(p -> p.memberId().equals(id)).findFirst();
             if (peer.isEmpty()
                     || c.pagedPeerIds().contains(id)
                     || involved.contains(id)
+                    || notReady.contains(id)
                     || !peer.get().availableAt(now)
                     || load.getOrDefault(id, 0) >= peer.get().weeklyCap()) {
                 continue;
@@ -451,14 +455,17 @@ public final class IncidentCallOut implements Feature {
                     .find(agency.id(), id)
                     .ifPresent(m -> names.add("<@" + m.platformUserId() + ">"));
         }
-        return Message.text(
+        return new Message(
                 "You lead the peer follow-up of \""
                         + label(incident)
                         + "\". Involved: "
                         + (names.isEmpty() ? "nobody left on the roster" : String.join(", ", names))
                         + ". Reach out to each of them personally; their follow-up check-ins (+24 h,"
                         + " +72 h, +7 days) still go out. This list is only for you: it is not kept in"
-                        + " this message's record.");
+                        + " this message's record. *Log a contact* here counts the person once for"
+                        + " the incident's 72-hour / 7-day follow-up measure (never who).",
+                List.of(),
+                List.of(Button.of(IncidentLogs.LOG, "Log a contact", incident.id().toString())));
     }
 
     private static String label(Incident incident) {

@@ -12,12 +12,14 @@ import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.oncall.IncidentFollowUps;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CallOuts;
 import org.tenfour.storage.ContinuumCounts;
 import org.tenfour.storage.Expiry;
+import org.tenfour.storage.IncidentMeasures;
 import org.tenfour.storage.Outbox;
 
 /**
@@ -44,7 +46,8 @@ public final class PrivacyRetention {
             int assignments,
             int incidentLabels,
             int callOuts,
-            int continuumMarks) {}
+            int continuumMarks,
+            int incidentContactMarks) {}
 
     /**
      * How long past the check-in retention a continuum mark stays: its week may begin six days
@@ -70,13 +73,14 @@ public final class PrivacyRetention {
         Purged p = purge(clock.instant());
         log.info(
                 "privacy retention: {} outbox rows, {} check-ins, {} peer assignments, {} incident"
-                        + " labels, {} call-outs, {} continuum marks",
+                        + " labels, {} call-outs, {} continuum marks, {} incident contact marks",
                 p.outboxRows(),
                 p.checkIns(),
                 p.assignments(),
                 p.incidentLabels(),
                 p.callOuts(),
-                p.continuumMarks());
+                p.continuumMarks(),
+                p.incidentContactMarks());
         return p;
     }
 
@@ -88,6 +92,7 @@ public final class PrivacyRetention {
         int labels = 0;
         int callOuts = 0;
         int marks = 0;
+        int contactMarks = 0;
         for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
             Duration keep = AgencySettings.fromJson(agency.settingsJson()).connect().retention();
             Expiry expiry = jdbi.onDemand(Expiry.class);
@@ -102,7 +107,14 @@ public final class PrivacyRetention {
                                     LocalDate.ofInstant(
                                             now.minus(keep).minus(CONTINUUM_MARGIN),
                                             ZoneOffset.UTC));
+            // a contact after the 7-day window is not counted, so its marks have done their work
+            contactMarks +=
+                    jdbi.onDemand(IncidentMeasures.class)
+                            .forgetMarks(
+                                    agency.id(),
+                                    now.minus(IncidentFollowUps.WITHIN_7D)
+                                            .minus(Duration.ofDays(1)));
         }
-        return new Purged(outbox, checkIns, assignments, labels, callOuts, marks);
+        return new Purged(outbox, checkIns, assignments, labels, callOuts, marks, contactMarks);
     }
 }

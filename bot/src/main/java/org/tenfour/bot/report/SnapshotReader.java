@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.bot.log.Pseudonyms;
 import org.tenfour.storage.ContinuumCounts;
+import org.tenfour.storage.IncidentMeasures;
 import org.tenfour.storage.KeyCount;
 import org.tenfour.storage.ReportQueries;
 
@@ -47,6 +48,10 @@ final class SnapshotReader {
                     h.attach(ContinuumCounts.class).byColour(agency, month.from(), month.to());
             add(counts, "continuum", zones);
             add(counts, ReportLayout.ZONES, sum(zones));
+            add(
+                    counts,
+                    "incident_follow_up",
+                    h.attach(IncidentMeasures.class).byWindowEnd(agency, month.from(), month.to()));
             add(counts, "members", q.memberEvents(agency, month.from()));
             List<KeyCount> requests = q.requestOutcomes(agency, from, until);
             add(counts, "request", requests);

@@ -278,4 +278,24 @@ class CallOutTest {
                 .as("a call-out still paging stays")
                 .isPresent();
     }
+
+    @Test
+    void a_peer_who_has_not_acknowledged_the_policy_is_neither_on_call_nor_paged() {
+        p.onboardPeers = false;
+        p.coordinator("UADMIN", "peers add <@UP4>");
+        p.coordinator("UADMIN", "oncall remove <@UP2> <@UP3> <@UP1>");
+        p.coordinator("UADMIN", "oncall add <@UP4> <@UP1>");
+        p.deliver();
+        p.platform.clear();
+        assertThat(text(p.tenfour("UM1", null, "oncall now")))
+                .contains("UP1")
+                .doesNotContain("UP4");
+
+        incident("UM1");
+        assertThat(pages("UP1")).hasSize(1);
+        timeout();
+        timeout();
+        timeout();
+        assertThat(pages("UP4")).as("never told of the incident").isEmpty();
+    }
 }

@@ -595,4 +595,79 @@ class DatabaseAdministratorAttackTest {
         }
         assertThat(sameTransaction).isEmpty();
     }
+
+    @Test
+    void the_lead_peers_incident_contact_leaves_only_counts_and_a_keyed_mark() {
+        TestProgram p = new TestProgram(db, java.time.Instant.parse("2026-12-01T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "timezone America/Chicago");
+        p.coordinator("UADMIN", "roster add <@UINV1> <@UINV2>");
+        p.coordinator("UADMIN", "peers add <@UPEERL>");
+        p.coordinator("UADMIN", "oncall add <@UPEERL>");
+        p.coordinator("UADMIN", "incident \"Vehicle fire\" <@UINV1> <@UINV2>");
+        p.deliver();
+        p.press("UPEERL", p.lastWithButton("UPEERL", "callout.take"), "callout.take");
+        p.deliver();
+        Reply shown = p.press("UPEERL", p.lastWithButton("UPEERL", "callout.log"), "callout.log");
+        org.tenfour.adapters.Form form = ((Reply.ShowForm) shown).form();
+        Reply saved =
+                p.submit(
+                        "UPEERL",
+                        form.formId(),
+                        Map.of(
+                                "who", List.of(p.member("UINV1").id().toString()),
+                                "contact_type", List.of("critical_incident_follow_up"),
+                                "topics", List.of("critical_incident"),
+                                "duration", List.of("30_60"),
+                                "referrals", List.of("none")),
+                        form.context());
+        assertThat(saved).isInstanceOf(Reply.FormAccepted.class);
+        Jdbi j = p.jdbi;
+
+        List<String> who = new ArrayList<>();
+        who.add(p.member("UINV1").id().toString());
+        who.add("UINV1");
+        p.jdbi.onDemand(org.tenfour.storage.CheckIns.class)
+                .forMember(p.agency().id(), p.member("UINV1").id())
+                .forEach(c -> who.add(c.id().toString()));
+        // the mark and every row written with it (the incident's counts) name nobody
+        List<String> withTheMark = new ArrayList<>();
+        for (String table : Dump.tables(j)) {
+            withTheMark.addAll(
+                    j.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select '"
+                                                            + table
+                                                            + ": ' || row_to_json(x)::text from "
+                                                            + table
+                                                            + " x where x.xmin::text in (select"
+                                                            + " xmin::text from incident_contact_mark)")
+                                            .mapTo(String.class)
+                                            .list()));
+        }
+        assertThat(withTheMark)
+                .anyMatch(r -> r.startsWith("incident_contact_mark: "))
+                .anyMatch(r -> r.startsWith("incident: ") && r.contains("\"contacted_72h\":1"));
+        for (String id : who) {
+            assertThat(withTheMark).noneMatch(r -> r.contains(id));
+        }
+        // and the log row is as anonymous as any: no incident, no member
+        List<String> logs =
+                j.withHandle(
+                        h ->
+                                h.createQuery("select row_to_json(l)::text from interaction_log l")
+                                        .mapTo(String.class)
+                                        .list());
+        String incident =
+                p.jdbi.onDemand(org.tenfour.storage.Incidents.class)
+                        .open(p.agency().id())
+                        .get(0)
+                        .id()
+                        .toString();
+        assertThat(logs).hasSize(1).noneMatch(l -> l.contains(incident));
+        for (String id : who) {
+            assertThat(logs).noneMatch(l -> l.contains(id));
+        }
+    }
 }
