@@ -184,6 +184,18 @@ class OnCallEndToEndTest {
         slashCommand("U0PAT", "setup");
         slashCommand("U0PAT", "timezone America/Chicago");
         slashCommand("U0PAT", "peers add <@U0sam|sam> <@U0KIM|kim>");
+        // a peer who has not acknowledged the policy is never paged (they would learn who is
+        // involved): both acknowledge first
+        for (String peer : List.of("U0sam", "U0KIM")) {
+            String press =
+                    Payloads.blockAction(FakeSlackApi.TEAM, "onboarding.ack", "")
+                            .replace("U0PAT", peer);
+            assertThat(
+                            slackRequests
+                                    .signed(SlackRequests.FORM, SlackRequests.interactive(press))
+                                    .statusCode())
+                    .isEqualTo(200);
+        }
         slashCommand("U0PAT", "oncall add <@U0KIM|kim> <@U0sam|sam>");
         assertThat(slashCommand("U0PAT", "incident \"Vehicle fire, Route 9\" <@U0ALEX|alex>"))
                 .contains("the on-call peer is paged");
