@@ -14,6 +14,7 @@ import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.checkin.CheckInPlanner;
 import org.tenfour.bot.checkin.CheckInStyleCommand;
+import org.tenfour.bot.checkin.HolidayCommands;
 import org.tenfour.bot.checkin.IncidentCommands;
 import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
@@ -148,6 +149,7 @@ public final class Program {
                                 new InstallGrants(jdbi, clock),
                                 new OnCallCommands(jdbi, clock),
                                 new CheckInStyleCommand(jdbi, clock),
+                                new HolidayCommands(jdbi, clock),
                                 callOuts,
                                 new IncidentLogs(jdbi, clock, options.keys()),
                                 new Home(jdbi, clock),
