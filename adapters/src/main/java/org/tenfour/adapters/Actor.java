@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param address the person, as a user address (its Teams conversation reference when known)
  * @param platformAdmin whether the platform reports the user as a workspace/team admin
  * @param displayName the name the platform showed with the event (Teams {@code from.name}), or null
+ * @param locale the language the platform showed with the event (Teams {@code locale}), or null
  */
-public record Actor(Address address, boolean platformAdmin, String displayName) {
+public record Actor(Address address, boolean platformAdmin, String displayName, String locale) {
     /** Longest name kept from an event; a longer one is ignored rather than cut. */
     public static final int MAX_NAME = 200;
 
@@ -25,6 +26,15 @@ public record Actor(Address address, boolean platformAdmin, String displayName) 
                 displayName = null;
             }
         }
+        // a locale tag is short ("es-419"); anything else is not one
+        if (locale != null && (locale.isBlank() || locale.length() > 20)) {
+            locale = null;
+        }
+    }
+
+    /** An actor whose locale the event did not carry. */
+    public Actor(Address address, boolean platformAdmin, String displayName) {
+        this(address, platformAdmin, displayName, null);
     }
 
     /** An actor whose name the event did not carry. */

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +26,8 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.teams.AppInstaller;
+import org.tenfour.adapters.teams.TeamsSettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.http.HttpServer;
@@ -33,6 +36,7 @@ import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.bot.platform.PlatformWiring;
+import org.tenfour.bot.reach.TeamsReach;
 import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
@@ -121,8 +125,26 @@ public final class Application implements AutoCloseable {
                             settings.instanceId(),
                             settings);
             inbound.set(real.inbound());
+            List<Scheduling.Task> tasks = new ArrayList<>(real.tasks());
+            Optional<AppInstaller> installer = wiring.teamsInstaller();
+            if (installer.isPresent()) {
+                TeamsSettings teams = settings.teams().orElseThrow();
+                tasks.addAll(
+                        new TeamsReach(
+                                        jdbi,
+                                        baseClock,
+                                        installer.get(),
+                                        teams.proactiveInstall(),
+                                        teams.tenantId())
+                                .tasks());
+            }
             scheduling =
-                    Scheduling.start(database.dataSource(), settings.instanceId(), real.tasks());
+                    Scheduling.start(
+                            database.dataSource(),
+                            settings.instanceId(),
+                            tasks,
+                            // turned off: no replica runs it, nothing calls Graph
+                            installer.isEmpty() ? List.of(TeamsReach.JOB) : List.of());
             started.set(scheduling);
             sender = real.sender();
             sender.start(Duration.ofMillis(500));

@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param tagsJson unit / crew / supervisor tags as a JSON object
  * @param isAdmin always false: the lasting "installer" flag it was grants nothing any more (see
  *     {@link SetupGrants})
+ * @param language the code of the language TenFour writes to them in ({@code en}, {@code es}), or
+ *     null when not known
+ * @param languageChosen whether they chose it ({@code language es|en}) rather than their platform
  */
 public record Member(
         UUID id,
@@ -35,7 +38,9 @@ public record Member(
         UUID assignedPeerId,
         String tagsJson,
         Instant welcomedAt,
-        boolean isAdmin) {
+        boolean isAdmin,
+        String language,
+        boolean languageChosen) {
     public Member {
         Objects.requireNonNull(id, "null id");
         Objects.requireNonNull(agencyId, "null agencyId");

@@ -42,7 +42,9 @@ public final class MemberMapper implements RowMapper<Member> {
                 rs.getObject("assigned_peer_id", UUID.class),
                 rs.getString("tags_json"),
                 instant(rs, "welcomed_at"),
-                rs.getBoolean("is_admin"));
+                rs.getBoolean("is_admin"),
+                rs.getString("language"),
+                rs.getBoolean("language_chosen"));
     }
 
     private static Set<DayOfWeek> days(Array array) throws SQLException {

@@ -19,7 +19,7 @@ public interface Members {
             id, agency_id, platform_user_id, display_name, time_zone, opted_out, snoozed_until,
             unreachable, is_coordinator, on_roster, created_at, window_start, window_end,
             window_days, assigned_peer_id, tags::text as tags_json,
-            welcomed_at, is_admin""";
+            welcomed_at, is_admin, language, language_chosen""";
 
     /** Adds the person to the agency (not on the roster yet), or refreshes their name and zone. */
     @SqlQuery(
@@ -57,6 +57,25 @@ public interface Members {
                     + COLUMNS
                     + " from member where agency_id = :agencyId order by created_at, id")
     List<Member> list(UUID agencyId);
+
+    /**
+     * Roster members TenFour has never reached: marked unreachable, not opted out, and no user
+     * conversation reference (someone who removed the app has one and is left alone); oldest first,
+     * at most {@code limit}.
+     */
+    @SqlQuery(
+            """
+            select\s"""
+                    + COLUMNS
+                    + """
+                     from member m
+                    where m.agency_id = :agencyId and m.on_roster and m.unreachable and not m.opted_out
+                      and not exists (select 1 from conversation_ref r
+                                      where r.agency_id = m.agency_id and r.kind = 'user'
+                                        and r.platform_id = m.platform_user_id)
+                    order by m.created_at, m.id
+                    limit :limit""")
+    List<Member> neverReached(UUID agencyId, int limit);
 
     @SqlQuery(
             "select "
@@ -157,13 +176,38 @@ public interface Members {
                     + "and display_name is distinct from :displayName")
     int renamed(UUID agencyId, UUID memberId, String displayName);
 
-    /** Records a profile read (names and zones of the platform are kept when it gave them). */
+    /**
+     * Records a profile read (names, zones and languages of the platform are kept when it gave
+     * them; a language the member chose is kept whatever the platform says).
+     */
     @SqlUpdate(
             "update member set display_name = coalesce(:displayName, display_name), "
-                    + "time_zone = coalesce(:timeZone, time_zone), profile_checked_at = :at "
+                    + "time_zone = coalesce(:timeZone, time_zone), profile_checked_at = :at, "
+                    + "language = case when language_chosen then language"
+                    + " else coalesce(:language, language) end "
                     + "where agency_id = :agencyId and id = :memberId")
     int profileChecked(
-            UUID agencyId, UUID memberId, String displayName, String timeZone, Instant at);
+            UUID agencyId,
+            UUID memberId,
+            String displayName,
+            String timeZone,
+            String language,
+            Instant at);
+
+    /** The member chose the language TenFour writes to them in ({@code en}, {@code es}). */
+    @SqlUpdate(
+            "update member set language = :language, language_chosen = true "
+                    + "where agency_id = :agencyId and id = :memberId")
+    int chooseLanguage(UUID agencyId, UUID memberId, String language);
+
+    /**
+     * The language of the platform's locale with the member's last event, when they chose none and
+     * it changed; 1 when it was kept.
+     */
+    @SqlUpdate(
+            "update member set language = :language where agency_id = :agencyId and id = :memberId "
+                    + "and not language_chosen and language is distinct from :language")
+    int platformLanguage(UUID agencyId, UUID memberId, String language);
 
     @SqlUpdate("delete from member where agency_id = :agencyId and id = :memberId")
     int delete(UUID agencyId, UUID memberId);

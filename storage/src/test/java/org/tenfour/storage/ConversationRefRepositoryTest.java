@@ -93,4 +93,32 @@ class ConversationRefRepositoryTest {
         assertThatThrownBy(() -> refs.save(mine.id(), "team", "x", SERVICE, "c", AT))
                 .hasMessageContaining("conversation_ref_kind_check");
     }
+
+    @Test
+    void never_reached_are_the_unreachable_on_the_roster_without_a_reference_and_not_opted_out() {
+        Members members = jdbi.onDemand(Members.class);
+        java.util.function.Function<String, Member> unreachable =
+                id -> {
+                    Member m = members.upsert(mine.id(), id, null, null);
+                    members.setOnRoster(mine.id(), m.id(), true);
+                    members.markUnreachableByPlatformUser(mine.id(), id);
+                    return m;
+                };
+        Member never = unreachable.apply("29:never");
+        Member removed = unreachable.apply("29:removed-the-app");
+        refs.save(mine.id(), ConversationRef.USER, removed.platformUserId(), SERVICE, "a:x", AT);
+        Member optedOut = unreachable.apply("29:opted-out");
+        members.setOptedOut(mine.id(), optedOut.id(), true);
+        Member off = unreachable.apply("29:off-roster");
+        members.setOnRoster(mine.id(), off.id(), false);
+        members.upsert(mine.id(), "29:reachable", null, null);
+        Member second = unreachable.apply("29:second");
+
+        assertThat(members.neverReached(mine.id(), 10))
+                .extracting(Member::id)
+                .containsExactly(never.id(), second.id());
+        assertThat(members.neverReached(mine.id(), 1))
+                .extracting(Member::id)
+                .containsExactly(never.id());
+    }
 }

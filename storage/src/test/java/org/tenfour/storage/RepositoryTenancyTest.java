@@ -36,6 +36,12 @@ class RepositoryTenancyTest {
         Member own = TestData.member(jdbi, mine);
         assertThat(members.findAll(mine.id(), new UUID[] {m.id(), own.id()})).containsExactly(own);
         assertThat(members.findAll(theirs.id(), new UUID[] {m.id(), own.id()})).containsExactly(m);
+        members.setOnRoster(theirs.id(), m.id(), true);
+        members.markUnreachableByPlatformUser(theirs.id(), m.platformUserId());
+        assertThat(members.neverReached(theirs.id(), 10)).extracting(Member::id).contains(m.id());
+        assertThat(members.neverReached(mine.id(), 10))
+                .extracting(Member::id)
+                .doesNotContain(m.id());
         assertThat(members.setOptedOut(mine.id(), m.id(), true)).isZero();
         assertThat(members.delete(mine.id(), m.id())).isZero();
         assertThat(members.find(theirs.id(), m.id()))

@@ -169,7 +169,12 @@ final class SlackWebApi {
         User user =
                 SlackCalls.call(
                                 "users.info",
-                                () -> methods(token).usersInfo(req -> req.user(userId)))
+                                () ->
+                                        methods(token)
+                                                .usersInfo(
+                                                        req ->
+                                                                req.user(userId)
+                                                                        .includeLocale(true)))
                         .getUser();
         if (user == null) {
             return Optional.empty();
@@ -181,7 +186,9 @@ final class SlackWebApi {
                             user.getProfile().getDisplayName(), user.getProfile().getRealName());
         }
         name = firstNonBlank(name, user.getRealName());
-        return Optional.of(new UserProfile(name, user.getTz(), user.isAdmin() || user.isOwner()));
+        return Optional.of(
+                new UserProfile(
+                        name, user.getTz(), user.isAdmin() || user.isOwner(), user.getLocale()));
     }
 
     /**

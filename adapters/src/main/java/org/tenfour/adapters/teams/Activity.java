@@ -24,7 +24,8 @@ record Activity(
         List<Entity> entities,
         List<Account> membersAdded,
         List<Account> membersRemoved,
-        JsonNode channelData) {
+        JsonNode channelData,
+        String locale) {
 
     Activity {
         requireText(type, "type");

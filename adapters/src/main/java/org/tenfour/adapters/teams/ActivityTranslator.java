@@ -198,7 +198,9 @@ final class ActivityTranslator {
                         a.serviceUrl(),
                         ownChat ? a.conversation().id() : null),
                 false,
-                account.name());
+                account.name(),
+                // the activity's locale is its sender's
+                account.id().equals(a.from().id()) ? a.locale() : null);
     }
 
     /**

@@ -38,7 +38,25 @@ import org.tenfour.adapters.internal.Jackson;
  * process. Neither the secret, the key nor the token is ever logged or put in a message.
  */
 final class AppTokens {
-    static final String SCOPE = "https://api.botframework.com/.default";
+    /** Which API a token is for: the Bot Connector, or Microsoft Graph (proactive installs). */
+    enum Audience {
+        BOT_CONNECTOR("https://api.botframework.com"),
+        GRAPH("https://graph.microsoft.com");
+
+        /** The resource a managed identity asks for (the scope without {@code /.default}). */
+        final String resource;
+
+        Audience(String resource) {
+            this.resource = resource;
+        }
+
+        /** The client-credentials scope. */
+        String scope() {
+            return resource + "/.default";
+        }
+    }
+
+    static final String SCOPE = Audience.BOT_CONNECTOR.scope();
     private static final Duration EARLY = Duration.ofMinutes(5);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Set<String> REFUSALS =
@@ -52,9 +70,10 @@ final class AppTokens {
     private final HttpClient http;
     private final TeamsSettings settings;
     private final Clock clock;
+    private final Audience audience;
 
     /** The resource a managed identity asks for (the scope without {@code /.default}). */
-    static final String RESOURCE = "https://api.botframework.com";
+    static final String RESOURCE = Audience.BOT_CONNECTOR.resource;
 
     private final ConfidentialClientApplication msal;
     private final ManagedIdentityApplication managed;
@@ -70,6 +89,17 @@ final class AppTokens {
      *     or null for the JDK's default trust
      */
     AppTokens(HttpClient http, TeamsSettings settings, Clock clock, SSLSocketFactory tls) {
+        this(http, settings, clock, tls, Audience.BOT_CONNECTOR);
+    }
+
+    /** Tokens for {@code audience}, with the same credential. */
+    AppTokens(
+            HttpClient http,
+            TeamsSettings settings,
+            Clock clock,
+            SSLSocketFactory tls,
+            Audience audience) {
+        this.audience = Objects.requireNonNull(audience, "null audience");
         this.http = Objects.requireNonNull(http, "null http");
         this.settings = Objects.requireNonNull(settings, "null settings");
         this.clock = Objects.requireNonNull(clock, "null clock");
@@ -125,12 +155,13 @@ final class AppTokens {
             fetchWithMsal(
                     () ->
                             msal.acquireToken(
-                                    ClientCredentialParameters.builder(Set.of(SCOPE)).build()));
+                                    ClientCredentialParameters.builder(Set.of(audience.scope()))
+                                            .build()));
         } else if (managed != null) {
             fetchWithMsal(
                     () ->
                             managed.acquireTokenForManagedIdentity(
-                                    ManagedIdentityParameters.builder(RESOURCE).build()));
+                                    ManagedIdentityParameters.builder(audience.resource).build()));
         } else {
             fetchWithSecret();
         }
@@ -201,7 +232,7 @@ final class AppTokens {
                         + "&client_secret="
                         + encode(settings.appPassword())
                         + "&scope="
-                        + encode(SCOPE);
+                        + encode(audience.scope());
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create(settings.tokenUrl()))
                         .timeout(TIMEOUT)

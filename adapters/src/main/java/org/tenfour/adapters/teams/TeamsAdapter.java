@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 import org.tenfour.adapters.ChatPlatform;
 import org.tenfour.adapters.InboundHandler;
@@ -25,6 +26,7 @@ public final class TeamsAdapter {
 
     private final MessagesHandler messages;
     private final TeamsPlatform platform;
+    private final AppInstaller installer;
 
     /**
      * An adapter for the bot registration in {@code settings} that hands each activity id ({@link
@@ -85,6 +87,24 @@ public final class TeamsAdapter {
                         connector,
                         references,
                         new TeamsText(Objects.requireNonNull(words, "null words").talkWord()));
+        TeamsSettings.ProactiveInstall proactive = settings.proactiveInstall();
+        this.installer =
+                proactive == null
+                        ? null
+                        : new GraphInstaller(
+                                connector,
+                                new Graph(
+                                        http,
+                                        new AppTokens(
+                                                http,
+                                                settings,
+                                                clock,
+                                                tokenTls,
+                                                AppTokens.Audience.GRAPH),
+                                        proactive.graphUrl()),
+                                references,
+                                proactive.catalogAppId(),
+                                clock);
         this.messages =
                 new MessagesHandler(
                         new TokenVerifier(
@@ -113,6 +133,14 @@ public final class TeamsAdapter {
     /** Sends, updates and forms, through the Bot Connector. */
     public ChatPlatform platform() {
         return platform;
+    }
+
+    /**
+     * Installs TenFour through Microsoft Graph for people it cannot reach yet; empty unless {@code
+     * TEAMS_PROACTIVE_INSTALL} is on (then nothing ever calls Graph).
+     */
+    public Optional<AppInstaller> installer() {
+        return Optional.ofNullable(installer);
     }
 
     private static HttpClient defaultClient() {

@@ -105,6 +105,11 @@ public final class TeamsAppPackage {
         commandList(lists.addObject(), "team", words, List.of(Vocabulary.Audience.COORDINATOR));
         m.putArray("permissions").add("identity").add("messageTeamMembers");
         m.putArray("validDomains").add(host);
+        // names the Entra app as this Teams app's own: Graph's "install itself" permission
+        // (proactive installs) needs it; it grants nothing by itself
+        m.putObject("webApplicationInfo")
+                .put("id", appId)
+                .put("resource", "api://" + host + "/" + appId);
         return m;
     }
 

@@ -9,11 +9,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The bot's Azure registration and the Microsoft endpoints it trusts. Single-tenant: the token is
@@ -30,6 +32,8 @@ import java.util.Optional;
  * @param certificate the certificate credential instead of the secret, or null
  * @param managedIdentity {@value #SYSTEM_ASSIGNED} or a user-assigned identity's client id: the
  *     Azure resource's managed identity instead of the secret, or null
+ * @param proactiveInstall installing TenFour through Microsoft Graph for roster members it cannot
+ *     reach yet, or null (off, the default: nothing calls Graph)
  */
 public record TeamsSettings(
         String appId,
@@ -39,7 +43,8 @@ public record TeamsSettings(
         String tokenUrl,
         String entraOpenIdMetadataUrl,
         Certificate certificate,
-        String managedIdentity) {
+        String managedIdentity,
+        ProactiveInstall proactiveInstall) {
 
     /** The Bot Connector's OpenID metadata (public cloud). */
     public static final String DEFAULT_OPENID_METADATA_URL =
@@ -69,6 +74,18 @@ public record TeamsSettings(
     public static final String ENV_CERTIFICATE_PASSWORD = "TEAMS_CERTIFICATE_PASSWORD";
 
     public static final String ENV_MANAGED_IDENTITY = "TEAMS_MANAGED_IDENTITY";
+
+    /** {@code on} installs TenFour through Graph for members it cannot reach; off by default. */
+    public static final String ENV_PROACTIVE_INSTALL = "TEAMS_PROACTIVE_INSTALL";
+
+    /** The app's id in the organisation's Teams app catalogue (not the manifest's id). */
+    public static final String ENV_APP_CATALOG_ID = "TEAMS_APP_CATALOG_ID";
+
+    public static final String ENV_GRAPH_URL = "TEAMS_GRAPH_URL";
+    public static final String ENV_PROACTIVE_INSTALL_PER_MINUTE =
+            "TEAMS_PROACTIVE_INSTALL_PER_MINUTE";
+    public static final String ENV_PROACTIVE_INSTALL_INTERVAL =
+            "TEAMS_PROACTIVE_INSTALL_INTERVAL_SECONDS";
 
     /** {@code TEAMS_MANAGED_IDENTITY} for the resource's system-assigned identity. */
     public static final String SYSTEM_ASSIGNED = "system";
@@ -106,6 +123,9 @@ public record TeamsSettings(
         requireSafeUrl(openIdMetadataUrl, "openIdMetadataUrl");
         requireSafeUrl(tokenUrl, "tokenUrl");
         requireSafeUrl(entraOpenIdMetadataUrl, "entraOpenIdMetadataUrl");
+        if (proactiveInstall != null) {
+            requireSafeUrl(proactiveInstall.graphUrl(), "graphUrl");
+        }
         if (certificate != null
                 && !(tokenUrl.startsWith("https://") && tokenUrl.endsWith("/" + TOKEN_PATH))) {
             throw new IllegalArgumentException(
@@ -120,6 +140,42 @@ public record TeamsSettings(
      */
     String authority() {
         return tokenUrl.substring(0, tokenUrl.length() - TOKEN_PATH.length());
+    }
+
+    /** Settings without proactive installs. */
+    public TeamsSettings(
+            String appId,
+            String appPassword,
+            String tenantId,
+            String openIdMetadataUrl,
+            String tokenUrl,
+            String entraOpenIdMetadataUrl,
+            Certificate certificate,
+            String managedIdentity) {
+        this(
+                appId,
+                appPassword,
+                tenantId,
+                openIdMetadataUrl,
+                tokenUrl,
+                entraOpenIdMetadataUrl,
+                certificate,
+                managedIdentity,
+                null);
+    }
+
+    /** The same settings with proactive installs through Graph ({@code null}: off). */
+    public TeamsSettings withProactiveInstall(ProactiveInstall install) {
+        return new TeamsSettings(
+                appId,
+                appPassword,
+                tenantId,
+                openIdMetadataUrl,
+                tokenUrl,
+                entraOpenIdMetadataUrl,
+                certificate,
+                managedIdentity,
+                install);
     }
 
     /** Settings with the Entra tenant's public-cloud OpenID configuration. */
@@ -189,16 +245,22 @@ public record TeamsSettings(
                                             Path.of(certificatePath),
                                             env.get(ENV_CERTIFICATE_PASSWORD))
                                     : null,
-                            managed ? identity.strip() : null));
+                            managed ? identity.strip() : null,
+                            ProactiveInstall.fromEnvironment(env)));
         } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("TEAMS_")) {
+                throw e;
+            }
             String variable =
-                    e.getMessage().startsWith("openIdMetadataUrl")
-                            ? ENV_OPENID_METADATA_URL
-                            : e.getMessage().startsWith("entraOpenIdMetadataUrl")
-                                    ? ENV_ENTRA_OPENID_METADATA_URL
-                                    : e.getMessage().startsWith("appPassword")
-                                            ? ENV_APP_PASSWORD
-                                            : ENV_TOKEN_URL;
+                    e.getMessage().startsWith("graphUrl")
+                            ? ENV_GRAPH_URL
+                            : e.getMessage().startsWith("openIdMetadataUrl")
+                                    ? ENV_OPENID_METADATA_URL
+                                    : e.getMessage().startsWith("entraOpenIdMetadataUrl")
+                                            ? ENV_ENTRA_OPENID_METADATA_URL
+                                            : e.getMessage().startsWith("appPassword")
+                                                    ? ENV_APP_PASSWORD
+                                                    : ENV_TOKEN_URL;
             throw new IllegalArgumentException(variable + ": " + e.getMessage(), e);
         }
     }
@@ -219,6 +281,8 @@ public record TeamsSettings(
                 + certificate
                 + ", managedIdentity="
                 + managedIdentity
+                + ", proactiveInstall="
+                + (proactiveInstall == null ? "off" : proactiveInstall)
                 + "]";
     }
 
@@ -241,6 +305,120 @@ public record TeamsSettings(
         if (uri.getHost() == null
                 || !(scheme.equals("https") || (scheme.equals("http") && loopback))) {
             throw new IllegalArgumentException(name + " must be an https URL: " + url);
+        }
+    }
+
+    /**
+     * Proactive installs: for roster members TenFour cannot reach yet, install the app in their
+     * personal scope through Microsoft Graph and open their 1:1 chat. Needs the application
+     * permission {@value #PERMISSION}, which a Microsoft Entra admin grants.
+     *
+     * @param catalogAppId the app's id in the organisation's Teams app catalogue
+     * @param graphUrl Microsoft Graph's base URL, {@code https://graph.microsoft.com/v1.0} unless
+     *     overridden (tests: a loopback fake)
+     * @param perMinute at most this many people installed a minute
+     * @param interval how often TenFour looks for people to install
+     */
+    public record ProactiveInstall(
+            String catalogAppId, String graphUrl, int perMinute, Duration interval) {
+        /** The least-privileged Graph application permission that installs the app itself. */
+        public static final String PERMISSION = "TeamsAppInstallation.ReadWriteSelfForUser.All";
+
+        public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com/v1.0";
+        public static final int DEFAULT_PER_MINUTE = 20;
+        public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
+        private static final Pattern CATALOG_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+        public ProactiveInstall {
+            if (catalogAppId == null || !CATALOG_ID.matcher(catalogAppId.strip()).matches()) {
+                throw new IllegalArgumentException(
+                        ENV_APP_CATALOG_ID
+                                + " must be the app's catalogue id (a GUID), was '"
+                                + catalogAppId
+                                + "'");
+            }
+            catalogAppId = catalogAppId.strip();
+            if (graphUrl == null || graphUrl.isBlank()) {
+                graphUrl = DEFAULT_GRAPH_URL;
+            }
+            graphUrl =
+                    graphUrl.endsWith("/")
+                            ? graphUrl.substring(0, graphUrl.length() - 1)
+                            : graphUrl;
+            if (perMinute < 1 || perMinute > 600) {
+                throw new IllegalArgumentException(
+                        ENV_PROACTIVE_INSTALL_PER_MINUTE
+                                + " must be between 1 and 600, was "
+                                + perMinute);
+            }
+            Objects.requireNonNull(interval, "null interval");
+            if (interval.toSeconds() < 1 || interval.toSeconds() > 3600) {
+                throw new IllegalArgumentException(
+                        ENV_PROACTIVE_INSTALL_INTERVAL
+                                + " must be between 1 and 3600, was "
+                                + interval.toSeconds());
+            }
+            if (perMinute * interval.toSeconds() < 60) {
+                // a pass takes whole people: at least one, or the rate would be exceeded
+                throw new IllegalArgumentException(
+                        ENV_PROACTIVE_INSTALL_PER_MINUTE
+                                + " × "
+                                + ENV_PROACTIVE_INSTALL_INTERVAL
+                                + " must be at least 60 (one person a pass), was "
+                                + perMinute * interval.toSeconds());
+            }
+        }
+
+        /**
+         * Installs of the app {@code catalogAppId} at Graph's public address, with the defaults.
+         */
+        public ProactiveInstall(String catalogAppId) {
+            this(catalogAppId, null, DEFAULT_PER_MINUTE, DEFAULT_INTERVAL);
+        }
+
+        /**
+         * How many people one pass may install: the rate over the interval (passes run one at a
+         * time, once an interval, across replicas, so the rate holds for the whole deployment).
+         */
+        public int perPass() {
+            return (int) (perMinute * interval.toSeconds() / 60);
+        }
+
+        /**
+         * Null unless {@code TEAMS_PROACTIVE_INSTALL} is {@code on}; its failure names the
+         * variable.
+         */
+        static ProactiveInstall fromEnvironment(Map<String, String> env) {
+            String on = Objects.requireNonNullElse(env.get(ENV_PROACTIVE_INSTALL), "").strip();
+            if (on.isEmpty() || on.equalsIgnoreCase("off")) {
+                return null;
+            }
+            if (!on.equalsIgnoreCase("on")) {
+                throw new IllegalArgumentException(
+                        ENV_PROACTIVE_INSTALL + " must be on or off, was '" + on + "'");
+            }
+            return new ProactiveInstall(
+                    env.get(ENV_APP_CATALOG_ID),
+                    env.get(ENV_GRAPH_URL),
+                    number(env, ENV_PROACTIVE_INSTALL_PER_MINUTE, DEFAULT_PER_MINUTE),
+                    Duration.ofSeconds(
+                            number(
+                                    env,
+                                    ENV_PROACTIVE_INSTALL_INTERVAL,
+                                    (int) DEFAULT_INTERVAL.toSeconds())));
+        }
+
+        private static int number(Map<String, String> env, String name, int fallback) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        name + " must be a whole number, was '" + value + "'", e);
+            }
         }
     }
 

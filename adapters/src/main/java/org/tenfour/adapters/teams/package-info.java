@@ -12,7 +12,11 @@
  * references learnt from installation events are kept through the {@link
  * org.tenfour.adapters.teams.ConversationReferences} port, which the product implements on its
  * database. {@link org.tenfour.adapters.teams.TeamsAppPackage} writes the zip an admin uploads to
- * Teams.
+ * Teams. When proactive installs are on, {@link
+ * org.tenfour.adapters.teams.TeamsAdapter#installer()} offers the {@link
+ * org.tenfour.adapters.teams.AppInstaller} port: TenFour installed through Microsoft Graph (its own
+ * token for Graph, same credential) for a person it cannot reach, and their chat kept as their
+ * conversation reference.
  *
  * <pre>{@code
  * TeamsAdapter teams = new TeamsAdapter(new TeamsSettings(appId, password, tenantId), handler,

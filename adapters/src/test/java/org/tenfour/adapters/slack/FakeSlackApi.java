@@ -108,6 +108,16 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final Set<String> notAdmins = ConcurrentHashMap.newKeySet();
 
+    private final Map<String, String> locales = new ConcurrentHashMap<>();
+
+    /**
+     * {@code users.info} gives this user's locale ({@code es-LA}) when asked with {@code
+     * include_locale}, as Slack does; others have {@code en-US}.
+     */
+    public void locale(String user, String locale) {
+        locales.put(user, locale);
+    }
+
     /** {@code users.info} says this user is neither a workspace admin nor an owner. */
     public void notAdmin(String user) {
         notAdmins.add(user);
@@ -319,6 +329,15 @@ public final class FakeSlackApi implements AutoCloseable {
         String body = defaultAnswer(method, params);
         if (method.equals("users.info") && notAdmins.contains(params.get("user"))) {
             body = body.replace("\"is_admin\":true", "\"is_admin\":false");
+        }
+        if (method.equals("users.info")
+                && List.of("1", "true").contains(params.get("include_locale"))) {
+            body =
+                    body.replace(
+                            "\"is_admin\"",
+                            "\"locale\":\""
+                                    + locales.getOrDefault(params.get("user"), "en-US")
+                                    + "\",\"is_admin\"");
         }
         ctx.contentType("application/json; charset=utf-8").result(body);
     }

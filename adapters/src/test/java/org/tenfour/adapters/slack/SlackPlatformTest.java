@@ -191,9 +191,14 @@ class SlackPlatformTest {
     }
 
     @Test
-    void a_profile_reads_display_name_time_zone_and_admin_flag() {
-        assertThat(platform.profile(PAT)).contains(new UserProfile("Pat", "America/Chicago", true));
-        assertThat(slack.calls("users.info").get(0).params()).containsEntry("user", "U0PAT");
+    void a_profile_reads_display_name_time_zone_admin_flag_and_locale() {
+        assertThat(platform.profile(PAT))
+                .contains(new UserProfile("Pat", "America/Chicago", true, "en-US"));
+        assertThat(slack.calls("users.info").get(0).params())
+                .containsEntry("user", "U0PAT")
+                .containsKey("include_locale");
+        slack.locale("U0PAT", "es-LA");
+        assertThat(platform.profile(PAT)).map(UserProfile::locale).contains("es-LA");
     }
 
     @Test

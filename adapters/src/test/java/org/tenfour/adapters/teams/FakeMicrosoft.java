@@ -1,5 +1,7 @@
 package org.tenfour.adapters.teams;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +30,12 @@ public final class FakeMicrosoft implements AutoCloseable {
     public static final String CLIENT_ID = "11111111-2222-3333-4444-555555555555";
     public static final String CLIENT_SECRET = "s3cret~value&with=chars";
     public static final String APP_TOKEN = "app-token-xyz";
+
+    /** The token the fake Entra endpoint issues for Microsoft Graph's scope. */
+    public static final String GRAPH_TOKEN = "graph-token-abc";
+
+    static final String BOT_SCOPE = "https://api.botframework.com/.default";
+    static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
     /** One request the fake connector received. */
     public record Call(String method, String path, String authorization, JsonNode body) {}
@@ -45,6 +55,8 @@ public final class FakeMicrosoft implements AutoCloseable {
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Posted> posted = new CopyOnWriteArrayList<>();
+    private final Set<String> notInTeam = ConcurrentHashMap.newKeySet();
+    final List<String> scopes = new CopyOnWriteArrayList<>();
     private volatile Duration latency = Duration.ZERO;
     private volatile List<Map.Entry<RSAKey, List<String>>> keys = List.of();
     private volatile List<RSAKey> entraKeys = List.of();
@@ -144,6 +156,25 @@ public final class FakeMicrosoft implements AutoCloseable {
         return List.copyOf(posted);
     }
 
+    /**
+     * The Microsoft Entra object id the member look-up answers for a Teams user id ({@code
+     * 29:user-bob} is {@code aad-bob}).
+     */
+    public static String aadObjectId(String teamsUserId) {
+        String id = teamsUserId.startsWith("29:") ? teamsUserId.substring(3) : teamsUserId;
+        return "aad-" + (id.startsWith("user-") ? id.substring(5) : id);
+    }
+
+    /** The member look-up answers 404 for this user (not a member of the team). */
+    public void notInTeam(String teamsUserId) {
+        notInTeam.add(teamsUserId);
+    }
+
+    /** The scopes tokens were requested for, in order. */
+    public List<String> tokenScopes() {
+        return List.copyOf(scopes);
+    }
+
     public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
@@ -187,7 +218,11 @@ public final class FakeMicrosoft implements AutoCloseable {
         expect(form, "grant_type", "client_credentials");
         expect(form, "client_id", CLIENT_ID);
         expect(form, "client_secret", CLIENT_SECRET);
-        expect(form, "scope", "https://api.botframework.com/.default");
+        String scope = form.get("scope");
+        scopes.add(String.valueOf(scope));
+        if (!BOT_SCOPE.equals(scope) && !GRAPH_SCOPE.equals(scope)) {
+            tokenRequestProblems.add("scope=" + scope);
+        }
         if (!String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) {
             tokenRequestProblems.add("content type " + ctx.contentType());
         }
@@ -196,7 +231,9 @@ public final class FakeMicrosoft implements AutoCloseable {
                         TeamsJson.object()
                                 .put("token_type", "Bearer")
                                 .put("expires_in", 3600)
-                                .put("access_token", APP_TOKEN)
+                                .put(
+                                        "access_token",
+                                        GRAPH_SCOPE.equals(scope) ? GRAPH_TOKEN : APP_TOKEN)
                                 .toString());
     }
 
@@ -222,14 +259,21 @@ public final class FakeMicrosoft implements AutoCloseable {
             ctx.status(failure.status()).contentType("application/json").result(failure.body());
             return;
         }
+        if (kind.equals("member") && notInTeam.contains(member(ctx))) {
+            ctx.status(404)
+                    .contentType("application/json")
+                    .result("{\"error\":{\"code\":\"MemberNotFoundInConversation\"}}");
+            return;
+        }
         ObjectNode answer =
                 switch (kind) {
                     case "create" ->
                             TeamsJson.object().put("id", "a:created-" + ids.incrementAndGet());
                     case "member" ->
                             TeamsJson.object()
-                                    .put("id", ctx.pathParam("member"))
-                                    .put("name", "Alex Rivera");
+                                    .put("id", member(ctx))
+                                    .put("name", "Alex Rivera")
+                                    .put("aadObjectId", aadObjectId(member(ctx)));
                     default -> TeamsJson.object().put("id", "activity-" + ids.incrementAndGet());
                 };
         if (kind.equals("post")) {
@@ -242,6 +286,10 @@ public final class FakeMicrosoft implements AutoCloseable {
                             System.nanoTime()));
         }
         ctx.contentType("application/json").result(answer.toString());
+    }
+
+    private static String member(Context ctx) {
+        return URLDecoder.decode(ctx.pathParam("member"), UTF_8);
     }
 
     @Override

@@ -84,6 +84,9 @@ class TeamsAppPackageTest {
         assertThat(bot.path("botId").asText()).isEqualTo(APP_ID);
         assertThat(bot.path("scopes").toString()).contains("personal", "team");
         assertThat(m.path("validDomains").get(0).asText()).isEqualTo("tenfour.county.example");
+        assertThat(m.path("webApplicationInfo").path("id").asText())
+                .as("Graph's install-itself permission needs the Entra app named here")
+                .isEqualTo(APP_ID);
     }
 
     @Test

@@ -41,6 +41,8 @@ class TeamsArchitectureTest {
                 .haveSimpleName("ConversationReferences")
                 .orShould()
                 .haveSimpleName("ActivityLedger") // the second port: activity ids already handled
+                .orShould()
+                .haveSimpleName("AppInstaller") // offered to the product: proactive installs
                 .check(TEAMS);
         classes()
                 .that()

@@ -24,6 +24,7 @@ import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.resources.Category;
 import org.tenfour.bot.resources.ResourceNotes;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInAnswer;
@@ -80,11 +81,12 @@ public final class CheckInAnswers implements Feature {
     private Reply continuum(Caller caller, InboundEvent.ButtonPressed event, Continuum zone) {
         Optional<CheckIn> found = mine(caller, event.value());
         if (found.isEmpty()) {
-            return Reply.text("That check-in could not be found.");
+            return Reply.text(caller.words().get("checkin.notFound"));
         }
         UUID id = found.get().id();
         Instant now = clock.instant();
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
+        Words words = caller.words();
         if (!answerable(found.get())) {
             return late(caller, id);
         }
@@ -113,11 +115,9 @@ public final class CheckInAnswers implements Feature {
                                                                 id.toString(),
                                                                 peerName(h, caller, found.get()),
                                                                 settings,
-                                                                CheckInStyle.CONTINUUM)
-                                                        .resolved(
-                                                                "You answered — thank you. Only a"
-                                                                        + " count is kept, never your"
-                                                                        + " answer."),
+                                                                CheckInStyle.CONTINUUM,
+                                                                words)
+                                                        .resolved(words.get("continuum.answered")),
                                                 now);
                             }
                             return true;
@@ -125,7 +125,8 @@ public final class CheckInAnswers implements Feature {
         if (!first) {
             return late(caller, id);
         }
-        return new Reply.Private(CheckInMessages.continuumReply(zone, id.toString(), settings));
+        return new Reply.Private(
+                CheckInMessages.continuumReply(zone, id.toString(), settings, words));
     }
 
     /**
@@ -170,16 +171,17 @@ public final class CheckInAnswers implements Feature {
         Optional<CheckIn> found =
                 mine(caller, event.value()).filter(c -> c.answer() == CheckInAnswer.CONTINUUM);
         if (found.isEmpty()) {
-            return Reply.text("That check-in could not be found.");
+            return Reply.text(caller.words().get("checkin.notFound"));
         }
         Instant now = clock.instant();
-        AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
+        AgencySettings settings = caller.settings();
         String reply =
                 jdbi.inTransaction(
                         (Handle h) ->
                                 talk.requestedNow(
                                         h, caller.agency(), caller.member(), found.get(), now));
-        return new Reply.Private(new Message(reply, settings.crisisLines(), List.of()));
+        return new Reply.Private(
+                new Message(reply, caller.words().crisisLines(settings), List.of()));
     }
 
     private Optional<CheckIn> mine(Caller caller, String value) {
@@ -199,18 +201,19 @@ public final class CheckInAnswers implements Feature {
         try {
             id = UUID.fromString(event.value());
         } catch (IllegalArgumentException e) {
-            return Reply.text("That check-in could not be found.");
+            return Reply.text(caller.words().get("checkin.notFound"));
         }
         Optional<CheckIn> found =
                 jdbi.onDemand(CheckIns.class)
                         .find(caller.agency().id(), id)
                         .filter(ci -> ci.memberId().equals(caller.member().id()));
         if (found.isEmpty()) {
-            return Reply.text("That check-in could not be found.");
+            return Reply.text(caller.words().get("checkin.notFound"));
         }
         CheckIn checkIn = found.get();
         Instant now = clock.instant();
         AgencySettings settings = caller.settings();
+        Words words = caller.words();
         String[] talkReply = {null};
         boolean first =
                 jdbi.inTransaction(
@@ -230,8 +233,12 @@ public final class CheckInAnswers implements Feature {
                                         CheckInMessages.checkIn(
                                                         id.toString(),
                                                         peerName(h, caller, checkIn),
-                                                        settings)
-                                                .resolved("You answered: " + label(answer)),
+                                                        settings,
+                                                        words)
+                                                .resolved(
+                                                        words.get(
+                                                                "checkin.answered",
+                                                                label(words, answer))),
                                         now);
                             }
                             if (answer == CheckInAnswer.NOT_NOW) {
@@ -252,27 +259,25 @@ public final class CheckInAnswers implements Feature {
             return late(caller, id);
         }
         return switch (answer) {
-            case OK ->
-                    Reply.text(
-                            "Thanks for letting us know. We're here whenever you want to talk: `/peer`.");
+            case OK -> Reply.text(words.get("checkin.thanks"));
             case TALK ->
                     new Reply.Private(
                             ResourceNotes.beneath(
-                                    new Message(talkReply[0], settings.crisisLines(), List.of()),
+                                    new Message(
+                                            talkReply[0], words.crisisLines(settings), List.of()),
                                     resources(caller)));
             case NOT_NOW ->
                     new Reply.Private(
                             ResourceNotes.beneath(
-                                    Message.text(
-                                            "No problem. We'll check in again in a week or so."),
-                                    resources(caller)));
-            case CONTINUUM -> Reply.text("Thanks for checking in.");
+                                    Message.text(words.get("checkin.later")), resources(caller)));
+            case CONTINUUM -> Reply.text(words.get("checkin.continuum.thanks"));
         };
     }
 
     /** The general help beside the crisis lines (a check-in answer has no topic). */
     private List<String> resources(Caller caller) {
-        return ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(null));
+        return ResourceNotes.lines(
+                jdbi, caller.agency().id(), Category.forTopic(null), caller.words());
     }
 
     /**
@@ -284,10 +289,7 @@ public final class CheckInAnswers implements Feature {
                         .find(caller.agency().id(), id)
                         .map(c -> c.answer() != null)
                         .orElse(false);
-        return Reply.text(
-                answered
-                        ? "You already answered this check-in. Type `/peer` any time to talk to someone."
-                        : CheckInButtons.ENDED);
+        return Reply.text(caller.words().get(answered ? "checkin.already" : CheckInButtons.ENDED));
     }
 
     private static String peerName(Handle h, Caller caller, CheckIn checkIn) {
@@ -299,12 +301,13 @@ public final class CheckInAnswers implements Feature {
                         .orElse(null);
     }
 
-    private static String label(CheckInAnswer answer) {
-        return switch (answer) {
-            case OK -> "I'm OK";
-            case TALK -> "I'd like to talk";
-            case NOT_NOW -> "Not now";
-            case CONTINUUM -> "where you are on the stress continuum";
-        };
+    private static String label(Words words, CheckInAnswer answer) {
+        return words.get(
+                switch (answer) {
+                    case OK -> "checkin.ok";
+                    case TALK -> "checkin.talk";
+                    case NOT_NOW -> "checkin.notNow";
+                    case CONTINUUM -> "checkin.continuum.label";
+                });
     }
 }

@@ -9,6 +9,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.Member;
@@ -23,19 +24,21 @@ import org.tenfour.storage.OutboxKind;
  */
 final class CheckInButtons {
 
-    /** The line that replaces the buttons of a check-in that ended unanswered. */
-    static final String ENDED =
-            "This check-in has ended. Type `/peer` any time to talk to someone.";
+    /** The key of the line that replaces the buttons of a check-in that ended unanswered. */
+    static final String ENDED = "checkin.ended";
 
     private CheckInButtons() {}
 
-    /** Queues the replacement of {@code checkIn}'s message, when it was delivered at all. */
+    /**
+     * Queues the replacement of {@code checkIn}'s message, when it was delivered at all, with the
+     * line {@code noteKey} names in the member's language.
+     */
     static void close(
             Handle h,
             Agency agency,
             AgencySettings settings,
             CheckIn checkIn,
-            String note,
+            String noteKey,
             Instant now) {
         Outgoing out = Outgoing.on(h, agency.id());
         OutboxKey key = CheckInPlanner.key(checkIn.id());
@@ -56,12 +59,14 @@ final class CheckInButtons {
                                 .find(agency.id(), checkIn.peerId())
                                 .map(Member::displayName)
                                 .orElse(null);
+        Words words = Words.of(member.get());
         // an answer-kind row: the send-time guard holds back only check-in questions
         out.update(
                 OutboxKey.of(OutboxKind.CHECK_IN_ANSWER, checkIn.id(), "closed"),
                 to,
                 new Delivery(e.platformConversationId(), e.platformMessageId()),
-                CheckInMessages.checkIn(checkIn.id().toString(), peerName, settings).resolved(note),
+                CheckInMessages.checkIn(checkIn.id().toString(), peerName, settings, words)
+                        .resolved(words.get(noteKey)),
                 now);
         out.forgetDelivery(key);
     }

@@ -21,6 +21,7 @@ import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.bot.words.Language;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
@@ -140,6 +141,9 @@ public final class CheckInJobs {
                     m.id(),
                     profile.map(p -> p.displayName()).orElse(null),
                     profile.map(p -> p.timeZone()).orElse(null),
+                    profile.flatMap(p -> Language.fromLocale(p.locale()))
+                            .map(Language::code)
+                            .orElse(null),
                     now);
         }
     }

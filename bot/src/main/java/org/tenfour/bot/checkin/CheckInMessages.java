@@ -6,6 +6,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Promises;
+import org.tenfour.bot.words.Words;
 
 /** The words of the check-in feature. Neutral and caring; never mentions incidents or referrals. */
 public final class CheckInMessages {
@@ -18,75 +19,74 @@ public final class CheckInMessages {
 
     private CheckInMessages() {}
 
-    /** The private check-in, with its three buttons and the crisis lines beneath. */
-    public static Message checkIn(String checkInId, String peerName, AgencySettings settings) {
-        String onBehalf = peerName == null ? "" : ", on behalf of " + peerName;
+    /**
+     * The private check-in, in the member's language, with its three buttons and the crisis lines
+     * beneath.
+     */
+    public static Message checkIn(
+            String checkInId, String peerName, AgencySettings settings, Words words) {
         String text =
-                "Hi, this is a check-in from the peer support team"
-                        + onBehalf
-                        + ". "
-                        + "How are you doing? Whatever you choose stays between you and the peer team.";
-        List<String> notes = new ArrayList<>(settings.crisisLines());
+                words.get(
+                        "checkin.question",
+                        peerName == null ? "" : words.get("checkin.onBehalf", peerName));
+        List<String> notes = new ArrayList<>(words.crisisLines(settings));
         return new Message(
                 text,
                 notes,
                 List.of(
-                        new Button(OK, "I'm OK", checkInId, Button.Style.PRIMARY),
-                        Button.of(TALK, "I'd like to talk", checkInId),
-                        Button.of(NOT_NOW, "Not now", checkInId)));
+                        new Button(OK, words.get("checkin.ok"), checkInId, Button.Style.PRIMARY),
+                        Button.of(TALK, words.get("checkin.talk"), checkInId),
+                        Button.of(NOT_NOW, words.get("checkin.notNow"), checkInId)));
     }
 
-    /** The check-in in the agency's style: the three simple answers, or the stress continuum. */
+    /**
+     * The check-in in the agency's style and the member's language: the three simple answers, or
+     * the stress continuum.
+     */
     public static Message checkIn(
-            String checkInId, String peerName, AgencySettings settings, CheckInStyle style) {
+            String checkInId,
+            String peerName,
+            AgencySettings settings,
+            CheckInStyle style,
+            Words words) {
         if (style == CheckInStyle.SIMPLE) {
-            return checkIn(checkInId, peerName, settings);
+            return checkIn(checkInId, peerName, settings, words);
         }
-        String onBehalf = peerName == null ? "" : ", on behalf of " + peerName;
         StringBuilder text =
                 new StringBuilder(
-                        "Hi, this is a check-in from the peer support team"
-                                + onBehalf
-                                + ". Where are you on the stress continuum today? Nobody sees your"
-                                + " answer: TenFour only counts how many chose each colour in a week.");
+                        words.get(
+                                "continuum.question",
+                                peerName == null ? "" : words.get("checkin.onBehalf", peerName)));
         List<Button> buttons = new ArrayList<>();
         for (Continuum c : Continuum.values()) {
-            text.append("\n• *").append(c.label()).append("* — ").append(c.description());
+            String label = label(c, words);
+            text.append("\n• *")
+                    .append(label)
+                    .append("* — ")
+                    .append(words.get("continuum." + c.word() + ".description"));
             buttons.add(
                     c == Continuum.READY
-                            ? new Button(c.actionId(), c.label(), checkInId, Button.Style.PRIMARY)
-                            : Button.of(c.actionId(), c.label(), checkInId));
+                            ? new Button(c.actionId(), label, checkInId, Button.Style.PRIMARY)
+                            : Button.of(c.actionId(), label, checkInId));
         }
-        return new Message(text.toString(), settings.crisisLines(), buttons);
+        return new Message(text.toString(), words.crisisLines(settings), buttons);
+    }
+
+    /** A zone's button label in the member's language: {@code Ready (green)}. */
+    static String label(Continuum zone, Words words) {
+        return words.get("continuum." + zone.word());
     }
 
     /** What a member is told after a continuum answer (never stored: a private reply). */
-    static Message continuumReply(Continuum zone, String checkInId, AgencySettings settings) {
-        String text =
-                switch (zone) {
-                    case READY ->
-                            "Thanks for checking in. Good to hear you're in the green. If that"
-                                    + " changes, a peer is a click away.";
-                    case REACTING ->
-                            "Thanks for being honest. Reacting is a normal response to this job;"
-                                    + " it usually passes. A peer can talk it through with you"
-                                    + " whenever you like.";
-                    case INJURED ->
-                            "Thank you for saying so. When stress isn't passing, talking to a peer"
-                                    + " helps, and you can have one now. If you need someone this"
-                                    + " minute, use one of the lines below.";
-                    case ILL ->
-                            "Thank you for telling us. You don't have to carry this alone: a peer"
-                                    + " can reach out now. If you are in danger or need help right"
-                                    + " away, use one of the lines below now.";
-                };
+    static Message continuumReply(
+            Continuum zone, String checkInId, AgencySettings settings, Words words) {
         return new Message(
-                text,
-                settings.crisisLines(),
+                words.get("continuum." + zone.word() + ".reply"),
+                words.crisisLines(settings),
                 List.of(
                         new Button(
                                 TALK_NOW,
-                                "Talk to a peer now",
+                                words.get("checkin.talkNow"),
                                 checkInId,
                                 zone.urgent() ? Button.Style.PRIMARY : Button.Style.DEFAULT)));
     }
@@ -96,16 +96,13 @@ public final class CheckInMessages {
      * agency's confidentiality policy with its written exceptions, and what is stored ({@link
      * Promises}), the same words {@code help} and {@code mydata} use.
      */
-    public static Message welcome(AgencySettings settings) {
+    public static Message welcome(AgencySettings settings, Words words) {
         return new Message(
-                "Welcome to your agency's peer support program. Now and then a trained peer — a colleague, "
-                        + "not a supervisor — will check in with you privately. It is voluntary. "
-                        + settings.confidentialityPolicy()
-                        + " "
-                        + Promises.storedSummary()
-                        + " Say `/tenfour optout` at any time to stop check-ins, `/tenfour times` to choose when, "
-                        + "and `/peer` to talk to a peer now.",
-                settings.crisisLines(),
+                words.get("welcome", words.policy(settings), words.storedSummary())
+                        // the way to the other language, in it: the platform's may not be known yet
+                        + "\n"
+                        + words.get("welcome.otherLanguage"),
+                words.crisisLines(settings),
                 List.of());
     }
 

@@ -26,6 +26,7 @@ import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.outbox.SendGuard;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CadenceBatch;
 import org.tenfour.storage.CheckIn;
@@ -157,7 +158,7 @@ public final class CheckInPlanner {
         CheckInStyle style = CheckInStyle.of(h, agency.id());
         // random, so that no crisis line or peer name can contain it
         String placeholder = UUID.randomUUID().toString();
-        Map<UUID, Integer> templateByPeer = new HashMap<>();
+        Map<String, Integer> templateByPeer = new HashMap<>();
         List<String> templates = new ArrayList<>();
         List<CadenceBatch.Row> rows = new ArrayList<>(members.size());
         for (Member member : members) {
@@ -169,17 +170,20 @@ public final class CheckInPlanner {
             UUID peer = assigner.assign(member, dueAt).orElse(null);
             // ids chosen here, so that each row's outbox key (a keyed hash) is known before insert
             UUID checkInId = UUID.randomUUID();
+            Words words = Words.of(member);
+            // one template per peer and language
             int template =
                     templateByPeer.computeIfAbsent(
-                            peer,
-                            p -> {
+                            peer + ":" + words.language().code(),
+                            k -> {
                                 templates.add(
                                         Outgoing.messageJson(
                                                 CheckInMessages.checkIn(
                                                         placeholder,
-                                                        p == null ? null : assigner.name(p),
+                                                        peer == null ? null : assigner.name(peer),
                                                         settings,
-                                                        style)));
+                                                        style,
+                                                        words)));
                                 return templates.size() - 1;
                             });
             rows.add(
@@ -265,7 +269,8 @@ public final class CheckInPlanner {
                                             checkIn.get().id().toString(),
                                             peerName,
                                             settings,
-                                            CheckInStyle.of(h, agency.id())),
+                                            CheckInStyle.of(h, agency.id()),
+                                            Words.of(member)),
                                     due);
                     return true;
                 });

@@ -25,13 +25,15 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
 /**
  * A member's own check-in choices: {@code optout}, {@code optin}, {@code snooze}, {@code times},
- * {@code settings}.
+ * {@code settings}, and the language TenFour writes to them in ({@code language es|en}).
  */
 public final class MemberCommands implements Feature {
     static final String SETTINGS_FORM = "checkin.settings";
@@ -53,12 +55,29 @@ public final class MemberCommands implements Feature {
                 Map.entry(Subcommand.OPTIN, (c, a, t) -> optOut(c, false)),
                 Map.entry(Subcommand.SNOOZE, this::snooze),
                 Map.entry(Subcommand.TIMES, this::times),
-                Map.entry(Subcommand.SETTINGS, (c, a, t) -> new Reply.ShowForm(form(c))));
+                Map.entry(Subcommand.SETTINGS, (c, a, t) -> new Reply.ShowForm(form(c))),
+                Map.entry(Subcommand.LANGUAGE, (c, a, t) -> language(c, a)));
     }
 
     @Override
     public Map<String, FormAction> forms() {
         return Map.of(SETTINGS_FORM, this::submitted);
+    }
+
+    /** Shows the language, or sets the member's choice: the answer is in the new language. */
+    private Reply language(Caller caller, Args args) {
+        if (args.isEmpty()) {
+            Words words = caller.words();
+            return Reply.text(words.get("language.current", words.get("language.name")));
+        }
+        Language chosen =
+                Language.fromLocale(args.word(0))
+                        .filter(l -> args.word(0).length() == 2)
+                        .orElseThrow(
+                                () -> new UsageException(caller.words().get("language.usage")));
+        jdbi.onDemand(Members.class)
+                .chooseLanguage(caller.agency().id(), caller.member().id(), chosen.code());
+        return Reply.text(Words.in(chosen).get("language.set"));
     }
 
     private Reply optOut(Caller caller, boolean out) {
@@ -72,16 +91,12 @@ public final class MemberCommands implements Feature {
                                         caller.agency().id(), caller.member().id());
                     }
                 });
-        return Reply.text(
-                out
-                        ? "Done: no more proactive check-ins. Nobody is told. You can still type `/peer` any time, "
-                                + "and `/tenfour optin` brings check-ins back."
-                        : "Welcome back: proactive check-ins are on again.");
+        return Reply.text(caller.words().get(out ? "settings.optedOut" : "settings.optedIn"));
     }
 
     private Reply snooze(Caller caller, Args args, String trigger) {
         if (args.isEmpty()) {
-            throw new UsageException("Say for how long.");
+            throw new UsageException(caller.words().get("settings.snoozeHowLong"));
         }
         Instant until = clock.instant().plus(Values.span(args.joined()));
         jdbi.useTransaction(
@@ -92,17 +107,22 @@ public final class MemberCommands implements Feature {
                             .cancelScheduledForMember(caller.agency().id(), caller.member().id());
                 });
         ZoneId zone = Windows.zone(caller.agency(), caller.member());
-        return Reply.text("Check-ins paused until " + WHEN.format(until.atZone(zone)) + ".");
+        return Reply.text(
+                caller.words()
+                        .get(
+                                "settings.paused",
+                                WHEN.withLocale(caller.language().locale())
+                                        .format(until.atZone(zone))));
     }
 
     private Reply times(Caller caller, Args args, String trigger) {
         if (args.word(0).equals("clear")) {
             jdbi.onDemand(Members.class)
                     .setWindow(caller.agency().id(), caller.member().id(), null, null, Set.of());
-            return Reply.text("Your own window is cleared: check-ins follow the agency's hours.");
+            return Reply.text(caller.words().get("settings.cleared"));
         }
         if (args.isEmpty()) {
-            throw new UsageException("Give a time range, and optionally days.");
+            throw new UsageException(caller.words().get("settings.timesUsage"));
         }
         LocalTime[] range = ScheduleText.hours(args.raw(0));
         Set<DayOfWeek> days =
@@ -111,15 +131,13 @@ public final class MemberCommands implements Feature {
                         : Set.of(DayOfWeek.values());
         setWindow(caller, range[0], range[1], days);
         return Reply.text(
-                "Check-ins will reach you "
-                        + range[0]
-                        + "-"
-                        + range[1]
-                        + " on "
-                        + ScheduleText.daysText(days)
-                        + ", in your time zone ("
-                        + Windows.zone(caller.agency(), caller.member())
-                        + ").");
+                caller.words()
+                        .get(
+                                "settings.window",
+                                range[0],
+                                range[1],
+                                ScheduleText.daysText(days, caller.words()),
+                                Windows.zone(caller.agency(), caller.member())));
     }
 
     private void setWindow(Caller caller, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
@@ -129,27 +147,29 @@ public final class MemberCommands implements Feature {
 
     private Form form(Caller caller) {
         Member m = caller.member();
+        Words w = caller.words();
         List<Field.Option> dayOptions = new ArrayList<>();
         for (DayOfWeek d : DayOfWeek.values()) {
             dayOptions.add(
-                    new Field.Option(d.name(), d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+                    new Field.Option(
+                            d.name(), d.getDisplayName(TextStyle.FULL, w.language().locale())));
         }
         List<String> chosenDays = m.windowDays().stream().sorted().map(DayOfWeek::name).toList();
         return new Form(
                 SETTINGS_FORM,
-                "Check-in settings",
-                "Save",
+                w.get("settings.form.title"),
+                w.get("settings.form.submit"),
                 List.of(
                         new Field(
                                 "checkins",
-                                "Receive proactive check-ins",
+                                w.get("settings.form.checkins"),
                                 Field.Type.BOOLEAN,
                                 List.of(),
                                 false,
                                 m.optedOut() ? List.of() : List.of("true")),
                         new Field(
                                 "window",
-                                "Preferred time, like 07:00-09:00 (empty: agency hours)",
+                                w.get("settings.form.window"),
                                 Field.Type.SHORT_TEXT,
                                 List.of(),
                                 false,
@@ -158,7 +178,7 @@ public final class MemberCommands implements Feature {
                                         : List.of(m.windowStart() + "-" + m.windowEnd())),
                         new Field(
                                 "days",
-                                "On these days",
+                                w.get("settings.form.days"),
                                 Field.Type.MULTI_CHOICE,
                                 dayOptions,
                                 false,
@@ -177,7 +197,8 @@ public final class MemberCommands implements Feature {
                 range = ScheduleText.hours(window);
             } catch (UsageException e) {
                 return new Reply.FormErrors(
-                        form(caller), Map.of("window", "Write it like 07:00-09:00."));
+                        form(caller),
+                        Map.of("window", caller.words().get("settings.form.windowError")));
             }
         }
         Set<DayOfWeek> daySet =
@@ -191,18 +212,17 @@ public final class MemberCommands implements Feature {
         } else {
             setWindow(caller, range[0], range[1], daySet);
         }
+        Words w = caller.words();
+        String onOff = w.get(checkIns ? "settings.on" : "settings.off");
         return new Reply.FormAccepted(
                 Message.text(
-                        "Saved. Check-ins are "
-                                + (checkIns ? "on" : "off")
-                                + (range == null
-                                        ? ", following the agency's hours."
-                                        : ", "
-                                                + range[0]
-                                                + "-"
-                                                + range[1]
-                                                + " on "
-                                                + ScheduleText.daysText(daySet)
-                                                + ".")));
+                        range == null
+                                ? w.get("settings.saved.agencyHours", onOff)
+                                : w.get(
+                                        "settings.saved.window",
+                                        onOff,
+                                        range[0],
+                                        range[1],
+                                        ScheduleText.daysText(daySet, w))));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.AddressBook;
@@ -26,6 +27,7 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIns;
@@ -304,6 +306,49 @@ public final class RosterCommands implements Feature {
         return String.join(" ", users.stream().map(u -> "<@" + u + ">").toList());
     }
 
+    /**
+     * A roster member's own install of the app (Teams: the app added in their personal scope, by
+     * them, an admin or TenFour through Graph) brings the welcome they could not be sent before.
+     */
+    @Override
+    public InstallAction installs() {
+        return (caller, event) -> {
+            if (event.conversation() == null || event.conversation().kind() != Address.Kind.USER) {
+                return;
+            }
+            Instant now = clock.instant();
+            jdbi.useTransaction(
+                    h ->
+                            h.attach(Members.class)
+                                    .find(caller.agency().id(), caller.member().id())
+                                    .ifPresent(
+                                            m -> welcomeAgainIfLost(h, caller.agency(), m, now)));
+        };
+    }
+
+    /**
+     * Queues the member's welcome once more when the first could not be delivered (they could not
+     * be reached then, such as a Teams member without the app); true when it was queued. At most
+     * once, however often it is asked: the second welcome has a key of its own.
+     */
+    public static boolean welcomeAgainIfLost(Handle h, Agency agency, Member m, Instant now) {
+        if (!m.onRoster() || m.welcomedAt() == null) {
+            return false;
+        }
+        Outgoing outgoing = Outgoing.on(h, agency.id());
+        OutboxKey first = OutboxKey.of(OutboxKind.WELCOME, null, m.id());
+        boolean lost = outgoing.find(first).map(e -> "dead".equals(e.state())).orElse(false);
+        if (!lost) {
+            return false; // delivered, still on its way, or long purged: never a second welcome
+        }
+        Agency fresh = h.attach(Agencies.class).find(agency.id()).orElse(agency);
+        return outgoing.send(
+                first.then("reached"),
+                AddressBook.member(h, fresh, m),
+                CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson()), Words.of(m)),
+                now);
+    }
+
     /** Puts a person on the roster and, the first time, sends the private welcome. */
     static void enroll(Handle h, Agency agency, String platformUserId, Instant now) {
         Members members = h.attach(Members.class);
@@ -315,7 +360,8 @@ public final class RosterCommands implements Feature {
                     .send(
                             OutboxKey.of(OutboxKind.WELCOME, null, m.id()),
                             AddressBook.member(h, fresh, m),
-                            CheckInMessages.welcome(AgencySettings.fromJson(fresh.settingsJson())),
+                            CheckInMessages.welcome(
+                                    AgencySettings.fromJson(fresh.settingsJson()), Words.of(m)),
                             now);
         }
     }

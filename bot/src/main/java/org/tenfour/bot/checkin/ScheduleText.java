@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 
 /** The schedule values coordinators and members type, parsed and printed: cadences, hours, days. */
 public final class ScheduleText {
@@ -128,14 +130,19 @@ public final class ScheduleText {
 
     /** Days as text, e.g. {@code Mon-Fri}. */
     public static String daysText(Set<DayOfWeek> days) {
+        return daysText(days, Words.in(Language.EN));
+    }
+
+    /** The days in a member's language. */
+    static String daysText(Set<DayOfWeek> days, Words words) {
         Map<Set<DayOfWeek>, String> named =
                 Map.of(
                         EnumSet.allOf(DayOfWeek.class),
-                        "every day",
+                        words.get("days.every"),
                         EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                        "Mon-Fri",
+                        words.get("days.weekdays"),
                         EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-                        "Sat-Sun");
+                        words.get("days.weekend"));
         String name = named.get(EnumSet.copyOf(days));
         if (name != null) {
             return name;
@@ -144,7 +151,7 @@ public final class ScheduleText {
                 ",",
                 days.stream()
                         .sorted()
-                        .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                        .map(d -> d.getDisplayName(TextStyle.SHORT, words.language().locale()))
                         .toList());
     }
 }

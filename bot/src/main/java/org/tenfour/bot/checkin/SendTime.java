@@ -33,8 +33,8 @@ import org.tenfour.storage.Members;
  * </ul>
  */
 final class SendTime {
-    static final String REPLACED =
-            "A newer check-in replaced this one. Type `/peer` any time to talk to someone.";
+    /** The key of the line that replaces the buttons of a check-in a newer one replaced. */
+    static final String REPLACED = "checkin.replaced";
 
     private SendTime() {}
 

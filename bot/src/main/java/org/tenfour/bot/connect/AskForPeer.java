@@ -26,6 +26,7 @@ import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.oncall.OnCall;
 import org.tenfour.bot.resources.Category;
 import org.tenfour.bot.resources.ResourceNotes;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInKind;
@@ -77,7 +78,7 @@ final class AskForPeer implements Feature, CheckInTalk {
                 jdbi.onDemand(ConnectionRequests.class)
                         .openFor(caller.agency().id(), caller.member().id());
         if (open.isPresent()) {
-            return alreadyOpen(open.get());
+            return alreadyOpen(caller.words(), open.get());
         }
         Urgency urgency =
                 args.words().stream()
@@ -89,23 +90,19 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     /** What the member's open request means for them now: never a promise the bot won't keep. */
-    private static Reply alreadyOpen(ConnectionRequest r) {
+    private static Reply alreadyOpen(Words words, ConnectionRequest r) {
         String now =
                 switch (r.state()) {
-                    case RELAYING ->
-                            "You are talking with a peer: write here to reach them (I pass it on and keep no copy).";
-                    case ESCALATED ->
-                            "No peer was free, so the program's coordinators have been asked; one of them will reach out to you here.";
-                    case ACCEPTED -> "A peer has taken it and is about to be in touch.";
-                    default -> "A peer is being asked and will be in touch here.";
+                    case RELAYING -> "talk.open.relaying";
+                    case ESCALATED -> "talk.open.escalated";
+                    case ACCEPTED -> "talk.open.accepted";
+                    default -> "talk.open.offered";
                 };
-        return Reply.text(
-                "You already have a request open. "
-                        + now
-                        + " `/tenfour end` closes it if you want to start again.");
+        return Reply.text(words.get("talk.open", words.get(now)));
     }
 
     private Form form(Caller caller, Urgency urgency) {
+        Words w = caller.words();
         List<PeerDirectory.Entry> peers =
                 jdbi.withHandle(h -> PeerDirectory.entries(h, caller.agency())).stream()
                         .filter(e -> !e.member().id().equals(caller.member().id()))
@@ -114,25 +111,25 @@ final class AskForPeer implements Feature, CheckInTalk {
                 new ArrayList<>(
                         List.of(
                                 new Field.Option(
-                                        RequestScope.INTERNAL.word(), "Any peer in my agency")));
+                                        RequestScope.INTERNAL.word(), w.get("talk.who.internal"))));
         if (peers.stream().anyMatch(e -> !e.agency().id().equals(caller.agency().id()))) {
-            who.add(new Field.Option(RequestScope.PARTNER.word(), "A peer from a partner agency"));
+            who.add(new Field.Option(RequestScope.PARTNER.word(), w.get("talk.who.partner")));
         }
         List<Field> fields = new ArrayList<>();
         fields.add(
-                Field.choice("who", "Who would you like to talk to?", who, true)
+                Field.choice("who", w.get("talk.who"), who, true)
                         .withInitial(List.of(RequestScope.INTERNAL.word())));
         if (!peers.isEmpty()) {
             fields.add(
                     Field.choice(
                             "peer",
-                            "Or a specific peer (from the peer directory)",
+                            w.get("talk.peer"),
                             peers.stream()
                                     .map(
                                             e ->
                                                     new Field.Option(
                                                             e.member().id().toString(),
-                                                            e.label(caller.agency())))
+                                                            e.label(caller.agency(), w)))
                                     .limit(100)
                                     .toList(),
                             false));
@@ -140,30 +137,36 @@ final class AskForPeer implements Feature, CheckInTalk {
         fields.add(
                 Field.choice(
                                 "urgency",
-                                "How soon?",
+                                w.get("talk.urgency"),
                                 List.of(
-                                        new Field.Option(Urgency.NOW.word(), "Now"),
-                                        new Field.Option(Urgency.TODAY.word(), "Today"),
-                                        new Field.Option(Urgency.WEEK.word(), "This week")),
+                                        new Field.Option(
+                                                Urgency.NOW.word(), w.get("talk.urgency.now")),
+                                        new Field.Option(
+                                                Urgency.TODAY.word(), w.get("talk.urgency.today")),
+                                        new Field.Option(
+                                                Urgency.WEEK.word(), w.get("talk.urgency.week"))),
                                 true)
                         .withInitial(List.of(urgency.word())));
         fields.add(
                 Field.choice(
                                 "contact",
-                                "How?",
+                                w.get("talk.contact"),
                                 List.of(
-                                        new Field.Option(ContactPreference.CHAT.word(), "Chat"),
                                         new Field.Option(
-                                                ContactPreference.PHONE.word(), "Phone call"),
+                                                ContactPreference.CHAT.word(),
+                                                w.get("talk.contact.chat")),
+                                        new Field.Option(
+                                                ContactPreference.PHONE.word(),
+                                                w.get("talk.contact.phone")),
                                         new Field.Option(
                                                 ContactPreference.IN_PERSON.word(),
-                                                "Meet in person")),
+                                                w.get("talk.contact.in_person"))),
                                 true)
                         .withInitial(List.of(ContactPreference.CHAT.word())));
         fields.add(
                 new Field(
                         "share_name",
-                        "Share my name with the peer now",
+                        w.get("talk.shareName"),
                         Field.Type.BOOLEAN,
                         List.of(),
                         false,
@@ -179,12 +182,10 @@ final class AskForPeer implements Feature, CheckInTalk {
                         .map(l -> new Field.Option(l, l))
                         .toList();
         if (!languageOptions.isEmpty()) {
-            fields.add(
-                    Field.choice(
-                            "language", "Preferred language (optional)", languageOptions, false));
+            fields.add(Field.choice("language", w.get("talk.language"), languageOptions, false));
         }
-        fields.add(Field.choice("topic", "Topic (optional)", Topics.options(), false));
-        return new Form(FORM, "Talk to a peer", "Ask", fields, "");
+        fields.add(Field.choice("topic", w.get("talk.topic"), Topics.options(w), false));
+        return new Form(FORM, w.get("talk.form.title"), w.get("talk.form.submit"), fields, "");
     }
 
     private Reply submitted(Caller caller, InboundEvent.FormSubmitted f) {
@@ -202,23 +203,22 @@ final class AskForPeer implements Feature, CheckInTalk {
                                 RequestScope.class,
                                 one(f, "who").orElse(RequestScope.INTERNAL.word()));
         Map<String, String> errors = new HashMap<>();
+        Words w = caller.words();
         if (urgency.isEmpty()) {
-            errors.put("urgency", "Choose now, today or this week.");
+            errors.put("urgency", w.get("talk.error.urgency"));
         }
         if (contact.isEmpty()) {
-            errors.put("contact", "Choose chat, a phone call or meeting in person.");
+            errors.put("contact", w.get("talk.error.contact"));
         }
         if (scope.isEmpty()) {
-            errors.put("who", "Choose who you would like to talk to.");
+            errors.put("who", w.get("talk.error.who"));
         }
         UUID named = peer.flatMap(OfferButtons::id).orElse(null);
         if (peer.isPresent()
                 && (named == null
                         || jdbi.withHandle(h -> PeerDirectory.entries(h, caller.agency())).stream()
                                 .noneMatch(e -> e.member().id().equals(named)))) {
-            errors.put(
-                    "peer",
-                    "That peer is not in your directory any more; choose another or any peer.");
+            errors.put("peer", w.get("talk.error.peer"));
         }
         String topic = one(f, "topic").filter(Topics.CODES::containsKey).orElse(null);
         if (!errors.isEmpty()) {
@@ -248,16 +248,16 @@ final class AskForPeer implements Feature, CheckInTalk {
                                         language,
                                         now));
         if (r.isEmpty()) {
-            return new Reply.FormAccepted(
-                    Message.text("You already have a request open. `/tenfour end` closes it."));
+            return new Reply.FormAccepted(Message.text(w.get("talk.open.short")));
         }
         AgencySettings settings = caller.settings();
         return new Reply.FormAccepted(
                 ResourceNotes.beneath(
                         r.get().state() == RequestState.ESCALATED
-                                ? ConnectMessages.escalatedToMember(settings, r.get().attempts())
-                                : ConnectMessages.asked(r.get(), settings),
-                        ResourceNotes.lines(jdbi, caller.agency().id(), Category.forTopic(topic))));
+                                ? ConnectMessages.escalatedToMember(settings, r.get().attempts(), w)
+                                : ConnectMessages.asked(r.get(), settings, w),
+                        ResourceNotes.lines(
+                                jdbi, caller.agency().id(), Category.forTopic(topic), w)));
     }
 
     private static Optional<String> one(InboundEvent.FormSubmitted f, String field) {
@@ -335,14 +335,13 @@ final class AskForPeer implements Feature, CheckInTalk {
                         checkIn.peerId(),
                         null,
                         now);
+        Words words = Words.of(member);
         if (r.isEmpty()) {
-            return "Thank you for saying so. You already have a request open; your peer will be in touch.";
+            return words.get("checkin.requestOpen");
         }
-        return r.get().state() == RequestState.ESCALATED
-                ? "Thank you for saying so. No peer is free right now, so the program's coordinators have been asked and one of them will reach out to you here."
-                : "Thank you for saying so. A peer is being asked and will reach out to you here "
-                        + (urgent ? "now" : "today")
-                        + " — "
-                        + "anonymously unless you choose `/tenfour reveal`.";
+        return words.get(
+                r.get().state() == RequestState.ESCALATED
+                        ? "checkin.escalated"
+                        : urgent ? "checkin.peerAskedNow" : "checkin.peerAsked");
     }
 }

@@ -8,6 +8,7 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Untrusted;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.log.LogCommands;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ContactPreference;
 import org.tenfour.storage.Urgency;
@@ -129,38 +130,32 @@ final class ConnectMessages {
     }
 
     /** The member's "a peer is here" message once the conversation has ended. */
-    static Message endedToMember() {
-        return Message.text(
-                "Your conversation with a peer has ended; nothing of it was kept. "
-                        + "You can ask for a peer again any time with `/peer`.");
+    static Message endedToMember(Words words) {
+        return Message.text(words.get("relay.ended"));
     }
 
     /** To the member while peers are being asked. */
-    static Message asked(ConnectionRequest r, AgencySettings settings) {
+    static Message asked(ConnectionRequest r, AgencySettings settings, Words words) {
         String text =
-                switch (r.urgency()) {
-                    case NOW ->
-                            "A peer is being contacted now. You'll hear back here within minutes.";
-                    case TODAY ->
-                            "Thank you for reaching out. A peer is being asked and will be in touch today.";
-                    case WEEK ->
-                            "Thank you for reaching out. A peer is being asked and will be in touch this week.";
-                };
-        return new Message(text, notes(settings), List.of());
+                words.get(
+                        switch (r.urgency()) {
+                            case NOW -> "talk.asked.now";
+                            case TODAY -> "talk.asked.today";
+                            case WEEK -> "talk.asked.week";
+                        });
+        return new Message(text, notes(settings, words), List.of());
     }
 
     /**
      * To the member when no peer took the request: what happened and what happens next — the
      * coordinators were asked — with the crisis lines.
      */
-    static Message escalatedToMember(AgencySettings settings, int peersAsked) {
+    static Message escalatedToMember(AgencySettings settings, int peersAsked, Words words) {
         return new Message(
-                (peersAsked == 0
-                                ? "I'm sorry — no peer is free to take this right now."
-                                : "I'm sorry — no peer was able to answer in time.")
-                        + " The program's coordinators have been asked, and one of them will reach out to you here. "
-                        + "If you need someone right now, please use one of the lines below.",
-                settings.crisisLines(),
+                words.get(peersAsked == 0 ? "talk.escalated.none" : "talk.escalated.late")
+                        + " "
+                        + words.get("talk.escalated"),
+                words.crisisLines(settings),
                 List.of());
     }
 
@@ -195,21 +190,21 @@ final class ConnectMessages {
 
     /** To the member when the relay starts: who is there, how it works, the policy. */
     static Message relayToMember(
-            ConnectionRequest r, String peerLabel, String peerAgency, AgencySettings settings) {
+            ConnectionRequest r,
+            String peerLabel,
+            String peerAgency,
+            AgencySettings settings,
+            Words words) {
         String text =
-                "*"
-                        + Untrusted.quote(peerLabel)
-                        + ", a trained peer"
-                        + (peerAgency == null ? "" : " from " + peerAgency)
-                        + ", is here for you.* Write here and I'll pass your messages on as they are — I keep no copy. "
-                        + (r.shareName()
-                                ? "They know your name. "
-                                : "They don't know who you are; `/tenfour reveal` shares your name if you want. ")
-                        + "`/tenfour end` or the button ends the conversation.";
+                words.get(
+                        "relay.toMember",
+                        Untrusted.quote(peerLabel),
+                        peerAgency == null ? "" : words.get("relay.fromAgency", peerAgency),
+                        words.get(r.shareName() ? "relay.knowsName" : "relay.anonymous"));
         return new Message(
                 text,
-                notes(settings),
-                List.of(Button.of(END, "End conversation", r.id().toString())));
+                notes(settings, words),
+                List.of(Button.of(END, words.get("relay.end"), r.id().toString())));
     }
 
     /** To the peer when the relay starts. */
@@ -225,22 +220,24 @@ final class ConnectMessages {
                         + ". `/tenfour end` ends the conversation.");
     }
 
-    /** In the group DM of a same-agency introduction; the bot then steps out. */
+    /**
+     * In the group DM of a same-agency introduction, in the member's language; the bot then steps
+     * out.
+     */
     static Message introduction(
-            String memberName, String peerName, ConnectionRequest r, AgencySettings settings) {
+            String memberName,
+            String peerName,
+            ConnectionRequest r,
+            AgencySettings settings,
+            Words words) {
         return new Message(
-                "*"
-                        + memberName
-                        + ", meet "
-                        + peerName
-                        + "*, a trained peer from the peer support team. "
-                        + memberName
-                        + " asked to talk ("
-                        + contact(r.contactPref())
-                        + ", "
-                        + urgency(r.urgency())
-                        + "). This conversation is yours: TenFour steps out now and does not read or keep it.",
-                notes(settings),
+                words.get(
+                        "relay.introduction",
+                        memberName,
+                        peerName,
+                        words.get("contact." + r.contactPref().word()),
+                        words.get("urgency." + r.urgency().word())),
+                notes(settings, words),
                 List.of());
     }
 
@@ -249,9 +246,10 @@ final class ConnectMessages {
         return Message.text("*" + Untrusted.quote(label) + ":* " + Untrusted.quote(text));
     }
 
-    static List<String> notes(AgencySettings settings) {
-        List<String> notes = new ArrayList<>(settings.crisisLines());
-        notes.add(settings.confidentialityPolicy());
+    /** The crisis lines and the policy, beneath what a member reads, in their language. */
+    static List<String> notes(AgencySettings settings, Words words) {
+        List<String> notes = new ArrayList<>(words.crisisLines(settings));
+        notes.add(words.policy(settings));
         return notes;
     }
 }

@@ -9,11 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
 import org.tenfour.bot.agency.AddressBook;
-import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
@@ -66,7 +66,11 @@ final class Introductions {
                                 OutboxKey.of(OutboxKind.CONNECT, r.id(), "intro"),
                                 group.get(),
                                 ConnectMessages.introduction(
-                                        People.name(member), People.name(peer), r, settings),
+                                        Words.of(member).name(member),
+                                        Words.of(member).name(peer),
+                                        r,
+                                        settings,
+                                        Words.of(member)),
                                 now);
                 requests.connected(memberAgency.id(), r.id(), RequestState.INTRODUCED, now);
                 log.info("connect: request {} introduced in a group conversation", r.id());
@@ -78,7 +82,9 @@ final class Introductions {
             }
         }
         String memberLabel = r.shareName() ? People.name(member) : "Member";
-        String peerLabel = People.name(peer);
+        // the member reads the peer's label in their language; the peer reads English
+        Words memberWords = Words.of(member);
+        String peerLabel = memberWords.name(peer);
         if (!h.attach(Relays.class)
                 .start(
                         r.id(),
@@ -99,12 +105,13 @@ final class Introductions {
         String otherAgency =
                 memberAgency.id().equals(peerAgency.id())
                         ? null
-                        : AgencyNames.shownTo(peerAgency, memberAgency);
+                        : memberWords.agency(peerAgency, memberAgency);
         Outgoing.on(h, memberAgency.id())
                 .send(
                         relayMemberKey(r.id()),
                         memberAddress,
-                        ConnectMessages.relayToMember(r, peerLabel, otherAgency, settings),
+                        ConnectMessages.relayToMember(
+                                r, peerLabel, otherAgency, settings, memberWords),
                         now);
         Outgoing.on(h, peerAgency.id())
                 .send(

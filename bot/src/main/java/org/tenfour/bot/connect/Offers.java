@@ -18,6 +18,7 @@ import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.oncall.OnCall;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
@@ -128,7 +129,7 @@ final class Offers {
         out.send(
                 OutboxKey.of(OutboxKind.CONNECT, r.id(), "escalated"),
                 AddressBook.member(h, agency, member),
-                ConnectMessages.escalatedToMember(settings, r.attempts()),
+                ConnectMessages.escalatedToMember(settings, r.attempts(), Words.of(member)),
                 now);
         log.info(
                 "connect: request {} escalated to {} coordinator(s) after {} offer(s)",

@@ -29,6 +29,8 @@ import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.inbound.Values;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
@@ -65,12 +67,17 @@ final class PeerDirectory implements Feature {
     record Entry(Agency agency, Member member, Peer peer) {
         /** How {@code viewer}'s people read this peer in a list. */
         String label(Agency viewer) {
-            return People.name(member)
+            return label(viewer, Words.in(Language.EN));
+        }
+
+        /** The entry as a member reads it, in their language. */
+        String label(Agency viewer, Words words) {
+            return words.name(member)
                     + (peer.languages().isEmpty()
                             ? ""
                             : " (" + String.join(",", peer.languages()) + ")")
                     + " — "
-                    + AgencyNames.shownTo(agency, viewer);
+                    + words.agency(agency, viewer);
         }
 
         List<String> languages() {

@@ -23,6 +23,7 @@ import org.tenfour.bot.inbound.Help;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Members;
@@ -130,8 +131,7 @@ final class Relaying implements Feature {
                                             from.where() != null
                                                     ? from.where()
                                                     : from.actor().address(),
-                                            Message.text(
-                                                    "Your last message could not be passed on. Please send it again in a moment."),
+                                            Message.text(from.words().get("relay.notPassedOn")),
                                             clock.instant()));
         }
     }
@@ -168,7 +168,7 @@ final class Relaying implements Feature {
                                 r.agencyId(),
                                 Introductions.relayMemberKey(r.requestId()),
                                 People.address(r.memberAddressJson()),
-                                ConnectMessages.endedToMember(),
+                                ConnectMessages.endedToMember(memberWords(h, req)),
                                 now);
                         Address other =
                                 People.address(
@@ -179,19 +179,22 @@ final class Relaying implements Feature {
                                         OutboxKey.of(OutboxKind.CONNECT, r.requestId(), "ended"),
                                         other,
                                         Message.text(
-                                                (byMember ? r.memberLabel() : r.peerLabel())
-                                                        + " ended the conversation. "
-                                                        + (byMember
-                                                                ? "Thank you for being there."
-                                                                : "You can ask for a peer again any time.")),
+                                                byMember
+                                                        ? r.memberLabel()
+                                                                + " ended the conversation. Thank"
+                                                                + " you for being there."
+                                                        : memberWords(h, req)
+                                                                .get(
+                                                                        "relay.peerEnded",
+                                                                        r.peerLabel())),
                                         now);
                     });
             log.info("connect: relay for request {} ended", r.requestId());
             return Reply.text(
-                    "The conversation is ended; nothing of it was kept. "
-                            + (byMember
-                                    ? "You can ask for a peer again any time."
-                                    : "Thank you for being there."));
+                    byMember
+                            ? caller.words().get("relay.youEnded")
+                            : "The conversation is ended; nothing of it was kept. Thank you for"
+                                    + " being there.");
         }
         Optional<ConnectionRequest> open =
                 jdbi.onDemand(ConnectionRequests.class)
@@ -216,13 +219,16 @@ final class Relaying implements Feature {
                                     now);
                         }
                     });
-            return Reply.text(
-                    "Your request is withdrawn. You can ask for a peer again any time with `/peer`.");
+            return Reply.text(caller.words().get("relay.withdrawn"));
         }
         return Reply.text(
-                requestId.isPresent()
-                        ? "This conversation has already ended; nothing changed."
-                        : "You have no open conversation or request.");
+                caller.words()
+                        .get(requestId.isPresent() ? "relay.alreadyEnded" : "relay.nothingOpen"));
+    }
+
+    /** The words of the member of a relayed request (English when they are gone). */
+    private static Words memberWords(Handle h, ConnectionRequest req) {
+        return Words.of(h.attach(Members.class).find(req.agencyId(), req.memberId()).orElse(null));
     }
 
     private static ConnectionRequest request(Handle h, Relay r) {
@@ -234,7 +240,7 @@ final class Relaying implements Feature {
         Optional<Relay> relay =
                 jdbi.onDemand(Relays.class).forPerson(key).filter(r -> r.memberKey().equals(key));
         if (relay.isEmpty()) {
-            return Reply.text("You are not in a relayed conversation with a peer right now.");
+            return Reply.text(caller.words().get("relay.notInRelay"));
         }
         Relay r = relay.get();
         String name =
@@ -245,8 +251,7 @@ final class Relaying implements Feature {
                                 .map(p -> p.displayName())
                                 .orElse(null);
         if (name == null || name.isBlank()) {
-            return Reply.text(
-                    "I don't know your name to pass on. You can simply write it to your peer here.");
+            return Reply.text(caller.words().get("relay.noName"));
         }
         Instant now = clock.instant();
         jdbi.useTransaction(
@@ -272,6 +277,6 @@ final class Relaying implements Feature {
                                                     + "*."),
                                     now);
                 });
-        return Reply.text("Your peer now sees your name: " + name + ".");
+        return Reply.text(caller.words().get("relay.revealed", name));
     }
 }

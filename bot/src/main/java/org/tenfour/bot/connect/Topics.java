@@ -5,8 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tenfour.adapters.Field;
+import org.tenfour.bot.words.Words;
 
-/** The short topic codes a member may give (optional): coded, never free text. */
+/**
+ * The short topic codes a member may give (optional): coded, never free text. The English labels
+ * peers and coordinators read; members choose from them in their language ({@code topic.<code>}).
+ */
 final class Topics {
     static final Map<String, String> CODES = codes();
 
@@ -29,9 +33,9 @@ final class Topics {
         return CODES.getOrDefault(code, code);
     }
 
-    static List<Field.Option> options() {
-        return CODES.entrySet().stream()
-                .map(e -> new Field.Option(e.getKey(), e.getValue()))
+    static List<Field.Option> options(Words words) {
+        return CODES.keySet().stream()
+                .map(code -> new Field.Option(code, words.get("topic." + code)))
                 .toList();
     }
 }

@@ -9,6 +9,7 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.words.Words;
 
 /**
  * {@code /tenfour help}: what the caller may do, by role and task — a member's few things first,
@@ -39,13 +40,13 @@ public final class Help {
     }
 
     Reply forCaller(Caller caller) {
+        Words words = caller.words();
         StringBuilder text =
-                new StringBuilder("*TenFour — your peer support program.* Type `")
-                        .append(typed(caller, Subcommand.TALK.word()))
-                        .append("` to talk to a trained peer, privately.\n");
+                new StringBuilder(words.get("help.header", typed(caller, Subcommand.TALK.word())))
+                        .append('\n');
         for (Subcommand.Task task : Subcommand.Task.values()) {
             if (task.audience() == Role.MEMBER && task != Subcommand.Task.HELP) {
-                section(text, caller, task, "\n*" + task.title() + "*\n");
+                section(text, caller, task, "\n*" + words.get("help.task." + task.name()) + "*\n");
             }
         }
         if (caller.is(Role.PEER)) {
@@ -61,12 +62,17 @@ public final class Help {
                     .append(typed(caller, Subcommand.SETUP.word()))
                     .append("` in the channel your coordinators share.\n");
         }
-        text.append("\n`")
-                .append(typed(caller, "help <command>"))
-                .append("` explains one command.\n");
+        text.append('\n')
+                .append(
+                        words.get(
+                                "help.explains",
+                                typed(caller, "help <command>"),
+                                typed(caller, Subcommand.LANGUAGE.uses().get(0).usage())))
+                .append('\n');
         AgencySettings settings = caller.settings();
-        text.append('\n').append(settings.confidentialityPolicy());
-        return new Reply.Private(new Message(text.toString(), settings.crisisLines(), List.of()));
+        text.append('\n').append(words.policy(settings));
+        return new Reply.Private(
+                new Message(text.toString(), words.crisisLines(settings), List.of()));
     }
 
     private void tasks(StringBuilder text, Caller caller, Role role) {
@@ -82,7 +88,13 @@ public final class Help {
                 routed.stream()
                         .flatMap(s -> s.uses().stream())
                         .filter(u -> u.task() == task)
-                        .map(u -> "• `" + typed(caller, u.usage()) + "` — " + u.summary() + "\n")
+                        .map(
+                                u ->
+                                        "• `"
+                                                + typed(caller, u.usage())
+                                                + "` — "
+                                                + u.summary(caller.words())
+                                                + "\n")
                         .toList();
         if (!lines.isEmpty()) {
             text.append(title);
@@ -147,12 +159,9 @@ public final class Help {
     /** The answer to a direct message outside a relay: nothing is read, here is how to get help. */
     public static Reply notReading(Caller caller) {
         AgencySettings settings = caller.settings();
+        Words words = caller.words();
         return new Reply.Private(
-                new Message(
-                        "I don't read messages, and nothing you write here is stored. Type "
-                                + "`/tenfour help` to see what I can do, or `/peer` to reach a trained peer.",
-                        settings.crisisLines(),
-                        List.of()));
+                new Message(words.get("help.notReading"), words.crisisLines(settings), List.of()));
     }
 
     private static String withoutCommandPrefix(String word) {

@@ -24,6 +24,7 @@ import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.limits.LimitNotices;
+import org.tenfour.bot.words.Language;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -297,6 +298,14 @@ public final class Inbound implements InboundHandler {
         if (name != null && !name.equals(member.displayName())) {
             renamed(agency, who, name);
         }
+        Language language = Language.of(member);
+        Optional<Language> shown = Language.fromLocale(actor.locale());
+        if (!member.languageChosen() && shown.isPresent() && shown.get() != language) {
+            language = shown.get();
+            if (members.platformLanguage(agency.id(), member.id(), language.code()) > 0) {
+                log.info("inbound: a member of agency {} shows a new language", agency.id());
+            }
+        }
         Set<Role> roles = EnumSet.of(Role.MEMBER);
         if (known.activePeer()) {
             roles.add(Role.PEER);
@@ -309,7 +318,14 @@ public final class Inbound implements InboundHandler {
                         && where.kind() == Address.Kind.CHANNEL
                         && where.targetId().equals(agency.coordinatorChannelId());
         return new Caller(
-                actor, agency, known.settings(), member, roles, where, inCoordinatorChannel);
+                actor,
+                agency,
+                known.settings(),
+                member,
+                roles,
+                where,
+                inCoordinatorChannel,
+                language);
     }
 
     /**

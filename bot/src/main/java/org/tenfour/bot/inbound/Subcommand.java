@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 
 /**
  * Every {@code /tenfour} subcommand, in the order help shows them: its word, who may use it and
@@ -23,6 +25,14 @@ public enum Subcommand {
             false,
             "Lists what you may do. `help <command>` shows one command in detail.",
             new Use(Task.HELP, "help [command]", "what you can do here")),
+    LANGUAGE(
+            "language",
+            Role.MEMBER,
+            false,
+            "The language TenFour writes to you in: `language es` (español) or `language en`"
+                    + " (English). Until you choose, it follows your Slack or Teams language."
+                    + " Command words stay as they are.",
+            new Use(Task.HELP, "language es|en", "English or español")),
 
     TALK(
             "talk",
@@ -32,17 +42,14 @@ public enum Subcommand {
                     + " (now, today, this week); how (chat, call, in person); whether to share your"
                     + " name; a topic. \"Now\" shows the crisis lines at once. Nobody else is told."
                     + " In Teams, write `talk`.",
-            new Use(
-                    Task.TALK,
-                    "talk [now|today|week]",
-                    "ask for a trained peer to talk to, privately")),
+            Use.forMembers(Task.TALK, "talk [now|today|week]", "help.use.talk")),
     PEERS(
             "peers",
             Role.MEMBER,
             false,
             "The peer directory: your agency's peers, and partner peers who take partner requests."
                     + " Coordinators add or remove peers in the coordinator channel.",
-            new Use(Task.TALK, "peers", "who the peer supporters are"),
+            Use.forMembers(Task.TALK, "peers", "help.use.peers"),
             new Use(
                     Task.PEOPLE,
                     "peers add|remove @user …",
@@ -57,10 +64,7 @@ public enum Subcommand {
                     + " `resources add \"Name\" \"how to reach\" category:eap [shared]` (`shared`:"
                     + " partner agencies' members see it too), `resources remove N`, `resources"
                     + " share N` / `unshare N`.",
-            new Use(
-                    Task.TALK,
-                    "resources [category]",
-                    "where to get help: EAP, counsellors, chaplains and more"),
+            Use.forMembers(Task.TALK, "resources [category]", "help.use.resources"),
             new Use(
                     Task.SETUP,
                     "resources add \"Name\" \"how to reach\""
@@ -73,70 +77,59 @@ public enum Subcommand {
             Role.MEMBER,
             false,
             "Shows your check-in settings in a form: your own hours and days, a pause, opting out.",
-            new Use(Task.CHECK_INS, "settings", "see and change your check-in settings")),
+            Use.forMembers(Task.CHECK_INS, "settings", "help.use.settings")),
     OPTOUT(
             "optout",
             Role.MEMBER,
             false,
             "Stops proactive check-ins. Nobody is told. You can still ask for a peer at any time.",
-            new Use(
-                    Task.CHECK_INS,
-                    "optout",
-                    "stop proactive check-ins (you can still ask for a peer)")),
+            Use.forMembers(Task.CHECK_INS, "optout", "help.use.optout")),
     OPTIN(
             "optin",
             Role.MEMBER,
             false,
             "Starts proactive check-ins again after `optout`.",
-            new Use(Task.CHECK_INS, "optin", "receive proactive check-ins again")),
+            Use.forMembers(Task.CHECK_INS, "optin", "help.use.optin")),
     SNOOZE(
             "snooze",
             Role.MEMBER,
             false,
             "Pauses check-ins: `3d`, `2w` or `1m` (days, weeks, a month).",
-            new Use(Task.CHECK_INS, "snooze 2w", "pause check-ins for a while (3d, 2w, 1m)")),
+            Use.forMembers(Task.CHECK_INS, "snooze 2w", "help.use.snooze")),
     TIMES(
             "times",
             Role.MEMBER,
             false,
             "Your own window for check-ins, in your time zone; it may lie outside the agency's hours"
                     + " (first responders work shifts). `times clear` goes back to the agency's.",
-            new Use(
-                    Task.CHECK_INS,
-                    "times 07:00-09:00 sat-sun | times clear",
-                    "when check-ins may reach you")),
+            Use.forMembers(
+                    Task.CHECK_INS, "times 07:00-09:00 sat-sun | times clear", "help.use.times")),
     END(
             "end",
             Role.MEMBER,
             false,
             "Ends your conversation with a peer, or withdraws a request nobody has taken yet."
                     + " Nothing of the conversation is kept.",
-            new Use(
-                    Task.CONVERSATION,
-                    "end",
-                    "end your conversation with a peer (or withdraw your request)")),
+            Use.forMembers(Task.CONVERSATION, "end", "help.use.end")),
     REVEAL(
             "reveal",
             Role.MEMBER,
             false,
             "In an anonymous conversation, tells the peer your name.",
-            new Use(
-                    Task.CONVERSATION,
-                    "reveal",
-                    "share your name with the peer you are talking to")),
+            Use.forMembers(Task.CONVERSATION, "reveal", "help.use.reveal")),
     MYDATA(
             "mydata",
             Role.MEMBER,
             false,
             "Shows everything TenFour stores about you.",
-            new Use(Task.DATA, "mydata", "see everything TenFour stores about you")),
+            Use.forMembers(Task.DATA, "mydata", "help.use.mydata")),
     FORGETME(
             "forgetme",
             Role.MEMBER,
             false,
             "Deletes what TenFour stores about you, after asking. Coded contact logs are not linked"
                     + " to you and stay.",
-            new Use(Task.DATA, "forgetme", "delete what TenFour stores about you (asks first)")),
+            Use.forMembers(Task.DATA, "forgetme", "help.use.forgetme")),
 
     LOG(
             "log",
@@ -327,7 +320,7 @@ public enum Subcommand {
                     + " last-resort @director`). The incoming peer gets a handoff DM; urgent and"
                     + " after-hours requests go to the on-call peer first; a peer on a break is"
                     + " skipped, and the coordinators are told when a week has no one.",
-            new Use(Task.TALK, "oncall now", "who is on call for peer support right now"),
+            Use.forMembers(Task.TALK, "oncall now", "help.use.oncall"),
             new Use(
                     Task.ON_CALL,
                     "oncall | oncall add|remove @peer … | oncall swap @a @b | oncall handoff mon"
@@ -461,12 +454,32 @@ public enum Subcommand {
      * One way to use a subcommand, shown in help under its task.
      *
      * @param usage the words after {@code /tenfour} ({@code cadence weekly|off})
+     * @param wordsKey the key of its summary in the members' bundle, for a use members read (else
+     *     null: English only)
      */
-    public record Use(Task task, String usage, String summary) {
+    public record Use(Task task, String usage, String summary, String wordsKey) {
         public Use {
             Objects.requireNonNull(task, "null task");
             Objects.requireNonNull(usage, "null usage");
             Objects.requireNonNull(summary, "null summary");
+        }
+
+        /** A use for peers or coordinators, who read English. */
+        public Use(Task task, String usage, String summary) {
+            this(task, usage, summary, null);
+        }
+
+        /**
+         * A use members read, in their language: its summary is {@code key} in the members' bundle
+         * (English here, for the platforms' menus).
+         */
+        static Use forMembers(Task task, String usage, String key) {
+            return new Use(task, usage, Words.in(Language.EN).get(key), key);
+        }
+
+        /** What it does, in the reader's words. */
+        public String summary(Words words) {
+            return wordsKey == null ? summary : words.get(wordsKey);
         }
     }
 

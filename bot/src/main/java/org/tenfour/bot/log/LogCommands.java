@@ -25,6 +25,8 @@ import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.resources.Category;
 import org.tenfour.bot.resources.ResourceNotes;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.OutboxKind;
@@ -169,7 +171,9 @@ public final class LogCommands implements Feature {
         event.values()
                 .getOrDefault(InteractionLogForms.REFERRALS, List.of())
                 .forEach(code -> categories.addAll(Category.forReferral(code)));
-        List<String> lines = ResourceNotes.lines(jdbi, caller.agency().id(), categories);
+        // shown to the peer who logged the referral, in English as peers' texts are
+        List<String> lines =
+                ResourceNotes.lines(jdbi, caller.agency().id(), categories, Words.in(Language.EN));
         if (lines.isEmpty()) {
             return accepted;
         }

@@ -20,6 +20,7 @@ import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.slack.SlackAdapter;
 import org.tenfour.adapters.slack.SlackInstallation;
 import org.tenfour.adapters.slack.SlackInstallations;
+import org.tenfour.adapters.teams.AppInstaller;
 import org.tenfour.adapters.teams.TeamsAdapter;
 import org.tenfour.bot.Settings;
 import org.tenfour.bot.inbound.Subcommand;
@@ -39,6 +40,7 @@ public final class PlatformWiring implements AutoCloseable {
     private final List<Consumer<RoutesConfig>> mounts = new ArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private SlackAdapter slackAdapter;
+    private AppInstaller teamsInstaller;
 
     /**
      * Creates the adapters the settings enable; {@code secrets} seals stored tokens; {@code
@@ -112,7 +114,12 @@ public final class PlatformWiring implements AutoCloseable {
                                             Subcommand.vocabulary());
                             platforms.put(Platform.TEAMS, adapter.platform());
                             mounts.add(routes -> routes.post("/api/messages", adapter.messages()));
-                            log.info("Teams enabled");
+                            teamsInstaller = adapter.installer().orElse(null);
+                            log.info(
+                                    "Teams enabled{}",
+                                    teamsInstaller == null
+                                            ? ""
+                                            : " (proactive installs through Microsoft Graph on)");
                         });
     }
 
@@ -174,6 +181,11 @@ public final class PlatformWiring implements AutoCloseable {
                 return false;
             }
         };
+    }
+
+    /** Installs TenFour through Graph for Teams members it cannot reach; empty when off. */
+    public Optional<AppInstaller> teamsInstaller() {
+        return Optional.ofNullable(teamsInstaller);
     }
 
     public Map<Platform, ChatPlatform> platforms() {

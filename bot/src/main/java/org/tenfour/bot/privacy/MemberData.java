@@ -18,14 +18,14 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
-import org.tenfour.bot.agency.AgencyNames;
-import org.tenfour.bot.agency.Promises;
 import org.tenfour.bot.agency.Promises.Stored;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.log.ReminderTags;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.ConnectionRequest;
@@ -63,46 +63,55 @@ public final class MemberData implements Feature {
 
     @Override
     public Map<String, ButtonAction> buttons() {
-        return Map.of(CONFIRM, this::forget, CANCEL, (c, e) -> Reply.text("Nothing was deleted."));
+        return Map.of(
+                CONFIRM,
+                this::forget,
+                CANCEL,
+                (c, e) -> Reply.text(c.words().get("forgetme.kept")));
     }
 
     private Reply show(Caller caller) {
         Member m = caller.member();
+        Words w = caller.words();
+        DateTimeFormatter day = DAY.withLocale(w.language().locale());
         ZoneId zone = Windows.zone(caller.agency(), m);
         List<String> lines = new ArrayList<>();
+        lines.add(w.get("mydata.title", w.agency(caller.agency(), caller.agency())));
+        lines.add(item(w, Stored.PLATFORM_ID, m.platformUserId()));
         lines.add(
-                "*What TenFour stores about you* (agency "
-                        + AgencyNames.own(caller.agency())
-                        + ")");
-        lines.add("• " + Stored.PLATFORM_ID.label() + ": " + m.platformUserId());
+                item(
+                        w,
+                        Stored.PROFILE,
+                        orNone(w, m.displayName())
+                                + ", "
+                                + orNone(w, m.timeZone())
+                                + ", "
+                                + Language.of(m).selfName()
+                                + (m.languageChosen() ? w.get("mydata.yourChoice") : "")));
         lines.add(
-                "• "
-                        + Stored.PROFILE.label()
-                        + ": "
-                        + orNone(m.displayName())
-                        + ", "
-                        + orNone(m.timeZone()));
+                item(
+                        w,
+                        Stored.ROSTER,
+                        w.get(m.onRoster() ? "mydata.onRoster" : "mydata.offRoster")
+                                + w.get(m.optedOut() ? "mydata.checkInsOff" : "mydata.checkInsOn")
+                                + (m.snoozedUntil() != null
+                                                && m.snoozedUntil().isAfter(clock.instant())
+                                        ? w.get(
+                                                "mydata.paused",
+                                                day.format(m.snoozedUntil().atZone(zone)))
+                                        : "")));
         lines.add(
-                "• "
-                        + Stored.ROSTER.label()
-                        + ": "
-                        + (m.onRoster() ? "on the roster" : "not on the roster")
-                        + "; check-ins "
-                        + (m.optedOut() ? "off (opted out)" : "on")
-                        + (m.snoozedUntil() != null && m.snoozedUntil().isAfter(clock.instant())
-                                ? "; paused until " + DAY.format(m.snoozedUntil().atZone(zone))
-                                : ""));
-        lines.add(
-                "• "
-                        + Stored.PREFERRED_TIME.label()
-                        + ": "
-                        + (m.windowStart() == null
-                                ? "none (agency hours)"
+                item(
+                        w,
+                        Stored.PREFERRED_TIME,
+                        m.windowStart() == null
+                                ? w.get("mydata.agencyHours")
                                 : m.windowStart()
                                         + "-"
                                         + m.windowEnd()
                                         + " "
                                         + orNone(
+                                                w,
                                                 m.windowDays().isEmpty()
                                                         ? null
                                                         : m.windowDays().stream()
@@ -111,84 +120,83 @@ public final class MemberData implements Feature {
                                                                 .collect(
                                                                         Collectors.joining(",")))));
         lines.add(
-                "• "
-                        + Stored.TAGS.label()
-                        + ": "
-                        + (m.tagsJson() == null || m.tagsJson().equals("{}")
-                                ? "none"
+                item(
+                        w,
+                        Stored.TAGS,
+                        m.tagsJson() == null || m.tagsJson().equals("{}")
+                                ? w.get("mydata.none")
                                 : m.tagsJson()));
         lines.add(
-                "• "
-                        + Stored.ROLES.label()
-                        + ": "
-                        + String.join(
+                item(
+                        w,
+                        Stored.ROLES,
+                        String.join(
                                 ", ",
                                 caller.roles().stream()
                                         .map(r -> r.name().toLowerCase(Locale.ROOT))
                                         .sorted()
-                                        .toList()));
-        lines.add("• " + Stored.UNREACHABLE.label() + ": " + yes(m.unreachable()));
+                                        .toList())));
+        lines.add(item(w, Stored.UNREACHABLE, w.get(m.unreachable() ? "mydata.yes" : "mydata.no")));
         List<CheckIn> checkIns =
                 jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id());
-        lines.add("• " + Stored.CHECK_INS.label() + ": " + (checkIns.isEmpty() ? "none" : ""));
+        lines.add(item(w, Stored.CHECK_INS, checkIns.isEmpty() ? w.get("mydata.none") : ""));
         for (CheckIn c : checkIns) {
             lines.add(
                     "   – "
-                            + DAY.format(c.dueAt().atZone(zone))
+                            + day.format(c.dueAt().atZone(zone))
                             + ": "
-                            + c.state().word()
-                            + (c.answer() == null ? "" : " (" + c.answer().word() + ")"));
+                            + w.get("mydata.checkin." + c.state().word())
+                            + (c.answer() == null
+                                    ? ""
+                                    : " (" + w.get("mydata.answer." + c.answer().word()) + ")"));
         }
         List<ConnectionRequest> requests =
                 jdbi.onDemand(ConnectionRequests.class).ofMember(caller.agency().id(), m.id());
-        lines.add("• " + Stored.REQUESTS.label() + ": " + (requests.isEmpty() ? "none" : ""));
+        lines.add(item(w, Stored.REQUESTS, requests.isEmpty() ? w.get("mydata.none") : ""));
         requests.forEach(
                 r ->
                         lines.add(
                                 "   – "
-                                        + DAY.format(r.createdAt().atZone(zone))
+                                        + day.format(r.createdAt().atZone(zone))
                                         + ": "
-                                        + r.state().word()
+                                        + w.get("mydata.request." + r.state().word())
                                         + ", "
-                                        + r.urgency().word()));
-        lines.add(Promises.NEVER_STORED);
-        lines.add("To delete all of the above: `/tenfour forgetme`.");
+                                        + w.get("mydata.urgency." + r.urgency().word())));
+        lines.add(w.get("stored.never"));
+        lines.add(w.get("mydata.toDelete"));
         return new Reply.Private(Message.text(String.join("\n", lines)));
     }
 
-    private static String orNone(String s) {
-        return s == null || s.isBlank() ? "none" : s;
+    private static String item(Words w, Stored item, String value) {
+        return "• " + w.stored(item) + ": " + value;
     }
 
-    private static String yes(boolean b) {
-        return b ? "yes" : "no";
+    private static String orNone(Words w, String s) {
+        return s == null || s.isBlank() ? w.get("mydata.none") : s;
     }
 
     private Reply confirm(Caller caller) {
+        Words w = caller.words();
         return new Reply.Private(
                 new Message(
-                        "This deletes everything TenFour stores about you in "
-                                + AgencyNames.own(caller.agency())
-                                + " and takes you off the check-in roster. It cannot be undone. "
-                                + "Coded contact logs are not affected: they are not linked to you.",
+                        w.get("forgetme.ask", w.agency(caller.agency(), caller.agency())),
                         List.of(),
                         List.of(
                                 new Button(
                                         CONFIRM,
-                                        "Yes, delete my data",
+                                        w.get("forgetme.yes"),
                                         caller.member().id().toString(),
                                         Button.Style.DANGER),
-                                Button.of(CANCEL, "Keep it", ""))));
+                                Button.of(CANCEL, w.get("forgetme.keep"), ""))));
     }
 
     private Reply forget(Caller caller, InboundEvent.ButtonPressed event) {
         if (!event.value().equals(caller.member().id().toString())) {
-            return Reply.text("That button was not for you.");
+            return Reply.text(caller.words().get("forgetme.notYours"));
         }
         jdbi.useTransaction(h -> erase(h, caller));
         log.info("member data erased on request in agency {}", caller.agency().id());
-        return Reply.text(
-                "Done: what TenFour stored about you is deleted. If you use TenFour again, it starts from nothing.");
+        return Reply.text(caller.words().get("forgetme.done"));
     }
 
     /**

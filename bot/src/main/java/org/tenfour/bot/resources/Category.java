@@ -5,25 +5,25 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 
 /** A resource's category, stored as its code; also which categories fit a topic or a referral. */
 public enum Category {
-    EAP("eap", "EAP / behavioural health"),
-    CLINICIAN("clinician", "Counsellors and clinicians"),
-    CHAPLAIN("chaplain", "Chaplains"),
-    MEDICAL("medical", "Medical"),
-    LEGAL("legal", "Legal"),
-    FINANCIAL("financial", "Financial"),
-    FAMILY("family", "Family"),
-    SUBSTANCE("substance", "Alcohol and substance use"),
-    OTHER("other", "Other");
+    EAP("eap"),
+    CLINICIAN("clinician"),
+    CHAPLAIN("chaplain"),
+    MEDICAL("medical"),
+    LEGAL("legal"),
+    FINANCIAL("financial"),
+    FAMILY("family"),
+    SUBSTANCE("substance"),
+    OTHER("other");
 
     private final String code;
-    private final String label;
 
-    Category(String code, String label) {
+    Category(String code) {
         this.code = code;
-        this.label = label;
     }
 
     /** The value stored in {@code resource.category} and typed after {@code category:}. */
@@ -31,8 +31,14 @@ public enum Category {
         return code;
     }
 
+    /** Its name for peers and coordinators, who read English. */
     public String label() {
-        return label;
+        return label(Words.in(Language.EN));
+    }
+
+    /** Its name in a member's language ({@code category.<code>} in the members' bundle). */
+    public String label(Words words) {
+        return words.get("category." + code);
     }
 
     /** The category with this code (any case). */

@@ -20,6 +20,7 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Resource;
 import org.tenfour.storage.Resources;
 
@@ -74,11 +75,11 @@ public final class ResourceCommands implements Feature {
                         .orElseThrow(
                                 () ->
                                         new UsageException(
-                                                "I don't know the category `"
-                                                        + args.raw(0)
-                                                        + "`. Categories: "
-                                                        + Category.codes()
-                                                        + "."));
+                                                caller.words()
+                                                        .get(
+                                                                "resources.unknownCategory",
+                                                                args.raw(0),
+                                                                Category.codes())));
         return show(caller, Optional.of(category));
     }
 
@@ -86,7 +87,9 @@ public final class ResourceCommands implements Feature {
         boolean numbered = caller.is(Role.COORDINATOR) && caller.inCoordinatorChannel();
         List<Resource> own = jdbi.onDemand(Resources.class).own(caller.agency().id());
         List<Resource> partners = jdbi.onDemand(Resources.class).sharedWith(caller.agency().id());
-        StringBuilder text = new StringBuilder("*Where to get help*");
+        // the directory as a member reads it, in their language; the coordinators' notes in English
+        Words w = caller.words();
+        StringBuilder text = new StringBuilder(w.get("resources.title"));
         int shown = 0;
         for (Category c : Category.values()) {
             if (only.isPresent() && only.get() != c) {
@@ -104,26 +107,25 @@ public final class ResourceCommands implements Feature {
             }
             for (Resource r : partners) {
                 if (r.category().equals(c.code())) {
-                    lines.add("• " + entry(r) + " _(a partner agency's)_");
+                    lines.add("• " + entry(r) + w.get("resources.partner"));
                 }
             }
             if (!lines.isEmpty()) {
                 text.append("\n\n*")
-                        .append(c.label())
+                        .append(c.label(w))
                         .append("*\n")
                         .append(String.join("\n", lines));
                 shown += lines.size();
             }
         }
         if (shown == 0) {
-            text.append(
-                    only.isPresent()
-                            ? "\n\nNothing listed under " + only.get().label() + " yet."
-                            : "\n\nThe program's coordinators have not listed any resources yet.");
+            text.append("\n\n")
+                    .append(
+                            only.isPresent()
+                                    ? w.get("resources.noneIn", only.get().label(w))
+                                    : w.get("resources.none"));
         }
-        text.append(
-                "\n\nAnyone can look: TenFour does not record who reads this. In danger now? Use"
-                        + " the crisis lines below.");
+        text.append("\n\n").append(w.get("resources.anyone"));
         if (numbered) {
             text.append(
                     "\nChange it: `/tenfour resources add \"Name\" \"how to reach\" category:eap"
@@ -133,7 +135,7 @@ public final class ResourceCommands implements Feature {
         return new Reply.Private(
                 new Message(
                         text.toString(),
-                        AgencySettings.fromJson(caller.agency().settingsJson()).crisisLines(),
+                        w.crisisLines(AgencySettings.fromJson(caller.agency().settingsJson())),
                         List.of()));
     }
 

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Untrusted;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Resource;
 import org.tenfour.storage.Resources;
 
@@ -22,8 +23,12 @@ public final class ResourceNotes {
 
     private ResourceNotes() {}
 
-    /** The lines for {@code categories}, own entries first; empty when the directory has none. */
-    public static List<String> lines(Handle h, UUID agencyId, Set<Category> categories) {
+    /**
+     * The lines for {@code categories}, own entries first, in the reader's language; empty when the
+     * directory has none.
+     */
+    public static List<String> lines(
+            Handle h, UUID agencyId, Set<Category> categories, Words words) {
         if (categories.isEmpty()) {
             return List.of();
         }
@@ -42,14 +47,15 @@ public final class ResourceNotes {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        fitting.stream().limit(MAX_LINES).forEach(r -> lines.add(line(r)));
-        lines.add("More help: `/tenfour resources`");
+        fitting.stream().limit(MAX_LINES).forEach(r -> lines.add(line(r, words)));
+        lines.add(words.get("resources.more"));
         return lines;
     }
 
     /** The same, reading on its own handle. */
-    public static List<String> lines(Jdbi jdbi, UUID agencyId, Set<Category> categories) {
-        return jdbi.withHandle(h -> lines(h, agencyId, categories));
+    public static List<String> lines(
+            Jdbi jdbi, UUID agencyId, Set<Category> categories, Words words) {
+        return jdbi.withHandle(h -> lines(h, agencyId, categories, words));
     }
 
     /** {@code message} with the lines added beneath its notes. */
@@ -63,8 +69,8 @@ public final class ResourceNotes {
     }
 
     /** One entry: its category, name and how to reach it (a coordinator's words, quoted). */
-    static String line(Resource r) {
-        return Category.of(r.category()).map(Category::label).orElse(r.category())
+    static String line(Resource r, Words words) {
+        return Category.of(r.category()).map(c -> c.label(words)).orElse(r.category())
                 + ": *"
                 + Untrusted.quote(r.name())
                 + "* — "

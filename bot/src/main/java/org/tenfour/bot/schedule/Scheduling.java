@@ -20,6 +20,7 @@ import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
@@ -82,6 +83,15 @@ public final class Scheduling implements AutoCloseable {
      * restarts).
      */
     public static Scheduling start(DataSource dataSource, String instanceId, List<Task> tasks) {
+        return start(dataSource, instanceId, tasks, List.of());
+    }
+
+    /**
+     * The same, first removing the jobs in {@code retired} (features this configuration turns off),
+     * with their triggers, so that no replica is asked to run them.
+     */
+    public static Scheduling start(
+            DataSource dataSource, String instanceId, List<Task> tasks, List<JobKey> retired) {
         DBConnectionManager.getInstance()
                 .addConnectionProvider(DATA_SOURCE, new PoolProvider(dataSource));
         Properties p = new Properties();
@@ -102,6 +112,9 @@ public final class Scheduling implements AutoCloseable {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             Scheduler scheduler = factory.getScheduler();
             scheduler.setJobFactory(jobFactory(tasks));
+            for (JobKey key : retired) {
+                scheduler.deleteJob(key);
+            }
             for (Task task : tasks) {
                 register(
                         scheduler,
@@ -147,12 +160,18 @@ public final class Scheduling implements AutoCloseable {
                         .withSchedule(schedule)
                         .build();
         scheduler.addJob(job, true);
-        if (scheduler.getTrigger(trigger.getKey()) == null) {
+        Trigger existing = scheduler.getTrigger(trigger.getKey());
+        if (existing == null) {
             try {
                 scheduler.scheduleJob(trigger);
             } catch (ObjectAlreadyExistsException raced) {
                 // another replica registered it first
             }
+        } else if (existing instanceof SimpleTrigger before
+                && trigger instanceof SimpleTrigger after
+                && before.getRepeatInterval() != after.getRepeatInterval()) {
+            // a configured interval changed: it takes effect now
+            scheduler.rescheduleJob(existing.getKey(), trigger);
         }
     }
 

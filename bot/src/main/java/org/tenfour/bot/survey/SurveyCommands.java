@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.tenfour.adapters.Button;
-import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
@@ -29,6 +28,7 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.schedule.Scheduling;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.KeyedHashes;
@@ -157,9 +157,9 @@ public final class SurveyCommands implements Feature {
                             List<String> questions = new ArrayList<>();
                             List<String> choices = new ArrayList<>();
                             for (Question q : set.questions()) {
-                                for (Field.Option o : q.choices()) {
+                                for (String choice : q.choices()) {
                                     questions.add(q.id());
-                                    choices.add(o.value());
+                                    choices.add(choice);
                                 }
                                 questions.add(q.id());
                                 choices.add(Question.NO_ANSWER);
@@ -174,7 +174,7 @@ public final class SurveyCommands implements Feature {
                                         OutboxKey.of(
                                                 OutboxKind.OTHER, null, "survey", s.id(), m.id()),
                                         AddressBook.member(h, agency, m),
-                                        invitation(s, set, settings),
+                                        invitation(s, set, settings, Words.of(m)),
                                         Windows.of(agency, settings, m).next(clock.instant()));
                             }
                             Audit.change(
@@ -207,56 +207,54 @@ public final class SurveyCommands implements Feature {
                         + " people answered.");
     }
 
-    static Message invitation(Survey s, QuestionSet set, AgencySettings settings) {
+    /** The private invitation, in the member's language, with the button that opens the form. */
+    static Message invitation(Survey s, QuestionSet set, AgencySettings settings, Words words) {
         return new Message(
-                "*A short anonymous survey from your peer support program*\n"
-                        + set.questions().size()
-                        + " questions, about a minute; skip any you like. TenFour keeps only the"
-                        + " totals: not your name, not which answers were yours, not when you"
-                        + " answered. Coordinators see the results only after the survey closes and"
-                        + " only if at least "
-                        + settings.suppressionK()
-                        + " people answered. Open until "
-                        + s.closesOn()
-                        + ".",
+                words.get(
+                        "survey.invitation",
+                        set.questions().size(),
+                        settings.suppressionK(),
+                        s.closesOn()),
                 List.of(),
                 List.of(
                         new Button(
                                 ANSWER,
-                                "Answer anonymously",
+                                words.get("survey.answer"),
                                 Long.toString(s.id()),
                                 Button.Style.PRIMARY)));
     }
 
     private Reply open(Caller caller, InboundEvent.ButtonPressed event) {
         Optional<Survey> survey = find(caller, event.value());
+        Words w = caller.words();
         if (survey.isEmpty() || !caller.member().onRoster()) {
-            return Reply.text("That survey could not be found.");
+            return Reply.text(w.get("survey.notFound"));
         }
         Survey s = survey.get();
         if (s.closed(today(caller.agency()))) {
-            return Reply.text("This survey has closed. Thank you all the same.");
+            return Reply.text(w.get("survey.closed"));
         }
         if (jdbi.onDemand(Surveys.class).marked(caller.agency().id(), s.id(), mark(caller, s))) {
-            return Reply.text("You already answered this survey. Thank you.");
+            return Reply.text(w.get("survey.already"));
         }
-        return new Reply.ShowForm(form(s));
+        return new Reply.ShowForm(form(s, w));
     }
 
-    private static Form form(Survey s) {
+    private static Form form(Survey s, Words w) {
         QuestionSet set = QuestionSet.of(s.questionSet()).orElseThrow();
         return new Form(
                 FORM,
-                "Anonymous survey",
-                "Send",
-                set.questions().stream().map(Question::field).toList(),
+                w.get("survey.form.title"),
+                w.get("survey.form.submit"),
+                set.questions().stream().map(q -> q.field(w)).toList(),
                 Long.toString(s.id()));
     }
 
     private Reply answered(Caller caller, InboundEvent.FormSubmitted f) {
         Optional<Survey> survey = find(caller, f.context());
+        Words w = caller.words();
         if (survey.isEmpty() || !caller.member().onRoster()) {
-            return Reply.text("That survey could not be found.");
+            return Reply.text(w.get("survey.notFound"));
         }
         Survey s = survey.get();
         QuestionSet set = QuestionSet.of(s.questionSet()).orElseThrow();
@@ -270,9 +268,9 @@ public final class SurveyCommands implements Feature {
                             .distinct()
                             .toList();
             if (chosen.stream().anyMatch(c -> !q.offers(c))) {
-                errors.put(q.id(), "Choose from the list, or leave it empty.");
+                errors.put(q.id(), w.get("survey.error.list"));
             } else if (!q.multi() && chosen.size() > 1) {
-                errors.put(q.id(), "Choose one.");
+                errors.put(q.id(), w.get("survey.error.one"));
             }
             if (chosen.isEmpty()) {
                 chosen = List.of(Question.NO_ANSWER);
@@ -283,7 +281,7 @@ public final class SurveyCommands implements Feature {
             }
         }
         if (!errors.isEmpty()) {
-            return new Reply.FormErrors(form(s), errors);
+            return new Reply.FormErrors(form(s, w), errors);
         }
         String mark = mark(caller, s);
         LocalDate today = today(caller.agency());
@@ -311,13 +309,12 @@ public final class SurveyCommands implements Feature {
         }
         return new Reply.FormAccepted(
                 Message.text(
-                        switch (outcome) {
-                            case COUNTED ->
-                                    "Thank you. Your answers were added to the totals, without"
-                                            + " your name.";
-                            case ALREADY -> "You already answered this survey. Thank you.";
-                            case CLOSED -> "This survey has closed. Thank you all the same.";
-                        }));
+                        w.get(
+                                switch (outcome) {
+                                    case COUNTED -> "survey.thanks";
+                                    case ALREADY -> "survey.already";
+                                    case CLOSED -> "survey.closed";
+                                })));
     }
 
     private enum Outcome {

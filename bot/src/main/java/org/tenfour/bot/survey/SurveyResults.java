@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.tenfour.adapters.Field;
 import org.tenfour.bot.report.Cell;
 import org.tenfour.bot.report.Suppression;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Survey;
 import org.tenfour.storage.SurveyTally;
 
@@ -17,6 +18,8 @@ import org.tenfour.storage.SurveyTally;
  * Suppression} hides what could be narrowed down.
  */
 final class SurveyResults {
+    private static final Words ENGLISH = Words.in(Language.EN);
+
     private SurveyResults() {}
 
     /** The results as coordinators read them. */
@@ -72,7 +75,10 @@ final class SurveyResults {
             for (int c = 0; c < labels.size(); c++) {
                 parts.add(labels.get(c) + ": " + cells.get(c).text(k));
             }
-            text.append("\n*").append(q.text()).append("*\n").append(String.join(" · ", parts));
+            text.append("\n*")
+                    .append(q.text(ENGLISH))
+                    .append("*\n")
+                    .append(String.join(" · ", parts));
         }
         text.append(
                 "\n\n<"
@@ -85,14 +91,15 @@ final class SurveyResults {
     }
 
     private static List<String> choices(Question q) {
-        List<String> ids = new ArrayList<>(q.choices().stream().map(Field.Option::value).toList());
+        List<String> ids = new ArrayList<>(q.choices());
         ids.add(Question.NO_ANSWER);
         return ids;
     }
 
+    /** The choices' names for coordinators, who read English. */
     private static List<String> labels(Question q) {
         List<String> labels =
-                new ArrayList<>(q.choices().stream().map(Field.Option::label).toList());
+                new ArrayList<>(q.choices().stream().map(c -> Question.label(ENGLISH, c)).toList());
         labels.add("No answer");
         return labels;
     }

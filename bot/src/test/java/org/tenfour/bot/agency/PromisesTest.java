@@ -11,6 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.bot.testing.TestProgram;
+import org.tenfour.bot.words.English;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -48,16 +51,38 @@ class PromisesTest {
         String help = text(p.tenfour("UALEX", null, "help"));
         String mydata = text(p.tenfour("UALEX", null, "mydata"));
 
-        assertThat(welcome).contains(policy).contains(Promises.NEVER_STORED);
+        Words english = Words.in(Language.EN);
+        assertThat(welcome).contains(policy).contains(english.get("stored.never"));
         assertThat(help).contains(policy);
-        assertThat(mydata).contains(Promises.NEVER_STORED);
+        assertThat(mydata).contains(english.get("stored.never"));
         for (Promises.Stored item : Promises.Stored.values()) {
-            String label = item.label();
+            String label = english.stored(item);
             assertThat(mydata).as("mydata shows %s", item).contains("• " + label + ":");
             assertThat(welcome.toLowerCase(Locale.ROOT))
                     .as("the welcome promises %s", item)
                     .contains(label.toLowerCase(Locale.ROOT));
         }
+    }
+
+    @Test
+    void a_spanish_speaking_member_reads_the_same_promises_and_mydata_in_spanish() {
+        Words spanish = Words.in(Language.ES);
+        p.tenfour("UALEX", null, "language es");
+        String mydata = text(p.tenfour("UALEX", null, "mydata"));
+        assertThat(mydata)
+                .contains("*Lo que TenFour guarda sobre usted*")
+                .contains(spanish.get("stored.never"))
+                .contains("español (elegido por usted)");
+        for (Promises.Stored item : Promises.Stored.values()) {
+            assertThat(mydata).contains("• " + spanish.stored(item) + ":");
+        }
+        assertThat(mydata).contains("(su agencia)");
+        assertThat(English.words(mydata)).isEmpty();
+        Reply forget = p.tenfour("UALEX", null, "forgetme");
+        assertThat(text(forget)).startsWith("Esto borra todo lo que TenFour guarda sobre usted");
+        assertThat(((Reply.Private) forget).message().buttons())
+                .extracting(b -> b.label())
+                .containsExactly("Sí, borrar mis datos", "Conservarlos");
     }
 
     @Test

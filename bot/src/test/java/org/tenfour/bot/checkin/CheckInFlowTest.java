@@ -19,6 +19,8 @@ import org.tenfour.adapters.UserProfile;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
+import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInAnswer;
@@ -353,11 +355,12 @@ class CheckInFlowTest {
                         u -> {
                             assertThat(u.to().targetId()).startsWith("UM");
                             assertThat(u.message().buttons()).isEmpty();
-                            assertThat(u.message().notes()).contains(CheckInButtons.ENDED);
+                            assertThat(u.message().notes())
+                                    .contains(Words.in(Language.EN).get(CheckInButtons.ENDED));
                         });
         assertThat(text(p.press("UM1", stale, CheckInMessages.TALK)))
                 .as("a late answer changes nothing")
-                .isEqualTo(CheckInButtons.ENDED);
+                .isEqualTo(Words.in(Language.EN).get(CheckInButtons.ENDED));
         assertThat(checkIns("UM1").get(0).answer()).isNull();
         int requests =
                 p.jdbi.withHandle(

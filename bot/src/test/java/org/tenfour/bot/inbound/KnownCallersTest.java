@@ -70,6 +70,8 @@ class KnownCallersTest {
                         null,
                         "{}",
                         null,
+                        false,
+                        null,
                         false),
                 false);
     }

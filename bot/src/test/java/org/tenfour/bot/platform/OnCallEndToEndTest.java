@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +23,7 @@ import org.tenfour.adapters.slack.Payloads;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
+import org.tenfour.adapters.teams.TeamsRequests;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.testing.TestEnv;
@@ -268,19 +267,7 @@ class OnCallEndToEndTest {
     }
 
     private HttpResponse<String> teams(ObjectNode activity) throws Exception {
-        String token =
-                TestTokens.sign(
-                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
-        HttpResponse<String> r =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = teamsRequests().signed(activity);
         assertThat(r.statusCode()).isBetween(200, 202);
         return r;
     }
@@ -360,5 +347,10 @@ class OnCallEndToEndTest {
                 .put("language", "es");
         teams(ask.put("id", "in-6"));
         assertThat(currentPeer()).isEqualTo("29:user-kim");
+    }
+
+    private TeamsRequests teamsRequests() {
+        return new TeamsRequests(
+                "http://127.0.0.1:" + app.port(), key, clock, microsoft.serviceUrl());
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +24,7 @@ import org.tenfour.adapters.slack.Payloads;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
+import org.tenfour.adapters.teams.TeamsRequests;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.http.JsonBody;
@@ -166,6 +165,53 @@ class PlatformsEndToEndTest {
     private boolean updatedWith(String text) {
         return slack.calls("chat.update").stream()
                 .anyMatch(c -> c.params().getOrDefault("blocks", "").contains(text));
+    }
+
+    @Test
+    void
+            in_slack_a_member_whose_slack_is_in_spanish_reads_the_check_in_and_the_answer_in_spanish() {
+        slack.locale("U0ALEX", "es-LA");
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
+        slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0SAM", "onboarding.ack").isEmpty());
+        press("U0SAM", "onboarding.ack", "");
+        slashCommand("U0PAT", "cadence weekly");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0ALEX", "checkin.ok").isEmpty());
+        assertThat(postedTo("U0ALEX", "checkin.ok").get(0))
+                .contains("Estoy bien", "Ahora no", "llame al 911")
+                .doesNotContain("How are you doing", "I\\u0027m OK");
+        assertThat(
+                        slack.calls("users.info").stream()
+                                .filter(c -> "U0ALEX".equals(c.params().get("user"))))
+                .as("the locale is asked for")
+                .allSatisfy(c -> assertThat(c.params().get("include_locale")).isIn("1", "true"));
+
+        press("U0ALEX", "checkin.ok", strings("select id::text from check_in").get(0));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> updatedWith("Usted respondi"));
+        assertThat(strings("select language from member where platform_user_id = 'U0ALEX'"))
+                .containsExactly("es");
+        assertThat(postedTo("U0SAM", ""))
+                .as("the peer reads English")
+                .noneMatch(t -> t.contains("¿"));
+
+        // the request form opens in Spanish, and the directory reads in Spanish
+        assertThat(slashCommand("U0ALEX", "talk").statusCode()).isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !slack.calls("views.open").isEmpty());
+        assertThat(slack.calls("views.open").get(0).params().get("view"))
+                .contains("Esta semana", "Por mensajes", "Pedir")
+                .doesNotContain("This week", "Who would you like");
+        assertThat(slashCommand("U0ALEX", "resources").body())
+                .contains("Cualquiera puede consultarlo")
+                .doesNotContain("Anyone can look");
     }
 
     @Test
@@ -453,17 +499,7 @@ class PlatformsEndToEndTest {
     }
 
     private HttpResponse<String> teams(JsonNode activity) throws Exception {
-        String token =
-                TestTokens.sign(
-                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
-        return http.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + app.port() + "/api/messages"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return teamsRequests().signed(activity);
     }
 
     @Test
@@ -681,27 +717,20 @@ class PlatformsEndToEndTest {
     void a_teams_activity_with_a_token_from_an_unknown_key_is_refused_and_changes_nothing()
             throws Exception {
         RSAKey stranger = TestTokens.newKey("key-1");
-        String token =
-                TestTokens.sign(
-                        stranger,
-                        TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
         HttpResponse<String> r =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                Activities.channelMention(
-                                                                microsoft.serviceUrl(), "setup")
-                                                        .toString()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                teamsRequests()
+                        .signedBy(
+                                stranger,
+                                Activities.channelMention(microsoft.serviceUrl(), "setup")
+                                        .toString());
         assertThat(r.statusCode()).isIn(401, 403);
         assertThat(count("agency")).isZero();
         assertThat(JsonBody.parse(JsonBody.write(Map.of("ok", true))).path("ok").asBoolean())
                 .isTrue();
+    }
+
+    private TeamsRequests teamsRequests() {
+        return new TeamsRequests(
+                "http://127.0.0.1:" + app.port(), key, clock, microsoft.serviceUrl());
     }
 }

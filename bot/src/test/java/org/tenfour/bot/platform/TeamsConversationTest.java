@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
+import org.tenfour.adapters.teams.TeamsRequests;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.testing.TestEnv;
@@ -51,6 +51,7 @@ class TeamsConversationTest {
     private final Clock clock =
             Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), WEDNESDAY_3PM_UTC));
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, String> locales = new HashMap<>();
     private final String run = UUID.randomUUID().toString();
     private final TestDatabase db;
     private FakeMicrosoft microsoft;
@@ -142,6 +143,40 @@ class TeamsConversationTest {
     }
 
     @Test
+    void a_member_whose_teams_is_in_spanish_reads_the_check_in_card_and_the_answer_in_spanish()
+            throws Exception {
+        locales.put(ALICE, "es-MX");
+        setUpProgram();
+        awaitPosted(ALICE, "Estoy bien");
+        String card = String.join("\n", postedTo(ALICE));
+        assertThat(card).contains("¿Cómo está?", "Me gustaría hablar", "llame al 911");
+        assertThat(one("select language from member where platform_user_id = '" + ALICE + "'"))
+                .isEqualTo("es");
+        String checkIn =
+                await(
+                        () ->
+                                one(
+                                        "select c.id::text from check_in c join member m on m.id ="
+                                                + " c.member_id where m.platform_user_id = '"
+                                                + ALICE
+                                                + "' and c.state = 'sent'"));
+        ObjectNode press = personal(ALICE, null);
+        press.putObject("value").put("action", "checkin.ok").put("value", checkIn);
+        post(press);
+        awaitPosted(ALICE, "Gracias por avisarnos");
+        write(ALICE, "language");
+        awaitPosted(ALICE, "TenFour le escribe en español");
+        write(ALICE, "resources");
+        awaitPosted(ALICE, "Cualquiera puede consultarlo");
+        write(ALICE, "talk");
+        awaitPosted(ALICE, "Hablar con un compañero");
+        assertThat(lastCard(ALICE).toString()).contains("Esta semana").doesNotContain("This week");
+        assertThat(postedTo(PAT))
+                .as("the peer reads English")
+                .noneMatch(t -> t.contains("Estoy bien") || t.contains("Bienvenido"));
+    }
+
+    @Test
     void outside_a_relay_a_sentence_starting_with_end_still_runs_end_as_today() throws Exception {
         setUpProgram();
         write(ALICE, "End of my shift was rough");
@@ -195,14 +230,22 @@ class TeamsConversationTest {
         setUpProgram();
         ObjectNode renamed = personal(ALICE, "help");
         ((ObjectNode) renamed.get("from")).put("name", "Alice Moreno");
+        int before = postedTo(ALICE).size();
         post(renamed);
+        // Teams answers 202 and handles the activity after it: wait for its reply, then look
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> postedTo(ALICE).size() > before);
         assertThat(one(displayName(ALICE)))
-                .as("kept at once, even while the directory cache still holds the old entry")
+                .as("kept with the activity, even while the directory cache holds the old entry")
                 .isEqualTo("Alice Moreno");
 
         ObjectNode stranger = personal("29:user-stranger", "help");
         ((ObjectNode) stranger.get("from")).put("name", "Not On The Roster");
         post(stranger);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("29:user-stranger").isEmpty());
         assertThat(one(displayName("29:user-stranger")))
                 .as("no name is kept for someone who is not on the roster")
                 .isNull();
@@ -270,24 +313,15 @@ class TeamsConversationTest {
     private ObjectNode withFrom(ObjectNode activity, String who) {
         String name = who.equals(ALICE) ? "Alice" : who.equals(PAT) ? "Pat" : "Casey";
         activity.putObject("from").put("id", who).put("name", name);
+        if (locales.containsKey(who)) {
+            activity.put("locale", locales.get(who));
+        }
         // activity ids are remembered across tests (Teams redeliveries are handled once)
         return activity.put("id", run + "-" + ids.incrementAndGet());
     }
 
     private void post(JsonNode activity) throws Exception {
-        String token =
-                TestTokens.sign(
-                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
-        HttpResponse<String> r =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.ofString(activity.toString()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = teamsRequests().signed(activity);
         assertThat(r.statusCode()).isBetween(200, 202);
     }
 
@@ -338,5 +372,10 @@ class TeamsConversationTest {
                                 h.createQuery("select count(*) from " + table)
                                         .mapTo(Integer.class)
                                         .one());
+    }
+
+    private TeamsRequests teamsRequests() {
+        return new TeamsRequests(
+                "http://127.0.0.1:" + app.port(), key, clock, microsoft.serviceUrl());
     }
 }

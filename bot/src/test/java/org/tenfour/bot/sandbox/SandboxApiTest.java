@@ -164,6 +164,30 @@ class SandboxApiTest {
     }
 
     @Test
+    void a_demo_member_chooses_spanish_and_is_answered_in_spanish() throws Exception {
+        HttpResponse<String> chosen =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour language es\"}");
+        assertThat(chosen.statusCode()).isEqualTo(200);
+        assertThat(chosen.body()).contains("desde ahora TenFour le escribe en espa");
+        assertThat(
+                        post(
+                                        "/sandbox/api/command",
+                                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour language klingon\"}")
+                                .body())
+                .contains("Escriba `/tenfour language es`");
+        HttpResponse<String> resources =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour resources\"}");
+        assertThat(resources.body())
+                .contains("Riverside County EAP")
+                .contains("Capellanes")
+                .contains("Cualquiera puede consultarlo");
+    }
+
+    @Test
     void at_names_typed_in_the_page_reach_the_product_as_neutral_mentions() throws Exception {
         HttpResponse<String> res =
                 post(

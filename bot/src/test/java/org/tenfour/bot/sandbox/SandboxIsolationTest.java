@@ -25,6 +25,7 @@ import org.tenfour.adapters.slack.FakeSlackApi;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.Activities;
 import org.tenfour.adapters.teams.FakeMicrosoft;
+import org.tenfour.adapters.teams.TeamsRequests;
 import org.tenfour.adapters.teams.TestTokens;
 import org.tenfour.bot.Application;
 import org.tenfour.bot.testing.TestEnv;
@@ -135,6 +136,17 @@ class SandboxIsolationTest {
                 Timestamp.from(due));
     }
 
+    /** The sandbox page's fast-forward: a year. */
+    private HttpResponse<String> jumpAYear() throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + app.port() + "/sandbox/api/time"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"days\":365}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private long postsTo(String user) {
         return slack.calls("chat.postMessage").stream()
                 .filter(c -> user.equals(c.params().get("channel")))
@@ -160,41 +172,22 @@ class SandboxIsolationTest {
         String queuedBefore = one(PENDING);
         long toAlexBefore = postsTo("U0ALEX");
 
-        HttpResponse<String> jump =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:"
-                                                        + app.port()
-                                                        + "/sandbox/api/time"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"days\":365}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jump = jumpAYear();
         assertThat(jump.statusCode()).isEqualTo(200);
         Instant sandboxNow =
                 Instant.parse(jump.body().replaceAll(".*\"now\":\"([^\"]+)\".*", "$1"));
         assertThat(sandboxNow).isAfter(clock.instant().plus(Duration.ofDays(364)));
 
         // a Teams token minted on the real clock still verifies: Teams checks run on real time
-        String token =
-                TestTokens.sign(
-                        key, TestTokens.claims(clock.instant(), microsoft.serviceUrl()).build());
         HttpResponse<String> teams =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:" + app.port() + "/api/messages"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                Activities.personalMessage(
-                                                                microsoft.serviceUrl(), "help")
-                                                        .put("id", "after-the-jump")
-                                                        .toString()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                new TeamsRequests(
+                                "http://127.0.0.1:" + app.port(),
+                                key,
+                                clock,
+                                microsoft.serviceUrl())
+                        .signed(
+                                Activities.personalMessage(microsoft.serviceUrl(), "help")
+                                        .put("id", "after-the-jump"));
         assertThat(teams.statusCode()).isBetween(200, 202);
 
         // nothing of the real agency became due: its check-in waits for Monday, as before
@@ -228,17 +221,7 @@ class SandboxIsolationTest {
         answeredCheckIn(agency, alex, now.minus(Duration.ofDays(120)), "due-on-the-real-clock");
         answeredCheckIn(agency, alex, now.minus(Duration.ofDays(30)), "due-only-a-year-later");
 
-        HttpResponse<String> jump =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(
-                                                "http://127.0.0.1:"
-                                                        + app.port()
-                                                        + "/sandbox/api/time"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"days\":365}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> jump = jumpAYear();
         assertThat(jump.statusCode()).isEqualTo(200);
 
         // a restart (the jump is saved with the sandbox) with the daily purges due at once

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.tenfour.adapters.slack.FakeSlackApi;
 import org.tenfour.adapters.slack.SlackRequests;
 import org.tenfour.adapters.teams.Activities;
+import org.tenfour.adapters.teams.FakeGraph;
 import org.tenfour.adapters.teams.FakeMicrosoft;
 import org.tenfour.bot.Settings;
 
@@ -42,6 +43,15 @@ public final class TestEnv {
                 .with("TEAMS_TENANT_ID", Activities.TENANT)
                 .with("TEAMS_OPENID_METADATA_URL", microsoft.baseUrl() + "/openid")
                 .with("TEAMS_TOKEN_URL", microsoft.baseUrl() + "/tenant/token");
+    }
+
+    /** Proactive installs on, against {@code graph}, one person a second (with {@link #teams}). */
+    public TestEnv graph(FakeGraph graph) {
+        return with("TEAMS_PROACTIVE_INSTALL", "on")
+                .with("TEAMS_APP_CATALOG_ID", FakeGraph.CATALOG_ID)
+                .with("TEAMS_GRAPH_URL", graph.url())
+                .with("TEAMS_PROACTIVE_INSTALL_INTERVAL_SECONDS", "1")
+                .with("TEAMS_PROACTIVE_INSTALL_PER_MINUTE", "60");
     }
 
     public TestEnv with(String name, String value) {
