@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -45,7 +44,7 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.KeyDerivation;
-import org.tenfour.storage.KeyedHashes;
+import org.tenfour.storage.Store;
 
 /**
  * The running product: database (migrated), scheduler, HTTP server; started in that order and
@@ -102,22 +101,22 @@ public final class Application implements AutoCloseable {
         Sandbox sandbox = null;
         try {
             database.migrate();
-            Jdbi jdbi = database.jdbi();
-            Jdbi background = database.backgroundJdbi();
+            Store store = database.store();
+            Store background = database.backgroundStore();
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
             MasterKey key = MasterKey.resolve(settings);
             wiring =
                     new PlatformWiring(
                             settings,
                             key.cipher(),
-                            jdbi,
+                            store,
                             baseClock,
                             event -> inbound.get().handle(event));
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
             AtomicReference<Scheduling> started = new AtomicReference<>();
             Program real =
                     program(
-                            jdbi,
+                            store,
                             background,
                             baseClock,
                             new Platforms(wiring.platforms()),
@@ -134,7 +133,7 @@ public final class Application implements AutoCloseable {
                 TeamsSettings teams = settings.teams().orElseThrow();
                 tasks.addAll(
                         new TeamsReach(
-                                        jdbi,
+                                        store,
                                         baseClock,
                                         installer.get(),
                                         teams.proactiveInstall(),
@@ -221,11 +220,11 @@ public final class Application implements AutoCloseable {
 
     /**
      * One copy of the product on one database and one clock: the real agencies', and the sandbox's
-     * on its own schema. Requests use {@code jdbi}, background work {@code background}.
+     * on its own schema. Requests use {@code store}, background work {@code background}.
      */
     private static Program program(
-            Jdbi jdbi,
-            Jdbi background,
+            Store store,
+            Store background,
             Clock clock,
             Platforms platforms,
             MasterKey key,
@@ -235,10 +234,10 @@ public final class Application implements AutoCloseable {
             String worker,
             Settings settings) {
         // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
-        jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
-        background.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
+        store.keyedHashes().useKey(key.subkey(KeyDerivation.KEYED_HASHES));
+        background.keyedHashes().useKey(key.subkey(KeyDerivation.KEYED_HASHES));
         return new Program(
-                jdbi,
+                store,
                 background,
                 new Program.Options(
                         clock,

@@ -7,12 +7,13 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.AgencyNaming;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.checkin.CheckInPlanner;
+import org.tenfour.bot.checkin.CheckInStyleCommand;
+import org.tenfour.bot.checkin.HolidayCommands;
 import org.tenfour.bot.checkin.IncidentCommands;
 import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
@@ -30,6 +31,8 @@ import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.onboarding.PeerTraining;
+import org.tenfour.bot.oncall.IncidentCallOut;
+import org.tenfour.bot.oncall.IncidentLogs;
 import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
@@ -41,6 +44,7 @@ import org.tenfour.bot.resources.ResourceCommands;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.survey.SurveyCommands;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.Store;
 
 /**
  * The product's features and the services they share, wired in this one place: {@link Application}
@@ -48,7 +52,7 @@ import org.tenfour.storage.Agency;
  * neutral events.
  *
  * <pre>{@code
- * Program program = new Program(jdbi, options, planNow);
+ * Program program = new Program(store, options, planNow);
  * program.inbound().handle(event);   // what every adapter calls
  * program.sender().runOnce();        // delivers the outbox
  * }</pre>
@@ -107,6 +111,7 @@ public final class Program {
     private final ConnectJobs connections;
     private final PrivacyRetention privacy;
     private final OnCallJobs onCall;
+    private final IncidentCallOut callOuts;
     private final SurveyCommands surveys;
     private final PeerTraining training;
     private final Inbound inbound;
@@ -115,21 +120,21 @@ public final class Program {
     /**
      * @param planNow asks for a planning pass soon (after a change of cadence or roster)
      */
-    public Program(Jdbi jdbi, Options options, Consumer<Agency> planNow) {
-        this(jdbi, jdbi, options, planNow);
+    public Program(Store store, Options options, Consumer<Agency> planNow) {
+        this(store, store, options, planNow);
     }
 
     /**
      * The same, with background work (planning, the other scheduled jobs, the outbox sender) on
-     * {@code background}: a database of its own connections, so that however long a planning pass
-     * runs, requests on {@code jdbi} never wait behind it for a connection.
+     * {@code background}: a store of its own connections, so that however long a planning pass
+     * runs, requests on {@code store} never wait behind it for a connection.
      *
      * @param planNow asks for a planning pass soon (after a change of cadence or roster)
      */
-    public Program(Jdbi jdbi, Jdbi background, Options options, Consumer<Agency> planNow) {
+    public Program(Store store, Store background, Options options, Consumer<Agency> planNow) {
         Clock clock = options.clock();
         Platforms platforms = options.platforms();
-        this.planner = new CheckInPlanner(jdbi, clock);
+        this.planner = new CheckInPlanner(store, clock);
         this.checkIns =
                 new CheckInJobs(
                         background, clock, platforms, new CheckInPlanner(background, clock));
@@ -137,38 +142,43 @@ public final class Program {
         this.connections = new ConnectJobs(background, clock);
         this.privacy = new PrivacyRetention(background, clock);
         this.onCall = new OnCallJobs(background, clock);
-        this.surveys = new SurveyCommands(jdbi, clock);
-        this.training = new PeerTraining(jdbi, clock);
-        Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
+        this.callOuts = new IncidentCallOut(store, clock);
+        this.surveys = new SurveyCommands(store, clock);
+        this.training = new PeerTraining(store, clock);
+        Connect connect = new Connect(store, clock, platforms, options.relaySender(), planner);
         List<Feature> features =
                 new ArrayList<>(
                         List.of(
-                                new ProgramCommands(jdbi, clock, platforms, planNow),
-                                new RosterCommands(jdbi, clock, planNow, connect.directory()),
-                                new MemberCommands(jdbi, clock),
-                                new IncidentCommands(jdbi, clock, platforms, planner),
-                                new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
+                                new ProgramCommands(store, clock, platforms, planNow),
+                                new RosterCommands(store, clock, planNow, connect.directory()),
+                                new MemberCommands(store, clock),
+                                new IncidentCommands(store, clock, platforms, planner),
+                                new CheckInAnswers(store, clock, connect.checkInTalk()),
                                 new LogCommands(
-                                        jdbi, clock, options.keys(), options.wellnessThreshold()),
-                                new ReportCommands(jdbi, clock, options.keys()),
-                                new MemberData(jdbi, clock),
-                                new AgencyNaming(jdbi, clock, platforms),
-                                new InstallGrants(jdbi, clock),
-                                new OnCallCommands(jdbi, clock),
-                                new Home(jdbi, clock),
-                                new ResourceCommands(jdbi, clock),
-                                new Onboarding(jdbi, clock),
+                                        store, clock, options.keys(), options.wellnessThreshold()),
+                                new ReportCommands(store, clock, options.keys()),
+                                new MemberData(store, clock),
+                                new AgencyNaming(store, clock, platforms),
+                                new InstallGrants(store, clock),
+                                new OnCallCommands(store, clock),
+                                new CheckInStyleCommand(store, clock),
+                                new HolidayCommands(store, clock),
+                                callOuts,
+                                new IncidentLogs(store, clock, options.keys()),
+                                new Home(store, clock),
+                                new ResourceCommands(store, clock),
+                                new Onboarding(store, clock),
                                 training,
                                 surveys));
         features.addAll(connect.features());
         this.inbound =
-                new Inbound(jdbi, features, options.directoryWatched(), options.commandRate());
+                new Inbound(store, features, options.directoryWatched(), options.commandRate());
         this.sender =
                 new OutboxSender(
                         background,
                         platforms.all(),
                         List.of(CheckInPlanner::onDelivered),
-                        List.of(CheckInPlanner::stillWanted),
+                        List.of(CheckInPlanner::stillWanted, IncidentCallOut::stillWanted),
                         clock,
                         options.worker(),
                         options.paced(),
@@ -200,6 +210,11 @@ public final class Program {
         return onCall;
     }
 
+    /** Incident call-outs: paging the next peer when nobody has taken one. */
+    public IncidentCallOut callOuts() {
+        return callOuts;
+    }
+
     /** The check-in planner every feature plans with (scheduled passes have their own). */
     public CheckInPlanner planner() {
         return planner;
@@ -212,6 +227,7 @@ public final class Program {
         tasks.addAll(connections.tasks());
         tasks.addAll(privacy.tasks());
         tasks.addAll(onCall.tasks());
+        tasks.addAll(callOuts.tasks());
         tasks.addAll(surveys.tasks());
         tasks.addAll(training.tasks());
         return List.copyOf(tasks);

@@ -31,9 +31,7 @@ class BackgroundPoolTest {
         db.jdbi().useHandle(h -> h.execute("delete from agency"));
         try (Database database =
                 Database.open(new DatabaseSettings(db.jdbcUrl(), "postgres", null, dir, 1, 1))) {
-            TestProgram p =
-                    new TestProgram(
-                            database.jdbi(), database.backgroundJdbi(), WEDNESDAY_9AM_CHICAGO);
+            TestProgram p = new TestProgram(database, WEDNESDAY_9AM_CHICAGO);
             p.setUp("UADMIN");
             p.coordinator("UADMIN", "timezone America/Chicago");
             p.coordinator("UADMIN", "roster add <@UM1> <@UM2>");

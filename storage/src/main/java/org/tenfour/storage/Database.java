@@ -280,14 +280,27 @@ public final class Database implements AutoCloseable {
         return Migrations.upToDate(health);
     }
 
-    /** The configured JDBI requests use. */
+    /** The configured JDBI requests use (storage's own use, and tests). */
     public Jdbi jdbi() {
         return jdbi;
     }
 
-    /** The configured JDBI of background work: scheduled jobs and the outbox sender. */
+    /** The configured JDBI of background work (storage's own use, and tests). */
     public Jdbi backgroundJdbi() {
         return backgroundJdbi;
+    }
+
+    /** The repositories and units of work requests use. */
+    public Store store() {
+        return Store.of(jdbi);
+    }
+
+    /**
+     * The repositories and units of work of background work: the scheduled jobs and the outbox
+     * sender.
+     */
+    public Store backgroundStore() {
+        return Store.of(backgroundJdbi);
     }
 
     /** The requests' connection pool. */

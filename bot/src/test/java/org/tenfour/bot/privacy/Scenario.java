@@ -49,7 +49,7 @@ final class Scenario {
         p = new TestProgram(db, Instant.parse("2026-11-23T15:00:00Z"));
         logJobs =
                 new LogJobs(
-                        p.jdbi,
+                        p.store,
                         p.clock,
                         TestProgram.KEYS,
                         RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
@@ -115,6 +115,25 @@ final class Scenario {
         // an incident involving Alex and Jo, and a referral of Jo
         p.coordinator("UADMIN", "incident \"Crash on I-25\" <@" + ALEX + "> <@" + JO + ">");
         p.coordinator("UADMIN", "refer <@" + JO + ">");
+        p.deliver();
+        // the incident's call-out reaches the on-call peer, who takes it and is told who is
+        // involved
+        String paged =
+                java.util.stream.Stream.of(PEER, PEER2)
+                        .filter(
+                                u ->
+                                        p.platform.to(u).stream()
+                                                .anyMatch(
+                                                        m ->
+                                                                m.message().buttons().stream()
+                                                                        .anyMatch(
+                                                                                b ->
+                                                                                        b.actionId()
+                                                                                                .equals(
+                                                                                                        "callout.take"))))
+                        .findFirst()
+                        .orElseThrow();
+        p.press(paged, p.lastWithButton(paged, "callout.take"), "callout.take");
         p.deliver();
 
         Member a = p.member(ALEX);

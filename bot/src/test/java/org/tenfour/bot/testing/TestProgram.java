@@ -27,14 +27,17 @@ import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.oncall.IncidentCallOut;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.Database;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.PeerOnboarding;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -51,6 +54,10 @@ public final class TestProgram {
                     Arrays.copyOf(("test-key-" + agencyId).getBytes(StandardCharsets.UTF_8), 48);
 
     public final Jdbi jdbi;
+
+    /** The same database as the domain's code sees it. */
+    public final Store store;
+
     public final MutableClock clock;
     public final RecordingPlatform platform = new RecordingPlatform(Platform.SLACK);
     public final Inbound inbound;
@@ -58,6 +65,7 @@ public final class TestProgram {
     public final CheckInJobs jobs;
     public final Program program;
     public final OnCallJobs onCallJobs;
+    public final IncidentCallOut callOuts;
     public final String workspace =
             "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     private int planRequests;
@@ -79,15 +87,21 @@ public final class TestProgram {
 
     /** A program whose router limits commands per person as {@code rate} says. */
     public TestProgram(TestDatabase db, Instant start, Function<Clock, CommandRate> rate) {
-        this(db.jdbi(), db.jdbi(), start, () -> true, rate);
+        this(db, start, () -> true, rate);
     }
 
     /**
-     * A program whose requests use {@code requests} and whose background work (planning, the
-     * sender) uses {@code background}, as {@code Application} wires them to separate pools.
+     * A program on {@code database} wired as {@code Application} wires it: requests on its
+     * requests' pool, background work (planning, the sender) on its background pool.
      */
-    public TestProgram(Jdbi requests, Jdbi background, Instant start) {
-        this(requests, background, start, () -> true, clock -> CommandRate.off());
+    public TestProgram(Database database, Instant start) {
+        this(
+                database.jdbi(),
+                database.store(),
+                database.backgroundStore(),
+                start,
+                () -> true,
+                clock -> CommandRate.off());
     }
 
     private TestProgram(
@@ -95,23 +109,25 @@ public final class TestProgram {
             Instant start,
             BooleanSupplier directoryWatched,
             Function<Clock, CommandRate> rate) {
-        this(db.jdbi(), db.jdbi(), start, directoryWatched, rate);
+        this(db.jdbi(), db.store(), db.store(), start, directoryWatched, rate);
     }
 
     private TestProgram(
-            Jdbi requests,
-            Jdbi background,
+            Jdbi jdbi,
+            Store requests,
+            Store background,
             Instant start,
             BooleanSupplier directoryWatched,
             Function<Clock, CommandRate> rate) {
-        this.jdbi = requests;
+        this.jdbi = jdbi;
+        this.store = requests;
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
         this.clock = new MutableClock(start);
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
         this.program =
                 new Program(
-                        jdbi,
+                        store,
                         background,
                         new Program.Options(
                                 clock,
@@ -128,6 +144,7 @@ public final class TestProgram {
                         a -> planRequests++);
         this.jobs = program.checkIns();
         this.onCallJobs = program.onCall();
+        this.callOuts = program.callOuts();
         this.inbound = program.inbound();
         this.sender = program.sender();
     }
