@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.quartz.JobKey;
-import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
@@ -42,7 +40,6 @@ import org.tenfour.bot.sandbox.Sandbox;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
-import org.tenfour.storage.Failures;
 import org.tenfour.storage.KeyDerivation;
 import org.tenfour.storage.Store;
 
@@ -266,21 +263,15 @@ public final class Application implements AutoCloseable {
                 () -> program.tasks().forEach(t -> t.work().run()));
     }
 
-    /** Asks the scheduler for a planning pass now; it also runs on its schedule. */
+    /**
+     * Asks the scheduler for a planning pass soon, off the request's thread; it also runs on its
+     * schedule.
+     */
     private static void planSoon(Scheduling scheduling) {
         if (scheduling == null) {
             return; // an event before the scheduler started: the first scheduled pass plans it
         }
-        for (JobKey job : CheckInJobs.PLAN_JOBS) {
-            try {
-                scheduling.scheduler().triggerJob(job);
-            } catch (SchedulerException e) {
-                log.warn(
-                        "could not trigger {} now; it runs on its schedule: {}",
-                        job,
-                        Failures.describe(e));
-            }
-        }
+        scheduling.triggerSoon(CheckInJobs.PLAN_JOBS);
     }
 
     private static PrometheusMeterRegistry metrics() {

@@ -46,9 +46,20 @@ public final class Scheduling implements AutoCloseable {
     private static final String DATA_SOURCE = "tenfour";
 
     private final Scheduler scheduler;
+    private final SoonTrigger soon;
 
     private Scheduling(Scheduler scheduler) {
         this.scheduler = scheduler;
+        this.soon = new SoonTrigger(scheduler);
+    }
+
+    /**
+     * Asks for {@code jobs} to run soon (within about a second), returning at once: asks made
+     * together are one, and a job with a run already waiting gets no second one (see {@link
+     * SoonTrigger}).
+     */
+    public void triggerSoon(List<JobKey> jobs) {
+        soon.request(jobs);
     }
 
     /**
@@ -200,6 +211,7 @@ public final class Scheduling implements AutoCloseable {
     /** Stops the scheduler, letting running jobs finish. */
     @Override
     public void close() {
+        soon.close();
         try {
             scheduler.shutdown(true);
             log.info("scheduler stopped");
