@@ -215,8 +215,7 @@ public final class RosterCommands implements Feature {
             return directory.run(caller, args, trigger);
         }
         if (!caller.is(Role.COORDINATOR)) {
-            return Reply.text(
-                    "Only the program's coordinators can change the peer team. If you think you should be one, ask a coordinator.");
+            return Reply.text(caller.words().get("peers.coordinatorsOnly"));
         }
         if (!caller.inCoordinatorChannel()) {
             return Reply.text(
