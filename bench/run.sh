@@ -4,6 +4,8 @@
 #   delivery  [members=10000] [capPerMinute=3000] [latencyMs=150]  DMs through a rate-limited fake Slack; lost/doubled/429s; bot PSS
 #   fanout    slack|teams [workspaces=50] [members=200] [latencyMs=150]  many workspaces at once, in-process; per-workspace rates, CPU
 #   planning  [agencies=100] [perAgency=1000]           CheckInPlanner vs raw INSERT … SELECT; heap/RSS
+#   statewide [agencies=1000] [members=1000] [latencyMs=150] [replicas=1] [roundSeconds=60] [unread=50]
+#             bot JVMs plan a statewide network; planning pass, first round, /readyz and ack p99, PSS
 #   startup   [runs=5]                                  start-up time and idle memory (bench/startup.sh)
 # Builds what it needs first (offline if the local repository has everything).
 set -euo pipefail
@@ -14,8 +16,9 @@ case "$name" in
   delivery) main=org.tenfour.bench.DeliveryBench ;;
   planning) main=org.tenfour.bench.PlanningBench ;;
   fanout) main=org.tenfour.bench.FanOutBench ;;
+  statewide) main=org.tenfour.bench.StatewideBench ;;
   startup) exec bench/startup.sh "$@" ;;
-  *) echo "usage: bench/run.sh ack|delivery|fanout|planning|startup [args…]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh ack|delivery|fanout|planning|statewide|startup [args…]" >&2; exit 2 ;;
 esac
 if [ ! -d bench/target/classes ] || [ -n "${BENCH_REBUILD:-}" ]; then
   # package, never install: the local Maven repository may be shared

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark: time from `java -jar tenfour.jar serve` to the first 200 on /readyz, with an
-# empty embedded data directory and with an existing one; then the idle resident memory of the bot's
-# JVM and of the embedded PostgreSQL processes. Usage: bench/startup.sh [runs] (default 5).
+# empty embedded data directory and with an existing one; then the idle memory of the bot's JVM and
+# of every embedded-PostgreSQL process as proportional set size (PSS), summed. Usage: bench/startup.sh [runs] (default 5).
 # Needs the jar: ./mvnw -q -B -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,9 @@ start_and_wait() {  # sets ELAPSED (ms to ready) and PID; leaves the process run
 stop() { kill -TERM $PID; wait $PID 2>/dev/null || true; }
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+# proportional set size: shared pages (PostgreSQL's shared memory, libraries) divided among the
+# processes that map them, so the sum over processes is what they use together
+pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 empty=(); existing=()
@@ -39,10 +42,13 @@ for i in $(seq 1 "$RUNS"); do
   start_and_wait; existing+=("$ELAPSED")
   if [ "$i" = "$RUNS" ]; then
     sleep 10  # let start-up garbage settle before reading idle memory
-    jvm=$(rss_kb $PID)
-    pg=0; pm=$(head -1 "$DATA/data/pg/postmaster.pid")
-    for p in $pm $(pgrep -P "$pm"); do pg=$((pg + $(rss_kb "$p"))); done
-    echo "idle RSS: bot JVM $((jvm / 1024)) MB; embedded PostgreSQL (postmaster and its children, shared memory counted in each) $((pg / 1024)) MB"
+    jvm=$(rss_kb $PID); jvm_pss=$(pss_kb $PID)
+    pg=0; pg_pss=0; n=0; pm=$(head -1 "$DATA/data/pg/postmaster.pid")
+    for p in $pm $(pgrep -P "$pm"); do
+      pg=$((pg + $(rss_kb "$p"))); pg_pss=$((pg_pss + $(pss_kb "$p"))); n=$((n + 1))
+    done
+    echo "idle PSS: bot $((jvm_pss / 1024)) MB + embedded PostgreSQL ($n processes) $((pg_pss / 1024)) MB = $(((jvm_pss + pg_pss) / 1024)) MB"
+    echo "idle RSS (shared memory counted in each process): bot JVM $((jvm / 1024)) MB; PostgreSQL $((pg / 1024)) MB"
   fi
   stop
 done

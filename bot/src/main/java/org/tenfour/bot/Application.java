@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
+import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -265,13 +266,15 @@ public final class Application implements AutoCloseable {
         if (scheduling == null) {
             return; // an event before the scheduler started: the first scheduled pass plans it
         }
-        try {
-            scheduling.scheduler().triggerJob(CheckInJobs.PLAN);
-        } catch (SchedulerException e) {
-            log.warn(
-                    "could not trigger {} now; it runs on its schedule: {}",
-                    CheckInJobs.PLAN,
-                    Failures.describe(e));
+        for (JobKey job : CheckInJobs.PLAN_JOBS) {
+            try {
+                scheduling.scheduler().triggerJob(job);
+            } catch (SchedulerException e) {
+                log.warn(
+                        "could not trigger {} now; it runs on its schedule: {}",
+                        job,
+                        Failures.describe(e));
+            }
         }
     }
 

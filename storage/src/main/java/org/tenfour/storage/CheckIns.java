@@ -53,16 +53,44 @@ public interface CheckIns {
      * {@code until} (an anniversary a year out does not count), or a cadence check-in still waiting
      * to be sent. One query for the agency.
      */
+    default List<Member> dueForCadence(UUID agencyId, Instant since, Instant until) {
+        return dueForCadence(agencyId, since, until, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of {@link #dueForCadence(UUID, Instant, Instant)}: at most {@code limit} members,
+     * those after {@code after} (null: from the start) in roster order (created, then id), so that
+     * a large roster is read a page at a time, never whole.
+     */
+    default List<Member> dueForCadence(
+            UUID agencyId, Instant since, Instant until, Member after, int limit) {
+        return dueForCadencePage(
+                agencyId,
+                since,
+                until,
+                after == null ? Instant.EPOCH.minusSeconds(1) : after.createdAt(),
+                after == null ? new UUID(0, 0) : after.id(),
+                limit);
+    }
+
     @SqlQuery(
             "select "
                     + Members.COLUMNS
                     + " from member m where m.agency_id = :agencyId and m.on_roster "
+                    + "and (m.created_at, m.id) > (:afterCreatedAt, :afterId) "
                     + "and not m.opted_out and not m.unreachable and not exists (select 1 from check_in c "
                     + "where c.agency_id = m.agency_id and c.member_id = m.id and c.state <> 'cancelled' "
                     + "and ((c.due_at > :since and c.due_at <= :until and c.kind <> 'anniversary') "
-                    + "or (c.kind = 'cadence' and c.state = 'scheduled'))) order by m.created_at, m.id")
+                    + "or (c.kind = 'cadence' and c.state = 'scheduled'))) order by m.created_at, m.id "
+                    + "limit :limit")
     @RegisterRowMapper(MemberMapper.class)
-    List<Member> dueForCadence(UUID agencyId, Instant since, Instant until);
+    List<Member> dueForCadencePage(
+            UUID agencyId,
+            Instant since,
+            Instant until,
+            Instant afterCreatedAt,
+            UUID afterId,
+            int limit);
 
     /**
      * Cadence planning of many members in one statement: schedules each row's check-in (its id

@@ -83,6 +83,15 @@ public interface Members {
                     + " from member where agency_id = :agencyId and on_roster order by created_at, id")
     List<Member> roster(UUID agencyId);
 
+    /**
+     * Takes off the roster everyone on it whose platform user id is not in {@code keep} (a roster
+     * source's members), in one statement; returns their ids.
+     */
+    @SqlQuery(
+            "update member set on_roster = false where agency_id = :agencyId and on_roster "
+                    + "and not (platform_user_id = any(:keep)) returning id")
+    List<UUID> leaveRosterUnless(UUID agencyId, String[] keep);
+
     /** The agency's coordinators (who are paged when no peer takes a request). */
     @SqlQuery(
             "select "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -140,5 +141,51 @@ class CheckInsTest {
         assertThat(due).contains(expected);
         assertThat(expected.windowDays()).containsExactly(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(expected.snoozedUntil()).isEqualTo(T0);
+    }
+
+    @Test
+    void members_due_are_read_a_page_at_a_time_in_roster_order_each_once() {
+        Members members = jdbi.onDemand(Members.class);
+        for (Member m : List.of(alice, bob)) {
+            members.setOnRoster(agency.id(), m.id(), true);
+        }
+        for (int i = 0; i < 3; i++) {
+            members.setOnRoster(agency.id(), TestData.member(jdbi, agency).id(), true);
+        }
+        List<Member> whole =
+                checkIns.dueForCadence(
+                        agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400));
+        List<Member> paged = new ArrayList<>();
+        Member after = null;
+        int pages = 0;
+        while (true) {
+            List<Member> page =
+                    checkIns.dueForCadence(
+                            agency.id(), T0.minusSeconds(86_400), T0.plusSeconds(86_400), after, 2);
+            pages++;
+            paged.addAll(page);
+            if (page.size() < 2) {
+                break;
+            }
+            after = page.get(page.size() - 1);
+        }
+
+        assertThat(whole).hasSize(5);
+        assertThat(paged).as("the pages, one after the other").isEqualTo(whole);
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void leaving_the_roster_takes_off_everyone_not_kept_and_says_who() {
+        Members members = jdbi.onDemand(Members.class);
+        members.setOnRoster(agency.id(), alice.id(), true);
+        members.setOnRoster(agency.id(), bob.id(), true);
+
+        assertThat(members.leaveRosterUnless(agency.id(), new String[] {alice.platformUserId()}))
+                .containsExactly(bob.id());
+        assertThat(members.roster(agency.id())).extracting(Member::id).containsExactly(alice.id());
+        assertThat(members.leaveRosterUnless(agency.id(), new String[] {alice.platformUserId()}))
+                .as("nobody left to take off")
+                .isEmpty();
     }
 }

@@ -44,6 +44,14 @@ class RepositoryTenancyTest {
                 .doesNotContain(m.id());
         assertThat(members.setOptedOut(mine.id(), m.id(), true)).isZero();
         assertThat(members.delete(mine.id(), m.id())).isZero();
+        members.setOnRoster(theirs.id(), m.id(), true);
+        assertThat(members.leaveRosterUnless(mine.id(), new String[0]))
+                .as("another agency's roster is left alone")
+                .doesNotContain(m.id());
+        assertThat(members.find(theirs.id(), m.id()))
+                .get()
+                .extracting(Member::onRoster)
+                .isEqualTo(true);
         assertThat(members.find(theirs.id(), m.id()))
                 .get()
                 .extracting(Member::optedOut)

@@ -7,6 +7,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
@@ -33,56 +42,127 @@ import org.tenfour.storage.OutboxKind;
 
 /**
  * The check-in jobs on the clustered Quartz scheduler: planning (roster sync, profile refresh,
- * cadence planning) every five minutes, and nudges for unanswered check-ins every fifteen. Both are
+ * cadence planning) every five minutes, and nudges for unanswered check-ins every fifteen. All are
  * {@link org.tenfour.bot.schedule.Scheduling.Task}s: across replicas a job runs once at a time.
+ * Planning is {@value #PLAN_SHARDS} jobs, each for the agencies of one shard (by agency id), so
+ * that replicas share a statewide pass: Quartz hands each shard's job to whichever replica takes
+ * its trigger first, and a shard's agencies are planned by that replica alone.
  */
 public final class CheckInJobs {
     private static final Logger log = LoggerFactory.getLogger(CheckInJobs.class);
+
+    /** Planning jobs: one per shard of the agencies. */
+    public static final int PLAN_SHARDS = 4;
+
+    /** The first shard's planning job (the name it had before there were shards). */
     public static final JobKey PLAN = JobKey.jobKey("plan-check-ins", "check-ins");
+
+    /** Every shard's planning job, {@link #PLAN} first. */
+    public static final List<JobKey> PLAN_JOBS =
+            IntStream.range(0, PLAN_SHARDS)
+                    .mapToObj(
+                            i ->
+                                    i == 0
+                                            ? PLAN
+                                            : JobKey.jobKey(
+                                                    "plan-check-ins-"
+                                                            + (i + 1)
+                                                            + "-of-"
+                                                            + PLAN_SHARDS,
+                                                    "check-ins"))
+                    .toList();
+
     public static final JobKey NUDGE = JobKey.jobKey("nudge-peers", "check-ins");
+
+    /**
+     * Profile reads in flight at once on this replica, for all shards: each waits on the platform
+     * (about 150 ms), so one after the other 50 an agency would take 7.5 s.
+     */
+    static final int PROFILE_READS = 16;
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final Platforms platforms;
     private final CheckInPlanner planner;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService profileReads;
 
     public CheckInJobs(Jdbi jdbi, Clock clock, Platforms platforms, CheckInPlanner planner) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.platforms = platforms;
         this.planner = planner;
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(
+                        PROFILE_READS,
+                        PROFILE_READS,
+                        30,
+                        TimeUnit.SECONDS,
+                        new LinkedBlockingQueue<>(),
+                        r -> {
+                            Thread t = new Thread(r, "profile-read-" + threads.incrementAndGet());
+                            t.setDaemon(true);
+                            return t;
+                        });
+        // no threads kept between passes
+        pool.allowCoreThreadTimeOut(true);
+        this.profileReads = pool;
     }
 
-    /** Planning every five minutes, nudges every fifteen. */
+    /** Planning (one job per shard) every five minutes, nudges every fifteen. */
     public List<Scheduling.Task> tasks() {
-        return List.of(
-                new Scheduling.Task(
-                        PLAN,
-                        Scheduling.every(Duration.ofMinutes(5)),
-                        () -> {
-                            int created = planAll();
-                            if (created > 0) {
-                                log.info("planned {} check-ins", created);
-                            }
-                        }),
+        List<Scheduling.Task> tasks = new ArrayList<>();
+        for (int i = 0; i < PLAN_SHARDS; i++) {
+            int shard = i;
+            tasks.add(
+                    new Scheduling.Task(
+                            PLAN_JOBS.get(shard),
+                            Scheduling.every(Duration.ofMinutes(5)),
+                            () -> {
+                                int created = planShard(shard, PLAN_SHARDS, 1);
+                                if (created > 0) {
+                                    log.info(
+                                            "planned {} check-ins (shard {} of {})",
+                                            created,
+                                            shard + 1,
+                                            PLAN_SHARDS);
+                                }
+                            }));
+        }
+        tasks.add(
                 new Scheduling.Task(
                         NUDGE, Scheduling.every(Duration.ofMinutes(15)), this::nudgeAll));
+        return List.copyOf(tasks);
     }
 
-    /** One planning pass over every agency; returns check-ins created. */
+    /** One planning pass over every agency (all shards here); returns check-ins created. */
     public int planAll() {
-        List<Agency> ready = new ArrayList<>();
-        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
-            try {
-                syncRoster(agency);
-                refreshProfiles(agency);
-                AgencyNames.fromPlatform(jdbi, platforms, agency);
-                ready.add(jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency));
-            } catch (RuntimeException e) {
-                log.warn("planning failed for agency {}: {}", agency.id(), Failures.describe(e));
-            }
-        }
-        return planner.planAll(ready);
+        return planShard(0, 1, CheckInPlanner.PARALLEL_AGENCIES);
+    }
+
+    /**
+     * One planning pass over the agencies of shard {@code shard} of {@code shards}, {@code
+     * parallel} at a time; returns check-ins created. Each agency's roster is synced and its
+     * profiles read just before it is planned.
+     */
+    int planShard(int shard, int shards, int parallel) {
+        List<Agency> mine =
+                jdbi.onDemand(Agencies.class).all().stream()
+                        .filter(a -> shardOf(a.id(), shards) == shard)
+                        .toList();
+        return planner.planAll(mine, this::prepare, parallel);
+    }
+
+    /** The shard an agency's planning belongs to. */
+    static int shardOf(UUID agencyId, int shards) {
+        return Math.floorMod(agencyId.hashCode(), shards);
+    }
+
+    private Agency prepare(Agency agency) {
+        syncRoster(agency);
+        refreshProfiles(agency);
+        AgencyNames.fromPlatform(jdbi, platforms, agency);
+        return jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency);
     }
 
     /** Brings the roster in line with its source group or channel, when one is set. */
@@ -115,36 +195,61 @@ public final class CheckInJobs {
                     for (String user : wanted) {
                         RosterCommands.enroll(h, agency, user, now);
                     }
-                    for (Member m : h.attach(Members.class).roster(agency.id())) {
-                        if (!wanted.contains(m.platformUserId())) {
-                            h.attach(Members.class).setOnRoster(agency.id(), m.id(), false);
-                            h.attach(CheckIns.class).cancelScheduledForMember(agency.id(), m.id());
-                        }
+                    // in the database: the roster is never loaded whole
+                    for (UUID left :
+                            h.attach(Members.class)
+                                    .leaveRosterUnless(
+                                            agency.id(), wanted.toArray(String[]::new))) {
+                        h.attach(CheckIns.class).cancelScheduledForMember(agency.id(), left);
                     }
                 });
     }
 
     /**
      * Reads names and time zones from the platform for people never read or not read for a day (at
-     * most 50 per agency per pass), so a member who moves or changes zone is followed.
+     * most 50 per agency per pass), so a member who moves or changes zone is followed. The reads
+     * are made {@value #PROFILE_READS} at a time (shared by the agencies being planned).
      */
     void refreshProfiles(Agency agency) {
         Platform platform = Platform.fromId(agency.platform());
         Instant now = clock.instant();
         Members members = jdbi.onDemand(Members.class);
+        List<Future<?>> reads = new ArrayList<>();
         for (Member m : members.profilesToRefresh(agency.id(), now.minus(Duration.ofDays(1)), 50)) {
-            var profile =
-                    platforms.profile(
-                            Address.user(platform, agency.workspaceId(), m.platformUserId()));
-            members.profileChecked(
-                    agency.id(),
-                    m.id(),
-                    profile.map(p -> p.displayName()).orElse(null),
-                    profile.map(p -> p.timeZone()).orElse(null),
-                    profile.flatMap(p -> Language.fromLocale(p.locale()))
-                            .map(Language::code)
-                            .orElse(null),
-                    now);
+            reads.add(
+                    profileReads.submit(
+                            () -> {
+                                var profile =
+                                        platforms.profile(
+                                                Address.user(
+                                                        platform,
+                                                        agency.workspaceId(),
+                                                        m.platformUserId()));
+                                members.profileChecked(
+                                        agency.id(),
+                                        m.id(),
+                                        profile.map(p -> p.displayName()).orElse(null),
+                                        profile.map(p -> p.timeZone()).orElse(null),
+                                        profile.flatMap(p -> Language.fromLocale(p.locale()))
+                                                .map(Language::code)
+                                                .orElse(null),
+                                        now);
+                            }));
+        }
+        for (Future<?> read : reads) {
+            try {
+                read.get();
+            } catch (ExecutionException e) {
+                // one profile not read: planned with what is known, read again next pass
+                log.warn(
+                        "profile read failed for agency {}: {}",
+                        agency.id(),
+                        Failures.describe(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reads.forEach(r -> r.cancel(true));
+                throw new IllegalStateException("planning interrupted", e);
+            }
         }
     }
 

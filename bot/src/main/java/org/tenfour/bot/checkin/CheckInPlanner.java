@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -66,13 +67,22 @@ public final class CheckInPlanner {
      * is logged and skipped; the next pass tries it again.
      */
     public int planAll(List<Agency> agencies) {
+        return planAll(agencies, UnaryOperator.identity(), PARALLEL_AGENCIES);
+    }
+
+    /**
+     * Plans every agency in {@code agencies}, {@code parallel} at a time, each after {@code
+     * prepare} (roster sync, profile reads) has brought it up to date; an agency whose preparation
+     * or planning fails is logged and skipped. Returns how many check-ins were created.
+     */
+    public int planAll(List<Agency> agencies, UnaryOperator<Agency> prepare, int parallel) {
         if (agencies.isEmpty()) {
             return 0;
         }
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool =
                 Executors.newFixedThreadPool(
-                        Math.min(PARALLEL_AGENCIES, agencies.size()),
+                        Math.max(1, Math.min(parallel, agencies.size())),
                         r -> {
                             Thread t = new Thread(r, "check-in-planner-" + n.incrementAndGet());
                             t.setDaemon(true);
@@ -81,7 +91,7 @@ public final class CheckInPlanner {
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (Agency agency : agencies) {
-                results.add(pool.submit(() -> plan(agency)));
+                results.add(pool.submit(() -> plan(prepare.apply(agency))));
             }
             int created = 0;
             for (int i = 0; i < results.size(); i++) {
@@ -113,31 +123,42 @@ public final class CheckInPlanner {
         Duration cadence = Duration.ofDays(settings.cadenceDays());
         long cycle = LocalDate.ofInstant(now, ZoneOffset.UTC).toEpochDay() / settings.cadenceDays();
         String slot = "cadence:" + settings.cadenceDays() + ":" + cycle;
-        // one connection for the query and the chunks: a pool checkout (or, without a pool, a new
-        // server process) per agency rather than two
+        // one connection for the pages and their transactions: a pool checkout (or, without a
+        // pool, a new server process) per agency, not per page. The roster is read a page at a
+        // time: memory stays bounded by one page per agency being planned, whatever its size.
         return jdbi.withHandle(
                 h -> {
-                    List<Member> due =
-                            h.attach(CheckIns.class)
-                                    .dueForCadence(
-                                            agency.id(), now.minus(cadence), now.plus(cadence));
                     int created = 0;
-                    for (int from = 0; from < due.size(); from += CHUNK) {
-                        List<Member> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
+                    Member after = null;
+                    while (true) {
+                        List<Member> page =
+                                h.attach(CheckIns.class)
+                                        .dueForCadence(
+                                                agency.id(),
+                                                now.minus(cadence),
+                                                now.plus(cadence),
+                                                after,
+                                                CHUNK);
+                        if (page.isEmpty()) {
+                            return created;
+                        }
                         created +=
                                 h.inTransaction(
                                         (Handle tx) ->
-                                                planChunk(tx, agency, settings, chunk, slot, now));
+                                                planChunk(tx, agency, settings, page, slot, now));
+                        if (page.size() < CHUNK) {
+                            return created;
+                        }
+                        after = page.get(page.size() - 1);
                     }
-                    return created;
                 });
     }
 
     /**
-     * Members planned per transaction: big enough to batch, small enough to keep transactions
-     * short.
+     * Members read and planned per page, each page in one short transaction: big enough to batch,
+     * small enough to keep transactions short and memory bounded.
      */
-    private static final int CHUNK = 1000;
+    static final int CHUNK = 1000;
 
     /**
      * Plans a chunk in one transaction with one statement: the same rules as one-by-one planning

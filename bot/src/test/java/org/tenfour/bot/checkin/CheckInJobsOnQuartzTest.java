@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.quartz.JobKey;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.CheckIns;
@@ -28,8 +29,11 @@ class CheckInJobsOnQuartzTest {
         CheckInJobs jobs = p.jobs;
         try (Scheduling a = Scheduling.start(db.dataSource(), "replica-a", jobs.tasks());
                 Scheduling b = Scheduling.start(db.dataSource(), "replica-b", jobs.tasks())) {
-            a.scheduler().triggerJob(CheckInJobs.PLAN);
-            b.scheduler().triggerJob(CheckInJobs.PLAN);
+            // every shard's job, from both replicas: Quartz runs each once at a time
+            for (JobKey job : CheckInJobs.PLAN_JOBS) {
+                a.scheduler().triggerJob(job);
+                b.scheduler().triggerJob(job);
+            }
             Awaitility.await()
                     .atMost(Duration.ofSeconds(30))
                     .until(
@@ -41,7 +45,9 @@ class CheckInJobsOnQuartzTest {
                                                                     .mapTo(Integer.class)
                                                                     .one())
                                             == 3);
-            assertThat(a.scheduler().getJobDetail(CheckInJobs.PLAN)).isNotNull();
+            for (JobKey job : CheckInJobs.PLAN_JOBS) {
+                assertThat(a.scheduler().getJobDetail(job)).as(job.toString()).isNotNull();
+            }
         }
         for (String u : new String[] {"UM1", "UM2", "UM3"}) {
             assertThat(p.jdbi.onDemand(CheckIns.class).forMember(p.agency().id(), p.member(u).id()))
