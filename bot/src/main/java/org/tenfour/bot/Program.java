@@ -13,6 +13,8 @@ import org.tenfour.bot.checkin.AgencyNaming;
 import org.tenfour.bot.checkin.CheckInAnswers;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.checkin.CheckInPlanner;
+import org.tenfour.bot.checkin.CheckInStyleCommand;
+import org.tenfour.bot.checkin.HolidayCommands;
 import org.tenfour.bot.checkin.IncidentCommands;
 import org.tenfour.bot.checkin.MemberCommands;
 import org.tenfour.bot.checkin.ProgramCommands;
@@ -30,6 +32,8 @@ import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
 import org.tenfour.bot.onboarding.Onboarding;
 import org.tenfour.bot.onboarding.PeerTraining;
+import org.tenfour.bot.oncall.IncidentCallOut;
+import org.tenfour.bot.oncall.IncidentLogs;
 import org.tenfour.bot.oncall.OnCallCommands;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
@@ -107,6 +111,7 @@ public final class Program {
     private final ConnectJobs connections;
     private final PrivacyRetention privacy;
     private final OnCallJobs onCall;
+    private final IncidentCallOut callOuts;
     private final SurveyCommands surveys;
     private final PeerTraining training;
     private final Inbound inbound;
@@ -124,6 +129,7 @@ public final class Program {
         this.connections = new ConnectJobs(jdbi, clock);
         this.privacy = new PrivacyRetention(jdbi, clock);
         this.onCall = new OnCallJobs(jdbi, clock);
+        this.callOuts = new IncidentCallOut(jdbi, clock);
         this.surveys = new SurveyCommands(jdbi, clock);
         this.training = new PeerTraining(jdbi, clock);
         Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
@@ -142,6 +148,10 @@ public final class Program {
                                 new AgencyNaming(jdbi, clock, platforms),
                                 new InstallGrants(jdbi, clock),
                                 new OnCallCommands(jdbi, clock),
+                                new CheckInStyleCommand(jdbi, clock),
+                                new HolidayCommands(jdbi, clock),
+                                callOuts,
+                                new IncidentLogs(jdbi, clock, options.keys()),
                                 new Home(jdbi, clock),
                                 new ResourceCommands(jdbi, clock),
                                 new Onboarding(jdbi, clock),
@@ -155,7 +165,7 @@ public final class Program {
                         jdbi,
                         platforms.all(),
                         List.of(CheckInPlanner::onDelivered),
-                        List.of(CheckInPlanner::stillWanted),
+                        List.of(CheckInPlanner::stillWanted, IncidentCallOut::stillWanted),
                         clock,
                         options.worker(),
                         options.paced(),
@@ -187,6 +197,11 @@ public final class Program {
         return onCall;
     }
 
+    /** Incident call-outs: paging the next peer when nobody has taken one. */
+    public IncidentCallOut callOuts() {
+        return callOuts;
+    }
+
     /** The one check-in planner every feature plans with. */
     public CheckInPlanner planner() {
         return planner;
@@ -199,6 +214,7 @@ public final class Program {
         tasks.addAll(connections.tasks());
         tasks.addAll(privacy.tasks());
         tasks.addAll(onCall.tasks());
+        tasks.addAll(callOuts.tasks());
         tasks.addAll(surveys.tasks());
         tasks.addAll(training.tasks());
         return List.copyOf(tasks);

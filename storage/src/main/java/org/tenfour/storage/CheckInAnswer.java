@@ -4,5 +4,7 @@ package org.tenfour.storage;
 public enum CheckInAnswer implements StoredWord {
     OK,
     TALK,
-    NOT_NOW
+    NOT_NOW,
+    /** Answered on the stress continuum: the same for every zone (the zone is only counted). */
+    CONTINUUM
 }

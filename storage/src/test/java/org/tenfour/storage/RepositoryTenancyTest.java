@@ -265,4 +265,51 @@ class RepositoryTenancyTest {
         assertThat(rotas.swaps(theirs.id(), monday)).containsEntry(monday, peer.id());
         assertThat(rotas.find(theirs.id()).orElseThrow().lastResortMemberId()).isEqualTo(peer.id());
     }
+
+    @Test
+    void call_outs_of_one_agency_are_invisible_to_another() {
+        CallOuts calls = jdbi.onDemand(CallOuts.class);
+        Incident incident =
+                jdbi.onDemand(Incidents.class).create(theirs.id(), "Fire", Instant.now());
+        Member peer = TestData.member(jdbi, theirs);
+        assertThat(calls.start(mine.id(), incident.id(), Instant.now()))
+                .as("my agency cannot start a call-out for their incident")
+                .isFalse();
+        assertThat(calls.start(theirs.id(), incident.id(), Instant.now())).isTrue();
+        assertThat(calls.paged(mine.id(), incident.id(), peer.id(), Instant.now())).isFalse();
+        assertThat(calls.paged(theirs.id(), incident.id(), peer.id(), Instant.now())).isTrue();
+
+        assertThat(calls.find(mine.id(), incident.id())).isEmpty();
+        assertThat(calls.lock(mine.id(), incident.id())).isEmpty();
+        assertThat(calls.take(mine.id(), incident.id(), peer.id())).isFalse();
+        assertThat(calls.decline(mine.id(), incident.id(), peer.id())).isFalse();
+        assertThat(calls.end(mine.id(), incident.id(), "closed")).isFalse();
+        assertThat(calls.due(mine.id(), Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(calls.involved(mine.id(), incident.id())).isEmpty();
+        assertThat(calls.led(mine.id())).isEmpty();
+        assertThat(calls.forgetFinished(mine.id())).isZero();
+        assertThat(calls.find(theirs.id(), incident.id()).orElseThrow().paging()).isTrue();
+        assertThat(calls.take(theirs.id(), incident.id(), peer.id())).isTrue();
+        assertThat(calls.led(theirs.id()))
+                .extracting(CallOut::leadPeerId)
+                .containsExactly(peer.id());
+    }
+
+    @Test
+    void continuum_counts_and_marks_of_one_agency_are_invisible_to_another() {
+        ContinuumCounts counts = jdbi.onDemand(ContinuumCounts.class);
+        java.time.LocalDate week = java.time.LocalDate.parse("2026-11-30");
+        String[] colours = {"ready", "reacting", "injured", "ill"};
+        assertThat(counts.markCounted(theirs.id(), "tag-1", week)).isTrue();
+        assertThat(counts.add(theirs.id(), week, "ill", colours)).isEqualTo(4);
+
+        assertThat(counts.byColour(mine.id(), week, week)).isEmpty();
+        assertThat(counts.markCounted(mine.id(), "tag-1", week))
+                .as("the same tag in my agency is another check-in")
+                .isTrue();
+        assertThat(counts.forgetCountedBefore(mine.id(), week.plusDays(1))).isEqualTo(1);
+        assertThat(counts.markCounted(theirs.id(), "tag-1", week)).isFalse();
+        assertThat(counts.byColour(theirs.id(), week, week))
+                .containsExactly(new KeyCount("ill", 1));
+    }
 }

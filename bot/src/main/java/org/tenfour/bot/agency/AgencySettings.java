@@ -27,6 +27,7 @@ import org.tenfour.bot.http.JsonBody;
  * @param confidentialityPolicy what members are told about confidentiality and its exceptions;
  *     shown on first contact with a peer, in help, and to coordinators on a safety concern
  * @param connect connection-request timing and retention; defaults when absent
+ * @param schedule incident follow-up offsets and holidays; defaults when absent
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AgencySettings(
@@ -39,7 +40,8 @@ public record AgencySettings(
         int nudgeAfterDays,
         String rosterSource,
         String confidentialityPolicy,
-        ConnectSettings connect) {
+        ConnectSettings connect,
+        ScheduleRules schedule) {
 
     /** The policy text when coordinators wrote none. */
     public static final String DEFAULT_POLICY =
@@ -62,7 +64,8 @@ public record AgencySettings(
                     3,
                     null,
                     DEFAULT_POLICY,
-                    ConnectSettings.DEFAULTS);
+                    ConnectSettings.DEFAULTS,
+                    ScheduleRules.DEFAULTS);
 
     /** Settings without the connection-request parts (their defaults apply). */
     public AgencySettings(
@@ -83,6 +86,7 @@ public record AgencySettings(
                 suppressionK,
                 nudgeAfterDays,
                 rosterSource,
+                null,
                 null,
                 null);
     }
@@ -110,6 +114,7 @@ public record AgencySettings(
                         ? DEFAULT_POLICY
                         : confidentialityPolicy;
         connect = connect == null ? ConnectSettings.DEFAULTS : connect;
+        schedule = schedule == null ? ScheduleRules.DEFAULTS : schedule;
     }
 
     private static final LocalTime DEFAULTS_START = LocalTime.of(8, 0);
@@ -146,7 +151,8 @@ public record AgencySettings(
                 nudgeAfterDays,
                 rosterSource,
                 confidentialityPolicy,
-                connect);
+                connect,
+                schedule);
     }
 
     public AgencySettings withHours(LocalTime start, LocalTime end) {
@@ -160,7 +166,8 @@ public record AgencySettings(
                 nudgeAfterDays,
                 rosterSource,
                 confidentialityPolicy,
-                connect);
+                connect,
+                schedule);
     }
 
     public AgencySettings withDays(Set<DayOfWeek> value) {
@@ -174,7 +181,8 @@ public record AgencySettings(
                 nudgeAfterDays,
                 rosterSource,
                 confidentialityPolicy,
-                connect);
+                connect,
+                schedule);
     }
 
     public AgencySettings withCrisisLines(List<String> value) {
@@ -188,7 +196,8 @@ public record AgencySettings(
                 nudgeAfterDays,
                 rosterSource,
                 confidentialityPolicy,
-                connect);
+                connect,
+                schedule);
     }
 
     public AgencySettings withRosterSource(String value) {
@@ -202,7 +211,8 @@ public record AgencySettings(
                 nudgeAfterDays,
                 value,
                 confidentialityPolicy,
-                connect);
+                connect,
+                schedule);
     }
 
     public AgencySettings withConnect(ConnectSettings value) {
@@ -216,6 +226,22 @@ public record AgencySettings(
                 nudgeAfterDays,
                 rosterSource,
                 confidentialityPolicy,
+                value,
+                schedule);
+    }
+
+    public AgencySettings withSchedule(ScheduleRules value) {
+        return new AgencySettings(
+                cadenceDays,
+                hoursStart,
+                hoursEnd,
+                days,
+                crisisLines,
+                suppressionK,
+                nudgeAfterDays,
+                rosterSource,
+                confidentialityPolicy,
+                connect,
                 value);
     }
 

@@ -3,6 +3,9 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,14 +19,19 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
+import org.tenfour.bot.oncall.IncidentFollowUps;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.resources.Category;
 import org.tenfour.bot.resources.ResourceNotes;
 import org.tenfour.bot.words.Words;
+import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckIn;
 import org.tenfour.storage.CheckInAnswer;
+import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
+import org.tenfour.storage.ContinuumCounts;
+import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
@@ -51,13 +59,141 @@ public final class CheckInAnswers implements Feature {
 
     @Override
     public Map<String, ButtonAction> buttons() {
-        return Map.of(
-                CheckInMessages.OK,
-                (c, e) -> answer(c, e, CheckInAnswer.OK),
-                CheckInMessages.TALK,
-                (c, e) -> answer(c, e, CheckInAnswer.TALK),
-                CheckInMessages.NOT_NOW,
-                (c, e) -> answer(c, e, CheckInAnswer.NOT_NOW));
+        Map<String, ButtonAction> buttons = new HashMap<>();
+        buttons.put(CheckInMessages.OK, (c, e) -> answer(c, e, CheckInAnswer.OK));
+        buttons.put(CheckInMessages.TALK, (c, e) -> answer(c, e, CheckInAnswer.TALK));
+        buttons.put(CheckInMessages.NOT_NOW, (c, e) -> answer(c, e, CheckInAnswer.NOT_NOW));
+        for (Continuum zone : Continuum.values()) {
+            buttons.put(zone.actionId(), (c, e) -> continuum(c, e, zone));
+        }
+        buttons.put(CheckInMessages.TALK_NOW, this::talkNow);
+        return Map.copyOf(buttons);
+    }
+
+    /**
+     * A stress-continuum answer. The colour is counted first, for the agency's week, in a
+     * transaction of its own that names no one (every colour row of the week is written, and the
+     * check-in is marked counted only by a keyed hash of its id); then the check-in records only
+     * that it was answered on the continuum, the same for every colour. A crash between the two
+     * loses nothing and doubles nothing: pressed again, the check-in is answered and the keyed mark
+     * stops a second count. The member's reply is private and kept nowhere.
+     */
+    private Reply continuum(Caller caller, InboundEvent.ButtonPressed event, Continuum zone) {
+        Optional<CheckIn> found = mine(caller, event.value());
+        if (found.isEmpty()) {
+            return Reply.text(caller.words().get("checkin.notFound"));
+        }
+        UUID id = found.get().id();
+        Instant now = clock.instant();
+        AgencySettings settings = caller.settings();
+        Words words = caller.words();
+        if (!answerable(found.get())) {
+            return late(caller, id);
+        }
+        count(caller.agency(), id, zone, now);
+        boolean first =
+                jdbi.inTransaction(
+                        (Handle h) -> {
+                            if (h.attach(CheckIns.class)
+                                            .answer(
+                                                    caller.agency().id(),
+                                                    id,
+                                                    CheckInAnswer.CONTINUUM,
+                                                    now)
+                                    == 0) {
+                                return false;
+                            }
+                            followedUp(h, found.get(), now);
+                            if (event.message() != null && event.where() != null) {
+                                Outgoing.on(h, caller.agency().id())
+                                        .update(
+                                                OutboxKey.of(
+                                                        OutboxKind.CHECK_IN_ANSWER, id, "answered"),
+                                                event.where(),
+                                                event.message(),
+                                                CheckInMessages.checkIn(
+                                                                id.toString(),
+                                                                peerName(h, caller, found.get()),
+                                                                settings,
+                                                                CheckInStyle.CONTINUUM,
+                                                                words)
+                                                        .resolved(words.get("continuum.answered")),
+                                                now);
+                            }
+                            return true;
+                        });
+        if (!first) {
+            return late(caller, id);
+        }
+        return new Reply.Private(
+                CheckInMessages.continuumReply(zone, id.toString(), settings, words));
+    }
+
+    /**
+     * An answered follow-up check-in of an incident is a peer contact for the incident's follow-up
+     * measure (counted once per member, only as a number).
+     */
+    private static void followedUp(Handle h, CheckIn checkIn, Instant now) {
+        if (checkIn.incidentId() != null) {
+            IncidentFollowUps.contacted(
+                    h, checkIn.agencyId(), checkIn.incidentId(), checkIn.memberId(), now);
+        }
+    }
+
+    private static boolean answerable(CheckIn checkIn) {
+        return checkIn.answer() == null
+                && (checkIn.state() == CheckInState.SCHEDULED
+                        || checkIn.state() == CheckInState.SENT);
+    }
+
+    /**
+     * Counts the colour once per check-in. Reads nothing of the check-in and locks none of its rows
+     * (a lock would write this transaction's id into the check-in's row).
+     */
+    private void count(Agency agency, UUID checkInId, Continuum zone, Instant now) {
+        LocalDate bucket = ContinuumWeeks.bucket(agency, now);
+        String[] colours =
+                Arrays.stream(Continuum.values()).map(Continuum::word).toArray(String[]::new);
+        jdbi.useTransaction(
+                h -> {
+                    String tag =
+                            h.getConfig(KeyedHashes.class)
+                                    .of("continuum", agency.id(), checkInId.toString());
+                    ContinuumCounts counts = h.attach(ContinuumCounts.class);
+                    if (counts.markCounted(agency.id(), tag, bucket)) {
+                        counts.add(agency.id(), bucket, zone.word(), colours);
+                    }
+                });
+    }
+
+    /** "Talk to a peer now" after a continuum answer: an urgent request, the on-call peer first. */
+    private Reply talkNow(Caller caller, InboundEvent.ButtonPressed event) {
+        Optional<CheckIn> found =
+                mine(caller, event.value()).filter(c -> c.answer() == CheckInAnswer.CONTINUUM);
+        if (found.isEmpty()) {
+            return Reply.text(caller.words().get("checkin.notFound"));
+        }
+        Instant now = clock.instant();
+        AgencySettings settings = caller.settings();
+        String reply =
+                jdbi.inTransaction(
+                        (Handle h) ->
+                                talk.requestedNow(
+                                        h, caller.agency(), caller.member(), found.get(), now));
+        return new Reply.Private(
+                new Message(reply, caller.words().crisisLines(settings), List.of()));
+    }
+
+    private Optional<CheckIn> mine(Caller caller, String value) {
+        UUID id;
+        try {
+            id = UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbi.onDemand(CheckIns.class)
+                .find(caller.agency().id(), id)
+                .filter(ci -> ci.memberId().equals(caller.member().id()));
     }
 
     private Reply answer(Caller caller, InboundEvent.ButtonPressed event, CheckInAnswer answer) {
@@ -87,6 +223,7 @@ public final class CheckInAnswers implements Feature {
                                     == 0) {
                                 return false;
                             }
+                            followedUp(h, checkIn, now);
                             Outgoing out = Outgoing.on(h, caller.agency().id());
                             if (event.message() != null && event.where() != null) {
                                 out.update(
@@ -133,6 +270,7 @@ public final class CheckInAnswers implements Feature {
                     new Reply.Private(
                             ResourceNotes.beneath(
                                     Message.text(words.get("checkin.later")), resources(caller)));
+            case CONTINUUM -> Reply.text(words.get("checkin.continuum.thanks"));
         };
     }
 
@@ -169,6 +307,7 @@ public final class CheckInAnswers implements Feature {
                     case OK -> "checkin.ok";
                     case TALK -> "checkin.talk";
                     case NOT_NOW -> "checkin.notNow";
+                    case CONTINUUM -> "checkin.continuum.label";
                 });
     }
 }

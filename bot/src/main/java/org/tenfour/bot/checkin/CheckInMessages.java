@@ -14,6 +14,9 @@ public final class CheckInMessages {
     public static final String TALK = "checkin.talk";
     public static final String NOT_NOW = "checkin.notnow";
 
+    /** "Talk to a peer now", offered after every continuum answer alike. */
+    public static final String TALK_NOW = "checkin.talknow";
+
     private CheckInMessages() {}
 
     /**
@@ -34,6 +37,58 @@ public final class CheckInMessages {
                         new Button(OK, words.get("checkin.ok"), checkInId, Button.Style.PRIMARY),
                         Button.of(TALK, words.get("checkin.talk"), checkInId),
                         Button.of(NOT_NOW, words.get("checkin.notNow"), checkInId)));
+    }
+
+    /**
+     * The check-in in the agency's style and the member's language: the three simple answers, or
+     * the stress continuum.
+     */
+    public static Message checkIn(
+            String checkInId,
+            String peerName,
+            AgencySettings settings,
+            CheckInStyle style,
+            Words words) {
+        if (style == CheckInStyle.SIMPLE) {
+            return checkIn(checkInId, peerName, settings, words);
+        }
+        StringBuilder text =
+                new StringBuilder(
+                        words.get(
+                                "continuum.question",
+                                peerName == null ? "" : words.get("checkin.onBehalf", peerName)));
+        List<Button> buttons = new ArrayList<>();
+        for (Continuum c : Continuum.values()) {
+            String label = label(c, words);
+            text.append("\n• *")
+                    .append(label)
+                    .append("* — ")
+                    .append(words.get("continuum." + c.word() + ".description"));
+            buttons.add(
+                    c == Continuum.READY
+                            ? new Button(c.actionId(), label, checkInId, Button.Style.PRIMARY)
+                            : Button.of(c.actionId(), label, checkInId));
+        }
+        return new Message(text.toString(), words.crisisLines(settings), buttons);
+    }
+
+    /** A zone's button label in the member's language: {@code Ready (green)}. */
+    static String label(Continuum zone, Words words) {
+        return words.get("continuum." + zone.word());
+    }
+
+    /** What a member is told after a continuum answer (never stored: a private reply). */
+    static Message continuumReply(
+            Continuum zone, String checkInId, AgencySettings settings, Words words) {
+        return new Message(
+                words.get("continuum." + zone.word() + ".reply"),
+                words.crisisLines(settings),
+                List.of(
+                        new Button(
+                                TALK_NOW,
+                                words.get("checkin.talkNow"),
+                                checkInId,
+                                zone.urgent() ? Button.Style.PRIMARY : Button.Style.DEFAULT)));
     }
 
     /**

@@ -176,6 +176,7 @@ public final class CheckInPlanner {
             String slot,
             Instant now) {
         PeerAssigner assigner = new PeerAssigner(h, agency.id(), now);
+        CheckInStyle style = CheckInStyle.of(h, agency.id());
         // random, so that no crisis line or peer name can contain it
         String placeholder = UUID.randomUUID().toString();
         Map<String, Integer> templateByPeer = new HashMap<>();
@@ -202,6 +203,7 @@ public final class CheckInPlanner {
                                                         placeholder,
                                                         peer == null ? null : assigner.name(peer),
                                                         settings,
+                                                        style,
                                                         words)));
                                 return templates.size() - 1;
                             });
@@ -288,6 +290,7 @@ public final class CheckInPlanner {
                                             checkIn.get().id().toString(),
                                             peerName,
                                             settings,
+                                            CheckInStyle.of(h, agency.id()),
                                             Words.of(member)),
                                     due);
                     return true;

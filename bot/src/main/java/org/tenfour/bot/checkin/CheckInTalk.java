@@ -18,4 +18,13 @@ public interface CheckInTalk {
      * transaction (so the request commits with the answer); returns what to tell the member.
      */
     String requested(Handle handle, Agency agency, Member member, CheckIn checkIn, Instant now);
+
+    /**
+     * The same, urgent ("now": the on-call peer first), after a stress-continuum answer; by default
+     * as {@link #requested}.
+     */
+    default String requestedNow(
+            Handle handle, Agency agency, Member member, CheckIn checkIn, Instant now) {
+        return requested(handle, agency, member, checkIn, now);
+    }
 }

@@ -19,13 +19,20 @@ import java.util.Set;
  * @param days the days on which a window starts
  * @param zone the person's time zone
  */
-public record ContactWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
+public record ContactWindow(
+        LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone, Set<LocalDate> closed) {
+
+    /** A window without holidays. */
+    public ContactWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, ZoneId zone) {
+        this(start, end, days, zone, Set.of());
+    }
 
     public ContactWindow {
         Objects.requireNonNull(start, "null start");
         Objects.requireNonNull(end, "null end");
         Objects.requireNonNull(zone, "null zone");
         days = Set.copyOf(Objects.requireNonNull(days, "null days"));
+        closed = Set.copyOf(Objects.requireNonNull(closed, "null closed"));
         if (days.isEmpty()) {
             throw new IllegalArgumentException("a contact window needs at least one day");
         }
@@ -40,8 +47,8 @@ public record ContactWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days,
                 from.atZone(zone)
                         .toLocalDate()
                         .minusDays(1); // yesterday's overnight window may still be open
-        for (int i = 0; i < 15; i++, day = day.plusDays(1)) {
-            if (!days.contains(day.getDayOfWeek())) {
+        for (int i = 0; i < 15 + closed.size(); i++, day = day.plusDays(1)) {
+            if (!days.contains(day.getDayOfWeek()) || closed.contains(day)) {
                 continue;
             }
             Instant open = ZonedDateTime.of(day, start, zone).toInstant();
@@ -51,7 +58,8 @@ public record ContactWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days,
                 return from.isBefore(open) ? open : from;
             }
         }
-        throw new IllegalStateException("no window found within two weeks: " + this);
+        throw new IllegalStateException(
+                "no window found within two weeks and the holidays: " + this);
     }
 
     /** Whether {@code at} lies inside the window. */

@@ -1,27 +1,30 @@
 package org.tenfour.bot.checkin;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.agency.FollowUpOffset;
 import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.agency.ScheduleRules;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Audit;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
+import org.tenfour.bot.oncall.IncidentCallOut;
+import org.tenfour.bot.oncall.IncidentFollowUps;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CheckInKind;
@@ -32,8 +35,9 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 
 /**
- * Critical incidents: check-ins for the people involved at +24 h, +72 h and +7 days, and on the
- * one-year anniversary, each inside the member's contact window. The label is for coordinators;
+ * Critical incidents: check-ins for the people involved at the agency's follow-up offsets (by
+ * default +24 h, +72 h and +7 days, and on the one-year anniversary; {@code incident schedule}),
+ * each inside the member's contact window and never on a holiday. The label is for coordinators;
  * members get the same neutral check-in as always.
  */
 public final class IncidentCommands implements Feature {
@@ -66,6 +70,7 @@ public final class IncidentCommands implements Feature {
         return switch (args.word(0)) {
             case "list" -> list(caller);
             case "cancel" -> cancel(caller, args.word(1));
+            case "schedule" -> schedule(caller, args.from(1));
             case "" ->
                     throw new UsageException(
                             "Give the incident a label and @mention the people involved.");
@@ -115,53 +120,33 @@ public final class IncidentCommands implements Feature {
         for (String user : users) {
             Member m = jdbi.onDemand(Members.class).upsert(agency.id(), user, null, null);
             ContactWindow window = Windows.of(agency, settings, m);
-            scheduled +=
-                    schedule(
-                            agency,
-                            settings,
-                            m,
-                            incident,
-                            "24h",
-                            CheckInKind.INCIDENT,
-                            window.next(now.plus(Duration.ofHours(24))));
-            scheduled +=
-                    schedule(
-                            agency,
-                            settings,
-                            m,
-                            incident,
-                            "72h",
-                            CheckInKind.INCIDENT,
-                            window.next(now.plus(Duration.ofDays(3))));
-            scheduled +=
-                    schedule(
-                            agency,
-                            settings,
-                            m,
-                            incident,
-                            "7d",
-                            CheckInKind.INCIDENT,
-                            window.next(now.plus(Duration.ofDays(7))));
-            Instant year = now.atOffset(ZoneOffset.UTC).plus(Period.ofYears(1)).toInstant();
-            scheduled +=
-                    schedule(
-                            agency,
-                            settings,
-                            m,
-                            incident,
-                            "1y",
-                            CheckInKind.ANNIVERSARY,
-                            window.next(year));
+            for (FollowUpOffset offset : settings.schedule().offsets()) {
+                scheduled +=
+                        schedule(
+                                agency,
+                                settings,
+                                m,
+                                incident,
+                                offset.toString(),
+                                offset.anniversary()
+                                        ? CheckInKind.ANNIVERSARY
+                                        : CheckInKind.INCIDENT,
+                                window.next(offset.after(now)));
+            }
         }
-        jdbi.useTransaction(
-                h ->
-                        Audit.change(
-                                h,
-                                caller,
-                                "incident",
-                                null,
-                                "an incident for " + users.size() + " people",
-                                now));
+        boolean paged =
+                jdbi.inTransaction(
+                        h -> {
+                            Audit.change(
+                                    h,
+                                    caller,
+                                    "incident",
+                                    null,
+                                    "an incident for " + users.size() + " people",
+                                    now);
+                            IncidentFollowUps.start(h, agency, incident);
+                            return IncidentCallOut.start(h, agency, incident, now);
+                        });
         return Reply.text(
                 "Incident \""
                         + label
@@ -169,7 +154,74 @@ public final class IncidentCommands implements Feature {
                         + scheduled
                         + " follow-up check-ins for "
                         + users.size()
-                        + " people (+24 h, +72 h, +7 days, and the anniversary). Members see only a caring check-in.");
+                        + " people ("
+                        + describe(settings.schedule().offsets())
+                        + "). Members see only a caring check-in."
+                        + (paged
+                                ? " Call-out: the on-call peer is paged with the label and how many"
+                                        + " people were involved (no names); the first \"I'm on it\""
+                                        + " leads the peer follow-up."
+                                : " Call-out: no peer is free to page; see the coordinator channel."));
+    }
+
+    /**
+     * {@code incident schedule 24h 72h 7d 30d 1y}: when the follow-ups of new incidents are due.
+     */
+    private Reply schedule(Caller caller, Args args) {
+        AgencySettings before = caller.settings();
+        if (args.isEmpty()) {
+            return Reply.text(
+                    "Incident follow-ups go out at "
+                            + describe(before.schedule().offsets())
+                            + ", each inside the member's contact window and never on a holiday."
+                            + " Change them with `incident schedule 24h 72h 7d 30d 1y`.");
+        }
+        ScheduleRules rules;
+        try {
+            rules = before.schedule().withOffsets(args.words());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage() + ".");
+        }
+        AgencySettings after = before.withSchedule(rules);
+        jdbi.useTransaction(
+                h -> {
+                    h.attach(Agencies.class).setSettings(caller.agency().id(), after.toJson());
+                    Audit.change(
+                            h,
+                            caller,
+                            "incident follow-ups",
+                            String.join(" ", before.schedule().incidentOffsets()),
+                            String.join(" ", rules.incidentOffsets()),
+                            clock.instant());
+                });
+        return Reply.text(
+                "Incident follow-ups now go out at "
+                        + describe(rules.offsets())
+                        + ", for incidents recorded from now on (those already recorded keep theirs).");
+    }
+
+    /** {@code +24 h, +72 h, +7 d and the 1-year anniversary}. */
+    static String describe(List<FollowUpOffset> offsets) {
+        List<String> parts = new ArrayList<>();
+        for (FollowUpOffset o : offsets) {
+            parts.add(
+                    o.anniversary()
+                            ? "the " + o.amount() + "-year anniversary"
+                            : "+" + o.amount() + " " + unitWord(o));
+        }
+        return parts.size() == 1
+                ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1))
+                        + " and "
+                        + parts.get(parts.size() - 1);
+    }
+
+    private static String unitWord(FollowUpOffset o) {
+        return switch (o.unit()) {
+            case 'h' -> "h";
+            case 'd' -> o.amount() == 1 ? "day" : "days";
+            default -> o.amount() == 1 ? "week" : "weeks";
+        };
     }
 
     private static String label(Incident incident) {
@@ -201,15 +253,24 @@ public final class IncidentCommands implements Feature {
         if (open.isEmpty()) {
             return Reply.text("No open incidents.");
         }
+        Map<UUID, UUID> leads =
+                jdbi.withHandle(h -> IncidentCallOut.leads(h, caller.agency().id()));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
+            UUID lead = leads.get(open.get(i).id());
             lines.add(
                     (i + 1)
                             + ". "
                             + label(open.get(i))
                             + " ("
                             + open.get(i).createdAt().atZone(ZoneOffset.UTC).toLocalDate()
-                            + ")");
+                            + ")"
+                            + (lead == null
+                                    ? ""
+                                    : jdbi.onDemand(Members.class)
+                                            .find(caller.agency().id(), lead)
+                                            .map(m -> ", lead peer <@" + m.platformUserId() + ">")
+                                            .orElse("")));
         }
         return Reply.text(
                 "Open incidents:\n"
@@ -237,6 +298,8 @@ public final class IncidentCommands implements Feature {
                             int c =
                                     h.attach(CheckIns.class)
                                             .cancelForIncident(caller.agency().id(), incident.id());
+                            IncidentCallOut.close(
+                                    h, caller.agency(), incident.id(), clock.instant());
                             Audit.change(
                                     h,
                                     caller,

@@ -1,6 +1,7 @@
 package org.tenfour.bot.checkin;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import org.tenfour.bot.agency.AgencySettings;
@@ -10,7 +11,7 @@ import org.tenfour.storage.Member;
 
 /**
  * The contact window of a member: their own preferred window if they chose one, else the agency's
- * hours.
+ * hours; never on one of the agency's holidays.
  */
 public final class Windows {
     private Windows() {}
@@ -33,9 +34,20 @@ public final class Windows {
                     member.windowStart(),
                     member.windowEnd(),
                     days(member.windowDays(), settings),
-                    zone);
+                    zone,
+                    holidays(settings));
         }
-        return new ContactWindow(settings.hoursStart(), settings.hoursEnd(), settings.days(), zone);
+        return new ContactWindow(
+                settings.hoursStart(),
+                settings.hoursEnd(),
+                settings.days(),
+                zone,
+                holidays(settings));
+    }
+
+    /** The agency's holidays: no proactive check-in goes out on them, in the member's zone. */
+    private static Set<LocalDate> holidays(AgencySettings settings) {
+        return Set.copyOf(settings.schedule().holidays());
     }
 
     private static Set<DayOfWeek> days(Set<DayOfWeek> chosen, AgencySettings settings) {

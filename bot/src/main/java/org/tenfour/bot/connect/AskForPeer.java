@@ -306,6 +306,17 @@ final class AskForPeer implements Feature, CheckInTalk {
 
     @Override
     public String requested(Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
+        return fromCheckIn(h, agency, member, checkIn, false, now);
+    }
+
+    @Override
+    public String requestedNow(
+            Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
+        return fromCheckIn(h, agency, member, checkIn, true, now);
+    }
+
+    private String fromCheckIn(
+            Handle h, Agency agency, Member member, CheckIn checkIn, boolean urgent, Instant now) {
         RequestSource source =
                 checkIn.kind() == CheckInKind.REFERRAL
                         ? RequestSource.REFERRAL
@@ -317,7 +328,7 @@ final class AskForPeer implements Feature, CheckInTalk {
                         member,
                         source,
                         RequestScope.INTERNAL,
-                        Urgency.TODAY,
+                        urgent ? Urgency.NOW : Urgency.TODAY,
                         ContactPreference.CHAT,
                         false,
                         null,
@@ -331,6 +342,6 @@ final class AskForPeer implements Feature, CheckInTalk {
         return words.get(
                 r.get().state() == RequestState.ESCALATED
                         ? "checkin.escalated"
-                        : "checkin.peerAsked");
+                        : urgent ? "checkin.peerAskedNow" : "checkin.peerAsked");
     }
 }

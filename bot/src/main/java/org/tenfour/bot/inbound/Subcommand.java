@@ -270,6 +270,21 @@ public enum Subcommand {
             false,
             Details.forMembers("help.details.refer"),
             Use.forMembers(Task.PEOPLE, "refer @member", "help.use.refer")),
+    CHECKIN(
+            "checkin",
+            Role.COORDINATOR,
+            true,
+            "Which check-in members get: `checkin style simple` (I'm OK, I'd like to talk, Not now)"
+                    + " or `checkin style continuum` — where they are on the stress continuum: Ready"
+                    + " (green), Reacting (yellow), Injured (orange), Ill (red), each with a one-line"
+                    + " description. Orange and red offer a peer now and show the crisis lines at"
+                    + " once. The colour is only counted per agency and week, never kept with the"
+                    + " member or the check-in; reports show the distribution, small counts"
+                    + " suppressed.",
+            new Use(
+                    Task.SETUP,
+                    "checkin style continuum|simple",
+                    "the check-in question: three answers, or the stress continuum")),
     ONCALL(
             "oncall",
             Role.MEMBER,
@@ -285,12 +300,31 @@ public enum Subcommand {
             "incident",
             Role.COORDINATOR,
             true,
-            "Follow-up check-ins at +24 h, +72 h, +7 days and the 1-year anniversary. The label is for"
-                    + " coordinators only.",
+            "Follow-up check-ins at +24 h, +72 h, +7 days and the 1-year anniversary (or the"
+                    + " agency's own `incident schedule`), and a call-out:"
+                    + " the on-call peer (then the next) is paged with the label and how many people"
+                    + " were involved, never who; the first \"I'm on it\" leads the peer follow-up and"
+                    + " alone is told who. The label is for coordinators only.",
             new Use(
                     Task.INCIDENTS,
                     "incident \"Structure fire, Main St\" @a @b | incident list | incident cancel 1",
-                    "follow-up check-ins after a critical incident")),
+                    "follow-up check-ins after a critical incident"),
+            new Use(
+                    Task.INCIDENTS,
+                    "incident schedule 24h 72h 7d 30d 1y",
+                    "when incident follow-ups go out (hours, days, weeks; 1y is the anniversary)")),
+    HOLIDAYS(
+            "holidays",
+            Role.COORDINATOR,
+            true,
+            "The agency's holidays: no proactive check-in (cadence, incident follow-up, anniversary)"
+                    + " goes out on them; one that falls on a holiday moves to the next day of the"
+                    + " member's contact window, on every replica. Requests for a peer are not"
+                    + " affected.",
+            new Use(
+                    Task.SETUP,
+                    "holidays add|remove 2026-12-25 … | holidays list",
+                    "days on which no check-in goes out")),
     STATUS(
             "status",
             Role.COORDINATOR,

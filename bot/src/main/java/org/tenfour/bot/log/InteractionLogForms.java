@@ -1,5 +1,6 @@
 package org.tenfour.bot.log;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tenfour.adapters.Field;
@@ -35,6 +36,22 @@ public final class InteractionLogForms {
                         ? Map.of()
                         : Map.of(CONTACT_TYPE, List.of(requireKnown(prefilledContactType))),
                 "");
+    }
+
+    /**
+     * The log form under another form id, with {@code extra} fields before the log's own, the
+     * values pre-filled and {@code context} echoed back (a log for a feature that needs more than
+     * the log).
+     */
+    public static Form extended(
+            String formId, List<Field> extra, Map<String, List<String>> values, String context) {
+        Form log = withValues(values, context);
+        List<Field> fields = new ArrayList<>();
+        for (Field f : extra) {
+            fields.add(values.containsKey(f.id()) ? f.withInitial(values.get(f.id())) : f);
+        }
+        fields.addAll(log.fields());
+        return new Form(formId, log.title(), log.submitLabel(), fields, context);
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Button;
+import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.storage.FollowUpDue;
@@ -57,14 +59,46 @@ public final class InteractionLogService {
     /** Validates and stores a submission of the log form by a peer. */
     public Reply submit(
             UUID agencyId, UUID peerMemberId, ZoneId peerZone, Map<String, List<String>> values) {
+        return submit(
+                agencyId,
+                peerMemberId,
+                peerZone,
+                values,
+                v -> InteractionLogForms.withValues(v, ""));
+    }
+
+    /**
+     * The errors of a submission, shown on {@code form} filled with its values; empty when it would
+     * be stored.
+     */
+    public Optional<Reply> errors(
+            ZoneId peerZone,
+            Map<String, List<String>> values,
+            Function<Map<String, List<String>>, Form> form) {
+        LogValidation.Result result =
+                LogValidation.validate(values, clock.instant().atZone(peerZone).toLocalDate());
+        return result.valid()
+                ? Optional.empty()
+                : Optional.of(new Reply.FormErrors(form.apply(values), result.errors()));
+    }
+
+    /**
+     * Validates and stores a submission of a log form by a peer; an invalid one is shown again on
+     * {@code form} (a form of its own that carries more than the log).
+     */
+    public Reply submit(
+            UUID agencyId,
+            UUID peerMemberId,
+            ZoneId peerZone,
+            Map<String, List<String>> values,
+            Function<Map<String, List<String>>, Form> form) {
         Objects.requireNonNull(peerZone, "null peerZone");
         requirePeer(agencyId, peerMemberId);
         Instant now = clock.instant();
         LocalDate today = now.atZone(peerZone).toLocalDate();
         LogValidation.Result result = LogValidation.validate(values, today);
         if (!result.valid()) {
-            return new Reply.FormErrors(
-                    InteractionLogForms.withValues(values, ""), result.errors());
+            return new Reply.FormErrors(form.apply(values), result.errors());
         }
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
         LogEntry entry =

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
@@ -22,9 +23,9 @@ import org.tenfour.storage.Peers;
 
 /**
  * Who is on call for peer support: the week's peer from the rota (or a swap), or — when that peer
- * is on a break, retired or unreachable — the next in the rota's order who is not. Request routing
- * asks {@link #firstFor} whom to offer an urgent or after-hours request first; a peer over their
- * weekly cap is then skipped by the usual candidate rules.
+ * is on a break, retired, unreachable or out of rotation (onboarding) — the next in the rota's
+ * order who is not. Request routing asks {@link #firstFor} whom to offer an urgent or after-hours
+ * request first; a peer over their weekly cap is then skipped by the usual candidate rules.
  */
 public final class OnCall {
     private OnCall() {}
@@ -132,9 +133,10 @@ public final class OnCall {
     private static Optional<Member> available(Handle h, Agency agency, UUID id, Instant at) {
         boolean free =
                 h.attach(Peers.class)
-                        .find(agency.id(), id)
-                        .filter(p -> p.availableAt(at))
-                        .isPresent();
+                                .find(agency.id(), id)
+                                .filter(p -> p.availableAt(at))
+                                .isPresent()
+                        && !RotationGate.notReady(h, agency.id(), at).contains(id);
         return free
                 ? h.attach(Members.class).find(agency.id(), id).filter(m -> !m.unreachable())
                 : Optional.empty();

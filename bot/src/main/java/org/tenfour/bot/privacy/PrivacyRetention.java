@@ -3,6 +3,8 @@ package org.tenfour.bot.privacy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
@@ -10,17 +12,23 @@ import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.oncall.IncidentFollowUps;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.CallOuts;
+import org.tenfour.storage.ContinuumCounts;
 import org.tenfour.storage.Expiry;
+import org.tenfour.storage.IncidentMeasures;
 import org.tenfour.storage.Outbox;
 
 /**
  * Daily expiry of what links people to the program, beyond the coded log's own retention: delivered
  * outbox rows after {@link #OUTBOX_DAYS} days; check-ins (answers, member and peer) after the
  * agency's retention (default 90 days, the same as requests), kept as daily counts; peer
- * assignments of members without check-ins; incident labels after the last follow-up.
+ * assignments of members without check-ins; incident labels after the last follow-up, and with them
+ * the incident's call-out (who led it, who was paged); the marks that kept stress-continuum counts
+ * from doubling, once their check-ins can no longer be answered.
  */
 public final class PrivacyRetention {
     /** The daily job. */
@@ -32,7 +40,20 @@ public final class PrivacyRetention {
     private static final Logger log = LoggerFactory.getLogger(PrivacyRetention.class);
 
     /** What one run removed. */
-    public record Purged(int outboxRows, int checkIns, int assignments, int incidentLabels) {}
+    public record Purged(
+            int outboxRows,
+            int checkIns,
+            int assignments,
+            int incidentLabels,
+            int callOuts,
+            int continuumMarks,
+            int incidentContactMarks) {}
+
+    /**
+     * How long past the check-in retention a continuum mark stays: its week may begin six days
+     * before the answer, and the week is a day in the agency's zone.
+     */
+    private static final Duration CONTINUUM_MARGIN = Duration.ofDays(8);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -51,11 +72,15 @@ public final class PrivacyRetention {
     public Purged run() {
         Purged p = purge(clock.instant());
         log.info(
-                "privacy retention: {} outbox rows, {} check-ins, {} peer assignments, {} incident labels",
+                "privacy retention: {} outbox rows, {} check-ins, {} peer assignments, {} incident"
+                        + " labels, {} call-outs, {} continuum marks, {} incident contact marks",
                 p.outboxRows(),
                 p.checkIns(),
                 p.assignments(),
-                p.incidentLabels());
+                p.incidentLabels(),
+                p.callOuts(),
+                p.continuumMarks(),
+                p.incidentContactMarks());
         return p;
     }
 
@@ -65,13 +90,31 @@ public final class PrivacyRetention {
         int checkIns = 0;
         int assignments = 0;
         int labels = 0;
+        int callOuts = 0;
+        int marks = 0;
+        int contactMarks = 0;
         for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
             Duration keep = AgencySettings.fromJson(agency.settingsJson()).connect().retention();
             Expiry expiry = jdbi.onDemand(Expiry.class);
             checkIns += expiry.expireCheckIns(agency.id(), now.minus(keep));
             assignments += expiry.clearStaleAssignments(agency.id());
             labels += expiry.clearFinishedIncidentLabels(agency.id());
+            callOuts += jdbi.onDemand(CallOuts.class).forgetFinished(agency.id());
+            marks +=
+                    jdbi.onDemand(ContinuumCounts.class)
+                            .forgetCountedBefore(
+                                    agency.id(),
+                                    LocalDate.ofInstant(
+                                            now.minus(keep).minus(CONTINUUM_MARGIN),
+                                            ZoneOffset.UTC));
+            // a contact after the 7-day window is not counted, so its marks have done their work
+            contactMarks +=
+                    jdbi.onDemand(IncidentMeasures.class)
+                            .forgetMarks(
+                                    agency.id(),
+                                    now.minus(IncidentFollowUps.WITHIN_7D)
+                                            .minus(Duration.ofDays(1)));
         }
-        return new Purged(outbox, checkIns, assignments, labels);
+        return new Purged(outbox, checkIns, assignments, labels, callOuts, marks, contactMarks);
     }
 }

@@ -12,6 +12,8 @@ final class ReportLayout {
     static final String CHECK_INS = "check_in/total";
     static final String REQUESTS = "request/total";
     static final String PEERS = "caseload/total";
+    static final String ZONES = "continuum/total";
+    static final String INVOLVED = "incident_follow_up/involved";
     static final String MEDIAN = "response_minutes/median";
     static final String P90 = "response_minutes/p90";
 
@@ -70,6 +72,35 @@ final class ReportLayout {
                     true,
                     List.of("answered", "not_answered"),
                     List.of("Answered", "Not answered"));
+    static final Section CONTINUUM =
+            new Section(
+                    "continuum",
+                    "Stress continuum",
+                    "Answers to stress-continuum check-ins, counted per week without names (a week"
+                            + " that runs into the next month counts in each month for its days).",
+                    ZONES,
+                    true,
+                    PARTITION,
+                    true,
+                    List.of("ready", "reacting", "injured", "ill"),
+                    List.of("Ready (green)", "Reacting (yellow)", "Injured (orange)", "Ill (red)"));
+    static final Section INCIDENT_FOLLOW_UP =
+            new Section(
+                    "incident_follow_up",
+                    "Incident follow-up",
+                    "Members involved in critical incidents whose 7-day window ended in the period, by"
+                            + " when they first had a peer contact (an answered follow-up check-in or"
+                            + " the lead peer's log), in hours since the incident; counted without"
+                            + " names.",
+                    INVOLVED,
+                    true,
+                    PARTITION,
+                    true,
+                    List.of("within_72h", "within_7d", "later"),
+                    List.of(
+                            "Within 72 hours",
+                            "After 72 hours, within 7 days",
+                            "Not within 7 days"));
     static final Section MEMBERS =
             new Section(
                     "members",
@@ -124,6 +155,8 @@ final class ReportLayout {
                     DURATION,
                     REFERRAL,
                     CHECK_IN,
+                    CONTINUUM,
+                    INCIDENT_FOLLOW_UP,
                     MEMBERS,
                     REQUEST,
                     RESPONSE,

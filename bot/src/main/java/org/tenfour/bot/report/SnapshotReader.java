@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.tenfour.bot.log.Pseudonyms;
+import org.tenfour.storage.ContinuumCounts;
+import org.tenfour.storage.IncidentMeasures;
 import org.tenfour.storage.KeyCount;
 import org.tenfour.storage.ReportQueries;
 
@@ -42,6 +44,14 @@ final class SnapshotReader {
                     q.checkInsSent(agency, from, until, month.from(), month.to().plusDays(1));
             add(counts, "check_in", checkIns);
             add(counts, ReportLayout.CHECK_INS, sum(checkIns));
+            List<KeyCount> zones =
+                    h.attach(ContinuumCounts.class).byColour(agency, month.from(), month.to());
+            add(counts, "continuum", zones);
+            add(counts, ReportLayout.ZONES, sum(zones));
+            add(
+                    counts,
+                    "incident_follow_up",
+                    h.attach(IncidentMeasures.class).byWindowEnd(agency, month.from(), month.to()));
             add(counts, "members", q.memberEvents(agency, month.from()));
             List<KeyCount> requests = q.requestOutcomes(agency, from, until);
             add(counts, "request", requests);

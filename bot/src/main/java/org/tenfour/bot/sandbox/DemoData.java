@@ -119,7 +119,8 @@ public final class DemoData {
                                     + " TenFour, anonymously unless they share their name. `/tenfour away"
                                     + " until 2030-01-31` takes a break; `/tenfour log` records a contact."
                                     + " `/tenfour oncall now` says who is on call: urgent and after-hours"
-                                    + " requests go to them first."),
+                                    + " requests, and the call-out after a critical incident (\"I'm on"
+                                    + " it\" / \"Can't\"), go to them first."),
                     Map.entry(
                             ALEX,
                             "You are *Alex Kim*, a firefighter at Riverside. Type `/peer` to ask for"

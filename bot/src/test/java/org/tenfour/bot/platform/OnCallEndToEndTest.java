@@ -178,6 +178,94 @@ class OnCallEndToEndTest {
                                         && c.params().get("blocks").contains("connect.accept"));
     }
 
+    @Test
+    void in_slack_an_incident_pages_the_on_call_peer_who_takes_it_with_a_button() {
+        slashCommand("U0PAT", "setup");
+        slashCommand("U0PAT", "timezone America/Chicago");
+        slashCommand("U0PAT", "peers add <@U0sam|sam> <@U0KIM|kim>");
+        // a peer who has not acknowledged the policy is never paged (they would learn who is
+        // involved): both acknowledge first
+        for (String peer : List.of("U0sam", "U0KIM")) {
+            String press =
+                    Payloads.blockAction(FakeSlackApi.TEAM, "onboarding.ack", "")
+                            .replace("U0PAT", peer);
+            assertThat(
+                            slackRequests
+                                    .signed(SlackRequests.FORM, SlackRequests.interactive(press))
+                                    .statusCode())
+                    .isEqualTo(200);
+        }
+        slashCommand("U0PAT", "oncall add <@U0KIM|kim> <@U0sam|sam>");
+        assertThat(slashCommand("U0PAT", "incident \"Vehicle fire, Route 9\" <@U0ALEX|alex>"))
+                .contains("the on-call peer is paged");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        "U0KIM".equals(c.params().get("channel"))
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains("callout.take")));
+        FakeSlackApi.Call page =
+                slack.calls("chat.postMessage").stream()
+                        .filter(c -> c.params().get("blocks").contains("callout.take"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(page.params().get("blocks"))
+                .contains("Vehicle fire, Route 9")
+                .contains("1 person involved")
+                .doesNotContain("U0ALEX");
+        String incidentId =
+                db.jdbi()
+                        .withHandle(
+                                h ->
+                                        h.createQuery("select id::text from incident")
+                                                .mapTo(String.class)
+                                                .one());
+        String press =
+                Payloads.blockAction(FakeSlackApi.TEAM, "callout.take", incidentId)
+                        .replace("U0PAT", "U0KIM");
+        assertThat(
+                        slackRequests
+                                .signed(SlackRequests.FORM, SlackRequests.interactive(press))
+                                .statusCode())
+                .isEqualTo(200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.postMessage").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        "U0KIM".equals(c.params().get("channel"))
+                                                                && c.params()
+                                                                        .get("blocks")
+                                                                        .contains("U0ALEX")));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                slack.calls("chat.update").stream()
+                                        .anyMatch(
+                                                c ->
+                                                        c.params().get("blocks").contains("on it")
+                                                                && !c.params()
+                                                                        .get("blocks")
+                                                                        .contains("callout.take")));
+        String lead =
+                db.jdbi()
+                        .withHandle(
+                                h ->
+                                        h.createQuery(
+                                                        "select m.platform_user_id from call_out o join member m on m.id = o.lead_peer_id")
+                                                .mapTo(String.class)
+                                                .one());
+        assertThat(lead).isEqualTo("U0KIM");
+    }
+
     private HttpResponse<String> teams(ObjectNode activity) throws Exception {
         HttpResponse<String> r = teamsRequests().signed(activity);
         assertThat(r.statusCode()).isBetween(200, 202);

@@ -15,6 +15,7 @@ import org.tenfour.adapters.Actor;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.testing.RecordingPlatform;
+import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -27,8 +28,10 @@ import org.tenfour.storage.TestDatabase;
 class DatabaseAdministratorAttackTest {
     private final Scenario s;
     private final Jdbi jdbi;
+    private final TestDatabase db;
 
     DatabaseAdministratorAttackTest(TestDatabase db) {
+        this.db = db;
         s = new Scenario(db);
         jdbi = s.p.jdbi;
     }
@@ -481,5 +484,190 @@ class DatabaseAdministratorAttackTest {
     private void retention() {
         s.logJobs.purge();
         new PrivacyRetention(jdbi, s.p.clock).run();
+    }
+
+    @Test
+    void a_stress_continuum_answer_leaves_no_row_that_ties_its_colour_to_anyone() {
+        TestProgram p = new TestProgram(db, java.time.Instant.parse("2026-12-01T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "timezone America/Chicago");
+        p.coordinator("UADMIN", "roster add <@UCOLOUR1> <@UCOLOUR2>");
+        p.coordinator("UADMIN", "peers add <@UPEERC>");
+        p.coordinator("UADMIN", "checkin style continuum");
+        p.coordinator("UADMIN", "cadence weekly");
+        p.jobs.planAll();
+        p.deliver();
+        p.press("UCOLOUR1", p.lastWithButton("UCOLOUR1", "checkin.injured"), "checkin.injured");
+        p.press("UCOLOUR2", p.lastWithButton("UCOLOUR2", "checkin.ready"), "checkin.ready");
+        p.deliver();
+        Jdbi j = p.jdbi;
+
+        // the colour is only in the weekly count, which names nobody
+        List<String> found = new ArrayList<>();
+        Dump.everyTable(j)
+                .forEach(
+                        (table, rows) -> {
+                            if (table.equals("continuum_count") || table.equals("audit_log")) {
+                                return;
+                            }
+                            for (String row : rows) {
+                                for (String colour :
+                                        List.of(
+                                                "injured", "ready", "orange", "green", "Injured",
+                                                "Ready")) {
+                                    if (row.contains(colour)) {
+                                        found.add(table + " holds '" + colour + "': " + row);
+                                    }
+                                }
+                            }
+                        });
+        assertThat(found).isEmpty();
+        List<String> answers =
+                j.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select answer from check_in where answer is not null")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(answers).containsExactly("continuum", "continuum");
+        List<String> counts =
+                j.withHandle(
+                        h ->
+                                h.createQuery("select row_to_json(c)::text from continuum_count c")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(counts)
+                .as("all four colours of the week")
+                .hasSize(4)
+                .noneMatch(row -> row.contains(p.member("UCOLOUR1").id().toString()))
+                .noneMatch(row -> row.contains(p.member("UCOLOUR2").id().toString()));
+
+        // the colour rows' transaction ids cannot tell which colour the last answer was: every
+        // count writes all four rows of its week
+        int transactions =
+                j.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select count(distinct xmin::text) from"
+                                                        + " continuum_count")
+                                        .mapTo(Integer.class)
+                                        .one());
+        assertThat(transactions).isEqualTo(1);
+
+        // the marks that keep a count from doubling hold a keyed hash, not a check-in or a member
+        List<String> ids = new ArrayList<>();
+        for (String user : List.of("UCOLOUR1", "UCOLOUR2")) {
+            ids.add(p.member(user).id().toString());
+            p.jdbi.onDemand(org.tenfour.storage.CheckIns.class)
+                    .forMember(p.agency().id(), p.member(user).id())
+                    .forEach(c -> ids.add(c.id().toString()));
+        }
+        List<String> marks =
+                j.withHandle(
+                        h ->
+                                h.createQuery(
+                                                "select row_to_json(c)::text from continuum_counted c")
+                                        .mapTo(String.class)
+                                        .list());
+        assertThat(marks).hasSize(2);
+        assertThat(ids).hasSize(4);
+        for (String id : ids) {
+            assertThat(marks).noneMatch(m -> m.contains(id));
+        }
+
+        // and no other row written in the transaction that counted a colour names anyone
+        List<String> sameTransaction = new ArrayList<>();
+        for (String table : Dump.tables(j)) {
+            if (table.equals("continuum_count") || table.equals("continuum_counted")) {
+                continue;
+            }
+            sameTransaction.addAll(
+                    j.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select '"
+                                                            + table
+                                                            + ": ' || row_to_json(x)::text from "
+                                                            + table
+                                                            + " x where x.xmin::text in (select xmin::text from continuum_count)")
+                                            .mapTo(String.class)
+                                            .list()));
+        }
+        assertThat(sameTransaction).isEmpty();
+    }
+
+    @Test
+    void the_lead_peers_incident_contact_leaves_only_counts_and_a_keyed_mark() {
+        TestProgram p = new TestProgram(db, java.time.Instant.parse("2026-12-01T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "timezone America/Chicago");
+        p.coordinator("UADMIN", "roster add <@UINV1> <@UINV2>");
+        p.coordinator("UADMIN", "peers add <@UPEERL>");
+        p.coordinator("UADMIN", "oncall add <@UPEERL>");
+        p.coordinator("UADMIN", "incident \"Vehicle fire\" <@UINV1> <@UINV2>");
+        p.deliver();
+        p.press("UPEERL", p.lastWithButton("UPEERL", "callout.take"), "callout.take");
+        p.deliver();
+        Reply shown = p.press("UPEERL", p.lastWithButton("UPEERL", "callout.log"), "callout.log");
+        org.tenfour.adapters.Form form = ((Reply.ShowForm) shown).form();
+        Reply saved =
+                p.submit(
+                        "UPEERL",
+                        form.formId(),
+                        Map.of(
+                                "who", List.of(p.member("UINV1").id().toString()),
+                                "contact_type", List.of("critical_incident_follow_up"),
+                                "topics", List.of("critical_incident"),
+                                "duration", List.of("30_60"),
+                                "referrals", List.of("none")),
+                        form.context());
+        assertThat(saved).isInstanceOf(Reply.FormAccepted.class);
+        Jdbi j = p.jdbi;
+
+        List<String> who = new ArrayList<>();
+        who.add(p.member("UINV1").id().toString());
+        who.add("UINV1");
+        p.jdbi.onDemand(org.tenfour.storage.CheckIns.class)
+                .forMember(p.agency().id(), p.member("UINV1").id())
+                .forEach(c -> who.add(c.id().toString()));
+        // the mark and every row written with it (the incident's counts) name nobody
+        List<String> withTheMark = new ArrayList<>();
+        for (String table : Dump.tables(j)) {
+            withTheMark.addAll(
+                    j.withHandle(
+                            h ->
+                                    h.createQuery(
+                                                    "select '"
+                                                            + table
+                                                            + ": ' || row_to_json(x)::text from "
+                                                            + table
+                                                            + " x where x.xmin::text in (select"
+                                                            + " xmin::text from incident_contact_mark)")
+                                            .mapTo(String.class)
+                                            .list()));
+        }
+        assertThat(withTheMark)
+                .anyMatch(r -> r.startsWith("incident_contact_mark: "))
+                .anyMatch(r -> r.startsWith("incident: ") && r.contains("\"contacted_72h\":1"));
+        for (String id : who) {
+            assertThat(withTheMark).noneMatch(r -> r.contains(id));
+        }
+        // and the log row is as anonymous as any: no incident, no member
+        List<String> logs =
+                j.withHandle(
+                        h ->
+                                h.createQuery("select row_to_json(l)::text from interaction_log l")
+                                        .mapTo(String.class)
+                                        .list());
+        String incident =
+                p.jdbi.onDemand(org.tenfour.storage.Incidents.class)
+                        .open(p.agency().id())
+                        .get(0)
+                        .id()
+                        .toString();
+        assertThat(logs).hasSize(1).noneMatch(l -> l.contains(incident));
+        for (String id : who) {
+            assertThat(logs).noneMatch(l -> l.contains(id));
+        }
     }
 }

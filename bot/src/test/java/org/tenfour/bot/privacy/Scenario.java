@@ -116,6 +116,25 @@ final class Scenario {
         p.coordinator("UADMIN", "incident \"Crash on I-25\" <@" + ALEX + "> <@" + JO + ">");
         p.coordinator("UADMIN", "refer <@" + JO + ">");
         p.deliver();
+        // the incident's call-out reaches the on-call peer, who takes it and is told who is
+        // involved
+        String paged =
+                java.util.stream.Stream.of(PEER, PEER2)
+                        .filter(
+                                u ->
+                                        p.platform.to(u).stream()
+                                                .anyMatch(
+                                                        m ->
+                                                                m.message().buttons().stream()
+                                                                        .anyMatch(
+                                                                                b ->
+                                                                                        b.actionId()
+                                                                                                .equals(
+                                                                                                        "callout.take"))))
+                        .findFirst()
+                        .orElseThrow();
+        p.press(paged, p.lastWithButton(paged, "callout.take"), "callout.take");
+        p.deliver();
 
         Member a = p.member(ALEX);
         alex.addAll(

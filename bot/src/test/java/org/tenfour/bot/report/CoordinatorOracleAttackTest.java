@@ -414,6 +414,50 @@ class CoordinatorOracleAttackTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    // --- the incident follow-up measure around one member's answer ----------------------------
+
+    /**
+     * An incident names one member. In one world they answer their +24 h follow-up check-in, in the
+     * other they do not. Everything the coordinator can see afterwards — the incident list, status,
+     * the posted month report with its incident follow-up measure, the CSV export — must be the
+     * same.
+     */
+    @Test
+    void
+            whether_the_one_member_of_an_incident_answered_does_not_show_in_anything_a_coordinator_sees() {
+        List<String> answered = viewsAfterIncident(true);
+        List<String> silent = viewsAfterIncident(false);
+        assertThat(answered)
+                .as("the report has the measure")
+                .anyMatch(v -> v.contains("Incident follow-up"));
+        assertThat(answered).isEqualTo(silent);
+    }
+
+    private List<String> viewsAfterIncident(boolean answers) {
+        TestProgram p = new TestProgram(db, Instant.parse("2026-11-10T15:00:00Z"));
+        p.setUp("UADMIN");
+        p.coordinator("UADMIN", "timezone America/Chicago");
+        p.coordinator("UADMIN", "cadence off");
+        p.coordinator("UADMIN", "roster add <@UM1>");
+        p.coordinator("UADMIN", "peers add <@UP1>");
+        p.coordinator("UADMIN", "incident \"Vehicle fire\" <@UM1>");
+        p.deliver();
+        p.clock.advance(java.time.Duration.ofHours(26));
+        p.deliver();
+        if (answers) {
+            p.press("UM1", p.lastWithButton("UM1", "checkin.ok"), "checkin.ok");
+            p.deliver();
+        }
+        p.clock.set(Instant.parse("2026-12-02T15:00:00Z")); // November is closed
+        p.deliver();
+        List<String> views = new ArrayList<>();
+        views.add(text(p.coordinator("UADMIN", "incident list")));
+        views.add(text(p.coordinator("UADMIN", "status")));
+        views.add(postedReport(p, "month"));
+        views.add(exported(p, "month"));
+        return views;
+    }
+
     private TestProgram program(Instant start) {
         TestProgram p = new TestProgram(db, start);
         p.setUp("UADMIN");

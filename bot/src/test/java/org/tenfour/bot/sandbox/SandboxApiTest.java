@@ -210,6 +210,40 @@ class SandboxApiTest {
     }
 
     @Test
+    void the_demo_has_an_on_call_rota_and_an_incident_calls_out_the_on_call_peer()
+            throws Exception {
+        HttpResponse<String> rota =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour oncall\"}");
+        assertThat(rota.body()).contains("On-call rota").contains("URIVSAM").contains("URIVPRIYA");
+        HttpResponse<String> incident =
+                post(
+                        "/sandbox/api/command",
+                        "{\"user\":\"URIVDANA\",\"conversation\":\"ch-CRIVCOORD\",\"text\":\"/tenfour incident \\\"Structure fire, Main St\\\" @Alex @Jordan\"}");
+        assertThat(incident.body()).contains("the on-call peer is paged");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () ->
+                                (get("/sandbox/api/conversations?user=URIVSAM")
+                                                + get("/sandbox/api/conversations?user=URIVPRIYA"))
+                                        .contains("Critical-incident call-out"));
+        String pages =
+                get("/sandbox/api/conversations?user=URIVSAM")
+                        + get("/sandbox/api/conversations?user=URIVPRIYA");
+        assertThat(pages).contains("2 people involved").contains("callout.take");
+    }
+
+    private String get(String path) throws Exception {
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    @Test
     void fast_forward_moves_the_sandbox_clock_and_refuses_nonsense() throws Exception {
         assertThat(post("/sandbox/api/time", "{\"days\": 0}").statusCode()).isEqualTo(400);
         assertThat(post("/sandbox/api/time", "{\"days\": \"seven\"}").body())

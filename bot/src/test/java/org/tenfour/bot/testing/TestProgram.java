@@ -27,6 +27,7 @@ import org.tenfour.bot.inbound.Inbound;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.RetentionPolicy;
+import org.tenfour.bot.oncall.IncidentCallOut;
 import org.tenfour.bot.oncall.OnCallJobs;
 import org.tenfour.bot.outbox.Concurrency;
 import org.tenfour.bot.outbox.OutboxSender;
@@ -58,6 +59,7 @@ public final class TestProgram {
     public final CheckInJobs jobs;
     public final Program program;
     public final OnCallJobs onCallJobs;
+    public final IncidentCallOut callOuts;
     public final String workspace =
             "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
     private int planRequests;
@@ -110,6 +112,7 @@ public final class TestProgram {
                         a -> planRequests++);
         this.jobs = program.checkIns();
         this.onCallJobs = program.onCall();
+        this.callOuts = program.callOuts();
         this.inbound = program.inbound();
         this.sender = program.sender();
     }
