@@ -31,6 +31,7 @@ import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.SecretCipher;
 import org.tenfour.storage.SlackInstallationRecord;
 import org.tenfour.storage.SlackInstallationRepository;
+import org.tenfour.storage.Store;
 
 /**
  * Check-in delivery at real platform latency, through the product's own wiring ({@link Program}:
@@ -127,10 +128,11 @@ public final class FanOutBench {
                             + settings.sending());
             Clock clock = Clock.systemUTC();
             try (PlatformWiring wiring =
-                    new PlatformWiring(settings, cipher, jdbi, clock, event -> Reply.none())) {
+                    new PlatformWiring(
+                            settings, cipher, Store.of(jdbi), clock, event -> Reply.none())) {
                 Program program =
                         new Program(
-                                jdbi,
+                                Store.of(jdbi),
                                 new Program.Options(
                                         clock,
                                         new Platforms(wiring.platforms()),

@@ -11,6 +11,7 @@ import org.tenfour.bot.checkin.CheckInPlanner;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.EmbeddedDatabase;
+import org.tenfour.storage.Store;
 
 /**
  * Planning at scale: {@code AGENCIES} × {@code PER_AGENCY} enrolled members. First a raw {@code
@@ -65,7 +66,7 @@ public final class PlanningBench {
                     h.execute("vacuum analyze");
                 });
 
-        CheckInPlanner planner = new CheckInPlanner(jdbi, Clock.systemUTC());
+        CheckInPlanner planner = new CheckInPlanner(Store.of(jdbi), Clock.systemUTC());
         List<Agency> all = jdbi.onDemand(Agencies.class).all();
         AtomicLong maxHeap = new AtomicLong();
         AtomicLong maxRss = new AtomicLong();

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -44,8 +43,8 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.KeyDerivation;
-import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Migrations;
+import org.tenfour.storage.Store;
 
 /**
  * The running product: database (migrated), scheduler, HTTP server; started in that order and
@@ -102,21 +101,21 @@ public final class Application implements AutoCloseable {
         Sandbox sandbox = null;
         try {
             database.migrate();
-            Jdbi jdbi = database.jdbi();
+            Store store = database.store();
             AtomicReference<InboundHandler> inbound = new AtomicReference<>();
             MasterKey key = MasterKey.resolve(settings);
             wiring =
                     new PlatformWiring(
                             settings,
                             key.cipher(),
-                            jdbi,
+                            store,
                             baseClock,
                             event -> inbound.get().handle(event));
             relaySender = Executors.newFixedThreadPool(2, r -> new Thread(r, "relay-sender"));
             AtomicReference<Scheduling> started = new AtomicReference<>();
             Program real =
                     program(
-                            jdbi,
+                            store,
                             baseClock,
                             new Platforms(wiring.platforms()),
                             key,
@@ -132,7 +131,7 @@ public final class Application implements AutoCloseable {
                 TeamsSettings teams = settings.teams().orElseThrow();
                 tasks.addAll(
                         new TeamsReach(
-                                        jdbi,
+                                        store,
                                         baseClock,
                                         installer.get(),
                                         teams.proactiveInstall(),
@@ -221,7 +220,7 @@ public final class Application implements AutoCloseable {
      * on its own schema.
      */
     private static Program program(
-            Jdbi jdbi,
+            Store store,
             Clock clock,
             Platforms platforms,
             MasterKey key,
@@ -231,9 +230,9 @@ public final class Application implements AutoCloseable {
             String worker,
             Settings settings) {
         // outbox keys and reminder tags are keyed hashes: no row names a person to a DBA
-        jdbi.getConfig(KeyedHashes.class).useKey(key.subkey(KeyDerivation.KEYED_HASHES));
+        store.keyedHashes().useKey(key.subkey(KeyDerivation.KEYED_HASHES));
         return new Program(
-                jdbi,
+                store,
                 new Program.Options(
                         clock,
                         platforms,

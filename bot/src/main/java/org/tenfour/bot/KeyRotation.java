@@ -59,7 +59,7 @@ final class KeyRotation {
             database.migrate();
             resealed =
                     new SlackInstallationRepository(
-                                    database.jdbi(), newKey.cipher().withPrevious(List.of(old)))
+                                    database.store(), newKey.cipher().withPrevious(List.of(old)))
                             .resealAll();
         }
         out.println(

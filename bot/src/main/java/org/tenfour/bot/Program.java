@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.AgencyNaming;
 import org.tenfour.bot.checkin.CheckInAnswers;
@@ -45,6 +44,7 @@ import org.tenfour.bot.resources.ResourceCommands;
 import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.survey.SurveyCommands;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.Store;
 
 /**
  * The product's features and the services they share, wired in this one place: {@link Application}
@@ -52,7 +52,7 @@ import org.tenfour.storage.Agency;
  * neutral events.
  *
  * <pre>{@code
- * Program program = new Program(jdbi, options, planNow);
+ * Program program = new Program(store, options, planNow);
  * program.inbound().handle(event);   // what every adapter calls
  * program.sender().runOnce();        // delivers the outbox
  * }</pre>
@@ -120,49 +120,49 @@ public final class Program {
     /**
      * @param planNow asks for a planning pass soon (after a change of cadence or roster)
      */
-    public Program(Jdbi jdbi, Options options, Consumer<Agency> planNow) {
+    public Program(Store store, Options options, Consumer<Agency> planNow) {
         Clock clock = options.clock();
         Platforms platforms = options.platforms();
-        this.planner = new CheckInPlanner(jdbi, clock);
-        this.checkIns = new CheckInJobs(jdbi, clock, platforms, planner);
-        this.logs = new LogJobs(jdbi, clock, options.keys(), options.retention());
-        this.connections = new ConnectJobs(jdbi, clock);
-        this.privacy = new PrivacyRetention(jdbi, clock);
-        this.onCall = new OnCallJobs(jdbi, clock);
-        this.callOuts = new IncidentCallOut(jdbi, clock);
-        this.surveys = new SurveyCommands(jdbi, clock);
-        this.training = new PeerTraining(jdbi, clock);
-        Connect connect = new Connect(jdbi, clock, platforms, options.relaySender(), planner);
+        this.planner = new CheckInPlanner(store, clock);
+        this.checkIns = new CheckInJobs(store, clock, platforms, planner);
+        this.logs = new LogJobs(store, clock, options.keys(), options.retention());
+        this.connections = new ConnectJobs(store, clock);
+        this.privacy = new PrivacyRetention(store, clock);
+        this.onCall = new OnCallJobs(store, clock);
+        this.callOuts = new IncidentCallOut(store, clock);
+        this.surveys = new SurveyCommands(store, clock);
+        this.training = new PeerTraining(store, clock);
+        Connect connect = new Connect(store, clock, platforms, options.relaySender(), planner);
         List<Feature> features =
                 new ArrayList<>(
                         List.of(
-                                new ProgramCommands(jdbi, clock, platforms, planNow),
-                                new RosterCommands(jdbi, clock, planNow, connect.directory()),
-                                new MemberCommands(jdbi, clock),
-                                new IncidentCommands(jdbi, clock, platforms, planner),
-                                new CheckInAnswers(jdbi, clock, connect.checkInTalk()),
+                                new ProgramCommands(store, clock, platforms, planNow),
+                                new RosterCommands(store, clock, planNow, connect.directory()),
+                                new MemberCommands(store, clock),
+                                new IncidentCommands(store, clock, platforms, planner),
+                                new CheckInAnswers(store, clock, connect.checkInTalk()),
                                 new LogCommands(
-                                        jdbi, clock, options.keys(), options.wellnessThreshold()),
-                                new ReportCommands(jdbi, clock, options.keys()),
-                                new MemberData(jdbi, clock),
-                                new AgencyNaming(jdbi, clock, platforms),
-                                new InstallGrants(jdbi, clock),
-                                new OnCallCommands(jdbi, clock),
-                                new CheckInStyleCommand(jdbi, clock),
-                                new HolidayCommands(jdbi, clock),
+                                        store, clock, options.keys(), options.wellnessThreshold()),
+                                new ReportCommands(store, clock, options.keys()),
+                                new MemberData(store, clock),
+                                new AgencyNaming(store, clock, platforms),
+                                new InstallGrants(store, clock),
+                                new OnCallCommands(store, clock),
+                                new CheckInStyleCommand(store, clock),
+                                new HolidayCommands(store, clock),
                                 callOuts,
-                                new IncidentLogs(jdbi, clock, options.keys()),
-                                new Home(jdbi, clock),
-                                new ResourceCommands(jdbi, clock),
-                                new Onboarding(jdbi, clock),
+                                new IncidentLogs(store, clock, options.keys()),
+                                new Home(store, clock),
+                                new ResourceCommands(store, clock),
+                                new Onboarding(store, clock),
                                 training,
                                 surveys));
         features.addAll(connect.features());
         this.inbound =
-                new Inbound(jdbi, features, options.directoryWatched(), options.commandRate());
+                new Inbound(store, features, options.directoryWatched(), options.commandRate());
         this.sender =
                 new OutboxSender(
-                        jdbi,
+                        store,
                         platforms.all(),
                         List.of(CheckInPlanner::onDelivered),
                         List.of(CheckInPlanner::stillWanted, IncidentCallOut::stillWanted),

@@ -71,6 +71,21 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The domain sees storage's {@code Store} and {@code Tx} (repositories and units of work),
+     * never JDBI itself: no handle to run a statement on, no JDBI type in a port.
+     */
+    @Test
+    void the_bot_does_not_see_jdbi() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.tenfour.bot..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.jdbi..")
+                .check(CLASSES);
+    }
+
     @Test
     void the_rule_sees_all_three_modules() {
         Assertions.assertThat(

@@ -199,9 +199,14 @@ public final class Database implements AutoCloseable {
         jdbi.getConfig(Jackson2Config.class).setMapper(mapper);
     }
 
-    /** The configured JDBI. */
+    /** The configured JDBI (storage's own use, and tests). */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The repositories and units of work the domain uses. */
+    public Store store() {
+        return Store.of(jdbi);
     }
 
     /** The connection pool (Quartz uses it too). */

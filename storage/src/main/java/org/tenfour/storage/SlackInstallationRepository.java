@@ -25,6 +25,10 @@ public final class SlackInstallationRepository {
 
     private final Jdbi jdbi;
 
+    public SlackInstallationRepository(Store store, SecretCipher cipher) {
+        this(store.jdbi(), cipher);
+    }
+
     public SlackInstallationRepository(Jdbi jdbi, SecretCipher cipher) {
         this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
         this.sql = jdbi.onDemand(SlackInstallationSql.class);

@@ -6,6 +6,10 @@
  * <p>Every repository method takes the agency id: one agency never reads another's rows. Nothing
  * here knows chat platforms or the domain's services.
  *
+ * <p>The domain reaches the repositories through {@link org.tenfour.storage.Store} (a repository,
+ * or a unit of work) and {@link org.tenfour.storage.Tx} (the repositories of one transaction,
+ * passed along to keep several steps in it); JDBI itself stays inside this module.
+ *
  * <p>States, scopes, urgencies, preferences and answers are enums ({@link
  * org.tenfour.storage.StoredWord}) stored as the lower-case words the schema's check constraints
  * name; JDBI binds and reads them, and fails loudly on an unknown word. Lists are SQL arrays mapped

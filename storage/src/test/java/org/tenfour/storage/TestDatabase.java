@@ -12,6 +12,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public record TestDatabase(String name, String jdbcUrl, DataSource dataSource, Jdbi jdbi) {
 
+    /** The store the domain's code uses, over this database. */
+    public Store store() {
+        return Store.of(jdbi);
+    }
+
     /** Settings that point the production code at this database. */
     public DatabaseSettings settings(Path dataDir) {
         return new DatabaseSettings(jdbcUrl, "postgres", null, dataDir, 4);

@@ -1,13 +1,13 @@
 package org.tenfour.bot.agency;
 
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConversationRef;
 import org.tenfour.storage.ConversationRefRepository;
 import org.tenfour.storage.Member;
+import org.tenfour.storage.Tx;
 
 /**
  * Turns members and channels into platform addresses: the only place that knows a Teams address
@@ -17,16 +17,16 @@ public final class AddressBook {
     private AddressBook() {}
 
     /** The member's direct-message address. */
-    public static Address member(Handle handle, Agency agency, Member member) {
+    public static Address member(Tx handle, Agency agency, Member member) {
         return address(handle, agency, Address.Kind.USER, member.platformUserId());
     }
 
     /** A channel's address (the coordinator channel). */
-    public static Address channel(Handle handle, Agency agency, String channelId) {
+    public static Address channel(Tx handle, Agency agency, String channelId) {
         return address(handle, agency, Address.Kind.CHANNEL, channelId);
     }
 
-    private static Address address(Handle handle, Agency agency, Address.Kind kind, String id) {
+    private static Address address(Tx handle, Agency agency, Address.Kind kind, String id) {
         Platform platform = Platform.fromId(agency.platform());
         if (platform == Platform.TEAMS) {
             String refKind =

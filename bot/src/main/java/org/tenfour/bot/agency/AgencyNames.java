@@ -1,12 +1,12 @@
 package org.tenfour.bot.agency;
 
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Platform;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.Store;
 
 /**
  * An agency's name as people read it. An agency is first known by its platform id (a Slack team
@@ -60,7 +60,7 @@ public final class AgencyNames {
      * Names an agency still known by its id from its platform, when the platform says; never fails
      * the caller.
      */
-    public static void fromPlatform(Jdbi jdbi, Platforms platforms, Agency agency) {
+    public static void fromPlatform(Store store, Platforms platforms, Agency agency) {
         if (named(agency)) {
             return;
         }
@@ -72,8 +72,7 @@ public final class AgencyNames {
                             .map(String::strip)
                             .filter(n -> problem(n).isEmpty());
             if (name.isPresent()
-                    && jdbi.onDemand(Agencies.class).nameFromPlatform(agency.id(), name.get())
-                            > 0) {
+                    && store.repo(Agencies.class).nameFromPlatform(agency.id(), name.get()) > 0) {
                 log.info("agency {} named from its platform", agency.id());
             }
         } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package org.tenfour.bot.checkin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.Platforms;
@@ -14,17 +13,18 @@ import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.AuditLog;
+import org.tenfour.storage.Store;
 
 /**
  * {@code /tenfour name "Riverside Fire & EMS"}: the agency's name, as partners and members read it.
  */
 public final class AgencyNaming implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Platforms platforms;
 
-    public AgencyNaming(Jdbi jdbi, Clock clock, Platforms platforms) {
-        this.jdbi = jdbi;
+    public AgencyNaming(Store store, Clock clock, Platforms platforms) {
+        this.store = store;
         this.clock = clock;
         this.platforms = platforms;
     }
@@ -36,7 +36,7 @@ public final class AgencyNaming implements Feature {
 
     @Override
     public InstallAction installs() {
-        return (caller, event) -> AgencyNames.fromPlatform(jdbi, platforms, caller.agency());
+        return (caller, event) -> AgencyNames.fromPlatform(store, platforms, caller.agency());
     }
 
     private Reply name(Caller caller, Args args, String trigger) {
@@ -57,7 +57,7 @@ public final class AgencyNaming implements Feature {
                         });
         Instant now = clock.instant();
         String before = AgencyNames.named(caller.agency()) ? caller.agency().name() : null;
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Agencies.class).rename(caller.agency().id(), name);
                     h.attach(AuditLog.class)

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
@@ -31,10 +29,11 @@ import org.tenfour.storage.CheckInAnswer;
 import org.tenfour.storage.CheckInState;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.ContinuumCounts;
-import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The check-in's buttons. Only the member the check-in is for can answer it, and only once; the
@@ -44,15 +43,15 @@ import org.tenfour.storage.OutboxKind;
 public final class CheckInAnswers implements Feature {
     private static final Duration SNOOZE = Duration.ofDays(7);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final CheckInTalk talk;
 
     /**
      * @param talk asks for a peer when the member answers "I'd like to talk"
      */
-    public CheckInAnswers(Jdbi jdbi, Clock clock, CheckInTalk talk) {
-        this.jdbi = jdbi;
+    public CheckInAnswers(Store store, Clock clock, CheckInTalk talk) {
+        this.store = store;
         this.clock = clock;
         this.talk = Objects.requireNonNull(talk, "null talk");
     }
@@ -92,8 +91,8 @@ public final class CheckInAnswers implements Feature {
         }
         count(caller.agency(), id, zone, now);
         boolean first =
-                jdbi.inTransaction(
-                        (Handle h) -> {
+                store.inTransaction(
+                        (Tx h) -> {
                             if (h.attach(CheckIns.class)
                                             .answer(
                                                     caller.agency().id(),
@@ -133,7 +132,7 @@ public final class CheckInAnswers implements Feature {
      * An answered follow-up check-in of an incident is a peer contact for the incident's follow-up
      * measure (counted once per member, only as a number).
      */
-    private static void followedUp(Handle h, CheckIn checkIn, Instant now) {
+    private static void followedUp(Tx h, CheckIn checkIn, Instant now) {
         if (checkIn.incidentId() != null) {
             IncidentFollowUps.contacted(
                     h, checkIn.agencyId(), checkIn.incidentId(), checkIn.memberId(), now);
@@ -154,11 +153,9 @@ public final class CheckInAnswers implements Feature {
         LocalDate bucket = ContinuumWeeks.bucket(agency, now);
         String[] colours =
                 Arrays.stream(Continuum.values()).map(Continuum::word).toArray(String[]::new);
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
-                    String tag =
-                            h.getConfig(KeyedHashes.class)
-                                    .of("continuum", agency.id(), checkInId.toString());
+                    String tag = h.keyedHashes().of("continuum", agency.id(), checkInId.toString());
                     ContinuumCounts counts = h.attach(ContinuumCounts.class);
                     if (counts.markCounted(agency.id(), tag, bucket)) {
                         counts.add(agency.id(), bucket, zone.word(), colours);
@@ -176,8 +173,8 @@ public final class CheckInAnswers implements Feature {
         Instant now = clock.instant();
         AgencySettings settings = caller.settings();
         String reply =
-                jdbi.inTransaction(
-                        (Handle h) ->
+                store.inTransaction(
+                        (Tx h) ->
                                 talk.requestedNow(
                                         h, caller.agency(), caller.member(), found.get(), now));
         return new Reply.Private(
@@ -191,7 +188,7 @@ public final class CheckInAnswers implements Feature {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbi.onDemand(CheckIns.class)
+        return store.repo(CheckIns.class)
                 .find(caller.agency().id(), id)
                 .filter(ci -> ci.memberId().equals(caller.member().id()));
     }
@@ -204,7 +201,7 @@ public final class CheckInAnswers implements Feature {
             return Reply.text(caller.words().get("checkin.notFound"));
         }
         Optional<CheckIn> found =
-                jdbi.onDemand(CheckIns.class)
+                store.repo(CheckIns.class)
                         .find(caller.agency().id(), id)
                         .filter(ci -> ci.memberId().equals(caller.member().id()));
         if (found.isEmpty()) {
@@ -216,8 +213,8 @@ public final class CheckInAnswers implements Feature {
         Words words = caller.words();
         String[] talkReply = {null};
         boolean first =
-                jdbi.inTransaction(
-                        (Handle h) -> {
+                store.inTransaction(
+                        (Tx h) -> {
                             if (h.attach(CheckIns.class)
                                             .answer(caller.agency().id(), id, answer, now)
                                     == 0) {
@@ -277,7 +274,7 @@ public final class CheckInAnswers implements Feature {
     /** The general help beside the crisis lines (a check-in answer has no topic). */
     private List<String> resources(Caller caller) {
         return ResourceNotes.lines(
-                jdbi, caller.agency().id(), Category.forTopic(null), caller.words());
+                store, caller.agency().id(), Category.forTopic(null), caller.words());
     }
 
     /**
@@ -285,14 +282,14 @@ public final class CheckInAnswers implements Feature {
      */
     private Reply late(Caller caller, UUID id) {
         boolean answered =
-                jdbi.onDemand(CheckIns.class)
+                store.repo(CheckIns.class)
                         .find(caller.agency().id(), id)
                         .map(c -> c.answer() != null)
                         .orElse(false);
         return Reply.text(caller.words().get(answered ? "checkin.already" : CheckInButtons.ENDED));
     }
 
-    private static String peerName(Handle h, Caller caller, CheckIn checkIn) {
+    private static String peerName(Tx h, Caller caller, CheckIn checkIn) {
         return checkIn.peerId() == null
                 ? null
                 : h.attach(Members.class)

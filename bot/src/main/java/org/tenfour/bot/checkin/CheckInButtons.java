@@ -2,7 +2,6 @@ package org.tenfour.bot.checkin;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
@@ -16,6 +15,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxEntry;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Tx;
 
 /**
  * Takes the buttons off a delivered check-in once it has ended (expired unanswered, or replaced by
@@ -34,7 +34,7 @@ final class CheckInButtons {
      * line {@code noteKey} names in the member's language.
      */
     static void close(
-            Handle h,
+            Tx h,
             Agency agency,
             AgencySettings settings,
             CheckIn checkIn,

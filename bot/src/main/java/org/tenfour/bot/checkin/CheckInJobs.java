@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +38,7 @@ import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
 
 /**
  * The check-in jobs on the clustered Quartz scheduler: planning (roster sync, profile refresh,
@@ -80,15 +80,15 @@ public final class CheckInJobs {
      */
     static final int PROFILE_READS = 16;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Platforms platforms;
     private final CheckInPlanner planner;
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService profileReads;
 
-    public CheckInJobs(Jdbi jdbi, Clock clock, Platforms platforms, CheckInPlanner planner) {
-        this.jdbi = jdbi;
+    public CheckInJobs(Store store, Clock clock, Platforms platforms, CheckInPlanner planner) {
+        this.store = store;
         this.clock = clock;
         this.platforms = platforms;
         this.planner = planner;
@@ -147,7 +147,7 @@ public final class CheckInJobs {
      */
     int planShard(int shard, int shards, int parallel) {
         List<Agency> mine =
-                jdbi.onDemand(Agencies.class).all().stream()
+                store.repo(Agencies.class).all().stream()
                         .filter(a -> shardOf(a.id(), shards) == shard)
                         .toList();
         return planner.planAll(mine, this::prepare, parallel);
@@ -161,8 +161,8 @@ public final class CheckInJobs {
     private Agency prepare(Agency agency) {
         syncRoster(agency);
         refreshProfiles(agency);
-        AgencyNames.fromPlatform(jdbi, platforms, agency);
-        return jdbi.onDemand(Agencies.class).find(agency.id()).orElse(agency);
+        AgencyNames.fromPlatform(store, platforms, agency);
+        return store.repo(Agencies.class).find(agency.id()).orElse(agency);
     }
 
     /** Brings the roster in line with its source group or channel, when one is set. */
@@ -190,7 +190,7 @@ public final class CheckInJobs {
         }
         Set<String> wanted = new HashSet<>(members.get());
         Instant now = clock.instant();
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     for (String user : wanted) {
                         RosterCommands.enroll(h, agency, user, now);
@@ -213,7 +213,7 @@ public final class CheckInJobs {
     void refreshProfiles(Agency agency) {
         Platform platform = Platform.fromId(agency.platform());
         Instant now = clock.instant();
-        Members members = jdbi.onDemand(Members.class);
+        Members members = store.repo(Members.class);
         List<Future<?>> reads = new ArrayList<>();
         for (Member m : members.profilesToRefresh(agency.id(), now.minus(Duration.ofDays(1)), 50)) {
             reads.add(
@@ -261,16 +261,15 @@ public final class CheckInJobs {
         Instant now = clock.instant();
         int nudged = 0;
         List<CheckIn> candidates =
-                jdbi.onDemand(CheckIns.class)
-                        .unansweredForNudge(now.minus(Duration.ofDays(1)), 500);
+                store.repo(CheckIns.class).unansweredForNudge(now.minus(Duration.ofDays(1)), 500);
         for (CheckIn c : candidates) {
-            Agency agency = jdbi.onDemand(Agencies.class).find(c.agencyId()).orElseThrow();
+            Agency agency = store.repo(Agencies.class).find(c.agencyId()).orElseThrow();
             int days = AgencySettings.fromJson(agency.settingsJson()).nudgeAfterDays();
             if (c.sentAt().isAfter(now.minus(Duration.ofDays(days)))) {
                 continue;
             }
             boolean sent =
-                    jdbi.inTransaction(
+                    store.inTransaction(
                             h -> {
                                 if (h.attach(CheckIns.class).markNudged(agency.id(), c.id(), now)
                                         == 0) {

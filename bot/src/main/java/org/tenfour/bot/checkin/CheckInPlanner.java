@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Delivery;
@@ -37,6 +35,8 @@ import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * Plans the cadence check-ins of one agency: a roster member is due when their latest check-in is
@@ -47,11 +47,11 @@ import org.tenfour.storage.OutboxKind;
  */
 public final class CheckInPlanner {
     private static final Logger log = LoggerFactory.getLogger(CheckInPlanner.class);
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public CheckInPlanner(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public CheckInPlanner(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -126,7 +126,7 @@ public final class CheckInPlanner {
         // one connection for the pages and their transactions: a pool checkout (or, without a
         // pool, a new server process) per agency, not per page. The roster is read a page at a
         // time: memory stays bounded by one page per agency being planned, whatever its size.
-        return jdbi.withHandle(
+        return store.withConnection(
                 h -> {
                     int created = 0;
                     Member after = null;
@@ -144,7 +144,7 @@ public final class CheckInPlanner {
                         }
                         created +=
                                 h.inTransaction(
-                                        (Handle tx) ->
+                                        (Tx tx) ->
                                                 planChunk(tx, agency, settings, page, slot, now));
                         if (page.size() < CHUNK) {
                             return created;
@@ -169,7 +169,7 @@ public final class CheckInPlanner {
      * member.
      */
     private int planChunk(
-            Handle h,
+            Tx h,
             Agency agency,
             AgencySettings settings,
             List<Member> members,
@@ -259,8 +259,8 @@ public final class CheckInPlanner {
             String slot,
             Instant due,
             UUID incidentId) {
-        return jdbi.inTransaction(
-                (Handle h) -> {
+        return store.inTransaction(
+                (Tx h) -> {
                     Optional<UUID> peer = PeerAssigner.assignNow(h, member, clock.instant(), due);
                     Optional<CheckIn> checkIn =
                             h.attach(CheckIns.class)
@@ -308,16 +308,16 @@ public final class CheckInPlanner {
      * SendTime}.
      */
     public static SendGuard.Decision stillWanted(
-            Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref, Instant now) {
+            Store store, UUID agencyId, OutboxKind kind, UUID ref, Instant now) {
         if (kind != OutboxKind.CHECK_IN) {
             return SendGuard.Decision.SEND;
         }
-        return SendTime.decide(jdbi, agencyId, ref, now);
+        return SendTime.decide(store, agencyId, ref, now);
     }
 
     /** Marks a check-in sent when its message is delivered (an outbox listener). */
     public static void onDelivered(
-            Handle h, UUID agencyId, OutboxKind kind, UUID ref, Delivery d, Instant at) {
+            Tx h, UUID agencyId, OutboxKind kind, UUID ref, Delivery d, Instant at) {
         if (kind == OutboxKind.CHECK_IN) {
             h.attach(CheckIns.class).markSent(agencyId, ref, at);
         }

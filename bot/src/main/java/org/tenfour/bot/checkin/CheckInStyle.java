@@ -2,8 +2,8 @@ package org.tenfour.bot.checkin;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.storage.CheckInStyles;
+import org.tenfour.storage.Tx;
 
 /** Which check-in an agency sends: the three simple answers, or the stress continuum. */
 public enum CheckInStyle {
@@ -16,7 +16,7 @@ public enum CheckInStyle {
     }
 
     /** The agency's style ({@link #SIMPLE} unless coordinators chose the continuum). */
-    static CheckInStyle of(Handle h, java.util.UUID agencyId) {
+    static CheckInStyle of(Tx h, java.util.UUID agencyId) {
         return h.attach(CheckInStyles.class)
                 .find(agencyId)
                 .flatMap(CheckInStyle::parse)

@@ -2,7 +2,6 @@ package org.tenfour.bot.checkin;
 
 import java.time.Clock;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Audit;
@@ -11,17 +10,18 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.storage.CheckInStyles;
+import org.tenfour.storage.Store;
 
 /**
  * {@code /tenfour checkin style continuum|simple}: which check-in the agency's members get from the
  * next planned one on. Check-ins already queued keep the question they were planned with.
  */
 public final class CheckInStyleCommand implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public CheckInStyleCommand(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public CheckInStyleCommand(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -32,7 +32,7 @@ public final class CheckInStyleCommand implements Feature {
 
     private Reply checkin(Caller caller, Args args, String trigger) {
         if (args.isEmpty()) {
-            CheckInStyle now = jdbi.withHandle(h -> CheckInStyle.of(h, caller.agency().id()));
+            CheckInStyle now = store.withConnection(h -> CheckInStyle.of(h, caller.agency().id()));
             return Reply.text("Check-ins ask " + describe(now) + ".");
         }
         if (!args.word(0).equals("style")) {
@@ -46,7 +46,7 @@ public final class CheckInStyleCommand implements Feature {
                                                 "Choose `continuum` or `simple`, not `"
                                                         + args.raw(1)
                                                         + "`."));
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     CheckInStyle old = CheckInStyle.of(h, caller.agency().id());
                     h.attach(CheckInStyles.class).set(caller.agency().id(), style.word());

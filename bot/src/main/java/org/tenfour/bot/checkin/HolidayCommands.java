@@ -7,8 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.ScheduleRules;
@@ -19,6 +17,8 @@ import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.storage.Agencies;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * {@code /tenfour holidays add|remove|list}: the agency's holidays, on which no proactive check-in
@@ -26,11 +26,11 @@ import org.tenfour.storage.Agencies;
  * next day of the member's contact window.
  */
 public final class HolidayCommands implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public HolidayCommands(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public HolidayCommands(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -72,8 +72,8 @@ public final class HolidayCommands implements Feature {
             days.add(d);
         }
         AgencySettings[] after = new AgencySettings[1];
-        jdbi.useTransaction(
-                (Handle h) -> {
+        store.useTransaction(
+                (Tx h) -> {
                     AgencySettings before =
                             AgencySettings.fromJson(
                                     h.attach(Agencies.class)

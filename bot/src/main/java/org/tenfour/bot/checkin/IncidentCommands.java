@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.Reply;
@@ -33,6 +32,7 @@ import org.tenfour.storage.Incident;
 import org.tenfour.storage.Incidents;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Store;
 
 /**
  * Critical incidents: check-ins for the people involved at the agency's follow-up offsets (by
@@ -41,7 +41,7 @@ import org.tenfour.storage.Members;
  * members get the same neutral check-in as always.
  */
 public final class IncidentCommands implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
     /** Labels are short and, being read by every coordinator, must not name anyone. */
@@ -54,8 +54,8 @@ public final class IncidentCommands implements Feature {
     private final Platforms platforms;
     private final CheckInPlanner planner;
 
-    public IncidentCommands(Jdbi jdbi, Clock clock, Platforms platforms, CheckInPlanner planner) {
-        this.jdbi = jdbi;
+    public IncidentCommands(Store store, Clock clock, Platforms platforms, CheckInPlanner planner) {
+        this.store = store;
         this.clock = clock;
         this.platforms = platforms;
         this.planner = planner;
@@ -113,12 +113,12 @@ public final class IncidentCommands implements Feature {
             throw new UsageException("@mention the people involved (or a user group).");
         }
         Instant now = clock.instant();
-        Agency agency = jdbi.onDemand(Agencies.class).find(caller.agency().id()).orElseThrow();
+        Agency agency = store.repo(Agencies.class).find(caller.agency().id()).orElseThrow();
         AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
-        Incident incident = jdbi.onDemand(Incidents.class).create(agency.id(), label, now);
+        Incident incident = store.repo(Incidents.class).create(agency.id(), label, now);
         int scheduled = 0;
         for (String user : users) {
-            Member m = jdbi.onDemand(Members.class).upsert(agency.id(), user, null, null);
+            Member m = store.repo(Members.class).upsert(agency.id(), user, null, null);
             ContactWindow window = Windows.of(agency, settings, m);
             for (FollowUpOffset offset : settings.schedule().offsets()) {
                 scheduled +=
@@ -135,7 +135,7 @@ public final class IncidentCommands implements Feature {
             }
         }
         boolean paged =
-                jdbi.inTransaction(
+                store.inTransaction(
                         h -> {
                             Audit.change(
                                     h,
@@ -183,7 +183,7 @@ public final class IncidentCommands implements Feature {
             throw new UsageException(e.getMessage() + ".");
         }
         AgencySettings after = before.withSchedule(rules);
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Agencies.class).setSettings(caller.agency().id(), after.toJson());
                     Audit.change(
@@ -249,12 +249,12 @@ public final class IncidentCommands implements Feature {
     }
 
     private Reply list(Caller caller) {
-        List<Incident> open = jdbi.onDemand(Incidents.class).open(caller.agency().id());
+        List<Incident> open = store.repo(Incidents.class).open(caller.agency().id());
         if (open.isEmpty()) {
             return Reply.text("No open incidents.");
         }
         Map<UUID, UUID> leads =
-                jdbi.withHandle(h -> IncidentCallOut.leads(h, caller.agency().id()));
+                store.withConnection(h -> IncidentCallOut.leads(h, caller.agency().id()));
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
             UUID lead = leads.get(open.get(i).id());
@@ -267,7 +267,7 @@ public final class IncidentCommands implements Feature {
                             + ")"
                             + (lead == null
                                     ? ""
-                                    : jdbi.onDemand(Members.class)
+                                    : store.repo(Members.class)
                                             .find(caller.agency().id(), lead)
                                             .map(m -> ", lead peer <@" + m.platformUserId() + ">")
                                             .orElse("")));
@@ -279,7 +279,7 @@ public final class IncidentCommands implements Feature {
     }
 
     private Reply cancel(Caller caller, String number) {
-        List<Incident> open = jdbi.onDemand(Incidents.class).open(caller.agency().id());
+        List<Incident> open = store.repo(Incidents.class).open(caller.agency().id());
         int n;
         try {
             n = Integer.parseInt(number);
@@ -291,7 +291,7 @@ public final class IncidentCommands implements Feature {
         }
         Incident incident = open.get(n - 1);
         int cancelled =
-                jdbi.inTransaction(
+                store.inTransaction(
                         h -> {
                             h.attach(Incidents.class)
                                     .cancel(caller.agency().id(), incident.id(), clock.instant());

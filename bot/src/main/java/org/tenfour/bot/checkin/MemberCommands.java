@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
@@ -30,6 +29,7 @@ import org.tenfour.bot.words.Words;
 import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Store;
 
 /**
  * A member's own check-in choices: {@code optout}, {@code optin}, {@code snooze}, {@code times},
@@ -40,11 +40,11 @@ public final class MemberCommands implements Feature {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public MemberCommands(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public MemberCommands(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -75,13 +75,13 @@ public final class MemberCommands implements Feature {
                         .filter(l -> args.word(0).length() == 2)
                         .orElseThrow(
                                 () -> new UsageException(caller.words().get("language.usage")));
-        jdbi.onDemand(Members.class)
+        store.repo(Members.class)
                 .chooseLanguage(caller.agency().id(), caller.member().id(), chosen.code());
         return Reply.text(Words.in(chosen).get("language.set"));
     }
 
     private Reply optOut(Caller caller, boolean out) {
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Members.class)
                             .setOptedOut(caller.agency().id(), caller.member().id(), out);
@@ -99,7 +99,7 @@ public final class MemberCommands implements Feature {
             throw new UsageException(caller.words().get("settings.snoozeHowLong"));
         }
         Instant until = clock.instant().plus(Values.span(args.joined()));
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Members.class)
                             .setSnoozedUntil(caller.agency().id(), caller.member().id(), until);
@@ -117,7 +117,7 @@ public final class MemberCommands implements Feature {
 
     private Reply times(Caller caller, Args args, String trigger) {
         if (args.word(0).equals("clear")) {
-            jdbi.onDemand(Members.class)
+            store.repo(Members.class)
                     .setWindow(caller.agency().id(), caller.member().id(), null, null, Set.of());
             return Reply.text(caller.words().get("settings.cleared"));
         }
@@ -141,7 +141,7 @@ public final class MemberCommands implements Feature {
     }
 
     private void setWindow(Caller caller, LocalTime start, LocalTime end, Set<DayOfWeek> days) {
-        jdbi.onDemand(Members.class)
+        store.repo(Members.class)
                 .setWindow(caller.agency().id(), caller.member().id(), start, end, days);
     }
 
@@ -207,7 +207,7 @@ public final class MemberCommands implements Feature {
                         : days.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet());
         optOut(caller, !checkIns);
         if (range == null) {
-            jdbi.onDemand(Members.class)
+            store.repo(Members.class)
                     .setWindow(caller.agency().id(), caller.member().id(), null, null, Set.of());
         } else {
             setWindow(caller, range[0], range[1], daySet);

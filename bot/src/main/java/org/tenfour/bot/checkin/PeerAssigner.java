@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.http.JsonBody;
 import org.tenfour.bot.onboarding.RotationGate;
@@ -20,6 +19,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Tx;
 
 /**
  * Chooses the peer a check-in is sent on behalf of: the member's assigned peer while eligible,
@@ -42,7 +42,7 @@ public final class PeerAssigner {
     private final Map<UUID, UUID> changedAssignments = new LinkedHashMap<>();
 
     /** Loads the agency's active peers, their contacts this week and their check-ins, once. */
-    PeerAssigner(Handle handle, UUID agencyId, Instant now) {
+    PeerAssigner(Tx handle, UUID agencyId, Instant now) {
         Set<UUID> notReady = RotationGate.notReady(handle, agencyId, now);
         // a peer who has not acknowledged the policy, or whose required course lapsed, is named
         // in no check-in
@@ -78,7 +78,7 @@ public final class PeerAssigner {
      * How many active peers could take a new request now: not away, and under their weekly cap of
      * people in contact.
      */
-    public static int freePeers(Handle handle, UUID agencyId, Instant now) {
+    public static int freePeers(Tx handle, UUID agencyId, Instant now) {
         Map<UUID, Integer> contacts =
                 handle.attach(Caseloads.class).contacts(agencyId, now.minus(WEEK), now);
         Set<UUID> notReady = RotationGate.notReady(handle, agencyId, now);
@@ -91,7 +91,7 @@ public final class PeerAssigner {
     }
 
     /** One assignment in its own transaction (incidents, referrals, a single check-in). */
-    static Optional<UUID> assignNow(Handle handle, Member member, Instant now, Instant dueAt) {
+    static Optional<UUID> assignNow(Tx handle, Member member, Instant now, Instant dueAt) {
         PeerAssigner assigner = new PeerAssigner(handle, member.agencyId(), now);
         Optional<UUID> chosen = assigner.assign(member, dueAt);
         assigner.saveAssignments(handle, member.agencyId());
@@ -156,7 +156,7 @@ public final class PeerAssigner {
     }
 
     /** Writes the new stable assignments made since the last save, in one statement. */
-    void saveAssignments(Handle handle, UUID agencyId) {
+    void saveAssignments(Tx handle, UUID agencyId) {
         if (changedAssignments.isEmpty()) {
             return;
         }

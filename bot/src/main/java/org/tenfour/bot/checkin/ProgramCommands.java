@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AgencyNames;
@@ -37,6 +35,8 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
 import org.tenfour.storage.ReportQueries;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The coordinator channel's program settings: {@code setup}, {@code cadence}, {@code hours}, {@code
@@ -44,7 +44,7 @@ import org.tenfour.storage.ReportQueries;
  * in the channel.
  */
 public final class ProgramCommands implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Platforms platforms;
     private final Consumer<Agency> planNow;
@@ -53,8 +53,9 @@ public final class ProgramCommands implements Feature {
      * @param planNow asks the scheduler to plan this agency's check-ins soon (after a cadence
      *     change)
      */
-    public ProgramCommands(Jdbi jdbi, Clock clock, Platforms platforms, Consumer<Agency> planNow) {
-        this.jdbi = jdbi;
+    public ProgramCommands(
+            Store store, Clock clock, Platforms platforms, Consumer<Agency> planNow) {
+        this.store = store;
         this.clock = clock;
         this.platforms = platforms;
         this.planNow = planNow;
@@ -81,12 +82,12 @@ public final class ProgramCommands implements Feature {
                     "Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
         }
         boolean noCoordinatorsYet =
-                jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
+                store.repo(Members.class).list(caller.agency().id()).stream()
                         .noneMatch(Member::isCoordinator);
         Instant now = clock.instant();
         var refusal =
                 SetupAuthority.refusal(
-                        jdbi,
+                        store,
                         caller,
                         noCoordinatorsYet,
                         () ->
@@ -99,7 +100,7 @@ public final class ProgramCommands implements Feature {
             return Reply.text(refusal.get());
         }
         String old = caller.agency().coordinatorChannelId();
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Agencies.class)
                             .setCoordinatorChannel(caller.agency().id(), where.targetId());
@@ -118,9 +119,9 @@ public final class ProgramCommands implements Feature {
                             "<#" + where.targetId() + ">",
                             clock.instant());
                 });
-        AgencyNames.fromPlatform(jdbi, platforms, caller.agency());
+        AgencyNames.fromPlatform(store, platforms, caller.agency());
         boolean named =
-                jdbi.onDemand(Agencies.class)
+                store.repo(Agencies.class)
                         .find(caller.agency().id())
                         .map(AgencyNames::named)
                         .orElse(false);
@@ -185,7 +186,7 @@ public final class ProgramCommands implements Feature {
 
     private Reply timezone(Caller caller, Args args, String trigger) {
         ZoneId zone = Values.zone(args.joined());
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Agencies.class).setTimeZone(caller.agency().id(), zone.getId());
                     Audit.change(
@@ -228,8 +229,8 @@ public final class ProgramCommands implements Feature {
     private Reply status(Caller caller, Args args, String trigger) {
         Agency agency = caller.agency();
         AgencySettings s = settings(caller);
-        int roster = jdbi.onDemand(ReportQueries.class).rosterSize(agency.id());
-        int unreachable = jdbi.onDemand(ReportQueries.class).unreachableNow(agency.id());
+        int roster = store.repo(ReportQueries.class).rosterSize(agency.id());
+        int unreachable = store.repo(ReportQueries.class).unreachableNow(agency.id());
         return Reply.text(
                 "*Program status*\n"
                         + "Cadence: "
@@ -262,8 +263,8 @@ public final class ProgramCommands implements Feature {
      * cap), else nothing: requests would go straight to the coordinators.
      */
     private String capacityWarning(Agency agency, Instant now) {
-        boolean anyPeer = !jdbi.onDemand(Peers.class).active(agency.id()).isEmpty();
-        int free = jdbi.withHandle(h -> PeerAssigner.freePeers(h, agency.id(), now));
+        boolean anyPeer = !store.repo(Peers.class).active(agency.id()).isEmpty();
+        int free = store.withConnection(h -> PeerAssigner.freePeers(h, agency.id(), now));
         if (free > 0) {
             return "";
         }
@@ -349,7 +350,7 @@ public final class ProgramCommands implements Feature {
     }
 
     private AgencySettings settings(Caller caller) {
-        return jdbi.onDemand(Agencies.class)
+        return store.repo(Agencies.class)
                 .find(caller.agency().id())
                 .map(a -> AgencySettings.fromJson(a.settingsJson()))
                 .orElse(AgencySettings.DEFAULTS);
@@ -357,8 +358,8 @@ public final class ProgramCommands implements Feature {
 
     private void save(
             Caller caller, String action, String oldValue, String newValue, AgencySettings after) {
-        jdbi.useTransaction(
-                (Handle h) -> {
+        store.useTransaction(
+                (Tx h) -> {
                     h.attach(Agencies.class).setSettings(caller.agency().id(), after.toJson());
                     Audit.change(h, caller, action, oldValue, newValue, clock.instant());
                 });

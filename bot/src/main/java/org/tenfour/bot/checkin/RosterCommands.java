@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.internal.Jackson;
@@ -35,13 +33,15 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * Who is in the program: {@code roster}, {@code peers}, {@code coordinators} (coordinator channel
  * only).
  */
 public final class RosterCommands implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Consumer<Agency> syncNow;
     private final Subcommand.Action directory;
@@ -51,8 +51,8 @@ public final class RosterCommands implements Feature {
      * @param directory what a plain {@code /tenfour peers} shows anyone (the peer directory)
      */
     public RosterCommands(
-            Jdbi jdbi, Clock clock, Consumer<Agency> syncNow, Subcommand.Action directory) {
-        this.jdbi = jdbi;
+            Store store, Clock clock, Consumer<Agency> syncNow, Subcommand.Action directory) {
+        this.store = store;
         this.clock = clock;
         this.syncNow = syncNow;
         this.directory = Objects.requireNonNull(directory, "null directory");
@@ -72,7 +72,7 @@ public final class RosterCommands implements Feature {
         switch (verb) {
             case "add" -> {
                 List<String> users = users(rest);
-                jdbi.useTransaction(
+                store.useTransaction(
                         h -> {
                             for (String user : users) {
                                 enroll(h, caller.agency(), user, clock.instant());
@@ -90,7 +90,7 @@ public final class RosterCommands implements Feature {
             }
             case "remove" -> {
                 List<String> users = users(rest);
-                jdbi.useTransaction(
+                store.useTransaction(
                         h -> {
                             for (String user : users) {
                                 h.attach(Members.class)
@@ -135,7 +135,7 @@ public final class RosterCommands implements Feature {
                                                 new UsageException(
                                                         "Name a user group (@group) or a channel (#channel)."));
                 AgencySettings before = caller.settings();
-                jdbi.useTransaction(
+                store.useTransaction(
                         h -> {
                             h.attach(Agencies.class)
                                     .setSettings(
@@ -180,7 +180,7 @@ public final class RosterCommands implements Feature {
                                                                     "supervisor: needs an @mention."))
                                     : value);
                 }
-                jdbi.useTransaction(
+                store.useTransaction(
                         h -> {
                             Member m =
                                     h.attach(Members.class)
@@ -228,7 +228,7 @@ public final class RosterCommands implements Feature {
     private Reply peers(Caller caller, Args args) {
         boolean add = verb(args);
         List<String> users = users(args.from(1));
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     for (String user : users) {
                         Member m =
@@ -260,14 +260,14 @@ public final class RosterCommands implements Feature {
         List<String> users = users(args.from(1));
         if (!add
                 && users.contains(caller.member().platformUserId())
-                && jdbi.onDemand(Members.class).list(caller.agency().id()).stream()
+                && store.repo(Members.class).list(caller.agency().id()).stream()
                                 .filter(Member::isCoordinator)
                                 .count()
                         <= 1) {
             throw new UsageException(
                     "You are the last coordinator; add another before removing yourself.");
         }
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     for (String user : users) {
                         Member m =
@@ -317,7 +317,7 @@ public final class RosterCommands implements Feature {
                 return;
             }
             Instant now = clock.instant();
-            jdbi.useTransaction(
+            store.useTransaction(
                     h ->
                             h.attach(Members.class)
                                     .find(caller.agency().id(), caller.member().id())
@@ -331,7 +331,7 @@ public final class RosterCommands implements Feature {
      * be reached then, such as a Teams member without the app); true when it was queued. At most
      * once, however often it is asked: the second welcome has a key of its own.
      */
-    public static boolean welcomeAgainIfLost(Handle h, Agency agency, Member m, Instant now) {
+    public static boolean welcomeAgainIfLost(Tx h, Agency agency, Member m, Instant now) {
         if (!m.onRoster() || m.welcomedAt() == null) {
             return false;
         }
@@ -350,7 +350,7 @@ public final class RosterCommands implements Feature {
     }
 
     /** Puts a person on the roster and, the first time, sends the private welcome. */
-    static void enroll(Handle h, Agency agency, String platformUserId, Instant now) {
+    static void enroll(Tx h, Agency agency, String platformUserId, Instant now) {
         Members members = h.attach(Members.class);
         Member m = members.upsert(agency.id(), platformUserId, null, null);
         members.setOnRoster(agency.id(), m.id(), true);

@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.outbox.SendGuard.Decision;
 import org.tenfour.storage.Agencies;
@@ -17,6 +15,8 @@ import org.tenfour.storage.CheckIns;
 import org.tenfour.storage.DueCheckIn;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The check-in's last word before its message goes out, decided when sending (not only when
@@ -38,10 +38,11 @@ final class SendTime {
 
     private SendTime() {}
 
-    static Decision decide(Jdbi jdbi, UUID agencyId, UUID checkInId, Instant now) {
+    static Decision decide(Store store, UUID agencyId, UUID checkInId, Instant now) {
         // the common case in one read without a transaction: delivery runs at the platforms' pace
         Optional<DueCheckIn> alone =
-                jdbi.withHandle(h -> h.attach(CheckIns.class).dueAlone(agencyId, checkInId, now));
+                store.withConnection(
+                        h -> h.attach(CheckIns.class).dueAlone(agencyId, checkInId, now));
         if (alone.isPresent()
                 && Windows.of(
                                 alone.get().agencyTimeZone(),
@@ -50,10 +51,10 @@ final class SendTime {
                         .contains(now)) {
             return Decision.SEND;
         }
-        return jdbi.inTransaction((Handle h) -> decide(h, agencyId, checkInId, now));
+        return store.inTransaction((Tx h) -> decide(h, agencyId, checkInId, now));
     }
 
-    private static Decision decide(Handle h, UUID agencyId, UUID checkInId, Instant now) {
+    private static Decision decide(Tx h, UUID agencyId, UUID checkInId, Instant now) {
         CheckIns checkIns = h.attach(CheckIns.class);
         Optional<CheckIn> found = checkIns.find(agencyId, checkInId);
         if (found.isEmpty() || found.get().state() != CheckInState.SCHEDULED) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
@@ -37,7 +35,9 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.RequestScope;
 import org.tenfour.storage.RequestSource;
 import org.tenfour.storage.RequestState;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.StoredWord;
+import org.tenfour.storage.Tx;
 import org.tenfour.storage.Urgency;
 
 /**
@@ -50,13 +50,13 @@ final class AskForPeer implements Feature, CheckInTalk {
     private final RequestLimit requests;
     static final String FORM = "connect.ask";
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    AskForPeer(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    AskForPeer(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
-        this.requests = new RequestLimit(jdbi, clock);
+        this.requests = new RequestLimit(store, clock);
     }
 
     @Override
@@ -75,7 +75,7 @@ final class AskForPeer implements Feature, CheckInTalk {
             return limited.get();
         }
         Optional<ConnectionRequest> open =
-                jdbi.onDemand(ConnectionRequests.class)
+                store.repo(ConnectionRequests.class)
                         .openFor(caller.agency().id(), caller.member().id());
         if (open.isPresent()) {
             return alreadyOpen(caller.words(), open.get());
@@ -104,7 +104,7 @@ final class AskForPeer implements Feature, CheckInTalk {
     private Form form(Caller caller, Urgency urgency) {
         Words w = caller.words();
         List<PeerDirectory.Entry> peers =
-                jdbi.withHandle(h -> PeerDirectory.entries(h, caller.agency())).stream()
+                store.withConnection(h -> PeerDirectory.entries(h, caller.agency())).stream()
                         .filter(e -> !e.member().id().equals(caller.member().id()))
                         .toList();
         List<Field.Option> who =
@@ -216,7 +216,9 @@ final class AskForPeer implements Feature, CheckInTalk {
         UUID named = peer.flatMap(OfferButtons::id).orElse(null);
         if (peer.isPresent()
                 && (named == null
-                        || jdbi.withHandle(h -> PeerDirectory.entries(h, caller.agency())).stream()
+                        || store
+                                .withConnection(h -> PeerDirectory.entries(h, caller.agency()))
+                                .stream()
                                 .noneMatch(e -> e.member().id().equals(named)))) {
             errors.put("peer", w.get("talk.error.peer"));
         }
@@ -232,8 +234,8 @@ final class AskForPeer implements Feature, CheckInTalk {
         String language = one(f, "language").filter(l -> l.matches("[a-z]{2,3}")).orElse(null);
         Instant now = clock.instant();
         Optional<ConnectionRequest> r =
-                jdbi.inTransaction(
-                        (Handle h) ->
+                store.inTransaction(
+                        (Tx h) ->
                                 open(
                                         h,
                                         caller.agency(),
@@ -257,7 +259,7 @@ final class AskForPeer implements Feature, CheckInTalk {
                                 ? ConnectMessages.escalatedToMember(settings, r.get().attempts(), w)
                                 : ConnectMessages.asked(r.get(), settings, w),
                         ResourceNotes.lines(
-                                jdbi, caller.agency().id(), Category.forTopic(topic), w)));
+                                store, caller.agency().id(), Category.forTopic(topic), w)));
     }
 
     private static Optional<String> one(InboundEvent.FormSubmitted f, String field) {
@@ -272,7 +274,7 @@ final class AskForPeer implements Feature, CheckInTalk {
      * after-hours request that names no peer is offered to the on-call peer first.
      */
     static Optional<ConnectionRequest> open(
-            Handle h,
+            Tx h,
             Agency agency,
             Member member,
             RequestSource source,
@@ -305,18 +307,17 @@ final class AskForPeer implements Feature, CheckInTalk {
     }
 
     @Override
-    public String requested(Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
+    public String requested(Tx h, Agency agency, Member member, CheckIn checkIn, Instant now) {
         return fromCheckIn(h, agency, member, checkIn, false, now);
     }
 
     @Override
-    public String requestedNow(
-            Handle h, Agency agency, Member member, CheckIn checkIn, Instant now) {
+    public String requestedNow(Tx h, Agency agency, Member member, CheckIn checkIn, Instant now) {
         return fromCheckIn(h, agency, member, checkIn, true, now);
     }
 
     private String fromCheckIn(
-            Handle h, Agency agency, Member member, CheckIn checkIn, boolean urgent, Instant now) {
+            Tx h, Agency agency, Member member, CheckIn checkIn, boolean urgent, Instant now) {
         RequestSource source =
                 checkIn.kind() == CheckInKind.REFERRAL
                         ? RequestSource.REFERRAL

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Platform;
 import org.tenfour.bot.checkin.PeerAssigner;
@@ -26,6 +25,7 @@ import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
 import org.tenfour.storage.Relays;
 import org.tenfour.storage.RequestScope;
+import org.tenfour.storage.Tx;
 
 /**
  * Who may be offered a request next. Eligible: active, not away, under their weekly cap (the people
@@ -37,9 +37,9 @@ import org.tenfour.storage.RequestScope;
  * why, for the coordinators.
  */
 final class Candidates {
-    private final Handle handle;
+    private final Tx handle;
 
-    Candidates(Handle handle) {
+    Candidates(Tx handle) {
         this.handle = handle;
     }
 

@@ -3,21 +3,21 @@ package org.tenfour.bot.connect;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.agency.Platforms;
 import org.tenfour.bot.checkin.CheckInPlanner;
 import org.tenfour.bot.checkin.CheckInTalk;
 import org.tenfour.bot.inbound.Feature;
 import org.tenfour.bot.inbound.Subcommand;
+import org.tenfour.storage.Store;
 
 /**
  * The connection-request features, assembled once for {@code Program}:
  *
  * <pre>{@code
- * Connect connect = new Connect(jdbi, clock, platforms, relayExecutor, planner);
+ * Connect connect = new Connect(store, clock, platforms, relayExecutor, planner);
  * features.addAll(connect.features());
- * new CheckInAnswers(jdbi, clock, connect.checkInTalk());
- * new RosterCommands(jdbi, clock, planNow, connect.directory());
+ * new CheckInAnswers(store, clock, connect.checkInTalk());
+ * new RosterCommands(store, clock, planNow, connect.directory());
  * }</pre>
  */
 public final class Connect {
@@ -31,21 +31,21 @@ public final class Connect {
      * @param planner plans the check-in a referral asks for
      */
     public Connect(
-            Jdbi jdbi,
+            Store store,
             Clock clock,
             Platforms platforms,
             Executor relaySender,
             CheckInPlanner planner) {
-        this.ask = new AskForPeer(jdbi, clock);
-        this.directory = new PeerDirectory(jdbi, clock);
+        this.ask = new AskForPeer(store, clock);
+        this.directory = new PeerDirectory(store, clock);
         this.features =
                 List.of(
                         ask,
                         directory,
-                        new OfferButtons(jdbi, clock, new Introductions(platforms)),
-                        new Relaying(jdbi, clock, platforms, relaySender),
-                        new Referrals(jdbi, planner),
-                        new Partners(jdbi, clock));
+                        new OfferButtons(store, clock, new Introductions(platforms)),
+                        new Relaying(store, clock, platforms, relaySender),
+                        new Referrals(store, planner),
+                        new Partners(store, clock));
     }
 
     /** The features to register with {@code Inbound}. */

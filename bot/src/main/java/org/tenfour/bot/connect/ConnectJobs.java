@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
@@ -17,6 +15,8 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Failures;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The connection-request jobs on the clustered Quartz scheduler, both {@link
@@ -29,11 +29,11 @@ public final class ConnectJobs {
     public static final JobKey TIMEOUTS = JobKey.jobKey("offer-timeouts", "connect");
     public static final JobKey RETENTION = JobKey.jobKey("retention-purge", "connect");
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public ConnectJobs(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public ConnectJobs(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -56,12 +56,11 @@ public final class ConnectJobs {
     public int expireOffers() {
         Instant now = clock.instant();
         int moved = 0;
-        for (ConnectionRequest r :
-                jdbi.onDemand(ConnectionRequests.class).expiredOffers(now, 200)) {
+        for (ConnectionRequest r : store.repo(ConnectionRequests.class).expiredOffers(now, 200)) {
             try {
                 boolean released =
-                        jdbi.inTransaction(
-                                (Handle h) ->
+                        store.inTransaction(
+                                (Tx h) ->
                                         Offers.release(
                                                 h,
                                                 r,
@@ -83,10 +82,10 @@ public final class ConnectJobs {
     public int purge() {
         Instant now = clock.instant();
         int purged = 0;
-        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
+        for (Agency agency : store.repo(Agencies.class).all()) {
             AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
             purged +=
-                    jdbi.onDemand(ConnectionRequests.class)
+                    store.repo(ConnectionRequests.class)
                             .purgeBefore(agency.id(), now.minus(settings.connect().retention()));
         }
         if (purged > 0) {

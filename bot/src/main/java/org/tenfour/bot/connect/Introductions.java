@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
@@ -23,6 +22,7 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
 import org.tenfour.storage.RequestState;
+import org.tenfour.storage.Tx;
 
 /**
  * Connects an accepted request. Same agency (so same platform) and the member's name shared: a
@@ -46,7 +46,7 @@ final class Introductions {
      * Runs in the accepting transaction, right after the conditional update that made {@code r}
      * accepted.
      */
-    Outcome connect(Handle h, ConnectionRequest r, Instant now) {
+    Outcome connect(Tx h, ConnectionRequest r, Instant now) {
         Agencies agencies = h.attach(Agencies.class);
         Agency memberAgency = agencies.find(r.agencyId()).orElseThrow();
         Agency peerAgency = agencies.find(r.peerAgencyId()).orElseThrow();

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
@@ -30,6 +28,8 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relays;
 import org.tenfour.storage.RequestState;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The buttons peers and coordinators press: Accept and Decline on an offer, "I'll take it" on a
@@ -37,12 +37,12 @@ import org.tenfour.storage.RequestState;
  * so of two presses at once exactly one wins; the other's offer message is closed.
  */
 final class OfferButtons implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Introductions introductions;
 
-    OfferButtons(Jdbi jdbi, Clock clock, Introductions introductions) {
-        this.jdbi = jdbi;
+    OfferButtons(Store store, Clock clock, Introductions introductions) {
+        this.store = store;
         this.clock = clock;
         this.introductions = introductions;
     }
@@ -73,7 +73,7 @@ final class OfferButtons implements Feature {
                 id(e.value())
                         .flatMap(
                                 id ->
-                                        jdbi.onDemand(ConnectionRequests.class)
+                                        store.repo(ConnectionRequests.class)
                                                 .findOfferedTo(id, caller.member().id()));
         if (seen.isEmpty()) {
             return Reply.text("That request could not be found.");
@@ -84,8 +84,8 @@ final class OfferButtons implements Feature {
                             + "another — or decline this one so the next peer is asked.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(
-                (Handle h) -> {
+        return store.inTransaction(
+                (Tx h) -> {
                     Optional<ConnectionRequest> won =
                             h.attach(ConnectionRequests.class)
                                     .accept(seen.get().id(), caller.member().id(), now);
@@ -102,7 +102,7 @@ final class OfferButtons implements Feature {
         }
         Optional<UUID> id = id(e.value());
         if (id.isEmpty()
-                || jdbi.onDemand(ConnectionRequests.class)
+                || store.repo(ConnectionRequests.class)
                         .find(caller.agency().id(), id.get())
                         .isEmpty()) {
             return Reply.text("That request could not be found.");
@@ -112,8 +112,8 @@ final class OfferButtons implements Feature {
                     "You are in a relayed conversation now. End it with `/tenfour end` first.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(
-                (Handle h) -> {
+        return store.inTransaction(
+                (Tx h) -> {
                     Optional<ConnectionRequest> won =
                             h.attach(ConnectionRequests.class)
                                     .take(
@@ -139,11 +139,7 @@ final class OfferButtons implements Feature {
     }
 
     private Reply connected(
-            Handle h,
-            Caller caller,
-            InboundEvent.ButtonPressed e,
-            ConnectionRequest r,
-            Instant now) {
+            Tx h, Caller caller, InboundEvent.ButtonPressed e, ConnectionRequest r, Instant now) {
         Introductions.Outcome outcome = introductions.connect(h, r, now);
         Message accepted = ConnectMessages.accepted(r, outcome.how(), outcome.relay());
         Outgoing out = Outgoing.on(h, caller.agency().id());
@@ -168,11 +164,7 @@ final class OfferButtons implements Feature {
     }
 
     private Reply lost(
-            Handle h,
-            Caller caller,
-            InboundEvent.ButtonPressed e,
-            ConnectionRequest r,
-            Instant now) {
+            Tx h, Caller caller, InboundEvent.ButtonPressed e, ConnectionRequest r, Instant now) {
         String outcome;
         if (caller.member().id().equals(r.currentPeerId()) && r.acceptedAt() != null) {
             outcome = "You already accepted this request.";
@@ -200,7 +192,7 @@ final class OfferButtons implements Feature {
     }
 
     private boolean busy(Caller caller) {
-        return jdbi.onDemand(Relays.class).busy(People.key(caller.actor().address()));
+        return store.repo(Relays.class).busy(People.key(caller.actor().address()));
     }
 
     private Reply decline(Caller caller, InboundEvent.ButtonPressed e) {
@@ -208,15 +200,15 @@ final class OfferButtons implements Feature {
                 id(e.value())
                         .flatMap(
                                 id ->
-                                        jdbi.onDemand(ConnectionRequests.class)
+                                        store.repo(ConnectionRequests.class)
                                                 .findOfferedTo(id, caller.member().id()));
         if (seen.isEmpty()) {
             return Reply.text("That request could not be found.");
         }
         Instant now = clock.instant();
         boolean released =
-                jdbi.inTransaction(
-                        (Handle h) ->
+                store.inTransaction(
+                        (Tx h) ->
                                 Offers.release(
                                         h,
                                         Offers.reload(h, seen.get()),
@@ -234,7 +226,7 @@ final class OfferButtons implements Feature {
                 id(e.value())
                         .flatMap(
                                 id ->
-                                        jdbi.onDemand(ConnectionRequests.class)
+                                        store.repo(ConnectionRequests.class)
                                                 .findOfferedTo(id, caller.member().id()))
                         .filter(
                                 r ->
@@ -260,8 +252,8 @@ final class OfferButtons implements Feature {
         }
         ConnectionRequest r = found.get();
         Instant now = clock.instant();
-        return jdbi.inTransaction(
-                (Handle h) -> {
+        return store.inTransaction(
+                (Tx h) -> {
                     Agency agency = h.attach(Agencies.class).find(r.agencyId()).orElseThrow();
                     AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
                     List<Member> coordinators = h.attach(Members.class).coordinators(agency.id());

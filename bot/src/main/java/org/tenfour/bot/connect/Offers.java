@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
@@ -27,6 +26,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxEntry;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Tx;
 import org.tenfour.storage.Urgency;
 
 /**
@@ -45,7 +45,7 @@ final class Offers {
     }
 
     /** Offers {@code r} (state offered, nobody holding it) to its next peer, or escalates. */
-    static ConnectionRequest next(Handle h, ConnectionRequest r, Instant now) {
+    static ConnectionRequest next(Tx h, ConnectionRequest r, Instant now) {
         Agency agency = h.attach(Agencies.class).find(r.agencyId()).orElseThrow();
         AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
         Optional<Member> member =
@@ -98,7 +98,7 @@ final class Offers {
     }
 
     private static ConnectionRequest escalate(
-            Handle h,
+            Tx h,
             Agency agency,
             AgencySettings settings,
             Member member,
@@ -150,8 +150,7 @@ final class Offers {
      * closed with {@code outcome} and the next peer is asked. False when the offer had already
      * moved on.
      */
-    static boolean release(
-            Handle h, ConnectionRequest r, UUID peerId, String outcome, Instant now) {
+    static boolean release(Tx h, ConnectionRequest r, UUID peerId, String outcome, Instant now) {
         if (!h.attach(ConnectionRequests.class).withdraw(r.id(), peerId)) {
             return false;
         }
@@ -165,7 +164,7 @@ final class Offers {
      * {@code r} as it was while offered. The offer's text is not kept after delivery, so the closed
      * offer is written anew from the request; the platform's ids of the offer are then forgotten.
      */
-    static void closeOfferMessage(Handle h, ConnectionRequest r, String outcome, Instant now) {
+    static void closeOfferMessage(Tx h, ConnectionRequest r, String outcome, Instant now) {
         UUID peerAgencyId = r.peerAgencyId();
         UUID peerId =
                 r.currentPeerId() != null
@@ -204,7 +203,7 @@ final class Offers {
      * delivered.
      */
     static void replaceDelivered(
-            Handle h, UUID agencyId, OutboxKey key, Address to, Message replacement, Instant now) {
+            Tx h, UUID agencyId, OutboxKey key, Address to, Message replacement, Instant now) {
         Outgoing out = Outgoing.on(h, agencyId);
         Optional<OutboxEntry> sent = out.find(key);
         if (sent.isEmpty() || sent.get().platformMessageId() == null) {
@@ -229,8 +228,7 @@ final class Offers {
      * Takes the "I'll take it" button off every coordinator's page of {@code r} but {@code
      * except}'s (who pressed it, and whose own page is updated by the press).
      */
-    static void closePages(
-            Handle h, ConnectionRequest r, UUID except, String outcome, Instant now) {
+    static void closePages(Tx h, ConnectionRequest r, UUID except, String outcome, Instant now) {
         Optional<Agency> agency = h.attach(Agencies.class).find(r.agencyId());
         if (agency.isEmpty()) {
             return;
@@ -248,7 +246,7 @@ final class Offers {
         }
     }
 
-    static ConnectionRequest reload(Handle h, ConnectionRequest r) {
+    static ConnectionRequest reload(Tx h, ConnectionRequest r) {
         return h.attach(ConnectionRequests.class).find(r.agencyId(), r.id()).orElseThrow();
     }
 }

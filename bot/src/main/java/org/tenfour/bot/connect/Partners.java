@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
@@ -31,6 +29,8 @@ import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Partnership;
 import org.tenfour.storage.Partnerships;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * Partner agencies share peers: {@code /tenfour partner invite} gives a one-time code (valid 7
@@ -43,11 +43,11 @@ final class Partners implements Feature {
     private static final String ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"; // no 0/O, 1/I/L
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    Partners(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    Partners(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -92,7 +92,7 @@ final class Partners implements Feature {
     private Reply invite(Caller caller) {
         String code = code();
         Instant now = clock.instant();
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Partnerships.class)
                             .invite(caller.agency().id(), hash(code), now.plus(VALID), now);
@@ -121,8 +121,8 @@ final class Partners implements Feature {
         }
         Instant now = clock.instant();
         Optional<Partnership> p =
-                jdbi.inTransaction(
-                        (Handle h) -> {
+                store.inTransaction(
+                        (Tx h) -> {
                             Optional<Partnership> accepted =
                                     h.attach(Partnerships.class)
                                             .accept(caller.agency().id(), hash(code), now);
@@ -172,7 +172,7 @@ final class Partners implements Feature {
                                 + "your own agency's, or you are already partners.");
     }
 
-    private static void tell(Handle h, Agency agency, String text, Instant now, Partnership p) {
+    private static void tell(Tx h, Agency agency, String text, Instant now, Partnership p) {
         if (agency.coordinatorChannelId() == null) {
             return;
         }
@@ -186,10 +186,9 @@ final class Partners implements Feature {
     }
 
     private Reply list(Caller caller) {
-        List<Partnership> active = jdbi.onDemand(Partnerships.class).active(caller.agency().id());
+        List<Partnership> active = store.repo(Partnerships.class).active(caller.agency().id());
         int open =
-                jdbi.onDemand(Partnerships.class)
-                        .openInvites(caller.agency().id(), clock.instant());
+                store.repo(Partnerships.class).openInvites(caller.agency().id(), clock.instant());
         if (active.isEmpty()) {
             return Reply.text(
                     "No partner agencies yet"
@@ -199,7 +198,7 @@ final class Partners implements Feature {
         StringBuilder text = new StringBuilder("*Partner agencies*\n");
         for (int i = 0; i < active.size(); i++) {
             Agency other =
-                    jdbi.onDemand(Agencies.class)
+                    store.repo(Agencies.class)
                             .find(active.get(i).other(caller.agency().id()))
                             .orElseThrow();
             text.append(i + 1)
@@ -213,7 +212,7 @@ final class Partners implements Feature {
     }
 
     private Reply end(Caller caller, String which) {
-        List<Partnership> active = jdbi.onDemand(Partnerships.class).active(caller.agency().id());
+        List<Partnership> active = store.repo(Partnerships.class).active(caller.agency().id());
         int index;
         try {
             index = which.isBlank() && active.size() == 1 ? 0 : Integer.parseInt(which) - 1;
@@ -226,7 +225,7 @@ final class Partners implements Feature {
                     "There is no partnership number " + which + "; see `/tenfour partner list`.");
         }
         Instant now = clock.instant();
-        jdbi.useTransaction(
+        store.useTransaction(
                 h ->
                         h.attach(Partnerships.class)
                                 .end(caller.agency().id(), active.get(index).id(), now)

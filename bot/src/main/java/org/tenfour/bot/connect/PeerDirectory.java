@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
@@ -38,6 +36,8 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.Partnerships;
 import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The peer directory ({@code /tenfour peers}: the caller's agency's peers and partner agencies'
@@ -55,11 +55,11 @@ final class PeerDirectory implements Feature {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    PeerDirectory(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    PeerDirectory(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -86,7 +86,7 @@ final class PeerDirectory implements Feature {
     }
 
     /** Who the agency's members may ask for by name. */
-    static List<Entry> entries(Handle h, Agency agency) {
+    static List<Entry> entries(Tx h, Agency agency) {
         List<Entry> out = new ArrayList<>();
         for (Peer p : h.attach(Peers.class).active(agency.id())) {
             h.attach(Members.class)
@@ -130,7 +130,7 @@ final class PeerDirectory implements Feature {
 
     /** One page of the directory: a long list is split on purpose, never cut by a platform. */
     private Reply page(Caller caller, int page) {
-        List<Entry> entries = jdbi.withHandle(h -> entries(h, caller.agency()));
+        List<Entry> entries = store.withConnection(h -> entries(h, caller.agency()));
         if (entries.isEmpty()) {
             return Reply.text(
                     "Your agency has no trained peers listed yet. A coordinator can add them. "
@@ -214,7 +214,7 @@ final class PeerDirectory implements Feature {
 
     private Form profileForm(Caller caller) {
         Peer p =
-                jdbi.onDemand(Peers.class)
+                store.repo(Peers.class)
                         .find(caller.agency().id(), caller.member().id())
                         .orElseThrow();
         List<Field> fields = new ArrayList<>();
@@ -286,7 +286,7 @@ final class PeerDirectory implements Feature {
             return new Reply.FormErrors(profileForm(caller), errors);
         }
         boolean partner = value(f, "partner_requests").map("true"::equals).orElse(false);
-        jdbi.onDemand(Peers.class)
+        store.repo(Peers.class)
                 .setProfile(
                         caller.agency().id(),
                         caller.member().id(),
@@ -318,7 +318,7 @@ final class PeerDirectory implements Feature {
         if (!until.isAfter(clock.instant())) {
             throw new UsageException(args.raw(1) + " is not in the future.");
         }
-        jdbi.onDemand(Peers.class).setAwayUntil(caller.agency().id(), caller.member().id(), until);
+        store.repo(Peers.class).setAwayUntil(caller.agency().id(), caller.member().id(), until);
         return Reply.text(
                 "You're on a break until "
                         + DAY.format(date)
@@ -327,7 +327,7 @@ final class PeerDirectory implements Feature {
     }
 
     private Reply back(Caller caller, Args args, String trigger) {
-        jdbi.onDemand(Peers.class).setAwayUntil(caller.agency().id(), caller.member().id(), null);
+        store.repo(Peers.class).setAwayUntil(caller.agency().id(), caller.member().id(), null);
         return Reply.text("Welcome back: you can be asked again.");
     }
 }

@@ -2,7 +2,6 @@ package org.tenfour.bot.connect;
 
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Reply;
@@ -16,6 +15,7 @@ import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Store;
 
 /**
  * {@code /tenfour refer @member}: a coordinator, or the member's supervisor as tagged on the roster
@@ -26,11 +26,11 @@ import org.tenfour.storage.Members;
 final class Referrals implements Feature {
     private static final Logger log = LoggerFactory.getLogger(Referrals.class);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final CheckInPlanner planner;
 
-    Referrals(Jdbi jdbi, CheckInPlanner planner) {
-        this.jdbi = jdbi;
+    Referrals(Store store, CheckInPlanner planner) {
+        this.store = store;
         this.planner = planner;
     }
 
@@ -48,7 +48,7 @@ final class Referrals implements Feature {
             return Reply.text("To talk to a peer yourself, type `/peer` — it's private.");
         }
         Member member =
-                jdbi.onDemand(Members.class).upsert(caller.agency().id(), users.get(0), null, null);
+                store.repo(Members.class).upsert(caller.agency().id(), users.get(0), null, null);
         if (!caller.is(Role.COORDINATOR) && !supervises(caller.member(), member)) {
             return Reply.text(
                     "Only the program's coordinators, or someone's supervisor as tagged on the roster, can ask "

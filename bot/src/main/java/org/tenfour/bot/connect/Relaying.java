@@ -7,8 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
@@ -31,6 +29,8 @@ import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Relay;
 import org.tenfour.storage.Relays;
 import org.tenfour.storage.RequestState;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The relay between a member and a peer: what one writes to the bot in their DM is sent on to the
@@ -44,7 +44,7 @@ final class Relaying implements Feature {
     /** Alone in a Teams chat message during a relay, these still act instead of being relayed. */
     private static final Set<Subcommand> CONTROLS = Set.of(Subcommand.END, Subcommand.REVEAL);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Platforms platforms;
     private final Executor sender;
@@ -53,8 +53,8 @@ final class Relaying implements Feature {
      * @param sender where relayed messages are sent from (not the inbound thread: Slack wants its
      *     ack)
      */
-    Relaying(Jdbi jdbi, Clock clock, Platforms platforms, Executor sender) {
-        this.jdbi = jdbi;
+    Relaying(Store store, Clock clock, Platforms platforms, Executor sender) {
+        this.store = store;
         this.clock = clock;
         this.platforms = platforms;
         this.sender = sender;
@@ -82,7 +82,7 @@ final class Relaying implements Feature {
 
             @Override
             public boolean inConversation(Caller caller) {
-                return jdbi.onDemand(Relays.class)
+                return store.repo(Relays.class)
                         .forPerson(People.key(caller.actor().address()))
                         .isPresent();
             }
@@ -96,7 +96,7 @@ final class Relaying implements Feature {
 
     private Reply relay(Caller caller, InboundEvent.DirectMessage dm) {
         String key = People.key(caller.actor().address());
-        Optional<Relay> relay = jdbi.onDemand(Relays.class).forPerson(key);
+        Optional<Relay> relay = store.repo(Relays.class).forPerson(key);
         if (relay.isEmpty()) {
             return Help.notReading(caller);
         }
@@ -123,7 +123,7 @@ final class Relaying implements Feature {
                     "connect: relayed message for request {} not delivered: {}",
                     r.requestId(),
                     e.getClass().getSimpleName());
-            jdbi.useTransaction(
+            store.useTransaction(
                     h ->
                             Outgoing.on(h, from.agency().id())
                                     .send(
@@ -142,13 +142,13 @@ final class Relaying implements Feature {
     private Reply end(Caller caller, Optional<UUID> requestId) {
         Instant now = clock.instant();
         Optional<Relay> relay =
-                jdbi.onDemand(Relays.class)
+                store.repo(Relays.class)
                         .forPerson(People.key(caller.actor().address()))
                         .filter(r -> requestId.isEmpty() || requestId.get().equals(r.requestId()));
         if (relay.isPresent()) {
             Relay r = relay.get();
             boolean byMember = r.memberKey().equals(People.key(caller.actor().address()));
-            jdbi.useTransaction(
+            store.useTransaction(
                     h -> {
                         if (!h.attach(Relays.class).end(r.agencyId(), r.requestId())) {
                             return;
@@ -197,12 +197,12 @@ final class Relaying implements Feature {
                                     + " being there.");
         }
         Optional<ConnectionRequest> open =
-                jdbi.onDemand(ConnectionRequests.class)
+                store.repo(ConnectionRequests.class)
                         .openFor(caller.agency().id(), caller.member().id())
                         .filter(r -> requestId.isEmpty() || requestId.get().equals(r.id()));
         if (open.isPresent()) {
             ConnectionRequest r = open.get();
-            jdbi.useTransaction(
+            store.useTransaction(
                     h -> {
                         if (!h.attach(ConnectionRequests.class).close(r.agencyId(), r.id(), now)) {
                             return;
@@ -227,18 +227,18 @@ final class Relaying implements Feature {
     }
 
     /** The words of the member of a relayed request (English when they are gone). */
-    private static Words memberWords(Handle h, ConnectionRequest req) {
+    private static Words memberWords(Tx h, ConnectionRequest req) {
         return Words.of(h.attach(Members.class).find(req.agencyId(), req.memberId()).orElse(null));
     }
 
-    private static ConnectionRequest request(Handle h, Relay r) {
+    private static ConnectionRequest request(Tx h, Relay r) {
         return h.attach(ConnectionRequests.class).find(r.agencyId(), r.requestId()).orElseThrow();
     }
 
     private Reply reveal(Caller caller, Args args, String trigger) {
         String key = People.key(caller.actor().address());
         Optional<Relay> relay =
-                jdbi.onDemand(Relays.class).forPerson(key).filter(r -> r.memberKey().equals(key));
+                store.repo(Relays.class).forPerson(key).filter(r -> r.memberKey().equals(key));
         if (relay.isEmpty()) {
             return Reply.text(caller.words().get("relay.notInRelay"));
         }
@@ -254,7 +254,7 @@ final class Relaying implements Feature {
             return Reply.text(caller.words().get("relay.noName"));
         }
         Instant now = clock.instant();
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Relays.class).relabelMember(r.agencyId(), r.requestId(), name);
                     h.attach(ConnectionRequests.class).shareName(r.agencyId(), r.requestId());

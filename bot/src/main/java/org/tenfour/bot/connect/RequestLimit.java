@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Message;
@@ -13,6 +12,7 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.limits.LimitNotices;
 import org.tenfour.storage.ConnectionRequests;
+import org.tenfour.storage.Store;
 
 /**
  * At most {@link #PER_DAY} requests for a peer a member opens themselves in 24 hours (one can be
@@ -26,11 +26,11 @@ final class RequestLimit {
     /** Requests a member may open in 24 hours. */
     static final int PER_DAY = 3;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    RequestLimit(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    RequestLimit(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -38,7 +38,7 @@ final class RequestLimit {
     Optional<Reply> check(Caller caller) {
         Instant now = clock.instant();
         int opened =
-                jdbi.onDemand(ConnectionRequests.class)
+                store.repo(ConnectionRequests.class)
                         .openedBySince(
                                 caller.agency().id(),
                                 caller.member().id(),
@@ -46,7 +46,7 @@ final class RequestLimit {
         if (opened < PER_DAY) {
             return Optional.empty();
         }
-        jdbi.useTransaction(
+        store.useTransaction(
                 h ->
                         LimitNotices.tripped(
                                 h,

@@ -1,15 +1,15 @@
 package org.tenfour.bot.home;
 
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.inbound.Feature;
+import org.tenfour.storage.Store;
 
 /** The home as a feature: what a person sees when they open TenFour's home (Slack App Home). */
 public final class Home implements Feature {
     private final HomeView view;
 
-    public Home(Jdbi jdbi, Clock clock) {
-        this.view = new HomeView(jdbi, clock);
+    public Home(Store store, Clock clock) {
+        this.view = new HomeView(store, clock);
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.checkin.Windows;
@@ -23,6 +22,7 @@ import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.PeerWork;
 import org.tenfour.storage.ReportQueries;
+import org.tenfour.storage.Store;
 
 /**
  * Builds the home view: for a member, how to reach a peer, their check-in settings and what is
@@ -32,11 +32,11 @@ import org.tenfour.storage.ReportQueries;
 public final class HomeView {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public HomeView(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public HomeView(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -49,7 +49,7 @@ public final class HomeView {
         lines.add(
                 "*TenFour — your peer support program.* Type `/peer` to talk to a trained peer, any time.");
         String next =
-                jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id()).stream()
+                store.repo(CheckIns.class).forMember(caller.agency().id(), m.id()).stream()
                         .filter(c -> c.state() == CheckInState.SCHEDULED)
                         .map(CheckIn::dueAt)
                         .findFirst()
@@ -67,10 +67,10 @@ public final class HomeView {
         lines.add(
                 "*What is stored about you:* `/tenfour mydata` shows it all; `/tenfour forgetme` deletes it.");
         if (caller.is(Role.PEER)) {
-            PeerWork work = jdbi.onDemand(PeerWork.class);
+            PeerWork work = store.repo(PeerWork.class);
             int open = work.openRequests(caller.agency().id(), m.id());
             List<String> followUps =
-                    jdbi.withHandle(
+                    store.withConnection(
                             h ->
                                     h
                                             .attach(FollowUpReminders.class)
@@ -99,7 +99,7 @@ public final class HomeView {
         }
         if (caller.is(Role.COORDINATOR)) {
             int k = settings.suppressionK();
-            int roster = jdbi.onDemand(ReportQueries.class).rosterSize(caller.agency().id());
+            int roster = store.repo(ReportQueries.class).rosterSize(caller.agency().id());
             lines.add(
                     "*Program:* cadence "
                             + settings.cadenceText()

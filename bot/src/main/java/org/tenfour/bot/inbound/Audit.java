@@ -1,7 +1,6 @@
 package org.tenfour.bot.inbound;
 
 import java.time.Instant;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.outbox.OutboxKey;
@@ -10,6 +9,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Tx;
 
 /**
  * Records a configuration change (who, when, old → new) and echoes it in the coordinator channel.
@@ -34,7 +34,7 @@ public final class Audit {
     }
 
     public static void change(
-            Handle h, Caller caller, String action, String oldValue, String newValue, Instant at) {
+            Tx h, Caller caller, String action, String oldValue, String newValue, Instant at) {
         h.attach(AuditLog.class)
                 .record(
                         caller.agency().id(),

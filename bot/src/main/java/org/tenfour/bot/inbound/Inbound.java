@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Actor;
@@ -32,6 +31,7 @@ import org.tenfour.storage.Failures;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
 
 /**
  * The product's {@link InboundHandler}: resolves the agency (one per workspace or tenant) and the
@@ -41,7 +41,7 @@ import org.tenfour.storage.Peers;
 public final class Inbound implements InboundHandler {
     private static final Logger log = LoggerFactory.getLogger(Inbound.class);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Map<Subcommand, Subcommand.Action> subcommands = new EnumMap<>(Subcommand.class);
     private final Map<String, Feature.ButtonAction> buttons = new HashMap<>();
     private final Map<String, Feature.FormAction> forms = new HashMap<>();
@@ -57,27 +57,30 @@ public final class Inbound implements InboundHandler {
     private final CommandRate rate;
 
     /** A router that reads who is who from the database on every request. */
-    public Inbound(Jdbi jdbi, List<Feature> features) {
-        this(jdbi, features, () -> false);
+    public Inbound(Store store, List<Feature> features) {
+        this(store, features, () -> false);
     }
 
     /**
      * A router that remembers who is who between requests while {@code directoryWatched} says the
      * database's change notifications are being heard (see {@link KnownCallers}).
      */
-    public Inbound(Jdbi jdbi, List<Feature> features, BooleanSupplier directoryWatched) {
-        this(jdbi, features, directoryWatched, CommandRate.off());
+    public Inbound(Store store, List<Feature> features, BooleanSupplier directoryWatched) {
+        this(store, features, directoryWatched, CommandRate.off());
     }
 
     /** The same router, answering a person over {@code rate}'s limit politely instead. */
     public Inbound(
-            Jdbi jdbi, List<Feature> features, BooleanSupplier directoryWatched, CommandRate rate) {
+            Store store,
+            List<Feature> features,
+            BooleanSupplier directoryWatched,
+            CommandRate rate) {
         this.rate = rate;
         this.known = new KnownCallers(directoryWatched);
-        this.jdbi = jdbi;
-        this.agencies = jdbi.onDemand(Agencies.class);
-        this.members = jdbi.onDemand(Members.class);
-        this.peers = jdbi.onDemand(Peers.class);
+        this.store = store;
+        this.agencies = store.repo(Agencies.class);
+        this.members = store.repo(Members.class);
+        this.peers = store.repo(Peers.class);
         for (Feature f : features) {
             f.subcommands().forEach((k, v) -> register(subcommands, k, v));
             f.buttons().forEach((k, v) -> register(buttons, k, v));
@@ -243,7 +246,7 @@ public final class Inbound implements InboundHandler {
     /** Over the command rate: a polite word with the crisis lines; coordinators told, no name. */
     private Reply slowDown(Caller caller) {
         if (rate.firstTripToday(caller.agency().id())) {
-            jdbi.useTransaction(
+            store.useTransaction(
                     h ->
                             LimitNotices.tripped(
                                     h,

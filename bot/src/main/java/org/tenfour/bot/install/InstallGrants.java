@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
@@ -22,6 +21,7 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.SetupGrant;
 import org.tenfour.storage.SetupGrants;
+import org.tenfour.storage.Store;
 
 /**
  * Installing is not authority. The person who installs TenFour in a team (Teams: not a personal or
@@ -41,11 +41,11 @@ public final class InstallGrants implements Feature {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public InstallGrants(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public InstallGrants(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -73,7 +73,7 @@ public final class InstallGrants implements Feature {
         // recorded even when coordinators exist: it then grants nothing, but they see the install
         Instant now = clock.instant();
         Instant until = now.plus(VALIDITY);
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     long id =
                             h.attach(SetupGrants.class)
@@ -102,7 +102,7 @@ public final class InstallGrants implements Feature {
 
     private Reply grants(Caller caller, Args args, String trigger) {
         Instant now = clock.instant();
-        SetupGrants grants = jdbi.onDemand(SetupGrants.class);
+        SetupGrants grants = store.repo(SetupGrants.class);
         if (args.isEmpty()) {
             List<SetupGrant> recent =
                     grants.since(caller.agency().id(), now.minus(Duration.ofDays(30)));
@@ -131,7 +131,7 @@ public final class InstallGrants implements Feature {
             throw new UsageException("Say `grants` or `grants revoke`.");
         }
         int revoked =
-                jdbi.inTransaction(
+                store.inTransaction(
                         h -> {
                             SetupGrants tx = h.attach(SetupGrants.class);
                             int n;

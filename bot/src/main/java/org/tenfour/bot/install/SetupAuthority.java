@@ -3,13 +3,13 @@ package org.tenfour.bot.install;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Role;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.SetupGrant;
 import org.tenfour.storage.SetupGrants;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * Who may run {@code setup}: a coordinator, always; before the agency has any coordinator, the
@@ -27,7 +27,7 @@ public final class SetupAuthority {
      * @param workspaceAdmin asks the platform whether the caller is a workspace admin (Slack)
      */
     public static Optional<String> refusal(
-            Jdbi jdbi,
+            Store store,
             Caller caller,
             boolean firstSetup,
             BooleanSupplier workspaceAdmin,
@@ -43,7 +43,7 @@ public final class SetupAuthority {
         if (caller.actor().platformAdmin()) {
             return Optional.empty();
         }
-        SetupGrants grants = jdbi.onDemand(SetupGrants.class);
+        SetupGrants grants = store.repo(SetupGrants.class);
         Optional<SetupGrant> grant =
                 grants.pending(caller.agency().id(), caller.member().id(), now);
         boolean allowed =
@@ -63,7 +63,7 @@ public final class SetupAuthority {
      * After a first setup by {@code caller}: their grant is used, every other open one is void;
      * both recorded in the audit log.
      */
-    public static void firstSetupDone(Handle h, Caller caller, Instant now) {
+    public static void firstSetupDone(Tx h, Caller caller, Instant now) {
         SetupGrants grants = h.attach(SetupGrants.class);
         Optional<SetupGrant> own = grants.pending(caller.agency().id(), caller.member().id(), now);
         own.ifPresent(

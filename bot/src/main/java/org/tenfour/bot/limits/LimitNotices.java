@@ -3,13 +3,13 @@ package org.tenfour.bot.limits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Message;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Tx;
 
 /**
  * Tells an agency's coordinators, in their channel, that an abuse limit tripped — a count and the
@@ -32,7 +32,7 @@ public final class LimitNotices {
     private LimitNotices() {}
 
     /** Queues the day's notice for {@code limit}, unless it went out already today. */
-    public static void tripped(Handle h, Agency agency, Limit limit, String detail, Instant now) {
+    public static void tripped(Tx h, Agency agency, Limit limit, String detail, Instant now) {
         if (agency.coordinatorChannelId() == null) {
             return;
         }

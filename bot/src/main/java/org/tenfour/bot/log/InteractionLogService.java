@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.Message;
@@ -23,6 +22,7 @@ import org.tenfour.storage.InteractionLogs;
 import org.tenfour.storage.LogCodes;
 import org.tenfour.storage.LogEntry;
 import org.tenfour.storage.PeerRoles;
+import org.tenfour.storage.Store;
 
 /**
  * Takes a peer's log form, validates it and stores it de-identified: codes, the peer's calendar
@@ -46,12 +46,12 @@ public final class InteractionLogService {
     private static final String REFUSAL =
             "That log is sealed or not one of yours: logs can be corrected for 24 hours only.";
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Pseudonyms pseudonyms;
 
-    public InteractionLogService(Jdbi jdbi, Clock clock, PseudonymKeys keys) {
-        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+    public InteractionLogService(Store store, Clock clock, PseudonymKeys keys) {
+        this.store = Objects.requireNonNull(store, "null store");
         this.clock = Objects.requireNonNull(clock, "null clock");
         this.pseudonyms = new Pseudonyms(keys);
     }
@@ -102,7 +102,7 @@ public final class InteractionLogService {
         }
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
         LogEntry entry =
-                jdbi.inTransaction(
+                store.inTransaction(
                         h -> {
                             LogEntry e =
                                     h.attach(InteractionLogs.class)
@@ -129,10 +129,7 @@ public final class InteractionLogService {
     /** The peer's own logs still open for correction, newest first. */
     public List<LoggedContact> recentLogs(UUID agencyId, UUID peerMemberId) {
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
-        return jdbi
-                .onDemand(InteractionLogs.class)
-                .open(agencyId, pseudonym, clock.instant())
-                .stream()
+        return store.repo(InteractionLogs.class).open(agencyId, pseudonym, clock.instant()).stream()
                 .map(InteractionLogService::contact)
                 .toList();
     }
@@ -144,7 +141,7 @@ public final class InteractionLogService {
             return Reply.text(REFUSAL);
         }
         LocalDate followUp =
-                jdbi.withHandle(
+                store.withConnection(
                         h ->
                                 h
                                         .attach(FollowUpReminders.class)
@@ -174,7 +171,7 @@ public final class InteractionLogService {
         }
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
         Optional<LogEntry> corrected =
-                jdbi.inTransaction(
+                store.inTransaction(
                         h -> {
                             Optional<LogEntry> c =
                                     h.attach(InteractionLogs.class)
@@ -213,7 +210,7 @@ public final class InteractionLogService {
      * to its peer, then call {@link #followUpSent}.
      */
     public List<FollowUpDue> dueFollowUps(LocalDate day) {
-        return jdbi.onDemand(FollowUpReminders.class).dueAcrossAgencies(day);
+        return store.repo(FollowUpReminders.class).dueAcrossAgencies(day);
     }
 
     /**
@@ -229,19 +226,19 @@ public final class InteractionLogService {
 
     /** Forgets a reminder once sent; returns whether it was still there. */
     public boolean followUpSent(UUID agencyId, UUID reminderId) {
-        return jdbi.onDemand(FollowUpReminders.class).sent(agencyId, reminderId);
+        return store.repo(FollowUpReminders.class).sent(agencyId, reminderId);
     }
 
     private Optional<LogEntry> ownOpen(UUID agencyId, UUID peerMemberId, UUID logId) {
         String pseudonym = pseudonyms.of(agencyId, peerMemberId);
-        return jdbi.onDemand(InteractionLogs.class)
+        return store.repo(InteractionLogs.class)
                 .find(agencyId, logId)
                 .filter(e -> e.peerPseudonym().equals(pseudonym))
                 .filter(e -> e.sealedAt().isAfter(clock.instant()));
     }
 
     private void requirePeer(UUID agencyId, UUID memberId) {
-        if (!jdbi.onDemand(PeerRoles.class).isActivePeer(agencyId, memberId)) {
+        if (!store.repo(PeerRoles.class).isActivePeer(agencyId, memberId)) {
             throw new NotAPeerException();
         }
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
@@ -30,6 +29,7 @@ import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
 
 /**
  * The peer's quick log: {@code /tenfour log} opens the coded form, its submission is stored
@@ -37,17 +37,17 @@ import org.tenfour.storage.OutboxKind;
  * after each log the peer may be offered a debrief (peer wellness).
  */
 public final class LogCommands implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final InteractionLogService service;
     private final PeerWellness wellness;
     private final int wellnessThreshold;
 
-    public LogCommands(Jdbi jdbi, Clock clock, PseudonymKeys keys, int wellnessThreshold) {
-        this.jdbi = jdbi;
+    public LogCommands(Store store, Clock clock, PseudonymKeys keys, int wellnessThreshold) {
+        this.store = store;
         this.clock = clock;
-        this.service = new InteractionLogService(jdbi, clock, keys);
-        this.wellness = new PeerWellness(jdbi, clock, keys);
+        this.service = new InteractionLogService(store, clock, keys);
+        this.wellness = new PeerWellness(store, clock, keys);
         this.wellnessThreshold = wellnessThreshold;
     }
 
@@ -139,7 +139,7 @@ public final class LogCommands implements Feature {
                     wellness.check(caller.agency().id(), caller.member().id(), wellnessThreshold);
             offer.ifPresent(
                     m ->
-                            jdbi.useTransaction(
+                            store.useTransaction(
                                     h -> {
                                         Agency agency =
                                                 h.attach(Agencies.class)
@@ -173,7 +173,7 @@ public final class LogCommands implements Feature {
                 .forEach(code -> categories.addAll(Category.forReferral(code)));
         // shown to the peer who logged the referral, in English as peers' texts are
         List<String> lines =
-                ResourceNotes.lines(jdbi, caller.agency().id(), categories, Words.in(Language.EN));
+                ResourceNotes.lines(store, caller.agency().id(), categories, Words.in(Language.EN));
         if (lines.isEmpty()) {
             return accepted;
         }

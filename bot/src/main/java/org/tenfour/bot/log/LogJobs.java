@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +22,8 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.ProcessedEvents;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * Hourly: follow-up reminders due today go to the peer (never the member). Nightly: retention
@@ -34,16 +34,16 @@ public final class LogJobs {
     public static final JobKey FOLLOW_UPS = JobKey.jobKey("follow-up-reminders", "log");
     public static final JobKey RETENTION = JobKey.jobKey("retention", "log");
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final InteractionLogService service;
     private final Retention retention;
 
-    public LogJobs(Jdbi jdbi, Clock clock, PseudonymKeys keys, RetentionPolicy policy) {
-        this.jdbi = jdbi;
+    public LogJobs(Store store, Clock clock, PseudonymKeys keys, RetentionPolicy policy) {
+        this.store = store;
         this.clock = clock;
-        this.service = new InteractionLogService(jdbi, clock, keys);
-        this.retention = new Retention(jdbi, policy);
+        this.service = new InteractionLogService(store, clock, keys);
+        this.retention = new Retention(store, policy);
     }
 
     /** Follow-up reminders hourly; retention daily. */
@@ -61,7 +61,7 @@ public final class LogJobs {
         int sent = 0;
         for (FollowUpDue due : service.dueFollowUps(today)) {
             boolean done =
-                    jdbi.inTransaction(
+                    store.inTransaction(
                             h -> {
                                 var agency =
                                         h.attach(Agencies.class).find(due.agencyId()).orElse(null);
@@ -100,7 +100,7 @@ public final class LogJobs {
      * The agency's members by reminder tag: a reminder names its peer only by tag, so the job
      * computes the tags of the people who could be its peer.
      */
-    private static Map<String, Member> byTag(Handle h, UUID agencyId) {
+    private static Map<String, Member> byTag(Tx h, UUID agencyId) {
         Map<String, Member> byTag = new HashMap<>();
         for (Member m : h.attach(Members.class).list(agencyId)) {
             byTag.put(ReminderTags.peer(h, agencyId, m.id()), m);
@@ -112,7 +112,7 @@ public final class LogJobs {
     public void purge() {
         Retention.Purged purged = retention.purge(clock.instant());
         int events =
-                jdbi.onDemand(ProcessedEvents.class)
+                store.repo(ProcessedEvents.class)
                         .purgeBefore(clock.instant().minus(Duration.ofDays(2)));
         log.info(
                 "retention: {} logs, {} reminders removed, {} coarsened, {} event ids",

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Message;
 import org.tenfour.storage.InteractionLogs;
 import org.tenfour.storage.LogEntry;
+import org.tenfour.storage.Store;
 
 /**
  * Looks after the peers: offers a peer a debrief of their own when they have logged many contacts
@@ -28,12 +28,12 @@ public final class PeerWellness {
     /** Days looked back, including today. */
     public static final int WINDOW_DAYS = 7;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Pseudonyms pseudonyms;
 
-    public PeerWellness(Jdbi jdbi, Clock clock, PseudonymKeys keys) {
-        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+    public PeerWellness(Store store, Clock clock, PseudonymKeys keys) {
+        this.store = Objects.requireNonNull(store, "null store");
         this.clock = Objects.requireNonNull(clock, "null clock");
         this.pseudonyms = new Pseudonyms(keys);
     }
@@ -49,7 +49,7 @@ public final class PeerWellness {
         // A day of slack on the UTC date: log dates are the peer's own calendar days.
         LocalDate from = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(WINDOW_DAYS);
         List<LogEntry> recent =
-                jdbi.onDemand(InteractionLogs.class)
+                store.repo(InteractionLogs.class)
                         .ofPseudonymSince(agencyId, pseudonyms.of(agencyId, peerMemberId), from);
         boolean busy = recent.size() > threshold;
         boolean safety = recent.stream().anyMatch(LogEntry::safetyConcern);

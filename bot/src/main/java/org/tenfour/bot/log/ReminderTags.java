@@ -1,8 +1,8 @@
 package org.tenfour.bot.log;
 
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.storage.KeyedHashes;
+import org.tenfour.storage.Tx;
 
 /**
  * How a follow-up reminder names its peer and its log: keyed hashes under the handle's key (see
@@ -13,13 +13,12 @@ public final class ReminderTags {
     private ReminderTags() {}
 
     /** The peer's tag on their reminders. */
-    public static String peer(Handle h, UUID agencyId, UUID peerMemberId) {
-        return h.getConfig(KeyedHashes.class)
-                .of("follow-up-peer", agencyId, peerMemberId.toString());
+    public static String peer(Tx h, UUID agencyId, UUID peerMemberId) {
+        return h.keyedHashes().of("follow-up-peer", agencyId, peerMemberId.toString());
     }
 
     /** The reference from a reminder to its log (for corrections within the window). */
-    static String log(Handle h, UUID agencyId, UUID logId) {
-        return h.getConfig(KeyedHashes.class).of("follow-up-log", agencyId, logId.toString());
+    static String log(Tx h, UUID agencyId, UUID logId) {
+        return h.keyedHashes().of("follow-up-log", agencyId, logId.toString());
     }
 }

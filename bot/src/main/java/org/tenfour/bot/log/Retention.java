@@ -6,9 +6,9 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.storage.FollowUpReminders;
 import org.tenfour.storage.InteractionLogs;
+import org.tenfour.storage.Store;
 
 /**
  * Deletes what is no longer needed: coded logs older than their agency's retention period,
@@ -22,18 +22,18 @@ public final class Retention {
     /** What one run removed. */
     public record Purged(int logs, int reminders, int coarsened) {}
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final RetentionPolicy policy;
 
-    public Retention(Jdbi jdbi, RetentionPolicy policy) {
-        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+    public Retention(Store store, RetentionPolicy policy) {
+        this.store = Objects.requireNonNull(store, "null store");
         this.policy = Objects.requireNonNull(policy, "null policy");
     }
 
     /** Purges as of {@code now}. */
     public Purged purge(Instant now) {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        InteractionLogs logs = jdbi.onDemand(InteractionLogs.class);
+        InteractionLogs logs = store.repo(InteractionLogs.class);
         int deleted = 0;
         int coarsened = 0;
         for (UUID agency : logs.agencies()) {
@@ -46,7 +46,7 @@ public final class Retention {
             coarsened += logs.coarsenSealed(agency, now);
         }
         int reminders =
-                jdbi.onDemand(FollowUpReminders.class).purgeExpired(today.minus(REMINDER_GRACE));
+                store.repo(FollowUpReminders.class).purgeExpired(today.minus(REMINDER_GRACE));
         return new Purged(deleted, reminders, coarsened);
     }
 }

@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
@@ -23,6 +21,8 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.PeerOnboarding;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The new peer's first message — the policy, its exceptions, the scope of the role — and the button
@@ -42,11 +42,11 @@ public final class Onboarding implements Feature {
                     + " are paged. Log each contact with codes only (`/tenfour log`), never names or"
                     + " what was said.";
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public Onboarding(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public Onboarding(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ public final class Onboarding implements Feature {
      * they stay out of the rotation until they acknowledge it. Nothing happens for a peer who
      * started it before.
      */
-    public static void begin(Handle h, Agency agency, Member peer, Instant now) {
+    public static void begin(Tx h, Agency agency, Member peer, Instant now) {
         LocalDate today = now.atZone(ZoneId.of(agency.timeZone())).toLocalDate();
         if (!h.attach(PeerOnboarding.class).start(agency.id(), peer.id(), today)) {
             return;
@@ -98,7 +98,7 @@ public final class Onboarding implements Feature {
         LocalDate today =
                 clock.instant().atZone(ZoneId.of(caller.agency().timeZone())).toLocalDate();
         boolean first =
-                jdbi.onDemand(PeerOnboarding.class)
+                store.repo(PeerOnboarding.class)
                         .acknowledge(caller.agency().id(), caller.member().id(), today);
         return Reply.text(
                 first

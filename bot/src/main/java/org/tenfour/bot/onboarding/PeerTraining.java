@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
@@ -34,6 +33,7 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.PeerOnboarding;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TrainingRecord;
 import org.tenfour.storage.TrainingRecords;
 
@@ -49,11 +49,11 @@ public final class PeerTraining implements Feature {
 
     static final int MAX_COURSE = 60;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public PeerTraining(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public PeerTraining(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -113,12 +113,12 @@ public final class PeerTraining implements Feature {
             throw new UsageException("A course expires after the day it was completed.");
         }
         Member peer =
-                jdbi.onDemand(Members.class)
+                store.repo(Members.class)
                         .findByPlatformUser(caller.agency().id(), users.get(0))
                         .filter(
                                 m ->
-                                        jdbi
-                                                .onDemand(Peers.class)
+                                        store
+                                                .repo(Peers.class)
                                                 .active(caller.agency().id())
                                                 .stream()
                                                 .anyMatch(p -> p.memberId().equals(m.id())))
@@ -131,7 +131,7 @@ public final class PeerTraining implements Feature {
                                                         + " add`)."));
         LocalDate until = expires;
         boolean req = required;
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(TrainingRecords.class)
                             .add(caller.agency().id(), peer.id(), course, completed, until, req);
@@ -169,7 +169,7 @@ public final class PeerTraining implements Feature {
     private Reply list(Caller caller) {
         UUID agency = caller.agency().id();
         LocalDate today = today(caller.agency());
-        List<TrainingRecord> all = jdbi.onDemand(TrainingRecords.class).all(agency);
+        List<TrainingRecord> all = store.repo(TrainingRecords.class).all(agency);
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             TrainingRecord r = all.get(i);
@@ -196,7 +196,7 @@ public final class PeerTraining implements Feature {
                 expiring++;
             }
         }
-        List<UUID> pending = jdbi.onDemand(PeerOnboarding.class).pending(agency);
+        List<UUID> pending = store.repo(PeerOnboarding.class).pending(agency);
         StringBuilder text =
                 new StringBuilder(all.isEmpty() ? "No training recorded yet." : "*Training*\n");
         text.append(String.join("\n", lines));
@@ -220,14 +220,14 @@ public final class PeerTraining implements Feature {
     }
 
     private String mention(UUID agency, UUID memberId) {
-        return jdbi.onDemand(Members.class)
+        return store.repo(Members.class)
                 .find(agency, memberId)
                 .map(m -> "<@" + m.platformUserId() + ">")
                 .orElse("(a former peer)");
     }
 
     private Reply remove(Caller caller, String number) {
-        List<TrainingRecord> all = jdbi.onDemand(TrainingRecords.class).all(caller.agency().id());
+        List<TrainingRecord> all = store.repo(TrainingRecords.class).all(caller.agency().id());
         int n;
         try {
             n = Integer.parseInt(number);
@@ -238,7 +238,7 @@ public final class PeerTraining implements Feature {
             throw new UsageException("There is no training record number " + n + ".");
         }
         TrainingRecord r = all.get(n - 1);
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(TrainingRecords.class).remove(caller.agency().id(), r.id());
                     Audit.change(
@@ -255,13 +255,13 @@ public final class PeerTraining implements Feature {
     /** Reminds each peer once, 30 days before a required course expires. */
     public int remindAll() {
         int sent = 0;
-        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
+        for (Agency agency : store.repo(Agencies.class).all()) {
             LocalDate today = today(agency);
             for (TrainingRecord r :
-                    jdbi.onDemand(TrainingRecords.class)
+                    store.repo(TrainingRecords.class)
                             .dueForReminder(agency.id(), today, today.plusDays(REMIND_DAYS))) {
                 sent +=
-                        jdbi.inTransaction(
+                        store.inTransaction(
                                 h -> {
                                     if (!h.attach(TrainingRecords.class)
                                             .reminded(agency.id(), r.id(), today)) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +41,8 @@ import org.tenfour.storage.OutboxEntry;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Peer;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 import org.tenfour.storage.Urgency;
 
 /**
@@ -61,11 +61,11 @@ public final class IncidentCallOut implements Feature {
     static final String CANT = "callout.cant";
     private static final Duration WEEK = Duration.ofDays(7);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public IncidentCallOut(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public IncidentCallOut(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -84,7 +84,7 @@ public final class IncidentCallOut implements Feature {
      * Starts the call-out of a new incident on the caller's handle and pages the first peer;
      * returns whether anyone could be paged (the coordinators are told when not).
      */
-    public static boolean start(Handle h, Agency agency, Incident incident, Instant now) {
+    public static boolean start(Tx h, Agency agency, Incident incident, Instant now) {
         if (!h.attach(CallOuts.class).start(agency.id(), incident.id(), now)) {
             return false;
         }
@@ -94,7 +94,7 @@ public final class IncidentCallOut implements Feature {
     /**
      * Closes an incident's call-out (the incident was cancelled): open pages lose their buttons.
      */
-    public static void close(Handle h, Agency agency, UUID incidentId, Instant now) {
+    public static void close(Tx h, Agency agency, UUID incidentId, Instant now) {
         Optional<CallOut> c = h.attach(CallOuts.class).lock(agency.id(), incidentId);
         if (c.isPresent() && h.attach(CallOuts.class).end(agency.id(), incidentId, "closed")) {
             closePages(
@@ -108,7 +108,7 @@ public final class IncidentCallOut implements Feature {
     }
 
     /** The lead peer of each incident of the agency that has one, by incident. */
-    public static Map<UUID, UUID> leads(Handle h, UUID agencyId) {
+    public static Map<UUID, UUID> leads(Tx h, UUID agencyId) {
         Map<UUID, UUID> leads = new java.util.HashMap<>();
         for (CallOut c : h.attach(CallOuts.class).led(agencyId)) {
             leads.put(c.incidentId(), c.leadPeerId());
@@ -120,10 +120,10 @@ public final class IncidentCallOut implements Feature {
     public int pageDue() {
         Instant now = clock.instant();
         int paged = 0;
-        for (UUID agencyId : jdbi.onDemand(CallOuts.class).agenciesDue(now)) {
-            for (UUID incidentId : jdbi.onDemand(CallOuts.class).due(agencyId, now)) {
+        for (UUID agencyId : store.repo(CallOuts.class).agenciesDue(now)) {
+            for (UUID incidentId : store.repo(CallOuts.class).due(agencyId, now)) {
                 paged +=
-                        jdbi.inTransaction(
+                        store.inTransaction(
                                 h -> {
                                     Agency agency =
                                             h.attach(Agencies.class).find(agencyId).orElseThrow();
@@ -139,17 +139,17 @@ public final class IncidentCallOut implements Feature {
      * (an outbox send guard).
      */
     public static SendGuard.Decision stillWanted(
-            Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref, Instant now) {
+            Store store, UUID agencyId, OutboxKind kind, UUID ref, Instant now) {
         if (kind != OutboxKind.CALL_OUT || ref == null) {
             return SendGuard.Decision.SEND;
         }
-        return jdbi.onDemand(CallOuts.class).find(agencyId, ref).filter(CallOut::paging).isPresent()
+        return store.repo(CallOuts.class).find(agencyId, ref).filter(CallOut::paging).isPresent()
                 ? SendGuard.Decision.SEND
                 : SendGuard.Decision.DROP;
     }
 
     /** Pages the next peer of the chain, under the call-out's row lock; false when none is left. */
-    private static boolean pageNext(Handle h, Agency agency, UUID incidentId, Instant now) {
+    private static boolean pageNext(Tx h, Agency agency, UUID incidentId, Instant now) {
         CallOuts calls = h.attach(CallOuts.class);
         Optional<CallOut> locked = calls.lock(agency.id(), incidentId);
         Optional<Incident> incident = h.attach(Incidents.class).find(agency.id(), incidentId);
@@ -192,7 +192,7 @@ public final class IncidentCallOut implements Feature {
      * course lapsed).
      */
     private static List<Member> chain(
-            Handle h, Agency agency, CallOut c, Set<UUID> involved, Instant now) {
+            Tx h, Agency agency, CallOut c, Set<UUID> involved, Instant now) {
         List<UUID> order = new ArrayList<>();
         OnCall.now(h, agency, now).flatMap(OnCall.Shift::peer).ifPresent(m -> order.add(m.id()));
         List<UUID> rota = h.attach(OnCallRotas.class).peers(agency.id());
@@ -230,7 +230,7 @@ public final class IncidentCallOut implements Feature {
             return Reply.text("That call-out could not be found.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     CallOuts calls = h.attach(CallOuts.class);
                     Optional<CallOut> seen = calls.find(caller.agency().id(), incidentId.get());
@@ -308,7 +308,7 @@ public final class IncidentCallOut implements Feature {
             return Reply.text("That call-out could not be found.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     CallOuts calls = h.attach(CallOuts.class);
                     Optional<CallOut> seen = calls.find(caller.agency().id(), incidentId.get());
@@ -348,7 +348,7 @@ public final class IncidentCallOut implements Feature {
 
     /** Replaces the pressed page's buttons by {@code outcome}, when the press came from it. */
     private static void replacePressed(
-            Handle h, Caller caller, InboundEvent.ButtonPressed e, String outcome, Instant now) {
+            Tx h, Caller caller, InboundEvent.ButtonPressed e, String outcome, Instant now) {
         if (e.message() != null && e.where() != null) {
             Outgoing.on(h, caller.agency().id())
                     .update(
@@ -362,7 +362,7 @@ public final class IncidentCallOut implements Feature {
 
     /** Takes the buttons off every delivered page of {@code c} but {@code except}'s. */
     private static void closePages(
-            Handle h, Agency agency, CallOut c, UUID except, String outcome, Instant now) {
+            Tx h, Agency agency, CallOut c, UUID except, String outcome, Instant now) {
         Outgoing out = Outgoing.on(h, agency.id());
         for (UUID peerId : c.pagedPeerIds()) {
             OutboxKey key = pageKey(c.incidentId(), peerId);
@@ -388,8 +388,7 @@ public final class IncidentCallOut implements Feature {
         }
     }
 
-    private static void exhausted(
-            Handle h, Agency agency, Incident incident, CallOut c, Instant now) {
+    private static void exhausted(Tx h, Agency agency, Incident incident, CallOut c, Instant now) {
         String text =
                 "Call-out for \""
                         + label(incident)
@@ -448,7 +447,7 @@ public final class IncidentCallOut implements Feature {
     }
 
     private static Message involvedMessage(
-            Handle h, Agency agency, Incident incident, List<UUID> involved) {
+            Tx h, Agency agency, Incident incident, List<UUID> involved) {
         List<String> names = new ArrayList<>();
         for (UUID id : involved) {
             h.attach(Members.class)

@@ -7,13 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.CallOuts;
 import org.tenfour.storage.Incident;
 import org.tenfour.storage.IncidentMeasures;
 import org.tenfour.storage.Incidents;
-import org.tenfour.storage.KeyedHashes;
+import org.tenfour.storage.Tx;
 
 /**
  * The incident follow-up measure: of the members involved in an incident, how many had a peer
@@ -36,7 +35,7 @@ public final class IncidentFollowUps {
      * (the members with a follow-up check-in) and the day, in the agency's zone, its 7-day window
      * ends (the report month it counts in).
      */
-    public static void start(Handle h, Agency agency, Incident incident) {
+    public static void start(Tx h, Agency agency, Incident incident) {
         int involved = h.attach(CallOuts.class).involved(agency.id(), incident.id()).size();
         LocalDate ends = incident.createdAt().plus(WITHIN_7D).atZone(zone(agency)).toLocalDate();
         h.attach(IncidentMeasures.class).start(agency.id(), incident.id(), involved, ends);
@@ -47,7 +46,7 @@ public final class IncidentFollowUps {
      * transaction; true when it was counted (first contact within 7 days of a live incident).
      */
     public static boolean contacted(
-            Handle h, UUID agencyId, UUID incidentId, UUID memberId, Instant at) {
+            Tx h, UUID agencyId, UUID incidentId, UUID memberId, Instant at) {
         Optional<Incident> incident = h.attach(Incidents.class).find(agencyId, incidentId);
         if (incident.isEmpty() || incident.get().cancelledAt() != null) {
             return false;
@@ -56,9 +55,7 @@ public final class IncidentFollowUps {
         if (since.isNegative() || since.compareTo(WITHIN_7D) > 0) {
             return false;
         }
-        String tag =
-                h.getConfig(KeyedHashes.class)
-                        .of("incident-contact", agencyId, incidentId + ":" + memberId);
+        String tag = h.keyedHashes().of("incident-contact", agencyId, incidentId + ":" + memberId);
         IncidentMeasures measures = h.attach(IncidentMeasures.class);
         return measures.mark(agencyId, incidentId, tag)
                 && measures.count(agencyId, incidentId, since.compareTo(WITHIN_72H) <= 0) == 1;

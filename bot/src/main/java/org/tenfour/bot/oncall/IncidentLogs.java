@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Field;
 import org.tenfour.adapters.Form;
 import org.tenfour.adapters.InboundEvent;
@@ -25,6 +24,7 @@ import org.tenfour.storage.CallOut;
 import org.tenfour.storage.CallOuts;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
+import org.tenfour.storage.Store;
 
 /**
  * The lead peer's "Log a contact" on an incident: the ordinary coded log (nothing more is stored in
@@ -44,14 +44,14 @@ public final class IncidentLogs implements Feature {
     /** Choices the form offers (a Slack select holds 100). */
     static final int MAX_WHO = 100;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final InteractionLogService logs;
 
-    public IncidentLogs(Jdbi jdbi, Clock clock, PseudonymKeys keys) {
-        this.jdbi = jdbi;
+    public IncidentLogs(Store store, Clock clock, PseudonymKeys keys) {
+        this.store = store;
         this.clock = clock;
-        this.logs = new InteractionLogService(jdbi, clock, keys);
+        this.logs = new InteractionLogService(store, clock, keys);
     }
 
     @Override
@@ -111,7 +111,7 @@ public final class IncidentLogs implements Feature {
         if (Codes.ContactType.CRITICAL_INCIDENT
                 .code()
                 .equals(log.getOrDefault(InteractionLogForms.CONTACT_TYPE, List.of("")).get(0))) {
-            jdbi.useTransaction(
+            store.useTransaction(
                     h ->
                             IncidentFollowUps.contacted(
                                     h, caller.agency().id(), incidentId, member.get(), now));
@@ -139,7 +139,7 @@ public final class IncidentLogs implements Feature {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return jdbi.onDemand(CallOuts.class)
+        return store.repo(CallOuts.class)
                 .find(caller.agency().id(), id)
                 .map(CallOut::leadPeerId)
                 .filter(lead -> lead.equals(caller.member().id()))
@@ -148,11 +148,11 @@ public final class IncidentLogs implements Feature {
 
     private List<Member> involved(Caller caller, UUID incidentId) {
         List<Member> out = new ArrayList<>();
-        for (UUID id : jdbi.onDemand(CallOuts.class).involved(caller.agency().id(), incidentId)) {
+        for (UUID id : store.repo(CallOuts.class).involved(caller.agency().id(), incidentId)) {
             if (out.size() == MAX_WHO) {
                 break;
             }
-            jdbi.onDemand(Members.class).find(caller.agency().id(), id).ifPresent(out::add);
+            store.repo(Members.class).find(caller.agency().id(), id).ifPresent(out::add);
         }
         return out;
     }

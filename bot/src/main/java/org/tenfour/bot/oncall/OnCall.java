@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.storage.Agency;
@@ -20,6 +19,7 @@ import org.tenfour.storage.Members;
 import org.tenfour.storage.OnCallRota;
 import org.tenfour.storage.OnCallRotas;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Tx;
 
 /**
  * Who is on call for peer support: the week's peer from the rota (or a swap), or — when that peer
@@ -37,7 +37,7 @@ public final class OnCall {
      * The peer to offer a request to first, when the request is urgent or arrives outside the
      * agency's hours and someone is on call; empty otherwise (the usual order applies).
      */
-    public static Optional<UUID> firstFor(Handle h, Agency agency, boolean urgent, Instant now) {
+    public static Optional<UUID> firstFor(Tx h, Agency agency, boolean urgent, Instant now) {
         if (!urgent && !outsideHours(agency, now)) {
             return Optional.empty();
         }
@@ -48,15 +48,14 @@ public final class OnCall {
      * The rota's last resort (a coordinator or director), paged with the coordinators when an
      * urgent or after-hours request finds no peer; empty otherwise.
      */
-    public static Optional<Member> lastResortFor(
-            Handle h, Agency agency, boolean urgent, Instant now) {
+    public static Optional<Member> lastResortFor(Tx h, Agency agency, boolean urgent, Instant now) {
         if (!urgent && !outsideHours(agency, now)) {
             return Optional.empty();
         }
         return lastResort(h, agency);
     }
 
-    static Optional<Member> lastResort(Handle h, Agency agency) {
+    static Optional<Member> lastResort(Tx h, Agency agency) {
         return h.attach(OnCallRotas.class)
                 .find(agency.id())
                 .map(OnCallRota::lastResortMemberId)
@@ -79,14 +78,14 @@ public final class OnCall {
     }
 
     /** The shift at {@code now}; empty when the agency has no rota. */
-    static Optional<Shift> now(Handle h, Agency agency, Instant now) {
+    static Optional<Shift> now(Tx h, Agency agency, Instant now) {
         return h.attach(OnCallRotas.class)
                 .find(agency.id())
                 .map(rota -> shift(h, agency, rota, RotaWeek.at(rota, zone(agency), now), now));
     }
 
     /** Who covers {@code week}, judged by availability at {@code at}. */
-    static Shift shift(Handle h, Agency agency, OnCallRota rota, RotaWeek week, Instant at) {
+    static Shift shift(Tx h, Agency agency, OnCallRota rota, RotaWeek week, Instant at) {
         OnCallRotas rotas = h.attach(OnCallRotas.class);
         List<UUID> order = rotas.peers(agency.id());
         Map<LocalDate, UUID> swaps = rotas.swaps(agency.id(), week.start());
@@ -130,7 +129,7 @@ public final class OnCall {
         return order.get((int) Math.floorMod(week.index(rota), order.size()));
     }
 
-    private static Optional<Member> available(Handle h, Agency agency, UUID id, Instant at) {
+    private static Optional<Member> available(Tx h, Agency agency, UUID id, Instant at) {
         boolean free =
                 h.attach(Peers.class)
                                 .find(agency.id(), id)

@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.agency.AddressBook;
@@ -36,6 +34,8 @@ import org.tenfour.storage.OnCallRota;
 import org.tenfour.storage.OnCallRotas;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * {@code /tenfour oncall}: anyone may ask who is on call now ({@code oncall now}, the name only);
@@ -46,11 +46,11 @@ public final class OnCallCommands implements Feature {
     /** Weeks shown ahead by {@code oncall} and searched by {@code oncall swap}. */
     static final int WEEKS_AHEAD = 6;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public OnCallCommands(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public OnCallCommands(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -87,7 +87,8 @@ public final class OnCallCommands implements Feature {
 
     private Reply now(Caller caller) {
         Instant now = clock.instant();
-        Optional<OnCall.Shift> shift = jdbi.withHandle(h -> OnCall.now(h, caller.agency(), now));
+        Optional<OnCall.Shift> shift =
+                store.withConnection(h -> OnCall.now(h, caller.agency(), now));
         if (shift.isEmpty()) {
             return Reply.text(
                     "This agency has no on-call rota. `/peer` reaches the peer team at any time.");
@@ -111,7 +112,7 @@ public final class OnCallCommands implements Feature {
 
     private Reply show(Caller caller) {
         Instant now = clock.instant();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     OnCallRota rota = rota(h, caller.agency(), now);
                     List<String> lines = new ArrayList<>();
@@ -154,7 +155,7 @@ public final class OnCallCommands implements Feature {
     private Reply add(Caller caller, Args args) {
         List<String> users = users(args);
         Instant now = clock.instant();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     rota(h, caller.agency(), now);
                     List<String> added = new ArrayList<>();
@@ -188,7 +189,7 @@ public final class OnCallCommands implements Feature {
     private Reply remove(Caller caller, Args args) {
         List<String> users = users(args);
         Instant now = clock.instant();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     List<String> removed = new ArrayList<>();
                     for (String user : users) {
@@ -216,7 +217,7 @@ public final class OnCallCommands implements Feature {
             throw new UsageException("@mention the two peers who swap a week.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     OnCallRota rota = rota(h, caller.agency(), now);
                     Optional<Member> a = peer(h, caller.agency(), users.get(0));
@@ -256,7 +257,7 @@ public final class OnCallCommands implements Feature {
     }
 
     private static Optional<RotaWeek> nextWeekOf(
-            Handle h, Agency agency, OnCallRota rota, ZoneId zone, Member peer, Instant now) {
+            Tx h, Agency agency, OnCallRota rota, ZoneId zone, Member peer, Instant now) {
         OnCallRotas rotas = h.attach(OnCallRotas.class);
         List<UUID> order = rotas.peers(agency.id());
         RotaWeek week = RotaWeek.at(rota, zone, now);
@@ -284,7 +285,7 @@ public final class OnCallCommands implements Feature {
             throw new UsageException("Say the time as HH:MM, e.g. `08:00`.");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     OnCallRota old = rota(h, caller.agency(), now);
                     ZoneId zone = OnCall.zone(caller.agency());
@@ -322,7 +323,7 @@ public final class OnCallCommands implements Feature {
         if (!none && users.size() != 1) {
             throw new UsageException("@mention one coordinator or director, or say `none`.");
         }
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     rota(h, caller.agency(), now);
                     UUID id =
@@ -346,7 +347,7 @@ public final class OnCallCommands implements Feature {
     }
 
     /** The agency's rota, created (handoff Monday 08:00) on first use. */
-    private static OnCallRota rota(Handle h, Agency agency, Instant now) {
+    private static OnCallRota rota(Tx h, Agency agency, Instant now) {
         OnCallRotas rotas = h.attach(OnCallRotas.class);
         Optional<OnCallRota> rota = rotas.find(agency.id());
         if (rota.isPresent()) {
@@ -358,7 +359,7 @@ public final class OnCallCommands implements Feature {
         return rotas.find(agency.id()).orElseThrow();
     }
 
-    private static Optional<Member> peer(Handle h, Agency agency, String user) {
+    private static Optional<Member> peer(Tx h, Agency agency, String user) {
         return h.attach(Members.class)
                 .findByPlatformUser(agency.id(), user)
                 .filter(
@@ -369,7 +370,7 @@ public final class OnCallCommands implements Feature {
                                         .isPresent());
     }
 
-    private static List<String> names(Handle h, Agency agency, List<UUID> ids) {
+    private static List<String> names(Tx h, Agency agency, List<UUID> ids) {
         List<String> out = new ArrayList<>();
         for (UUID id : ids) {
             h.attach(Members.class).find(agency.id(), id).ifPresent(m -> out.add(mention(m)));
@@ -390,8 +391,7 @@ public final class OnCallCommands implements Feature {
     }
 
     /** Records a rota change (who, when, old → new) and echoes it in the coordinator channel. */
-    private static void audit(
-            Handle h, Caller caller, String oldValue, String newValue, Instant at) {
+    private static void audit(Tx h, Caller caller, String oldValue, String newValue, Instant at) {
         h.attach(AuditLog.class)
                 .record(
                         caller.agency().id(),

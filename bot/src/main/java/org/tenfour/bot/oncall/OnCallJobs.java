@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +20,8 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.OnCallRota;
 import org.tenfour.storage.OnCallRotas;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The rota's periodic work: the incoming on-call peer gets a handoff DM (once per week and person,
@@ -33,11 +33,11 @@ public final class OnCallJobs {
     private static final Logger log = LoggerFactory.getLogger(OnCallJobs.class);
     public static final JobKey HANDOFFS = JobKey.jobKey("handoffs", "oncall");
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public OnCallJobs(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public OnCallJobs(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -51,13 +51,13 @@ public final class OnCallJobs {
     public int handoffs() {
         Instant now = clock.instant();
         int queued = 0;
-        for (UUID agencyId : jdbi.onDemand(OnCallRotas.class).agencies()) {
-            queued += jdbi.inTransaction(h -> handoff(h, agencyId, now));
+        for (UUID agencyId : store.repo(OnCallRotas.class).agencies()) {
+            queued += store.inTransaction(h -> handoff(h, agencyId, now));
         }
         return queued;
     }
 
-    private static int handoff(Handle h, UUID agencyId, Instant now) {
+    private static int handoff(Tx h, UUID agencyId, Instant now) {
         Optional<Agency> agency = h.attach(Agencies.class).find(agencyId);
         Optional<OnCallRota> rota = h.attach(OnCallRotas.class).find(agencyId);
         if (agency.isEmpty() || rota.isEmpty()) {

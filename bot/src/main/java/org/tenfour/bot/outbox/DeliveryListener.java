@@ -2,9 +2,9 @@ package org.tenfour.bot.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Tx;
 
 /**
  * Told, inside the transaction that marks a row sent, that a message was delivered; features use it
@@ -13,5 +13,5 @@ import org.tenfour.storage.OutboxKind;
 @FunctionalInterface
 public interface DeliveryListener {
     void delivered(
-            Handle handle, UUID agencyId, OutboxKind kind, UUID ref, Delivery delivery, Instant at);
+            Tx handle, UUID agencyId, OutboxKind kind, UUID ref, Delivery delivery, Instant at);
 }

@@ -4,9 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Tx;
 
 /**
  * Which message an outbox row is, before it is hashed: its kind, the thing it belongs to ({@code
@@ -50,8 +49,8 @@ public record OutboxKey(OutboxKind kind, UUID ref, String discriminator) {
     }
 
     /** The key as stored in the agency's outbox: a keyed hash under the handle's key. */
-    public String stored(Handle h, UUID agencyId) {
-        return h.getConfig(KeyedHashes.class).of("outbox", agencyId, toString());
+    public String stored(Tx h, UUID agencyId) {
+        return h.keyedHashes().of("outbox", agencyId, toString());
     }
 
     @Override

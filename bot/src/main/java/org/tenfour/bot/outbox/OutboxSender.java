@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Address;
@@ -34,6 +32,8 @@ import org.tenfour.storage.Failures;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * Delivers the outbox: claims due rows with {@code FOR UPDATE SKIP LOCKED} under a lease, sends
@@ -65,7 +65,7 @@ public final class OutboxSender implements AutoCloseable {
     // rows one lane sends one after the other (one call in flight): a claim per few rows, not one
     private static final int LANE = 5;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Map<Platform, ChatPlatform> platforms;
     private final List<DeliveryListener> listeners;
     private final List<SendGuard> guards;
@@ -84,13 +84,13 @@ public final class OutboxSender implements AutoCloseable {
 
     /** A sender without per-conversation pacing (domain tests drive it with a fixed clock). */
     public OutboxSender(
-            Jdbi jdbi,
+            Store store,
             Map<Platform, ChatPlatform> platforms,
             List<DeliveryListener> listeners,
             List<SendGuard> guards,
             Clock clock,
             String worker) {
-        this(jdbi, platforms, listeners, guards, clock, worker, false);
+        this(store, platforms, listeners, guards, clock, worker, false);
     }
 
     /**
@@ -99,7 +99,7 @@ public final class OutboxSender implements AutoCloseable {
      * production paces. Unpaced, it makes one call at a time.
      */
     public OutboxSender(
-            Jdbi jdbi,
+            Store store,
             Map<Platform, ChatPlatform> platforms,
             List<DeliveryListener> listeners,
             List<SendGuard> guards,
@@ -107,7 +107,7 @@ public final class OutboxSender implements AutoCloseable {
             String worker,
             boolean paced) {
         this(
-                jdbi,
+                store,
                 platforms,
                 listeners,
                 guards,
@@ -119,7 +119,7 @@ public final class OutboxSender implements AutoCloseable {
 
     /** A sender with {@code concurrency} calls in flight at most. */
     public OutboxSender(
-            Jdbi jdbi,
+            Store store,
             Map<Platform, ChatPlatform> platforms,
             List<DeliveryListener> listeners,
             List<SendGuard> guards,
@@ -142,7 +142,7 @@ public final class OutboxSender implements AutoCloseable {
                             });
         }
         this.pacer = paced ? new Pacer() : null;
-        this.jdbi = jdbi;
+        this.store = store;
         this.platforms = Map.copyOf(platforms);
         this.listeners = List.copyOf(listeners);
         this.guards = List.copyOf(guards);
@@ -155,7 +155,7 @@ public final class OutboxSender implements AutoCloseable {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        int released = jdbi.onDemand(Outbox.class).releaseLeases(worker);
+        int released = store.repo(Outbox.class).releaseLeases(worker);
         if (released > 0) {
             log.info(
                     "outbox: took back {} rows leased by this instance before a restart", released);
@@ -213,7 +213,7 @@ public final class OutboxSender implements AutoCloseable {
             }
             Instant leaseUntil = now.plus(LEASE);
             List<OutboxEntry> batch =
-                    jdbi.onDemand(Outbox.class)
+                    store.repo(Outbox.class)
                             .claimSpread(
                                     worker,
                                     now,
@@ -321,7 +321,7 @@ public final class OutboxSender implements AutoCloseable {
         }
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(LEASE);
-        List<OutboxEntry> batch = jdbi.onDemand(Outbox.class).claim(worker, now, leaseUntil, BATCH);
+        List<OutboxEntry> batch = store.repo(Outbox.class).claim(worker, now, leaseUntil, BATCH);
         for (OutboxEntry entry : batch) {
             deliver(entry, leaseUntil);
         }
@@ -333,7 +333,7 @@ public final class OutboxSender implements AutoCloseable {
      * was made.
      */
     private long deliver(OutboxEntry entry, Instant leaseUntil) {
-        Outbox outbox = jdbi.onDemand(Outbox.class);
+        Outbox outbox = store.repo(Outbox.class);
         Address to;
         OutboundItem item;
         try {
@@ -353,7 +353,7 @@ public final class OutboxSender implements AutoCloseable {
         for (SendGuard guard : guards) {
             SendGuard.Decision d;
             try {
-                d = guard.check(jdbi, entry.agencyId(), entry.kind(), entry.ref(), now);
+                d = guard.check(store, entry.agencyId(), entry.kind(), entry.ref(), now);
             } catch (RuntimeException e) {
                 // the row is not lost, and the rest of the batch goes on
                 Duration wait = Backoff.after(entry.attempts());
@@ -417,7 +417,7 @@ public final class OutboxSender implements AutoCloseable {
             }
             callNanos = System.nanoTime() - started;
             Instant at = clock.instant();
-            jdbi.useTransaction(
+            store.useTransaction(
                     h -> {
                         if (h.attach(Outbox.class)
                                 .markSent(
@@ -457,7 +457,7 @@ public final class OutboxSender implements AutoCloseable {
             log.info("outbox: row {} transient failure, retry in {}", entry.id(), wait);
         } catch (ChatPlatformException.Unreachable e) {
             callNanos = System.nanoTime() - started;
-            jdbi.useTransaction(
+            store.useTransaction(
                     h -> {
                         h.attach(Outbox.class)
                                 .markDead(entry.id(), worker, "unreachable: " + e.getMessage());
@@ -493,7 +493,7 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /** A message reached a person marked unreachable: they are reachable again. */
-    private static void healed(Handle h, OutboxEntry entry, Address to) {
+    private static void healed(Tx h, OutboxEntry entry, Address to) {
         Members members = h.attach(Members.class);
         if (to.kind() == Address.Kind.USER
                 && members.isUnreachableByPlatformUser(entry.agencyId(), to.targetId())

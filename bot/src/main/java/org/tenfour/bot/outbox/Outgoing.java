@@ -3,7 +3,6 @@ package org.tenfour.bot.outbox;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.FileUpload;
@@ -11,24 +10,25 @@ import org.tenfour.adapters.Message;
 import org.tenfour.bot.http.JsonBody;
 import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
+import org.tenfour.storage.Tx;
 
 /**
  * Writes outgoing messages into the outbox on the caller's handle, so that they commit (or not)
  * with the caller's state change. Rows are keyed by a keyed hash of their {@link OutboxKey}.
  */
 public final class Outgoing {
-    private final Handle handle;
+    private final Tx handle;
     private final Outbox outbox;
     private final UUID agencyId;
 
-    private Outgoing(Handle handle, UUID agencyId) {
+    private Outgoing(Tx handle, UUID agencyId) {
         this.handle = handle;
         this.outbox = handle.attach(Outbox.class);
         this.agencyId = agencyId;
     }
 
     /** Writes on {@code handle} (inside the caller's transaction) for one agency. */
-    public static Outgoing on(Handle handle, UUID agencyId) {
+    public static Outgoing on(Tx handle, UUID agencyId) {
         return new Outgoing(handle, agencyId);
     }
 

@@ -3,8 +3,8 @@ package org.tenfour.bot.outbox;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
 
 /**
  * Asked just before a queued message is sent whether it is still wanted now (a check-in planned
@@ -13,7 +13,7 @@ import org.tenfour.storage.OutboxKind;
  */
 @FunctionalInterface
 public interface SendGuard {
-    Decision check(Jdbi jdbi, UUID agencyId, OutboxKind kind, UUID ref, Instant now);
+    Decision check(Store store, UUID agencyId, OutboxKind kind, UUID ref, Instant now);
 
     /**
      * Send now, never, or not before {@code notBefore}.

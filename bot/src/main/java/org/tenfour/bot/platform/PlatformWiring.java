@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.ChatPlatform;
@@ -28,6 +27,7 @@ import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.ProcessedEvents;
 import org.tenfour.storage.SecretCipher;
+import org.tenfour.storage.Store;
 
 /**
  * Builds the configured platform adapters (Slack, Teams, the browser sandbox), their outbound
@@ -50,7 +50,7 @@ public final class PlatformWiring implements AutoCloseable {
     public PlatformWiring(
             Settings settings,
             SecretCipher secrets,
-            Jdbi jdbi,
+            Store store,
             Clock clock,
             InboundHandler inbound) {
         settings.slack()
@@ -60,7 +60,7 @@ public final class PlatformWiring implements AutoCloseable {
                             // subkey
                             StoredSlackInstallations installations =
                                     slack.oauth()
-                                            ? new StoredSlackInstallations(jdbi, secrets, clock)
+                                            ? new StoredSlackInstallations(store, secrets, clock)
                                             : null;
                             SlackAdapter adapter =
                                     new SlackAdapter(
@@ -72,7 +72,7 @@ public final class PlatformWiring implements AutoCloseable {
                                             id ->
                                                     available(
                                                             () ->
-                                                                    jdbi.onDemand(
+                                                                    store.repo(
                                                                                     ProcessedEvents
                                                                                             .class)
                                                                             .firstSighting(
@@ -102,11 +102,11 @@ public final class PlatformWiring implements AutoCloseable {
                                             teams,
                                             inbound,
                                             clock,
-                                            new StoredConversationReferences(jdbi, clock),
+                                            new StoredConversationReferences(store, clock),
                                             id ->
                                                     available(
                                                             () ->
-                                                                    jdbi.onDemand(
+                                                                    store.repo(
                                                                                     ProcessedEvents
                                                                                             .class)
                                                                             .firstSighting(

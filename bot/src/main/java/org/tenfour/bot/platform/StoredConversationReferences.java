@@ -2,21 +2,21 @@ package org.tenfour.bot.platform;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Address;
 import org.tenfour.adapters.teams.ConversationReferences;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.ConversationRef;
 import org.tenfour.storage.ConversationRefRepository;
+import org.tenfour.storage.Store;
 
 /** Teams conversation references in PostgreSQL; each tenant is an agency. */
 final class StoredConversationReferences implements ConversationReferences {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    StoredConversationReferences(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    StoredConversationReferences(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -26,9 +26,8 @@ final class StoredConversationReferences implements ConversationReferences {
 
     @Override
     public void save(Address.Kind kind, String platformId, ConversationReference ref) {
-        Agency agency =
-                jdbi.onDemand(Agencies.class).upsert("teams", ref.tenantId(), ref.tenantId());
-        jdbi.onDemand(ConversationRefRepository.class)
+        Agency agency = store.repo(Agencies.class).upsert("teams", ref.tenantId(), ref.tenantId());
+        store.repo(ConversationRefRepository.class)
                 .save(
                         agency.id(),
                         kind(kind),
@@ -41,11 +40,11 @@ final class StoredConversationReferences implements ConversationReferences {
     @Override
     public Optional<ConversationReference> find(
             String tenantId, Address.Kind kind, String platformId) {
-        return jdbi.onDemand(Agencies.class)
+        return store.repo(Agencies.class)
                 .findByWorkspace("teams", tenantId)
                 .flatMap(
                         a ->
-                                jdbi.onDemand(ConversationRefRepository.class)
+                                store.repo(ConversationRefRepository.class)
                                         .find(a.id(), kind(kind), platformId))
                 .map(r -> new ConversationReference(r.serviceUrl(), r.conversationId(), tenantId));
     }

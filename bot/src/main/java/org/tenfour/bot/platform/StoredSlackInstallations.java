@@ -3,7 +3,6 @@ package org.tenfour.bot.platform;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.slack.SlackInstallation;
@@ -14,20 +13,21 @@ import org.tenfour.storage.SecretCipher;
 import org.tenfour.storage.SlackInstallationRecord;
 import org.tenfour.storage.SlackInstallationRepository;
 import org.tenfour.storage.StorageException;
+import org.tenfour.storage.Store;
 
 /** Slack installations in PostgreSQL, bot tokens encrypted; each workspace is an agency. */
 final class StoredSlackInstallations implements SlackInstallations {
     private static final Logger log = LoggerFactory.getLogger(StoredSlackInstallations.class);
-    private final Jdbi jdbi;
+    private final Store store;
     private final SlackInstallationRepository repository;
 
     /**
      * Also brings every stored token under the current key: tokens sealed before key ids existed,
      * or left under the other key by an interrupted {@code rotate-key}.
      */
-    StoredSlackInstallations(Jdbi jdbi, SecretCipher cipher, Clock clock) {
-        this.jdbi = jdbi;
-        this.repository = new SlackInstallationRepository(jdbi, cipher);
+    StoredSlackInstallations(Store store, SecretCipher cipher, Clock clock) {
+        this.store = store;
+        this.repository = new SlackInstallationRepository(store, cipher);
         try {
             int resealed = repository.resealAll();
             if (resealed > 0) {
@@ -47,7 +47,7 @@ final class StoredSlackInstallations implements SlackInstallations {
     @Override
     public void save(SlackInstallation i) {
         Agency agency =
-                jdbi.onDemand(Agencies.class)
+                store.repo(Agencies.class)
                         .upsert(
                                 "slack",
                                 i.teamId(),

@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Button;
@@ -32,6 +30,8 @@ import org.tenfour.storage.ConnectionRequest;
 import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.MemberErasure;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * {@code /tenfour mydata} shows a member everything TenFour stores about them; {@code /tenfour
@@ -46,11 +46,11 @@ public final class MemberData implements Feature {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public MemberData(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public MemberData(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -137,8 +137,7 @@ public final class MemberData implements Feature {
                                         .sorted()
                                         .toList())));
         lines.add(item(w, Stored.UNREACHABLE, w.get(m.unreachable() ? "mydata.yes" : "mydata.no")));
-        List<CheckIn> checkIns =
-                jdbi.onDemand(CheckIns.class).forMember(caller.agency().id(), m.id());
+        List<CheckIn> checkIns = store.repo(CheckIns.class).forMember(caller.agency().id(), m.id());
         lines.add(item(w, Stored.CHECK_INS, checkIns.isEmpty() ? w.get("mydata.none") : ""));
         for (CheckIn c : checkIns) {
             lines.add(
@@ -151,7 +150,7 @@ public final class MemberData implements Feature {
                                     : " (" + w.get("mydata.answer." + c.answer().word()) + ")"));
         }
         List<ConnectionRequest> requests =
-                jdbi.onDemand(ConnectionRequests.class).ofMember(caller.agency().id(), m.id());
+                store.repo(ConnectionRequests.class).ofMember(caller.agency().id(), m.id());
         lines.add(item(w, Stored.REQUESTS, requests.isEmpty() ? w.get("mydata.none") : ""));
         requests.forEach(
                 r ->
@@ -194,7 +193,7 @@ public final class MemberData implements Feature {
         if (!event.value().equals(caller.member().id().toString())) {
             return Reply.text(caller.words().get("forgetme.notYours"));
         }
-        jdbi.useTransaction(h -> erase(h, caller));
+        store.useTransaction(h -> erase(h, caller));
         log.info("member data erased on request in agency {}", caller.agency().id());
         return Reply.text(caller.words().get("forgetme.done"));
     }
@@ -208,7 +207,7 @@ public final class MemberData implements Feature {
      * keys are keyed hashes (see {@code data-inventory.csv}). The member row goes last; its
      * cascades take their check-ins and peer profile.
      */
-    static void erase(Handle h, Caller caller) {
+    static void erase(Tx h, Caller caller) {
         UUID agency = caller.agency().id();
         Member m = caller.member();
         String user = m.platformUserId();

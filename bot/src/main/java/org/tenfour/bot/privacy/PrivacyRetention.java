@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import org.tenfour.storage.ContinuumCounts;
 import org.tenfour.storage.Expiry;
 import org.tenfour.storage.IncidentMeasures;
 import org.tenfour.storage.Outbox;
+import org.tenfour.storage.Store;
 
 /**
  * Daily expiry of what links people to the program, beyond the coded log's own retention: delivered
@@ -55,11 +55,11 @@ public final class PrivacyRetention {
      */
     private static final Duration CONTINUUM_MARGIN = Duration.ofDays(8);
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public PrivacyRetention(Jdbi jdbi, Clock clock) {
-        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+    public PrivacyRetention(Store store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "null store");
         this.clock = Objects.requireNonNull(clock, "null clock");
     }
 
@@ -86,22 +86,22 @@ public final class PrivacyRetention {
 
     /** Purges as of {@code now}; idempotent. */
     public Purged purge(Instant now) {
-        int outbox = jdbi.onDemand(Outbox.class).purgeDone(now.minus(Duration.ofDays(OUTBOX_DAYS)));
+        int outbox = store.repo(Outbox.class).purgeDone(now.minus(Duration.ofDays(OUTBOX_DAYS)));
         int checkIns = 0;
         int assignments = 0;
         int labels = 0;
         int callOuts = 0;
         int marks = 0;
         int contactMarks = 0;
-        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
+        for (Agency agency : store.repo(Agencies.class).all()) {
             Duration keep = AgencySettings.fromJson(agency.settingsJson()).connect().retention();
-            Expiry expiry = jdbi.onDemand(Expiry.class);
+            Expiry expiry = store.repo(Expiry.class);
             checkIns += expiry.expireCheckIns(agency.id(), now.minus(keep));
             assignments += expiry.clearStaleAssignments(agency.id());
             labels += expiry.clearFinishedIncidentLabels(agency.id());
-            callOuts += jdbi.onDemand(CallOuts.class).forgetFinished(agency.id());
+            callOuts += store.repo(CallOuts.class).forgetFinished(agency.id());
             marks +=
-                    jdbi.onDemand(ContinuumCounts.class)
+                    store.repo(ContinuumCounts.class)
                             .forgetCountedBefore(
                                     agency.id(),
                                     LocalDate.ofInstant(
@@ -109,7 +109,7 @@ public final class PrivacyRetention {
                                             ZoneOffset.UTC));
             // a contact after the 7-day window is not counted, so its marks have done their work
             contactMarks +=
-                    jdbi.onDemand(IncidentMeasures.class)
+                    store.repo(IncidentMeasures.class)
                             .forgetMarks(
                                     agency.id(),
                                     now.minus(IncidentFollowUps.WITHIN_7D)

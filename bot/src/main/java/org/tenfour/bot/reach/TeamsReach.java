@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +29,7 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
 
 /**
  * Installs TenFour through Microsoft Graph for the Teams agency's roster members it has never
@@ -57,7 +57,7 @@ public final class TeamsReach {
     private static final Duration DAY = Duration.ofDays(1);
     private static final int MAX_SKIPPED = 10_000;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final AppInstaller installer;
     private final TeamsSettings.ProactiveInstall settings;
@@ -70,12 +70,12 @@ public final class TeamsReach {
      * @param tenantId the bot's tenant: the one Teams agency it serves
      */
     public TeamsReach(
-            Jdbi jdbi,
+            Store store,
             Clock clock,
             AppInstaller installer,
             TeamsSettings.ProactiveInstall settings,
             String tenantId) {
-        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+        this.store = Objects.requireNonNull(store, "null store");
         this.clock = Objects.requireNonNull(clock, "null clock");
         this.installer = Objects.requireNonNull(installer, "null installer");
         this.settings = Objects.requireNonNull(settings, "null settings");
@@ -94,7 +94,7 @@ public final class TeamsReach {
     /** One pass; returns how many people it reached. */
     public int pass() {
         Optional<Agency> found =
-                jdbi.onDemand(Agencies.class).findByWorkspace(Platform.TEAMS.id(), tenantId);
+                store.repo(Agencies.class).findByWorkspace(Platform.TEAMS.id(), tenantId);
         if (found.isEmpty() || found.get().coordinatorChannelId() == null) {
             return 0; // people are looked up in the coordinators' team: none set up yet
         }
@@ -105,13 +105,14 @@ public final class TeamsReach {
             return 0;
         }
         Address via =
-                jdbi.withHandle(h -> AddressBook.channel(h, agency, agency.coordinatorChannelId()));
+                store.withConnection(
+                        h -> AddressBook.channel(h, agency, agency.coordinatorChannelId()));
         if (via.serviceUrl() == null || via.conversationId() == null) {
             return 0;
         }
         skippedUntil.values().removeIf(now::isAfter);
         List<Member> candidates =
-                jdbi.onDemand(Members.class)
+                store.repo(Members.class)
                         .neverReached(agency.id(), settings.perPass() + skippedUntil.size());
         int tried = 0;
         int reached = 0;
@@ -198,7 +199,7 @@ public final class TeamsReach {
     /** Installed: reachable now, and the welcome they missed goes out (once). */
     private void reached(Agency agency, Member m) {
         Instant now = clock.instant();
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Members.class)
                             .markReachableByPlatformUser(agency.id(), m.platformUserId());
@@ -230,7 +231,8 @@ public final class TeamsReach {
 
     private boolean refusedToday(Agency agency, Instant now) {
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        return jdbi.withHandle(h -> Outgoing.on(h, agency.id()).find(refusal(today)).isPresent());
+        return store.withConnection(
+                h -> Outgoing.on(h, agency.id()).find(refusal(today)).isPresent());
     }
 
     /** Tells the coordinators (once that day) and stops for a day. */
@@ -238,7 +240,7 @@ public final class TeamsReach {
         pausedUntil.put(agency.id(), now.plus(DAY));
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         boolean told =
-                jdbi.inTransaction(
+                store.inTransaction(
                         h ->
                                 Outgoing.on(h, agency.id())
                                         .send(

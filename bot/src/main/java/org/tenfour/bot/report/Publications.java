@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.TenFourException;
 import org.tenfour.storage.ReportSnapshot;
 import org.tenfour.storage.ReportSnapshots;
+import org.tenfour.storage.Tx;
 
 /**
  * Publishes a closed period once and reads it back ever after. A new period is suppressed against
@@ -37,7 +37,7 @@ final class Publications {
     }
 
     /** The published cells of {@code range}, publishing it now if nobody has yet. */
-    Published get(Handle h, UUID agency, ZoneId zone, Period.Range range, int k, Instant now) {
+    Published get(Tx h, UUID agency, ZoneId zone, Period.Range range, int k, Instant now) {
         ReportSnapshots store = h.attach(ReportSnapshots.class);
         store.lock(agency);
         var existing = store.find(agency, range.period().word(), range.from());
@@ -57,8 +57,7 @@ final class Publications {
         }
     }
 
-    private Map<String, Cell> suppress(
-            Handle h, UUID agency, ZoneId zone, Period.Range range, int k) {
+    private Map<String, Cell> suppress(Tx h, UUID agency, ZoneId zone, Period.Range range, int k) {
         Figures figures = reader.read(h, agency, range, zone);
         Period.Range year = Period.YEAR.containing(range.from());
         Map<Period.Range, Map<String, Cell>> before = new HashMap<>();

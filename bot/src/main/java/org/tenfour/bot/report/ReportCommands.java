@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.FileUpload;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
@@ -29,6 +27,8 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.AuditLog;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * {@code /tenfour report [month|quarter|year]} posts the suppressed report and its chart in the
@@ -36,14 +36,14 @@ import org.tenfour.storage.OutboxKind;
  * coordinator who asked.
  */
 public final class ReportCommands implements Feature {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final ReportService reports;
 
-    public ReportCommands(Jdbi jdbi, Clock clock, PseudonymKeys keys) {
-        this.jdbi = jdbi;
+    public ReportCommands(Store store, Clock clock, PseudonymKeys keys) {
+        this.store = store;
         this.clock = clock;
-        this.reports = new ReportService(jdbi, clock, keys);
+        this.reports = new ReportService(store, clock, keys);
     }
 
     @Override
@@ -82,11 +82,11 @@ public final class ReportCommands implements Feature {
 
     /** The published report of the last closed period, in the agency's zone; audited. */
     private ProgramReport build(Caller caller, Period period, String action) {
-        Agency agency = jdbi.onDemand(Agencies.class).find(caller.agency().id()).orElseThrow();
+        Agency agency = store.repo(Agencies.class).find(caller.agency().id()).orElseThrow();
         int k = AgencySettings.fromJson(agency.settingsJson()).suppressionK();
         LocalDate today = clock.instant().atZone(ZoneId.of(agency.timeZone())).toLocalDate();
         ProgramReport report = reports.report(agency.id(), period, today, k);
-        jdbi.onDemand(AuditLog.class)
+        store.repo(AuditLog.class)
                 .record(
                         agency.id(),
                         caller.member().platformUserId(),
@@ -104,7 +104,7 @@ public final class ReportCommands implements Feature {
     private Reply post(Caller caller, Period period) {
         ProgramReport report = build(caller, period, "report run");
         String id = UUID.randomUUID().toString();
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     Agency agency =
                             h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();
@@ -137,7 +137,7 @@ public final class ReportCommands implements Feature {
     }
 
     /** The report's message with the surveys that closed in its period beneath. */
-    private static Message withSurveys(Handle h, ProgramReport report) {
+    private static Message withSurveys(Tx h, ProgramReport report) {
         Message message = ReportText.message(report);
         List<String> surveys =
                 SurveyLines.of(
@@ -156,7 +156,7 @@ public final class ReportCommands implements Feature {
 
     private Reply export(Caller caller, Period period) {
         ProgramReport report = build(caller, period, "report export");
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     Agency agency =
                             h.attach(Agencies.class).find(caller.agency().id()).orElseThrow();

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.bot.TenFourException;
 import org.tenfour.bot.log.PseudonymKeys;
 import org.tenfour.bot.log.Pseudonyms;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
+import org.tenfour.storage.Store;
 
 /**
  * An agency's program report for the last closed calendar period and the one before it. Each period
@@ -20,12 +20,12 @@ import org.tenfour.storage.Agency;
  * numbers, however many logs arrive afterwards.
  */
 public final class ReportService {
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
     private final Publications publications;
 
-    public ReportService(Jdbi jdbi, Clock clock, PseudonymKeys keys) {
-        this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
+    public ReportService(Store store, Clock clock, PseudonymKeys keys) {
+        this.store = Objects.requireNonNull(store, "null store");
         this.clock = Objects.requireNonNull(clock, "null clock");
         this.publications = new Publications(new SnapshotReader(new Pseudonyms(keys)));
     }
@@ -42,13 +42,13 @@ public final class ReportService {
     public ProgramReport report(UUID agencyId, Period period, LocalDate today, int k) {
         new Suppression(k); // refuses a bad k before anything is published
         Agency agency =
-                jdbi.onDemand(Agencies.class)
+                store.repo(Agencies.class)
                         .find(agencyId)
                         .orElseThrow(() -> new TenFourException("no agency " + agencyId));
         ZoneId zone = ZoneId.of(agency.timeZone());
         Period.Range cur = period.lastCompleted(today);
         Period.Range prev = cur.before();
-        return jdbi.inTransaction(
+        return store.inTransaction(
                 h -> {
                     var before = publications.get(h, agencyId, zone, prev, k, clock.instant());
                     var now = publications.get(h, agencyId, zone, cur, k, clock.instant());

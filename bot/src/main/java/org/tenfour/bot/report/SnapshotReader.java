@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.bot.log.Pseudonyms;
 import org.tenfour.storage.ContinuumCounts;
 import org.tenfour.storage.IncidentMeasures;
 import org.tenfour.storage.KeyCount;
 import org.tenfour.storage.ReportQueries;
+import org.tenfour.storage.Tx;
 
 /**
  * Reads one closed period's true numbers for one agency: month by month, each month counting only
@@ -28,7 +28,7 @@ final class SnapshotReader {
         this.pseudonyms = pseudonyms;
     }
 
-    Figures read(Handle h, UUID agency, Period.Range range, ZoneId zone) {
+    Figures read(Tx h, UUID agency, Period.Range range, ZoneId zone) {
         ReportQueries q = h.attach(ReportQueries.class);
         Map<String, Integer> counts = new HashMap<>();
         List<Long> seconds = new ArrayList<>();

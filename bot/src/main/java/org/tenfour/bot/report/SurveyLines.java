@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.tenfour.storage.Survey;
 import org.tenfour.storage.Surveys;
+import org.tenfour.storage.Tx;
 
 /**
  * The report's lines about anonymous surveys: those that closed in the period, each with its
@@ -16,7 +16,7 @@ import org.tenfour.storage.Surveys;
 final class SurveyLines {
     private SurveyLines() {}
 
-    static List<String> of(Handle h, UUID agencyId, LocalDate from, LocalDate to, int k) {
+    static List<String> of(Tx h, UUID agencyId, LocalDate from, LocalDate to, int k) {
         List<String> lines = new ArrayList<>();
         for (Survey s : h.attach(Surveys.class).all(agencyId)) {
             LocalDate closed = s.closeDay();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Untrusted;
@@ -23,6 +22,7 @@ import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Resource;
 import org.tenfour.storage.Resources;
+import org.tenfour.storage.Store;
 
 /**
  * {@code /tenfour resources}: everyone on the roster reads the directory (all of it, or one
@@ -36,11 +36,11 @@ public final class ResourceCommands implements Feature {
     static final int MAX_NAME = 80;
     static final int MAX_REACH = 200;
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public ResourceCommands(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public ResourceCommands(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -85,8 +85,8 @@ public final class ResourceCommands implements Feature {
 
     private Reply show(Caller caller, Optional<Category> only) {
         boolean numbered = caller.is(Role.COORDINATOR) && caller.inCoordinatorChannel();
-        List<Resource> own = jdbi.onDemand(Resources.class).own(caller.agency().id());
-        List<Resource> partners = jdbi.onDemand(Resources.class).sharedWith(caller.agency().id());
+        List<Resource> own = store.repo(Resources.class).own(caller.agency().id());
+        List<Resource> partners = store.repo(Resources.class).sharedWith(caller.agency().id());
         // the directory as a member reads it, in their language; the coordinators' notes in English
         Words w = caller.words();
         StringBuilder text = new StringBuilder(w.get("resources.title"));
@@ -185,7 +185,7 @@ public final class ResourceCommands implements Feature {
                             + MAX_REACH
                             + ".");
         }
-        if (jdbi.onDemand(Resources.class).own(caller.agency().id()).size() >= MAX_ENTRIES) {
+        if (store.repo(Resources.class).own(caller.agency().id()).size() >= MAX_ENTRIES) {
             throw new UsageException(
                     "The directory holds at most "
                             + MAX_ENTRIES
@@ -193,7 +193,7 @@ public final class ResourceCommands implements Feature {
         }
         Category c = category;
         boolean s = shared;
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Resources.class)
                             .add(caller.agency().id(), name, reach, c.code(), s, today(caller));
@@ -216,7 +216,7 @@ public final class ResourceCommands implements Feature {
 
     private Reply remove(Caller caller, String number) {
         Resource r = numbered(caller, number);
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Resources.class).remove(caller.agency().id(), r.id());
                     Audit.change(
@@ -232,7 +232,7 @@ public final class ResourceCommands implements Feature {
 
     private Reply share(Caller caller, String number, boolean shared) {
         Resource r = numbered(caller, number);
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Resources.class).share(caller.agency().id(), r.id(), shared);
                     Audit.change(
@@ -250,7 +250,7 @@ public final class ResourceCommands implements Feature {
     }
 
     private Resource numbered(Caller caller, String number) {
-        List<Resource> own = jdbi.onDemand(Resources.class).own(caller.agency().id());
+        List<Resource> own = store.repo(Resources.class).own(caller.agency().id());
         int n;
         try {
             n = Integer.parseInt(number);

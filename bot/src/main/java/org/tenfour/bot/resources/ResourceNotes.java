@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Untrusted;
 import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Resource;
 import org.tenfour.storage.Resources;
+import org.tenfour.storage.Store;
+import org.tenfour.storage.Tx;
 
 /**
  * The directory's entries of some categories as small-print lines, for the notes beneath a reply
@@ -27,8 +27,7 @@ public final class ResourceNotes {
      * The lines for {@code categories}, own entries first, in the reader's language; empty when the
      * directory has none.
      */
-    public static List<String> lines(
-            Handle h, UUID agencyId, Set<Category> categories, Words words) {
+    public static List<String> lines(Tx h, UUID agencyId, Set<Category> categories, Words words) {
         if (categories.isEmpty()) {
             return List.of();
         }
@@ -54,8 +53,8 @@ public final class ResourceNotes {
 
     /** The same, reading on its own handle. */
     public static List<String> lines(
-            Jdbi jdbi, UUID agencyId, Set<Category> categories, Words words) {
-        return jdbi.withHandle(h -> lines(h, agencyId, categories, words));
+            Store store, UUID agencyId, Set<Category> categories, Words words) {
+        return store.withConnection(h -> lines(h, agencyId, categories, words));
     }
 
     /** {@code message} with the lines added beneath its notes. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Actor;
@@ -26,6 +25,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Partnerships;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
 
 /**
  * Sets the demo agencies up the way a coordinator would: {@code /tenfour setup} in the coordinator
@@ -53,13 +53,13 @@ public final class DemoSeed {
      * Seeds every demo agency that is not set up yet, then the partnership; returns how many
      * agencies were seeded.
      */
-    public static int seed(Jdbi jdbi, InboundHandler inbound) {
+    public static int seed(Store store, InboundHandler inbound) {
         int seeded = 0;
         for (DemoData.Agency a : DemoData.AGENCIES) {
-            if (alreadySeeded(jdbi, a)) {
+            if (alreadySeeded(store, a)) {
                 continue;
             }
-            jdbi.onDemand(Agencies.class)
+            store.repo(Agencies.class)
                     .upsert(Platform.WEB.id(), a.workspace().workspaceId(), a.workspace().name());
             run(inbound, a, "setup");
             run(inbound, a, "timezone " + DemoData.ZONE);
@@ -75,15 +75,15 @@ public final class DemoSeed {
             for (String resource : a.resources()) {
                 run(inbound, a, resource);
             }
-            if (!alreadySeeded(jdbi, a)) {
+            if (!alreadySeeded(store, a)) {
                 throw new TenFourException(
                         "sandbox demo agency " + a.workspace().workspaceId() + " did not set up");
             }
             log.info("sandbox demo agency {} seeded", a.workspace().workspaceId());
             seeded++;
         }
-        partner(jdbi, inbound, DemoData.AGENCIES.get(0), DemoData.AGENCIES.get(1));
-        takePartnerRequests(jdbi, inbound, DemoData.AGENCIES.get(1), DemoData.TAYLOR);
+        partner(store, inbound, DemoData.AGENCIES.get(0), DemoData.AGENCIES.get(1));
+        takePartnerRequests(store, inbound, DemoData.AGENCIES.get(1), DemoData.TAYLOR);
         return seeded;
     }
 
@@ -92,13 +92,13 @@ public final class DemoSeed {
      * are partners already.
      */
     private static void partner(
-            Jdbi jdbi,
+            Store store,
             InboundHandler inbound,
             DemoData.Agency inviting,
             DemoData.Agency accepting) {
-        Agency a = agency(jdbi, inviting);
-        Agency b = agency(jdbi, accepting);
-        if (jdbi.onDemand(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
+        Agency a = agency(store, inviting);
+        Agency b = agency(store, accepting);
+        if (store.repo(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
             return;
         }
         Reply invite =
@@ -119,7 +119,7 @@ public final class DemoSeed {
                         accepting.coordinator(),
                         coordinatorChannel(accepting),
                         "partner accept " + code.group(1));
-        if (!jdbi.onDemand(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
+        if (!store.repo(Partnerships.class).partnerIds(a.id()).contains(b.id())) {
             throw new TenFourException(
                     "sandbox seeding: 'partner accept' did not make partners: " + accepted);
         }
@@ -134,10 +134,10 @@ public final class DemoSeed {
      * agencies" ticked.
      */
     private static void takePartnerRequests(
-            Jdbi jdbi, InboundHandler inbound, DemoData.Agency agency, Person peer) {
-        Agency a = agency(jdbi, agency);
+            Store store, InboundHandler inbound, DemoData.Agency agency, Person peer) {
+        Agency a = agency(store, agency);
         Member member =
-                jdbi.onDemand(Members.class)
+                store.repo(Members.class)
                         .findByPlatformUser(a.id(), peer.userId())
                         .orElseThrow(
                                 () ->
@@ -146,7 +146,7 @@ public final class DemoSeed {
                                                         + peer.userId()
                                                         + " is not a member of "
                                                         + a.name()));
-        if (jdbi.onDemand(Peers.class).takingPartnerRequests(a.id()).stream()
+        if (store.repo(Peers.class).takingPartnerRequests(a.id()).stream()
                 .anyMatch(p -> p.memberId().equals(member.id()))) {
             return;
         }
@@ -197,8 +197,8 @@ public final class DemoSeed {
         }
     }
 
-    private static Agency agency(Jdbi jdbi, DemoData.Agency a) {
-        return jdbi.onDemand(Agencies.class)
+    private static Agency agency(Store store, DemoData.Agency a) {
+        return store.repo(Agencies.class)
                 .findByWorkspace(Platform.WEB.id(), a.workspace().workspaceId())
                 .orElseThrow();
     }
@@ -216,12 +216,12 @@ public final class DemoSeed {
         return inbound.handle(new InboundEvent.Command(actor(who), "tenfour", text, where, null));
     }
 
-    private static boolean alreadySeeded(Jdbi jdbi, DemoData.Agency a) {
-        return jdbi.onDemand(Agencies.class)
+    private static boolean alreadySeeded(Store store, DemoData.Agency a) {
+        return store.repo(Agencies.class)
                 .findByWorkspace(Platform.WEB.id(), a.workspace().workspaceId())
                 .filter(agency -> agency.coordinatorChannelId() != null)
-                .filter(agency -> !jdbi.onDemand(Members.class).roster(agency.id()).isEmpty())
-                .filter(agency -> !jdbi.onDemand(Peers.class).active(agency.id()).isEmpty())
+                .filter(agency -> !store.repo(Members.class).roster(agency.id()).isEmpty())
+                .filter(agency -> !store.repo(Peers.class).active(agency.id()).isEmpty())
                 .isPresent();
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
@@ -22,6 +21,7 @@ import org.tenfour.bot.outbox.OutboxSender;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
 import org.tenfour.storage.Failures;
+import org.tenfour.storage.Store;
 
 /**
  * The sandbox is a sandbox: the whole product, run a second time on its own schema ({@value
@@ -52,7 +52,7 @@ public final class Sandbox implements AutoCloseable {
      */
     @FunctionalInterface
     public interface Wiring {
-        Services wire(Jdbi jdbi, Clock clock, Platforms platforms, Consumer<Agency> planNow);
+        Services wire(Store store, Clock clock, Platforms platforms, Consumer<Agency> planNow);
     }
 
     private final Database database;
@@ -106,14 +106,14 @@ public final class Sandbox implements AutoCloseable {
             DemoData.FIRST_MESSAGES.forEach((person, text) -> web.guide(person.userId(), text));
             Services wired =
                     wiring.wire(
-                            database.jdbi(),
+                            database.store(),
                             fastForward.clock(),
                             new Platforms(Map.of(Platform.WEB, web.platform())),
                             agency -> ticker.execute(() -> run(services.get().planAndNudge())));
             services.set(wired);
             wired.sender().start(Duration.ofMillis(500));
             fastForward.bind(wired.planAndNudge(), wired.sender()::runOnce);
-            DemoSeed.seed(database.jdbi(), wired.inbound());
+            DemoSeed.seed(database.store(), wired.inbound());
             // names and time zones of the demo people, from the sandbox's directory
             wired.planAndNudge().run();
             // run() catches everything: a periodic task that threw would never run again

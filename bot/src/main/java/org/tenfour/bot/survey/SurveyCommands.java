@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.quartz.JobKey;
 import org.tenfour.adapters.Button;
 import org.tenfour.adapters.Form;
@@ -31,10 +30,10 @@ import org.tenfour.bot.schedule.Scheduling;
 import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
-import org.tenfour.storage.KeyedHashes;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.OutboxKind;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.Survey;
 import org.tenfour.storage.Surveys;
 
@@ -56,11 +55,11 @@ public final class SurveyCommands implements Feature {
     /** The keyed hash's purpose: one per member and survey, meaningless without the key. */
     private static final String MARK = "survey-answered";
 
-    private final Jdbi jdbi;
+    private final Store store;
     private final Clock clock;
 
-    public SurveyCommands(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public SurveyCommands(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -76,11 +75,11 @@ public final class SurveyCommands implements Feature {
     /** Runs the task once; returns how many marks went. */
     public int forgetClosedMarks() {
         int forgotten = 0;
-        for (Agency agency : jdbi.onDemand(Agencies.class).all()) {
+        for (Agency agency : store.repo(Agencies.class).all()) {
             LocalDate today = today(agency);
-            for (Survey s : jdbi.onDemand(Surveys.class).all(agency.id())) {
+            for (Survey s : store.repo(Surveys.class).all(agency.id())) {
                 if (s.closed(today)) {
-                    forgotten += jdbi.onDemand(Surveys.class).forgetMarks(agency.id(), s.id());
+                    forgotten += store.repo(Surveys.class).forgetMarks(agency.id(), s.id());
                 }
             }
         }
@@ -139,7 +138,7 @@ public final class SurveyCommands implements Feature {
         Agency agency = caller.agency();
         LocalDate today = today(agency);
         boolean running =
-                jdbi.onDemand(Surveys.class).all(agency.id()).stream()
+                store.repo(Surveys.class).all(agency.id()).stream()
                         .anyMatch(s -> s.questionSet().equals(set.code()) && !s.closed(today));
         if (running) {
             throw new UsageException(
@@ -150,7 +149,7 @@ public final class SurveyCommands implements Feature {
         AgencySettings settings = AgencySettings.fromJson(agency.settingsJson());
         LocalDate closes = today.plusDays(days - 1L);
         Survey survey =
-                jdbi.inTransaction(
+                store.inTransaction(
                         h -> {
                             Surveys surveys = h.attach(Surveys.class);
                             Survey s = surveys.create(agency.id(), set.code(), today, closes);
@@ -234,7 +233,7 @@ public final class SurveyCommands implements Feature {
         if (s.closed(today(caller.agency()))) {
             return Reply.text(w.get("survey.closed"));
         }
-        if (jdbi.onDemand(Surveys.class).marked(caller.agency().id(), s.id(), mark(caller, s))) {
+        if (store.repo(Surveys.class).marked(caller.agency().id(), s.id(), mark(caller, s))) {
             return Reply.text(w.get("survey.already"));
         }
         return new Reply.ShowForm(form(s, w));
@@ -288,7 +287,7 @@ public final class SurveyCommands implements Feature {
         Outcome outcome;
         try {
             outcome =
-                    jdbi.inTransaction(
+                    store.inTransaction(
                             h -> {
                                 Surveys surveys = h.attach(Surveys.class);
                                 if (!surveys.mark(caller.agency().id(), s.id(), mark)) {
@@ -331,13 +330,13 @@ public final class SurveyCommands implements Feature {
     }
 
     private String mark(Caller caller, Survey s) {
-        return jdbi.getConfig(KeyedHashes.class)
+        return store.keyedHashes()
                 .of(MARK, caller.agency().id(), s.id() + ":" + caller.member().platformUserId());
     }
 
     private Optional<Survey> find(Caller caller, String id) {
         try {
-            return jdbi.onDemand(Surveys.class).find(caller.agency().id(), Long.parseLong(id));
+            return store.repo(Surveys.class).find(caller.agency().id(), Long.parseLong(id));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -346,7 +345,7 @@ public final class SurveyCommands implements Feature {
     private Reply list(Caller caller) {
         LocalDate today = today(caller.agency());
         int k = AgencySettings.fromJson(caller.agency().settingsJson()).suppressionK();
-        List<Survey> all = jdbi.onDemand(Surveys.class).all(caller.agency().id());
+        List<Survey> all = store.repo(Surveys.class).all(caller.agency().id());
         if (all.isEmpty()) {
             return Reply.text(
                     "No surveys yet. `/tenfour survey start needs` asks every enrolled member,"
@@ -375,7 +374,7 @@ public final class SurveyCommands implements Feature {
         if (s.closed(today)) {
             return Reply.text("Survey " + s.number() + " is closed already.");
         }
-        jdbi.useTransaction(
+        store.useTransaction(
                 h -> {
                     h.attach(Surveys.class).close(caller.agency().id(), s.id(), today);
                     h.attach(Surveys.class).forgetMarks(caller.agency().id(), s.id());
@@ -412,7 +411,7 @@ public final class SurveyCommands implements Feature {
         int k = AgencySettings.fromJson(caller.agency().settingsJson()).suppressionK();
         return Reply.text(
                 SurveyResults.text(
-                        s, jdbi.onDemand(Surveys.class).tallies(caller.agency().id(), s.id()), k));
+                        s, store.repo(Surveys.class).tallies(caller.agency().id(), s.id()), k));
     }
 
     private static String respondents(Survey s, int k) {
@@ -424,7 +423,7 @@ public final class SurveyCommands implements Feature {
     /** The marks only stop a second answer; once no answer is taken they go. */
     private void forgetMarksIfClosed(Survey s, LocalDate today) {
         if (s.closed(today)) {
-            jdbi.onDemand(Surveys.class).forgetMarks(s.agencyId(), s.id());
+            store.repo(Surveys.class).forgetMarks(s.agencyId(), s.id());
         }
     }
 
@@ -435,7 +434,7 @@ public final class SurveyCommands implements Feature {
         } catch (NumberFormatException e) {
             throw new UsageException("Give the survey's number from `/tenfour survey list`.");
         }
-        return jdbi.onDemand(Surveys.class)
+        return store.repo(Surveys.class)
                 .byNumber(caller.agency().id(), n)
                 .orElseThrow(() -> new UsageException("There is no survey number " + n + "."));
     }

@@ -18,6 +18,7 @@ import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
 
@@ -52,7 +53,8 @@ class PlanAllTest {
         agencies.add(3, repo.find(broken.id()).orElseThrow());
         CheckInPlanner planner =
                 new CheckInPlanner(
-                        jdbi, Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC));
+                        Store.of(jdbi),
+                        Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC));
 
         assertThat(planner.planAll(agencies))
                 .as("7 agencies x 3 members; the broken one skipped")

@@ -31,6 +31,7 @@ import org.tenfour.bot.agency.Platforms;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
 
@@ -76,7 +77,7 @@ class StatewidePlanningTest {
         int members = 2 * CheckInPlanner.CHUNK + 7;
         Agency big = weeklyAgency(jdbi, members);
         Agency exact = weeklyAgency(jdbi, CheckInPlanner.CHUNK);
-        CheckInPlanner planner = new CheckInPlanner(jdbi, CLOCK);
+        CheckInPlanner planner = new CheckInPlanner(Store.of(jdbi), CLOCK);
 
         assertThat(planner.plan(big)).isEqualTo(members);
         assertThat(planner.plan(exact))
@@ -108,7 +109,10 @@ class StatewidePlanningTest {
         }
         CheckInJobs jobs =
                 new CheckInJobs(
-                        jdbi, CLOCK, new Platforms(Map.of()), new CheckInPlanner(jdbi, CLOCK));
+                        Store.of(jdbi),
+                        CLOCK,
+                        new Platforms(Map.of()),
+                        new CheckInPlanner(Store.of(jdbi), CLOCK));
 
         int total = 0;
         for (int shard = 0; shard < CheckInJobs.PLAN_SHARDS; shard++) {
@@ -181,10 +185,10 @@ class StatewidePlanningTest {
                 };
         CheckInJobs jobs =
                 new CheckInJobs(
-                        jdbi,
+                        Store.of(jdbi),
                         CLOCK,
                         new Platforms(Map.of(Platform.SLACK, slack)),
-                        new CheckInPlanner(jdbi, CLOCK));
+                        new CheckInPlanner(Store.of(jdbi), CLOCK));
 
         jobs.refreshProfiles(agency);
 

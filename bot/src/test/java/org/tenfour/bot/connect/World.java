@@ -30,6 +30,7 @@ import org.tenfour.storage.ConnectionRequests;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Peers;
+import org.tenfour.storage.Store;
 
 /**
  * The product wired by its own {@link Program} — real Inbound, features, outbox and sender on a
@@ -52,7 +53,7 @@ final class World {
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, slack, Platform.TEAMS, teams));
         Program program =
                 new Program(
-                        jdbi,
+                        Store.of(jdbi),
                         new Program.Options(
                                 clock,
                                 platforms,

@@ -21,6 +21,7 @@ import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.PeerTestData;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestDatabase;
 
 /** After a realistic morning of logging, nothing in the log tables names or points to a person. */
@@ -33,7 +34,8 @@ class DeidentificationTest {
 
     DeidentificationTest(TestDatabase db) {
         this.jdbi = db.jdbi();
-        this.service = new InteractionLogService(jdbi, clock, InteractionLogServiceTest.KEYS);
+        this.service =
+                new InteractionLogService(Store.of(jdbi), clock, InteractionLogServiceTest.KEYS);
     }
 
     @Test

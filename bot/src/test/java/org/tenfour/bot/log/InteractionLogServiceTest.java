@@ -25,6 +25,7 @@ import org.tenfour.storage.LogEntry;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.PeerTestData;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
 
@@ -42,7 +43,7 @@ class InteractionLogServiceTest {
 
     InteractionLogServiceTest(TestDatabase db) {
         this.jdbi = db.jdbi();
-        this.service = new InteractionLogService(jdbi, clock, KEYS);
+        this.service = new InteractionLogService(Store.of(jdbi), clock, KEYS);
         this.agency = TestData.agency(jdbi);
         this.peer = PeerTestData.peer(jdbi, agency);
     }
@@ -138,10 +139,13 @@ class InteractionLogServiceTest {
                             assertThat(d.peerMemberId()).as("never in clear").isNull();
                             assertThat(d.peerTag())
                                     .isEqualTo(
-                                            jdbi.withHandle(
-                                                    h ->
-                                                            ReminderTags.peer(
-                                                                    h, agency.id(), peer.id())));
+                                            Store.of(jdbi)
+                                                    .withConnection(
+                                                            h ->
+                                                                    ReminderTags.peer(
+                                                                            h,
+                                                                            agency.id(),
+                                                                            peer.id())));
                             assertThat(d.agencyId()).isEqualTo(agency.id());
                         });
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id()).get(0).followUp())
@@ -232,12 +236,13 @@ class InteractionLogServiceTest {
     }
 
     private List<FollowUpDue> reminders(Member peer) {
-        return jdbi.withHandle(
-                h ->
-                        h.attach(FollowUpReminders.class)
-                                .ofPeer(
-                                        agency.id(),
-                                        ReminderTags.peer(h, agency.id(), peer.id()),
-                                        peer.id()));
+        return Store.of(jdbi)
+                .withConnection(
+                        h ->
+                                h.attach(FollowUpReminders.class)
+                                        .ofPeer(
+                                                agency.id(),
+                                                ReminderTags.peer(h, agency.id(), peer.id()),
+                                                peer.id()));
     }
 }

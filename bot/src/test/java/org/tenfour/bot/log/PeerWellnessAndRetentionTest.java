@@ -19,6 +19,7 @@ import org.tenfour.storage.InteractionLogs;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.PeerTestData;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
 
@@ -33,8 +34,9 @@ class PeerWellnessAndRetentionTest {
 
     PeerWellnessAndRetentionTest(TestDatabase db) {
         this.jdbi = db.jdbi();
-        this.logs = new InteractionLogService(jdbi, clock, InteractionLogServiceTest.KEYS);
-        this.wellness = new PeerWellness(jdbi, clock, InteractionLogServiceTest.KEYS);
+        this.logs =
+                new InteractionLogService(Store.of(jdbi), clock, InteractionLogServiceTest.KEYS);
+        this.wellness = new PeerWellness(Store.of(jdbi), clock, InteractionLogServiceTest.KEYS);
         this.agency = TestData.agency(jdbi);
         this.peer = PeerTestData.peer(jdbi, agency);
     }
@@ -84,7 +86,8 @@ class PeerWellnessAndRetentionTest {
                         .with("follow_up", "true")
                         .with("follow_up_date", "2026-03-11")
                         .values());
-        Retention retention = new Retention(jdbi, RetentionPolicy.fixed(Period.ofYears(1)));
+        Retention retention =
+                new Retention(Store.of(jdbi), RetentionPolicy.fixed(Period.ofYears(1)));
 
         // Other tests of this class share the database: assert on this agency's rows, not on
         // totals.
@@ -108,7 +111,8 @@ class PeerWellnessAndRetentionTest {
     @Test
     void the_default_retention_is_seven_years() {
         logs.submit(agency.id(), peer.id(), ZoneOffset.UTC, LogForm.valid().values());
-        Retention retention = new Retention(jdbi, RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
+        Retention retention =
+                new Retention(Store.of(jdbi), RetentionPolicy.fixed(RetentionPolicy.DEFAULT));
 
         retention.purge(Instant.parse("2033-03-10T00:00:00Z"));
         assertThat(jdbi.onDemand(InteractionLogs.class).list(agency.id())).hasSize(1);
@@ -117,12 +121,13 @@ class PeerWellnessAndRetentionTest {
     }
 
     private List<FollowUpDue> reminders(Member peer) {
-        return jdbi.withHandle(
-                h ->
-                        h.attach(FollowUpReminders.class)
-                                .ofPeer(
-                                        agency.id(),
-                                        ReminderTags.peer(h, agency.id(), peer.id()),
-                                        peer.id()));
+        return Store.of(jdbi)
+                .withConnection(
+                        h ->
+                                h.attach(FollowUpReminders.class)
+                                        .ofPeer(
+                                                agency.id(),
+                                                ReminderTags.peer(h, agency.id(), peer.id()),
+                                                peer.id()));
     }
 }

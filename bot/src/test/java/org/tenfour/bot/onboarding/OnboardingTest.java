@@ -107,7 +107,7 @@ class OnboardingTest {
                 "training add <@UP2> \"Suicide prevention\" 2024-01-10 expires 2026-01-10 optional");
         p.deliver();
 
-        PeerTraining training = new PeerTraining(p.jdbi, p.clock);
+        PeerTraining training = new PeerTraining(p.store, p.clock);
         assertThat(training.remindAll()).isEqualTo(1);
         assertThat(training.remindAll()).as("once").isZero();
         p.deliver();

@@ -269,7 +269,7 @@ class CallOutTest {
         UUID paging = incidentId;
         assertThat(p.jdbi.onDemand(CallOuts.class).find(p.agency().id(), finished)).isPresent();
 
-        new PrivacyRetention(p.jdbi, p.clock).run();
+        new PrivacyRetention(p.store, p.clock).run();
 
         assertThat(p.jdbi.onDemand(CallOuts.class).find(p.agency().id(), finished))
                 .as("who led a cancelled incident is forgotten")

@@ -186,7 +186,7 @@ class IncidentFollowUpMeasureTest {
         assertThat(marks).isEqualTo(1);
 
         p.clock.set(Instant.parse("2027-01-04T15:00:00Z"));
-        new PrivacyRetention(p.jdbi, p.clock).run();
+        new PrivacyRetention(p.store, p.clock).run();
         int left =
                 p.jdbi.withHandle(
                         h ->

@@ -30,6 +30,7 @@ import org.tenfour.adapters.testing.MutableClock;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
 
@@ -110,23 +111,26 @@ class ConcurrentSenderTest {
     }
 
     private void enqueue(Agency agency, String user) {
-        jdbi.useTransaction(
-                h ->
-                        Outgoing.on(h, agency.id())
-                                .send(
-                                        OutboxKey.of(
-                                                OutboxKind.CONNECT_OFFER,
-                                                UUID.nameUUIDFromBytes(
-                                                        user.getBytes(StandardCharsets.UTF_8)),
-                                                user),
-                                        Address.user(Platform.SLACK, agency.workspaceId(), user),
-                                        Message.text("hello"),
-                                        clock.instant()));
+        Store.of(jdbi)
+                .useTransaction(
+                        h ->
+                                Outgoing.on(h, agency.id())
+                                        .send(
+                                                OutboxKey.of(
+                                                        OutboxKind.CONNECT_OFFER,
+                                                        UUID.nameUUIDFromBytes(
+                                                                user.getBytes(
+                                                                        StandardCharsets.UTF_8)),
+                                                        user),
+                                                Address.user(
+                                                        Platform.SLACK, agency.workspaceId(), user),
+                                                Message.text("hello"),
+                                                clock.instant()));
     }
 
     private OutboxSender sender(Concurrency concurrency) {
         return new OutboxSender(
-                jdbi,
+                Store.of(jdbi),
                 Map.of(Platform.SLACK, slack),
                 List.of(),
                 List.of(),

@@ -24,6 +24,7 @@ import org.tenfour.storage.Outbox;
 import org.tenfour.storage.OutboxEntry;
 import org.tenfour.storage.OutboxKind;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
 
@@ -44,18 +45,25 @@ class OutboxSenderTest {
         member = TestData.member(jdbi, agency);
         sender =
                 new OutboxSender(
-                        jdbi, Map.of(Platform.SLACK, slack), List.of(), List.of(), clock, "w1");
+                        Store.of(jdbi),
+                        Map.of(Platform.SLACK, slack),
+                        List.of(),
+                        List.of(),
+                        clock,
+                        "w1");
     }
 
     private void enqueue(String key, String user) {
-        jdbi.useTransaction(
-                h ->
-                        Outgoing.on(h, agency.id())
-                                .send(
-                                        key(key),
-                                        Address.user(Platform.SLACK, agency.workspaceId(), user),
-                                        Message.text("hello " + key),
-                                        clock.instant()));
+        Store.of(jdbi)
+                .useTransaction(
+                        h ->
+                                Outgoing.on(h, agency.id())
+                                        .send(
+                                                key(key),
+                                                Address.user(
+                                                        Platform.SLACK, agency.workspaceId(), user),
+                                                Message.text("hello " + key),
+                                                clock.instant()));
     }
 
     /** An offer's key (the kind that keeps the platform's ids after delivery). */
@@ -68,11 +76,12 @@ class OutboxSenderTest {
     }
 
     private OutboxEntry row(String key) {
-        return jdbi.withHandle(
-                h ->
-                        h.attach(Outbox.class)
-                                .findByKey(agency.id(), key(key).stored(h, agency.id()))
-                                .orElseThrow());
+        return Store.of(jdbi)
+                .withConnection(
+                        h ->
+                                h.attach(Outbox.class)
+                                        .findByKey(agency.id(), key(key).stored(h, agency.id()))
+                                        .orElseThrow());
     }
 
     @Test
@@ -178,7 +187,7 @@ class OutboxSenderTest {
     void a_row_no_longer_wanted_is_set_aside_unsent() {
         OutboxSender guarded =
                 new OutboxSender(
-                        jdbi,
+                        Store.of(jdbi),
                         Map.of(Platform.SLACK, slack),
                         List.of(),
                         List.of(
@@ -200,7 +209,7 @@ class OutboxSenderTest {
         Instant later = T0.plus(Duration.ofHours(10));
         OutboxSender guarded =
                 new OutboxSender(
-                        jdbi,
+                        Store.of(jdbi),
                         Map.of(Platform.SLACK, slack),
                         List.of(),
                         List.of(
@@ -225,14 +234,15 @@ class OutboxSenderTest {
 
     @Test
     void a_platform_that_is_not_configured_keeps_the_row_for_later() {
-        jdbi.useTransaction(
-                h ->
-                        Outgoing.on(h, agency.id())
-                                .send(
-                                        key("teams-1"),
-                                        Address.user(Platform.TEAMS, "tenant", "29:x"),
-                                        Message.text("hi"),
-                                        clock.instant()));
+        Store.of(jdbi)
+                .useTransaction(
+                        h ->
+                                Outgoing.on(h, agency.id())
+                                        .send(
+                                                key("teams-1"),
+                                                Address.user(Platform.TEAMS, "tenant", "29:x"),
+                                                Message.text("hi"),
+                                                clock.instant()));
         sender.runOnce();
         assertThat(row("teams-1").state()).isEqualTo("pending");
         assertThat(row("teams-1").nextAttemptAt()).isAfter(T0);

@@ -17,6 +17,7 @@ import org.tenfour.adapters.Reply;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -483,7 +484,7 @@ class DatabaseAdministratorAttackTest {
     /** The daily retention jobs, as the scheduler runs them. */
     private void retention() {
         s.logJobs.purge();
-        new PrivacyRetention(jdbi, s.p.clock).run();
+        new PrivacyRetention(Store.of(jdbi), s.p.clock).run();
     }
 
     @Test

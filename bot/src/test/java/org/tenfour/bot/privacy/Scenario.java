@@ -49,7 +49,7 @@ final class Scenario {
         p = new TestProgram(db, Instant.parse("2026-11-23T15:00:00Z"));
         logJobs =
                 new LogJobs(
-                        p.jdbi,
+                        p.store,
                         p.clock,
                         TestProgram.KEYS,
                         RetentionPolicy.fixed(RetentionPolicy.DEFAULT));

@@ -29,6 +29,7 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.PeerTestData;
 import org.tenfour.storage.PostgresExtension;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestData;
 import org.tenfour.storage.TestDatabase;
 
@@ -49,8 +50,9 @@ class ReportServiceTest {
 
     ReportServiceTest(TestDatabase db) {
         this.jdbi = db.jdbi();
-        this.reports = new ReportService(jdbi, Clock.fixed(NOW, ZoneOffset.UTC), KEYS);
-        this.logs = new InteractionLogService(jdbi, Clock.fixed(NOW, ZoneOffset.UTC), KEYS);
+        this.reports = new ReportService(Store.of(jdbi), Clock.fixed(NOW, ZoneOffset.UTC), KEYS);
+        this.logs =
+                new InteractionLogService(Store.of(jdbi), Clock.fixed(NOW, ZoneOffset.UTC), KEYS);
         this.agency = TestData.agency(jdbi);
         Member busy = PeerTestData.peer(jdbi, agency);
         Member other = PeerTestData.peer(jdbi, agency);

@@ -182,7 +182,7 @@ class SurveyFlowTest {
             answer("UM" + i, needs("yes", "yes", "stigma"));
         }
         answer("UM6", needs("no", "no", "career"));
-        SurveyCommands hourly = new SurveyCommands(p.jdbi, p.clock);
+        SurveyCommands hourly = new SurveyCommands(p.store, p.clock);
         assertThat(hourly.forgetClosedMarks()).as("open: the marks stay").isZero();
         p.clock.advance(Duration.ofDays(3));
         assertThat(hourly.forgetClosedMarks()).as("closed by date: the marks go").isEqualTo(6);

@@ -36,6 +36,7 @@ import org.tenfour.storage.Agency;
 import org.tenfour.storage.Member;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.PeerOnboarding;
+import org.tenfour.storage.Store;
 import org.tenfour.storage.TestDatabase;
 
 /**
@@ -52,6 +53,10 @@ public final class TestProgram {
                     Arrays.copyOf(("test-key-" + agencyId).getBytes(StandardCharsets.UTF_8), 48);
 
     public final Jdbi jdbi;
+
+    /** The same database as the domain's code sees it. */
+    public final Store store;
+
     public final MutableClock clock;
     public final RecordingPlatform platform = new RecordingPlatform(Platform.SLACK);
     public final Inbound inbound;
@@ -90,13 +95,14 @@ public final class TestProgram {
             BooleanSupplier directoryWatched,
             Function<Clock, CommandRate> rate) {
         this.jdbi = db.jdbi();
+        this.store = db.store();
         // the sender and the planner serve every agency in the database: start each test from none
         jdbi.useHandle(h -> h.execute("delete from agency"));
         this.clock = new MutableClock(start);
         Platforms platforms = new Platforms(Map.of(Platform.SLACK, platform));
         this.program =
                 new Program(
-                        jdbi,
+                        store,
                         new Program.Options(
                                 clock,
                                 platforms,
