@@ -115,7 +115,9 @@ public final class Database implements AutoCloseable {
         try {
             int applied = Migrations.apply(separate, schema);
             log.info("schema {} ready ({} migrations applied)", schema, applied);
-            return new Database(null, separate, user, password);
+            Database database = new Database(null, separate, user, password);
+            database.useJsonMapper(jdbi.getConfig(Jackson2Config.class).getMapper());
+            return database;
         } catch (RuntimeException e) {
             separate.close();
             throw new StorageException(
