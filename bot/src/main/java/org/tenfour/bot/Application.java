@@ -26,6 +26,7 @@ import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.adapters.teams.AppInstaller;
 import org.tenfour.adapters.teams.TeamsSettings;
 import org.tenfour.bot.agency.Platforms;
@@ -93,6 +94,7 @@ public final class Application implements AutoCloseable {
      */
     public static Application start(Settings settings, Clock baseClock) {
         Database database = Database.open(settings.database());
+        database.useJsonMapper(Jackson.MAPPER);
         Scheduling scheduling = null;
         PlatformWiring wiring = null;
         OutboxSender sender = null;

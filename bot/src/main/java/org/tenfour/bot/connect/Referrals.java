@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.checkin.CheckInPlanner;
-import org.tenfour.bot.http.JsonBody;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -61,12 +60,6 @@ final class Referrals implements Feature {
     }
 
     private static boolean supervises(Member supervisor, Member member) {
-        if (member.tagsJson() == null) {
-            return false;
-        }
-        return JsonBody.parse(member.tagsJson())
-                .path("supervisor")
-                .asText("")
-                .equals(supervisor.platformUserId());
+        return member.tags().getOrDefault("supervisor", "").equals(supervisor.platformUserId());
     }
 }
