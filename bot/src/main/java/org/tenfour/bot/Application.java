@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.InboundHandler;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.adapters.teams.AppInstaller;
 import org.tenfour.adapters.teams.TeamsSettings;
 import org.tenfour.bot.agency.Platforms;
@@ -90,6 +91,7 @@ public final class Application implements AutoCloseable {
      */
     public static Application start(Settings settings, Clock baseClock) {
         Database database = Database.open(settings.database());
+        database.useJsonMapper(Jackson.MAPPER);
         Scheduling scheduling = null;
         PlatformWiring wiring = null;
         OutboxSender sender = null;

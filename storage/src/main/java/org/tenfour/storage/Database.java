@@ -1,5 +1,6 @@
 package org.tenfour.storage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
@@ -15,6 +16,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.jackson2.Jackson2Config;
+import org.jdbi.v3.jackson2.Jackson2Plugin;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -149,6 +152,7 @@ public final class Database implements AutoCloseable {
         StoredWords words = new StoredWords();
         return jdbi.installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin())
+                .installPlugin(new Jackson2Plugin())
                 .registerArgument(words)
                 .registerColumnMapper(words);
     }
@@ -187,7 +191,9 @@ public final class Database implements AutoCloseable {
         try {
             int applied = Migrations.apply(separate, schema);
             log.info("schema {} ready ({} migrations applied)", schema, applied);
-            return new Database(null, separate, separate, separate, user, password);
+            Database database = new Database(null, separate, separate, separate, user, password);
+            database.useJsonMapper(jdbi.getConfig(Jackson2Config.class).getMapper());
+            return database;
         } catch (RuntimeException e) {
             separate.close();
             throw new StorageException(
@@ -278,6 +284,17 @@ public final class Database implements AutoCloseable {
     /** Whether every migration this build knows has been applied (asked on the readiness pool). */
     public boolean migrationsUpToDate() {
         return Migrations.upToDate(health);
+    }
+
+    /**
+     * JSON columns are read and written with {@code mapper}: the product's one configured {@link
+     * ObjectMapper} rather than the plugin's own (for requests and background work alike).
+     */
+    public void useJsonMapper(ObjectMapper mapper) {
+        jdbi.getConfig(Jackson2Config.class).setMapper(mapper);
+        if (backgroundJdbi != jdbi) {
+            backgroundJdbi.getConfig(Jackson2Config.class).setMapper(mapper);
+        }
     }
 
     /** The configured JDBI requests use (storage's own use, and tests). */

@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.json.Json;
 
 /**
  * A person on an agency's roster (members, peers and coordinators alike).
  *
  * @param windowDays the days of the preferred window; empty when the member chose none
- * @param tagsJson unit / crew / supervisor tags as a JSON object
+ * @param tags unit / crew / supervisor tags ({@code unit}, {@code supervisor}: a platform user id),
+ *     from the {@code tags} JSON column; empty when none
  * @param isAdmin always false: the lasting "installer" flag it was grants nothing any more (see
  *     {@link SetupGrants})
  * @param language the code of the language TenFour writes to them in ({@code en}, {@code es}), or
@@ -36,7 +40,7 @@ public record Member(
         LocalTime windowEnd,
         Set<DayOfWeek> windowDays,
         UUID assignedPeerId,
-        String tagsJson,
+        @Json Map<String, String> tags,
         Instant welcomedAt,
         boolean isAdmin,
         String language,
@@ -49,5 +53,6 @@ public record Member(
                 windowDays == null || windowDays.isEmpty()
                         ? Set.of()
                         : Collections.unmodifiableSet(EnumSet.copyOf(windowDays));
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 }

@@ -1,5 +1,6 @@
 package org.tenfour.storage;
 
+import java.lang.reflect.Type;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,10 +9,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.qualifier.QualifiedType;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.json.Json;
 
 /**
  * Maps {@link Members#COLUMNS} to a {@link Member} by hand, for every read of members (planning
@@ -20,6 +26,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * more than the query itself. Public only because JDBI instantiates it.
  */
 public final class MemberMapper implements RowMapper<Member> {
+    private static final Type TAGS = new GenericType<Map<String, String>>() {}.getType();
+
     public MemberMapper() {}
 
     @Override
@@ -40,11 +48,22 @@ public final class MemberMapper implements RowMapper<Member> {
                 rs.getObject("window_end", LocalTime.class),
                 days(rs.getArray("window_days")),
                 rs.getObject("assigned_peer_id", UUID.class),
-                rs.getString("tags_json"),
+                tags(rs, ctx),
                 instant(rs, "welcomed_at"),
                 rs.getBoolean("is_admin"),
                 rs.getString("language"),
                 rs.getBoolean("language_chosen"));
+    }
+
+    /** The tags column, read by JDBI's Jackson plugin. */
+    private static Map<String, String> tags(ResultSet rs, StatementContext ctx)
+            throws SQLException {
+        ColumnMapper<?> json =
+                ctx.findColumnMapperFor(QualifiedType.of(TAGS).with(Json.class))
+                        .orElseThrow(() -> new IllegalStateException("no JSON column mapper"));
+        @SuppressWarnings("unchecked") // the mapper was found for exactly this type
+        Map<String, String> tags = (Map<String, String>) json.map(rs, "tags", ctx);
+        return tags;
     }
 
     private static Set<DayOfWeek> days(Array array) throws SQLException {

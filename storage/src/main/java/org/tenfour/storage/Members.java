@@ -4,9 +4,11 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -18,7 +20,7 @@ public interface Members {
             """
             id, agency_id, platform_user_id, display_name, time_zone, opted_out, snoozed_until,
             unreachable, is_coordinator, on_roster, created_at, window_start, window_end,
-            window_days, assigned_peer_id, tags::text as tags_json,
+            window_days, assigned_peer_id, tags,
             welcomed_at, is_admin, language, language_chosen""";
 
     /** Adds the person to the agency (not on the roster yet), or refreshes their name and zone. */
@@ -163,8 +165,8 @@ public interface Members {
     int setAssignedPeer(UUID agencyId, UUID memberId, UUID peerId);
 
     @SqlUpdate(
-            "update member set tags = cast(:tagsJson as jsonb) where agency_id = :agencyId and id = :memberId")
-    int setTags(UUID agencyId, UUID memberId, String tagsJson);
+            "update member set tags = cast(:tags as jsonb) where agency_id = :agencyId and id = :memberId")
+    int setTags(UUID agencyId, UUID memberId, @Json Map<String, String> tags);
 
     @SqlUpdate(
             "update member set welcomed_at = :at where agency_id = :agencyId and id = :memberId and welcomed_at is null")

@@ -123,21 +123,42 @@ public interface Outbox {
 
     /**
      * Records a delivery; only the current lease holder may. The row keeps no body, no addressee
-     * and no time finer than the day; only a kind that is updated later keeps the platform's ids.
+     * and no time finer than the day; only a kind that is updated later keeps the platform's ids
+     * ({@link OutboxKind#keepsDelivery}), and only some kinds their ref ({@link
+     * OutboxKind#keepsRef}).
      */
+    default boolean markSent(
+            long id, String worker, Instant sentAt, String conversationId, String messageId) {
+        return markSent(
+                id,
+                worker,
+                sentAt,
+                conversationId,
+                messageId,
+                OutboxKind.keepingDelivery(),
+                OutboxKind.keepingRef());
+    }
+
+    /** {@link #markSent(long, String, Instant, String, String)} with the kinds bound. */
     @SqlUpdate(
             """
             update outbox set state = 'sent', sent_at = date_trunc('day', cast(:sentAt as timestamptz), 'UTC'),
-                   platform_message_id = case when kind in ('connect_offer', 'connect', 'check_in', 'call_out') then :messageId end,
-                   platform_conversation_id = case when kind in ('connect_offer', 'connect', 'check_in', 'call_out') then :conversationId end,
-                   ref = case when kind in ('connect_offer', 'connect', 'check_in') then ref end,
+                   platform_message_id = case when kind = any(:keepDelivery) then :messageId end,
+                   platform_conversation_id = case when kind = any(:keepDelivery) then :conversationId end,
+                   ref = case when kind = any(:keepRef) then ref end,
                    target = null, message = null,
                    created_at = date_trunc('day', created_at, 'UTC'),
                    next_attempt_at = date_trunc('day', next_attempt_at, 'UTC'),
                    claimed_by = null, claimed_until = null, last_error = null
             where id = :id and claimed_by = :worker and state = 'pending'""")
     boolean markSent(
-            long id, String worker, Instant sentAt, String conversationId, String messageId);
+            long id,
+            String worker,
+            Instant sentAt,
+            String conversationId,
+            String messageId,
+            String[] keepDelivery,
+            String[] keepRef);
 
     /** Puts a row back for another try at {@code nextAttemptAt}. */
     @SqlUpdate(
@@ -151,27 +172,38 @@ public interface Outbox {
      * Gives up on a row (unreachable target, rejected payload, no longer wanted); like a sent row
      * it keeps no body and no addressee, only why.
      */
+    default boolean markDead(long id, String worker, String error) {
+        return markDead(id, worker, error, OutboxKind.keepingRef());
+    }
+
+    /** {@link #markDead(long, String, String)} with the kinds bound. */
     @SqlUpdate(
             """
             update outbox set state = 'dead', claimed_by = null, claimed_until = null, last_error = :error,
                    target = null, message = null,
-                   ref = case when kind in ('connect_offer', 'connect', 'check_in') then ref end,
+                   ref = case when kind = any(:keepRef) then ref end,
                    sent_at = date_trunc('day', now(), 'UTC'),
                    created_at = date_trunc('day', created_at, 'UTC'),
                    next_attempt_at = date_trunc('day', next_attempt_at, 'UTC')
             where id = :id and claimed_by = :worker and state = 'pending'""")
-    boolean markDead(long id, String worker, String error);
+    boolean markDead(long id, String worker, String error, String[] keepRef);
 
     /**
      * Forgets the platform ids of a delivered offer or check-in once it was closed on screen
-     * (nothing will update it again); a check-in's row then no longer names its check-in either.
+     * (nothing will update it again); a check-in's row then no longer names its check-in either
+     * ({@link OutboxKind#forgetsRefWhenClosed}).
      */
+    default int forgetDelivery(UUID agencyId, String key) {
+        return forgetDelivery(agencyId, key, OutboxKind.forgettingRefWhenClosed());
+    }
+
+    /** {@link #forgetDelivery(UUID, String)} with the kinds bound. */
     @SqlUpdate(
             """
             update outbox set platform_message_id = null, platform_conversation_id = null,
-                   ref = case when kind = 'check_in' then null else ref end
+                   ref = case when kind = any(:forgetRef) then null else ref end
             where agency_id = :agencyId and idempotency_key = :key and state <> 'pending'""")
-    int forgetDelivery(UUID agencyId, String key);
+    int forgetDelivery(UUID agencyId, String key, String[] forgetRef);
 
     /**
      * Deletes rows delivered or given up before {@code before} (day precision), in every agency:

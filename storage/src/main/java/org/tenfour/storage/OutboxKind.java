@@ -1,6 +1,8 @@
 package org.tenfour.storage;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * What an outbox row is for, stored in {@code outbox.kind}: features route delivered rows by kind
@@ -52,5 +54,40 @@ public enum OutboxKind {
         // offers, a request's other messages, check-ins and call-outs: their buttons are replaced
         // when they end
         return this == CONNECT_OFFER || this == CONNECT || this == CHECK_IN || this == CALL_OUT;
+    }
+
+    /**
+     * Whether a delivered or given-up row keeps its {@code ref}: offers and a request's messages
+     * (closed when the request ends) and check-ins (found by forgetme). Every other row forgets
+     * what it was about once it is done.
+     */
+    public boolean keepsRef() {
+        return this == CONNECT_OFFER || this == CONNECT || this == CHECK_IN;
+    }
+
+    /** Whether the row forgets its {@code ref} once closed on screen: a check-in's does. */
+    public boolean forgetsRefWhenClosed() {
+        return this == CHECK_IN;
+    }
+
+    /**
+     * The column values of the kinds that keep their delivery ids (bound into the outbox's SQL).
+     */
+    static String[] keepingDelivery() {
+        return columns(OutboxKind::keepsDelivery);
+    }
+
+    /** The column values of the kinds that keep their ref when done. */
+    static String[] keepingRef() {
+        return columns(OutboxKind::keepsRef);
+    }
+
+    /** The column values of the kinds that forget their ref when closed. */
+    static String[] forgettingRefWhenClosed() {
+        return columns(OutboxKind::forgetsRefWhenClosed);
+    }
+
+    private static String[] columns(Predicate<OutboxKind> which) {
+        return Arrays.stream(values()).filter(which).map(OutboxKind::column).toArray(String[]::new);
     }
 }

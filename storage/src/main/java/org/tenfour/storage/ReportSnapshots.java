@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Published report snapshots: one per agency, period kind and start, written once and never
- * changed. {@code cells} is JSON of the published cells only (the bot's format).
+ * changed. {@code cells} holds the published cells only.
  */
 @RegisterConstructorMapper(ReportSnapshot.class)
 public interface ReportSnapshots {
@@ -28,19 +29,19 @@ public interface ReportSnapshots {
             LocalDate start,
             LocalDate end,
             int k,
-            String cells,
+            @Json List<ReportSnapshot.Cell> cells,
             Instant at);
 
     @SqlQuery(
             """
-            select agency_id, period, period_start, period_end, k, cells::text as cells, published_at
+            select agency_id, period, period_start, period_end, k, cells, published_at
             from report_snapshot where agency_id = :agencyId and period = :period and period_start = :start""")
     Optional<ReportSnapshot> find(UUID agencyId, String period, LocalDate start);
 
     /** Every snapshot that lies within {@code from..to}. */
     @SqlQuery(
             """
-            select agency_id, period, period_start, period_end, k, cells::text as cells, published_at
+            select agency_id, period, period_start, period_end, k, cells, published_at
             from report_snapshot where agency_id = :agencyId and period_start >= :from and period_end <= :to
             order by period_start, period""")
     List<ReportSnapshot> within(UUID agencyId, LocalDate from, LocalDate to);

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
@@ -133,6 +134,9 @@ class CheckInsTest {
                                         .mapTo(Member.class)
                                         .one());
         assertThat(jdbi.onDemand(Members.class).find(agency.id(), alice.id())).contains(expected);
+        assertThat(expected.tags())
+                .as("the tags column, mapped as JSON")
+                .containsExactly(Map.entry("unit", "B"));
 
         List<Member> due =
                 checkIns.dueForCadence(

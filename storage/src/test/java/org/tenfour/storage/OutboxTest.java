@@ -167,6 +167,55 @@ class OutboxTest {
         assertThat(closed.ref()).isNull();
     }
 
+    /**
+     * The outbox's statements take what each kind keeps from {@link OutboxKind}: for every kind, a
+     * delivered row keeps its platform ids exactly when the kind says so, a delivered or given-up
+     * row its ref likewise, and closing it on screen forgets the ref only of the kinds that say so.
+     */
+    @Test
+    void every_kind_keeps_after_delivery_exactly_what_its_enum_constant_says() {
+        for (OutboxKind kind : OutboxKind.values()) {
+            UUID ref = UUID.randomUUID();
+            String sentKey = "sent-" + kind.column();
+            String deadKey = "dead-" + kind.column();
+            for (String key : List.of(sentKey, deadKey)) {
+                outbox.enqueue(
+                        agency.id(),
+                        key,
+                        kind.column(),
+                        ref,
+                        "{\"targetId\": \"U1\"}",
+                        "{\"text\": \"Hi\"}",
+                        T0);
+            }
+            List<OutboxEntry> rows = outbox.claim("w1", T0, T0.plusSeconds(30), 10);
+            for (OutboxEntry row : rows) {
+                if (row.idempotencyKey().equals(sentKey)) {
+                    assertThat(outbox.markSent(row.id(), "w1", T0, "D1", "m1")).isTrue();
+                } else {
+                    assertThat(outbox.markDead(row.id(), "w1", "gone")).isTrue();
+                }
+            }
+            OutboxEntry sent = outbox.findByKey(agency.id(), sentKey).orElseThrow();
+            assertThat(sent.platformMessageId() != null)
+                    .as(kind + " ids")
+                    .isEqualTo(kind.keepsDelivery());
+            assertThat(sent.platformConversationId() != null)
+                    .as(kind + " ids")
+                    .isEqualTo(kind.keepsDelivery());
+            assertThat(sent.ref() != null).as(kind + " ref when sent").isEqualTo(kind.keepsRef());
+            OutboxEntry dead = outbox.findByKey(agency.id(), deadKey).orElseThrow();
+            assertThat(dead.ref() != null).as(kind + " ref when dead").isEqualTo(kind.keepsRef());
+
+            assertThat(outbox.forgetDelivery(agency.id(), sentKey)).isEqualTo(1);
+            OutboxEntry closed = outbox.findByKey(agency.id(), sentKey).orElseThrow();
+            assertThat(closed.platformMessageId()).isNull();
+            assertThat(closed.ref() != null)
+                    .as(kind + " ref when closed")
+                    .isEqualTo(kind.keepsRef() && !kind.forgetsRefWhenClosed());
+        }
+    }
+
     @Test
     void done_rows_are_deleted_after_their_time_and_pending_ones_never() {
         outbox.enqueue(agency.id(), "done", "other", null, "{}", "{}", T0);

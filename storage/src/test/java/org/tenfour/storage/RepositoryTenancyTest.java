@@ -138,7 +138,7 @@ class RepositoryTenancyTest {
                                 nov,
                                 nov.plusDays(29),
                                 5,
-                                "[]",
+                                List.of(new ReportSnapshot.Cell("contacts", "PUBLISHED", 7)),
                                 Instant.now()))
                 .isTrue();
         assertThat(
@@ -148,7 +148,7 @@ class RepositoryTenancyTest {
                                 nov,
                                 nov.plusDays(29),
                                 5,
-                                "[1]",
+                                List.of(new ReportSnapshot.Cell("contacts", "PUBLISHED", 9)),
                                 Instant.now()))
                 .as("a published snapshot is never replaced")
                 .isFalse();
@@ -157,7 +157,7 @@ class RepositoryTenancyTest {
         assertThat(snapshots.find(theirs.id(), "month", nov))
                 .get()
                 .extracting(ReportSnapshot::cells)
-                .isEqualTo("[]");
+                .isEqualTo(List.of(new ReportSnapshot.Cell("contacts", "PUBLISHED", 7)));
 
         Member m = TestData.member(jdbi, theirs);
         jdbi.onDemand(Members.class).setOptedOut(theirs.id(), m.id(), true);

@@ -1,5 +1,6 @@
 package org.tenfour.adapters.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,4 +22,13 @@ public final class Jackson {
                     .build();
 
     private Jackson() {}
+
+    /** {@code value} as JSON text; for values that always serialise (maps, lists, records). */
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable as JSON", e);
+        }
+    }
 }

@@ -235,7 +235,10 @@ final class Api {
                     render(
                             person,
                             conversation,
-                            Reply.text("That button is no longer there."),
+                            // no domain here, so no known language: both of the members' languages
+                            Reply.text(
+                                    "That button is no longer there.\n"
+                                            + "Ese botón ya no está disponible."),
                             null));
             return;
         }

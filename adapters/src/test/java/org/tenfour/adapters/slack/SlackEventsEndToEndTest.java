@@ -289,6 +289,25 @@ class SlackEventsEndToEndTest {
                                                 "trigger_id", "1234567890.0987654321.abcdef"));
     }
 
+    /**
+     * Slack refuses the modal (the trigger expired): the member is told in both of the languages
+     * members read TenFour in, since the adapter does not know theirs.
+     */
+    @Test
+    void a_form_slack_refuses_to_open_is_answered_in_english_and_in_spanish() {
+        replies = e -> new Reply.ShowForm(logForm());
+        slack.error("views.open", "expired_trigger_id");
+
+        HttpResponse<String> response =
+                requests.signed(SlackRequests.FORM, SlackRequests.command(TEAM, "/peer", "log"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(slack.calls("views.open")).hasSize(1);
+        assertThat(response.body())
+                .contains("that form could not be opened")
+                .contains("no se pudo abrir el formulario");
+    }
+
     @Test
     void a_show_form_reply_to_a_command_opens_a_modal_whose_blocks_match_the_form() {
         replies = e -> new Reply.ShowForm(logForm());

@@ -73,8 +73,7 @@ public final class MemberCommands implements Feature {
         Language chosen =
                 Language.fromLocale(args.word(0))
                         .filter(l -> args.word(0).length() == 2)
-                        .orElseThrow(
-                                () -> new UsageException(caller.words().get("language.usage")));
+                        .orElseThrow(() -> UsageException.said("language.usage"));
         store.repo(Members.class)
                 .chooseLanguage(caller.agency().id(), caller.member().id(), chosen.code());
         return Reply.text(Words.in(chosen).get("language.set"));
@@ -96,7 +95,7 @@ public final class MemberCommands implements Feature {
 
     private Reply snooze(Caller caller, Args args, String trigger) {
         if (args.isEmpty()) {
-            throw new UsageException(caller.words().get("settings.snoozeHowLong"));
+            throw UsageException.said("settings.snoozeHowLong");
         }
         Instant until = clock.instant().plus(Values.span(args.joined()));
         store.useTransaction(
@@ -122,7 +121,7 @@ public final class MemberCommands implements Feature {
             return Reply.text(caller.words().get("settings.cleared"));
         }
         if (args.isEmpty()) {
-            throw new UsageException(caller.words().get("settings.timesUsage"));
+            throw UsageException.said("settings.timesUsage");
         }
         LocalTime[] range = ScheduleText.hours(args.raw(0));
         Set<DayOfWeek> days =

@@ -1,6 +1,5 @@
 package org.tenfour.bot.checkin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.tenfour.adapters.internal.Jackson;
-import org.tenfour.bot.http.JsonBody;
 import org.tenfour.bot.onboarding.RotationGate;
 import org.tenfour.storage.Caseloads;
 import org.tenfour.storage.Member;
@@ -38,7 +35,7 @@ public final class PeerAssigner {
     private final Map<UUID, Member> peerMembers = new HashMap<>();
     private final Map<UUID, Integer> contacts;
     private final Map<UUID, Integer> checkIns;
-    private final Map<UUID, JsonNode> peerTags = new HashMap<>();
+    private final Map<UUID, Map<String, String>> peerTags = new HashMap<>();
     private final Map<UUID, UUID> changedAssignments = new LinkedHashMap<>();
 
     /** Loads the agency's active peers, their contacts this week and their check-ins, once. */
@@ -59,7 +56,7 @@ public final class PeerAssigner {
                 peerMembers.put(m.id(), m);
             }
         }
-        peerMembers.forEach((id, m) -> peerTags.put(id, tags(m)));
+        peerMembers.forEach((id, m) -> peerTags.put(id, m.tags()));
         // no peers, no load worth a round trip
         this.contacts =
                 peers.isEmpty()
@@ -100,7 +97,7 @@ public final class PeerAssigner {
 
     /** Chooses the peer for a check-in due at {@code dueAt}, counting it in the peer's load. */
     Optional<UUID> assign(Member member, Instant dueAt) {
-        JsonNode memberTags = tags(member);
+        Map<String, String> memberTags = member.tags();
         List<Peer> eligible =
                 peers.stream()
                         .filter(p -> p.availableAt(dueAt))
@@ -170,21 +167,16 @@ public final class PeerAssigner {
 
     /** Same crew, or one supervises the other (members of one agency). */
     public static boolean related(Member a, Member b) {
-        return related(a, tags(a), b, tags(b));
+        return related(a, a.tags(), b, b.tags());
     }
 
-    private static boolean related(Member a, JsonNode ta, Member b, JsonNode tb) {
-        String unitA = ta.path("unit").asText("");
-        if (!unitA.isEmpty() && unitA.equalsIgnoreCase(tb.path("unit").asText(""))) {
+    private static boolean related(
+            Member a, Map<String, String> ta, Member b, Map<String, String> tb) {
+        String unitA = ta.getOrDefault("unit", "");
+        if (!unitA.isEmpty() && unitA.equalsIgnoreCase(tb.getOrDefault("unit", ""))) {
             return true;
         }
-        return ta.path("supervisor").asText("").equals(b.platformUserId())
-                || tb.path("supervisor").asText("").equals(a.platformUserId());
-    }
-
-    private static JsonNode tags(Member m) {
-        return m.tagsJson() == null || m.tagsJson().equals("{}")
-                ? Jackson.MAPPER.createObjectNode()
-                : JsonBody.parse(m.tagsJson());
+        return ta.getOrDefault("supervisor", "").equals(b.platformUserId())
+                || tb.getOrDefault("supervisor", "").equals(a.platformUserId());
     }
 }

@@ -78,8 +78,7 @@ public final class ProgramCommands implements Feature {
     private Reply setup(Caller caller) {
         Address where = caller.where();
         if (where == null || where.kind() != Address.Kind.CHANNEL) {
-            return Reply.text(
-                    "Run `/tenfour setup` in the channel your coordinators share (a private channel is best).");
+            return Reply.text(caller.words().get("setup.inChannel"));
         }
         boolean noCoordinatorsYet =
                 store.repo(Members.class).list(caller.agency().id()).stream()

@@ -1,9 +1,9 @@
 package org.tenfour.bot.checkin;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +158,7 @@ public final class RosterCommands implements Feature {
                         rest.userMentions().stream()
                                 .findFirst()
                                 .orElseThrow(() -> new UsageException("Name the person to tag."));
-                ObjectNode tags = Jackson.MAPPER.createObjectNode();
+                Map<String, String> tags = new LinkedHashMap<>();
                 for (String word : rest.from(1).words()) {
                     int colon = word.indexOf(':');
                     if (colon <= 0) {
@@ -185,14 +185,13 @@ public final class RosterCommands implements Feature {
                             Member m =
                                     h.attach(Members.class)
                                             .upsert(caller.agency().id(), user, null, null);
-                            h.attach(Members.class)
-                                    .setTags(caller.agency().id(), m.id(), tags.toString());
+                            h.attach(Members.class).setTags(caller.agency().id(), m.id(), tags);
                             Audit.change(
                                     h,
                                     caller,
                                     "tags of <@" + user + ">",
-                                    m.tagsJson(),
-                                    tags.toString(),
+                                    Jackson.text(m.tags()),
+                                    Jackson.text(tags),
                                     clock.instant());
                         });
                 return Reply.text(
@@ -215,8 +214,7 @@ public final class RosterCommands implements Feature {
             return directory.run(caller, args, trigger);
         }
         if (!caller.is(Role.COORDINATOR)) {
-            return Reply.text(
-                    "Only the program's coordinators can change the peer team. If you think you should be one, ask a coordinator.");
+            return Reply.text(caller.words().get("peers.coordinatorsOnly"));
         }
         if (!caller.inCoordinatorChannel()) {
             return Reply.text(

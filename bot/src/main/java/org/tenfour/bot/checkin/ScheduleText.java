@@ -23,6 +23,16 @@ public final class ScheduleText {
             Pattern.compile("(\\d{1,2}):?(\\d{2})\\s*-\\s*(\\d{1,2}):?(\\d{2})");
     private static final List<String> DAY_NAMES =
             List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    // members who read Spanish may write their days in it (lun-vie, sáb,dom, miércoles)
+    private static final List<List<String>> DIAS =
+            List.of(
+                    List.of("lun"),
+                    List.of("mar"),
+                    List.of("mié", "mie"),
+                    List.of("jue"),
+                    List.of("vie"),
+                    List.of("sáb", "sab"),
+                    List.of("dom"));
 
     private ScheduleText() {}
 
@@ -68,8 +78,7 @@ public final class ScheduleText {
     public static LocalTime[] hours(String text) {
         Matcher m = RANGE.matcher(text.strip());
         if (!m.matches()) {
-            throw new UsageException(
-                    "I can't read the hours '" + text + "'; write them like 08:00-18:00.");
+            throw UsageException.said("usage.hours", text);
         }
         try {
             LocalTime start =
@@ -77,11 +86,11 @@ public final class ScheduleText {
             LocalTime end =
                     LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
             if (start.equals(end)) {
-                throw new UsageException("The hours start and end at the same time.");
+                throw UsageException.said("usage.hoursSame");
             }
             return new LocalTime[] {start, end};
         } catch (DateTimeException e) {
-            throw new UsageException("'" + text + "' is not a valid time range.");
+            throw UsageException.said("usage.hoursInvalid", text);
         }
     }
 
@@ -112,7 +121,7 @@ public final class ScheduleText {
                     }
                 }
             } else {
-                throw new UsageException("I can't read the days '" + text + "'.");
+                throw UsageException.said("usage.days", text);
             }
         }
         return days;
@@ -121,9 +130,13 @@ public final class ScheduleText {
     private static DayOfWeek day(String word, String text) {
         String w = word.length() >= 3 ? word.substring(0, 3) : word;
         int i = DAY_NAMES.indexOf(w);
+        for (int d = 0; i < 0 && d < DIAS.size(); d++) {
+            if (DIAS.get(d).contains(w)) {
+                i = d;
+            }
+        }
         if (i < 0) {
-            throw new UsageException(
-                    "I can't read the days '" + text + "'; write them like mon-fri or sat,sun.");
+            throw UsageException.said("usage.dayNames", text);
         }
         return DayOfWeek.of(i + 1);
     }

@@ -18,7 +18,6 @@ import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Untrusted;
-import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
@@ -128,38 +127,45 @@ final class PeerDirectory implements Feature {
         return page(caller, page);
     }
 
-    /** One page of the directory: a long list is split on purpose, never cut by a platform. */
+    /**
+     * One page of the directory, in the reader's language: a long list is split on purpose, never
+     * cut by a platform.
+     */
     private Reply page(Caller caller, int page) {
+        Words w = caller.words();
         List<Entry> entries = store.withConnection(h -> entries(h, caller.agency()));
         if (entries.isEmpty()) {
-            return Reply.text(
-                    "Your agency has no trained peers listed yet. A coordinator can add them. "
-                            + "You can still type `/peer` — the coordinators will help.");
+            return Reply.text(w.get("peers.none"));
         }
         int pages = (entries.size() + PAGE - 1) / PAGE;
         int shown = Math.min(page, pages);
         int from = (shown - 1) * PAGE;
         List<Entry> onPage = entries.subList(from, Math.min(entries.size(), from + PAGE));
         Instant now = clock.instant();
-        StringBuilder text =
-                new StringBuilder(
-                        "*Trained peers you can ask for* (type `/peer` and choose one, or any peer):\n");
+        StringBuilder text = new StringBuilder(w.get("peers.title")).append('\n');
         for (Entry e : onPage) {
             text.append("• *")
-                    .append(Untrusted.quote(People.name(e.member())))
+                    .append(Untrusted.quote(w.name(e.member())))
                     .append("*, ")
-                    .append(AgencyNames.shownTo(e.agency(), caller.agency()));
+                    .append(w.agency(e.agency(), caller.agency()));
             if (!e.languages().isEmpty()) {
-                text.append(" · speaks ").append(String.join(", ", e.languages()));
+                text.append(w.get("peers.speaks", String.join(", ", e.languages())));
             }
-            text.append(" · partner requests: ").append(e.peer().partnerRequests() ? "yes" : "no");
+            text.append(
+                    w.get(
+                            "peers.partnerRequests",
+                            w.get(e.peer().partnerRequests() ? "mydata.yes" : "mydata.no")));
             if (!e.peer().availableAt(now)) {
-                text.append(" · away until ")
-                        .append(
-                                DAY.format(
-                                        e.peer()
-                                                .awayUntil()
-                                                .atZone(Windows.zone(e.agency(), e.member()))));
+                text.append(
+                        w.get(
+                                "peers.away",
+                                DAY.withLocale(w.language().locale())
+                                        .format(
+                                                e.peer()
+                                                        .awayUntil()
+                                                        .atZone(
+                                                                Windows.zone(
+                                                                        e.agency(), e.member())))));
             }
             if (e.peer().bio() != null && !e.peer().bio().isBlank()) {
                 text.append("\n    ").append(Untrusted.quote(e.peer().bio()));
@@ -169,28 +175,24 @@ final class PeerDirectory implements Feature {
         List<String> notes = new ArrayList<>();
         if (pages > 1) {
             notes.add(
-                    "Peers "
-                            + (from + 1)
-                            + "–"
-                            + (from + onPage.size())
-                            + " of "
-                            + entries.size()
-                            + " (page "
-                            + shown
-                            + " of "
-                            + pages
-                            + ").");
+                    w.get(
+                            "peers.pageOf",
+                            from + 1,
+                            from + onPage.size(),
+                            entries.size(),
+                            shown,
+                            pages));
         }
-        notes.add("Peers from partner agencies see only what you choose to share.");
+        notes.add(w.get("peers.partnersSee"));
         List<Button> buttons = new ArrayList<>();
         if (shown > 1) {
-            buttons.add(Button.of(PAGE_ACTION, "Previous peers", String.valueOf(shown - 1)));
+            buttons.add(Button.of(PAGE_ACTION, w.get("peers.previous"), String.valueOf(shown - 1)));
         }
         if (shown < pages) {
             buttons.add(
                     new Button(
                             PAGE_ACTION,
-                            "More peers",
+                            w.get("peers.more"),
                             String.valueOf(shown + 1),
                             Button.Style.PRIMARY));
         }

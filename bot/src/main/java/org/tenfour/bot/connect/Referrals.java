@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Reply;
 import org.tenfour.bot.checkin.CheckInPlanner;
-import org.tenfour.bot.http.JsonBody;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.inbound.Caller;
 import org.tenfour.bot.inbound.Feature;
@@ -42,35 +41,25 @@ final class Referrals implements Feature {
     private Reply refer(Caller caller, Args args, String trigger) {
         List<String> users = args.userMentions();
         if (users.size() != 1) {
-            throw new UsageException("Mention the one person the peer team should check on.");
+            throw UsageException.said("refer.whom");
         }
         if (users.get(0).equals(caller.member().platformUserId())) {
-            return Reply.text("To talk to a peer yourself, type `/peer` — it's private.");
+            return Reply.text(caller.words().get("refer.yourself"));
         }
         Member member =
                 store.repo(Members.class).upsert(caller.agency().id(), users.get(0), null, null);
         if (!caller.is(Role.COORDINATOR) && !supervises(caller.member(), member)) {
-            return Reply.text(
-                    "Only the program's coordinators, or someone's supervisor as tagged on the roster, can ask "
-                            + "the peer team to check on them. You can always tell a coordinator or a peer you're concerned.");
+            return Reply.text(caller.words().get("refer.notAllowed"));
         }
         boolean scheduled = planner.refer(caller.agency(), member);
         log.info(
                 "connect: referral in agency {} {}",
                 caller.agency().id(),
                 scheduled ? "scheduled" : "not scheduled");
-        return Reply.text(
-                "Thank you for looking out for them. If they take part in check-ins, the peer team will check in "
-                        + "with them soon, as a routine check-in. They won't be told who asked, and you won't be told what they say.");
+        return Reply.text(caller.words().get("refer.thanks"));
     }
 
     private static boolean supervises(Member supervisor, Member member) {
-        if (member.tagsJson() == null) {
-            return false;
-        }
-        return JsonBody.parse(member.tagsJson())
-                .path("supervisor")
-                .asText("")
-                .equals(supervisor.platformUserId());
+        return member.tags().getOrDefault("supervisor", "").equals(supervisor.platformUserId());
     }
 }

@@ -58,11 +58,8 @@ final class RequestLimit {
         return Optional.of(
                 new Reply.Private(
                         new Message(
-                                "You've asked for a peer "
-                                        + opened
-                                        + " times today, and peers have been asked each time, so I can't open another request "
-                                        + "until tomorrow. If you need someone right now, please use one of the lines below.",
-                                caller.settings().crisisLines(),
+                                caller.words().get("talk.limit", opened),
+                                caller.words().crisisLines(caller.settings()),
                                 List.of())));
     }
 }

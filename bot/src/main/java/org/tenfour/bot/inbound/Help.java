@@ -9,6 +9,7 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.Vocabulary;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.words.Language;
 import org.tenfour.bot.words.Words;
 
 /**
@@ -34,9 +35,14 @@ public final class Help {
         String word = withoutCommandPrefix(args.word(0));
         Optional<Subcommand> sub = Subcommand.of(word).filter(routed::contains);
         if (sub.isEmpty()) {
-            return Reply.text("I don't know `" + args.raw(0) + "`." + didYouMean(caller, word));
+            return Reply.text(unknown(caller, args.raw(0), word));
         }
         return Reply.text(details(caller, sub.get()));
+    }
+
+    /** "I don't know `x`." and what the caller may have meant, in their language. */
+    String unknown(Caller caller, String raw, String word) {
+        return caller.words().get("help.unknown", raw) + didYouMean(caller, word);
     }
 
     Reply forCaller(Caller caller) {
@@ -58,9 +64,9 @@ public final class Help {
             text.append("\n*For coordinators* (in the coordinator channel)\n");
             tasks(text, caller, Role.COORDINATOR);
         } else if (caller.member().isAdmin() || caller.actor().platformAdmin()) {
-            text.append("\n*Setting TenFour up?* `")
-                    .append(typed(caller, Subcommand.SETUP.word()))
-                    .append("` in the channel your coordinators share.\n");
+            text.append('\n')
+                    .append(words.get("help.settingUp", typed(caller, Subcommand.SETUP.word())))
+                    .append('\n');
         }
         text.append('\n')
                 .append(
@@ -84,6 +90,8 @@ public final class Help {
     }
 
     private void section(StringBuilder text, Caller caller, Subcommand.Task task, String title) {
+        // peers' and coordinators' sections stay English, whatever the reader's language
+        Words words = task.audience() == Role.MEMBER ? caller.words() : Words.in(Language.EN);
         List<String> lines =
                 routed.stream()
                         .flatMap(s -> s.uses().stream())
@@ -93,7 +101,7 @@ public final class Help {
                                         "• `"
                                                 + typed(caller, u.usage())
                                                 + "` — "
-                                                + u.summary(caller.words())
+                                                + u.summary(words)
                                                 + "\n")
                         .toList();
         if (!lines.isEmpty()) {
@@ -103,24 +111,26 @@ public final class Help {
     }
 
     private String details(Caller caller, Subcommand sub) {
+        Words words = caller.words();
         StringBuilder text = new StringBuilder();
         for (Subcommand.Use use : sub.uses()) {
             text.append("• `")
                     .append(typed(caller, use.usage()))
                     .append("` — ")
-                    .append(use.summary())
+                    .append(use.summary(words))
                     .append('\n');
         }
-        text.append(sub.details()).append('\n');
+        text.append(sub.details(words)).append('\n');
         text.append(
-                switch (sub.role()) {
-                    case MEMBER -> "For everyone.";
-                    case PEER -> "For peer supporters.";
-                    case COORDINATOR ->
-                            sub.coordinatorChannelOnly()
-                                    ? "For coordinators, in the coordinator channel."
-                                    : "For coordinators.";
-                });
+                words.get(
+                        switch (sub.role()) {
+                            case MEMBER -> "help.for.everyone";
+                            case PEER -> "help.for.peers";
+                            case COORDINATOR ->
+                                    sub.coordinatorChannelOnly()
+                                            ? "help.for.coordinatorChannel"
+                                            : "help.for.coordinators";
+                        }));
         return text.toString();
     }
 
@@ -136,11 +146,9 @@ public final class Help {
                         .filter(s -> caller.is(s.role()))
                         .filter(s -> distance(word, s.word()) <= allowed(s.word()))
                         .min(Comparator.comparingInt(s -> distance(word, s.word())));
-        return close.map(s -> " Did you mean `" + typed(caller, s.word()) + "`?")
-                .orElse(
-                        " Try `"
-                                + typed(caller, Subcommand.HELP.word())
-                                + "` for what you can do.");
+        Words words = caller.words();
+        return close.map(s -> words.get("help.didYouMean", typed(caller, s.word())))
+                .orElse(words.get("help.try", typed(caller, Subcommand.HELP.word())));
     }
 
     /**

@@ -24,6 +24,7 @@ import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.limits.LimitNotices;
 import org.tenfour.bot.words.Language;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.Database;
@@ -121,7 +122,7 @@ public final class Inbound implements InboundHandler {
         try {
             return route(event);
         } catch (UsageException e) {
-            return Reply.text(e.getMessage());
+            return Reply.text(e.in(wordsOf(event)));
         } catch (RuntimeException e) {
             if (Database.isUnavailable(e)) {
                 // 503: the platform (or person) retries; a "sorry" 200 would make Slack consider it
@@ -137,10 +138,19 @@ public final class Inbound implements InboundHandler {
                     event.getClass().getSimpleName(),
                     ref,
                     Failures.describe(e));
-            return Reply.text(
-                    "Sorry, something went wrong on our side (reference "
-                            + ref
-                            + "). Nothing you sent was stored. If you need someone now, use the crisis lines in `/tenfour help`.");
+            return Reply.text(wordsOf(event).get("inbound.failed", ref));
+        }
+    }
+
+    /**
+     * The words to answer {@code event}'s sender in after a failure: their language if who they are
+     * can still be read, else their platform's, else English.
+     */
+    private Words wordsOf(InboundEvent event) {
+        try {
+            return caller(event.actor(), null).words();
+        } catch (RuntimeException unreadable) {
+            return Words.in(Language.fromLocale(event.actor().locale()).orElse(Language.EN));
         }
     }
 
@@ -150,15 +160,17 @@ public final class Inbound implements InboundHandler {
         }
         if (event instanceof InboundEvent.ButtonPressed b) {
             Feature.ButtonAction action = buttons.get(b.actionId());
+            Caller caller = caller(b.actor(), b.where());
             return action == null
-                    ? Reply.text("That button is no longer in use.")
-                    : action.run(caller(b.actor(), b.where()), b);
+                    ? Reply.text(caller.words().get("inbound.buttonGone"))
+                    : action.run(caller, b);
         }
         if (event instanceof InboundEvent.FormSubmitted f) {
             Feature.FormAction action = forms.get(f.formId());
+            Caller caller = caller(f.actor(), null);
             return action == null
-                    ? Reply.text("That form is no longer in use.")
-                    : action.run(caller(f.actor(), null), f);
+                    ? Reply.text(caller.words().get("inbound.formGone"))
+                    : action.run(caller, f);
         }
         if (event instanceof InboundEvent.DirectMessage m) {
             Caller caller = caller(m.actor(), m.where());
@@ -195,12 +207,11 @@ public final class Inbound implements InboundHandler {
                 Subcommand.of(word.isEmpty() ? Subcommand.HELP.word() : word)
                         .filter(subcommands::containsKey);
         if (known.isEmpty()) {
-            return Reply.text(
-                    "I don't know `" + args.raw(0) + "`." + help.didYouMean(caller, word));
+            return Reply.text(help.unknown(caller, args.raw(0), word));
         }
         Subcommand sub = known.get();
         if (!caller.is(sub.role())) {
-            return Reply.text(refusal(sub.role()));
+            return Reply.text(caller.words().get("inbound.refusal." + sub.role().name()));
         }
         if (sub.coordinatorChannelOnly() && !caller.inCoordinatorChannel()) {
             return Reply.text(
@@ -216,8 +227,12 @@ public final class Inbound implements InboundHandler {
         try {
             return subcommands.get(sub).run(caller, rest, c.triggerId());
         } catch (UsageException e) {
+            // a translated problem gets a translated "Usage:"; the command words stay as they are
+            Words words = e.translated() ? caller.words() : Words.in(Language.EN);
             return Reply.text(
-                    e.getMessage() + "\nUsage: `" + help.typed(caller, sub.usage()) + "`");
+                    e.in(words)
+                            + "\n"
+                            + words.get("inbound.usage", help.typed(caller, sub.usage())));
         }
     }
 
@@ -258,19 +273,9 @@ public final class Inbound implements InboundHandler {
         }
         return new Reply.Private(
                 new Message(
-                        "You're sending commands faster than I can answer them well. Please wait a minute, then try again. "
-                                + "If you need someone right now, use one of the lines below.",
-                        caller.settings().crisisLines(),
+                        caller.words().get("inbound.slowDown"),
+                        caller.words().crisisLines(caller.settings()),
                         List.of()));
-    }
-
-    private static String refusal(Role role) {
-        return switch (role) {
-            case COORDINATOR ->
-                    "Only the program's coordinators can do that. If you think you should be one, ask a coordinator.";
-            case PEER -> "That is for trained peer supporters. To talk to one, type `/peer`.";
-            case MEMBER -> "That is not available to you.";
-        };
     }
 
     /**

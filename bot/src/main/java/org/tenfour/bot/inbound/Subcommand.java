@@ -23,112 +23,95 @@ public enum Subcommand {
             "help",
             Role.MEMBER,
             false,
-            "Lists what you may do. `help <command>` shows one command in detail.",
-            new Use(Task.HELP, "help [command]", "what you can do here")),
+            Details.forMembers("help.details.help"),
+            Use.forMembers(Task.HELP, "help [command]", "help.use.help")),
     LANGUAGE(
             "language",
             Role.MEMBER,
             false,
-            "The language TenFour writes to you in: `language es` (español) or `language en`"
-                    + " (English). Until you choose, it follows your Slack or Teams language."
-                    + " Command words stay as they are.",
-            new Use(Task.HELP, "language es|en", "English or español")),
+            Details.forMembers("help.details.language"),
+            Use.forMembers(Task.HELP, "language es|en", "help.use.language")),
 
     TALK(
             "talk",
             Role.MEMBER,
             false,
-            "Opens a short form: a peer of your agency, of a partner agency, or one you name; how soon"
-                    + " (now, today, this week); how (chat, call, in person); whether to share your"
-                    + " name; a topic. \"Now\" shows the crisis lines at once. Nobody else is told."
-                    + " In Teams, write `talk`.",
+            Details.forMembers("help.details.talk"),
             Use.forMembers(Task.TALK, "talk [now|today|week]", "help.use.talk")),
     PEERS(
             "peers",
             Role.MEMBER,
             false,
-            "The peer directory: your agency's peers, and partner peers who take partner requests."
-                    + " Coordinators add or remove peers in the coordinator channel.",
+            Details.forMembers("help.details.peers"),
             Use.forMembers(Task.TALK, "peers", "help.use.peers"),
-            new Use(
-                    Task.PEOPLE,
-                    "peers add|remove @user …",
-                    "who the trained peer supporters are")),
+            Use.forMembers(Task.PEOPLE, "peers add|remove @user …", "help.use.peers.change")),
     RESOURCES(
             "resources",
             Role.MEMBER,
             false,
-            "Where to get help beyond the peer team: EAP, counsellors, chaplains, medical, legal,"
-                    + " financial, family, substance use (`resources eap` shows one category)."
-                    + " Nobody records who looks. Coordinators keep the list in their channel:"
-                    + " `resources add \"Name\" \"how to reach\" category:eap [shared]` (`shared`:"
-                    + " partner agencies' members see it too), `resources remove N`, `resources"
-                    + " share N` / `unshare N`.",
+            Details.forMembers("help.details.resources"),
             Use.forMembers(Task.TALK, "resources [category]", "help.use.resources"),
-            new Use(
+            Use.forMembers(
                     Task.SETUP,
                     "resources add \"Name\" \"how to reach\""
                             // the codes of resources.Category (ResourceDirectoryTest checks)
                             + " category:eap|clinician|chaplain|medical|legal|financial|family|substance|other"
                             + " [shared] | resources remove N | resources share|unshare N",
-                    "the resource directory members and peers see")),
+                    "help.use.resources.change")),
     SETTINGS(
             "settings",
             Role.MEMBER,
             false,
-            "Shows your check-in settings in a form: your own hours and days, a pause, opting out.",
+            Details.forMembers("help.details.settings"),
             Use.forMembers(Task.CHECK_INS, "settings", "help.use.settings")),
     OPTOUT(
             "optout",
             Role.MEMBER,
             false,
-            "Stops proactive check-ins. Nobody is told. You can still ask for a peer at any time.",
+            Details.forMembers("help.details.optout"),
             Use.forMembers(Task.CHECK_INS, "optout", "help.use.optout")),
     OPTIN(
             "optin",
             Role.MEMBER,
             false,
-            "Starts proactive check-ins again after `optout`.",
+            Details.forMembers("help.details.optin"),
             Use.forMembers(Task.CHECK_INS, "optin", "help.use.optin")),
     SNOOZE(
             "snooze",
             Role.MEMBER,
             false,
-            "Pauses check-ins: `3d`, `2w` or `1m` (days, weeks, a month).",
+            Details.forMembers("help.details.snooze"),
             Use.forMembers(Task.CHECK_INS, "snooze 2w", "help.use.snooze")),
     TIMES(
             "times",
             Role.MEMBER,
             false,
-            "Your own window for check-ins, in your time zone; it may lie outside the agency's hours"
-                    + " (first responders work shifts). `times clear` goes back to the agency's.",
+            Details.forMembers("help.details.times"),
             Use.forMembers(
                     Task.CHECK_INS, "times 07:00-09:00 sat-sun | times clear", "help.use.times")),
     END(
             "end",
             Role.MEMBER,
             false,
-            "Ends your conversation with a peer, or withdraws a request nobody has taken yet."
-                    + " Nothing of the conversation is kept.",
+            Details.forMembers("help.details.end"),
             Use.forMembers(Task.CONVERSATION, "end", "help.use.end")),
     REVEAL(
             "reveal",
             Role.MEMBER,
             false,
-            "In an anonymous conversation, tells the peer your name.",
+            Details.forMembers("help.details.reveal"),
             Use.forMembers(Task.CONVERSATION, "reveal", "help.use.reveal")),
     MYDATA(
             "mydata",
             Role.MEMBER,
             false,
-            "Shows everything TenFour stores about you.",
+            Details.forMembers("help.details.mydata"),
             Use.forMembers(Task.DATA, "mydata", "help.use.mydata")),
     FORGETME(
             "forgetme",
             Role.MEMBER,
             false,
-            "Deletes what TenFour stores about you, after asking. Coded contact logs are not linked"
-                    + " to you and stay.",
+            Details.forMembers("help.details.forgetme"),
             Use.forMembers(Task.DATA, "forgetme", "help.use.forgetme")),
 
     LOG(
@@ -171,11 +154,8 @@ public enum Subcommand {
             "setup",
             Role.MEMBER,
             false,
-            "Makes this channel the coordinator channel. The first time: the person who installed"
-                    + " TenFour in a Teams team or through Slack's install link, within 7 days (with one"
-                    + " Slack workspace set up by bot token: a workspace admin). Afterwards: a"
-                    + " coordinator only.",
-            new Use(Task.SETUP, "setup", "make this channel the coordinator channel")),
+            Details.forMembers("help.details.setup"),
+            Use.forMembers(Task.SETUP, "setup", "help.use.setup")),
     GRANTS(
             "grants",
             Role.COORDINATOR,
@@ -288,12 +268,8 @@ public enum Subcommand {
             "refer",
             Role.MEMBER,
             false,
-            "Asks the peer team to check on someone (coordinators, and supervisors tagged on the"
-                    + " roster). The member gets an ordinary check-in; who asked is stored nowhere.",
-            new Use(
-                    Task.PEOPLE,
-                    "refer @member",
-                    "ask the peer team to check on someone (they are never told who asked)")),
+            Details.forMembers("help.details.refer"),
+            Use.forMembers(Task.PEOPLE, "refer @member", "help.use.refer")),
     CHECKIN(
             "checkin",
             Role.COORDINATOR,
@@ -313,19 +289,13 @@ public enum Subcommand {
             "oncall",
             Role.MEMBER,
             false,
-            "Who is on call for peer support now (`oncall now`, anyone: the name only). Coordinators"
-                    + " keep the weekly rota in their channel: peers in order (`oncall add|remove"
-                    + " @peer`), the handoff day and time in the agency's zone (`oncall handoff mon"
-                    + " 08:00`), one-week swaps (`oncall swap @a @b`) and a last resort (`oncall"
-                    + " last-resort @director`). The incoming peer gets a handoff DM; urgent and"
-                    + " after-hours requests go to the on-call peer first; a peer on a break is"
-                    + " skipped, and the coordinators are told when a week has no one.",
+            Details.forMembers("help.details.oncall"),
             Use.forMembers(Task.TALK, "oncall now", "help.use.oncall"),
-            new Use(
+            Use.forMembers(
                     Task.ON_CALL,
                     "oncall | oncall add|remove @peer … | oncall swap @a @b | oncall handoff mon"
                             + " 08:00 | oncall last-resort @person|none",
-                    "the weekly on-call rota: urgent and after-hours requests go there first")),
+                    "help.use.oncall.rota")),
     INCIDENT(
             "incident",
             Role.COORDINATOR,
@@ -470,8 +440,9 @@ public enum Subcommand {
         }
 
         /**
-         * A use members read, in their language: its summary is {@code key} in the members' bundle
-         * (English here, for the platforms' menus).
+         * A use members read, in their language (or the coordinators' part of a command members
+         * use): its summary is {@code key} in the members' bundle (English here, for the platforms'
+         * menus).
          */
         static Use forMembers(Task task, String usage, String key) {
             return new Use(task, usage, Words.in(Language.EN).get(key), key);
@@ -483,16 +454,36 @@ public enum Subcommand {
         }
     }
 
+    /**
+     * The sentences of {@code help <command>}: English, or for a command members use, the key of
+     * its text in the members' bundle.
+     */
+    record Details(String english, String wordsKey) {
+        Details {
+            Objects.requireNonNull(english, "null english");
+        }
+
+        /** Details members read, in their language: {@code key} in the members' bundle. */
+        static Details forMembers(String key) {
+            return new Details(Words.in(Language.EN).get(key), key);
+        }
+    }
+
     private final String word;
     private final Role role;
     private final boolean coordinatorChannelOnly;
-    private final String details;
+    private final Details details;
 
     @SuppressWarnings("ImmutableEnumChecker") // List.of: immutable
     private final List<Use> uses;
 
     Subcommand(
             String word, Role role, boolean coordinatorChannelOnly, String details, Use... uses) {
+        this(word, role, coordinatorChannelOnly, new Details(details, null), uses);
+    }
+
+    Subcommand(
+            String word, Role role, boolean coordinatorChannelOnly, Details details, Use... uses) {
         this.word = word;
         this.role = role;
         this.coordinatorChannelOnly = coordinatorChannelOnly;
@@ -515,9 +506,14 @@ public enum Subcommand {
         return coordinatorChannelOnly;
     }
 
-    /** A few sentences for {@code help <command>}. */
+    /** A few sentences for {@code help <command>}, in English. */
     public String details() {
-        return details;
+        return details.english();
+    }
+
+    /** The same in the reader's words (English for a peer's or coordinator's command). */
+    public String details(Words words) {
+        return details.wordsKey() == null ? details.english() : words.get(details.wordsKey());
     }
 
     /** How it is used, one entry per task it serves. */

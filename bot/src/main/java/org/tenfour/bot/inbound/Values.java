@@ -30,7 +30,7 @@ public final class Values {
     public static Duration span(String text) {
         Matcher m = SPAN.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new UsageException("I can't read '" + text + "'; write it like 3d, 2w or 1m.");
+            throw UsageException.said("usage.span", text);
         }
         long n = Long.parseLong(m.group(1));
         long days =
@@ -40,7 +40,7 @@ public final class Values {
                     default -> n;
                 };
         if (days < 1 || days > 365) {
-            throw new UsageException("Choose between 1 day and a year.");
+            throw UsageException.said("usage.spanRange");
         }
         return Duration.ofDays(days);
     }
@@ -50,7 +50,7 @@ public final class Values {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new UsageException("'" + text + "' is not a date; write it like 2026-12-10.");
+            throw UsageException.said("usage.date", text);
         }
     }
 }

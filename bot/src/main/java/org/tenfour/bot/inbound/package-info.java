@@ -9,6 +9,9 @@
  * <p>{@link org.tenfour.bot.inbound.Subcommand} is the one place a command word is written: the
  * router, {@link org.tenfour.bot.inbound.Help} (by role and task, {@code help <command>}, "did you
  * mean") and, through {@link org.tenfour.bot.inbound.Subcommand#vocabulary()}, every platform's
- * surface are made from it.
+ * surface are made from it. What the router and help answer a member — help, "I don't know …" and
+ * "did you mean", a correction ({@link org.tenfour.bot.inbound.UsageException#said}: a key of the
+ * members' bundle, with a translated "Usage:" line), a refusal — is in the member's language; a
+ * peer's or coordinator's correction stays English.
  */
 package org.tenfour.bot.inbound;

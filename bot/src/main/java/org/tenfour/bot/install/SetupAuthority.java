@@ -36,9 +36,7 @@ public final class SetupAuthority {
             return Optional.empty();
         }
         if (!firstSetup) {
-            return Optional.of(
-                    "The coordinator channel is already set up; only a coordinator can move it. "
-                            + "Ask one of them if you should be a coordinator.");
+            return Optional.of(caller.words().get("setup.alreadyDone"));
         }
         if (caller.actor().platformAdmin()) {
             return Optional.empty();
@@ -54,9 +52,7 @@ public final class SetupAuthority {
         return allowed
                 ? Optional.empty()
                 : Optional.of(
-                        "Only the person who installed TenFour (in the coordinators' team, within "
-                                + InstallGrants.VALIDITY.toDays()
-                                + " days) or an existing coordinator can set up the coordinator channel.");
+                        caller.words().get("setup.notAllowed", InstallGrants.VALIDITY.toDays()));
     }
 
     /**

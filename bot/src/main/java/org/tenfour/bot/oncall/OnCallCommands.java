@@ -25,6 +25,7 @@ import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.inbound.UsageException;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
+import org.tenfour.bot.words.Words;
 import org.tenfour.storage.Agencies;
 import org.tenfour.storage.Agency;
 import org.tenfour.storage.AuditLog;
@@ -65,9 +66,7 @@ public final class OnCallCommands implements Feature {
             return now(caller);
         }
         if (!caller.is(Role.COORDINATOR)) {
-            return Reply.text(
-                    "Only the program's coordinators keep the on-call rota. `/tenfour oncall now`"
-                            + " says who is on call.");
+            return Reply.text(caller.words().get("oncall.coordinatorsOnly"));
         }
         if (!caller.inCoordinatorChannel()) {
             return Reply.text(
@@ -89,25 +88,21 @@ public final class OnCallCommands implements Feature {
         Instant now = clock.instant();
         Optional<OnCall.Shift> shift =
                 store.withConnection(h -> OnCall.now(h, caller.agency(), now));
+        Words words = caller.words();
         if (shift.isEmpty()) {
-            return Reply.text(
-                    "This agency has no on-call rota. `/peer` reaches the peer team at any time.");
+            return Reply.text(words.get("oncall.noRota"));
         }
         AgencySettings settings = AgencySettings.fromJson(caller.agency().settingsJson());
         if (shift.get().peer().isEmpty()) {
             return new Reply.Private(
                     new Message(
-                            "Nobody is on call right now. `/peer` still reaches the peer team and"
-                                    + " the coordinators.",
-                            settings.crisisLines(),
-                            List.of()));
+                            words.get("oncall.nobody"), words.crisisLines(settings), List.of()));
         }
         return Reply.text(
-                "On call for peer support now: "
-                        + mention(shift.get().peer().get())
-                        + ", until "
-                        + RotaText.when(shift.get().week().until())
-                        + ". Urgent and after-hours requests (`/peer`) go to them first.");
+                words.get(
+                        "oncall.now",
+                        mention(shift.get().peer().get()),
+                        RotaText.when(shift.get().week().until(), words.language())));
     }
 
     private Reply show(Caller caller) {

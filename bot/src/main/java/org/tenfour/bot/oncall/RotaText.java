@@ -7,6 +7,7 @@ import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.tenfour.bot.words.Language;
 import org.tenfour.storage.OnCallRota;
 
 /** How the rota's days and times read in messages ({@code Mon 7 Dec 08:00}). */
@@ -17,6 +18,11 @@ final class RotaText {
             DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private RotaText() {}
+
+    /** {@code when} in {@code language}: {@code Mon 7 Dec 08:00}, {@code lun 7 dic 08:00}. */
+    static String when(ZonedDateTime t, Language language) {
+        return WHEN.withLocale(language.locale()).format(t);
+    }
 
     static String day(ZonedDateTime t) {
         return DAY.format(t);

@@ -16,6 +16,7 @@ import org.tenfour.adapters.Button;
 import org.tenfour.adapters.InboundEvent;
 import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
+import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.bot.agency.Promises.Stored;
 import org.tenfour.bot.checkin.Windows;
 import org.tenfour.bot.inbound.Caller;
@@ -123,9 +124,7 @@ public final class MemberData implements Feature {
                 item(
                         w,
                         Stored.TAGS,
-                        m.tagsJson() == null || m.tagsJson().equals("{}")
-                                ? w.get("mydata.none")
-                                : m.tagsJson()));
+                        m.tags().isEmpty() ? w.get("mydata.none") : Jackson.text(m.tags())));
         lines.add(
                 item(
                         w,

@@ -1,8 +1,5 @@
 package org.tenfour.bot.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
-import org.tenfour.adapters.internal.Jackson;
-import org.tenfour.bot.TenFourException;
 import org.tenfour.storage.ReportSnapshot;
 import org.tenfour.storage.ReportSnapshots;
 import org.tenfour.storage.Tx;
@@ -24,12 +19,6 @@ import org.tenfour.storage.Tx;
  * being the sum of its months, so that no subtraction recovers a hidden number.
  */
 final class Publications {
-    /** A published cell as stored: its key, state and (only when published) value. */
-    record StoredCell(String key, Cell.State state, Integer value) {}
-
-    private static final ObjectMapper JSON = Jackson.MAPPER;
-    private static final TypeReference<List<StoredCell>> CELLS = new TypeReference<>() {};
-
     private final SnapshotReader reader;
 
     Publications(SnapshotReader reader) {
@@ -144,35 +133,28 @@ final class Publications {
         return out;
     }
 
-    private static String write(Map<String, Cell> cells) {
-        List<StoredCell> out = new ArrayList<>();
+    /** The cells as stored: each one's key, state and (only when published) value. */
+    private static List<ReportSnapshot.Cell> write(Map<String, Cell> cells) {
+        List<ReportSnapshot.Cell> out = new ArrayList<>();
         cells.forEach(
                 (key, c) -> {
                     OptionalInt v = c.value();
-                    out.add(new StoredCell(key, c.state(), v.isPresent() ? v.getAsInt() : null));
+                    out.add(
+                            new ReportSnapshot.Cell(
+                                    key, c.state().name(), v.isPresent() ? v.getAsInt() : null));
                 });
-        try {
-            return JSON.writeValueAsString(out);
-        } catch (JsonProcessingException e) {
-            throw new TenFourException("report cells not serialisable", e);
-        }
+        return out;
     }
 
-    private static Map<String, Cell> parse(String json) {
-        try {
-            Map<String, Cell> out = new LinkedHashMap<>();
-            for (StoredCell c : JSON.readValue(json, CELLS)) {
-                out.put(
-                        c.key(),
-                        new Cell(
-                                c.state(),
-                                c.value() == null
-                                        ? OptionalInt.empty()
-                                        : OptionalInt.of(c.value())));
-            }
-            return out;
-        } catch (JsonProcessingException e) {
-            throw new TenFourException("a stored report snapshot is unreadable", e);
+    private static Map<String, Cell> parse(List<ReportSnapshot.Cell> stored) {
+        Map<String, Cell> out = new LinkedHashMap<>();
+        for (ReportSnapshot.Cell c : stored) {
+            out.put(
+                    c.key(),
+                    new Cell(
+                            Cell.State.valueOf(c.state()),
+                            c.value() == null ? OptionalInt.empty() : OptionalInt.of(c.value())));
         }
+        return out;
     }
 }

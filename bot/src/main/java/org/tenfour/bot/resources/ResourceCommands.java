@@ -53,9 +53,7 @@ public final class ResourceCommands implements Feature {
         String verb = args.word(0);
         if (List.of("add", "remove", "share", "unshare").contains(verb)) {
             if (!caller.is(Role.COORDINATOR)) {
-                return Reply.text(
-                        "Only the program's coordinators change the resource directory. `/tenfour"
-                                + " resources` shows it.");
+                return Reply.text(caller.words().get("resources.coordinatorsOnly"));
             }
             if (!caller.inCoordinatorChannel()) {
                 return Reply.text(
@@ -74,12 +72,10 @@ public final class ResourceCommands implements Feature {
                 Category.of(verb.startsWith("category:") ? verb.substring(9) : verb)
                         .orElseThrow(
                                 () ->
-                                        new UsageException(
-                                                caller.words()
-                                                        .get(
-                                                                "resources.unknownCategory",
-                                                                args.raw(0),
-                                                                Category.codes())));
+                                        UsageException.said(
+                                                "resources.unknownCategory",
+                                                args.raw(0),
+                                                Category.codes()));
         return show(caller, Optional.of(category));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -223,7 +224,7 @@ class PartnersReferralsRetentionTest {
                 .setTags(
                         agency.id(),
                         member.id(),
-                        "{\"supervisor\":\"" + supervisor.platformUserId() + "\"}");
+                        Map.of("supervisor", supervisor.platformUserId()));
 
         Reply done =
                 world.command(
@@ -275,10 +276,10 @@ class PartnersReferralsRetentionTest {
         Member free = world.peer(agency, "Free Peer", false);
         world.jdbi
                 .onDemand(Members.class)
-                .setTags(agency.id(), member.id(), "{\"unit\":\"Engine-7\"}");
+                .setTags(agency.id(), member.id(), Map.of("unit", "Engine-7"));
         world.jdbi
                 .onDemand(Members.class)
-                .setTags(agency.id(), crew.id(), "{\"unit\":\"engine-7\"}");
+                .setTags(agency.id(), crew.id(), Map.of("unit", "engine-7"));
 
         Reply awayReply = world.command(agency, away, "tenfour", "away until 2026-12-10");
         Reply notPeer = world.command(agency, member, "tenfour", "away until 2026-12-10");

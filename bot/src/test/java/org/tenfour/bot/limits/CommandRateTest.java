@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tenfour.adapters.Message;
+import org.tenfour.adapters.Reply;
 import org.tenfour.bot.testing.TestProgram;
+import org.tenfour.bot.words.English;
 import org.tenfour.storage.PostgresExtension;
 import org.tenfour.storage.TestDatabase;
 
@@ -59,5 +62,22 @@ class CommandRateTest {
         p.clock.advance(Duration.ofMinutes(1));
         assertThat(p.tenfour("UFLOOD", null, "help").toString())
                 .doesNotContain("faster than I can answer");
+    }
+
+    @Test
+    void a_member_who_reads_spanish_is_asked_to_wait_in_spanish_with_the_crisis_lines() {
+        p.setUp("UADMIN");
+        p.tenfour("URAFA", null, "language es");
+        Reply last = null;
+        for (int i = 0; i < 5; i++) {
+            last = p.tenfour("URAFA", null, "resources");
+        }
+        Message slowed = ((Reply.Private) last).message();
+        assertThat(slowed.text()).startsWith("Está enviando comandos más rápido");
+        assertThat(slowed.notes()).anySatisfy(n -> assertThat(n).contains("988"));
+        assertThat(slowed.notes())
+                .as("the default lines, in Spanish")
+                .allSatisfy(n -> assertThat(English.words(n)).isEmpty());
+        assertThat(English.words(slowed.text())).isEmpty();
     }
 }

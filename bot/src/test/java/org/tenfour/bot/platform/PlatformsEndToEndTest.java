@@ -212,6 +212,17 @@ class PlatformsEndToEndTest {
         assertThat(slashCommand("U0ALEX", "resources").body())
                 .contains("Cualquiera puede consultarlo")
                 .doesNotContain("Anyone can look");
+
+        // a mistyped command, its correction and help about it read in Spanish too
+        assertThat(slashCommand("U0ALEX", "optuot").body())
+                .contains("No conozco `optuot`.", "Quiso decir `/tenfour optout`?")
+                .doesNotContain("Did you mean");
+        assertThat(slashCommand("U0ALEX", "snooze forever").body())
+                .contains("No entiendo", "Uso: `/tenfour snooze 2w`")
+                .doesNotContain("write it like", "Usage:");
+        assertThat(slashCommand("U0ALEX", "help snooze").body())
+                .contains("Pausa los contactos", "Para todos.")
+                .doesNotContain("Pauses check-ins", "For everyone.");
     }
 
     @Test

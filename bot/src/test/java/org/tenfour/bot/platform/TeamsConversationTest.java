@@ -171,6 +171,15 @@ class TeamsConversationTest {
         write(ALICE, "talk");
         awaitPosted(ALICE, "Hablar con un compañero");
         assertThat(lastCard(ALICE).toString()).contains("Esta semana").doesNotContain("This week");
+        write(ALICE, "snooze forever");
+        awaitPosted(ALICE, "No entiendo 'forever'");
+        write(ALICE, "help optuot");
+        awaitPosted(ALICE, "No conozco `optuot`. ¿Quiso decir `optout`?");
+        write(ALICE, "help times");
+        awaitPosted(ALICE, "Su propio horario para los contactos");
+        assertThat(postedTo(ALICE))
+                .noneMatch(t -> t.contains("write it like") || t.contains("Did you mean"))
+                .anySatisfy(t -> assertThat(t).contains("Uso: `snooze 2w`"));
         assertThat(postedTo(PAT))
                 .as("the peer reads English")
                 .noneMatch(t -> t.contains("Estoy bien") || t.contains("Bienvenido"));

@@ -126,7 +126,8 @@ class SandboxApiTest {
         HttpResponse<String> res =
                 post(
                         "/sandbox/api/command",
-                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour cadence weekly\"}");
+                        // Casey reads English (Alex chooses Spanish in another test of this class)
+                        "{\"user\":\"URIVCASEY\",\"conversation\":\"dm-URIVCASEY\",\"text\":\"/tenfour cadence weekly\"}");
         assertThat(res.statusCode()).isEqualTo(200);
         assertThat(res.body())
                 .contains("\"kind\":\"private\"")
@@ -185,6 +186,18 @@ class SandboxApiTest {
                 .contains("Riverside County EAP")
                 .contains("Capellanes")
                 .contains("Cualquiera puede consultarlo");
+        assertThat(
+                        post(
+                                        "/sandbox/api/command",
+                                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour optuot\"}")
+                                .body())
+                .contains("No conozco `optuot`. ¿Quiso decir `/tenfour optout`?");
+        assertThat(
+                        post(
+                                        "/sandbox/api/command",
+                                        "{\"user\":\"URIVALEX\",\"conversation\":\"dm-URIVALEX\",\"text\":\"/tenfour cadence weekly\"}")
+                                .body())
+                .contains("Solo los coordinadores del programa pueden hacer eso.");
     }
 
     @Test

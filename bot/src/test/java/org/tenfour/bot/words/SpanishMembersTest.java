@@ -16,6 +16,8 @@ import org.tenfour.adapters.Message;
 import org.tenfour.adapters.Reply;
 import org.tenfour.adapters.UserProfile;
 import org.tenfour.bot.checkin.CheckInMessages;
+import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.inbound.Subcommand;
 import org.tenfour.bot.testing.RecordingPlatform;
 import org.tenfour.bot.testing.TestProgram;
 import org.tenfour.storage.PostgresExtension;
@@ -228,6 +230,122 @@ class SpanishMembersTest {
         assertThat(text(p.tenfour("UBEN", null, "help")))
                 .contains("*TenFour — your peer support program.*")
                 .contains("• `/tenfour optout` — stop proactive check-ins");
+    }
+
+    /**
+     * What a member may type wrongly (or rightly, where the answer is a refusal or a coordinator's
+     * command's member side): each is answered in Spanish to Rosa and in English to Ben.
+     */
+    private static final List<String> MISTAKES =
+            List.of(
+                    "optuot",
+                    "snoze 2w",
+                    "frobnicate",
+                    "cadense weekly",
+                    "help frobnicate",
+                    "help optuot",
+                    "snooze",
+                    "snooze forever",
+                    "snooze 400d",
+                    "times",
+                    "times 7-9",
+                    "times 25:00-26:00",
+                    "times 08:00-08:00",
+                    "times 07:00-09:00 funday",
+                    "times 07:00-09:00 mon-tue-wed",
+                    "language fr",
+                    "resources nonsense",
+                    "resources add \"County EAP\" \"555-0100\" category:eap",
+                    "peers add <@UBEN>",
+                    "peers",
+                    "oncall add <@UPEER>",
+                    "oncall now",
+                    "reveal",
+                    "end",
+                    "refer",
+                    "refer <@UADMIN>",
+                    "cadence weekly",
+                    "report",
+                    "log",
+                    "away until 2026-12-24");
+
+    @Test
+    void a_member_who_mistypes_a_command_or_is_refused_one_reads_why_in_spanish() {
+        List<String> problems = new ArrayList<>();
+        for (String typed : MISTAKES) {
+            String rosa = text(p.tenfour("UROSA", null, typed));
+            String ben = text(p.tenfour("UBEN", null, typed));
+            if (!English.words(rosa).isEmpty()) {
+                problems.add(typed + " -> " + rosa + " " + English.words(rosa));
+            }
+            if (English.words(ben).isEmpty()) {
+                problems.add(typed + " -> Ben read no English: " + ben);
+            }
+        }
+        assertThat(problems).isEmpty();
+
+        assertThat(text(p.tenfour("UROSA", null, "optuot")))
+                .isEqualTo("No conozco `optuot`. ¿Quiso decir `/tenfour optout`?");
+        assertThat(text(p.tenfour("UBEN", null, "optuot")))
+                .isEqualTo("I don't know `optuot`. Did you mean `/tenfour optout`?");
+        assertThat(text(p.tenfour("UROSA", null, "cadense weekly")))
+                .as("a coordinator's word is not offered to a member")
+                .isEqualTo(
+                        "No conozco `cadense`. Escriba `/tenfour help` para ver lo que puede"
+                                + " hacer.");
+        assertThat(text(p.tenfour("UROSA", null, "snooze forever")))
+                .isEqualTo(
+                        "No entiendo 'forever'; escríbalo así: `3d`, `2w` o `1m` (días, semanas,"
+                                + " meses).\nUso: `/tenfour snooze 2w`");
+        assertThat(text(p.tenfour("UBEN", null, "snooze forever")))
+                .isEqualTo(
+                        "I can't read 'forever'; write it like 3d, 2w or 1m.\nUsage: `/tenfour"
+                                + " snooze 2w`");
+        assertThat(text(p.tenfour("UROSA", null, "cadence weekly")))
+                .startsWith("Solo los coordinadores del programa pueden hacer eso.");
+        assertThat(text(p.tenfour("UROSA", null, "times 07:00-09:00 lun-vie")))
+                .as("days may be written in Spanish")
+                .contains("de 07:00 a 09:00, de lunes a viernes");
+
+        p.coordinator("UADMIN", "oncall add <@UPEER>");
+        String onCall = text(p.tenfour("UROSA", null, "oncall now"));
+        assertThat(onCall).startsWith("De guardia para el apoyo entre compañeros ahora: <@UPEER>");
+        assertThat(English.words(onCall)).isEmpty();
+        assertThat(text(p.tenfour("UBEN", null, "oncall now")))
+                .startsWith("On call for peer support now: <@UPEER>");
+
+        assertThat(text(p.coordinator("UADMIN", "cadence sometimes")))
+                .as("coordinators read English")
+                .isEqualTo(
+                        "I can't read the cadence 'sometimes'.\nUsage: `/tenfour cadence every 30"
+                                + " days|weekly|every 2 weeks|monthly|off`");
+    }
+
+    @Test
+    void help_about_each_command_a_member_uses_is_in_spanish() {
+        List<String> problems = new ArrayList<>();
+        for (Subcommand sub : Subcommand.values()) {
+            if (sub.role() != Role.MEMBER) {
+                continue;
+            }
+            String rosa = text(p.tenfour("UROSA", null, "help " + sub.word()));
+            String ben = text(p.tenfour("UBEN", null, "help " + sub.word()));
+            if (!English.words(rosa).isEmpty() || !rosa.endsWith("Para todos.")) {
+                problems.add(sub.word() + " -> " + rosa + " " + English.words(rosa));
+            }
+            if (!ben.endsWith("For everyone.") || !ben.contains(sub.details())) {
+                problems.add(sub.word() + " -> Ben: " + ben);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(text(p.tenfour("UROSA", null, "help snooze")))
+                .isEqualTo(
+                        "• `/tenfour snooze 2w` — pausar los contactos por un tiempo (3d, 2w, 1m)\n"
+                                + "Pausa los contactos: `3d`, `2w` o `1m` (días, semanas, un"
+                                + " mes).\nPara todos.");
+        assertThat(text(p.tenfour("UROSA", null, "help cadence")))
+                .as("a coordinator's command is explained in English, who it is for in Spanish")
+                .endsWith("Para los coordinadores, en el canal de coordinación.");
     }
 
     /** What Rosa was sent, apart from what others wrote (names, the directory's entries). */

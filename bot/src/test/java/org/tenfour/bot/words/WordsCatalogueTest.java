@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.inbound.Role;
+import org.tenfour.bot.inbound.Subcommand;
 
 /**
  * The catalogue of what members read: both languages have every key, no Spanish text is the English
@@ -84,6 +86,27 @@ class WordsCatalogueTest {
         AgencySettings own =
                 AgencySettings.DEFAULTS.withCrisisLines(List.of("County line: 555-0100"));
         assertThat(es.crisisLines(own)).containsExactly("County line: 555-0100");
+    }
+
+    @Test
+    void every_command_a_member_may_type_is_explained_from_the_bundle_in_both_languages() {
+        Words en = Words.in(Language.EN);
+        Words es = Words.in(Language.ES);
+        List<String> problems = new ArrayList<>();
+        for (Subcommand sub : Subcommand.values()) {
+            if (sub.role() != Role.MEMBER) {
+                continue;
+            }
+            if (!sub.details(en).equals(sub.details()) || sub.details(es).equals(sub.details())) {
+                problems.add(sub.word() + ": details not from the bundle");
+            }
+            for (Subcommand.Use use : sub.uses()) {
+                if (use.wordsKey() == null || use.summary(es).equals(use.summary())) {
+                    problems.add(sub.word() + " " + use.usage() + ": summary not from the bundle");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test
