@@ -740,6 +740,128 @@ class PlatformsEndToEndTest {
                 .isTrue();
     }
 
+    /**
+     * Issue 19's check-in rules through the real product: a stress-continuum check-in answered by a
+     * Spanish-speaking member with a signed Slack button keeps the colour only in a weekly count.
+     */
+    @Test
+    void in_slack_a_spanish_member_answers_the_stress_continuum_and_only_a_weekly_count_keeps_it() {
+        slack.locale("U0ALEX", "es-LA");
+        assertThat(slashCommand("U0PAT", "setup").body())
+                .contains("This is now the coordinator channel");
+        assertThat(slashCommand("U0PAT", "checkin style continuum").body()).contains("continuum");
+        slashCommand("U0PAT", "roster add <@U0ALEX|alex>");
+        slashCommand("U0PAT", "peers add <@U0SAM|sam>");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0SAM", "onboarding.ack").isEmpty());
+        press("U0SAM", "onboarding.ack", "");
+        slashCommand("U0PAT", "cadence weekly");
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !postedTo("U0ALEX", "checkin.injured").isEmpty());
+        assertThat(postedTo("U0ALEX", "checkin.injured").get(0))
+                .contains("Preparado (verde)", "Reaccionando (amarillo)", "Lesionado (naranja)")
+                .contains("Enfermo (rojo)", "llame al 911")
+                .doesNotContain("Ready (green)", "stress continuum", "checkin.ok");
+
+        String checkIn = strings("select id::text from check_in").get(0);
+        press("U0ALEX", "checkin.injured", checkIn);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> strings("select answer from check_in").contains("continuum"));
+        // the colour is a count for the agency's week, all four rows written alike
+        assertThat(strings("select colour || '=' || count from continuum_count order by colour"))
+                .containsExactlyInAnyOrder("ill=0", "injured=1", "ready=0", "reacting=0");
+        // nothing else the database keeps names the colour or the check-in it came from
+        assertThat(strings("select row_to_json(c)::text from check_in c"))
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row)
+                                        .doesNotContain("injured", "orange", "naranja")
+                                        .contains("continuum"));
+        assertThat(strings("select row_to_json(c)::text from continuum_counted c"))
+                .singleElement()
+                .satisfies(row -> assertThat(row).doesNotContain(checkIn, "injured"));
+        // the check-in's buttons are replaced, in Spanish
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> updatedWith("Usted respondi"));
+        // a second press counts nothing more
+        press("U0ALEX", "checkin.ill", checkIn);
+        assertThat(strings("select colour || '=' || count from continuum_count order by colour"))
+                .containsExactlyInAnyOrder("ill=0", "injured=1", "ready=0", "reacting=0");
+
+        // orange offers a peer now: an urgent request
+        press("U0ALEX", "checkin.talknow", checkIn);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> strings("select urgency from connection_request").contains("now"));
+    }
+
+    /** An agency holiday kept by mention in Teams moves a member's check-in to the next day. */
+    @Test
+    void in_teams_a_holiday_added_by_mention_moves_the_check_in_to_the_next_day_of_the_window()
+            throws Exception {
+        accepted(Activities.botAddedToTeam(microsoft.serviceUrl()).put("id", "in-0"));
+        // Alice has written to TenFour in a personal chat: Teams gave it a conversation to reach
+        // her
+        accepted(Activities.personalMessage(microsoft.serviceUrl(), "help").put("id", "in-00"));
+        accepted(Activities.channelMention(microsoft.serviceUrl(), "setup").put("id", "in-1"));
+        accepted(
+                Activities.channelMention(microsoft.serviceUrl(), "holidays add 2026-11-25")
+                        .put("id", "in-2"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> teamsReplies().contains("2026-11-25"));
+        ObjectNode roster =
+                Activities.channelMention(microsoft.serviceUrl(), "roster add <at>Alice</at>");
+        roster.withArray("entities")
+                .addObject()
+                .put("type", "mention")
+                .put("text", "<at>Alice</at>")
+                .putObject("mentioned")
+                .put("id", Activities.USER)
+                .put("name", "Alice");
+        accepted(roster.put("id", "in-3"));
+        // Teams answers 202 and handles each activity afterwards: the roster first, then the
+        // cadence
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> teamsReplies().contains("Added 1 to the roster"));
+        accepted(
+                Activities.channelMention(microsoft.serviceUrl(), "cadence weekly")
+                        .put("id", "in-4"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !strings("select id::text from check_in").isEmpty());
+
+        // planned for Thursday's window, not today's; nothing goes out on the holiday
+        assertThat(
+                        strings(
+                                "select to_char(due_at at time zone 'UTC', 'YYYY-MM-DD') from"
+                                        + " check_in where extract(hour from due_at at time zone"
+                                        + " 'UTC') between 8 and 17"))
+                .containsExactly("2026-11-26");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> teamsReplies().contains("Cadence is now weekly"));
+        assertThat(teamsReplies()).doesNotContain("checkin.ok");
+    }
+
+    /** Posts a signed activity; Teams gets 200 or 202. */
+    private void accepted(ObjectNode activity) throws Exception {
+        assertThat(teams(activity).statusCode()).isBetween(200, 202);
+    }
+
+    private String teamsReplies() {
+        return microsoft.calls("POST").stream()
+                .map(c -> c.body().toString())
+                .reduce("", String::concat);
+    }
+
     private TeamsRequests teamsRequests() {
         return new TeamsRequests(
                 "http://127.0.0.1:" + app.port(), key, clock, microsoft.serviceUrl());
