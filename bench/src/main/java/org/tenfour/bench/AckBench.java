@@ -35,6 +35,9 @@ import org.tenfour.storage.EmbeddedDatabase;
  * <p>Usage: {@code bench/run.sh ack [seconds=15] [rate=200] [concurrency=8]}
  */
 public final class AckBench {
+    /** Seconds of the mix sent before it is measured, so that its code is compiled. */
+    static final int MIX_WARM_UP_SECONDS = 15;
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
@@ -84,6 +87,17 @@ public final class AckBench {
         System.err.println(
                 "reply bytes: " + reply.length() + "; bot " + botUrl + ", bare " + bareUrl);
 
+        if (System.getenv("ACK_MIX_ONLY") != null) {
+            // the mix alone (for profiling it): warm the bare endpoint only
+            closedLoop(bareUrl, body, concurrency, 5);
+            mixed(mix, botUrl, bareUrl, body, rate, seconds, concurrency, slack);
+            mix.check(jdbi, slack);
+            bare.stop();
+            app.close();
+            slack.close();
+            pg.close();
+            return;
+        }
         // warm both up
         closedLoop(botUrl, body, concurrency, 5);
         closedLoop(bareUrl, body, concurrency, 5);
@@ -131,6 +145,9 @@ public final class AckBench {
             FakeSlackApi slack)
             throws Exception {
         System.err.println("realistic mix: " + AckMix.describe());
+        // warm the mix's own code paths too (the help phases warmed only help's), not measured
+        mix.closedLoop(botUrl, concurrency, MIX_WARM_UP_SECONDS);
+        mix.resetFailures();
         double bareRate = closedLoop(bareUrl, bareBody, concurrency, seconds);
         double mixRate = mix.closedLoop(botUrl, concurrency, seconds);
         System.err.printf(
