@@ -68,7 +68,19 @@ final class AckMix {
     private final AtomicInteger added = new AtomicInteger();
     private final Map<Kind, AtomicLong> failed = new EnumMap<>(Kind.class);
 
-    private AckMix(String team, List<String[]> checkIns) {
+    private final Jdbi jdbi;
+
+    /** Outbox rows not sent yet (the messages the mix queued, waiting for the sender). */
+    long pendingOutbox() {
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery("select count(*) from outbox where state = 'pending'")
+                                .mapTo(Long.class)
+                                .one());
+    }
+
+    private AckMix(Jdbi jdbi, String team, List<String[]> checkIns) {
+        this.jdbi = jdbi;
         this.team = team;
         this.checkIns = checkIns;
         for (Kind k : Kind.values()) {
@@ -109,7 +121,7 @@ final class AckMix {
                                                     new String[] {rs.getString(1), rs.getString(2)})
                                     .list();
                         });
-        return new AckMix(team, checkIns);
+        return new AckMix(jdbi, team, checkIns);
     }
 
     /** The next request's kind and body. */
