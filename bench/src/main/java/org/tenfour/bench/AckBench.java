@@ -35,6 +35,9 @@ import org.tenfour.storage.EmbeddedDatabase;
  * <p>Usage: {@code bench/run.sh ack [seconds=15] [rate=200] [concurrency=8]}
  */
 public final class AckBench {
+    /** Seconds of the mix sent before it is measured, so that its code is compiled. */
+    static final int MIX_WARM_UP_SECONDS = 15;
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
@@ -84,6 +87,17 @@ public final class AckBench {
         System.err.println(
                 "reply bytes: " + reply.length() + "; bot " + botUrl + ", bare " + bareUrl);
 
+        if (System.getenv("ACK_MIX_ONLY") != null) {
+            // the mix alone (for profiling it): warm the bare endpoint only
+            closedLoop(bareUrl, body, concurrency, 5);
+            mixed(mix, botUrl, bareUrl, body, rate, seconds, concurrency, slack);
+            mix.check(jdbi, slack);
+            bare.stop();
+            app.close();
+            slack.close();
+            pg.close();
+            return;
+        }
         // warm both up
         closedLoop(botUrl, body, concurrency, 5);
         closedLoop(bareUrl, body, concurrency, 5);
@@ -131,13 +145,40 @@ public final class AckBench {
             FakeSlackApi slack)
             throws Exception {
         System.err.println("realistic mix: " + AckMix.describe());
+        // warm the mix's own code paths too (the help phases warmed only help's), not measured
+        mix.closedLoop(botUrl, concurrency, MIX_WARM_UP_SECONDS);
+        mix.resetFailures();
         double bareRate = closedLoop(bareUrl, bareBody, concurrency, seconds);
+        long jvmBefore = jvmCpuNanos();
+        long pgBefore = Bench.postgresCpuNanos(Bench.lastDatabaseDir);
+        long pendingBefore = pendingOutbox(mix);
         double mixRate = mix.closedLoop(botUrl, concurrency, seconds);
+        double requests = mixRate * seconds;
+        System.err.printf(
+                "mix CPU per request (closed loop): this JVM %.1f ms (the bot, the fake Slack and"
+                        + " the load generator together), PostgreSQL %.1f ms; outbox backlog %d"
+                        + " before, %d after%n",
+                (jvmCpuNanos() - jvmBefore) / 1e6 / requests,
+                (Bench.postgresCpuNanos(Bench.lastDatabaseDir) - pgBefore) / 1e6 / requests,
+                pendingBefore,
+                pendingOutbox(mix));
         System.err.printf(
                 "mix throughput (closed loop, %d clients): /slack/events %.0f req/s, bare Javalin"
                         + " %.0f req/s, ratio %.2f%n",
                 concurrency, mixRate, bareRate, mixRate / bareRate);
+        long jvmOpen = jvmCpuNanos();
+        long pgOpen = Bench.postgresCpuNanos(Bench.lastDatabaseDir);
+        long wallOpen = System.nanoTime();
         Map<AckMix.Kind, List<Long>> latencies = mix.openLoop(botUrl, rate, seconds);
+        double wall = (System.nanoTime() - wallOpen) / 1e9;
+        System.err.printf(
+                "mix open loop: %.0f s; CPU busy: this JVM %.2f cores, PostgreSQL %.2f cores (of %d);"
+                        + " outbox backlog after: %d%n",
+                wall,
+                (jvmCpuNanos() - jvmOpen) / 1e9 / wall,
+                (Bench.postgresCpuNanos(Bench.lastDatabaseDir) - pgOpen) / 1e9 / wall,
+                Runtime.getRuntime().availableProcessors(),
+                pendingOutbox(mix));
         List<Long> all = new ArrayList<>();
         latencies.values().forEach(all::addAll);
         System.err.printf(
@@ -156,6 +197,16 @@ public final class AckBench {
                     Bench.percentile(e.getValue(), 99),
                     Bench.percentile(e.getValue(), 100));
         }
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long pendingOutbox(AckMix mix) {
+        return mix.pendingOutbox();
     }
 
     static HttpRequest request(String url, String body) {

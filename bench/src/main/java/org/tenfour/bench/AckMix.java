@@ -48,6 +48,18 @@ final class AckMix {
         }
     }
 
+    /**
+     * The kinds in the mix: all four, or those named in {@code ACK_MIX_KINDS} (comma-separated, for
+     * finding which kind costs what).
+     */
+    static final List<Kind> KINDS =
+            System.getenv("ACK_MIX_KINDS") == null
+                    ? List.of(Kind.values())
+                    : java.util.Arrays.stream(System.getenv("ACK_MIX_KINDS").split(","))
+                            .map(String::trim)
+                            .map(Kind::valueOf)
+                            .toList();
+
     private final String team;
     private final List<String[]> checkIns; // {user, check-in id}
     private final AtomicInteger next = new AtomicInteger();
@@ -56,7 +68,19 @@ final class AckMix {
     private final AtomicInteger added = new AtomicInteger();
     private final Map<Kind, AtomicLong> failed = new EnumMap<>(Kind.class);
 
-    private AckMix(String team, List<String[]> checkIns) {
+    private final Jdbi jdbi;
+
+    /** Outbox rows not sent yet (the messages the mix queued, waiting for the sender). */
+    long pendingOutbox() {
+        return jdbi.withHandle(
+                h ->
+                        h.createQuery("select count(*) from outbox where state = 'pending'")
+                                .mapTo(Long.class)
+                                .one());
+    }
+
+    private AckMix(Jdbi jdbi, String team, List<String[]> checkIns) {
+        this.jdbi = jdbi;
         this.team = team;
         this.checkIns = checkIns;
         for (Kind k : Kind.values()) {
@@ -65,9 +89,8 @@ final class AckMix {
     }
 
     static String describe() {
-        return "a quarter each of "
-                + String.join(
-                        ", ", java.util.Arrays.stream(Kind.values()).map(Kind::label).toList())
+        return "in turn, "
+                + String.join(", ", KINDS.stream().map(Kind::label).toList())
                 + "; "
                 + MEMBERS
                 + " members with a check-in waiting";
@@ -98,13 +121,13 @@ final class AckMix {
                                                     new String[] {rs.getString(1), rs.getString(2)})
                                     .list();
                         });
-        return new AckMix(team, checkIns);
+        return new AckMix(jdbi, team, checkIns);
     }
 
     /** The next request's kind and body. */
     private Object[] next() {
         int i = next.getAndIncrement();
-        Kind kind = Kind.values()[i % Kind.values().length];
+        Kind kind = KINDS.get(i % KINDS.size());
         String body =
                 switch (kind) {
                     case CHECK_IN -> {
@@ -112,7 +135,8 @@ final class AckMix {
                         String[] c = checkIns.get(answers.getAndIncrement() % checkIns.size());
                         yield SlackRequests.interactive(
                                 Payloads.blockAction(team, "checkin.ok", c[1])
-                                        .replace("U0PAT", c[0]));
+                                        .replace("U0PAT", c[0])
+                                        .replace("D0DM", dm(c[0])));
                     }
                     case PEER -> {
                         String user = checkIns.get(peers.getAndIncrement() % checkIns.size())[0];
@@ -133,13 +157,23 @@ final class AckMix {
 
     /** A member's own command: from their DM with the bot, not the coordinators' channel. */
     private static String member(String commandBody, String user) {
-        return commandBody.replace("U0PAT", user).replace("C0COORD", "D0DM");
+        return commandBody.replace("U0PAT", user).replace("C0COORD", dm(user));
+    }
+
+    /** Each member's own DM with the bot, as in Slack: one conversation per person. */
+    private static String dm(String user) {
+        return "D" + user;
     }
 
     private void count(Kind kind, HttpResponse<String> r, Throwable e) {
         if (e != null || r.statusCode() != 200) {
             failed.get(kind).incrementAndGet();
         }
+    }
+
+    /** Forgets the failures counted so far (those of the warm-up). */
+    void resetFailures() {
+        failed.values().forEach(f -> f.set(0));
     }
 
     /** Requests per second of the mix with {@code clients} threads back to back. */

@@ -2,6 +2,7 @@ package org.tenfour.bot;
 
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -190,6 +191,10 @@ public final class Application implements AutoCloseable {
             Gauge.builder("tenfour_slack_connected", () -> platformsUp.slackConnected() ? 1 : 0)
                     .description(
                             "1 while Slack's requests can reach this replica (Socket Mode link open, or HTTP)")
+                    .register(metrics);
+            FunctionCounter.builder("tenfour_outbox_paced", sender, OutboxSender::pacedDeferrals)
+                    .description(
+                            "Times a message was put back to wait for its conversation's next slot (one message per conversation per interval)")
                     .register(metrics);
             wiring.start();
             log.info("TenFour ready on port {} (instance {})", http.port(), settings.instanceId());

@@ -31,7 +31,7 @@ public final class SlackInstallationRepository {
 
     public SlackInstallationRepository(Jdbi jdbi, SecretCipher cipher) {
         this.jdbi = Objects.requireNonNull(jdbi, "null jdbi");
-        this.sql = jdbi.onDemand(SlackInstallationSql.class);
+        this.sql = Repositories.of(jdbi).onDemand(SlackInstallationSql.class);
         this.cipher = Objects.requireNonNull(cipher, "null cipher");
     }
 
@@ -43,7 +43,8 @@ public final class SlackInstallationRepository {
     public int resealAll() {
         return jdbi.inTransaction(
                 h -> {
-                    SlackInstallationSql tx = h.attach(SlackInstallationSql.class);
+                    SlackInstallationSql tx =
+                            Repositories.of(jdbi).bound(h, SlackInstallationSql.class);
                     int resealed = 0;
                     for (SlackInstallationSql.Sealed row : tx.sealedTokens()) {
                         if (!cipher.needsResealing(row.botTokenEnc())) {

@@ -34,7 +34,7 @@ public final class Store {
 
     /** The repository {@code type}; each call runs on a connection of its own. */
     public <R> R repo(Class<R> type) {
-        return jdbi.onDemand(type);
+        return Repositories.of(jdbi).onDemand(type);
     }
 
     /** Runs {@code work} in one transaction and returns its result. */

@@ -17,7 +17,7 @@ public final class Tx {
 
     /** The repository {@code type}, working in this unit of work. */
     public <R> R attach(Class<R> type) {
-        return handle.attach(type);
+        return Repositories.of(handle.getJdbi()).bound(handle, type);
     }
 
     /** The keyed hashes (pseudonyms and marks) configured for the database. */

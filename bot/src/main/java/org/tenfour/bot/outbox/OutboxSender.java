@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,9 @@ import org.tenfour.storage.Tx;
  * in all and per workspace ({@link Concurrency}); a claim never takes more of a workspace's rows
  * than may be sent at once ({@link InFlight}), so a claimed row starts at once and its lease is
  * never spent waiting. Messages to one conversation are spaced by the platform's per-conversation
- * limit ({@link Pacer}); a rate limit pauses the whole workspace until the platform's {@code
+ * limit ({@link Pacer}): a row that must wait is booked its conversation's next free slot and put
+ * back until then, so a burst to one conversation is put back about once per message ({@link
+ * #pacedDeferrals}); a rate limit pauses the whole workspace until the platform's {@code
  * Retry-After}; transient failures back off exponentially and are retried without end; an
  * unreachable person is marked so (coordinators see a count) and not retried.
  *
@@ -74,6 +77,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Map<String, Instant> pausedWorkspaces = new ConcurrentHashMap<>();
     private final Map<UUID, Instant> pausedAgencies = new ConcurrentHashMap<>();
     private final Pacer pacer;
+    private final LongAdder paced = new LongAdder();
     private final Concurrency concurrency;
     private final InFlight inFlight;
     private final ReentrantLock claiming = new ReentrantLock();
@@ -396,8 +400,9 @@ public final class OutboxSender implements AutoCloseable {
                     "platform not configured: " + to.platform());
             return -1;
         }
-        Instant slot = pacer == null ? now : pacer.reserve(to, now);
+        Instant slot = pacer == null ? now : pacer.reserve(to, entry.id(), now);
         if (slot.isAfter(now)) {
+            paced.increment();
             outbox.retryLater(
                     entry.id(), worker, slot, "paced: one message per conversation per interval");
             return -1;
@@ -498,6 +503,15 @@ public final class OutboxSender implements AutoCloseable {
                     e.toString());
         }
         return callNanos;
+    }
+
+    /**
+     * How many times a row was put back to wait for its conversation's next slot, since start (the
+     * {@code tenfour_outbox_paced_total} metric): about once for each message that found its
+     * conversation busy.
+     */
+    public long pacedDeferrals() {
+        return paced.sum();
     }
 
     /** A message reached a person marked unreachable: they are reachable again. */

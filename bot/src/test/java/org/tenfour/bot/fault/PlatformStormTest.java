@@ -44,7 +44,7 @@ class PlatformStormTest {
 
     @Test
     void a_storm_of_429s_and_503s_delays_but_loses_nothing_and_retry_after_is_honoured(
-            TestDatabase db) {
+            TestDatabase db) throws Exception {
         Jdbi jdbi = db.jdbi();
         Seed.slackAgency(jdbi, "T111", MEMBERS);
         HttpClient http = HttpClient.newHttpClient();
@@ -73,6 +73,19 @@ class PlatformStormTest {
                                                             "select count(*) from outbox where state <> 'sent'")
                                                     == 0;
                                 });
+                String metrics =
+                        http.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(
+                                                                "http://127.0.0.1:"
+                                                                        + app.managementPort()
+                                                                        + "/metrics"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body();
+                assertThat(metrics)
+                        .as("deferrals for pacing are counted")
+                        .contains("tenfour_outbox_paced_total");
             }
             assertThat(slack.limited()).as("the storm rate-limited some calls").isNotEmpty();
             for (FakeSlackApi.Limited limit : slack.limited()) {
