@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hears the database's {@code tenfour_directory} notifications (sent at commit by triggers on
  * {@code agency}, {@code member} and {@code peer}) on a connection of its own, outside the pool,
- * and moves {@link DirectoryChanges#generation()} for each. While it is not listening (starting,
- * the database away) {@link #listening()} is false and caches must not be trusted; on every
- * (re)connect the generation moves, since changes may have been missed.
+ * and tells {@link DirectoryChanges} what each says changed (ids only: never logged). While it is
+ * not listening (starting, the database away) {@link #listening()} is false and caches must not be
+ * trusted; on every (re)connect everything counts as changed, since changes may have been missed.
  */
 public final class DirectoryListener implements AutoCloseable {
     static final String CHANNEL = "tenfour_directory";
@@ -71,8 +71,10 @@ public final class DirectoryListener implements AutoCloseable {
                 log.debug("listening for directory changes");
                 while (closing.getCount() > 0) {
                     PGNotification[] notes = pg.getNotifications(1_000);
-                    if (notes != null && notes.length > 0) {
-                        DirectoryChanges.changed();
+                    if (notes != null) {
+                        for (PGNotification note : notes) {
+                            DirectoryChanges.heard(note.getParameter());
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -338,7 +338,7 @@ public final class Inbound implements InboundHandler {
 
     /**
      * Teams sends the sender's name with every activity: a roster member's current one is kept.
-     * Read afresh (a select, not an update: an update tells every replica's cache to forget)
+     * Read afresh (a select, not an update: an update makes every replica forget this person)
      * because the cached entry may predate their joining the roster.
      */
     private void renamed(Agency agency, Address who, String name) {

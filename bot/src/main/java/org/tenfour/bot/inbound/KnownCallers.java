@@ -3,6 +3,7 @@ package org.tenfour.bot.inbound;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -16,11 +17,12 @@ import org.tenfour.storage.Member;
  * per command: a person's agency (with its settings, parsed once), roster entry and whether they
  * are an active peer.
  *
- * <p>An entry is used only while nothing in the directory changed since it was read (the {@link
- * DirectoryChanges} generation it was read under is still current), the database's change
- * notifications are being heard ({@code watched}), and it is younger than {@link #MAX_AGE}.
- * Otherwise the caller reads the database again. So a coordinator removed on another replica loses
- * the role as soon as that change commits and its notification arrives.
+ * <p>An entry is used only while nothing it depends on changed since it was read (neither
+ * everything, nor the person's agency row, nor their own member or peer rows: see {@link
+ * DirectoryChanges}), the database's change notifications are being heard ({@code watched}), and it
+ * is younger than {@link #MAX_AGE}. Otherwise the caller reads the database again. So a coordinator
+ * removed on another replica loses the role as soon as that change commits and its notification
+ * arrives, while a change to someone else leaves them remembered.
  */
 final class KnownCallers {
     static final Duration MAX_AGE = Duration.ofSeconds(60);
@@ -29,19 +31,43 @@ final class KnownCallers {
     /** One person as last read. */
     record Known(Agency agency, AgencySettings settings, Member member, boolean activePeer) {}
 
-    private record Entry(Known known, long generation) {}
+    /** What changed since a moment (the directory's changes in production). */
+    interface Changes {
+        /** The moment to compare with later: taken before reading. */
+        long now();
+
+        /** Whether nothing about the member of the agency changed after {@code at}. */
+        boolean unchangedSince(long at, UUID agencyId, UUID memberId);
+
+        /** The database's changes as {@link DirectoryChanges} hears them. */
+        static Changes directory() {
+            return new Changes() {
+                @Override
+                public long now() {
+                    return DirectoryChanges.now();
+                }
+
+                @Override
+                public boolean unchangedSince(long at, UUID agencyId, UUID memberId) {
+                    return DirectoryChanges.unchangedSince(at, agencyId, memberId);
+                }
+            };
+        }
+    }
+
+    private record Entry(Known known, long readAt) {}
 
     private final Cache<String, Entry> entries;
     private final BooleanSupplier watched;
-    private final LongSupplier generation;
+    private final Changes changes;
 
     KnownCallers(BooleanSupplier watched) {
-        this(watched, DirectoryChanges::generation, System::nanoTime);
+        this(watched, Changes.directory(), System::nanoTime);
     }
 
-    KnownCallers(BooleanSupplier watched, LongSupplier generation, LongSupplier nanoTime) {
+    KnownCallers(BooleanSupplier watched, Changes changes, LongSupplier nanoTime) {
         this.watched = watched;
-        this.generation = generation;
+        this.changes = changes;
         this.entries =
                 Caffeine.newBuilder()
                         .maximumSize(MAX_ENTRIES)
@@ -58,15 +84,17 @@ final class KnownCallers {
         if (!watched.getAsBoolean()) {
             return read.get();
         }
-        long current = generation.getAsLong();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.generation() == current) {
+        if (entry != null
+                && changes.unchangedSince(
+                        entry.readAt(), entry.known().agency().id(), entry.known().member().id())) {
             return entry.known();
         }
-        // the generation is taken before reading: a change during the read makes the entry stale at
+        // the moment is taken before reading: a change during the read makes the entry stale at
         // once
+        long at = changes.now();
         Known known = read.get();
-        entries.put(key, new Entry(known, current));
+        entries.put(key, new Entry(known, at));
         return known;
     }
 }
