@@ -30,6 +30,7 @@ import org.tenfour.adapters.internal.Jackson;
 import org.tenfour.adapters.teams.AppInstaller;
 import org.tenfour.adapters.teams.TeamsSettings;
 import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.background.BackgroundPriority;
 import org.tenfour.bot.checkin.CheckInJobs;
 import org.tenfour.bot.http.HttpServer;
 import org.tenfour.bot.http.ManagementServer;
@@ -91,6 +92,7 @@ public final class Application implements AutoCloseable {
      * and its own clock ({@link Sandbox}).
      */
     public static Application start(Settings settings, Clock baseClock) {
+        BackgroundPriority.configure(settings.backgroundNice());
         Database database = Database.open(settings.database());
         database.useJsonMapper(Jackson.MAPPER);
         Scheduling scheduling = null;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.tenfour.adapters.slack.SlackSettings;
 import org.tenfour.adapters.teams.TeamsSettings;
+import org.tenfour.bot.background.BackgroundPriority;
 import org.tenfour.bot.http.ManagementSettings;
 import org.tenfour.bot.limits.CommandRate;
 import org.tenfour.bot.outbox.Concurrency;
@@ -41,6 +42,8 @@ import org.tenfour.storage.DatabaseSettings;
  * @param sandbox whether the browser sandbox with demo data runs at {@code /sandbox} ({@value
  *     #SANDBOX}): on by default when neither Slack nor Teams is configured, otherwise only when set
  *     to {@code on}
+ * @param backgroundNice how much lower background threads run than requests ({@value
+ *     #BACKGROUND_NICE}, 0–19, Linux niceness; 0: the same)
  */
 @SuppressWarnings("ArrayRecordComponent") // read once at start, never compared
 public record Settings(
@@ -57,7 +60,8 @@ public record Settings(
         Optional<TeamsSettings> teams,
         int commandRate,
         Concurrency sending,
-        boolean sandbox) {
+        boolean sandbox,
+        int backgroundNice) {
 
     public static final String PORT = "PORT";
     public static final String BIND = "TENFOUR_BIND";
@@ -81,6 +85,7 @@ public record Settings(
     public static final String COMMAND_RATE = "TENFOUR_COMMAND_RATE";
     public static final String SEND_CONCURRENCY = "TENFOUR_SEND_CONCURRENCY";
     public static final String SEND_PER_WORKSPACE = "TENFOUR_SEND_PER_WORKSPACE";
+    public static final String BACKGROUND_NICE = "TENFOUR_BACKGROUND_NICE";
 
     public Settings {
         Objects.requireNonNull(bind, "null bind");
@@ -145,7 +150,8 @@ public record Settings(
                 teams,
                 intValue(env, COMMAND_RATE, CommandRate.DEFAULT_PER_MINUTE, 0, 100_000),
                 sending(env),
-                sandbox(env, slack.isEmpty() && teams.isEmpty()));
+                sandbox(env, slack.isEmpty() && teams.isEmpty()),
+                intValue(env, BACKGROUND_NICE, BackgroundPriority.DEFAULT_NICE, 0, 19));
     }
 
     /** Calls in flight: sized to the machine unless set; per workspace never above the total. */

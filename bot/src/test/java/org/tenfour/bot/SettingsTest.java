@@ -95,6 +95,16 @@ class SettingsTest {
     }
 
     @Test
+    void background_work_is_nicer_by_ten_unless_set_within_the_kernels_range() {
+        assertThat(Settings.fromEnv(Map.of()).backgroundNice()).isEqualTo(10);
+        assertThat(Settings.fromEnv(Map.of("TENFOUR_BACKGROUND_NICE", "0")).backgroundNice())
+                .isZero();
+        assertThatThrownBy(() -> Settings.fromEnv(Map.of("TENFOUR_BACKGROUND_NICE", "20")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("TENFOUR_BACKGROUND_NICE: must be between 0 and 19, was 20");
+    }
+
+    @Test
     void a_database_url_that_is_not_jdbc_postgresql_is_refused() {
         assertThatThrownBy(() -> Settings.fromEnv(Map.of("DATABASE_URL", "postgres://db/tenfour")))
                 .isInstanceOf(ConfigException.class)

@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.quartz.JobKey;
 import org.slf4j.Logger;
@@ -25,6 +24,7 @@ import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencyNames;
 import org.tenfour.bot.agency.AgencySettings;
 import org.tenfour.bot.agency.Platforms;
+import org.tenfour.bot.background.BackgroundPriority;
 import org.tenfour.bot.inbound.Args;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
@@ -84,7 +84,6 @@ public final class CheckInJobs {
     private final Clock clock;
     private final Platforms platforms;
     private final CheckInPlanner planner;
-    private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService profileReads;
 
     public CheckInJobs(Store store, Clock clock, Platforms platforms, CheckInPlanner planner) {
@@ -99,11 +98,7 @@ public final class CheckInJobs {
                         30,
                         TimeUnit.SECONDS,
                         new LinkedBlockingQueue<>(),
-                        r -> {
-                            Thread t = new Thread(r, "profile-read-" + threads.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+                        BackgroundPriority.threads("profile-read", true));
         // no threads kept between passes
         pool.allowCoreThreadTimeOut(true);
         this.profileReads = pool;

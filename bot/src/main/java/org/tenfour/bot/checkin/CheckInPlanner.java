@@ -15,13 +15,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.bot.agency.AddressBook;
 import org.tenfour.bot.agency.AgencySettings;
+import org.tenfour.bot.background.BackgroundPriority;
 import org.tenfour.bot.outbox.OutboxKey;
 import org.tenfour.bot.outbox.Outgoing;
 import org.tenfour.bot.outbox.SendGuard;
@@ -79,15 +79,10 @@ public final class CheckInPlanner {
         if (agencies.isEmpty()) {
             return 0;
         }
-        AtomicInteger n = new AtomicInteger();
         ExecutorService pool =
                 Executors.newFixedThreadPool(
                         Math.max(1, Math.min(parallel, agencies.size())),
-                        r -> {
-                            Thread t = new Thread(r, "check-in-planner-" + n.incrementAndGet());
-                            t.setDaemon(true);
-                            return t;
-                        });
+                        BackgroundPriority.threads("check-in-planner", true));
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (Agency agency : agencies) {

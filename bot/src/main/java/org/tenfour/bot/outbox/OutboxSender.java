@@ -18,7 +18,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -29,6 +28,7 @@ import org.tenfour.adapters.ChatPlatformException;
 import org.tenfour.adapters.Delivery;
 import org.tenfour.adapters.Platform;
 import org.tenfour.adapters.internal.Jackson;
+import org.tenfour.bot.background.BackgroundPriority;
 import org.tenfour.storage.Failures;
 import org.tenfour.storage.Members;
 import org.tenfour.storage.Outbox;
@@ -134,16 +134,10 @@ public final class OutboxSender implements AutoCloseable {
         this.concurrency = concurrency;
         this.inFlight = new InFlight(concurrency);
         if (concurrency.concurrent()) {
-            AtomicInteger n = new AtomicInteger();
+            // daemon: a call cut short by the JVM's exit is looked up on restart
             this.calls =
                     Executors.newFixedThreadPool(
-                            concurrency.overall(),
-                            r -> {
-                                Thread t = new Thread(r, "outbox-call-" + n.incrementAndGet());
-                                // a call cut short by the JVM's exit is looked up on restart
-                                t.setDaemon(true);
-                                return t;
-                            });
+                            concurrency.overall(), BackgroundPriority.threads("outbox-call", true));
         }
         this.pacer = paced ? new Pacer() : null;
         this.store = store;
@@ -165,11 +159,25 @@ public final class OutboxSender implements AutoCloseable {
                     "outbox: took back {} rows leased by this instance before a restart", released);
         }
         if (concurrency.concurrent()) {
-            dispatcher = new Thread(() -> dispatch(interval), "outbox-sender");
+            dispatcher =
+                    new Thread(
+                            () -> {
+                                BackgroundPriority.lowerThisThread();
+                                dispatch(interval);
+                            },
+                            "outbox-sender");
             dispatcher.start();
             return;
         }
-        loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sender"));
+        loop =
+                Executors.newSingleThreadScheduledExecutor(
+                        r ->
+                                new Thread(
+                                        () -> {
+                                            BackgroundPriority.lowerThisThread();
+                                            r.run();
+                                        },
+                                        "outbox-sender"));
         // drainSafely() catches everything: a periodic task that threw would never run again
         var unused =
                 loop.scheduleWithFixedDelay(

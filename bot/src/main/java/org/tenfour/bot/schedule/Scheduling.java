@@ -30,6 +30,7 @@ import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tenfour.bot.TenFourException;
+import org.tenfour.bot.background.BackgroundPriority;
 import org.tenfour.storage.Failures;
 
 /**
@@ -85,6 +86,8 @@ public final class Scheduling implements AutoCloseable {
     private record TaskJob(Runnable work) implements Job {
         @Override
         public void execute(JobExecutionContext context) {
+            // Quartz's worker threads are background threads too
+            BackgroundPriority.lowerThisThread();
             work.run();
         }
     }
