@@ -79,6 +79,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                             .setPGStartupWait(Duration.ofSeconds(60))
                             .setServerConfig("listen_addresses", "127.0.0.1")
                             .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                            // the product's server holds one small service's data: a quarter of
+                            // PostgreSQL's default cache (the kernel's page cache is behind it)
+                            .setServerConfig("shared_buffers", durable ? "32MB" : "128MB")
                             .start();
             log.info(
                     "embedded PostgreSQL started on 127.0.0.1:{} with data in {}",
