@@ -53,7 +53,8 @@ public interface Expiry {
             """
             update incident i set label = null
             where i.agency_id = :agencyId and i.label is not null
+              and (i.cancelled_at is not null or i.created_at < :createdBefore)
               and not exists (select 1 from check_in c where c.agency_id = i.agency_id and c.incident_id = i.id
                               and c.state in ('scheduled', 'sent'))""")
-    int clearFinishedIncidentLabels(UUID agencyId);
+    int clearFinishedIncidentLabels(UUID agencyId, Instant createdBefore);
 }

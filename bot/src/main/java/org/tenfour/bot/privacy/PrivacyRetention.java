@@ -56,6 +56,10 @@ public final class PrivacyRetention {
     private static final Duration CONTINUUM_MARGIN = Duration.ofDays(8);
 
     private final Store store;
+
+    /** An incident keeps its label at least this long, unless it was cancelled. */
+    static final Duration INCIDENT_LABEL_GRACE = Duration.ofHours(1);
+
     private final Clock clock;
 
     public PrivacyRetention(Store store, Clock clock) {
@@ -98,7 +102,11 @@ public final class PrivacyRetention {
             Expiry expiry = store.repo(Expiry.class);
             checkIns += expiry.expireCheckIns(agency.id(), now.minus(keep));
             assignments += expiry.clearStaleAssignments(agency.id());
-            labels += expiry.clearFinishedIncidentLabels(agency.id());
+            // an incident of the last hour may be between its creation and its follow-ups and
+            // call-out (separate steps): its page still needs the label
+            labels +=
+                    expiry.clearFinishedIncidentLabels(
+                            agency.id(), now.minus(INCIDENT_LABEL_GRACE));
             callOuts += store.repo(CallOuts.class).forgetFinished(agency.id());
             marks +=
                     store.repo(ContinuumCounts.class)

@@ -258,6 +258,32 @@ class CallOutTest {
     }
 
     @Test
+    void the_daily_retention_leaves_the_label_of_an_incident_of_the_last_hour_for_its_pages() {
+        // the command creates the incident, then its follow-ups, then its call-out: retention may
+        // run in between, when nothing yet holds the incident open
+        UUID fresh =
+                p.jdbi.onDemand(Incidents.class)
+                        .create(p.agency().id(), LABEL, p.clock.instant())
+                        .id();
+        new PrivacyRetention(p.store, p.clock).run();
+        assertThat(
+                        p.jdbi.onDemand(Incidents.class)
+                                .find(p.agency().id(), fresh)
+                                .orElseThrow()
+                                .label())
+                .isEqualTo(LABEL);
+        p.clock.advance(Duration.ofHours(2));
+        new PrivacyRetention(p.store, p.clock).run();
+        assertThat(
+                        p.jdbi.onDemand(Incidents.class)
+                                .find(p.agency().id(), fresh)
+                                .orElseThrow()
+                                .label())
+                .as("finished and past the hour")
+                .isNull();
+    }
+
+    @Test
     void a_finished_call_out_is_forgotten_by_the_daily_retention_while_nothing_else_pages() {
         incident("UM1");
         UUID finished = incidentId;
