@@ -90,38 +90,32 @@ public final class AckBench {
         if (System.getenv("ACK_MIX_ONLY") != null) {
             // the mix alone (for profiling it): warm the bare endpoint only
             closedLoop(bareUrl, body, concurrency, 5);
-            mixed(mix, botUrl, bareUrl, body, rate, seconds, concurrency, slack);
-            mix.check(jdbi, slack);
-            bare.stop();
-            app.close();
-            slack.close();
-            pg.close();
-            return;
-        }
-        // warm both up
-        closedLoop(botUrl, body, concurrency, 5);
-        closedLoop(bareUrl, body, concurrency, 5);
-        double[] botRates = new double[2];
-        double[] bareRates = new double[2];
-        for (int round = 0; round < 2; round++) {
-            bareRates[round] = closedLoop(bareUrl, body, concurrency, seconds);
-            botRates[round] = closedLoop(botUrl, body, concurrency, seconds);
-        }
-        double bot = (botRates[0] + botRates[1]) / 2;
-        double bareRate = (bareRates[0] + bareRates[1]) / 2;
-        System.err.printf(
-                "throughput (closed loop, %d clients): /slack/events %.0f req/s, bare Javalin %.0f req/s, ratio %.2f%n",
-                concurrency, bot, bareRate, bot / bareRate);
-        for (String[] target : new String[][] {{"bare", bareUrl}, {"/slack/events", botUrl}}) {
-            List<Long> latencies = openLoop(target[1], body, rate, seconds);
+        } else {
+            // warm both up
+            closedLoop(botUrl, body, concurrency, 5);
+            closedLoop(bareUrl, body, concurrency, 5);
+            double[] botRates = new double[2];
+            double[] bareRates = new double[2];
+            for (int round = 0; round < 2; round++) {
+                bareRates[round] = closedLoop(bareUrl, body, concurrency, seconds);
+                botRates[round] = closedLoop(botUrl, body, concurrency, seconds);
+            }
+            double bot = (botRates[0] + botRates[1]) / 2;
+            double bareRate = (bareRates[0] + bareRates[1]) / 2;
             System.err.printf(
-                    "latency at %d req/s (%s): n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    rate,
-                    target[0],
-                    latencies.size(),
-                    Bench.percentile(latencies, 50),
-                    Bench.percentile(latencies, 99),
-                    Bench.percentile(latencies, 100));
+                    "throughput (closed loop, %d clients): /slack/events %.0f req/s, bare Javalin %.0f req/s, ratio %.2f%n",
+                    concurrency, bot, bareRate, bot / bareRate);
+            for (String[] target : new String[][] {{"bare", bareUrl}, {"/slack/events", botUrl}}) {
+                List<Long> latencies = openLoop(target[1], body, rate, seconds);
+                System.err.printf(
+                        "latency at %d req/s (%s): n=%d p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                        rate,
+                        target[0],
+                        latencies.size(),
+                        Bench.percentile(latencies, 50),
+                        Bench.percentile(latencies, 99),
+                        Bench.percentile(latencies, 100));
+            }
         }
         mixed(mix, botUrl, bareUrl, body, rate, seconds, concurrency, slack);
         mix.check(jdbi, slack);
@@ -149,24 +143,24 @@ public final class AckBench {
         mix.closedLoop(botUrl, concurrency, MIX_WARM_UP_SECONDS);
         mix.resetFailures();
         double bareRate = closedLoop(bareUrl, bareBody, concurrency, seconds);
-        long jvmBefore = jvmCpuNanos();
+        long jvmBefore = Bench.cpuNanos();
         long pgBefore = Bench.postgresCpuNanos(Bench.lastDatabaseDir);
-        long pendingBefore = pendingOutbox(mix);
+        long pendingBefore = mix.pendingOutbox();
         double mixRate = mix.closedLoop(botUrl, concurrency, seconds);
         double requests = mixRate * seconds;
         System.err.printf(
                 "mix CPU per request (closed loop): this JVM %.1f ms (the bot, the fake Slack and"
                         + " the load generator together), PostgreSQL %.1f ms; outbox backlog %d"
                         + " before, %d after%n",
-                (jvmCpuNanos() - jvmBefore) / 1e6 / requests,
+                (Bench.cpuNanos() - jvmBefore) / 1e6 / requests,
                 (Bench.postgresCpuNanos(Bench.lastDatabaseDir) - pgBefore) / 1e6 / requests,
                 pendingBefore,
-                pendingOutbox(mix));
+                mix.pendingOutbox());
         System.err.printf(
                 "mix throughput (closed loop, %d clients): /slack/events %.0f req/s, bare Javalin"
                         + " %.0f req/s, ratio %.2f%n",
                 concurrency, mixRate, bareRate, mixRate / bareRate);
-        long jvmOpen = jvmCpuNanos();
+        long jvmOpen = Bench.cpuNanos();
         long pgOpen = Bench.postgresCpuNanos(Bench.lastDatabaseDir);
         long wallOpen = System.nanoTime();
         Map<AckMix.Kind, List<Long>> latencies = mix.openLoop(botUrl, rate, seconds);
@@ -175,10 +169,10 @@ public final class AckBench {
                 "mix open loop: %.0f s; CPU busy: this JVM %.2f cores, PostgreSQL %.2f cores (of %d);"
                         + " outbox backlog after: %d%n",
                 wall,
-                (jvmCpuNanos() - jvmOpen) / 1e9 / wall,
+                (Bench.cpuNanos() - jvmOpen) / 1e9 / wall,
                 (Bench.postgresCpuNanos(Bench.lastDatabaseDir) - pgOpen) / 1e9 / wall,
                 Runtime.getRuntime().availableProcessors(),
-                pendingOutbox(mix));
+                mix.pendingOutbox());
         List<Long> all = new ArrayList<>();
         latencies.values().forEach(all::addAll);
         System.err.printf(
@@ -197,16 +191,6 @@ public final class AckBench {
                     Bench.percentile(e.getValue(), 99),
                     Bench.percentile(e.getValue(), 100));
         }
-    }
-
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    private static long pendingOutbox(AckMix mix) {
-        return mix.pendingOutbox();
     }
 
     static HttpRequest request(String url, String body) {

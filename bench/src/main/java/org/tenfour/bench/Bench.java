@@ -146,6 +146,13 @@ final class Bench {
      * CPU time used so far by the embedded PostgreSQL of this run ({@code dataDirPart} in the
      * postmaster's command line): the postmaster, its live backends, and the backends that ended.
      */
+    /** CPU time this JVM has used, all threads. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     static long postgresCpuNanos(String dataDirPart) {
         long ticks = 0;
         try (var procs = Files.list(Path.of("/proc"))) {

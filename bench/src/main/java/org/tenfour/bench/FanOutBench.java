@@ -1,6 +1,5 @@
 package org.tenfour.bench;
 
-import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,7 +150,7 @@ public final class FanOutBench {
                 System.err.printf(
                         "planned %d check-ins in %.1f s%n",
                         planned, (System.nanoTime() - planStart) / 1e9);
-                long cpuBefore = cpuNanos();
+                long cpuBefore = Bench.cpuNanos();
                 long pgBefore = Bench.postgresCpuNanos(Bench.lastDatabaseDir);
                 long start = System.nanoTime();
                 program.sender().start(Duration.ofMillis(200));
@@ -160,7 +159,7 @@ public final class FanOutBench {
                     Thread.sleep(500);
                 }
                 long wall = System.nanoTime() - start;
-                long cpu = cpuNanos() - cpuBefore;
+                long cpu = Bench.cpuNanos() - cpuBefore;
                 long pgCpu = Bench.postgresCpuNanos(Bench.lastDatabaseDir) - pgBefore;
                 program.sender().close();
                 report(platform, jdbi, slack, teams, ids, planned, wall, cpu, pgCpu);
@@ -176,12 +175,6 @@ public final class FanOutBench {
                         h.createQuery("select count(*) from outbox where state = 'pending'")
                                 .mapTo(Integer.class)
                                 .one());
-    }
-
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static void report(

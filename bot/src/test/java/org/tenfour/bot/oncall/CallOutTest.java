@@ -257,6 +257,13 @@ class CallOutTest {
         assertThat(callOut().paging()).isTrue();
     }
 
+    private String labelOf(UUID incident) {
+        return p.jdbi.onDemand(Incidents.class)
+                .find(p.agency().id(), incident)
+                .orElseThrow()
+                .label();
+    }
+
     @Test
     void the_daily_retention_leaves_the_label_of_an_incident_of_the_last_hour_for_its_pages() {
         // the command creates the incident, then its follow-ups, then its call-out: retention may
@@ -266,21 +273,10 @@ class CallOutTest {
                         .create(p.agency().id(), LABEL, p.clock.instant())
                         .id();
         new PrivacyRetention(p.store, p.clock).run();
-        assertThat(
-                        p.jdbi.onDemand(Incidents.class)
-                                .find(p.agency().id(), fresh)
-                                .orElseThrow()
-                                .label())
-                .isEqualTo(LABEL);
+        assertThat(labelOf(fresh)).isEqualTo(LABEL);
         p.clock.advance(Duration.ofHours(2));
         new PrivacyRetention(p.store, p.clock).run();
-        assertThat(
-                        p.jdbi.onDemand(Incidents.class)
-                                .find(p.agency().id(), fresh)
-                                .orElseThrow()
-                                .label())
-                .as("finished and past the hour")
-                .isNull();
+        assertThat(labelOf(fresh)).as("finished and past the hour").isNull();
     }
 
     @Test
